@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "dateline",
+  products: [
+    .executable(name: "dateline", targets: ["dateline"]),
+    .library(name: "DatelineCore", targets: ["DatelineCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Pure model: loading, validation, dates, queries, text. No terminal code.
+    .target(name: "DatelineCore"),
+    // The UI as a pure state machine and renderer; knows nothing of curses.
+    .target(name: "DatelineUI", dependencies: ["DatelineCore"]),
+    // ncursesw through a shim header that turns on the wide-character API.
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // The only target that imports CNcursesw: draws Frames, reads keys.
+    .target(name: "DatelineCurses", dependencies: ["CNcursesw", "DatelineUI"]),
+    .executableTarget(
+      name: "dateline",
+      dependencies: [
+        "DatelineCore", "DatelineUI", "DatelineCurses",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"], exclude: ["Fixtures"]),
+    .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"], exclude: ["Golden"]),
+    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

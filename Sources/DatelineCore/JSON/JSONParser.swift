@@ -1,0 +1,365 @@
+import Foundation
+
+/// A strict RFC 8259 parser over UTF-8 bytes that never recurses without bound.
+///
+/// Why our own: Foundation's parsers drop duplicate keys silently, give no line and column,
+/// and recurse on deep nesting. Containers deeper than `depthLimit` are skipped with an
+/// explicit stack and come back as `.tooDeep`, so 10 000 nested brackets cannot overflow.
+public struct JSONParser {
+  let bytes: UnsafeRawBufferPointer
+  var pos: Int
+  let depthLimit: Int
+
+  /// Parses exactly one JSON value filling `bytes` (surrounding white space allowed).
+  ///
+  /// `depthLimit` counts levels from the top of the buffer, `baseDepth` those outside it.
+  public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = 64) throws(
+    JSONSyntaxError
+  ) -> JSONNode {
+    var p = JSONParser(bytes: bytes, pos: 0, depthLimit: depthLimit)
+    p.skipSpace()
+    if p.pos >= bytes.count { throw p.error("expected a JSON value, got end of file") }
+    let v = try p.value(depth: 0)
+    p.skipSpace()
+    if p.pos < bytes.count { throw p.error("unexpected \(p.describeHere()) after the JSON value") }
+    return v
+  }
+
+  func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+    JSONSyntaxError(offset: offset ?? pos, message: message)
+  }
+
+  func describeHere() -> String {
+    guard pos < bytes.count else { return "end of file" }
+    let b = bytes[pos]
+    if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+    return String(format: "byte 0x%02X", b)
+  }
+
+  @inline(__always) mutating func skipSpace() {
+    while pos < bytes.count {
+      let b = bytes[pos]
+      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { break }
+    }
+  }
+
+  mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+    let start = pos
+    guard pos < bytes.count else { throw error("expected a value, got end of file") }
+    switch bytes[pos] {
+    case UInt8(ascii: "{"):
+      if depth + 1 > depthLimit {
+        try skipContainer()
+        return JSONNode(.tooDeep, offset: start)
+      }
+      return try object(depth: depth + 1)
+    case UInt8(ascii: "["):
+      if depth + 1 > depthLimit {
+        try skipContainer()
+        return JSONNode(.tooDeep, offset: start)
+      }
+      return try array(depth: depth + 1)
+    case UInt8(ascii: "\""):
+      return JSONNode(.string(try string()), offset: start)
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return JSONNode(.bool(true), offset: start)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return JSONNode(.bool(false), offset: start)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return JSONNode(.null, offset: start)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return JSONNode(.number(try number()), offset: start)
+    default:
+      throw error("expected a value, got \(describeHere())")
+    }
+  }
+
+  mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    let n = word.utf8CodeUnitCount
+    let w = UnsafeRawBufferPointer(start: word.utf8Start, count: n)
+    guard pos + n <= bytes.count, memcmp(bytes.baseAddress! + pos, w.baseAddress!, n) == 0 else {
+      throw error("expected a value, got \(describeHere())")
+    }
+    pos += n
+  }
+
+  mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+    let start = pos
+    pos += 1
+    var members: [JSONMember] = []
+    skipSpace()
+    if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
+      pos += 1
+      return JSONNode(.object(members), offset: start)
+    }
+    while true {
+      skipSpace()
+      guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+        throw error("expected a string key, got \(describeHere())")
+      }
+      let key = try string()
+      skipSpace()
+      guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
+        throw error("expected ':' after a key, got \(describeHere())")
+      }
+      pos += 1
+      skipSpace()
+      let v = try value(depth: depth)
+      members.append(JSONMember(key: key, value: v))
+      skipSpace()
+      guard pos < bytes.count else { throw error("expected ',' or '}', got end of file") }
+      if bytes[pos] == UInt8(ascii: ",") {
+        pos += 1
+        continue
+      }
+      if bytes[pos] == UInt8(ascii: "}") {
+        pos += 1
+        return JSONNode(.object(members), offset: start)
+      }
+      throw error("expected ',' or '}', got \(describeHere())")
+    }
+  }
+
+  mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+    let start = pos
+    pos += 1
+    var items: [JSONNode] = []
+    skipSpace()
+    if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
+      pos += 1
+      return JSONNode(.array(items), offset: start)
+    }
+    while true {
+      skipSpace()
+      items.append(try value(depth: depth))
+      skipSpace()
+      guard pos < bytes.count else { throw error("expected ',' or ']', got end of file") }
+      if bytes[pos] == UInt8(ascii: ",") {
+        pos += 1
+        continue
+      }
+      if bytes[pos] == UInt8(ascii: "]") {
+        pos += 1
+        return JSONNode(.array(items), offset: start)
+      }
+      throw error("expected ',' or ']', got \(describeHere())")
+    }
+  }
+
+  /// Skips a container too deep to keep, checking its syntax with an explicit stack.
+  mutating func skipContainer() throws(JSONSyntaxError) {
+    var stack: [UInt8] = []
+    repeat {
+      skipSpace()
+      guard pos < bytes.count else { throw error("unexpected end of file inside nesting") }
+      let b = bytes[pos]
+      switch b {
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        stack.append(b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        pos += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        guard stack.last == b else { throw error("unexpected \(describeHere())") }
+        stack.removeLast()
+        pos += 1
+      case UInt8(ascii: "\""):
+        _ = try string()
+      case UInt8(ascii: ","), UInt8(ascii: ":"):
+        pos += 1
+      default:
+        _ = try value(depth: depthLimit)  // scalars only: containers are handled above
+      }
+    } while !stack.isEmpty
+  }
+
+  mutating func number() throws(JSONSyntaxError) -> Double {
+    let start = pos
+    if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+    func digit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+    guard digit(pos) else { throw error("expected a digit in a number, got \(describeHere())") }
+    if bytes[pos] == 0x30 {
+      pos += 1
+      if digit(pos) { throw error("a number may not start with 0 followed by digits") }
+    } else {
+      while digit(pos) { pos += 1 }
+    }
+    if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+      pos += 1
+      guard digit(pos) else { throw error("expected a digit after '.', got \(describeHere())") }
+      while digit(pos) { pos += 1 }
+    }
+    if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+      pos += 1
+      if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") {
+        pos += 1
+      }
+      guard digit(pos) else { throw error("expected a digit in the exponent, got \(describeHere())") }
+      while digit(pos) { pos += 1 }
+    }
+    // Integers that fit are exact without strtod; the rest go through the C library.
+    let count = pos - start
+    if count <= 15 {
+      var n = 0
+      var neg = false
+      var simple = true
+      for i in start..<pos {
+        let b = bytes[i]
+        if b == UInt8(ascii: "-") { neg = true } else if b >= 0x30 && b <= 0x39 {
+          n = n * 10 + Int(b - 0x30)
+        } else {
+          simple = false
+          break
+        }
+      }
+      if simple { return Double(neg ? -n : n) }
+    }
+    let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+    return strtod(text, nil)
+  }
+
+  mutating func string() throws(JSONSyntaxError) -> String {
+    let open = pos
+    pos += 1
+    let start = pos
+    // Fast path: no escapes, no controls: validate the slice as UTF-8 in one go.
+    while pos < bytes.count {
+      let b = bytes[pos]
+      if b == UInt8(ascii: "\"") {
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<pos])
+        pos += 1
+        if let s = String(validating: slice, as: UTF8.self) { return s }
+        throw error("invalid UTF-8 in a string", at: start + (firstInvalidUTF8(slice) ?? 0))
+      }
+      if b == UInt8(ascii: "\\") || b < 0x20 { break }
+      pos += 1
+    }
+    var buf: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<pos]))
+    while pos < bytes.count {
+      let b = bytes[pos]
+      if b == UInt8(ascii: "\"") {
+        pos += 1
+        if let s = buf.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) { return s }
+        throw error("invalid UTF-8 in a string", at: open)
+      }
+      if b < 0x20 {
+        throw error(String(format: "control character 0x%02X in a string (write it as \\u%04X)", b, b))
+      }
+      if b != UInt8(ascii: "\\") {
+        buf.append(b)
+        pos += 1
+        continue
+      }
+      pos += 1
+      guard pos < bytes.count else { break }
+      let e = bytes[pos]
+      pos += 1
+      switch e {
+      case UInt8(ascii: "\""): buf.append(0x22)
+      case UInt8(ascii: "\\"): buf.append(0x5C)
+      case UInt8(ascii: "/"): buf.append(0x2F)
+      case UInt8(ascii: "b"): buf.append(0x08)
+      case UInt8(ascii: "f"): buf.append(0x0C)
+      case UInt8(ascii: "n"): buf.append(0x0A)
+      case UInt8(ascii: "r"): buf.append(0x0D)
+      case UInt8(ascii: "t"): buf.append(0x09)
+      case UInt8(ascii: "u"):
+        var code = try hex4()
+        if (0xD800..<0xDC00).contains(code) {
+          // A high surrogate must be followed by \u and a low one; else it is lone.
+          if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
+            let save = pos
+            pos += 2
+            let low = try hex4()
+            if (0xDC00..<0xE000).contains(low) {
+              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+              pos = save
+              code = 0xFFFD
+            }
+          } else {
+            code = 0xFFFD
+          }
+        } else if (0xDC00..<0xE000).contains(code) {
+          code = 0xFFFD  // lone low surrogate: shown as U+FFFD, as the sanitizer would
+        }
+        appendUTF8(&buf, Unicode.Scalar(code) ?? "\u{FFFD}")
+      default:
+        throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string", at: pos - 2)
+      }
+    }
+    throw error("unterminated string", at: open)
+  }
+
+  mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+    guard pos + 4 <= bytes.count else { throw error("expected 4 hex digits after \\u") }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let b = bytes[pos]
+      let d: UInt32
+      switch b {
+      case 0x30...0x39: d = UInt32(b - 0x30)
+      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+      default: throw error("expected 4 hex digits after \\u")
+      }
+      v = v << 4 | d
+      pos += 1
+    }
+    return v
+  }
+}
+
+func appendUTF8(_ buf: inout [UInt8], _ s: Unicode.Scalar) {
+  for u in UTF8.encode(s)! { buf.append(u) }
+}
+
+/// The offset of the first byte that is not part of valid UTF-8, or nil when all are valid.
+func firstInvalidUTF8(_ b: UnsafeRawBufferPointer) -> Int? {
+  var i = 0
+  let n = b.count
+  while i < n {
+    let c = b[i]
+    if c < 0x80 {
+      i += 1
+      continue
+    }
+    var need = 0
+    var min: UInt32 = 0
+    var v: UInt32 = 0
+    switch c {
+    case 0xC2...0xDF: need = 1; min = 0x80; v = UInt32(c & 0x1F)
+    case 0xE0...0xEF: need = 2; min = 0x800; v = UInt32(c & 0x0F)
+    case 0xF0...0xF4: need = 3; min = 0x10000; v = UInt32(c & 0x07)
+    default: return i
+    }
+    guard i + need < n else { return i }
+    for k in 1...need {
+      let cc = b[i + k]
+      guard cc & 0xC0 == 0x80 else { return i }
+      v = v << 6 | UInt32(cc & 0x3F)
+    }
+    if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return i }
+    i += need + 1
+  }
+  return nil
+}
+
+/// 1-based line and column (in Unicode scalars) of a byte offset, for messages.
+public func lineAndColumn(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
+  var line = 1
+  var lineStart = 0
+  let end = min(offset, bytes.count)
+  var i = 0
+  while i < end {
+    if bytes[i] == 0x0A {
+      line += 1
+      lineStart = i + 1
+    }
+    i += 1
+  }
+  var column = 1
+  for j in lineStart..<end where bytes[j] & 0xC0 != 0x80 { column += 1 }
+  return (line, column)
+}

@@ -1,0 +1,209 @@
+import Foundation
+
+/// Loads and validates a data directory (SCHEMA.md, schema 1).
+///
+/// Every problem is collected; an item with an error is left out and the rest load.
+/// Cross-item rules run after all files are read: duplicate ids (first in file order wins),
+/// references to unknown or left-out items, parent cycles, quotes in their sources.
+public enum CorpusLoader {
+  /// A directory that cannot be loaded at all (usage-level failure, exit 2).
+  public struct DirectoryError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+  }
+
+  public struct Result: Sendable {
+    public var corpus: Corpus
+    /// Errors and warnings, in file order and item order.
+    public var issues: [LoadIssue]
+    /// Data files read (`*.json`, `*.jsonl`).
+    public var files: Int
+    /// Files that contributed nothing (invalid JSON, bad envelope, unreadable).
+    public var failedFiles: Int
+    /// Items left out because of an error.
+    public var leftOut: Int
+
+    public var errors: [LoadIssue] { issues.filter(\.isError) }
+    public var warnings: [LoadIssue] { issues.filter { !$0.isError } }
+
+    /// `3 files, 13 parties, 1 source, 24 records, 0 items left out, 0 errors, 0 warnings`.
+    public var summary: String {
+      func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+      return [
+        n(files, "file"), n(corpus.parties.count, "party").replacingOccurrences(of: "partys", with: "parties"),
+        n(corpus.sources.count, "source"), n(corpus.records.count, "record"),
+        "\(leftOut) item\(leftOut == 1 ? "" : "s") left out", n(errors.count, "error"),
+        n(warnings.count, "warning"),
+      ].joined(separator: ", ")
+    }
+  }
+
+  enum ItemType: String { case parties, sources, records }
+
+  /// An item as found in a file, before decoding.
+  struct RawItem {
+    var file: Int
+    var ordinal: Int
+    var place: LoadIssue.Place
+    var node: JSONNode
+  }
+
+  public static func load(directory: String) throws(DirectoryError) -> Result {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
+      throw DirectoryError(path: directory, message: "no such directory")
+    }
+    guard isDir.boolValue else { throw DirectoryError(path: directory, message: "not a directory") }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      throw DirectoryError(path: directory, message: "cannot read the directory (permission denied?)")
+    }
+    let dataFiles = names.filter { name in
+      guard name.hasSuffix(".json") || name.hasSuffix(".jsonl") else { return false }
+      var d: ObjCBool = false
+      return FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &d) && !d.boolValue
+    }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+    var state = LoadState(directory: directory, fileNames: dataFiles)
+    if dataFiles.isEmpty {
+      state.issues.append(
+        (-1, 0, LoadIssue(.error, file: (directory as NSString).lastPathComponent,
+          message: "no data files (*.json or *.jsonl) in this directory")))
+    }
+    for (fi, name) in dataFiles.enumerated() { state.readFile(index: fi, name: name) }
+    return state.finish()
+  }
+}
+
+/// The work of one load: raw items per type, issues with their sort keys, results.
+struct LoadState {
+  let directory: String
+  let fileNames: [String]
+  /// (file index, item ordinal, issue) so the report comes out in file and item order.
+  var issues: [(Int, Int, LoadIssue)] = []
+  var raw: [CorpusLoader.ItemType: [CorpusLoader.RawItem]] = [:]
+  var failedFiles = 0
+  var leftOut = 0
+
+  init(directory: String, fileNames: [String]) {
+    self.directory = directory
+    self.fileNames = fileNames
+  }
+
+  mutating func fileIssue(
+    _ fi: Int, _ severity: LoadIssue.Severity, _ message: String, at place: LoadIssue.Place = .file
+  ) {
+    issues.append((fi, -1, LoadIssue(severity, file: fileNames[fi], place: place, message: message)))
+  }
+
+  mutating func readFile(index fi: Int, name: String) {
+    let path = directory + "/" + name
+    guard let data = FileManager.default.contents(atPath: path) else {
+      fileIssue(fi, .error, "cannot read the file (permission denied?)")
+      failedFiles += 1
+      return
+    }
+    data.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
+      var bytes = all
+      if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+        bytes = UnsafeRawBufferPointer(rebasing: all[3...])
+      }
+      if name.hasSuffix(".jsonl") { readLines(fi, bytes) } else { readEnvelope(fi, bytes) }
+    }
+  }
+
+  mutating func readEnvelope(_ fi: Int, _ bytes: UnsafeRawBufferPointer) {
+    let root: JSONNode
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      let (l, c) = lineAndColumn(of: error.offset, in: bytes)
+      fileIssue(fi, .error, "invalid JSON: \(error.message)", at: .position(line: l, column: c))
+      failedFiles += 1
+      return
+    }
+    var r = ItemReader()
+    guard case .object(let members) = root.value else {
+      fileIssue(fi, .error, "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)")
+      failedFiles += 1
+      return
+    }
+    var seen = Set<String>()
+    for m in members where !seen.insert(m.key).inserted {
+      fileIssue(fi, .error, "$.\(m.key): duplicate key \(quoted(m.key))")
+      failedFiles += 1
+      return
+    }
+    guard let f = r.fields(root, path: "$", known: ["schema", "type", "items"]) else { return }
+    for p in r.problems { fileIssue(fi, p.severity, "\(p.path): \(p.message)") }
+    var problems: [String] = []
+    if let s = f["schema"] {
+      if case .number(1) = s.value {} else { problems.append("$.schema: expected 1, got \(s.summary)") }
+    } else {
+      problems.append("$.schema: required field is missing")
+    }
+    var type: CorpusLoader.ItemType? = nil
+    if let t = f["type"] {
+      if case .string(let s) = t.value, let v = CorpusLoader.ItemType(rawValue: s) { type = v } else {
+        problems.append("$.type: expected one of parties, sources, records, got \(t.summary)")
+      }
+    } else {
+      problems.append("$.type: required field is missing")
+    }
+    var items: [JSONNode] = []
+    if let i = f["items"] {
+      if case .array(let a) = i.value { items = a } else {
+        problems.append("$.items: expected an array, got \(i.summary)")
+      }
+    } else {
+      problems.append("$.items: required field is missing")
+    }
+    guard problems.isEmpty, let type else {
+      for p in problems { fileIssue(fi, .error, p) }
+      failedFiles += 1
+      return
+    }
+    for (i, node) in items.enumerated() {
+      raw[type, default: []].append(
+        .init(file: fi, ordinal: i, place: .item(index: i, id: LoadState.idOf(node)), node: node))
+    }
+  }
+
+  /// One record object per line; a line with invalid JSON is that item's error.
+  mutating func readLines(_ fi: Int, _ bytes: UnsafeRawBufferPointer) {
+    var lineNo = 0
+    var start = 0
+    let n = bytes.count
+    while start < n || (start == n && false) {
+      var end = start
+      while end < n && bytes[end] != 0x0A { end += 1 }
+      lineNo += 1
+      var lineEnd = end
+      if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+      let line = UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd])
+      if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        do {
+          let node = try JSONParser.parse(line)
+          raw[.records, default: []].append(
+            .init(file: fi, ordinal: lineNo, place: .line(lineNo, id: LoadState.idOf(node)), node: node))
+        } catch {
+          let (_, c) = lineAndColumn(of: error.offset, in: line)
+          issues.append(
+            (fi, lineNo, LoadIssue(.error, file: fileNames[fi], place: .position(line: lineNo, column: c),
+              message: "invalid JSON: \(error.message)")))
+          leftOut += 1
+        }
+      }
+      start = end + 1
+    }
+  }
+
+  static func idOf(_ node: JSONNode) -> String? {
+    guard case .object(let members) = node.value else { return nil }
+    for m in members where m.key == "id" {
+      if case .string(let s) = m.value.value { return s }
+      return nil
+    }
+    return nil
+  }
+}

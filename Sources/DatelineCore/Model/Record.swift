@@ -1,0 +1,139 @@
+/// One dated report: who did or said what, when, according to whom.
+public struct Record: Sendable, Hashable, Identifiable {
+  public typealias ID = TypedID<Record>
+
+  public enum Kind: String, Sendable, CaseIterable {
+    case event, statement, claim, denial, figure
+  }
+
+  public enum Role: String, Sendable, CaseIterable {
+    case actor, target, mediator, participant, subject
+  }
+
+  public struct PartyRef: Sendable, Hashable {
+    public var id: Party.ID
+    public var role: Role
+    public init(id: Party.ID, role: Role = .participant) {
+      self.id = id
+      self.role = role
+    }
+  }
+
+  /// Another report carrying the same fact.
+  public struct Corroboration: Sendable, Hashable {
+    public var source: Source.ID
+    public var quote: Quote?
+    public init(source: Source.ID, quote: Quote? = nil) {
+      self.source = source
+      self.quote = quote
+    }
+  }
+
+  public var id: ID
+  public var date: RecordDate
+  public var endDate: RecordDate?
+  public var time: TimeOfDay?
+  public var utcOffset: String?
+  public var dateApprox: Bool
+  public var dateInferred: Bool
+  public var dateNote: String?
+  public var kind: Kind
+  public var parties: [PartyRef]
+  public var headline: String
+  public var summary: String?
+  public var attribution: Attribution?
+  public var source: Source.ID
+  public var quote: Quote?
+  public var also: [Corroboration]
+  public var tags: [String]
+  public var related: [ID]
+  public var disputes: [ID]
+  public var revises: [ID]
+  public var figures: [Figure]
+
+  public init(
+    id: ID, date: RecordDate, endDate: RecordDate? = nil, time: TimeOfDay? = nil,
+    utcOffset: String? = nil, dateApprox: Bool = false, dateInferred: Bool = false,
+    dateNote: String? = nil, kind: Kind, parties: [PartyRef], headline: String,
+    summary: String? = nil, attribution: Attribution? = nil, source: Source.ID,
+    quote: Quote? = nil, also: [Corroboration] = [], tags: [String] = [], related: [ID] = [],
+    disputes: [ID] = [], revises: [ID] = [], figures: [Figure] = []
+  ) {
+    self.id = id
+    self.date = date
+    self.endDate = endDate
+    self.time = time
+    self.utcOffset = utcOffset
+    self.dateApprox = dateApprox
+    self.dateInferred = dateInferred
+    self.dateNote = dateNote
+    self.kind = kind
+    self.parties = parties
+    self.headline = headline
+    self.summary = summary
+    self.attribution = attribution
+    self.source = source
+    self.quote = quote
+    self.also = also
+    self.tags = tags
+    self.related = related
+    self.disputes = disputes
+    self.revises = revises
+    self.figures = figures
+  }
+
+  /// The first day the record covers.
+  public var firstDay: CalendarDay { date.firstDay }
+  /// The last day it covers: the end of `end_date`, or of its own day, week, month or year.
+  public var lastDay: CalendarDay { endDate?.lastDay ?? date.lastDay }
+}
+
+/// Who says so, and on what footing.
+public struct Attribution: Sendable, Hashable {
+  public enum Basis: String, Sendable, CaseIterable {
+    case named, official, anonymous, unattributed
+  }
+  public var claimants: [Party.ID]
+  public var text: String
+  public var basis: Basis
+  public init(claimants: [Party.ID] = [], text: String, basis: Basis) {
+    self.claimants = claimants
+    self.text = text
+    self.basis = basis
+  }
+}
+
+/// A number a record states, e.g. hostages remaining: 135.
+public struct Figure: Sendable, Hashable {
+  public enum Qualifier: String, Sendable, CaseIterable {
+    case about, atLeast = "at least", moreThan = "more than", atMost = "at most",
+      fewerThan = "fewer than"
+  }
+  public var label: String
+  public var value: Double
+  public var valueMax: Double?
+  public var qualifier: Qualifier?
+  public var unit: String?
+  public init(
+    label: String, value: Double, valueMax: Double? = nil, qualifier: Qualifier? = nil,
+    unit: String? = nil
+  ) {
+    self.label = label
+    self.value = value
+    self.valueMax = valueMax
+    self.qualifier = qualifier
+    self.unit = unit
+  }
+
+  /// "more than 100", "200–250 people", "135".
+  public var displayValue: String {
+    func num(_ v: Double) -> String {
+      v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+    var s = num(value)
+    if let m = valueMax { s += "–" + num(m) }
+    if let q = qualifier { s = q.rawValue + " " + s }
+    if let u = unit { s += " " + u }
+    return s
+  }
+}

@@ -1,0 +1,13 @@
+/// A key press as the backend decodes it; only `KeyMap` turns keys into events.
+public enum Key: Hashable, Sendable {
+  case character(Character)
+  /// Ctrl plus a letter (`ctrl("c")`).
+  case control(Character)
+  case up, down, left, right
+  case pageUp, pageDown, home, end
+  case enter, escape, tab, backTab, backspace, delete
+  case function(Int)
+  case wheelUp, wheelDown
+  /// The terminal changed size.
+  case resize(Size)
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import DatelineCore
+import Foundation
+
+/// `--data DIR`, shared by every subcommand.
+struct DataOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The data directory (default: $DATELINE_DATA, else ./Data, else the checkout's Data/).",
+      valueName: "dir"))
+  var data: String?
+
+  /// Where to load from: the flag, the environment, the working directory, the checkout.
+  var directory: String {
+    if let data { return data }
+    if let env = ProcessInfo.processInfo.environment["DATELINE_DATA"], !env.isEmpty { return env }
+    if FileManager.default.fileExists(atPath: "Data") { return "Data" }
+    // Run from anywhere inside a checkout (`swift run` builds next to the sources).
+    let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data").path
+    return checkout
+  }
+
+  /// Loads the directory; an unloadable directory exits 2 with a message.
+  func load() throws -> CorpusLoader.Result {
+    do {
+      return try CorpusLoader.load(directory: directory)
+    } catch {
+      Output.error("\(error)")
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// Printing to stdout and stderr, always through the sanitizer for text from data.
+enum Output {
+  static func line(_ s: String) {
+    FileHandle.standardOutput.write(Data((s + "\n").utf8))
+  }
+
+  /// Raw bytes for JSON output, which the encoder has already escaped.
+  static func raw(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+
+  static func error(_ s: String) {
+    FileHandle.standardError.write(Data(("dateline: " + Sanitizer.clean(s) + "\n").utf8))
+  }
+
+  static func issue(_ issue: LoadIssue) {
+    FileHandle.standardError.write(Data((Sanitizer.clean(issue.description) + "\n").utf8))
+  }
+
+  /// The terminal width when stdout is a TTY, else nil (no fitting for pipes).
+  static var terminalColumns: Int? {
+    guard isatty(1) != 0 else { return nil }
+    var ws = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+    if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+    return 80
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import DatelineCore
+import Foundation
+
+/// The `dateline` command: the timeline browser by default, headless subcommands beside it.
+@main
+struct Dateline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dateline",
+    abstract: "Browse dated reports as a timeline in the terminal.",
+    discussion: """
+      With no subcommand, dateline opens the full-screen browser on the data directory.
+      The subcommands answer the same queries headless, for scripts and tests.
+
+      Examples:
+        dateline                          # browse the bundled Data/
+        dateline validate --data ~/corpus
+        dateline list --party hamas --since 2023-12
+        dateline show pmo-135-116
+        dateline screen --size 80x24 --keys "j j Enter"
+      """,
+    version: DatelineVersion.text,
+    subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, ScreenCommand.self],
+    defaultSubcommand: BrowseCommand.self
+  )
+
+  /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as tools like grep do.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        let message = fullMessage(for: error)
+        FileHandle.standardError.write(Data((Sanitizer.clean(message, newlines: .keep) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+enum DatelineVersion {
+  static let text = "0.1.0"
+}

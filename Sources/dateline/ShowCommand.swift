@@ -1,0 +1,75 @@
+import ArgumentParser
+import DatelineCore
+
+/// `dateline show ID`: one record in full, and its quote in context.
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show one record in full, with its quote in the source's context.",
+    discussion: """
+      Example:
+        dateline show pmo-135-116
+      """)
+
+  @OptionGroup var options: DataOptions
+
+  @Argument(help: ArgumentHelp("The record id.", valueName: "id"))
+  var id: String
+
+  func run() throws {
+    let corpus = try options.load().corpus
+    guard let record = corpus.record(Record.ID(id)) else {
+      Output.error("no record with id \"\(id)\" (try `dateline list` to see the ids)")
+      throw ExitCode(2)
+    }
+    let width = min(100, Output.terminalColumns ?? 80)
+    for line in RecordDetail(record: record, corpus: corpus).lines {
+      for l in ShowCommand.format(line, width: width) { Output.line(l) }
+    }
+    if let q = record.quote, let source = corpus.source(record.source),
+      case .success(let match) = QuoteLocator.locate(q, in: source.text)
+    {
+      Output.line("")
+      Output.line("In context:")
+      for l in QuoteContext(text: source.text, match: match).lines(width: width - 2) {
+        Output.line("  " + l)
+      }
+    }
+  }
+
+  static func format(_ line: RecordDetail.Line, width: Int) -> [String] {
+    let value = Sanitizer.clean(line.value, newlines: .keep)
+    switch line.kind {
+    case .heading: return [value]
+    case .blank: return [""]
+    case .text: return Truncation.wrap(value, toColumns: width)
+    case .field(let label), .link(let label, _):
+      let head = Truncation.fit(label + ":", toColumns: 13)
+      let body = Truncation.wrap(value, toColumns: max(10, width - 13))
+      return body.enumerated().map { ($0 == 0 ? head : String(repeating: " ", count: 13)) + $1 }
+    }
+  }
+}
+
+/// The paragraph around a quote, with the quote marked »like this«.
+struct QuoteContext {
+  let text: String
+  let match: QuoteLocator.Match
+
+  func lines(width: Int) -> [String] {
+    let bytes = Array(text.utf8)
+    var start = match.utf8Range.lowerBound
+    while start > 0 && !(bytes[start - 1] == 0x0A && start >= 2 && bytes[start - 2] == 0x0A) { start -= 1 }
+    var end = match.utf8Range.upperBound
+    while end < bytes.count && !(bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A) {
+      end += 1
+    }
+    // Cap the context so a 50 MB single paragraph stays readable.
+    start = max(start, match.utf8Range.lowerBound - 600)
+    end = min(end, match.utf8Range.upperBound + 600)
+    func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    let marked = str(start..<match.utf8Range.lowerBound) + "»" + str(match.utf8Range) + "«"
+      + str(match.utf8Range.upperBound..<end)
+    return Truncation.wrap(Sanitizer.clean(marked, newlines: .keep), toColumns: max(10, width))
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import DatelineCore
+
+/// `dateline validate`: every error and warning, and a one-line summary.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a data directory against the format and report every problem.",
+    discussion: """
+      Prints each error and warning to stderr (file, item, JSON path, what was expected and
+      what was found), then a one-line summary to stdout.
+      Exit status: 0 without errors, 1 with errors, 2 for a missing or unreadable directory.
+
+      Example:
+        dateline validate --data Data/
+      """)
+
+  @OptionGroup var options: DataOptions
+
+  func run() throws {
+    let result = try options.load()
+    for issue in result.issues { Output.issue(issue) }
+    Output.line(Sanitizer.clean(options.directory) + ": " + result.summary)
+    if !result.errors.isEmpty { throw ExitCode(1) }
+  }
+}
