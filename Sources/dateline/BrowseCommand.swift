@@ -1,16 +1,48 @@
 import ArgumentParser
 import DatelineCore
+import DatelineCurses
+import DatelineUI
+import Foundation
 
 /// `dateline` / `dateline browse`: the full-screen timeline browser.
 struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "browse",
-    abstract: "Open the full-screen timeline browser (the default).")
+    abstract: "Open the full-screen timeline browser (the default).",
+    discussion: """
+      Keys: j/k move, Enter detail, o source, 1-9 toggle parties, p party list, / search,
+      t jump to a date, ? help, q quit. Needs a terminal; for scripts use `dateline list`.
+      """)
 
   @OptionGroup var options: DataOptions
 
   func run() throws {
-    Output.error("the browser is not built yet; try `dateline list`")
-    throw ExitCode(2)
+    guard isatty(0) != 0, isatty(1) != 0 else {
+      Output.error("the browser needs a terminal (stdin or stdout is not a TTY); try `dateline list`")
+      throw ExitCode(2)
+    }
+    let result = try options.load()
+    var screen: CursesScreen
+    do {
+      screen = try CursesTerminal.start()
+    } catch {
+      Output.error(error.description)
+      throw ExitCode(2)
+    }
+    let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    var state = BrowserState(
+      corpus: result.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
+    if !result.errors.isEmpty {
+      state.message = "\(result.errors.count) errors, \(result.leftOut) items left out: see `dateline validate`"
+    }
+    screen.draw(render(state))
+    while !state.quit && SignalRestore.pendingSignal == nil {
+      guard let key = screen.readKey(timeoutMilliseconds: 200) else { continue }
+      guard let event = KeyMap.event(for: key, in: state) else { continue }
+      state = update(state, event)
+      if !state.quit { screen.draw(render(state)) }
+    }
+    CursesTerminal.end()
+    SignalRestore.reraisePendingSignal()
   }
 }

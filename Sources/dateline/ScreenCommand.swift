@@ -1,14 +1,62 @@
 import ArgumentParser
 import DatelineCore
+import DatelineUI
 
-/// `dateline screen`: renders the browser headless and prints the frame as text.
+/// `dateline screen`: runs the browser's state machine headless and prints the frame.
+///
+/// The same `update` and `render` as the terminal, so a test, a doc or a bug report can
+/// show exactly what a person would see.
 struct ScreenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "screen", abstract: "Print a screen of the browser as text, without a terminal.")
+    commandName: "screen",
+    abstract: "Print a screen of the browser as text, without a terminal.",
+    discussion: """
+      Keys are words separated by spaces, named as in tmux send-keys (Enter, Escape, Tab,
+      Up, Down, PageDown, Space, BSpace, C-c); any other word is typed letter by letter.
+
+      Examples:
+        dateline screen --size 80x24
+        dateline screen --size 120x40 --keys "j j Enter"
+        dateline screen --size 80x24 --keys "/ soldiers Enter o" --attrs
+      """)
 
   @OptionGroup var options: DataOptions
 
+  @Option(name: .long, help: ArgumentHelp("Screen size in columns x rows.", valueName: "WxH"))
+  var size: String = "80x24"
+
+  @Option(name: .long, help: ArgumentHelp("Keys to press before printing.", valueName: "keys"))
+  var keys: String = ""
+
+  @Flag(name: .long, help: "After the screen, list the styled cells (reverse, bold, colours).")
+  var attrs = false
+
+  @Flag(name: .long, help: "Draw without colours (as with NO_COLOR).")
+  var noColor = false
+
+  func validate() throws {
+    if Size(parsing: size) == nil { throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"") }
+  }
+
   func run() throws {
-    throw ExitCode(2)
+    let result = try options.load()
+    let frameSize = Size(parsing: size)!
+    var state = BrowserState(corpus: result.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
+    for key in KeyNames.parse(keys) {
+      if let event = KeyMap.event(for: key, in: state) { state = update(state, event) }
+      if state.quit { break }
+    }
+    let frame = render(state)
+    for line in frame.lines { Output.line(trimTrailing(line)) }
+    if attrs {
+      Output.line("--- styles")
+      for run in frame.styleRuns { Output.line(run) }
+    }
+  }
+
+  func trimTrailing(_ s: String) -> String {
+    var l = s
+    while l.hasSuffix(" ") { l.removeLast() }
+    return l
   }
 }

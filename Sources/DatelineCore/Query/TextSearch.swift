@@ -53,3 +53,10 @@ public enum TextSearch {
     return out
   }
 }
+
+extension Corpus {
+  /// Whether the record at `index` (timeline order) matches every search word.
+  public func matches(_ words: [String], record index: Int) -> Bool {
+    TextSearch.matches(words, haystack: searchTexts[index])
+  }
+}

@@ -1,0 +1,116 @@
+import CNcursesw
+import DatelineUI
+
+/// The real terminal as a `TerminalScreen`: draws Frames with ncursesw and reads keys.
+///
+/// Why it diffs itself although ncurses also diffs (stdscr against curscr): comparing two
+/// Frames cell by cell is cheap, and writing only the changed cells into stdscr keeps
+/// ncurses' work, and what it sends, proportional to what changed. Everything is drawn
+/// again when the last frame cannot be trusted: a new size, a resize, or a resume after
+/// Ctrl-Z (the shell may have written over the screen). Create it with
+/// `CursesTerminal.start()`.
+public struct CursesScreen: TerminalScreen {
+  private let palette: CursesPalette
+  private let keys = KeyReader()
+  /// What is on the terminal now, as far as this screen knows; nil forces a full redraw.
+  private var lastFrame: Frame?
+  /// The terminal size when `lastFrame` was drawn.
+  private var lastScreenSize: Size?
+
+  init(palette: CursesPalette) {
+    self.palette = palette
+  }
+
+  /// Whether colour pairs are drawn (false with NO_COLOR or on a monochrome terminal).
+  public var usesColor: Bool { palette.usesColor }
+
+  /// The terminal size now, as ncurses knows it after the last KEY_RESIZE.
+  public var size: Size {
+    Size(columns: Int(dateline_columns()), rows: Int(dateline_rows()))
+  }
+
+  /// Forgets what is on the terminal, so the next `draw` repaints every cell.
+  ///
+  /// For a caller that knows the screen was disturbed in a way curses cannot see (another
+  /// program wrote to the terminal). Resize and resume are handled here already.
+  public mutating func forgetLastFrame() {
+    lastFrame = nil
+  }
+
+  /// Shows `frame`, writing only the cells that differ from the last drawn frame.
+  ///
+  /// A frame larger than the terminal (drawn just before a resize was read) is clipped;
+  /// the next `.resize` key brings a frame of the right size.
+  public mutating func draw(_ frame: Frame) {
+    if SignalRestore.takeResumed() { lastFrame = nil }
+    let window = dateline_stdscr()
+    let screen = size
+    let previous: Frame?
+    if let lastFrame, lastFrame.size == frame.size, lastScreenSize == screen {
+      previous = lastFrame
+    } else {
+      // Start from blanks on both sides: werase() empties stdscr and clearok() makes
+      // ncurses clear the terminal too, whatever it thinks is there.
+      werase(window)
+      clearok(dateline_curscr(), true)
+      previous = Frame(size: frame.size)
+    }
+    let columns = min(frame.size.columns, screen.columns)
+    let rows = min(frame.size.rows, screen.rows)
+    for row in 0..<rows {
+      for column in 0..<columns {
+        let cell = frame[column, row]
+        // Continuation cells are covered by the wide glyph to their left.
+        if cell.width == 0 || previous?[column, row] == cell { continue }
+        if cell.width == 2, column + 1 >= columns {
+          put(Cell(" ", width: 1, style: cell.style), column: column, row: row, in: window)
+        } else {
+          put(cell, column: column, row: row, in: window)
+        }
+      }
+    }
+    wnoutrefresh(window)
+    doupdate()
+    lastFrame = frame
+    lastScreenSize = screen
+  }
+
+  /// The next key, or nil when `timeoutMilliseconds` passed without one.
+  ///
+  /// Returns `.resize` with the current size after a resize and after a resume from
+  /// Ctrl-Z (the terminal may have changed size while dateline was stopped); either
+  /// way the next `draw` repaints everything.
+  public mutating func readKey(timeoutMilliseconds: Int) -> Key? {
+    if SignalRestore.takeResumed() {
+      lastFrame = nil
+      return .resize(size)
+    }
+    let key = keys.read(timeoutMilliseconds: timeoutMilliseconds)
+    if case .resize = key { lastFrame = nil }
+    if key == nil, SignalRestore.takeResumed() {
+      // SIGCONT interrupted the wait.
+      lastFrame = nil
+      return .resize(size)
+    }
+    return key
+  }
+
+  // MARK: - Private
+
+  /// Writes one lead cell (width 1 or 2) at `column`, `row`.
+  ///
+  /// mvwadd_wch() returns ERR for the bottom-right cell, because the cursor cannot move
+  /// past it without scrolling; the cell is stored all the same, so the error is ignored.
+  private func put(_ cell: Cell, column: Int, row: Int, in window: UnsafeMutablePointer<WINDOW>?) {
+    let glyph = CursesGlyph(cell)
+    let attributes = palette.attributes(cell.style)
+    let pair = palette.pair(cell.style)
+    var character = cchar_t()
+    _ = setcchar(&character, glyph.characters, attributes, pair, nil)
+    _ = mvwadd_wch(window, Int32(row), Int32(column), &character)
+    if glyph.padsSecondColumn {
+      _ = setcchar(&character, [0x20, 0], attributes, pair, nil)
+      _ = mvwadd_wch(window, Int32(row), Int32(column + 1), &character)
+    }
+  }
+}

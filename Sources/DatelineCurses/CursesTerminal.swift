@@ -1,0 +1,95 @@
+import CNcursesw
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Puts the terminal into curses mode and back; the only place that calls newterm/endwin.
+///
+/// Start-up is where a TUI most often leaves a user with a broken terminal or a hang, so
+/// every way it can fail is checked before the screen changes, and each failure says what
+/// to do in words (see `CursesError`).
+public enum CursesTerminal {
+  /// Milliseconds ncurses waits after ESC for the rest of an escape sequence.
+  ///
+  /// The default is 1000, which makes the Escape key feel dead; 25 ms is enough for the
+  /// bytes of an arrow key to arrive together, even over ssh.
+  static let escapeDelayMilliseconds: Int32 = 25
+
+  /// Enters curses mode on stdin/stdout and returns the screen to draw on.
+  ///
+  /// Sets the locale (ncursesw needs a UTF-8 codeset or non-ASCII text prints as
+  /// garbage), opens the terminal with newterm() (initscr would exit the process on an
+  /// unknown `$TERM`), turns on cbreak (Ctrl-C and Ctrl-Z keep working), the keypad,
+  /// wheel events and, unless NO_COLOR is set, colours; then installs `SignalRestore`.
+  public static func start() throws(CursesError) -> CursesScreen {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CursesError("dateline needs a terminal: stdin/stdout is not a TTY; try `dateline list`")
+    }
+    useUTF8Locale()
+    let term = environment("TERM")
+    guard let term, !term.isEmpty else {
+      throw CursesError(
+        "dateline needs a terminal type: TERM is not set; try `TERM=xterm-256color`")
+    }
+    guard dateline_newterm() != nil else {
+      throw CursesError(
+        "dateline does not know the terminal type \"\(term)\" (TERM); try `TERM=xterm-256color`")
+    }
+    guard dateline_can_address_cursor() != 0 else {
+      endwin()
+      throw CursesError(
+        "dateline cannot draw on the terminal type \"\(term)\" (TERM): it cannot move the cursor; "
+          + "try `dateline list`")
+    }
+    let window = dateline_stdscr()
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    leaveok(window, true)
+    set_escdelay(escapeDelayMilliseconds)
+    curs_set(0)
+    mouseinterval(0)
+    mousemask(dateline_button4_pressed() | dateline_button5_pressed(), nil)
+    let palette = CursesPalette.start(noColor: !(environment("NO_COLOR") ?? "").isEmpty)
+    SignalRestore.install()
+    return CursesScreen(palette: palette)
+  }
+
+  /// Leaves curses mode and gives the terminal back as it was; safe to call twice.
+  ///
+  /// isendwin() is true from an endwin() until the next refresh, so a second call (from a
+  /// `defer` after `SignalRestore.reraisePendingSignal`, say) sends nothing.
+  public static func end() {
+    if !isendwin() {
+      endwin()
+    }
+  }
+
+  // MARK: - Private
+
+  /// Takes the locale from the environment; if its codeset is not UTF-8, uses C.UTF-8
+  /// for LC_CTYPE only, which is all ncursesw and wcwidth look at.
+  private static func useUTF8Locale() {
+    setlocale(LC_ALL, "")
+    if isUTF8Codeset() { return }
+    for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+      if isUTF8Codeset() { return }
+    }
+  }
+
+  private static func isUTF8Codeset() -> Bool {
+    guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+    let name = String(cString: codeset).uppercased()
+    return name == "UTF-8" || name == "UTF8"
+  }
+
+  private static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+}

@@ -1,0 +1,70 @@
+import CNcursesw
+import DatelineUI
+
+/// Turns what get_wch() returns into a `Key`.
+///
+/// Why a separate type: decoding bytes into keys is kept apart from deciding what a key
+/// does (tig's keys.c versus request.c); only `KeyMap` in DatelineUI turns keys into
+/// events. get_wch() rather than getch(): it returns whole characters (é, 日) instead of
+/// UTF-8 bytes, and says whether a value is a character (OK) or a key code (KEY_CODE_YES).
+struct KeyReader {
+  /// The next key, or nil after `timeoutMilliseconds` (negative: wait for ever) with
+  /// nothing the app knows about (unknown key codes and stray controls are dropped).
+  func read(timeoutMilliseconds: Int) -> Key? {
+    let window = dateline_stdscr()
+    wtimeout(window, Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
+    var value: wint_t = 0
+    switch wget_wch(window, &value) {
+    case OK: return Self.character(value)
+    case KEY_CODE_YES: return Self.keyCode(Int32(bitPattern: value))
+    default: return nil  // ERR: timeout, or a signal interrupted the wait.
+    }
+  }
+
+  /// A character: Enter, Tab, Escape, Backspace and Ctrl-letter come as control codes.
+  static func character(_ value: wint_t) -> Key? {
+    switch value {
+    case 0x0A, 0x0D: return .enter  // nonl(): Enter arrives as CR.
+    case 0x09: return .tab
+    case 0x1B: return .escape
+    case 0x7F, 0x08: return .backspace
+    case 0x01...0x1A:
+      return Unicode.Scalar(0x60 + value).map { .control(Character($0)) }
+    case 0x00..<0x20, 0x80...0x9F: return nil
+    default:
+      return Unicode.Scalar(value).map { .character(Character($0)) }
+    }
+  }
+
+  /// A key code: arrows, paging, function keys, resize and the mouse wheel.
+  static func keyCode(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_ENTER: return .enter
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    case KEY_BTAB: return .backTab
+    case KEY_RESIZE:
+      return .resize(Size(columns: Int(dateline_columns()), rows: Int(dateline_rows())))
+    case KEY_MOUSE: return wheel()
+    case dateline_key_f(1)...dateline_key_f(63): return .function(Int(code - dateline_key_f(0)))
+    default: return nil
+    }
+  }
+
+  /// The wheel direction of the pending mouse event; clicks are not asked for (mousemask).
+  private static func wheel() -> Key? {
+    var event = MEVENT()
+    guard getmouse(&event) == OK else { return nil }
+    if event.bstate & dateline_button4_pressed() != 0 { return .wheelUp }
+    if event.bstate & dateline_button5_pressed() != 0 { return .wheelDown }
+    return nil
+  }
+}

@@ -1,0 +1,81 @@
+/// Turns keys into events, depending on what is open (tig's keys.c → request.c).
+public enum KeyMap {
+  public static func event(for key: Key, in state: BrowserState) -> Event? {
+    if case .resize(let size) = key { return .resize(size) }
+    if state.prompt != nil { return promptEvent(key) }
+    switch state.overlay {
+    case .help: return .dismissOverlay
+    case .parties: return partyListEvent(key)
+    case nil: break
+    }
+    if state.focus == .pane, state.pane != nil, let e = paneEvent(key, state.pane!) { return e }
+    return timelineEvent(key)
+  }
+
+  static func promptEvent(_ key: Key) -> Event? {
+    switch key {
+    case .enter: return .promptSubmit
+    case .escape, .control("c"), .control("g"): return .promptCancel
+    case .backspace: return .promptBackspace
+    case .character(let c): return .promptInput(c)
+    default: return nil
+    }
+  }
+
+  static func partyListEvent(_ key: Key) -> Event? {
+    switch key {
+    case .character("j"), .down: return .movePartyCursor(by: 1)
+    case .character("k"), .up: return .movePartyCursor(by: -1)
+    case .character(" "), .enter: return .togglePartyAtCursor
+    case .character("a"): return .toggleMatchMode
+    case .character("0"): return .clearFilters
+    case .character(let c) where c.isASCII && c.isNumber: return .toggleFilterKey(Int(String(c))!)
+    case .escape, .character("p"), .character("q"): return .dismissOverlay
+    case .character("Q"): return .quitNow
+    default: return nil
+    }
+  }
+
+  static func paneEvent(_ key: Key, _ pane: BrowserState.Pane) -> Event? {
+    switch key {
+    case .character("j"), .down: return .scrollPane(by: 1)
+    case .character("k"), .up: return .scrollPane(by: -1)
+    case .pageDown, .character(" "): return .pagePane(by: 1)
+    case .pageUp, .character("b"): return .pagePane(by: -1)
+    case .enter where pane == .detail: return .followLink
+    case .wheelDown: return .scrollPane(by: 3)
+    case .wheelUp: return .scrollPane(by: -3)
+    default: return nil
+    }
+  }
+
+  static func timelineEvent(_ key: Key) -> Event? {
+    switch key {
+    case .character("j"), .down: return .moveSelection(by: 1)
+    case .character("k"), .up: return .moveSelection(by: -1)
+    case .pageDown, .character(" "), .control("f"): return .page(by: 1)
+    case .pageUp, .character("b"), .control("b"): return .page(by: -1)
+    case .character("g"), .home: return .selectFirst
+    case .character("G"), .end: return .selectLast
+    case .wheelDown: return .moveSelection(by: 3)
+    case .wheelUp: return .moveSelection(by: -3)
+    case .enter: return .openDetail
+    case .character("o"): return .toggleSource
+    case .tab, .backTab: return .toggleFocus
+    case .character("z"): return .toggleMaximize
+    case .escape: return .closePane
+    case .character("p"): return .openPartyList
+    case .character("a"): return .toggleMatchMode
+    case .character("0"): return .clearFilters
+    case .character(let c) where c.isASCII && c.isNumber: return .toggleFilterKey(Int(String(c))!)
+    case .character("/"): return .startSearch
+    case .character("n"): return .nextMatch
+    case .character("N"): return .previousMatch
+    case .character("t"): return .startJump
+    case .character("?"), .function(1): return .showHelp
+    case .character("q"): return .closeOrQuit
+    case .character("Q"), .control("c"): return .quitNow
+    default: return nil
+    }
+  }
+}

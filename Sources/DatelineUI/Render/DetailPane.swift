@@ -1,0 +1,82 @@
+import DatelineCore
+
+/// All of the selected record: the same lines as `dateline show`, wrapped to the pane.
+enum DetailPane {
+  struct Row {
+    var text: String
+    var style: Style
+    /// Which link this row belongs to, if it is a link.
+    var link: Int?
+  }
+
+  static func detail(_ s: BrowserState) -> RecordDetail? {
+    s.selectedRecord.map { RecordDetail(record: $0, corpus: s.corpus) }
+  }
+
+  static func linkCount(_ s: BrowserState) -> Int {
+    detail(s)?.lines.filter { if case .link = $0.kind { return true } else { return false } }.count ?? 0
+  }
+
+  static func link(_ s: BrowserState, at n: Int) -> Record.ID? {
+    var k = 0
+    for line in detail(s)?.lines ?? [] {
+      if case .link(_, let target) = line.kind {
+        if k == n { return target }
+        k += 1
+      }
+    }
+    return nil
+  }
+
+  static func rows(_ s: BrowserState, width: Int, theme: Theme) -> [Row] {
+    guard let d = detail(s), width > 0 else { return [] }
+    let labelWidth = width >= 40 ? 13 : 0
+    var out: [Row] = []
+    var linkNo = 0
+    for line in d.lines {
+      let value = Sanitizer.clean(line.value, newlines: .keep)
+      switch line.kind {
+      case .heading:
+        for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: theme.heading)) }
+      case .blank: out.append(Row(text: "", style: .plain))
+      case .text:
+        for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: .plain)) }
+      case .field(let label), .link(let label, _):
+        var link: Int? = nil
+        if case .link = line.kind {
+          link = linkNo
+          linkNo += 1
+        }
+        let head = labelWidth > 0 ? Truncation.fit(label + ":", toColumns: labelWidth) : ""
+        let body = Truncation.wrap(value, toColumns: max(1, width - labelWidth))
+        if labelWidth == 0 { out.append(Row(text: label + ":", style: theme.label, link: link)) }
+        for (i, b) in body.enumerated() {
+          let prefix = labelWidth == 0 ? "" : (i == 0 ? head : String(repeating: " ", count: labelWidth))
+          out.append(Row(text: prefix + b, style: link != nil ? .underline : .plain, link: link))
+        }
+      }
+    }
+    return out
+  }
+
+  static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
+    let focused = s.focus == .pane
+    let title = focused ? " Detail (Tab: timeline, Enter: follow link, Esc: close)" : " Detail (Tab to focus)"
+    frame.put(title, at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.label, limit: rect.columns)
+    let body = Rect(column: rect.column + 1, row: rect.row + 1, columns: rect.columns - 1, rows: rect.rows - 1)
+    guard !body.isEmpty else { return }
+    let rows = self.rows(s, width: body.columns, theme: theme)
+    var scroll = min(s.detailScroll, max(0, rows.count - body.rows))
+    // Keep the selected link in view.
+    if let first = rows.firstIndex(where: { $0.link == s.detailLink }), focused, DetailPane.linkCount(s) > 0 {
+      let last = rows.lastIndex(where: { $0.link == s.detailLink }) ?? first
+      if last >= scroll + body.rows { scroll = last - body.rows + 1 }
+      if first < scroll { scroll = first }
+    }
+    for (n, row) in rows.dropFirst(scroll).prefix(body.rows).enumerated() {
+      var style = row.style
+      if let l = row.link, l == s.detailLink && focused { style = theme.selection }
+      frame.put(row.text, at: Position(column: body.column, row: body.row + n), style: style, limit: body.columns)
+    }
+  }
+}

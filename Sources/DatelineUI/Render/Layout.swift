@@ -1,0 +1,47 @@
+/// Where each pane goes for a given size and state.
+///
+/// The detail or source pane opens to the right on wide terminals and below on narrow or
+/// tall ones (lazygit's portrait mode); `z` gives the focused pane the whole area.
+public struct Layout: Sendable, Hashable {
+  /// Below this the screen shows only "terminal too small".
+  public static let minimum = Size(columns: 20, rows: 5)
+
+  public var timeline: Rect
+  public var pane: Rect?
+  /// True when the pane is to the right of the timeline (a vertical divider between).
+  public var paneBeside: Bool
+  public var status: Rect
+  public var tooSmall: Bool
+
+  public init(_ state: BrowserState) {
+    let size = state.size
+    tooSmall = size.columns < Layout.minimum.columns || size.rows < Layout.minimum.rows
+    let main = Rect(column: 0, row: 0, columns: size.columns, rows: max(0, size.rows - 1))
+    status = Rect(column: 0, row: max(0, size.rows - 1), columns: size.columns, rows: 1)
+    paneBeside = size.columns >= 100 && size.columns >= size.rows * 3
+    guard state.pane != nil, !tooSmall else {
+      timeline = main
+      pane = nil
+      return
+    }
+    if state.maximized {
+      if state.focus == .pane {
+        timeline = Rect(column: 0, row: 0, columns: 0, rows: 0)
+        pane = main
+      } else {
+        timeline = main
+        pane = nil
+      }
+      return
+    }
+    if paneBeside {
+      let left = main.columns * 11 / 20
+      timeline = Rect(column: 0, row: 0, columns: left, rows: main.rows)
+      pane = Rect(column: left + 1, row: 0, columns: main.columns - left - 1, rows: main.rows)
+    } else {
+      let top = max(2, main.rows * 2 / 5)
+      timeline = Rect(column: 0, row: 0, columns: main.columns, rows: top)
+      pane = Rect(column: 0, row: top, columns: main.columns, rows: main.rows - top)
+    }
+  }
+}

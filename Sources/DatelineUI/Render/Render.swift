@@ -1,0 +1,84 @@
+import DatelineCore
+
+/// Draws the whole screen for a state: `render(State, Size) -> Frame`, pure.
+public func render(_ state: BrowserState) -> Frame {
+  var frame = Frame(size: state.size)
+  let layout = Layout(state)
+  if layout.tooSmall {
+    let msg = "terminal too small (need \(Layout.minimum))"
+    for (i, line) in Truncation.wrap(msg, toColumns: max(1, state.size.columns)).prefix(state.size.rows).enumerated() {
+      frame.put(line, at: Position(column: 0, row: i))
+    }
+    return frame
+  }
+  let theme = Theme(useColor: state.useColor)
+  if !layout.timeline.isEmpty {
+    TimelinePane.draw(state, in: layout.timeline, theme: theme, into: &frame)
+  }
+  if let paneRect = layout.pane, let pane = state.pane {
+    if layout.paneBeside && !state.maximized {
+      for r in paneRect.row..<(paneRect.row + paneRect.rows) {
+        frame.put("│", at: Position(column: paneRect.column - 1, row: r), style: theme.divider)
+      }
+    }
+    switch pane {
+    case .detail: DetailPane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .source: SourcePane.draw(state, in: paneRect, theme: theme, into: &frame)
+    }
+  }
+  StatusLine.draw(state, in: layout.status, theme: theme, into: &frame)
+  switch state.overlay {
+  case .help: HelpOverlay.draw(state, theme: theme, into: &frame)
+  case .parties(let cursor): PartyList.draw(state, cursor: cursor, theme: theme, into: &frame)
+  case nil: break
+  }
+  return frame
+}
+
+/// The styles in use; with colours off only attributes remain (NO_COLOR, monochrome).
+struct Theme {
+  let useColor: Bool
+  var selection: Style { .reverse }
+  var status: Style { .reverse }
+  var separator: Style { Style(bold: true, dim: false) }
+  var divider: Style { .dim }
+  var heading: Style { .bold }
+  var label: Style { .dim }
+  var highlight: Style { Style(bold: true, reverse: true) }
+  var match: Style { useColor ? Style(foreground: .yellow, bold: true, underline: true) : Style(bold: true, underline: true) }
+  var focusTitle: Style { Style(bold: true, underline: true) }
+
+  /// A party's colour: its hint from the data, else one of six by position.
+  func party(_ p: Party?, index: Int) -> Style {
+    guard useColor, let p else { return .plain }
+    if let c = p.color, let col = Style.Color(rawValue: Party.Color.allCases.firstIndex(of: c) ?? 7), col != .black {
+      return Style(foreground: col)
+    }
+    let palette: [Style.Color] = [.cyan, .green, .magenta, .yellow, .blue, .red]
+    return Style(foreground: palette[index % palette.count])
+  }
+
+  func kind(_ k: Record.Kind) -> Style {
+    guard useColor else { return k == .denial || k == .claim ? .bold : .plain }
+    switch k {
+    case .event: return Style(foreground: .blue, bold: true)
+    case .statement: return Style(foreground: .green)
+    case .claim: return Style(foreground: .yellow, bold: true)
+    case .denial: return Style(foreground: .red, bold: true)
+    case .figure: return Style(foreground: .magenta, bold: true)
+    }
+  }
+}
+
+/// One-column markers for record kinds, explained in the help.
+enum KindMarker {
+  static func of(_ k: Record.Kind) -> String {
+    switch k {
+    case .event: return "●"
+    case .statement: return "»"
+    case .claim: return "?"
+    case .denial: return "✗"
+    case .figure: return "#"
+    }
+  }
+}

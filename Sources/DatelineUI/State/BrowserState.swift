@@ -1,0 +1,134 @@
+import DatelineCore
+
+/// Everything the browser shows, as a value: `update` makes a new one, `render` draws it.
+///
+/// Like bubbletea's Model, the state never performs I/O; what the shell must do (quit)
+/// is recorded here as a value.
+public struct BrowserState: Sendable {
+  /// The secondary pane beside or below the timeline.
+  public enum Pane: Sendable, Hashable { case detail, source }
+  public enum Focus: Sendable, Hashable { case timeline, pane }
+  /// A box drawn over the panes.
+  public enum Overlay: Sendable, Hashable {
+    case help
+    /// The party facet list, with its cursor (an index into `partyListOrder`).
+    case parties(cursor: Int)
+  }
+  /// A one-line prompt in the status line.
+  public enum Prompt: Sendable, Hashable {
+    case search(text: String, origin: Int)
+    case jump(text: String)
+  }
+
+  public let corpus: Corpus
+  /// The data directory as shown in the status line.
+  public var dataLabel: String
+  public var query: TimelineQuery
+  /// Indexes into `corpus.records` that the query selects, in timeline order.
+  public private(set) var rows: [Int]
+  /// Records per party in `rows` (a party counts its descendants' records).
+  public private(set) var counts: [Party.ID: Int]
+  /// Index into `rows` of the selected record.
+  public var selection: Int
+  /// Index into `rows` of the first record drawn in the timeline.
+  public var top: Int
+  public var size: Size
+  public var pane: Pane?
+  public var focus: Focus
+  public var maximized: Bool
+  public var overlay: Overlay?
+  public var prompt: Prompt?
+  /// The confirmed search words (for `n`/`N` and highlights).
+  public var search: String
+  /// Which link of the detail pane is selected, and how far the pane is scrolled.
+  public var detailLink: Int
+  public var detailScroll: Int
+  /// Source pane scroll; nil until the user scrolls, meaning "centred on the quote".
+  public var sourceScroll: Int?
+  /// A one-off message for the status line ("no match").
+  public var message: String?
+  public var useColor: Bool
+  public var quit: Bool
+
+  public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
+    self.corpus = corpus
+    self.dataLabel = dataLabel
+    self.query = TimelineQuery()
+    self.rows = Array(corpus.records.indices)
+    self.counts = TimelineQuery.partyCounts(rows, in: corpus)
+    self.selection = 0
+    self.top = 0
+    self.size = size
+    self.pane = nil
+    self.focus = .timeline
+    self.maximized = false
+    self.overlay = nil
+    self.prompt = nil
+    self.search = ""
+    self.detailLink = 0
+    self.detailScroll = 0
+    self.sourceScroll = nil
+    self.message = nil
+    self.useColor = useColor
+    self.quit = false
+  }
+
+  /// The selected record, if any is shown.
+  public var selectedRecord: Record? {
+    rows.indices.contains(selection) ? corpus.records[rows[selection]] : nil
+  }
+
+  /// Runs `query` again, keeping the selection on the same record when it is still shown,
+  /// else on the nearest one in time (timeline order is index order).
+  public mutating func applyQuery(_ newQuery: TimelineQuery) {
+    let previous = rows.indices.contains(selection) ? rows[selection] : nil
+    query = newQuery
+    rows = newQuery.run(on: corpus)
+    counts = TimelineQuery.partyCounts(rows, in: corpus)
+    selection = 0
+    if let previous, !rows.isEmpty {
+      let i = BrowserState.lowerBound(rows, previous)
+      if i < rows.count && rows[i] == previous {
+        selection = i
+      } else if i >= rows.count {
+        selection = rows.count - 1
+      } else if i > 0 {
+        // Nearest in time: compare the neighbours' first days with the lost record's.
+        let day = corpus.records[previous].firstDay.dayNumber
+        let before = day - corpus.records[rows[i - 1]].firstDay.dayNumber
+        let after = corpus.records[rows[i]].firstDay.dayNumber - day
+        selection = before < after ? i - 1 : i
+      } else {
+        selection = i
+      }
+    }
+    resetPaneScroll()
+  }
+
+  mutating func resetPaneScroll() {
+    detailLink = 0
+    detailScroll = 0
+    sourceScroll = nil
+  }
+
+  static func lowerBound(_ a: [Int], _ v: Int) -> Int {
+    var lo = 0
+    var hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if a[mid] < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Parties in tree order (each root followed by its descendants), for the party list.
+  public var partyListOrder: [Party] {
+    var out: [Party] = []
+    func visit(_ p: Party) {
+      out.append(p)
+      for c in corpus.parties where c.parent == p.id { visit(c) }
+    }
+    for p in corpus.parties where p.parent == nil || corpus.party(p.parent!) == nil { visit(p) }
+    return out
+  }
+}

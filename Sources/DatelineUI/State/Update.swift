@@ -1,0 +1,249 @@
+import Foundation
+import DatelineCore
+
+/// The reducer: `(State, Event) -> State`. No I/O, no terminal; every key is testable.
+public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
+  var s = state
+  s.message = nil
+  switch event {
+  case .moveSelection(let n): s.select(s.selection + n)
+  case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
+  case .selectFirst: s.select(0)
+  case .selectLast: s.select(s.rows.count - 1)
+  case .openDetail:
+    if s.selectedRecord != nil {
+      s.pane = .detail
+      s.resetPaneScroll()
+    }
+  case .toggleSource:
+    if s.pane == .source {
+      s.pane = nil
+      s.focus = .timeline
+      s.maximized = false
+    } else if let r = s.selectedRecord {
+      s.pane = .source
+      s.focus = .pane
+      s.sourceScroll = nil
+      if r.quote == nil { s.message = "this record has no quote; showing the source from the top" }
+    }
+  case .closePane:
+    if s.pane != nil {
+      s.pane = nil
+      s.focus = .timeline
+      s.maximized = false
+    } else if !s.search.isEmpty {
+      s.search = ""
+    }
+  case .toggleFocus:
+    if s.pane != nil { s.focus = s.focus == .timeline ? .pane : .timeline }
+  case .toggleMaximize: s.maximized.toggle()
+  case .scrollPane(let n): s.scrollPane(by: n)
+  case .pagePane(let n): s.scrollPane(by: n * max(1, (Layout(s).pane?.rows ?? 2) - 2), paging: true)
+  case .followLink: s.followLink()
+  case .toggleParty(let id):
+    var q = s.query
+    q.parties.toggle(id)
+    s.applyQuery(q)
+  case .toggleFilterKey(let k):
+    if let id = s.corpus.filterKeys[k] {
+      var q = s.query
+      q.parties.toggle(id)
+      s.applyQuery(q)
+    } else {
+      s.message = "no party on key \(k)"
+    }
+  case .toggleMatchMode:
+    var q = s.query
+    q.parties.mode = q.parties.mode == .any ? .all : .any
+    s.applyQuery(q)
+  case .clearFilters: s.applyQuery(TimelineQuery())
+  case .openPartyList: s.overlay = .parties(cursor: 0)
+  case .movePartyCursor(let n):
+    if case .parties(let c) = s.overlay {
+      s.overlay = .parties(cursor: min(max(0, c + n), max(0, s.partyListOrder.count - 1)))
+    }
+  case .togglePartyAtCursor:
+    if case .parties(let c) = s.overlay, s.partyListOrder.indices.contains(c) {
+      var q = s.query
+      q.parties.toggle(s.partyListOrder[c].id)
+      s.applyQuery(q)
+    }
+  case .startSearch: s.prompt = .search(text: "", origin: s.selection)
+  case .startJump: s.prompt = .jump(text: "")
+  case .promptInput(let c): s.editPrompt { $0.append(c) }
+  case .promptBackspace: s.editPrompt { if !$0.isEmpty { $0.removeLast() } }
+  case .promptSubmit: s.submitPrompt()
+  case .promptCancel:
+    if case .search(_, let origin) = s.prompt { s.select(origin) }
+    s.prompt = nil
+  case .nextMatch: s.findMatch(from: s.selection + 1, forward: true)
+  case .previousMatch: s.findMatch(from: s.selection - 1, forward: false)
+  case .showHelp: s.overlay = .help
+  case .dismissOverlay: s.overlay = nil
+  case .closeOrQuit:
+    if s.overlay != nil { s.overlay = nil } else if s.pane != nil {
+      s.pane = nil
+      s.focus = .timeline
+      s.maximized = false
+    } else {
+      s.quit = true
+    }
+  case .quitNow: s.quit = true
+  case .resize(let size):
+    s.size = size
+    s.keepSelectionVisible()
+  }
+  return s
+}
+
+extension BrowserState {
+  /// Rows the timeline pane has for records and separators.
+  var timelineRows: Int { max(1, Layout(self).timeline.rows) }
+
+  mutating func select(_ i: Int) {
+    guard !rows.isEmpty else {
+      selection = 0
+      top = 0
+      return
+    }
+    let new = min(max(0, i), rows.count - 1)
+    if new != selection { resetPaneScroll() }
+    selection = new
+    keepSelectionVisible()
+  }
+
+  /// Scrolls so the selected record is on screen, counting month separator lines.
+  mutating func keepSelectionVisible() {
+    guard !rows.isEmpty else {
+      top = 0
+      return
+    }
+    selection = min(selection, rows.count - 1)
+    if selection < top { top = selection }
+    let height = timelineRows
+    // Walk back from the selection until the lines from `top` would no longer fit.
+    var used = 0
+    var i = selection
+    while i >= top {
+      used += 1 + (startsMonth(i) ? 1 : 0)
+      if used > height {
+        top = i + 1
+        break
+      }
+      i -= 1
+    }
+    // Fill the screen: when the list ends above the bottom (after a resize or a filter),
+    // scroll back so no rows are wasted, as long as the selection stays visible.
+    while top > 0 && linesFrom(top - 1, limit: height + 1) <= height { top -= 1 }
+  }
+
+  /// Lines (records and separators) from `rows[start]` to the end, counting up to `limit`.
+  func linesFrom(_ start: Int, limit: Int) -> Int {
+    var used = 0
+    var i = start
+    while i < rows.count && used <= limit {
+      used += 1 + (startsMonth(i) && i != start ? 1 : 0) + (i == start && startsMonth(i) ? 1 : 0)
+      i += 1
+    }
+    return used
+  }
+
+  /// Whether the record at `rows[i]` begins a new month (and gets a separator above it).
+  func startsMonth(_ i: Int) -> Bool {
+    guard i > 0 else { return true }
+    let a = corpus.records[rows[i - 1]].firstDay
+    let b = corpus.records[rows[i]].firstDay
+    return a.year != b.year || a.month != b.month
+  }
+
+  mutating func scrollPane(by n: Int, paging: Bool = false) {
+    switch pane {
+    case .detail:
+      let links = DetailPane.linkCount(self)
+      if links > 0 && !paging {
+        detailLink = min(max(0, detailLink + n), links - 1)
+      } else {
+        detailScroll = max(0, detailScroll + n)
+      }
+    case .source:
+      let current = sourceScroll ?? SourcePane.autoScroll(self)
+      sourceScroll = max(0, current + n)
+    case nil: break
+    }
+  }
+
+  mutating func followLink() {
+    guard let target = DetailPane.link(self, at: detailLink) else {
+      message = "no link here"
+      return
+    }
+    jump(to: target)
+  }
+
+  /// Selects a record by id, clearing filters when they hide it.
+  mutating func jump(to id: Record.ID) {
+    guard let idx = corpus.recordIndex[id] else { return }
+    if BrowserState.lowerBound(rows, idx) >= rows.count || rows[BrowserState.lowerBound(rows, idx)] != idx {
+      applyQuery(TimelineQuery())
+      message = "filters cleared to show \(id)"
+    }
+    select(BrowserState.lowerBound(rows, idx))
+  }
+
+  mutating func editPrompt(_ edit: (inout String) -> Void) {
+    switch prompt {
+    case .search(var text, let origin):
+      edit(&text)
+      prompt = .search(text: text, origin: origin)
+      // Incremental: the selection follows the first match from where the search began.
+      search = text
+      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true, quiet: true) }
+    case .jump(var text):
+      edit(&text)
+      prompt = .jump(text: text)
+    case nil: break
+    }
+  }
+
+  mutating func submitPrompt() {
+    switch prompt {
+    case .search(let text, let origin):
+      prompt = nil
+      search = text
+      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true) }
+    case .jump(let text):
+      prompt = nil
+      let t = text.trimmingCharacters(in: .whitespaces)
+      guard let date = RecordDate.parse(t) else {
+        message = "not a date: \(t) (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        return
+      }
+      guard let i = rows.firstIndex(where: { corpus.records[$0].firstDay >= date.firstDay }) else {
+        message = "no record on or after \(t)"
+        return
+      }
+      select(i)
+    case nil: break
+    }
+  }
+
+  /// Moves to the next (or previous) record matching the search words, wrapping around.
+  mutating func findMatch(from start: Int, forward: Bool, quiet: Bool = false) {
+    let words = TextSearch.words(search)
+    guard !words.isEmpty else {
+      message = "no search (press / to search)"
+      return
+    }
+    guard !rows.isEmpty else { return }
+    let n = rows.count
+    for step in 0..<n {
+      let i = ((forward ? start + step : start - step) % n + n) % n
+      if corpus.matches(words, record: rows[i]) {
+        if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
+        select(i)
+        return
+      }
+    }
+    message = "no match for \(search)"
+  }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Browse the seed corpus: move, detail, source with quote, filter, clear, search, resize, quit.
+source "$(dirname "$0")/lib.sh"
+start 100 30
+keys "cd '$ROOT' && '$BIN' --data Data; echo EXIT=\$?" Enter
+expect "timeline opens with all records" ' Data  24/24 .* 1 of 24'
+expect "month separators" '── October 2023 ──'
+keys j j
+expect "j moves the selection" '3 of 24'
+keys Enter
+expect "Enter opens the detail pane" 'Detail \(Tab to focus\)'
+expect "detail shows attribution" 'Attribution:'
+keys Escape
+expect_gone "Escape closes the detail" 'Detail \('
+keys g
+keys / soldiers Enter
+expect "search finds the soldiers claim" '/soldiers'
+keys o
+expect "source pane shows the article title" 'Hamas not responding to attempts'
+expect "source pane scrolled to the quote" 'women are considered'
+keys o
+keys 1
+expect "digit 1 filters to Hamas with a chip" '16/24 +\[Hamas\]'
+keys 2
+expect "a second party widens the result (any)" '/24 +\[Hamas\] \[Israel\] any'
+keys a
+expect "a switches to all" '\[Hamas\] \[Israel\] all'
+keys 0
+expect "0 clears every filter" ' Data  24/24 '
+keys p
+expect "p opens the party list with counts" 'Parties \(any\)'
+keys Escape
+expect_gone "Escape closes the party list" 'Parties \(any\)'
+T resize-window -t 0 -x 60 -y 15
+expect "redraws after a resize" ' Data  24/24'
+T resize-window -t 0 -x 20 -y 5
+T resize-window -t 0 -x 10 -y 3
+expect "tiny terminal says so" 'terminal'
+T resize-window -t 0 -x 100 -y 30
+expect "back to full size" '── October 2023'
+keys t 2023-12 Enter
+expect "t jumps to the first record of December" '5 of 24'
+keys '?'
+expect "help lists the keys" 'Keys — any key closes'
+keys x
+expect_gone "any key closes the help" 'Keys — any key'
+keys q
+expect "q quits with status 0" '^EXIT=0'
+expect_sane_tty "after q"
+finish
