@@ -28,7 +28,7 @@ let package = Package(
     ),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"], exclude: ["Fixtures"]),
     .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"], exclude: ["Golden"]),
-    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore"]),
+    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore", "DatelineUI", "dateline"]),
   ],
   swiftLanguageModes: [.v6]
 )
