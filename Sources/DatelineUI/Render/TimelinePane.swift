@@ -37,7 +37,8 @@ enum TimelinePane {
         let shown = width != nil ? Truncation.fit(Sanitizer.clean(text), toColumns: limit) : text
         col += frame.put(shown, at: Position(column: col, row: line), style: selected ? base : style, limit: limit)
       }
-      put(" ", .plain)
+      // A pointer as well as the bar, so the selection shows in monochrome and in text.
+      put(selected ? "▸" : " ", .plain)
       put(DateLabel.compact(record), .plain, width: dateWidth)
       put(" ", .plain)
       var kindStyle = theme.kind(record.kind)
