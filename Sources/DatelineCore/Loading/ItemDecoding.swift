@@ -194,8 +194,10 @@ enum ItemDecoding {
       return nil
     }
     var claimants: [Party.ID] = []
+    var isList = false
     if let c = af["claimant"] {
       if case .array(let items) = c.value {
+        isList = true
         for (i, n) in items.enumerated() {
           if let id: Party.ID = r.id(n, path: "\(af.path("claimant"))[\(i)]") { claimants.append(id) }
         }
@@ -206,7 +208,7 @@ enum ItemDecoding {
     let text = r.string(af, "text", required: true)
     let basis = r.enumValue(af, "basis", Attribution.Basis.self, required: true)
     guard let text, let basis else { return nil }
-    return Attribution(claimants: claimants, text: text, basis: basis)
+    return Attribution(claimants: claimants, claimantIsList: isList, text: text, basis: basis)
   }
 
   static func quoteValue(_ node: JSONNode, path: String, _ r: inout ItemReader) -> Quote? {

@@ -188,7 +188,7 @@ extension LoadState {
     if let a = rec.attribution {
       let involved = Set(rec.parties.map(\.id))
       for (i, c) in a.claimants.enumerated() {
-        let path = a.claimants.count == 1 ? "$.attribution.claimant" : "$.attribution.claimant[\(i)]"
+        let path = a.claimantIsList ? "$.attribution.claimant[\(i)]" : "$.attribution.claimant"
         guard parties[c] != nil else {
           r.error(path, missing("party", c.rawValue, seen: seenParties))
           continue

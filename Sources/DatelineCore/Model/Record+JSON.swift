@@ -27,8 +27,11 @@ extension Record {
     if let s = summary { w.field("summary", s) }
     if let a = attribution {
       var o = JSONWriter()
-      if a.claimants.count == 1 { o.field("claimant", a.claimants[0].rawValue) }
-      if a.claimants.count > 1 { o.raw("claimant", JSONWriter.array(a.claimants.map(\.rawValue))) }
+      if a.claimantIsList {
+        o.raw("claimant", JSONWriter.array(a.claimants.map(\.rawValue)))
+      } else if let c = a.claimants.first {
+        o.field("claimant", c.rawValue)
+      }
       o.field("text", a.text)
       o.field("basis", a.basis.rawValue)
       w.raw("attribution", o.object)

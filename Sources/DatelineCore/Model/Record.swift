@@ -94,10 +94,13 @@ public struct Attribution: Sendable, Hashable {
     case named, official, anonymous, unattributed
   }
   public var claimants: [Party.ID]
+  /// Whether `claimant` was written as an array (paths and round trips keep the form).
+  public var claimantIsList: Bool
   public var text: String
   public var basis: Basis
-  public init(claimants: [Party.ID] = [], text: String, basis: Basis) {
+  public init(claimants: [Party.ID] = [], claimantIsList: Bool? = nil, text: String, basis: Basis) {
     self.claimants = claimants
+    self.claimantIsList = claimantIsList ?? (claimants.count != 1)
     self.text = text
     self.basis = basis
   }

@@ -22,7 +22,7 @@ public enum DisplayWidth {
   /// Columns for a whole string (after sanitizing).
   public static func of(_ s: String) -> Int {
     var n = 0
-    for b in s.utf8 where b >= 0x80 || b < 0x20 {
+    for b in s.utf8 where b >= 0x7F || b < 0x20 {
       n = -1
       break
     }
@@ -38,8 +38,11 @@ public enum DisplayWidth {
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
     if v < 0x300 { return 1 }
     switch s.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format:
+    case .nonspacingMark, .enclosingMark:
+      // A mark with nothing to sit on is drawn on a dotted circle (see Frame.drawable).
       return isBase ? 1 : 0
+    case .format:
+      return 0
     default: break
     }
     if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }

@@ -68,7 +68,7 @@ public enum Truncation {
           i = next
           continue
         }
-        if let sp = lastSpace {
+        if let sp = lastSpace, lineWidth - sp.width - 1 + w <= columns {
           lines.append(lineStart..<sp.index)
           lineStart = text.index(after: sp.index)
           lineWidth -= sp.width + 1
@@ -79,7 +79,8 @@ public enum Truncation {
         }
         lastSpace = nil
       }
-      if c == " " { lastSpace = (i, lineWidth) }
+      // A space at the start of a line is no place to break (it would leave an empty line).
+      if c == " " && lineWidth > 0 { lastSpace = (i, lineWidth) }
       lineWidth += w
       i = next
     }
