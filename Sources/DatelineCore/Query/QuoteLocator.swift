@@ -24,10 +24,15 @@ public enum QuoteLocator {
 
   /// Locates `quote` in `text` (both normalized by the caller or here).
   public static func locate(_ quote: Quote, in text: String) -> Result<Match, Failure> {
-    let exact = ItemDecoding.normalizeText(quote.exact)
-    let hay = Array(text.utf8)
-    let needle = Array(exact.utf8)
-    let starts = occurrences(of: needle, in: hay)
+    var t = text
+    // Search the string's own UTF-8 storage: no copy, even for a 50 MB source text.
+    return t.withUTF8 { locate(quote, inBytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Locates `quote` in UTF-8 bytes (NFC, LF line ends).
+  public static func locate(_ quote: Quote, inBytes hay: UnsafeRawBufferPointer) -> Result<Match, Failure> {
+    let needle = Array(ItemDecoding.normalizeText(quote.exact).utf8)
+    let starts = needle.withUnsafeBytes { occurrences(of: $0, in: hay) }
     if starts.isEmpty { return .failure(.notFound) }
     let prefix = quote.prefix.map { Array(ItemDecoding.normalizeText($0).utf8) }
     let suffix = quote.suffix.map { Array(ItemDecoding.normalizeText($0).utf8) }
@@ -48,18 +53,14 @@ public enum QuoteLocator {
         ambiguous: fits.count > 1))
   }
 
-  static func occurrences(of needle: [UInt8], in hay: [UInt8]) -> [Int] {
-    guard !needle.isEmpty, needle.count <= hay.count else { return [] }
+  static func occurrences(of n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer) -> [Int] {
+    guard n.count > 0, n.count <= h.count else { return [] }
     var result: [Int] = []
-    hay.withUnsafeBytes { h in
-      needle.withUnsafeBytes { n in
-        var offset = 0
-        while offset + n.count <= h.count {
-          guard let at = find(n, in: h, from: offset) else { break }
-          result.append(at)
-          offset = at + 1
-        }
-      }
+    var offset = 0
+    while offset + n.count <= h.count {
+      guard let at = find(n, in: h, from: offset) else { break }
+      result.append(at)
+      offset = at + 1
     }
     return result
   }
@@ -77,7 +78,7 @@ public enum QuoteLocator {
     return nil
   }
 
-  static func scalarOffset(ofByte b: Int, in hay: [UInt8]) -> Int {
+  static func scalarOffset(ofByte b: Int, in hay: UnsafeRawBufferPointer) -> Int {
     var n = 0
     for i in 0..<b where hay[i] & 0xC0 != 0x80 { n += 1 }
     return n

@@ -19,6 +19,7 @@ public enum Truncation {
       out.append(c)
       used += w
     }
+    while out.last == " " { out.removeLast() }
     return markerWidth <= columns ? out + marker : out
   }
 

@@ -36,10 +36,30 @@ public struct Frame: Hashable, Sendable {
 
   /// Fills a rectangle with a style (spaces), e.g. a selection bar or a status line.
   public mutating func fill(_ rect: Rect, style: Style) {
+    guard !rect.isEmpty else { return }
     for r in max(0, rect.row)..<min(size.rows, rect.row + rect.rows) {
       for c in max(0, rect.column)..<min(size.columns, rect.column + rect.columns) {
-        self[c, r] = Cell(" ", width: 1, style: style)
+        set(Cell(" ", width: 1, style: style), column: c, row: r)
       }
+    }
+  }
+
+  /// Writes one cell and keeps wide glyphs whole, as ratatui's Buffer does: overwriting
+  /// half of a wide glyph blanks its other half, so a row always adds up to its width.
+  mutating func set(_ cell: Cell, column c: Int, row r: Int) {
+    let old = self[c, r]
+    if old.width == 0 && c > 0 && self[c - 1, r].width == 2 {
+      self[c - 1, r] = Cell(" ", width: 1, style: self[c - 1, r].style)
+    }
+    if old.width == 2 && cell.width != 2 && c + 1 < size.columns {
+      self[c + 1, r] = Cell(" ", width: 1, style: self[c + 1, r].style)
+    }
+    self[c, r] = cell
+    if cell.width == 2 && c + 1 < size.columns {
+      if self[c + 1, r].width == 2 && c + 2 < size.columns {
+        self[c + 2, r] = Cell(" ", width: 1, style: self[c + 2, r].style)
+      }
+      self[c + 1, r] = Cell("", width: 0, style: cell.style)
     }
   }
 
@@ -58,9 +78,7 @@ public struct Frame: Hashable, Sendable {
       let w = DisplayWidth.of(ch)
       if w == 0 { continue }
       if col + w > end { break }
-      let g = Frame.drawable(ch)
-      self[col, position.row] = Cell(g, width: UInt8(w), style: style)
-      if w == 2 { self[col + 1, position.row] = Cell("", width: 0, style: style) }
+      set(Cell(Frame.drawable(ch), width: UInt8(w), style: style), column: col, row: position.row)
       col += w
     }
     return col - position.column
@@ -93,14 +111,17 @@ public struct Frame: Hashable, Sendable {
   static func drawable(_ ch: Character) -> String {
     let scalars = ch.unicodeScalars
     guard let first = scalars.first else { return " " }
+    switch first.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return "\u{25CC}" + String(ch)
+    default: break
+    }
     if scalars.count == 1 { return String(ch) }
+    // A flag is two regional indicators, one column each to wcwidth: keep both.
+    if (0x1F1E6...0x1F1FF).contains(first.value) { return String(ch) }
     if first.properties.isEmoji && (first.properties.isEmojiPresentation || scalars.contains { $0.value == 0xFE0F }) {
       return String(first)
     }
-    switch first.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark: return "\u{25CC}" + String(ch)
-    default: return String(ch)
-    }
+    return String(ch)
   }
 
   // MARK: - Text form, for goldens and `dateline screen`

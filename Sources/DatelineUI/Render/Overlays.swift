@@ -22,7 +22,7 @@ struct Box {
       frame.put("│", at: Position(column: rect.column + w - 1, row: r))
     }
     frame.put("└" + String(repeating: "─", count: w - 2) + "┘", at: Position(column: rect.column, row: rect.row + rect.rows - 1))
-    frame.put(" " + title + " ", at: Position(column: rect.column + 2, row: rect.row), style: .bold, limit: w - 4)
+    frame.put(" " + Truncation.truncate(title, toColumns: max(0, w - 6)) + " ", at: Position(column: rect.column + 2, row: rect.row), style: .bold, limit: w - 4)
   }
 }
 
@@ -56,33 +56,65 @@ enum PartyList {
 }
 
 /// `?`: every key, grouped; any key closes.
+///
+/// Two columns of groups when the screen is wide enough (80 columns fit all of it), one
+/// column otherwise, cut with a note rather than silently.
 enum HelpOverlay {
-  static let groups: [(String, [(String, String)])] = [
-    ("Move", [("j k ↓ ↑", "next / previous record"), ("PgDn PgUp Space b", "page"), ("g G Home End", "first / last"), ("t", "jump to a date (2023, 2023-12, 2023-12-12)")]),
-    ("Panes", [("Enter", "detail of the record (Enter on a link follows it)"), ("o", "source text with the quote highlighted"), ("Tab", "move focus between timeline and pane"), ("z", "maximise the focused pane"), ("Esc q", "close the pane; q on the timeline quits")]),
-    ("Filter", [("1-9", "toggle the party on that key"), ("p", "party list with counts"), ("a", "match any / all selected parties"), ("0", "clear every filter")]),
-    ("Search", [("/", "search (incremental)"), ("n N", "next / previous match"), ("Esc", "cancel the search")]),
-    ("Kinds", [("● » ? ✗ #", "event, statement, claim, denial, figure")]),
+  typealias Group = (title: String, keys: [(key: String, what: String)])
+
+  static let left: [Group] = [
+    ("Move", [("j k ↓ ↑", "next / previous record"), ("PgDn PgUp", "page (also Space, b)"), ("g G", "first / last (Home, End)"), ("t", "jump to a date: 2023-12")]),
+    ("Panes", [("Enter", "detail; on a link: follow"), ("o", "source, quote highlighted"), ("Tab", "focus timeline / pane"), ("z", "maximise the focused pane"), ("Esc q", "close the pane")]),
     ("Quit", [("q", "quit (from the timeline)"), ("Q Ctrl-C", "quit at once")]),
   ]
+  static let right: [Group] = [
+    ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a", "match any / all parties"), ("0", "clear every filter")]),
+    ("Search", [("/", "search as you type"), ("n N", "next / previous match"), ("Esc", "cancel the search")]),
+    ("Kinds", [("●", "event"), ("»", "statement"), ("?", "claim"), ("✗", "denial"), ("#", "figure")]),
+  ]
 
-  static var lines: [String] {
+  static let keyWidth = 11
+  static let columnWidth = 37
+
+  static func lines(_ groups: [Group]) -> [String] {
     var out: [String] = []
-    for (title, keys) in groups {
-      out.append(title)
-      for (k, what) in keys { out.append("  " + Truncation.fit(k, toColumns: 18) + " " + what) }
+    for (n, g) in groups.enumerated() {
+      if n > 0 { out.append("") }
+      out.append(g.title)
+      for k in g.keys { out.append(" " + Truncation.fit(k.key, toColumns: keyWidth - 1) + k.what) }
     }
     return out
   }
 
   static func draw(_ s: BrowserState, theme: Theme, into frame: inout Frame) {
-    let lines = self.lines
-    let box = Box(in: s.size, columns: 72, rows: lines.count + 2)
+    let l = lines(left)
+    let r = lines(right)
+    let twoColumns = s.size.columns >= 2 * columnWidth + 6
+    let body: [(String, String?)] = twoColumns
+      ? (0..<max(l.count, r.count)).map { ($0 < l.count ? l[$0] : "", $0 < r.count ? r[$0] : "") }
+      : (l + [""] + r).map { ($0, nil) }
+    let width = twoColumns ? 2 * columnWidth + 6 : min(s.size.columns, columnWidth + 4)
+    let box = Box(in: s.size, columns: width, rows: body.count + 2)
     box.draw(title: "Keys — any key closes", into: &frame)
     let inner = box.inner
-    for (n, l) in lines.prefix(max(0, inner.rows)).enumerated() {
-      let isTitle = !l.hasPrefix(" ")
-      frame.put(l, at: Position(column: inner.column, row: inner.row + n), style: isTitle ? theme.heading : .plain, limit: inner.columns)
+    guard !inner.isEmpty else { return }
+    let cut = body.count > inner.rows
+    for (n, row) in body.prefix(inner.rows).enumerated() {
+      let y = inner.row + n
+      if cut && n == inner.rows - 1 {
+        frame.put("… (a larger terminal shows every key)", at: Position(column: inner.column, row: y), style: theme.label, limit: inner.columns)
+        break
+      }
+      func put(_ text: String, _ column: Int, _ limit: Int) {
+        let isTitle = !text.hasPrefix(" ") && !text.isEmpty
+        frame.put(Truncation.truncate(text, toColumns: limit), at: Position(column: column, row: y), style: isTitle ? theme.heading : .plain, limit: limit)
+      }
+      if let right = row.1 {
+        put(row.0, inner.column, columnWidth)
+        put(right, inner.column + columnWidth + 2, inner.columns - columnWidth - 2)
+      } else {
+        put(row.0, inner.column, inner.columns)
+      }
     }
   }
 }

@@ -10,19 +10,63 @@ enum SourcePane {
     var lines: [Range<String.Index>]
     var quote: Range<Int>?
     var quoteLine: Int?
+    /// The part of a very long text that is wrapped (UTF-8 offsets), when not all of it.
+    var window: Range<Int>?
+    var totalBytes: Int
   }
+
+  /// Texts longer than this are shown as a window around the quote, so a 50 MB source
+  /// text costs a frame no more than a long article does.
+  static let windowBytes = 256 * 1024
 
   static func body(_ s: BrowserState, width: Int) -> Body? {
     guard let r = s.selectedRecord, let source = s.corpus.source(r.source), width > 0 else { return nil }
     let text = source.text
-    let lines = Truncation.wrapRanges(text, toColumns: width)
     var quote: Range<Int>? = nil
-    var quoteLine: Int? = nil
-    if let q = r.quote, case .success(let m) = QuoteLocator.locate(q, in: text) {
-      quote = m.utf8Range
-      quoteLine = lines.firstIndex { text.utf8.distance(from: text.startIndex, to: $0.upperBound) > m.utf8Range.lowerBound }
+    if let q = r.quote, case .success(let m) = QuoteLocator.locate(q, in: text) { quote = m.utf8Range }
+    let total = text.utf8.count
+    var window: Range<Int>? = nil
+    var region = text.startIndex..<text.endIndex
+    if total > windowBytes {
+      let anchor = quote?.lowerBound ?? 0
+      let lo = lineStart(in: text, before: max(0, anchor - windowBytes / 4))
+      let hi = lineStart(in: text, before: min(total, lo + windowBytes))
+      let end = hi > anchor ? hi : total
+      window = lo..<end
+      region = index(text, lo)..<index(text, end)
     }
-    return Body(text: text, lines: lines, quote: quote, quoteLine: quoteLine)
+    let base = window?.lowerBound ?? 0
+    let sub = String(text[region])
+    let lines = Truncation.wrapRanges(sub, toColumns: width).map { r -> Range<String.Index> in
+      // Map the ranges of the region copy back into the full text.
+      let a = sub.utf8.distance(from: sub.startIndex, to: r.lowerBound) + base
+      let b = sub.utf8.distance(from: sub.startIndex, to: r.upperBound) + base
+      return index(text, a)..<index(text, b)
+    }
+    let quoteLine = quote.flatMap { q in
+      lines.firstIndex { text.utf8.distance(from: text.startIndex, to: $0.upperBound) > q.lowerBound }
+    }
+    return Body(text: text, lines: lines, quote: quote, quoteLine: quoteLine, window: window, totalBytes: total)
+  }
+
+  static func index(_ text: String, _ offset: Int) -> String.Index {
+    var i = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    while i > text.startIndex, i.samePosition(in: text.unicodeScalars) == nil { i = text.utf8.index(before: i) }
+    return i
+  }
+
+  /// The start of the line holding `offset` if a newline is near, else `offset` itself.
+  static func lineStart(in text: String, before offset: Int) -> Int {
+    let utf8 = text.utf8
+    var i = utf8.index(utf8.startIndex, offsetBy: offset)
+    var steps = 0
+    while i > utf8.startIndex && steps < 4096 {
+      let p = utf8.index(before: i)
+      if utf8[p] == 0x0A { return utf8.distance(from: utf8.startIndex, to: i) }
+      i = p
+      steps += 1
+    }
+    return offset
   }
 
   static func bodyRect(_ s: BrowserState) -> Rect? {
@@ -39,11 +83,14 @@ enum SourcePane {
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     guard let r = s.selectedRecord, let source = s.corpus.source(r.source) else { return }
     let focused = s.focus == .pane
-    frame.put(" " + source.title, at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading, limit: rect.columns)
+    frame.put(Truncation.truncate(" " + Sanitizer.clean(source.title), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading, limit: rect.columns)
     var sub = " " + source.outlet
     if let v = source.via { sub += " via " + v }
     if let p = source.published { sub += " · " + p.description + (source.publishedInferred ? " (inferred)" : "") }
-    if rect.rows > 1 { frame.put(sub, at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns) }
+    if source.text.utf8.count > windowBytes {
+      sub += " · long text: showing \(windowBytes / 1024) KB around the quote"
+    }
+    if rect.rows > 1 { frame.put(Truncation.truncate(Sanitizer.clean(sub), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns) }
     if rect.rows > 2 {
       frame.put(String(repeating: "─", count: max(0, rect.columns)), at: Position(column: rect.column, row: rect.row + 2), style: theme.divider, limit: rect.columns)
     }

@@ -7,14 +7,10 @@ enum StatusLine {
     let row = Position(column: rect.column, row: rect.row)
     switch s.prompt {
     case .search(let text, _):
-      frame.fill(rect, style: .plain)
-      let used = frame.put("/" + text, at: row, limit: rect.columns - 1)
-      frame.put("█", at: Position(column: rect.column + used, row: rect.row), style: .plain, limit: 1)
+      drawPrompt("/", text, in: rect, into: &frame)
       return
     case .jump(let text):
-      frame.fill(rect, style: .plain)
-      let used = frame.put("jump to date: " + text, at: row, limit: rect.columns - 1)
-      frame.put("█", at: Position(column: rect.column + used, row: rect.row), limit: 1)
+      drawPrompt("jump to date: ", text, in: rect, into: &frame)
       return
     case nil: break
     }
@@ -26,13 +22,41 @@ enum StatusLine {
     let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"
     var left = " " + s.dataLabel + "  " + counts
     if !chips.isEmpty { left += "  " + chips.joined(separator: " ") }
-    let right = (s.message.map { $0 + "  " } ?? "") + position + " ?:help "
+    let right = (s.message.map { $0 + "  " } ?? "") + position + (rect.columns >= 60 ? " ?:help " : " ")
     let rightWidth = DisplayWidth.of(Sanitizer.clean(right))
-    if rightWidth + 4 <= rect.columns {
-      frame.put(left, at: row, style: theme.status, limit: rect.columns - rightWidth - 1)
-      frame.put(right, at: Position(column: rect.column + rect.columns - rightWidth, row: rect.row), style: theme.status)
-    } else {
-      frame.put(s.message ?? left, at: row, style: theme.status, limit: rect.columns)
+    // Narrow: the counts and chips matter more than the directory name.
+    if DisplayWidth.of(Sanitizer.clean(left)) + rightWidth + 1 > rect.columns {
+      left = " " + counts + (chips.isEmpty ? "" : " " + chips.joined(separator: " "))
     }
+    if rightWidth + 6 <= rect.columns {
+      frame.put(Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns - rightWidth - 1), at: row, style: theme.status)
+      frame.put(right, at: Position(column: rect.column + rect.columns - rightWidth, row: rect.row), style: theme.status)
+    } else if let m = s.message {
+      frame.put(Truncation.truncate(Sanitizer.clean(m), toColumns: rect.columns), at: row, style: theme.status)
+    } else {
+      frame.put(Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns), at: row, style: theme.status)
+    }
+  }
+
+  /// A prompt that keeps the end of what is typed, and the cursor, in view.
+  static func drawPrompt(_ label: String, _ text: String, in rect: Rect, into frame: inout Frame) {
+    frame.fill(rect, style: .plain)
+    let typed = Sanitizer.clean(text)
+    let room = rect.columns - 1
+    var shown = label + typed
+    if DisplayWidth.of(shown) > room {
+      // Drop characters from the front of the typed text until it fits, marked with "…".
+      var tail = ""
+      var width = 1
+      for c in typed.reversed() {
+        let w = DisplayWidth.of(c)
+        if width + w > room { break }
+        tail.insert(c, at: tail.startIndex)
+        width += w
+      }
+      shown = "…" + tail
+    }
+    let used = frame.put(shown, at: Position(column: rect.column, row: rect.row), limit: room)
+    frame.put("█", at: Position(column: rect.column + used, row: rect.row), limit: 1)
   }
 }

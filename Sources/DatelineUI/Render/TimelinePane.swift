@@ -9,7 +9,9 @@ enum TimelinePane {
       frame.put(msg, at: Position(column: rect.column + 1, row: rect.row), style: .dim, limit: rect.columns - 1)
       return
     }
-    let dateWidth = min(22, s.rows.prefix(2000).map { DisplayWidth.of(DateLabel.compact(s.corpus.records[$0])) }.max() ?? 10)
+    // The date column never takes more than half a narrow pane, so headlines still show.
+    let widest = s.rows.prefix(2000).map { DisplayWidth.of(DateLabel.compact(s.corpus.records[$0])) }.max() ?? 10
+    let dateWidth = min(22, widest, max(5, rect.columns / 2 - 2))
     let partyWidth = rect.columns >= 100 ? 24 : rect.columns >= 70 ? 16 : rect.columns >= 50 ? 10 : 0
     let words = TextSearch.words(s.search)
     var line = rect.row

@@ -40,6 +40,8 @@ public struct BrowserState: Sendable {
   public var prompt: Prompt?
   /// The confirmed search words (for `n`/`N` and highlights).
   public var search: String
+  /// The search to restore when a search prompt is cancelled.
+  public var searchBeforePrompt: String
   /// Which link of the detail pane is selected, and how far the pane is scrolled.
   public var detailLink: Int
   public var detailScroll: Int
@@ -65,6 +67,7 @@ public struct BrowserState: Sendable {
     self.overlay = nil
     self.prompt = nil
     self.search = ""
+    self.searchBeforePrompt = ""
     self.detailLink = 0
     self.detailScroll = 0
     self.sourceScroll = nil
@@ -103,6 +106,7 @@ public struct BrowserState: Sendable {
       }
     }
     resetPaneScroll()
+    keepSelectionVisible()
   }
 
   mutating func resetPaneScroll() {

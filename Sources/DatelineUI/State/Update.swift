@@ -68,13 +68,18 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
       q.parties.toggle(s.partyListOrder[c].id)
       s.applyQuery(q)
     }
-  case .startSearch: s.prompt = .search(text: "", origin: s.selection)
+  case .startSearch:
+    s.searchBeforePrompt = s.search
+    s.prompt = .search(text: "", origin: s.selection)
   case .startJump: s.prompt = .jump(text: "")
   case .promptInput(let c): s.editPrompt { $0.append(c) }
   case .promptBackspace: s.editPrompt { if !$0.isEmpty { $0.removeLast() } }
   case .promptSubmit: s.submitPrompt()
   case .promptCancel:
-    if case .search(_, let origin) = s.prompt { s.select(origin) }
+    if case .search(_, let origin) = s.prompt {
+      s.search = s.searchBeforePrompt
+      s.select(origin)
+    }
     s.prompt = nil
   case .nextMatch: s.findMatch(from: s.selection + 1, forward: true)
   case .previousMatch: s.findMatch(from: s.selection - 1, forward: false)
@@ -91,8 +96,10 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .quitNow: s.quit = true
   case .resize(let size):
     s.size = size
-    s.keepSelectionVisible()
   }
+  // Any event may change the layout (a pane opens, a filter narrows the list): the
+  // selected record must stay on screen and the list must fill it.
+  s.keepSelectionVisible()
   return s
 }
 
@@ -119,6 +126,7 @@ extension BrowserState {
       return
     }
     selection = min(selection, rows.count - 1)
+    top = min(top, rows.count - 1)
     if selection < top { top = selection }
     let height = timelineRows
     // Walk back from the selection until the lines from `top` would no longer fit.

@@ -1,0 +1,171 @@
+import DatelineCore
+import DatelineUI
+import XCTest
+
+/// Which key means which event, in each context: timeline, focused pane, prompt, overlays.
+///
+/// Table-driven, like tig's keys.c → request.c: the reducer tests then only speak of events.
+final class KeyMapTests: XCTestCase {
+  func events(_ keys: String, in state: BrowserState) -> [Event?] {
+    KeyNames.parse(keys).map { KeyMap.event(for: $0, in: state) }
+  }
+
+  func testTimelineKeysMapToTheirEvents() throws {
+    let s = try Seed.state()
+    let table: [(String, Event?)] = [
+      ("j", .moveSelection(by: 1)), ("Down", .moveSelection(by: 1)),
+      ("k", .moveSelection(by: -1)), ("Up", .moveSelection(by: -1)),
+      ("PageDown", .page(by: 1)), ("Space", .page(by: 1)), ("C-f", .page(by: 1)),
+      ("PageUp", .page(by: -1)), ("b", .page(by: -1)), ("C-b", .page(by: -1)),
+      ("g", .selectFirst), ("Home", .selectFirst), ("G", .selectLast), ("End", .selectLast),
+      ("WheelDown", .moveSelection(by: 3)), ("WheelUp", .moveSelection(by: -3)),
+      ("Enter", .openDetail), ("o", .toggleSource), ("Tab", .toggleFocus), ("BTab", .toggleFocus),
+      ("z", .toggleMaximize), ("Escape", .closePane), ("p", .openPartyList), ("a", .toggleMatchMode),
+      ("0", .clearFilters), ("1", .toggleFilterKey(1)), ("9", .toggleFilterKey(9)),
+      ("/", .startSearch), ("n", .nextMatch), ("N", .previousMatch), ("t", .startJump),
+      ("?", .showHelp), ("F1", .showHelp), ("q", .closeOrQuit), ("Q", .quitNow), ("C-c", .quitNow),
+      ("x", nil), ("Left", nil),
+    ]
+    for (key, expected) in table {
+      XCTAssertEqual(events(key, in: s), [expected], "key \(key) on the timeline")
+    }
+  }
+
+  func testAFocusedPaneTakesTheMovementKeysAndLeavesTheRestToTheTimeline() throws {
+    let detail = press("Enter Tab", from: try Seed.state())
+    let source = press("o", from: try Seed.state())
+    let table: [(String, Event?, Event?)] = [
+      ("j", .scrollPane(by: 1), .scrollPane(by: 1)), ("Down", .scrollPane(by: 1), .scrollPane(by: 1)),
+      ("k", .scrollPane(by: -1), .scrollPane(by: -1)), ("Up", .scrollPane(by: -1), .scrollPane(by: -1)),
+      ("PageDown", .pagePane(by: 1), .pagePane(by: 1)), ("Space", .pagePane(by: 1), .pagePane(by: 1)),
+      ("PageUp", .pagePane(by: -1), .pagePane(by: -1)), ("b", .pagePane(by: -1), .pagePane(by: -1)),
+      ("WheelDown", .scrollPane(by: 3), .scrollPane(by: 3)), ("WheelUp", .scrollPane(by: -3), .scrollPane(by: -3)),
+      ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus), ("Escape", .closePane, .closePane),
+      ("o", .toggleSource, .toggleSource), ("q", .closeOrQuit, .closeOrQuit), ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
+    ]
+    for (key, inDetail, inSource) in table {
+      XCTAssertEqual(events(key, in: detail), [inDetail], "key \(key) in the focused detail")
+      XCTAssertEqual(events(key, in: source), [inSource], "key \(key) in the focused source")
+    }
+  }
+
+  func testAPromptTakesEveryCharacterAsText() throws {
+    let s = press("/", from: try Seed.state())
+    XCTAssertEqual(events("q", in: s), [.promptInput("q")])
+    XCTAssertEqual(events("Q", in: s), [.promptInput("Q")])
+    XCTAssertEqual(events("?", in: s), [.promptInput("?")])
+    XCTAssertEqual(events("1", in: s), [.promptInput("1")])
+    XCTAssertEqual(events("Space", in: s), [.promptInput(" ")])
+    XCTAssertEqual(events("BSpace", in: s), [.promptBackspace])
+    XCTAssertEqual(events("Enter", in: s), [.promptSubmit])
+    XCTAssertEqual(events("Escape", in: s), [.promptCancel])
+    XCTAssertEqual(events("C-c", in: s), [.promptCancel])
+    XCTAssertEqual(events("C-g", in: s), [.promptCancel])
+    XCTAssertEqual(events("Down", in: s), [nil])
+  }
+
+  func testThePartyListHasItsOwnKeys() throws {
+    let s = press("p", from: try Seed.state())
+    let table: [(String, Event?)] = [
+      ("j", .movePartyCursor(by: 1)), ("Down", .movePartyCursor(by: 1)),
+      ("k", .movePartyCursor(by: -1)), ("Up", .movePartyCursor(by: -1)),
+      ("Space", .togglePartyAtCursor), ("Enter", .togglePartyAtCursor), ("a", .toggleMatchMode),
+      ("0", .clearFilters), ("3", .toggleFilterKey(3)), ("Escape", .dismissOverlay), ("p", .dismissOverlay),
+      ("q", .dismissOverlay), ("Q", .quitNow), ("G", nil),
+    ]
+    for (key, expected) in table {
+      XCTAssertEqual(events(key, in: s), [expected], "key \(key) in the party list")
+    }
+  }
+
+  func testEveryKeyClosesTheHelp() throws {
+    let s = press("?", from: try Seed.state())
+    for key in ["j", "q", "Q", "Escape", "Enter", "?", "1", "C-c"] {
+      XCTAssertEqual(events(key, in: s), [.dismissOverlay], "key \(key) in the help")
+    }
+  }
+
+  func testAResizeIsAnEventInEveryContext() throws {
+    let size = Size(columns: 33, rows: 7)
+    for keys in ["", "/", "p", "?", "Enter Tab", "o"] {
+      let s = press(keys, from: try Seed.state())
+      XCTAssertEqual(KeyMap.event(for: .resize(size), in: s), .resize(size), "after \(keys)")
+    }
+  }
+
+  func testKeyNamesFollowTmuxSendKeys() {
+    XCTAssertEqual(
+      KeyNames.parse("j Enter / ha Space BSpace C-c F1 PageDown Escape"),
+      [
+        .character("j"), .enter, .character("/"), .character("h"), .character("a"), .character(" "),
+        .backspace, .control("c"), .function(1), .pageDown, .escape,
+      ])
+  }
+
+  // MARK: - Every event
+
+  /// Where a key for `event` is pressed (keys to get there) and which key it is; nil for an
+  /// event no key produces. The switch has no default, so a new Event case does not compile
+  /// until a test covers it.
+  func key(for event: Event) -> (setup: String, key: String)? {
+    switch event {
+    case .moveSelection: return ("", "j")
+    case .page: return ("", "PageDown")
+    case .selectFirst: return ("", "g")
+    case .selectLast: return ("", "G")
+    case .openDetail: return ("", "Enter")
+    case .toggleSource: return ("", "o")
+    case .closePane: return ("Enter", "Escape")
+    case .toggleFocus: return ("Enter", "Tab")
+    case .toggleMaximize: return ("Enter", "z")
+    case .scrollPane: return ("o", "j")
+    case .pagePane: return ("o", "PageDown")
+    case .followLink: return ("Enter Tab", "Enter")
+    case .toggleParty: return nil
+    case .toggleFilterKey: return ("", "1")
+    case .toggleMatchMode: return ("", "a")
+    case .clearFilters: return ("", "0")
+    case .openPartyList: return ("", "p")
+    case .movePartyCursor: return ("p", "j")
+    case .togglePartyAtCursor: return ("p", "Space")
+    case .startSearch: return ("", "/")
+    case .startJump: return ("", "t")
+    case .promptInput: return ("/", "x")
+    case .promptBackspace: return ("/", "BSpace")
+    case .promptSubmit: return ("/", "Enter")
+    case .promptCancel: return ("/", "Escape")
+    case .nextMatch: return ("", "n")
+    case .previousMatch: return ("", "N")
+    case .showHelp: return ("", "?")
+    case .dismissOverlay: return ("?", "j")
+    case .closeOrQuit: return ("", "q")
+    case .quitNow: return ("", "Q")
+    case .resize: return nil
+    }
+  }
+
+  func testEveryEventButTogglingAPartyByIdAndResizeHasAKey() throws {
+    let samples: [Event] = [
+      .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast, .openDetail, .toggleSource,
+      .closePane, .toggleFocus, .toggleMaximize, .scrollPane(by: 1), .pagePane(by: 1), .followLink,
+      .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
+      .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .startJump, .promptInput("x"),
+      .promptBackspace, .promptSubmit, .promptCancel, .nextMatch, .previousMatch, .showHelp,
+      .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10),
+    ]
+    for event in samples {
+      guard let (setup, key) = key(for: event) else { continue }
+      let state = press(setup, from: try Seed.state())
+      XCTAssertEqual(events(key, in: state), [event], "\(key) after \"\(setup)\"")
+    }
+  }
+
+  func testTogglingAPartyByIdFiltersLikeItsDigit() throws {
+    let s = try Seed.state()
+    let byID = update(s, .toggleParty("israel"))
+    XCTAssertEqual(byID.query.parties.selected, ["israel"])
+    XCTAssertEqual(byID.rows, press("2", from: s).rows)
+    XCTAssertEqual(update(byID, .toggleParty("israel")).rows.count, 24)
+    XCTAssertEqual(update(s, .toggleParty("no-such-party")).rows, [], "an unknown id matches nothing")
+  }
+}
