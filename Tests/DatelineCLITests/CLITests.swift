@@ -17,8 +17,10 @@ final class CLITests: XCTestCase {
     .deletingLastPathComponent().deletingLastPathComponent()
   static let seed = root.appendingPathComponent("Data").path
 
-  var binary: URL {
-    // The test bundle sits next to the built products.
+  var binary: URL { Self.binaryURL }
+
+  /// The built `dateline`: the test bundle sits next to the built products.
+  static var binaryURL: URL {
     for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
       return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dateline")
     }

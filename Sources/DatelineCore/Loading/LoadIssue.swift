@@ -52,8 +52,16 @@ public struct LoadIssue: Sendable, Hashable, CustomStringConvertible {
       s += ":\(line)"
       if let id { s += " (id \(quoted(id)))" }
     }
-    if let path { s += ": " + path }
+    if let path { s += ": " + LoadIssue.shortened(path) }
     return s + ": " + message
+  }
+}
+
+extension LoadIssue {
+  /// A JSON path short enough to read: 10 000 nested brackets print as `$.x[0][0]…[0]`.
+  static func shortened(_ path: String) -> String {
+    guard path.count > 80 else { return path }
+    return String(path.prefix(48)) + "…" + String(path.suffix(24))
   }
 }
 

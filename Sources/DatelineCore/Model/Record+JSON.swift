@@ -90,8 +90,8 @@ struct JSONWriter {
     v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
   }
 
-  /// Escapes `"`, `\` and every control character (C0, DEL, C1, U+2028/9), so a terminal
-  /// that shows the JSON shows only text.
+  /// Escapes `"`, `\` and every control character (C0, DEL, C1, U+2028/9, bidi), so a
+  /// terminal that shows the JSON shows only text.
   static func string(_ s: String) -> String {
     var out = "\""
     for u in s.unicodeScalars {
@@ -101,7 +101,9 @@ struct JSONWriter {
       case 0x0A: out += "\\n"
       case 0x0D: out += "\\r"
       case 0x09: out += "\\t"
-      case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029:
+      // Bidi controls too: escaped, the JSON stays exact and a terminal cannot reorder it.
+      case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E,
+        0x2066...0x2069:
         let hex = String(u.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: out.unicodeScalars.append(u)
