@@ -21,6 +21,8 @@ struct BrowseCommand: ParsableCommand {
       Output.error("the browser needs a terminal (stdin or stdout is not a TTY); try `dateline list`")
       throw ExitCode(2)
     }
+    // A large directory takes a moment: say what is happening until the screen opens.
+    FileHandle.standardError.write(Data("dateline: loading \(Sanitizer.clean(options.directory))…\r".utf8))
     let result = try options.load()
     var screen: CursesScreen
     do {
