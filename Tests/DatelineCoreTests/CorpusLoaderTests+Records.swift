@@ -270,11 +270,14 @@ final class CorpusLoaderRecordTests: XCTestCase {
     // records.jsonl: the item is level 1, x_deep 2: the 64th array is level 65.
     let envelopePath = "$.x_deep" + String(repeating: "[0]", count: 61)
     let linePath = "$.x_deep" + String(repeating: "[0]", count: 63)
+    XCTAssertEqual(result.issues.map(\.path), [envelopePath, linePath])
+    // Printed, a path over 80 characters keeps its first 48 and last 24 around "…".
+    let shown = "$.x_deep" + String(repeating: "[0]", count: 13) + "[…" + String(repeating: "[0]", count: 8)
     assertLoad(
       result,
       issues: [
-        "records.json: items[1] (id \"r02\"): \(envelopePath): nesting deeper than 64 levels",
-        "records.jsonl:2 (id \"r04\"): \(linePath): nesting deeper than 64 levels",
+        "records.json: items[1] (id \"r02\"): \(shown): nesting deeper than 64 levels",
+        "records.jsonl:2 (id \"r04\"): \(shown): nesting deeper than 64 levels",
       ], records: 2, leftOut: 2)
     XCTAssertEqual(result.recordIDs, ["r01", "r03"])
   }

@@ -50,7 +50,11 @@ public enum Truncation {
     while i < text.endIndex {
       let c = text[i]
       let next = text.index(after: i)
-      if c == "\n" || c == "\r\n" {
+      // Sanitized ASCII (controls become one picture or space) is always one column.
+      let w = c.isASCII ? 1 : DisplayWidth.of(Sanitizer.clean(String(c)))
+      let overflows = lineWidth + w > columns && lineWidth > 0
+      // A newline ends the line; so does a space that would not fit (it is dropped).
+      if c == "\n" || c == "\r\n" || (overflows && c == " ") {
         lines.append(lineStart..<i)
         lineStart = next
         lineWidth = 0
@@ -58,17 +62,7 @@ public enum Truncation {
         i = next
         continue
       }
-      // Sanitized ASCII (controls become one picture or space) is always one column.
-      let w = c.isASCII ? 1 : DisplayWidth.of(Sanitizer.clean(String(c)))
-      if lineWidth + w > columns && lineWidth > 0 {
-        if c == " " {
-          lines.append(lineStart..<i)
-          lineStart = next
-          lineWidth = 0
-          lastSpace = nil
-          i = next
-          continue
-        }
+      if overflows {
         if let sp = lastSpace, lineWidth - sp.width - 1 + w <= columns {
           lines.append(lineStart..<sp.index)
           lineStart = text.index(after: sp.index)
