@@ -1,10 +1,35 @@
 #!/usr/bin/env bash
 # The test command: unit, screen and CLI tests (swift test), then the tmux end-to-end tests.
-set -euo pipefail
+# Ends with one line "tests: N passed, N failed" over both.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no
-swift build
-swift test
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+swift build || exit 1
+swift test 2>&1 | tee "$log"
+unit_status=${PIPESTATUS[0]}
+# XCTest's last summary ("All tests") counts every unit test once.
+summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
+unit_total=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
+unit_failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
+unit_total=${unit_total:-0}
+unit_failed=${unit_failed:-0}
+[ "$unit_status" -ne 0 ] && [ "$unit_failed" -eq 0 ] && unit_failed=1
+
+e2e_passed=0
+e2e_failed=0
 if [ -d Tests/EndToEnd ]; then
-  bash Tests/EndToEnd/run-all.sh
+  bash Tests/EndToEnd/run-all.sh 2>&1 | tee "$log"
+  line=$(grep -E "^end-to-end: [0-9]+ passed, [0-9]+ failed" "$log" | tail -1)
+  e2e_passed=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")
+  e2e_failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  e2e_passed=${e2e_passed:-0}
+  e2e_failed=${e2e_failed:-1}
 fi
+
+passed=$((unit_total - unit_failed + e2e_passed))
+failed=$((unit_failed + e2e_failed))
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
