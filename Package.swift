@@ -6,6 +6,8 @@ let package = Package(
   products: [
     .executable(name: "dateline", targets: ["dateline"]),
     .library(name: "DatelineCore", targets: ["DatelineCore"]),
+    .library(name: "DatelineSynth", targets: ["DatelineSynth"]),
+    .executable(name: "dateline-synth", targets: ["dateline-synth"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -26,6 +28,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Deterministic synthetic corpora (clean or corrupted) for benchmarks and load tests.
+    .target(name: "DatelineSynth", dependencies: ["DatelineCore"]),
+    .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),
+    // The fast loader against the reference loader on generated (and broken) corpora.
+    .testTarget(name: "DatelineLoadTests", dependencies: ["DatelineCore", "DatelineSynth"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"], exclude: ["Fixtures"]),
     .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"], exclude: ["Golden"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore", "DatelineUI", "dateline"]),

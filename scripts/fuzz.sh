@@ -18,5 +18,5 @@ done
 for d in Tests/DatelineCoreTests/Fixtures/*/; do
   for f in "$d"records.json "$d"records.jsonl; do [ -f "$f" ] && cp "$f" "$out/corpus/fx-$(basename "$d")-$(basename "$f")"; done
 done
-"$out/dateline-fuzz" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+ASAN_OPTIONS=detect_leaks=0 "$out/dateline-fuzz" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
   -detect_leaks=0 -artifact_prefix=Fuzz/crashers/ -print_final_stats=1 "$out/corpus"

@@ -49,7 +49,25 @@ public enum CorpusLoader {
     var node: JSONNode
   }
 
+  /// Loads and validates `directory` with the fast loader (see FastLoader).
   public static func load(directory: String) throws(DirectoryError) -> Result {
+    let files = try dataFiles(in: directory)
+    var loader = FastLoader(directory: directory, fileNames: files)
+    return loader.load()
+  }
+
+  /// The reference loader: a JSON tree per item, every rule in ItemDecoding. Slow on large
+  /// corpora, but the definition of what the fast loader must report.
+  public static func loadReference(directory: String) throws(DirectoryError) -> Result {
+    let dataFiles = try dataFiles(in: directory)
+    var state = LoadState(directory: directory, fileNames: dataFiles)
+    state.noteEmptyDirectory()
+    for (fi, name) in dataFiles.enumerated() { state.readFile(index: fi, name: name) }
+    return state.finish()
+  }
+
+  /// The data files of a directory in byte order of their names.
+  static func dataFiles(in directory: String) throws(DirectoryError) -> [String] {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
       throw DirectoryError(path: directory, message: "no such directory")
@@ -58,20 +76,11 @@ public enum CorpusLoader {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       throw DirectoryError(path: directory, message: "cannot read the directory (permission denied?)")
     }
-    let dataFiles = names.filter { name in
+    return names.filter { name in
       guard name.hasSuffix(".json") || name.hasSuffix(".jsonl") else { return false }
       var d: ObjCBool = false
       return FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &d) && !d.boolValue
     }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-
-    var state = LoadState(directory: directory, fileNames: dataFiles)
-    if dataFiles.isEmpty {
-      state.issues.append(
-        (-1, 0, LoadIssue(.error, file: (directory as NSString).lastPathComponent,
-          message: "no data files (*.json or *.jsonl) in this directory")))
-    }
-    for (fi, name) in dataFiles.enumerated() { state.readFile(index: fi, name: name) }
-    return state.finish()
   }
 }
 
@@ -88,6 +97,15 @@ struct LoadState {
   init(directory: String, fileNames: [String]) {
     self.directory = directory
     self.fileNames = fileNames
+  }
+
+  /// SCHEMA.md: a directory with no data files at all is an error.
+  mutating func noteEmptyDirectory() {
+    if fileNames.isEmpty {
+      issues.append(
+        (-1, 0, LoadIssue(.error, file: (directory as NSString).lastPathComponent,
+          message: "no data files (*.json or *.jsonl) in this directory")))
+    }
   }
 
   mutating func fileIssue(

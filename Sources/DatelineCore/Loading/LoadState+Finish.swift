@@ -69,8 +69,15 @@ extension LoadState {
     }
   }
 
-  mutating func finish() -> CorpusLoader.Result {
-    // MARK: - Parties
+  /// The loaded parties, by id, and every party id seen (for "was left out" messages).
+  struct PartyPhase {
+    var list: [Party]
+    var byID: [Party.ID: Party]
+    var seen: Set<String>
+  }
+
+  /// Parties: decode, parents that resolve, no cycles, keys (the same in both loaders).
+  mutating func partyPhase() -> PartyPhase {
     var (parties, seenParties) = decodeAll(.parties, id: { (p: Party) in p.id.rawValue }, decode: ItemDecoding.party)
     dropUnresolved(
       &parties, seen: seenParties, what: "party",
@@ -89,7 +96,25 @@ extension LoadState {
     let partyList = parties.map(\.1)
     var partyByID: [Party.ID: Party] = [:]
     for p in partyList { partyByID[p.id] = p }
+    return PartyPhase(list: partyList, byID: partyByID, seen: seenParties)
+  }
 
+  /// The issues in file and item order (a stable sort on where they were found).
+  func orderedIssues() -> [LoadIssue] {
+    issues.enumerated().sorted { a, b in
+      let (x, y) = (a.element, b.element)
+      if x.0 != y.0 { return x.0 < y.0 }
+      if x.1 != y.1 { return x.1 < y.1 }
+      return a.offset < b.offset
+    }.map { $0.element.2 }
+  }
+
+  mutating func finish() -> CorpusLoader.Result {
+    // MARK: - Parties
+    let partyPhase = partyPhase()
+    let partyList = partyPhase.list
+    let partyByID = partyPhase.byID
+    let seenParties = partyPhase.seen
     // MARK: - Sources
     var (sources, seenSources) = decodeAll(.sources, id: { (s: (source: Source, textPath: String?)) in s.source.id.rawValue }, decode: ItemDecoding.source)
     var sourceList: [Source] = []
@@ -131,12 +156,7 @@ extension LoadState {
     seenRecords = []
 
     let corpus = Corpus(parties: partyList, sources: sourceList, records: records.map(\.1))
-    let ordered = issues.enumerated().sorted { a, b in
-      let (x, y) = (a.element, b.element)
-      if x.0 != y.0 { return x.0 < y.0 }
-      if x.1 != y.1 { return x.1 < y.1 }
-      return a.offset < b.offset
-    }.map { $0.element.2 }
+    let ordered = orderedIssues()
     return CorpusLoader.Result(
       corpus: corpus, issues: ordered, files: fileNames.count, failedFiles: failedFiles, leftOut: leftOut)
   }

@@ -1,67 +1,49 @@
 /// The loaded, indexed set of parties, sources and records, in timeline order.
 ///
 /// Built once by the loader; queries read it and never change it, so it can be shared
-/// between the screen and the command line.
+/// between the screen and the command line. Records live in a column store (see
+/// RecordStore): `records[i]` decodes one record on demand.
 public struct Corpus: Sendable {
   /// Parties in file order.
   public let parties: [Party]
   /// Sources in file order.
   public let sources: [Source]
   /// Records in timeline order (SCHEMA.md "Order").
-  public let records: [Record]
+  public let records: RecordList
 
   public let partyIndex: [Party.ID: Int]
   public let sourceIndex: [Source.ID: Int]
-  public let recordIndex: [Record.ID: Int]
+  public let recordIndex: RecordIndex
   /// For each record, the parties it involves and all their ancestors, as party indexes:
   /// filtering by a party matches a record when the party is in this list.
-  public let involved: [[Int32]]
+  public let involved: InvolvedParties
   /// Filter digit (1–9) to party: keys from the data first, free digits by record count.
   public let filterKeys: [Int: Party.ID]
-  /// Folded search text per record (see `TextSearch`).
-  let searchTexts: [String]
+  let store: RecordStore
+  /// Folded names, labels and aliases per party, for search.
+  let partyTexts: [String]
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
+    self.init(parties: parties, sources: sources, store: RecordStore(records: unsorted, parties: parties))
+  }
+
+  init(parties: [Party], sources: [Source], store: RecordStore) {
     self.parties = parties
     self.sources = sources
-    let records = unsorted.sorted(by: RecordOrder.precedes)
-    self.records = records
+    self.store = store
+    records = RecordList(store: store)
+    recordIndex = RecordIndex(store: store)
+    involved = InvolvedParties(store: store)
     var pi: [Party.ID: Int] = [:]
     for (i, p) in parties.enumerated() { pi[p.id] = i }
     partyIndex = pi
     var si: [Source.ID: Int] = [:]
-    for (i, s) in sources.enumerated() { si[s.id] = i }
+    for (i, s) in sources.enumerated() where si[s.id] == nil { si[s.id] = i }
     sourceIndex = si
-    var ri: [Record.ID: Int] = [:]
-    for (i, r) in records.enumerated() { ri[r.id] = i }
-    recordIndex = ri
-
-    // Ancestors per party (the loader has rejected cycles and unknown parents).
-    let ancestors: [[Int32]] = parties.map { p in
-      var chain: [Int32] = []
-      var cur = p.parent
-      while let c = cur, let idx = pi[c], chain.count < parties.count {
-        chain.append(Int32(idx))
-        cur = parties[idx].parent
-      }
-      return chain
-    }
-    var involved: [[Int32]] = []
-    involved.reserveCapacity(records.count)
     var counts = [Int](repeating: 0, count: parties.count)
-    for r in records {
-      var set: [Int32] = []
-      for ref in r.parties {
-        guard let idx = pi[ref.id] else { continue }
-        if !set.contains(Int32(idx)) { set.append(Int32(idx)) }
-        for a in ancestors[idx] where !set.contains(a) { set.append(a) }
-      }
-      for p in set { counts[Int(p)] += 1 }
-      involved.append(set)
-    }
-    self.involved = involved
+    for p in store.involved { counts[Int(p)] += 1 }
     filterKeys = Corpus.assignKeys(parties, counts: counts)
-    searchTexts = records.map { TextSearch.haystack(for: $0, parties: parties, index: pi) }
+    partyTexts = parties.map { p in TextSearch.fold(([p.name, p.label] + p.aliases).joined(separator: "\u{1F}")) }
   }
 
   /// Pinned keys from the data, then free digits to the most-involved parties.
@@ -87,6 +69,15 @@ public struct Corpus: Sendable {
   public func party(_ id: Party.ID) -> Party? { partyIndex[id].map { parties[$0] } }
   public func source(_ id: Source.ID) -> Source? { sourceIndex[id].map { sources[$0] } }
   public func record(_ id: Record.ID) -> Record? { recordIndex[id].map { records[$0] } }
+
+  /// The first day the record at timeline index `i` covers, without decoding it.
+  public func firstDay(at i: Int) -> CalendarDay { CalendarDay(dayNumber: store.firstDay[i]) }
+  /// The last day it covers.
+  public func lastDay(at i: Int) -> CalendarDay { CalendarDay(dayNumber: store.lastDay[i]) }
+
+  /// Timeline indexes of the records whose `disputes` / `revises` name record `i`.
+  public func disputed(by i: Int) -> [Int] { store.disputedBy[i] ?? [] }
+  public func revised(by i: Int) -> [Int] { store.revisedBy[i] ?? [] }
 
   /// The digit that toggles `id`, if it has one.
   public func filterKey(for id: Party.ID) -> Int? { filterKeys.first { $0.value == id }?.key }

@@ -11,7 +11,13 @@ public struct Source: Sendable, Hashable, Identifiable {
   public var updated: RecordDate?
   public var via: String?
   /// The full text in NFC with LF line ends (SCHEMA.md compares quotes that way).
-  public var text: String
+  ///
+  /// Loaded on first use for large corpora (see SourceText); setting it stores the value.
+  public var text: String {
+    get { textStorage.text }
+    set { textStorage = SourceText(.value(newValue)) }
+  }
+  var textStorage: SourceText
   /// Where the text came from: `nil` for inline text, else the relative `text_path`.
   public var textPath: String?
 
@@ -28,7 +34,7 @@ public struct Source: Sendable, Hashable, Identifiable {
     self.publishedInferred = publishedInferred
     self.updated = updated
     self.via = via
-    self.text = text
+    self.textStorage = SourceText(.value(text))
     self.textPath = textPath
   }
 }

@@ -57,6 +57,11 @@ public enum TextSearch {
 extension Corpus {
   /// Whether the record at `index` (timeline order) matches every search word.
   public func matches(_ words: [String], record index: Int) -> Bool {
-    TextSearch.matches(words, haystack: searchTexts[index])
+    TextSearch.matches(words, haystack: searchText(index))
+  }
+
+  /// The folded search text of the record at `index`, built when asked (see TextSearch).
+  func searchText(_ index: Int) -> String {
+    TextSearch.haystack(for: records[index], parties: parties, index: partyIndex)
   }
 }

@@ -32,14 +32,24 @@ public struct TimelineQuery: Sendable, Hashable {
     let lo = since?.firstDay
     let hi = until?.lastDay
     var out: [Int] = []
-    for (i, r) in corpus.records.enumerated() {
-      if let lo, r.lastDay < lo { continue }
-      if let hi, r.firstDay > hi { continue }
+    // Dates and parties come from the columns; a record is decoded only for search words,
+    // so a filter over a million records takes milliseconds.
+    let store = corpus.store
+    let lo32 = lo?.dayNumber ?? Int32.min
+    let hi32 = hi?.dayNumber ?? Int32.max
+    let wanted = selected.map { UInt16($0) }
+    let any = parties.mode == .any
+    for i in 0..<store.count {
+      if store.lastDay[i] < lo32 || store.firstDay[i] > hi32 { continue }
       if !parties.isEmpty {
-        if selected.isEmpty { continue }
-        if !parties.matches(corpus.involved[i], selectedIndexes: selected) { continue }
+        if wanted.isEmpty { continue }
+        if any {
+          if !wanted.contains(where: { corpus.involved.contains(i, $0) }) { continue }
+        } else if !wanted.allSatisfy({ corpus.involved.contains(i, $0) }) {
+          continue
+        }
       }
-      if !words.isEmpty && !TextSearch.matches(words, haystack: corpus.searchTexts[i]) { continue }
+      if !words.isEmpty && !TextSearch.matches(words, haystack: corpus.searchText(i)) { continue }
       out.append(i)
     }
     return out
@@ -48,7 +58,10 @@ public struct TimelineQuery: Sendable, Hashable {
   /// For each party, how many of `result` it is involved in (itself or a descendant).
   public static func partyCounts(_ result: [Int], in corpus: Corpus) -> [Party.ID: Int] {
     var counts = [Int](repeating: 0, count: corpus.parties.count)
-    for i in result { for p in corpus.involved[i] { counts[Int(p)] += 1 } }
+    let store = corpus.store
+    for i in result {
+      for k in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) { counts[Int(store.involved[k])] += 1 }
+    }
     var out: [Party.ID: Int] = [:]
     for (i, p) in corpus.parties.enumerated() { out[p.id] = counts[i] }
     return out

@@ -1,0 +1,201 @@
+import Foundation
+
+/// What the scanner learned about one JSON string without decoding it.
+struct ScannedString {
+  /// Offset of the first byte after the opening quote, and the raw byte count to the
+  /// closing quote (escapes included).
+  var start: Int
+  var rawCount: Int
+  /// Contains a backslash escape: the raw bytes are not the decoded text.
+  var escaped: Bool
+  /// A control character would be decoded (the reference warns; C0 other than tab and
+  /// newline, DEL, C1, or CR).
+  var hasControl: Bool
+  /// Every scalar is one whose NFC form is itself whatever follows (see `isNFCStable`).
+  var nfcStable: Bool
+  /// An upper bound of the display width once sanitized (see `ByteScanner.string`).
+  var widthBound: Int
+  /// Holds a character that is not white space, so a trimmed copy is not empty.
+  var visible: Bool
+}
+
+extension ByteScanner {
+  /// Scans a string at `pos` (after white space), validating UTF-8 and escapes.
+  ///
+  /// Returns nil where the reference parser reports a syntax error (raw control bytes,
+  /// invalid UTF-8, a bad escape, no closing quote). Plain ASCII runs are checked eight
+  /// bytes at a time.
+  mutating func string() -> ScannedString? {
+    guard pos < end, base[pos] == 0x22 else { return nil }
+    pos += 1
+    var s = ScannedString(
+      start: pos, rawCount: 0, escaped: false, hasControl: false, nfcStable: true, widthBound: 0,
+      visible: false)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = pos
+    while true {
+      // Eight plain printable ASCII bytes (no quote, backslash, control, DEL, non-ASCII).
+      while i + 8 <= end {
+        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let quote = w ^ (ones &* 0x22)
+        let slash = w ^ (ones &* 0x5C)
+        let del = w ^ (ones &* 0x7F)
+        let special =
+          (w | ((w &- ones &* 0x20) & ~w) | ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash)
+            | ((del &- ones) & ~del)) & highs
+        if special != 0 { break }
+        if !s.visible && (w & ~(ones &* 0x20)) != 0 { s.visible = true }
+        s.widthBound += 8
+        i += 8
+      }
+      guard i < end else { return nil }
+      let b = base[i]
+      if b == 0x22 {
+        s.rawCount = i - s.start
+        pos = i + 1
+        return s
+      }
+      if b < 0x20 { return nil }
+      if b < 0x7F {
+        if b == 0x5C {
+          guard let next = escape(at: i, &s) else { return nil }
+          i = next
+          continue
+        }
+        if b != 0x20 { s.visible = true }
+        s.widthBound += 1
+        i += 1
+        continue
+      }
+      guard let next = multibyte(at: i, &s) else { return nil }
+      i = next
+    }
+  }
+
+  /// One escape at `i` (the backslash); returns the offset after it.
+  private func escape(at i: Int, _ s: inout ScannedString) -> Int? {
+    guard i + 1 < end else { return nil }
+    s.escaped = true
+    switch base[i + 1] {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+      s.visible = true
+      s.widthBound += 1
+      return i + 2
+    case UInt8(ascii: "n"), UInt8(ascii: "t"):
+      s.widthBound += 1
+      return i + 2
+    case UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "r"):
+      s.hasControl = true
+      s.widthBound += 1
+      return i + 2
+    case UInt8(ascii: "u"):
+      guard let code = hex4(i + 2) else { return nil }
+      var next = i + 6
+      var scalar = code
+      if (0xD800..<0xDC00).contains(code) {
+        if next + 6 <= end, base[next] == 0x5C, base[next + 1] == UInt8(ascii: "u"),
+          let low = hex4(next + 2)
+        {
+          if (0xDC00..<0xE000).contains(low) {
+            scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            next += 6
+          } else {
+            // The reference re-reads the second escape on its own; it must be valid hex.
+            scalar = 0xFFFD
+          }
+        } else {
+          scalar = 0xFFFD
+        }
+      } else if (0xDC00..<0xE000).contains(code) {
+        scalar = 0xFFFD
+      }
+      account(scalar, &s)
+      return next
+    default:
+      return nil
+    }
+  }
+
+  private func hex4(_ at: Int) -> UInt32? {
+    guard at + 4 <= end else { return nil }
+    var v: UInt32 = 0
+    for k in 0..<4 {
+      let b = base[at + k]
+      let d: UInt32
+      switch b {
+      case 0x30...0x39: d = UInt32(b - 0x30)
+      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+      default: return nil
+      }
+      v = v << 4 | d
+    }
+    return v
+  }
+
+  /// One multi-byte UTF-8 scalar at `i`, validated as `firstInvalidUTF8` does.
+  private func multibyte(at i: Int, _ s: inout ScannedString) -> Int? {
+    let c = base[i]
+    var need = 0
+    var min: UInt32 = 0
+    var v: UInt32 = 0
+    switch c {
+    case 0xC2...0xDF: need = 1; min = 0x80; v = UInt32(c & 0x1F)
+    case 0xE0...0xEF: need = 2; min = 0x800; v = UInt32(c & 0x0F)
+    case 0xF0...0xF4: need = 3; min = 0x10000; v = UInt32(c & 0x07)
+    default: return nil
+    }
+    guard i + need < end else { return nil }
+    for k in 1...need {
+      let cc = base[i + k]
+      guard cc & 0xC0 == 0x80 else { return nil }
+      v = v << 6 | UInt32(cc & 0x3F)
+    }
+    if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return nil }
+    account(v, &s)
+    return i + need + 1
+  }
+
+  /// Adds one decoded scalar to what is known of the string.
+  private func account(_ v: UInt32, _ s: inout ScannedString) {
+    if v < 0x20 {
+      if v != 0x09 && v != 0x0A { s.hasControl = true }
+    } else if v == 0x7F || (0x80..<0xA0).contains(v) {
+      s.hasControl = true
+    }
+    if !ScannedString.isWhiteSpace(v) && v > 0x20 { s.visible = true }
+    if !ScannedString.isNFCStable(v) { s.nfcStable = false }
+    s.widthBound += v < 0x800 ? 1 : 2
+  }
+}
+
+extension ScannedString {
+  /// Foundation's `whitespacesAndNewlines` outside ASCII: Z* plus U+0085.
+  static func isWhiteSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+      return true
+    default: return false
+    }
+  }
+
+  /// Scalars that are their own NFC and never compose with a neighbour that is also one of
+  /// these (NFC_Quick_Check=Yes, canonical combining class 0, not a composition partner).
+  ///
+  /// Why a list: a text made only of these is already NFC, so the reference's
+  /// `precomposedStringWithCanonicalMapping` would return it unchanged and the raw bytes
+  /// can be searched in place. Anything else (combining marks, Hangul jamo, singletons)
+  /// goes through Foundation.
+  static func isNFCStable(_ v: UInt32) -> Bool {
+    switch v {
+    case 0..<0x300, 0x0391...0x03A9, 0x03B1...0x03C9, 0x0400...0x0482, 0x048A...0x04FF,
+      0x05D0...0x05EA, 0x0621...0x064A, 0x0660...0x0669, 0x1E00...0x1EFF, 0x2002...0x2027,
+      0x2030...0x205E, 0x20A0...0x20BF, 0x3001...0x3003, 0x300C...0x300F, 0x3041...0x3096,
+      0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFE00...0xFE0F, 0xFFFD,
+      0x1F300...0x1FAFF:
+      return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Typed values for the fast item scans: ids, dates, enums, as the reference reads them.
+extension ByteScanner {
+  /// Whether the raw bytes of `s` equal `literal` (callers check `escaped` first).
+  @inline(__always) func equals(_ s: ScannedString, _ literal: StaticString) -> Bool {
+    s.rawCount == literal.utf8CodeUnitCount && memcmp(base + s.start, literal.utf8Start, s.rawCount) == 0
+  }
+
+  /// A string with no escapes (values the reference compares as text: ids, dates, enums).
+  mutating func plainString() -> ScannedString? {
+    skipSpace()
+    guard let s = string(), !s.escaped else { return nil }
+    return s
+  }
+
+  /// An id: `^[a-z0-9][a-z0-9._-]{0,63}$` (TypedID.isValid).
+  mutating func id() -> ScannedString? {
+    guard let s = plainString(), s.rawCount >= 1, s.rawCount <= 64 else { return nil }
+    for k in 0..<s.rawCount {
+      let b = base[s.start + k]
+      let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+      if !alnum && (k == 0 || !(b == 0x2E || b == 0x5F || b == 0x2D)) { return nil }
+    }
+    return s
+  }
+
+  /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (RecordDate.parse).
+  mutating func date() -> RecordDate? {
+    guard let s = plainString() else { return nil }
+    let p = base + s.start
+    func digits(_ a: Int, _ n: Int) -> Int? {
+      var v = 0
+      for k in a..<(a + n) {
+        let b = p[k]
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        v = v * 10 + Int(b - 0x30)
+      }
+      return v
+    }
+    switch s.rawCount {
+    case 4:
+      guard let y = digits(0, 4), let d = CalendarDay(year: y, month: 1, day: 1) else { return nil }
+      return RecordDate(firstDay: d, precision: .year)
+    case 7:
+      guard p[4] == 0x2D, let y = digits(0, 4), let m = digits(5, 2),
+        let d = CalendarDay(year: y, month: m, day: 1)
+      else { return nil }
+      return RecordDate(firstDay: d, precision: .month)
+    case 10:
+      guard p[4] == 0x2D, p[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 2),
+        let dd = digits(8, 2), let d = CalendarDay(year: y, month: m, day: dd)
+      else { return nil }
+      return RecordDate(firstDay: d, precision: .day)
+    default:
+      return nil
+    }
+  }
+
+  /// `HH:MM` from 00:00 to 23:59, as minutes.
+  mutating func time() -> Int16? {
+    guard let s = plainString(), s.rawCount == 5 else { return nil }
+    let p = base + s.start
+    func d(_ k: Int) -> Int? { p[k] >= 0x30 && p[k] <= 0x39 ? Int(p[k] - 0x30) : nil }
+    guard p[2] == 0x3A, let h1 = d(0), let h2 = d(1), let m1 = d(3), let m2 = d(4) else { return nil }
+    let h = h1 * 10 + h2
+    let m = m1 * 10 + m2
+    guard h < 24, m < 60 else { return nil }
+    return Int16(h * 60 + m)
+  }
+
+  /// `+HH:MM` / `-HH:MM` (TimeOfDay.isValidOffset).
+  mutating func utcOffset() -> Bool {
+    guard let s = plainString(), s.rawCount == 6 else { return false }
+    let p = base + s.start
+    guard p[0] == 0x2B || p[0] == 0x2D, p[3] == 0x3A else { return false }
+    for k in [1, 2, 4, 5] where !(p[k] >= 0x30 && p[k] <= 0x39) { return false }
+    let h = Int(p[1] - 0x30) * 10 + Int(p[2] - 0x30)
+    let m = Int(p[4] - 0x30) * 10 + Int(p[5] - 0x30)
+    return h <= 14 && m < 60
+  }
+
+  /// A string that is allowed anywhere (text fields): valid, no control, within 1 MiB.
+  mutating func text() -> ScannedString? {
+    skipSpace()
+    guard let s = string(), !s.hasControl, s.rawCount <= ItemLimits.maxStringBytes else { return nil }
+    return s
+  }
+
+  /// The index of `s` among `names` (exact bytes), for enums.
+  func oneOf(_ s: ScannedString, _ names: [StaticString]) -> Int? {
+    guard !s.escaped else { return nil }
+    for (i, n) in names.enumerated() where equals(s, n) { return i }
+    return nil
+  }
+
+  /// An object's members: calls `member` with each key (no escapes, no duplicates among
+  /// the keys `member` accepts by returning its bit; extension keys must be unique too).
+  mutating func object(depth: Int, _ member: (inout ByteScanner, ScannedString) -> UInt64?) -> Bool {
+    guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "{")) else { return false }
+    if expect(UInt8(ascii: "}")) { return true }
+    var seen: UInt64 = 0
+    var extensions: [(Int, Int)] = []
+    repeat {
+      skipSpace()
+      guard let k = string(), !k.escaped, expect(UInt8(ascii: ":")) else { return false }
+      if k.rawCount >= 2 && base[k.start] == UInt8(ascii: "x") && base[k.start + 1] == UInt8(ascii: "_") {
+        for (s, n) in extensions where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 { return false }
+        extensions.append((k.start, k.rawCount))
+        guard skipValue(depth: depth) else { return false }
+        continue
+      }
+      guard let bit = member(&self, k), seen & bit == 0 else { return false }
+      seen |= bit
+    } while expect(UInt8(ascii: ","))
+    return expect(UInt8(ascii: "}"))
+  }
+
+  /// An array's elements: `element` scans each one.
+  mutating func array(depth: Int, _ element: (inout ByteScanner, Int) -> Bool) -> Bool {
+    guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "[")) else { return false }
+    if expect(UInt8(ascii: "]")) { return true }
+    var i = 0
+    repeat {
+      guard element(&self, i) else { return false }
+      i += 1
+    } while expect(UInt8(ascii: ","))
+    return expect(UInt8(ascii: "]"))
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Finds the items of a standard envelope without building a tree.
+///
+/// Succeeds only for `{"schema": 1, "type": T, "items": [...]}` with exactly those three
+/// keys and a file that is valid JSON throughout; anything else (a syntax error, an odd
+/// root) returns nil and the file goes to the reference reader, which words the message.
+struct EnvelopeScan {
+  var type: CorpusLoader.ItemType
+  /// Byte ranges of the elements of `items`, in order.
+  var items: [Range<Int>]
+
+  static func scan(_ bytes: UnsafeRawBufferPointer) -> EnvelopeScan? {
+    guard bytes.count > 0 else { return nil }
+    var s = ByteScanner(bytes)
+    var type: CorpusLoader.ItemType?
+    var items: [Range<Int>]?
+    var schema = false
+    let ok = s.object(depth: 1) { s, key in
+      if s.equals(key, "schema") {
+        schema = s.number() == 1
+        return schema ? 1 : nil
+      }
+      if s.equals(key, "type") {
+        guard let v = s.plainString() else { return nil }
+        type = s.equals(v, "parties") ? .parties : s.equals(v, "sources") ? .sources : s.equals(v, "records") ? .records : nil
+        return type == nil ? nil : 2
+      }
+      if s.equals(key, "items") {
+        var list: [Range<Int>] = []
+        guard s.expect(UInt8(ascii: "[")) else { return nil }
+        if s.expect(UInt8(ascii: "]")) {
+          items = list
+          return 4
+        }
+        repeat {
+          s.skipSpace()
+          let start = s.pos
+          guard s.skipSyntax() else { return nil }
+          list.append(start..<s.pos)
+        } while s.expect(UInt8(ascii: ","))
+        guard s.expect(UInt8(ascii: "]")) else { return nil }
+        items = list
+        return 4
+      }
+      return nil
+    }
+    // `object` lets x_ keys through; the reference accepts them silently at the root too,
+    // but with them the root is not the plain shape: leave it to the reference.
+    s.skipSpace()
+    guard ok, s.pos == s.end, schema, let type, let items else { return nil }
+    return EnvelopeScan(type: type, items: items)
+  }
+}
+
+extension ByteScanner {
+  /// Skips one value checking only its syntax (any depth, with an explicit stack).
+  mutating func skipSyntax() -> Bool {
+    var stack: [UInt8] = []
+    repeat {
+      skipSpace()
+      guard pos < end else { return false }
+      switch base[pos] {
+      case UInt8(ascii: "{"):
+        pos += 1
+        if expect(UInt8(ascii: "}")) { break }
+        stack.append(UInt8(ascii: "}"))
+        skipSpace()
+        guard string() != nil, expect(UInt8(ascii: ":")) else { return false }
+        continue
+      case UInt8(ascii: "["):
+        pos += 1
+        if expect(UInt8(ascii: "]")) { break }
+        stack.append(UInt8(ascii: "]"))
+        continue
+      case UInt8(ascii: "\""):
+        guard string() != nil else { return false }
+      case UInt8(ascii: "t"): guard literal("true") else { return false }
+      case UInt8(ascii: "f"): guard literal("false") else { return false }
+      case UInt8(ascii: "n"): guard literal("null") else { return false }
+      default:
+        guard syntaxNumber() else { return false }
+      }
+      // After a value: a comma (then the next member or element) or closing brackets.
+      while let close = stack.last {
+        skipSpace()
+        guard pos < end else { return false }
+        if base[pos] == UInt8(ascii: ",") {
+          pos += 1
+          if close == UInt8(ascii: "}") {
+            skipSpace()
+            guard string() != nil, expect(UInt8(ascii: ":")) else { return false }
+          }
+          break
+        }
+        guard base[pos] == close else { return false }
+        pos += 1
+        stack.removeLast()
+      }
+    } while !stack.isEmpty
+    return true
+  }
+
+  /// A number's syntax only (its range is an item's problem, not the file's).
+  mutating func syntaxNumber() -> Bool {
+    let save = pos
+    if number() != nil { return true }
+    // number() also refuses literals beyond a double: accept those if the syntax holds.
+    pos = save
+    if pos < end && base[pos] == UInt8(ascii: "-") { pos += 1 }
+    func digit(_ i: Int) -> Bool { i < end && base[i] >= 0x30 && base[i] <= 0x39 }
+    guard digit(pos) else { return false }
+    if base[pos] == 0x30 { pos += 1; if digit(pos) { return false } } else { while digit(pos) { pos += 1 } }
+    if pos < end && base[pos] == UInt8(ascii: ".") {
+      pos += 1
+      guard digit(pos) else { return false }
+      while digit(pos) { pos += 1 }
+    }
+    if pos < end && (base[pos] == UInt8(ascii: "e") || base[pos] == UInt8(ascii: "E")) {
+      pos += 1
+      if pos < end && (base[pos] == UInt8(ascii: "+") || base[pos] == UInt8(ascii: "-")) { pos += 1 }
+      guard digit(pos) else { return false }
+      while digit(pos) { pos += 1 }
+    }
+    return true
+  }
+}

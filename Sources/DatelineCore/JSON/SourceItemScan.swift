@@ -1,0 +1,78 @@
+import Foundation
+
+/// The fast scan of one source object: its fields, and where its text is, undecoded.
+///
+/// As with records, a scan that succeeds means the reference would find nothing to say;
+/// `text_path` sources always go to the reference (they read another file).
+struct SourceItemScan {
+  var id: ScannedString
+  var outlet: String
+  var title: String
+  var url: String?
+  var published: RecordDate?
+  var publishedInferred: Bool
+  var updated: RecordDate?
+  var via: String?
+  /// The text's JSON string, and whether its raw bytes are already the normalized text.
+  var text: ScannedString
+  var verbatim: Bool { !text.escaped && text.nfcStable }
+
+  static func scan(_ bytes: UnsafeRawBufferPointer, depthBase: Int) -> SourceItemScan? {
+    var s = ByteScanner(bytes, depthBase: depthBase)
+    var id: ScannedString?
+    var outlet: String?
+    var title: String?
+    var url: String?
+    var published: RecordDate?
+    var inferred = false
+    var updated: RecordDate?
+    var via: String?
+    var text: ScannedString?
+    func string(_ s: inout ByteScanner, visible: Bool = false) -> String? {
+      guard let v = s.text(), !visible || v.visible else { return nil }
+      return v.escaped
+        ? RecordItemScan.decodeString(s.base + v.start - 1, count: v.rawCount + 2)
+        : String(decoding: UnsafeBufferPointer(start: s.base + v.start, count: v.rawCount), as: UTF8.self)
+    }
+    let ok = s.object(depth: 1) { s, key in
+      switch key.rawCount {
+      case 2 where s.equals(key, "id"):
+        id = s.id()
+        return id == nil ? nil : 1
+      case 6 where s.equals(key, "outlet"):
+        outlet = string(&s, visible: true)
+        return outlet == nil ? nil : 2
+      case 5 where s.equals(key, "title"):
+        title = string(&s, visible: true)
+        return title == nil ? nil : 4
+      case 3 where s.equals(key, "url"):
+        url = string(&s)
+        return url == nil ? nil : 8
+      case 9 where s.equals(key, "published"):
+        published = s.date()
+        return published == nil ? nil : 16
+      case 18 where s.equals(key, "published_inferred"):
+        guard let b = s.bool() else { return nil }
+        inferred = b
+        return 32
+      case 7 where s.equals(key, "updated"):
+        updated = s.date()
+        return updated == nil ? nil : 64
+      case 3 where s.equals(key, "via"):
+        via = string(&s)
+        return via == nil ? nil : 128
+      case 4 where s.equals(key, "text"):
+        s.skipSpace()
+        guard let v = s.string(), !v.hasControl else { return nil }
+        text = v
+        return 256
+      default: return nil
+      }
+    }
+    s.skipSpace()
+    guard ok, s.pos == s.end, let id, let outlet, let title, let text else { return nil }
+    return SourceItemScan(
+      id: id, outlet: outlet, title: title, url: url, published: published, publishedInferred: inferred,
+      updated: updated, via: via, text: text)
+  }
+}

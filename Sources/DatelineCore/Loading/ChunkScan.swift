@@ -1,0 +1,94 @@
+import Foundation
+
+/// A scanned run of record items from one file, in order.
+struct ScannedChunk: @unchecked Sendable {
+  var file: Int
+  var data: RecordScanChunk
+  /// For `.jsonl` runs: lines consumed (blank ones too), so ordinals (1-based within the
+  /// run) become file line numbers once the runs before are counted.
+  var lineCount: Int
+  var isLines: Bool
+  /// Depth outside each item (2 for envelope items), for decoding it again later; -1
+  /// for items the reference reader decoded from a tree (held as `Record`s).
+  var depthBase: Int
+  /// The mapped file's first byte (items' `start` counts from here).
+  var base: UnsafeRawPointer? = nil
+}
+
+/// Scans record items on one thread: the fast scan, else the reference decoder.
+enum ChunkScan {
+  /// Bytes scanned between hand-backs of mapped pages (see MappedFile.release).
+  static let releaseEvery = 8 << 20
+
+  static func lines(_ f: MappedFile, file: Int, range: Range<Int>, parties: PartyLookup) -> ScannedChunk {
+    var chunk = RecordScanChunk()
+    let base = f.base!
+    var start = range.lowerBound
+    var line: Int32 = 0
+    var released = range.lowerBound
+    while start < range.upperBound {
+      var end = range.upperBound
+      if let p = memchr(base + start, 0x0A, range.upperBound - start) {
+        end = base.distance(to: UnsafeRawPointer(p))
+      }
+      line += 1
+      var lineEnd = end
+      if lineEnd > start && base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 0x0D { lineEnd -= 1 }
+      let bytes = UnsafeRawBufferPointer(start: base + start, count: lineEnd - start)
+      if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        if !RecordItemScan.scan(bytes, offset: start, depthBase: 0, ordinal: line, parties: parties, into: &chunk) {
+          fallback(bytes, offset: start, ordinal: line, depthLimit: 64, into: &chunk)
+        }
+      }
+      start = end + 1
+      if start - released >= releaseEvery {
+        f.release(released..<start)
+        released = start
+      }
+    }
+    f.release(released..<range.upperBound)
+    return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base)
+  }
+
+  static func items(_ f: MappedFile, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
+    var chunk = RecordScanChunk()
+    let base = f.base!
+    for (i, r) in items.enumerated() {
+      let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
+      if !RecordItemScan.scan(bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i), parties: parties, into: &chunk) {
+        fallback(bytes, offset: r.lowerBound, ordinal: Int32(i), depthLimit: 62, into: &chunk)
+      }
+    }
+    return ScannedChunk(file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2, base: f.base)
+  }
+
+  /// The reference decoder's verdict on an item the fast scan gave up on.
+  static func fallback(
+    _ bytes: UnsafeRawBufferPointer, offset: Int, ordinal: Int32, depthLimit: Int, into chunk: inout RecordScanChunk
+  ) {
+    let index = chunk.items.count
+    chunk.items.append(
+      .init(
+        start: offset, length: Int32(bytes.count), ordinal: ordinal, clean: false, checkByReference: true,
+        precision: 0, time: -1, firstDay: 0, lastDay: 0, id: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
+        source: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0), involvedStart: 0, involvedCount: 0,
+        linkCount: 0, quoteStart: 0, linkStart: 0, quoteCount: 0))
+    do {
+      let node = try JSONParser.parse(bytes, depthLimit: depthLimit)
+      var r = ItemReader()
+      let record = ItemDecoding.record(node, &r)
+      let raw = LoadState.idOf(node)
+      var fb = RecordScanChunk.Fallback(problems: r.problems, record: record, rawID: raw, syntaxIssue: nil)
+      if let raw {
+        let (p, n) = chunk.ids.copy(raw)
+        fb.rawIDRef = ByteRef(p, n)
+      }
+      chunk.fallbacks[index] = fb
+    } catch {
+      let (_, column) = lineAndColumn(of: error.offset, in: bytes)
+      chunk.fallbacks[index] = .init(
+        problems: [], record: nil, rawID: nil,
+        syntaxIssue: LoadIssue(.error, file: "", place: .position(line: 0, column: column), message: "invalid JSON: \(error.message)"))
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import Dispatch
+import Foundation
+
+/// The loader for large corpora: mapped files, a byte-level scan on both cores, columns.
+///
+/// Same output as the reference (`CorpusLoader.loadReference`): every item is scanned by
+/// `RecordItemScan` / `SourceItemScan`, which either prove it clean or hand it to the
+/// reference decoder; cross-item rules run on columns and fall back to the reference
+/// checks for any item that has a problem, so every message is the reference's.
+struct FastLoader {
+  let directory: String
+  let fileNames: [String]
+  var state: LoadState
+  var files: [MappedFile?] = []
+  /// Where each file's content starts (3 after a UTF-8 BOM).
+  var bodyStart: [Int] = []
+
+  init(directory: String, fileNames: [String]) {
+    self.directory = directory
+    self.fileNames = fileNames
+    state = LoadState(directory: directory, fileNames: fileNames)
+  }
+
+  /// One unit of parallel work.
+  enum Job {
+    /// Lines `range` of a `.jsonl` file.
+    case lines(file: Int, range: Range<Int>)
+    /// Items of a records envelope.
+    case recordItems(file: Int, items: [Range<Int>])
+    /// Items of every sources envelope, in file order: (file, index, range).
+    case sources([(Int, Int, Range<Int>)])
+  }
+
+  mutating func load() -> CorpusLoader.Result {
+    state.noteEmptyDirectory()
+    var jobs: [Job] = []
+    var sourceItems: [(Int, Int, Range<Int>)] = []
+    // Raw source items from envelopes read by the reference (odd roots), by file.
+    for (fi, name) in fileNames.enumerated() {
+      let f = MappedFile(path: directory + "/" + name)
+      files.append(f)
+      guard let f else {
+        bodyStart.append(0)
+        state.fileIssue(fi, .error, "cannot read the file (permission denied?)")
+        state.failedFiles += 1
+        continue
+      }
+      let b = f.bytes
+      let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+      bodyStart.append(bom)
+      let body = UnsafeRawBufferPointer(rebasing: b[bom...])
+      if name.hasSuffix(".jsonl") {
+        for r in FastLoader.lineChunks(body, offset: bom) { jobs.append(.lines(file: fi, range: r)) }
+        continue
+      }
+      guard let env = EnvelopeScan.scan(body) else {
+        state.readEnvelope(fi, body)
+        continue
+      }
+      let items = env.items.map { ($0.lowerBound + bom)..<($0.upperBound + bom) }
+      switch env.type {
+      case .parties:
+        for (i, r) in items.enumerated() {
+          guard let node = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r]), depthLimit: 62) else { continue }
+          state.raw[.parties, default: []].append(
+            .init(file: fi, ordinal: i, place: .item(index: i, id: LoadState.idOf(node)), node: node))
+        }
+      case .sources:
+        for (i, r) in items.enumerated() { sourceItems.append((fi, i, r)) }
+      case .records:
+        jobs.append(.recordItems(file: fi, items: items))
+      }
+    }
+    let parties = state.partyPhase()
+    let lookup = PartyLookup(parties: parties.list)
+    // Sources first: the longest single job starts while the other core takes records.
+    jobs.insert(.sources(sourceItems), at: 0)
+    let results = FastLoader.run(jobs, files: files, parties: lookup)
+    let sources = sourcePhase(results.sources)
+    return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
+  }
+
+  /// Splits a `.jsonl` body into line-aligned pieces, about 16 MB each (one below 4 MB).
+  static func lineChunks(_ body: UnsafeRawBufferPointer, offset: Int) -> [Range<Int>] {
+    let n = body.count
+    guard n > 0 else { return [] }
+    let pieces = n < 4 << 20 ? 1 : max(2, n / (16 << 20))
+    var out: [Range<Int>] = []
+    var start = 0
+    for k in 1...pieces {
+      var cut = k == pieces ? n : n * k / pieces
+      if cut < n, cut > start {
+        if let p = memchr(body.baseAddress! + cut, 0x0A, n - cut) {
+          cut = body.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
+        } else {
+          cut = n
+        }
+      }
+      if cut > start {
+        out.append((start + offset)..<(cut + offset))
+        start = cut
+      }
+    }
+    return out
+  }
+
+  struct JobResults {
+    var sources: [SourceScanResult]
+    var chunks: [ScannedChunk]
+  }
+
+  /// Runs the jobs on every core; results keep the jobs' order.
+  static func run(_ jobs: [Job], files: [MappedFile?], parties: PartyLookup) -> JobResults {
+    let slots = ResultSlots<JobOutput>(count: jobs.count)
+    let list = jobs
+    DispatchQueue.concurrentPerform(iterations: list.count) { i in
+      slots[i] = FastLoader.perform(list[i], files: files, parties: parties)
+    }
+    var sources: [SourceScanResult] = []
+    var chunks: [ScannedChunk] = []
+    for i in 0..<jobs.count {
+      switch slots[i] {
+      case .sources(let s)?: sources = s
+      case .chunk(let c)?: chunks.append(c)
+      case nil: break
+      }
+    }
+    return JobResults(sources: sources, chunks: chunks)
+  }
+
+  enum JobOutput: @unchecked Sendable {
+    case sources([SourceScanResult])
+    case chunk(ScannedChunk)
+  }
+
+  static func perform(_ job: Job, files: [MappedFile?], parties: PartyLookup) -> JobOutput {
+    switch job {
+    case .sources(let items):
+      return .sources(items.map { fi, i, r in SourceScanResult.scan(files[fi]!, file: fi, index: i, range: r) })
+    case .lines(let fi, let range):
+      return .chunk(ChunkScan.lines(files[fi]!, file: fi, range: range, parties: parties))
+    case .recordItems(let fi, let items):
+      return .chunk(ChunkScan.items(files[fi]!, file: fi, items: items, parties: parties))
+    }
+  }
+}
+
+/// One slot per job, each written by exactly one iteration of `concurrentPerform`.
+final class ResultSlots<T>: @unchecked Sendable {
+  private let storage: UnsafeMutableBufferPointer<T?>
+
+  init(count: Int) {
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil)
+  }
+
+  deinit {
+    storage.deinitialize()
+    storage.deallocate()
+  }
+
+  subscript(i: Int) -> T? {
+    get { storage[i] }
+    set { storage[i] = newValue }
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Copies of short byte strings (ids) at addresses that never move until the arena dies.
+///
+/// Why copy ids out of the mapped file: duplicate checks, links, sorting ties and lookups
+/// all compare ids; reading them from the mapping would fault its pages back in and the
+/// resident set would grow to the whole file. A million ids take ~10 MB here.
+final class ByteArena: @unchecked Sendable {
+  private var blocks: [UnsafeMutableRawPointer] = []
+  private var used = 0
+  private var capacity = 0
+  static let blockSize = 1 << 20
+
+  init() {}
+
+  deinit { for b in blocks { b.deallocate() } }
+
+  /// A stable copy of `count` bytes at `p`.
+  func copy(_ p: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8> {
+    if blocks.isEmpty || used + count > capacity {
+      let size = max(ByteArena.blockSize, count)
+      blocks.append(UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8))
+      used = 0
+      capacity = size
+    }
+    let dst = blocks[blocks.count - 1] + used
+    dst.copyMemory(from: p, byteCount: count)
+    used += count
+    return UnsafePointer(dst.assumingMemoryBound(to: UInt8.self))
+  }
+
+  func copy(_ s: String) -> (UnsafePointer<UInt8>, Int) {
+    var t = s
+    return t.withUTF8 { (copy($0.baseAddress ?? UnsafePointer(bitPattern: 8)!, $0.count), $0.count) }
+  }
+}
+
+/// A byte string held elsewhere (an arena or a mapping), compared by content.
+struct ByteRef: @unchecked Sendable {
+  var pointer: UnsafePointer<UInt8>
+  var count: Int
+  var hash: UInt32
+
+  init(_ pointer: UnsafePointer<UInt8>, _ count: Int) {
+    self.pointer = pointer
+    self.count = count
+    hash = ByteKeyTable.hash(pointer, count)
+  }
+
+  func equals(_ o: ByteRef) -> Bool { o.count == count && memcmp(o.pointer, pointer, count) == 0 }
+
+  var string: String { String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self) }
+
+  /// Byte order (SCHEMA.md "Order" compares ids that way).
+  static func precedes(_ a: ByteRef, _ b: ByteRef) -> Bool {
+    let c = memcmp(a.pointer, b.pointer, min(a.count, b.count))
+    return c != 0 ? c < 0 : a.count < b.count
+  }
+}

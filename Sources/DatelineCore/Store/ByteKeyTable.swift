@@ -1,0 +1,80 @@
+import Foundation
+
+/// An open-addressing hash set of byte strings (ids) that lives in two flat arrays.
+///
+/// Why not `[String: Int]`: a million ids as Swift strings cost ~100 MB and ~150 ms to
+/// insert; here a key is where its bytes already are (the mapped file), and a slot is
+/// one `UInt64` (32-bit hash, 32-bit value), so a million ids take 16 MB.
+struct ByteKeyTable: @unchecked Sendable {
+  private var slots: [UInt64]
+  private var mask: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    var n = 16
+    while n < capacity * 2 { n <<= 1 }
+    slots = [UInt64](repeating: 0, count: n)
+    mask = n - 1
+  }
+
+  @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+    var i = 0
+    let raw = UnsafeRawPointer(p)
+    while i + 8 <= n {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 29
+      i += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < n {
+      tail |= UInt64(p[i]) << shift
+      shift += 8
+      i += 1
+    }
+    h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+    h ^= h >> 31
+    return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+  }
+
+  /// The value stored for the key, or nil. `key(v)` gives the bytes of value `v`.
+  func find(_ r: ByteRef, key: (Int32) -> ByteRef) -> Int32? {
+    let h = r.hash
+    let p = r.pointer
+    let n = r.count
+    var i = Int(h) & mask
+    while true {
+      let s = slots[i]
+      if s == 0 { return nil }
+      if UInt32(truncatingIfNeeded: s >> 32) == h {
+        let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+        let k = key(v)
+        if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
+      }
+      i = (i + 1) & mask
+    }
+  }
+
+  /// Inserts `value` unless the key is there; returns the value already stored, if any.
+  mutating func insert(_ r: ByteRef, value: Int32, key: (Int32) -> ByteRef) -> Int32? {
+    let h = r.hash
+    let p = r.pointer
+    let n = r.count
+    var i = Int(h) & mask
+    while true {
+      let s = slots[i]
+      if s == 0 {
+        slots[i] = UInt64(h) << 32 | UInt64(UInt32(value + 1))
+        count += 1
+        return nil
+      }
+      if UInt32(truncatingIfNeeded: s >> 32) == h {
+        let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+        let k = key(v)
+        if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
+      }
+      i = (i + 1) & mask
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What one thread's scan of a run of record items found, in item order.
+///
+/// Struct-of-arrays so a million records cost a few flat allocations. Clean items carry
+/// their columns; the others carry the reference decoder's verdict (`fallbacks`).
+struct RecordScanChunk {
+  /// One non-blank line (or envelope item).
+  struct Item {
+    /// Absolute byte range of the item in its file.
+    var start: Int
+    var length: Int32
+    /// Line number (`.jsonl`) or index in `items` (envelope).
+    var ordinal: Int32
+    var clean: Bool
+    /// Needs the reference cross-item check (unknown party, claimant not involved).
+    var checkByReference: Bool
+    var precision: UInt8
+    var time: Int16
+    var firstDay: Int32
+    var lastDay: Int32
+    /// The id and the source id, copied to the chunk's arena.
+    var id: ByteRef
+    var source: ByteRef
+    /// Ranges in `involved`, `quotes`, `links`.
+    var involvedStart: UInt32
+    var involvedCount: UInt16
+    var linkCount: UInt16
+    var quoteStart: UInt32
+    var linkStart: UInt32
+    var quoteCount: UInt8
+  }
+
+  /// A quote (or an `also` source without one) to check against its source's text.
+  struct QuoteCheck {
+    var item: Int32
+    /// 0 for `quote`, k + 1 for `also[k]`.
+    var slot: Int32
+    var source: ByteRef
+    /// Normalized bytes in `arena`; length -1 when there is no quote (source check only).
+    var needle: Int
+    var needleLength: Int32
+    var prefix: Int = 0
+    var prefixLength: Int32 = -1
+    var suffix: Int = 0
+    var suffixLength: Int32 = -1
+    var startScalar: Int = -1
+  }
+
+  /// A `related` / `disputes` / `revises` entry.
+  struct Link {
+    var item: Int32
+    var kind: UInt8
+    var index: UInt16
+    var id: ByteRef
+  }
+
+  /// The reference decoder's result for an item the scan gave up on.
+  struct Fallback {
+    var problems: [ItemReader.Problem]
+    var record: Record?
+    var rawID: String?
+    /// `rawID` in the arena, for the duplicate check.
+    var rawIDRef: ByteRef?
+    /// The line is not valid JSON: the issue to report (not an item).
+    var syntaxIssue: LoadIssue?
+  }
+
+  var items: [Item] = []
+  var involved: [UInt16] = []
+  var quotes: [QuoteCheck] = []
+  var links: [Link] = []
+  var arena: [UInt8] = []
+  /// Ids copied out of the mapping (see ByteArena).
+  let ids = ByteArena()
+  var fallbacks: [Int: Fallback] = [:]
+}

@@ -1,0 +1,103 @@
+import DatelineCore
+import DatelineSynth
+import Foundation
+import XCTest
+
+/// The fast loader against the reference loader on generated corpora, clean and broken.
+///
+/// Why: the fast path decides on its own which items are clean; if it ever accepts an item
+/// the reference would complain about (or words a message differently), these corpora,
+/// with every corruption SynthCorruption knows, show the first difference.
+final class FastLoaderDifferentialTests: XCTestCase {
+  func testCleanCorpusLoadsAlike() throws {
+    try compare(records: 3_000, seed: 7, corruption: 0)
+  }
+
+  func testCorruptedCorporaGiveTheSameIssuesAndRecords() throws {
+    for seed: UInt64 in [1, 2, 3] {
+      try compare(records: 2_500, seed: seed, corruption: 0.25)
+    }
+  }
+
+  func testHeavilyCorruptedCorpus() throws {
+    try compare(records: 1_500, seed: 11, corruption: 0.9)
+  }
+
+  /// Every line of a clean corpus cut at every length: each prefix is its own line.
+  func testTruncatedLinesAtEveryLength() throws {
+    let dir = try temporaryDirectory("truncated")
+    try CorpusSynth.write(to: dir, options: .init(records: 40, seed: 5))
+    let path = dir + "/records.jsonl"
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    var out = ""
+    for line in lines.prefix(3) {
+      let u = Array(line.utf8)
+      for n in stride(from: 0, to: u.count, by: 7) { out += String(decoding: u[0..<n], as: UTF8.self) + "\n" }
+    }
+    try out.write(toFile: path, atomically: true, encoding: .utf8)
+    try assertSame(dir)
+  }
+
+  /// Byte-level hostility: invalid UTF-8, raw controls, BOM, CRLF, odd escapes.
+  func testHostileBytesInRecordLines() throws {
+    let dir = try temporaryDirectory("bytes")
+    try CorpusSynth.write(to: dir, options: .init(records: 60, seed: 9))
+    let path = dir + "/records.jsonl"
+    var data = try Data(contentsOf: URL(fileURLWithPath: path))
+    var r = SynthRandom(seed: 3)
+    let hostile: [[UInt8]] = [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [0x7F], [0xC2, 0x85], Array("\\ud800".utf8),
+      Array("\\u00".utf8), Array("\\x".utf8), [0xEF, 0xBB, 0xBF], [0x0D], Array("\\ud83d\\u0041".utf8)]
+    for k in 0..<120 {
+      let at = r.below(data.count)
+      data.insert(contentsOf: hostile[k % hostile.count], at: at)
+    }
+    data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
+    try data.write(to: URL(fileURLWithPath: path))
+    try assertSame(dir)
+  }
+
+  // MARK: - Helpers
+
+  func compare(records: Int, seed: UInt64, corruption: Double) throws {
+    let dir = try temporaryDirectory("synth-\(seed)-\(corruption)")
+    try CorpusSynth.write(to: dir, options: .init(records: records, seed: seed, corruption: corruption))
+    try assertSame(dir)
+  }
+
+  func assertSame(_ dir: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let fast = try CorpusLoader.load(directory: dir)
+    let ref = try CorpusLoader.loadReference(directory: dir)
+    let a = fast.issues.map(\.description)
+    let b = ref.issues.map(\.description)
+    if a != b {
+      let firstDiff = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+      XCTFail(
+        "issues differ at \(firstDiff) (fast \(a.count), reference \(b.count)):\n fast: \(a.dropFirst(firstDiff).first ?? "-")\n  ref: \(b.dropFirst(firstDiff).first ?? "-")",
+        file: file, line: line)
+    }
+    XCTAssertEqual(fast.summary, ref.summary, file: file, line: line)
+    XCTAssertEqual(fast.corpus.parties, ref.corpus.parties, file: file, line: line)
+    XCTAssertEqual(fast.corpus.sources.map(\.id), ref.corpus.sources.map(\.id), file: file, line: line)
+    for (s, t) in zip(fast.corpus.sources, ref.corpus.sources) where s != t {
+      XCTFail("source \(s.id) differs", file: file, line: line)
+      break
+    }
+    XCTAssertEqual(fast.corpus.records.count, ref.corpus.records.count, file: file, line: line)
+    for i in 0..<min(fast.corpus.records.count, ref.corpus.records.count) where fast.corpus.records[i] != ref.corpus.records[i] {
+      XCTFail("record \(i) differs: \(fast.corpus.records[i].id) vs \(ref.corpus.records[i].id)", file: file, line: line)
+      break
+    }
+    for (id, i) in ref.corpus.records.enumerated().map({ ($1.id, $0) }).prefix(200) {
+      XCTAssertEqual(fast.corpus.recordIndex[id], i, file: file, line: line)
+    }
+    XCTAssertEqual(fast.corpus.involved.map { $0 }, ref.corpus.involved.map { $0 }, file: file, line: line)
+  }
+
+  func temporaryDirectory(_ name: String) throws -> String {
+    let dir = NSTemporaryDirectory() + "dateline-diff-\(getpid())/" + name
+    try? FileManager.default.removeItem(atPath: dir)
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+    return dir
+  }
+}
