@@ -117,7 +117,8 @@ extension UpdateTests {
   // MARK: - Following links
 
   func testFollowingTheDisputesLinkSelectsTheDisputedRecord() throws {
-    let start = selecting("israel-rejects-soldiers-claim", in: try Seed.state())
+    // 120x40: the claim's detail lists what it disputes first, so the link back is lower.
+    let start = selecting("israel-rejects-soldiers-claim", in: try Seed.state(size120x40))
     let s = press("Enter Tab Enter", from: start)
     XCTAssertEqual(s.selectedID, "hamas-soldiers-claim")
     XCTAssertEqual(s.pane, .detail)

@@ -1,4 +1,4 @@
-/// What the timeline shows: party filter, date range and search words.
+/// What the timeline shows: party filter, date range, search words and facets.
 ///
 /// One query type answers both the screen and the command line, so they cannot disagree.
 public struct TimelineQuery: Sendable, Hashable {
@@ -7,23 +7,29 @@ public struct TimelineQuery: Sendable, Hashable {
   public var since: RecordDate?
   public var until: RecordDate?
   public var search: String
+  /// Attribution basis, number of sources, disputes (see `FacetFilter`).
+  public var facets: FacetFilter
 
   public init(
     parties: PartyFilter = PartyFilter(), since: RecordDate? = nil, until: RecordDate? = nil,
-    search: String = ""
+    search: String = "", facets: FacetFilter = FacetFilter()
   ) {
     self.parties = parties
     self.since = since
     self.until = until
     self.search = search
+    self.facets = facets
   }
 
   public var isEmpty: Bool {
-    parties.isEmpty && since == nil && until == nil && TextSearch.words(search).isEmpty
+    parties.isEmpty && since == nil && until == nil && TextSearch.words(search).isEmpty && facets.isEmpty
   }
 
   /// Indexes into `corpus.records` (timeline order) of the records that match.
-  public func run(on corpus: Corpus) -> [Int] {
+  ///
+  /// `links` serves the facets (basis, sources, disputes); pass the one you keep, or the
+  /// query builds it when a facet is set.
+  public func run(on corpus: Corpus, links: LinkIndex? = nil) -> [Int] {
     let selected = parties.selected.compactMap { corpus.partyIndex[$0].map(Int32.init) }
     // A selected id that the corpus does not know matches nothing (not everything).
     let unknownSelected = selected.count != parties.selected.count
@@ -31,6 +37,8 @@ public struct TimelineQuery: Sendable, Hashable {
     let words = TextSearch.words(search)
     let lo = since?.firstDay
     let hi = until?.lastDay
+    // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
+    let facetCheck = facets.prepared(for: corpus, links: links)
     var out: [Int] = []
     // Dates and parties come from the columns; a record is decoded only for search words,
     // so a filter over a million records takes milliseconds.
@@ -50,6 +58,8 @@ public struct TimelineQuery: Sendable, Hashable {
         }
       }
       if !words.isEmpty && !TextSearch.matches(words, haystack: corpus.searchText(i)) { continue }
+      // MARK: facets (FacetFilter.swift)
+      if let facetCheck, !facetCheck.matches(i) { continue }
       out.append(i)
     }
     return out
