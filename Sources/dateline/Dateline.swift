@@ -17,10 +17,15 @@ struct Dateline: ParsableCommand {
         dateline validate --data ~/corpus
         dateline list --party hamas --since 2023-12
         dateline show pmo-135-116
+        dateline list --disputed
+        dateline figures "hostages remaining in Gaza"
         dateline screen --size 80x24 --keys "j j Enter"
       """,
     version: DatelineVersion.text,
-    subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, ScreenCommand.self],
+    subcommands: [
+      BrowseCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self, ValidateCommand.self,
+      ScreenCommand.self,
+    ],
     defaultSubcommand: BrowseCommand.self
   )
 

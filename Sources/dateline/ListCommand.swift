@@ -9,12 +9,21 @@ struct ListCommand: ParsableCommand {
     discussion: """
       Filters combine: parties (any of them, or all with --all-parties; a party includes its
       descendants), a date range (inclusive; a record matches when its span overlaps), and
-      search words (case- and diacritic-insensitive; every word must occur).
+      search words (case- and diacritic-insensitive; every word must occur), the attribution
+      basis, the number of sources behind a record, and disputes.
+
+      --disputed lists each contested pair (who disputes whom, both sides' basis);
+      --histogram prints the density strip of the result instead of the records;
+      --marked keeps the records bookmarked in the browser (m) for this data directory.
 
       Examples:
         dateline list --party hamas
         dateline list --party israel --party qatar --all-parties
         dateline list --since 2023-12 --until 2023-12-12 --search "hostages alive"
+        dateline list --basis anonymous
+        dateline list --disputed
+        dateline list --min-sources 2
+        dateline list --party hamas --histogram
         dateline list --format jsonl > subset.jsonl
       """)
 
@@ -37,6 +46,28 @@ struct ListCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Words that must all occur.", valueName: "text"))
   var search: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Only records with this attribution basis: named, official, anonymous, unattributed (repeatable).",
+      valueName: "basis"))
+  var basis: [String] = []
+
+  @Option(name: .long, help: ArgumentHelp("Only records backed by at least N distinct sources.", valueName: "n"))
+  var minSources: Int?
+
+  @Flag(name: .long, help: "Only records in a dispute; text output lists the contested pairs.")
+  var disputed = false
+
+  @Flag(name: .long, help: "Only records bookmarked in the browser (m) for this data directory.")
+  var marked = false
+
+  @Flag(name: .long, help: "Print the density strip (records per day, week, month…) instead of the records.")
+  var histogram = false
+
+  @Option(name: .long, help: ArgumentHelp("Columns for --histogram (default: the terminal's, else 80).", valueName: "n"))
+  var width: Int?
+
   @Option(name: .long, help: "Output format: text (aligned columns), json (an envelope) or jsonl.")
   var format: Format = .text
 
@@ -46,6 +77,12 @@ struct ListCommand: ParsableCommand {
         throw ValidationError("\(name) expects YYYY, YYYY-MM or YYYY-MM-DD, got \"\(v)\"")
       }
     }
+    for b in basis where Attribution.Basis(rawValue: b) == nil {
+      let known = Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("--basis expects one of \(known), got \"\(b)\"")
+    }
+    if let n = minSources, n < 1 { throw ValidationError("--min-sources expects a number of 1 or more, got \(n)") }
+    if let w = width, w < 1 || w > 2000 { throw ValidationError("--width expects 1 to 2000 columns, got \(w)") }
   }
 
   func run() throws {
@@ -59,10 +96,35 @@ struct ListCommand: ParsableCommand {
     if !result.errors.isEmpty {
       Output.error("\(result.errors.count) error(s) in the data, \(result.leftOut) item(s) left out; run `dateline validate` for details")
     }
+    let facets = FacetFilter(
+      basis: Set(basis.compactMap(Attribution.Basis.init(rawValue:))), minSources: minSources ?? 0,
+      disputedOnly: disputed)
     let query = TimelineQuery(
       parties: PartyFilter(party.map { Party.ID($0) }, mode: allParties ? .all : .any),
-      since: since.flatMap(RecordDate.parse), until: until.flatMap(RecordDate.parse), search: search ?? "")
-    let rows = query.run(on: corpus)
+      since: since.flatMap(RecordDate.parse), until: until.flatMap(RecordDate.parse), search: search ?? "",
+      facets: facets)
+    // The facet columns and dispute links, built once when a facet or --disputed needs them.
+    let links = facets.isEmpty ? nil : LinkIndex(corpus: corpus)
+    var rows = query.run(on: corpus, links: links)
+    if marked {
+      let store = MarkStore(dataDirectory: options.directory)
+      let (marks, problem) = store.load()
+      if let problem { Output.error(problem) }
+      rows = rows.filter { marks.contains(corpus.records[$0].id) }
+    }
+    if histogram {
+      let columns = width ?? Output.terminalColumns ?? 80
+      let strip = DensityStrip(corpus: corpus, shown: rows, columns: columns)
+      let text = HistogramText(strip: strip, filtered: rows.count != corpus.records.count, columns: columns)
+      if format == .text { for line in text.lines { Output.line(line) } } else { Output.raw(text.json + "\n") }
+      return
+    }
+    if disputed && format == .text {
+      for line in DisputeTable(corpus: corpus, links: links ?? LinkIndex(corpus: corpus), rows: rows, width: Output.terminalColumns).lines {
+        Output.line(line)
+      }
+      return
+    }
     switch format {
     case .jsonl:
       var out = ""
