@@ -1,0 +1,90 @@
+/// Reads RFC 4180 CSV (or TSV) text into rows that remember where they came from.
+///
+/// Why its own reader: an importer must report every rejected row by its line in the
+/// file, and a quoted field may span lines, so each row keeps the line it starts on and
+/// its raw text (the importer quotes that text as the record's evidence). Works on UTF-8
+/// bytes: the delimiter, quote and line ends are ASCII, so no multi-byte character is split.
+public enum CSVReader {
+  /// One row as read: its fields, where it starts, its verbatim text.
+  public struct Row: Sendable, Hashable {
+    /// 1-based line of the file on which the row starts.
+    public var line: Int
+    public var fields: [String]
+    /// The row's text without its line end (quotes and all, as in the file).
+    public var raw: String
+    /// Why the row is malformed (a quote never closed, text after a closing quote).
+    public var problem: String?
+  }
+
+  /// Splits `text` into rows. A UTF-8 BOM is dropped; CRLF and LF both end a row; blank
+  /// lines are skipped (they hold no event).
+  public static func rows(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> [Row] {
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    var rows: [Row] = []
+    var i = 0
+    var line = 1
+    let n = bytes.count
+    let quote = UInt8(ascii: "\"")
+    while i < n {
+      let start = i
+      let startLine = line
+      var fields: [String] = []
+      var field: [UInt8] = []
+      var problem: String?
+      var inQuotes = false
+      var wasQuoted = false
+      var afterQuote = false
+      var end = n
+      var next = n
+      scan: while i < n {
+        let b = bytes[i]
+        if inQuotes {
+          if b == quote {
+            if i + 1 < n && bytes[i + 1] == quote {
+              field.append(quote)
+              i += 2
+              continue
+            }
+            inQuotes = false
+            afterQuote = true
+          } else {
+            if b == 0x0A { line += 1 }
+            field.append(b)
+          }
+          i += 1
+          continue
+        }
+        switch b {
+        case delimiter:
+          fields.append(String(decoding: field, as: UTF8.self))
+          field.removeAll(keepingCapacity: true)
+          wasQuoted = false
+          afterQuote = false
+        case 0x0A, 0x0D:
+          end = i
+          if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+          next = i + 1
+          line += 1
+          break scan
+        case quote where field.isEmpty && !wasQuoted:
+          inQuotes = true
+          wasQuoted = true
+        default:
+          if afterQuote && problem == nil {
+            problem = "text after a closing quote in field \(fields.count + 1)"
+          }
+          field.append(b)
+        }
+        i += 1
+      }
+      if inQuotes { problem = "a quoted field is never closed (it runs to the end of the file)" }
+      fields.append(String(decoding: field, as: UTF8.self))
+      i = next
+      let raw = String(decoding: bytes[start..<min(end, n)], as: UTF8.self)
+      if fields.count == 1 && fields[0].isEmpty && !wasQuoted { continue }
+      rows.append(Row(line: startLine, fields: fields, raw: raw, problem: problem))
+    }
+    return rows
+  }
+}
