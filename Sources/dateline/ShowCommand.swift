@@ -43,10 +43,15 @@ struct ShowCommand: ParsableCommand {
     case .heading: return [value]
     case .blank: return [""]
     case .text: return Truncation.wrap(value, toColumns: width)
+    case .columns(let left, let right, _):
+      let label = RecordDetail.labelWidth
+      return SideBySide.rows(left: left, right: right, width: max(10, width - label)).map { String(repeating: " ", count: label) + $0 }
     case .field(let label), .link(let label, _):
-      let head = Truncation.fit(label + ":", toColumns: 13)
-      let body = Truncation.wrap(value, toColumns: max(10, width - 13))
-      return body.enumerated().map { ($0 == 0 ? head : String(repeating: " ", count: 13)) + $1 }
+      // An empty label continues the field above (a quote under its source).
+      let labelWidth = RecordDetail.labelWidth
+      let head = Truncation.fit(label.isEmpty ? "" : label + ":", toColumns: labelWidth)
+      let body = Truncation.wrap(value, toColumns: max(10, width - labelWidth))
+      return body.enumerated().map { ($0 == 0 ? head : String(repeating: " ", count: labelWidth)) + $1 }
     }
   }
 }

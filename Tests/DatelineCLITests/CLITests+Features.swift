@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 
 /// The command line of the issue-8 features: `list --histogram/--disputed/--basis/
-/// --min-sources/--marked` and `figures`.
+/// --min-sources/--marked`, `figures`, and `show` with a dispute side by side.
 extension CLITests {
   static let fixture = root.appendingPathComponent("Tests/FeatureData").path
 
@@ -98,6 +98,20 @@ extension CLITests {
     let unknown = try run(["figures", "--data", Self.seed, "hostages held"])
     XCTAssertEqual(unknown.status, 2)
     XCTAssertTrue(unknown.stderr.hasPrefix("dateline: no figure labelled \"hostages held\"; labels: \"hostages remaining in Gaza\""), unknown.stderr)
+  }
+
+  func testShowPutsBothSidesOfADisputeSideBySide() throws {
+    let r = try run(["show", "--data", Self.seed, "israel-rejects-soldiers-claim"])
+    // 80 columns: 14 for labels, then two halves of 31 with " │ " between.
+    let indent = String(repeating: " ", count: 14)
+    let expected = [
+      indent + Truncation.fit("this record", toColumns: 31) + " │ disputed record",
+      indent + Truncation.fit("Israel [official]", toColumns: 31) + " │ Hamas [official]",
+      indent + Truncation.fit("“Israel (its position as", toColumns: 31) + " │ “Hamas (its argument as",
+    ]
+    XCTAssertTrue(r.stdout.contains(expected.joined(separator: "\n")), r.stdout)
+    let revision = try run(["show", "--data", Self.fixture, "count-251"])
+    XCTAssertTrue(revision.stdout.contains("Revised from: Ministry: 240 people held by the Front (2024-03-01, Ministry)"), revision.stdout)
   }
 
   // MARK: - Marks

@@ -163,8 +163,8 @@ final class CLITests: XCTestCase {
   func testShowPrintsTheDetailAndTheQuoteInContext() throws {
     let r = try run(["show", "--data", Self.seed, "israel-rejects-soldiers-claim"])
     XCTAssertEqual(r.status, 0)
-    XCTAssertTrue(r.stdout.contains("Kind:        denial"), r.stdout)
-    XCTAssertTrue(r.stdout.contains("Disputes:    2023-12-12  Hamas refuses"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("Kind:         denial"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("Disputes:     2023-12-12  Hamas refuses"), r.stdout)
     XCTAssertTrue(r.stdout.contains("»a claim that Israel"), r.stdout)
   }
 

@@ -30,7 +30,7 @@ enum DetailPane {
 
   static func rows(_ s: BrowserState, width: Int, theme: Theme) -> [Row] {
     guard let d = detail(s), width > 0 else { return [] }
-    let labelWidth = width >= 40 ? 13 : 0
+    let labelWidth = width >= 40 ? RecordDetail.labelWidth : 0
     var out: [Row] = []
     var linkNo = 0
     for line in d.lines {
@@ -41,15 +41,22 @@ enum DetailPane {
       case .blank: out.append(Row(text: "", style: .plain))
       case .text:
         for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: .plain)) }
+      case .columns(let left, let right, let header):
+        let indent = String(repeating: " ", count: labelWidth)
+        for text in SideBySide.rows(left: left, right: right, width: width - labelWidth) {
+          out.append(Row(text: indent + text, style: header ? theme.label : .plain))
+        }
       case .field(let label), .link(let label, _):
         var link: Int? = nil
         if case .link = line.kind {
           link = linkNo
           linkNo += 1
         }
-        let head = labelWidth > 0 ? Truncation.fit(label + ":", toColumns: labelWidth) : ""
+        // An empty label continues the field above (a quote under its source).
+        let caption = label.isEmpty ? "" : label + ":"
+        let head = labelWidth > 0 ? Truncation.fit(caption, toColumns: labelWidth) : ""
         let body = Truncation.wrap(value, toColumns: max(1, width - labelWidth))
-        if labelWidth == 0 { out.append(Row(text: label + ":", style: theme.label, link: link)) }
+        if labelWidth == 0 && !caption.isEmpty { out.append(Row(text: caption, style: theme.label, link: link)) }
         for (i, b) in body.enumerated() {
           let prefix = labelWidth == 0 ? "" : (i == 0 ? head : String(repeating: " ", count: labelWidth))
           out.append(Row(text: prefix + b, style: link != nil ? .underline : .plain, link: link))
