@@ -26,8 +26,11 @@ let package = Package(
       dependencies: [
         "DatelineCore", "DatelineUI", "DatelineCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["BuildRevision"]
     ),
+    // Writes the git revision for `dateline --version` before every build.
+    .plugin(name: "BuildRevision", capability: .buildTool()),
     // Deterministic synthetic corpora (clean or corrupted) for benchmarks and load tests.
     .target(name: "DatelineSynth", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),

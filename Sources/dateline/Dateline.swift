@@ -24,7 +24,7 @@ struct Dateline: ParsableCommand {
     version: DatelineVersion.text,
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self, ValidateCommand.self,
-      ScreenCommand.self,
+      ScreenCommand.self, ImportCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )
@@ -44,8 +44,4 @@ struct Dateline: ParsableCommand {
       exit(withError: error)
     }
   }
-}
-
-enum DatelineVersion {
-  static let text = "0.1.0"
 }

@@ -27,7 +27,7 @@ struct ListCommand: ParsableCommand {
         dateline list --format jsonl > subset.jsonl
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, csv, md }
 
   @OptionGroup var options: DataOptions
 
@@ -68,7 +68,9 @@ struct ListCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Columns for --histogram (default: the terminal's, else 80).", valueName: "n"))
   var width: Int?
 
-  @Option(name: .long, help: "Output format: text (aligned columns), json (an envelope) or jsonl.")
+  @Option(
+    name: .long,
+    help: "Output format: text (aligned columns), json (an envelope), jsonl, csv (every record field; `dateline import csv --schema-columns` reads it back) or md (a Markdown table).")
   var format: Format = .text
 
   func validate() throws {
@@ -136,6 +138,8 @@ struct ListCommand: ParsableCommand {
     case .text:
       let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
       for line in table.lines { Output.line(line) }
+    case .csv, .md:
+      Output.raw(ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus))
     }
   }
 }
