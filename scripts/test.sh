@@ -11,10 +11,12 @@ swift build || exit 1
 swift test 2>&1 | tee "$log"
 unit_status=${PIPESTATUS[0]}
 # XCTest's last summary ("All tests") counts every unit test once.
-summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
+# ("Executed 298 tests, with 1 test skipped and 0 failures (0 unexpected) in …")
+summary=$(grep -E "Executed [0-9]+ tests?, with .*[0-9]+ failures?" "$log" | tail -1)
 unit_total=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
-unit_failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
-unit_total=${unit_total:-0}
+unit_skipped=$(grep -oE "[0-9]+ tests? skipped" <<<"$summary" | grep -oE "^[0-9]+")
+unit_failed=$(sed -E 's/.* ([0-9]+) failures?.*/\1/' <<<"$summary")
+unit_total=$((${unit_total:-0} - ${unit_skipped:-0}))
 unit_failed=${unit_failed:-0}
 [ "$unit_status" -ne 0 ] && [ "$unit_failed" -eq 0 ] && unit_failed=1
 
@@ -31,5 +33,5 @@ fi
 
 passed=$((unit_total - unit_failed + e2e_passed))
 failed=$((unit_failed + e2e_failed))
-echo "tests: $passed passed, $failed failed"
+echo "tests: $passed passed, $failed failed, ${unit_skipped:-0} skipped"
 [ "$failed" -eq 0 ]
