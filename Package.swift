@@ -10,7 +10,8 @@ let package = Package(
     .executable(name: "dateline-synth", targets: ["dateline-synth"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Pure model: loading, validation, dates, queries, text. No terminal code.
@@ -24,11 +25,17 @@ let package = Package(
     .executableTarget(
       name: "dateline",
       dependencies: [
-        "DatelineCore", "DatelineUI", "DatelineCurses",
+        "DatelineCore", "DatelineUI", "DatelineCurses", "DatelineConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["BuildRevision"]
     ),
+    // config.toml (TOMLKit) into settings and warnings with their lines; no file I/O.
+    .target(
+      name: "DatelineConfig",
+      dependencies: ["DatelineCore", "DatelineUI", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .testTarget(name: "DatelineConfigTests", dependencies: ["DatelineConfig", "DatelineUI"], exclude: ["Fixtures"]),
     // Writes the git revision for `dateline --version` before every build.
     .plugin(name: "BuildRevision", capability: .buildTool()),
     // Deterministic synthetic corpora (clean or corrupted) for benchmarks and load tests.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DatelineConfig
 import DatelineCore
 import Foundation
 
@@ -11,10 +12,21 @@ struct DataOptions: ParsableArguments {
       valueName: "dir"))
   var data: String?
 
-  /// Where to load from: the flag, the environment, the working directory, the checkout.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The config file (default: $DATELINE_CONFIG, else $XDG_CONFIG_HOME/dateline/config.toml).",
+      valueName: "file"),
+    completion: .file(extensions: ["toml"]))
+  var config: String?
+
+  /// Where to load from: the flag, the environment, the config file, the working
+  /// directory, the checkout.
   var directory: String {
     if let data { return data }
     if let env = ProcessInfo.processInfo.environment["DATELINE_DATA"], !env.isEmpty { return env }
+    // Quietly here: `settings()` reports the config's problems once.
+    if let configured = try? ConfigFile.locate(flag: config)?.read().config.dataDirectory { return configured }
     if FileManager.default.fileExists(atPath: "Data") { return "Data" }
     // Run from anywhere inside a checkout (`swift run` builds next to the sources).
     let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -22,8 +34,22 @@ struct DataOptions: ParsableArguments {
     return checkout
   }
 
-  /// Loads the directory; an unloadable directory exits 2 with a message.
+  /// The config file's settings; its warnings go to stderr, a broken file exits 2.
+  func settings() throws -> Config {
+    guard let file = ConfigFile.locate(flag: config) else { return Config() }
+    do {
+      let result = try file.read()
+      file.report(result.warnings)
+      return result.config
+    } catch {
+      Output.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+
+  /// Loads the directory; an unloadable directory (or config file) exits 2 with a message.
   func load() throws -> CorpusLoader.Result {
+    _ = try settings()
     do {
       return try CorpusLoader.load(directory: directory)
     } catch {

@@ -1,0 +1,35 @@
+import DatelineUI
+
+/// The settings of `config.toml`: the default data directory, the browser's preferences
+/// (layout, colours per party kind, key remaps) and where citations go.
+///
+/// Why its own target: reading TOML needs TOMLKit (C++), which neither the pure model nor
+/// the UI state machine should carry; the command line reads the file and passes these
+/// values on.
+public struct Config: Sendable, Hashable {
+  /// Where `y` sends a citation.
+  public struct Citations: Sendable, Hashable {
+    /// Copy through the terminal (OSC 52). Off unless the config says so: a terminal
+    /// may refuse or show the sequence, and a clipboard write should be the user's choice.
+    public var osc52: Bool
+    /// Append citations to this file; when nil (and without OSC 52) they are printed on
+    /// stdout when the browser exits.
+    public var file: String?
+
+    public init(osc52: Bool = false, file: String? = nil) {
+      self.osc52 = osc52
+      self.file = file
+    }
+  }
+
+  /// `data`: an absolute path (`~` and relative paths resolved against the config file).
+  public var dataDirectory: String?
+  public var preferences: Preferences
+  public var citations: Citations
+
+  public init(dataDirectory: String? = nil, preferences: Preferences = Preferences(), citations: Citations = Citations()) {
+    self.dataDirectory = dataDirectory
+    self.preferences = preferences
+    self.citations = citations
+  }
+}
