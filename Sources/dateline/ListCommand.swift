@@ -31,7 +31,9 @@ struct ListCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
-  @Option(name: .long, help: ArgumentHelp("Only records involving this party id (repeatable).", valueName: "id"))
+  @Option(
+    name: .long, help: ArgumentHelp("Only records involving this party id (repeatable).", valueName: "id"),
+    completion: .custom(IDCompletion.parties))
   var party: [String] = []
 
   @Flag(name: .long, help: "Require every --party to be involved (default: any).")

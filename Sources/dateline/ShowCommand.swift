@@ -13,8 +13,11 @@ struct ShowCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
-  @Argument(help: ArgumentHelp("The record id.", valueName: "id"))
+  @Argument(help: ArgumentHelp("The record id.", valueName: "id"), completion: .custom(IDCompletion.records))
   var id: String
+
+  @Flag(name: .long, help: "Print the record as a citation (what `y` copies in the browser).")
+  var cite = false
 
   func run() throws {
     let corpus = try options.load().corpus
@@ -22,6 +25,7 @@ struct ShowCommand: ParsableCommand {
       Output.error("no record with id \"\(id)\" (try `dateline list` to see the ids)")
       throw ExitCode(2)
     }
+    if cite { return Output.line(Citation(record: record, corpus: corpus).text) }
     let width = min(100, Output.terminalColumns ?? 80)
     for line in RecordDetail(record: record, corpus: corpus).lines {
       for l in ShowCommand.format(line, width: width) { Output.line(l) }
