@@ -51,7 +51,7 @@ struct DataOptions: ParsableArguments {
   func load() throws -> CorpusLoader.Result {
     _ = try settings()
     do {
-      return try CorpusLoader.load(directory: directory)
+      return try ProgressDisplay.load(directory: directory)
     } catch {
       Output.error("\(error)")
       throw ExitCode(2)

@@ -84,3 +84,31 @@ final class ExportTests: XCTestCase {
     XCTAssertEqual(Data(base64Encoded: payload).map { String(decoding: $0, as: UTF8.self) }, cite.text)
   }
 }
+
+/// The progress line: what a person sees while a large directory loads.
+final class LoadProgressTests: XCTestCase {
+  func testLinesWhileLoadingAndWhenDone() {
+    let s = LoadProgress.Snapshot(files: 2, bytes: 18_200_000, records: 41_234, checking: false)
+    XCTAssertEqual(
+      s.line(totalFiles: 3, totalBytes: 26_000_000, seconds: 0.5),
+      "loading 2/3 files, 41,234 records, 18.2 of 26.0 MB, 36.4 MB/s")
+    var c = s
+    c.checking = true
+    XCTAssertTrue(c.line(totalFiles: 3, totalBytes: 26_000_000, seconds: 0.5).hasSuffix("; checking references and quotes"))
+    XCTAssertEqual(
+      s.line(totalFiles: 3, totalBytes: 26_000_000, seconds: 2, done: true),
+      "loaded 3 files, 41,234 records, 26.0 MB in 2.0 s (13.0 MB/s)")
+  }
+
+  func testTheLoaderCountsWhatItScans() throws {
+    let progress = LoadProgress()
+    let result = try CorpusLoader.load(directory: ExportTests.dataPath, progress: progress)
+    let s = progress.snapshot
+    XCTAssertEqual(s.files, 3)
+    XCTAssertEqual(s.records, result.corpus.records.count)
+    XCTAssertTrue(s.checking)
+    let total = try CorpusLoader.dataFileSizes(in: ExportTests.dataPath).reduce(0) { $0 + $1.bytes }
+    XCTAssertGreaterThan(s.bytes, 0)
+    XCTAssertLessThanOrEqual(s.bytes, total)
+  }
+}

@@ -49,11 +49,21 @@ public enum CorpusLoader {
     var node: JSONNode
   }
 
-  /// Loads and validates `directory` with the fast loader (see FastLoader).
-  public static func load(directory: String) throws(DirectoryError) -> Result {
+  /// Loads and validates `directory` with the fast loader (see FastLoader); `progress`,
+  /// when given, is advanced as files and records are scanned.
+  public static func load(directory: String, progress: LoadProgress? = nil) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
     var loader = FastLoader(directory: directory, fileNames: files)
+    loader.progress = progress
     return loader.load()
+  }
+
+  /// The data files `load` would read, with their sizes in bytes (for a progress total).
+  public static func dataFileSizes(in directory: String) throws(DirectoryError) -> [(name: String, bytes: Int)] {
+    try dataFiles(in: directory).map { name in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)
+      return (name, (attributes?[.size] as? NSNumber)?.intValue ?? 0)
+    }
   }
 
   /// The reference loader: a JSON tree per item, every rule in ItemDecoding. Slow on large

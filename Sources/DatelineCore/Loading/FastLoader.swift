@@ -14,6 +14,8 @@ struct FastLoader {
   var files: [MappedFile?] = []
   /// Where each file's content starts (3 after a UTF-8 BOM).
   var bodyStart: [Int] = []
+  /// Counters for a progress display (see LoadProgress); nil when nobody watches.
+  var progress: LoadProgress?
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -51,6 +53,7 @@ struct FastLoader {
       let body = UnsafeRawBufferPointer(rebasing: b[bom...])
       if name.hasSuffix(".jsonl") {
         for r in FastLoader.lineChunks(body, offset: bom) { jobs.append(.lines(file: fi, range: r)) }
+        progress?.fileScanned()
         continue
       }
       guard let env = EnvelopeScan.scan(body) else {
@@ -58,6 +61,7 @@ struct FastLoader {
         continue
       }
       let items = env.items.map { ($0.lowerBound + bom)..<($0.upperBound + bom) }
+      progress?.fileScanned()
       switch env.type {
       case .parties:
         for (i, r) in items.enumerated() {
@@ -75,7 +79,8 @@ struct FastLoader {
     let lookup = PartyLookup(parties: parties.list)
     // Sources first: the longest single job starts while the other core takes records.
     jobs.insert(.sources(sourceItems), at: 0)
-    let results = FastLoader.run(jobs, files: files, parties: lookup)
+    let results = FastLoader.run(jobs, files: files, parties: lookup, progress: progress)
+    progress?.checkingStarted()
     let sources = sourcePhase(results.sources)
     return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
@@ -110,11 +115,14 @@ struct FastLoader {
   }
 
   /// Runs the jobs on every core; results keep the jobs' order.
-  static func run(_ jobs: [Job], files: [MappedFile?], parties: PartyLookup) -> JobResults {
+  static func run(_ jobs: [Job], files: [MappedFile?], parties: PartyLookup, progress: LoadProgress? = nil) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
     let list = jobs
     DispatchQueue.concurrentPerform(iterations: list.count) { i in
-      slots[i] = FastLoader.perform(list[i], files: files, parties: parties)
+      let output = FastLoader.perform(list[i], files: files, parties: parties)
+      slots[i] = output
+      if let progress, case .chunk(let c) = output { progress.scanned(bytes: list[i].byteCount, records: c.data.items.count) }
+      if let progress, case .sources = output { progress.scanned(bytes: list[i].byteCount, records: 0) }
     }
     var sources: [SourceScanResult] = []
     var chunks: [ScannedChunk] = []

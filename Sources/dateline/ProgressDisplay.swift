@@ -1,0 +1,59 @@
+import DatelineCore
+import Dispatch
+import Foundation
+
+/// Loads a data directory, drawing a progress line on stderr while it does when stderr is
+/// a terminal and the directory is large.
+///
+/// Why only then: a progress bar is for a person waiting; in a pipe or a log it is noise,
+/// and a small corpus loads before a person could read it. The line is redrawn ten times
+/// a second from a timer thread that reads `LoadProgress` (atomics); the last line stays,
+/// with the throughput.
+enum ProgressDisplay {
+  /// Below this many bytes of data files nothing is drawn.
+  static let minimumBytes = 8_000_000
+
+  static func load(directory: String) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
+    guard isatty(2) != 0 else { return try CorpusLoader.load(directory: directory) }
+    let sizes = try CorpusLoader.dataFileSizes(in: directory)
+    let total = sizes.reduce(0) { $0 + $1.bytes }
+    guard total >= minimumBytes else { return try CorpusLoader.load(directory: directory) }
+
+    let progress = LoadProgress()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let columns = terminalColumns()
+    @Sendable func seconds() -> Double {
+      let d = clock.now - start
+      return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+    @Sendable func draw(_ text: String, final: Bool) {
+      let fitted = Truncation.truncate("dateline: " + text, toColumns: max(10, columns - 1))
+      // CR and erase-to-end-of-line redraw in place; the final line ends the line.
+      FileHandle.standardError.write(Data(("\r" + fitted + "\u{1B}[K" + (final ? "\n" : "")).utf8))
+    }
+    // A serial queue: after `cancel`, `queue.sync {}` waits out a draw in flight.
+    let queue = DispatchQueue(label: "dateline.progress")
+    let timer = DispatchSource.makeTimerSource(queue: queue)
+    timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+    timer.setEventHandler {
+      draw(progress.snapshot.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds()), final: false)
+    }
+    timer.resume()
+    defer { timer.cancel() }
+    let result = try CorpusLoader.load(directory: directory, progress: progress)
+    timer.cancel()
+    queue.sync {}
+    var done = progress.snapshot
+    done.records = result.corpus.records.count
+    draw(done.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds(), done: true), final: true)
+    return result
+  }
+
+  /// Columns of the terminal on stderr (80 when it does not say).
+  static func terminalColumns() -> Int {
+    var ws = winsize()
+    if ioctl(2, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+    return 80
+  }
+}
