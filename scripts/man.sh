@@ -27,8 +27,9 @@ generated="$scratch/plugins/GenerateManual/outputs/dateline/dateline.1"
 [ -f "$generated" ] || { echo "man.sh: no $generated" >&2; exit 2; }
 
 tmp=$(mktemp)
-# The plugin ends with a generic EXIT STATUS (.Ex -std); ours is in sections.mdoc.
-sed -e '/^\.Sh "EXIT STATUS"$/,$d' "$generated" >"$tmp"
+# The plugin ends with a generic EXIT STATUS (.Ex -std); ours is in sections.mdoc. Blank
+# lines (paragraphs in help texts) become .Pp, which mdoc wants instead (man warns).
+sed -e '/^\.Sh "EXIT STATUS"$/,$d' -e 's/^$/.Pp/' "$generated" >"$tmp"
 cat man/sections.mdoc >>"$tmp"
 
 if [ "${1:-}" = "--check" ]; then

@@ -13,7 +13,7 @@ else
   echo "$out" | tail -45 | sed 's/^/    | /'
 fi
 if command -v man >/dev/null; then
-  warnings=$(MANWIDTH=80 man --warnings -l -P cat "$ROOT/man/dateline.1" 2>&1 >/dev/null | grep -v "Empty input line" || true)
+  warnings=$(MANWIDTH=80 man --warnings -l -P cat "$ROOT/man/dateline.1" 2>&1 >/dev/null || true)
   [ -z "$warnings" ] && ok "the page formats without warnings" || fail "man warns: $warnings"
 fi
 finish
