@@ -26,7 +26,8 @@ struct FiguresCommand: ParsableCommand {
     let result = try options.load()
     let corpus = result.corpus
     let links = LinkIndex(corpus: corpus)
-    let labels = FigureSeries.labels(corpus: corpus, links: links)
+    let columns = FacetColumns(corpus: corpus)
+    let labels = FigureSeries.labels(corpus: corpus, columns: columns)
     var chosen = labels
     if let label {
       chosen = labels.filter { FigureSeries.key($0) == FigureSeries.key(label) }
@@ -37,7 +38,7 @@ struct FiguresCommand: ParsableCommand {
     }
     for (n, l) in chosen.enumerated() {
       if n > 0 { Output.line("") }
-      for line in FiguresCommand.lines(FigureSeries(label: l, corpus: corpus, links: links), corpus) { Output.line(line) }
+      for line in FiguresCommand.lines(FigureSeries(label: l, corpus: corpus, links: links, columns: columns), corpus) { Output.line(line) }
     }
   }
 

@@ -107,9 +107,10 @@ struct ListCommand: ParsableCommand {
       parties: PartyFilter(party.map { Party.ID($0) }, mode: allParties ? .all : .any),
       since: since.flatMap(RecordDate.parse), until: until.flatMap(RecordDate.parse), search: search ?? "",
       facets: facets)
-    // The facet columns and dispute links, built once when a facet or --disputed needs them.
-    let links = facets.isEmpty ? nil : LinkIndex(corpus: corpus)
-    var rows = query.run(on: corpus, links: links)
+    // The dispute links and the facet columns, built once when a facet needs them.
+    let links = disputed ? LinkIndex(corpus: corpus) : nil
+    let columns = facets.needsColumns ? FacetColumns(corpus: corpus) : nil
+    var rows = query.run(on: corpus, links: links, columns: columns)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)
       let (marks, problem) = store.load()

@@ -59,12 +59,15 @@ final class FacetFilterTests: XCTestCase {
     XCTAssertTrue(TimelineQuery(facets: FacetFilter(minSources: 1)).isEmpty, "min 1 source filters nothing")
   }
 
-  func testTheSameAnswersWithAndWithoutAKeptLinkIndex() throws {
+  func testTheSameAnswersWithAndWithoutKeptIndexes() throws {
     let fixture = try FeatureData.fixture()
     let links = LinkIndex(corpus: fixture)
+    let columns = FacetColumns(corpus: fixture)
     for facets in [FacetFilter(basis: [.anonymous]), FacetFilter(minSources: 2), FacetFilter(disputedOnly: true)] {
       let q = TimelineQuery(facets: facets)
-      XCTAssertEqual(q.run(on: fixture, links: links), q.run(on: fixture), "\(facets)")
+      XCTAssertEqual(q.run(on: fixture, links: links, columns: columns), q.run(on: fixture), "\(facets)")
     }
+    XCTAssertFalse(FacetFilter(disputedOnly: true).needsColumns, "disputes need only the link index")
+    XCTAssertTrue(FacetFilter(minSources: 2).needsColumns)
   }
 }

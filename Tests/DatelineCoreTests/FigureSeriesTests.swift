@@ -7,8 +7,9 @@ final class FigureSeriesTests: XCTestCase {
   func testTheSeedCountsOfHostagesRemainingLineUp() throws {
     let seed = try FeatureData.seed()
     let links = LinkIndex(corpus: seed)
+    let columns = FacetColumns(corpus: seed)
     let pmo = try XCTUnwrap(seed.record("pmo-135-116"))
-    let series = FigureSeries.all(for: pmo, corpus: seed, links: links)
+    let series = FigureSeries.all(for: pmo, corpus: seed, links: links, columns: columns)
     XCTAssertEqual(series.map(\.label), ["hostages remaining in Gaza", "hostages alive in Gaza"])
     let remaining = series[0]
     XCTAssertEqual(remaining.entries.map(\.figure.displayValue), ["more than 100 people", "135 people"])
@@ -19,14 +20,14 @@ final class FigureSeriesTests: XCTestCase {
     XCTAssertEqual(series[1].sparkline, "▄", "one value is drawn half high")
     let americans = try XCTUnwrap(seed.record("white-house-eight-americans"))
     XCTAssertEqual(
-      FigureSeries.all(for: americans, corpus: seed, links: links).map { $0.entries.map(\.figure.displayValue) },
+      FigureSeries.all(for: americans, corpus: seed, links: links, columns: columns).map { $0.entries.map(\.figure.displayValue) },
       [["8 people"], ["7 people"], ["1 people"]])
   }
 
   func testRevisionsRangesAndDisputesShowInTheSeries() throws {
     let fixture = try FeatureData.fixture()
-    let links = LinkIndex(corpus: fixture)
-    let series = FigureSeries(label: "CAPTIVES HELD", corpus: fixture, links: links)
+    let series = FigureSeries(
+      label: "CAPTIVES HELD", corpus: fixture, links: LinkIndex(corpus: fixture), columns: FacetColumns(corpus: fixture))
     XCTAssertEqual(series.label, "captives held", "the label as the data first writes it")
     XCTAssertEqual(FeatureData.ids(series.entries.map(\.record), fixture), ["count-240", "front-range", "count-251"])
     XCTAssertEqual(series.entries.map(\.figure.displayValue), ["240 people", "200–250 people", "251 people"])
@@ -38,7 +39,7 @@ final class FigureSeriesTests: XCTestCase {
   func testLabelsAreListedInTimelineOrder() throws {
     let seed = try FeatureData.seed()
     XCTAssertEqual(
-      FigureSeries.labels(corpus: seed, links: LinkIndex(corpus: seed)),
+      FigureSeries.labels(corpus: seed, columns: FacetColumns(corpus: seed)),
       [
         "hostages remaining in Gaza", "hostages alive in Gaza", "Americans unaccounted for",
         "American men unaccounted for", "American women unaccounted for",

@@ -40,10 +40,10 @@ final class ItemFactScanTests: XCTestCase {
 
   func testTheColumnsMatchTheDecodedRecordsOnBothCorpora() throws {
     for corpus in [try FeatureData.seed(), try FeatureData.fixture()] {
-      let links = LinkIndex(corpus: corpus)
+      let columns = FacetColumns(corpus: corpus)
       for i in corpus.records.indices {
-        XCTAssertEqual(links.basis(at: i), corpus.records[i].basis, corpus.records[i].id.rawValue)
-        XCTAssertEqual(links.sourceCount(at: i), corpus.records[i].sourceCount, corpus.records[i].id.rawValue)
+        XCTAssertEqual(columns.basis(at: i), corpus.records[i].basis, corpus.records[i].id.rawValue)
+        XCTAssertEqual(columns.sourceCount(at: i), corpus.records[i].sourceCount, corpus.records[i].id.rawValue)
       }
     }
   }

@@ -17,7 +17,7 @@ final class LinkIndexTests: XCTestCase {
     XCTAssertEqual(links.disputeTargets(of: seed.records[0], at: 0), [])
     XCTAssertTrue(links.hasDisputes)
     XCTAssertFalse(links.hasRevisions, "one article revises nothing")
-    XCTAssertEqual(links.maxSourceCount, 1)
+    XCTAssertEqual(FacetColumns(corpus: seed).maxSourceCount, 1)
   }
 
   func testContestedPairsKeepBothSidesWhenAFilterKeepsOne() throws {
@@ -44,18 +44,18 @@ final class LinkIndexTests: XCTestCase {
     XCTAssertEqual(links.revisionTargets(of: fixture.records[new], at: new), [old])
     XCTAssertEqual(links.revisionTargets(of: fixture.records[old], at: old), [new])
     XCTAssertTrue(links.hasRevisions)
-    XCTAssertEqual(links.maxSourceCount, 3)
+    XCTAssertEqual(FacetColumns(corpus: fixture).maxSourceCount, 3)
   }
 
   func testFigureLabelsAreIndexedFoldedAcrossRecords() throws {
     let fixture = try FeatureData.fixture()
-    let links = LinkIndex(corpus: fixture)
+    let columns = FacetColumns(corpus: fixture)
     XCTAssertEqual(
-      FeatureData.ids(links.figureRecords["captives held"] ?? [], fixture), ["count-240", "front-range", "count-251"],
+      FeatureData.ids(columns.figureRecords["captives held"] ?? [], fixture), ["count-240", "front-range", "count-251"],
       "“Captives held” and “captives held” are one label")
     let seed = try FeatureData.seed()
     XCTAssertEqual(
-      FeatureData.ids(LinkIndex(corpus: seed).figureRecords["hostages remaining in gaza"] ?? [], seed),
+      FeatureData.ids(FacetColumns(corpus: seed).figureRecords["hostages remaining in gaza"] ?? [], seed),
       ["more-than-100-held", "pmo-135-116"])
   }
 }

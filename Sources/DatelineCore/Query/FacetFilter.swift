@@ -22,29 +22,37 @@ public struct FacetFilter: Sendable, Hashable {
 
   public var isEmpty: Bool { basis.isEmpty && minSources <= 1 && !disputedOnly }
 
+  /// Whether the filter reads the per-record columns (basis, sources), which take a pass
+  /// over the corpus to build; `disputedOnly` needs only the link index.
+  public var needsColumns: Bool { !basis.isEmpty || minSources > 1 }
+
   /// The facet filter made ready for one corpus, or nil when it keeps everything, so the
-  /// query loop pays nothing for it. Without `links` it builds them (one pass over the
-  /// corpus); the screen passes the index it keeps.
-  public func prepared(for corpus: Corpus, links: LinkIndex? = nil) -> Prepared? {
+  /// query loop pays nothing for it. What is not passed in is built (the screen passes
+  /// what it keeps).
+  public func prepared(for corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> Prepared? {
     guard !isEmpty else { return nil }
     let bases = Attribution.Basis.allCases
     return Prepared(
-      filter: self, links: links ?? LinkIndex(corpus: corpus),
+      filter: self, contested: disputedOnly ? (links ?? LinkIndex(corpus: corpus)).contested : [],
+      columns: needsColumns ? columns ?? FacetColumns(corpus: corpus) : nil,
       basisMask: basis.reduce(UInt8(0)) { $0 | (1 << UInt8(bases.firstIndex(of: $1) ?? 0)) })
   }
 
   /// A facet filter with the columns it reads.
   public struct Prepared: Sendable {
     let filter: FacetFilter
-    let links: LinkIndex
+    let contested: Set<Int>
+    let columns: FacetColumns?
     /// One bit per basis (`Attribution.Basis.allCases` order).
     let basisMask: UInt8
 
     /// Whether the record at timeline index `index` passes every facet.
     public func matches(_ index: Int) -> Bool {
-      if basisMask != 0 && basisMask & (1 << links.basisColumn[index]) == 0 { return false }
-      if filter.minSources > 1 && links.sourceCount(at: index) < filter.minSources { return false }
-      if filter.disputedOnly && !links.contested.contains(index) { return false }
+      if let columns {
+        if basisMask != 0 && basisMask & (1 << columns.basisColumn[index]) == 0 { return false }
+        if filter.minSources > 1 && columns.sourceCount(at: index) < filter.minSources { return false }
+      }
+      if filter.disputedOnly && !contested.contains(index) { return false }
       return true
     }
   }

@@ -32,11 +32,11 @@ public struct FigureSeries: Sendable, Hashable {
   }
 
   /// The series for `label` across the corpus.
-  public init(label: String, corpus: Corpus, links: LinkIndex) {
+  public init(label: String, corpus: Corpus, links: LinkIndex, columns: FacetColumns) {
     let key = FigureSeries.key(label)
     var entries: [Entry] = []
     var shownLabel: String? = nil
-    let indexes = links.figureRecords[key] ?? []
+    let indexes = columns.figureRecords[key] ?? []
     let members = Set(indexes)
     for i in indexes {
       let r = corpus.records[i]
@@ -54,19 +54,19 @@ public struct FigureSeries: Sendable, Hashable {
   }
 
   /// One series per distinct figure label of `record`, in the order the record states them.
-  public static func all(for record: Record, corpus: Corpus, links: LinkIndex) -> [FigureSeries] {
+  public static func all(for record: Record, corpus: Corpus, links: LinkIndex, columns: FacetColumns) -> [FigureSeries] {
     var seen = Set<String>()
     var out: [FigureSeries] = []
     for f in record.figures where seen.insert(key(f.label)).inserted {
-      out.append(FigureSeries(label: f.label, corpus: corpus, links: links))
+      out.append(FigureSeries(label: f.label, corpus: corpus, links: links, columns: columns))
     }
     return out
   }
 
   /// Every label in the corpus, in the order of first appearance in the timeline (and, in
   /// one record, in the order it states them).
-  public static func labels(corpus: Corpus, links: LinkIndex) -> [String] {
-    links.figureRecords.compactMap { key, records -> (record: Int, position: Int, label: String)? in
+  public static func labels(corpus: Corpus, columns: FacetColumns) -> [String] {
+    columns.figureRecords.compactMap { key, records -> (record: Int, position: Int, label: String)? in
       guard let first = records.first,
         let position = corpus.records[first].figures.firstIndex(where: { FigureSeries.key($0.label) == key })
       else { return nil }

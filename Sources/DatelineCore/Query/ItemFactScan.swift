@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads, from a record item's JSON bytes, the few facts the facet columns need, without
 /// decoding the record.
 ///
@@ -18,6 +24,10 @@ enum ItemFactScan {
   /// The facts, or nil when the record must be decoded to know them.
   static func scan(_ b: UnsafeRawBufferPointer) -> Facts? {
     let n = b.count
+    guard let base = b.baseAddress, n > 0 else { return nil }
+    // A `\u` escape anywhere could spell a key: decode. memchr skips the text
+    // of strings at memory speed; the scan only looks closely at keys and structure.
+    if hasUnicodeEscape(base, n) { return nil }
     var i = 0
     var depth = 0
     // The last key seen at the item's top level, and the top-level key of the object
@@ -32,16 +42,7 @@ enum ItemFactScan {
       switch b[i] {
       case 0x22:  // a string: a key or a value
         let start = i + 1
-        var j = start
-        while j < n && b[j] != 0x22 {
-          if b[j] == 0x5C {
-            if j + 1 < n && b[j + 1] == 0x75 { return nil }  // \u could spell a key
-            j += 2
-          } else {
-            j += 1
-          }
-        }
-        guard j < n else { return nil }
+        guard let j = closingQuote(base, n, from: start) else { return nil }
         i = j + 1
         var k = i
         while k < n && (b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D) { k += 1 }
@@ -81,6 +82,34 @@ enum ItemFactScan {
     case (1, 1): return basis.map { Facts(basis: $0) }
     default: return nil
     }
+  }
+
+  /// Whether a backslash followed by `u` occurs (memchr finds each backslash).
+  static func hasUnicodeEscape(_ base: UnsafeRawPointer, _ n: Int) -> Bool {
+    var at = 0
+    while at < n, let p = memchr(base + at, 0x5C, n - at) {
+      let q = base.distance(to: UnsafeRawPointer(p))
+      if q + 1 < n && base.load(fromByteOffset: q + 1, as: UInt8.self) == 0x75 { return true }
+      at = q + 2
+    }
+    return false
+  }
+
+  /// The index of the quote that ends the string starting at `from`: the next `"` not
+  /// escaped by an odd run of backslashes.
+  static func closingQuote(_ base: UnsafeRawPointer, _ n: Int, from: Int) -> Int? {
+    var at = from
+    while at < n {
+      guard let p = memchr(base + at, 0x22, n - at) else { return nil }
+      let q = base.distance(to: UnsafeRawPointer(p))
+      var slashes = 0
+      while q - slashes - 1 >= from && base.load(fromByteOffset: q - slashes - 1, as: UInt8.self) == 0x5C {
+        slashes += 1
+      }
+      if slashes % 2 == 0 { return q }
+      at = q + 1
+    }
+    return nil
   }
 
   /// The keys the scan cares about.

@@ -27,9 +27,9 @@ public struct TimelineQuery: Sendable, Hashable {
 
   /// Indexes into `corpus.records` (timeline order) of the records that match.
   ///
-  /// `links` serves the facets (basis, sources, disputes); pass the one you keep, or the
-  /// query builds it when a facet is set.
-  public func run(on corpus: Corpus, links: LinkIndex? = nil) -> [Int] {
+  /// `links` and `columns` serve the facets (disputes; basis and sources): pass the ones
+  /// you keep, or the query builds what a facet needs.
+  public func run(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
     let selected = parties.selected.compactMap { corpus.partyIndex[$0].map(Int32.init) }
     // A selected id that the corpus does not know matches nothing (not everything).
     let unknownSelected = selected.count != parties.selected.count
@@ -38,7 +38,7 @@ public struct TimelineQuery: Sendable, Hashable {
     let lo = since?.firstDay
     let hi = until?.lastDay
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
-    let facetCheck = facets.prepared(for: corpus, links: links)
+    let facetCheck = facets.prepared(for: corpus, links: links, columns: columns)
     var out: [Int] = []
     // Dates and parties come from the columns; a record is decoded only for search words,
     // so a filter over a million records takes milliseconds.
