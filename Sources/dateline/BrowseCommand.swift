@@ -11,7 +11,9 @@ struct BrowseCommand: ParsableCommand {
     abstract: "Open the full-screen timeline browser (the default).",
     discussion: """
       Keys: j/k move, Enter detail, o source, 1-9 toggle parties, p party list, / search,
-      t jump to a date, ? help, q quit. Needs a terminal; for scripts use `dateline list`.
+      t jump to a date, d disputes, f figures, m mark, ? help, q quit. Needs a terminal;
+      for scripts use `dateline list`. Marks are kept per data directory in
+      $XDG_STATE_HOME/dateline/marks/ (default ~/.local/state/dateline/marks/).
       """)
 
   @OptionGroup var options: DataOptions
@@ -37,11 +39,17 @@ struct BrowseCommand: ParsableCommand {
     if !result.errors.isEmpty {
       state.message = "\(result.errors.count) errors, \(result.leftOut) items left out: see `dateline validate`"
     }
+    // Bookmarks: read here, written when the state asks (update itself does no I/O).
+    let marks = MarkStore(dataDirectory: options.directory)
+    let loaded = marks.load()
+    state.marks = loaded.marks
+    if let problem = loaded.problem { state.message = problem }
     screen.draw(render(state))
     while !state.quit && SignalRestore.pendingSignal == nil {
       guard let key = screen.readKey(timeoutMilliseconds: 200) else { continue }
       guard let event = KeyMap.event(for: key, in: state) else { continue }
       state = update(state, event)
+      if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
       if !state.quit { screen.draw(render(state)) }
     }
     CursesTerminal.end()

@@ -3,7 +3,8 @@ import Foundation
 import XCTest
 
 /// The command line of the issue-8 features: `list --histogram/--disputed/--basis/
-/// --min-sources/--marked`, `figures`, and `show` with a dispute side by side.
+/// --min-sources/--marked`, `figures`, `show` with a dispute side by side, and `screen`
+/// printing the same frame as the golden files.
 extension CLITests {
   static let fixture = root.appendingPathComponent("Tests/FeatureData").path
 
@@ -112,6 +113,19 @@ extension CLITests {
     XCTAssertTrue(r.stdout.contains(expected.joined(separator: "\n")), r.stdout)
     let revision = try run(["show", "--data", Self.fixture, "count-251"])
     XCTAssertTrue(revision.stdout.contains("Revised from: Ministry: 240 people held by the Front (2024-03-01, Ministry)"), revision.stdout)
+  }
+
+  func testScreenPrintsTheFiguresGolden() throws {
+    let r = try run(["screen", "--data", Self.seed, "--size", "80x24", "--attrs", "--keys", "t 2023-12-12 Enter j j j j j j j j f"])
+    let golden = try String(
+      contentsOf: Self.root.appendingPathComponent("Tests/DatelineUITests/Golden/figures.80x24.txt"), encoding: .utf8)
+    // The same frame; only the status line differs, as it names the data directory given.
+    func withoutStatusLine(_ text: String) -> [String] {
+      text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        .filter { $0.offset != 23 && !$0.element.hasPrefix("row 23:") }.map { String($0.element) }
+    }
+    XCTAssertEqual(withoutStatusLine(r.stdout), withoutStatusLine(golden))
+    XCTAssertTrue(r.stdout.contains("16 of 24 ?:help"), r.stdout)
   }
 
   // MARK: - Marks

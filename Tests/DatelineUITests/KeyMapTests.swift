@@ -19,11 +19,17 @@ final class KeyMapTests: XCTestCase {
       ("PageUp", .page(by: -1)), ("b", .page(by: -1)), ("C-b", .page(by: -1)),
       ("g", .selectFirst), ("Home", .selectFirst), ("G", .selectLast), ("End", .selectLast),
       ("WheelDown", .moveSelection(by: 3)), ("WheelUp", .moveSelection(by: -3)),
-      ("Enter", .openDetail), ("o", .toggleSource), ("Tab", .toggleFocus), ("BTab", .toggleFocus),
+      ("Enter", .openDetail), ("o", .cycleSource(by: 1)), ("O", .cycleSource(by: -1)), ("f", .toggleFigures),
+      ("Tab", .toggleFocus), ("BTab", .toggleFocus),
       ("z", .toggleMaximize), ("Escape", .closePane), ("p", .openPartyList), ("a", .toggleMatchMode),
       ("0", .clearFilters), ("1", .toggleFilterKey(1)), ("9", .toggleFilterKey(9)),
       ("/", .startSearch), ("n", .nextMatch), ("N", .previousMatch), ("t", .startJump),
       ("?", .showHelp), ("F1", .showHelp), ("q", .closeOrQuit), ("Q", .quitNow), ("C-c", .quitNow),
+      ("]", .jumpDay(forward: true)), ("[", .jumpDay(forward: false)),
+      ("}", .jumpMonth(forward: true)), ("{", .jumpMonth(forward: false)), ("H", .toggleStrip),
+      ("r", .startRange), (">", .rangeFromSelection), ("<", .rangeToSelection), ("A", .cycleBasis),
+      ("d", .showDisputes), ("v", .showRevisions), ("BSpace", .goBack), ("-", .goBack),
+      ("m", .toggleMark), ("'", .nextMark),
       ("x", nil), ("Left", nil),
     ]
     for (key, expected) in table {
@@ -41,7 +47,9 @@ final class KeyMapTests: XCTestCase {
       ("PageUp", .pagePane(by: -1), .pagePane(by: -1)), ("b", .pagePane(by: -1), .pagePane(by: -1)),
       ("WheelDown", .scrollPane(by: 3), .scrollPane(by: 3)), ("WheelUp", .scrollPane(by: -3), .scrollPane(by: -3)),
       ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus), ("Escape", .closePane, .closePane),
-      ("o", .toggleSource, .toggleSource), ("q", .closeOrQuit, .closeOrQuit), ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
+      ("o", .cycleSource(by: 1), .cycleSource(by: 1)), ("O", .cycleSource(by: -1), .cycleSource(by: -1)),
+      ("q", .closeOrQuit, .closeOrQuit), ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
+      ("d", .showDisputes, .showDisputes), ("BSpace", .goBack, .goBack),
     ]
     for (key, inDetail, inSource) in table {
       XCTAssertEqual(events(key, in: detail), [inDetail], "key \(key) in the focused detail")
@@ -76,6 +84,27 @@ final class KeyMapTests: XCTestCase {
     for (key, expected) in table {
       XCTAssertEqual(events(key, in: s), [expected], "key \(key) in the party list")
     }
+  }
+
+  func testTheListOfSeveralLinksHasItsOwnKeys() throws {
+    let s = press("t 2023-12-12 Enter j d", from: try Seed.state())
+    guard case .links = s.overlay else { return XCTFail("d on the soldiers claim lists both sides: \(String(describing: s.overlay))") }
+    let table: [(String, Event?)] = [
+      ("j", .moveChoiceCursor(by: 1)), ("Down", .moveChoiceCursor(by: 1)), ("k", .moveChoiceCursor(by: -1)),
+      ("Up", .moveChoiceCursor(by: -1)), ("Enter", .followChoice), ("Space", .followChoice),
+      ("Escape", .dismissOverlay), ("q", .dismissOverlay), ("d", .dismissOverlay), ("Q", .quitNow), ("x", nil),
+    ]
+    for (key, expected) in table {
+      XCTAssertEqual(events(key, in: s), [expected], "key \(key) in the list of links")
+    }
+  }
+
+  func testEnterInTheFocusedFiguresPaneGoesToTheEntry() throws {
+    let s = press("t 2023-12-12 Enter j j j j j j j j f Tab", from: try Seed.state())
+    XCTAssertEqual(s.pane, .figures)
+    XCTAssertEqual(events("Enter", in: s), [.followLink])
+    XCTAssertEqual(events("j", in: s), [.scrollPane(by: 1)])
+    XCTAssertEqual(events("f", in: s), [.toggleFigures])
   }
 
   func testEveryKeyClosesTheHelp() throws {
@@ -114,7 +143,8 @@ final class KeyMapTests: XCTestCase {
     case .selectFirst: return ("", "g")
     case .selectLast: return ("", "G")
     case .openDetail: return ("", "Enter")
-    case .toggleSource: return ("", "o")
+    case .cycleSource: return ("", "o")
+    case .toggleFigures: return ("", "f")
     case .closePane: return ("Enter", "Escape")
     case .toggleFocus: return ("Enter", "Tab")
     case .toggleMaximize: return ("Enter", "z")
@@ -141,17 +171,35 @@ final class KeyMapTests: XCTestCase {
     case .closeOrQuit: return ("", "q")
     case .quitNow: return ("", "Q")
     case .resize: return nil
+    case .toggleStrip: return ("", "H")
+    case .jumpDay: return ("", "]")
+    case .jumpMonth: return ("", "}")
+    case .startRange: return ("", "r")
+    case .rangeFromSelection: return ("", ">")
+    case .rangeToSelection: return ("", "<")
+    case .cycleBasis: return ("", "A")
+    case .showDisputes: return ("", "d")
+    case .showRevisions: return ("", "v")
+    case .moveChoiceCursor: return ("t 2023-12-12 Enter j d", "j")
+    case .followChoice: return ("t 2023-12-12 Enter j d", "Enter")
+    case .goBack: return ("", "-")
+    case .toggleMark: return ("", "m")
+    case .nextMark: return ("", "'")
+    case .marksSaved: return nil
     }
   }
 
-  func testEveryEventButTogglingAPartyByIdAndResizeHasAKey() throws {
+  func testEveryEventButTogglingAPartyByIdResizeAndTheShellsAnswerHasAKey() throws {
     let samples: [Event] = [
-      .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast, .openDetail, .toggleSource,
+      .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast, .openDetail, .cycleSource(by: 1), .toggleFigures,
       .closePane, .toggleFocus, .toggleMaximize, .scrollPane(by: 1), .pagePane(by: 1), .followLink,
       .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
       .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .startJump, .promptInput("x"),
       .promptBackspace, .promptSubmit, .promptCancel, .nextMatch, .previousMatch, .showHelp,
-      .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10),
+      .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
+      .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
+      .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
+      .marksSaved(error: nil),
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

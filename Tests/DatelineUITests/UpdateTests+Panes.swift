@@ -51,7 +51,8 @@ extension UpdateTests {
     let s = press("Enter z", from: try Seed.state())
     XCTAssertTrue(s.maximized)
     XCTAssertNil(Layout(s).pane)
-    XCTAssertEqual(Layout(s).timeline.rows, 23)
+    XCTAssertEqual(Layout(s).timeline.rows, 22, "all rows but the status line and the density strip")
+    XCTAssertEqual(Layout(s).strip, Rect(column: 0, row: 22, columns: 80, rows: 1))
   }
 
   func testEscapeClosesThePaneAndGivesFocusBackToTheTimeline() throws {

@@ -116,7 +116,7 @@ extension UpdateTests {
       let s = press("j t \(bad) Enter", from: try Seed.state())
       XCTAssertEqual(s.selection, 1, bad)
       XCTAssertNil(s.prompt)
-      XCTAssertEqual(s.message, "not a date: \(bad) (use YYYY, YYYY-MM or YYYY-MM-DD)")
+      XCTAssertEqual(s.message, "not a date: \(bad) (use YYYY, YYYY-MM, YYYY-MM-DD, or -1w, +1m, -3d, +1y)")
     }
   }
 
@@ -154,7 +154,7 @@ extension UpdateTests {
 
   func testTheHelpAt80x24ShowsEveryGroupOfKeys() throws {
     let text = render(press("?", from: try Seed.state())).text
-    for group in ["Move", "Panes", "Filter", "Search", "Kinds", "Quit"] {
+    for group in ["Move", "Panes", "Links and marks", "Filter", "Search", "Markers", "Quit"] {
       let inBox = text.split(separator: "\n").contains { $0.contains("│") && $0.contains(" \(group) ") }
       XCTAssertTrue(inBox, "the \(group) group is on screen:\n\(text)")
     }
@@ -163,6 +163,7 @@ extension UpdateTests {
   func testNoHelpLineIsCutOffAt120Columns() throws {
     let text = render(press("?", from: try Seed.state(size120x40))).text
     XCTAssertTrue(text.contains("detail; on a link: follow"), text)
-    XCTAssertTrue(text.contains("✗         denial"), text)
+    XCTAssertTrue(text.contains("? ✗ #     claim, denial, figure"), text)
+    XCTAssertTrue(text.contains("- BkSp    back to where a jump began"), text)
   }
 }

@@ -6,6 +6,7 @@ public enum KeyMap {
     switch state.overlay {
     case .help: return .dismissOverlay
     case .parties: return partyListEvent(key)
+    case .links: return linkChoiceEvent(key)
     case nil: break
     }
     if state.focus == .pane, state.pane != nil, let e = paneEvent(key, state.pane!) { return e }
@@ -36,13 +37,25 @@ public enum KeyMap {
     }
   }
 
+  static func linkChoiceEvent(_ key: Key) -> Event? {
+    switch key {
+    case .character("j"), .down: return .moveChoiceCursor(by: 1)
+    case .character("k"), .up: return .moveChoiceCursor(by: -1)
+    case .enter, .character(" "): return .followChoice
+    case .escape, .character("q"), .character("d"), .character("v"): return .dismissOverlay
+    case .character("Q"), .control("c"): return .quitNow
+    default: return nil
+    }
+  }
+
   static func paneEvent(_ key: Key, _ pane: BrowserState.Pane) -> Event? {
     switch key {
     case .character("j"), .down: return .scrollPane(by: 1)
     case .character("k"), .up: return .scrollPane(by: -1)
     case .pageDown, .character(" "): return .pagePane(by: 1)
     case .pageUp, .character("b"): return .pagePane(by: -1)
-    case .enter where pane == .detail: return .followLink
+    case .enter where pane == .detail || pane == .figures: return .followLink
+    case .character("o") where pane == .source: return .cycleSource(by: 1)
     case .wheelDown: return .scrollPane(by: 3)
     case .wheelUp: return .scrollPane(by: -3)
     default: return nil
@@ -60,7 +73,9 @@ public enum KeyMap {
     case .wheelDown: return .moveSelection(by: 3)
     case .wheelUp: return .moveSelection(by: -3)
     case .enter: return .openDetail
-    case .character("o"): return .toggleSource
+    case .character("o"): return .cycleSource(by: 1)
+    case .character("O"): return .cycleSource(by: -1)
+    case .character("f"): return .toggleFigures
     case .tab, .backTab: return .toggleFocus
     case .character("z"): return .toggleMaximize
     case .escape: return .closePane
@@ -72,6 +87,20 @@ public enum KeyMap {
     case .character("n"): return .nextMatch
     case .character("N"): return .previousMatch
     case .character("t"): return .startJump
+    case .character("]"): return .jumpDay(forward: true)
+    case .character("["): return .jumpDay(forward: false)
+    case .character("}"): return .jumpMonth(forward: true)
+    case .character("{"): return .jumpMonth(forward: false)
+    case .character("H"): return .toggleStrip
+    case .character("r"): return .startRange
+    case .character(">"): return .rangeFromSelection
+    case .character("<"): return .rangeToSelection
+    case .character("A"): return .cycleBasis
+    case .character("d"): return .showDisputes
+    case .character("v"): return .showRevisions
+    case .backspace, .character("-"): return .goBack
+    case .character("m"): return .toggleMark
+    case .character("'"): return .nextMark
     case .character("?"), .function(1): return .showHelp
     case .character("q"): return .closeOrQuit
     case .character("Q"), .control("c"): return .quitNow

@@ -10,7 +10,7 @@ enum DetailPane {
   }
 
   static func detail(_ s: BrowserState) -> RecordDetail? {
-    s.selectedRecord.map { RecordDetail(record: $0, corpus: s.corpus) }
+    s.selectedRecord.map { RecordDetail(record: $0, corpus: s.corpus, links: s.links) }
   }
 
   static func linkCount(_ s: BrowserState) -> Int {

@@ -1,12 +1,18 @@
 /// Where each pane goes for a given size and state.
 ///
 /// The detail or source pane opens to the right on wide terminals and below on narrow or
-/// tall ones (lazygit's portrait mode); `z` gives the focused pane the whole area.
+/// tall ones (lazygit's portrait mode); `z` gives the focused pane the whole area. The
+/// density strip takes the timeline's last row when the timeline has room to spare.
 public struct Layout: Sendable, Hashable {
   /// Below this the screen shows only "terminal too small".
   public static let minimum = Size(columns: 20, rows: 5)
+  /// The strip is drawn only when the timeline keeps at least this many rows besides it:
+  /// on a tiny screen the records matter more than their histogram.
+  public static let minimumRowsBesideStrip = 5
 
   public var timeline: Rect
+  /// The density strip's row under the timeline, when it is shown (`H`).
+  public var strip: Rect?
   public var pane: Rect?
   /// True when the pane is to the right of the timeline (a vertical divider between).
   public var paneBeside: Bool
@@ -19,12 +25,11 @@ public struct Layout: Sendable, Hashable {
     let main = Rect(column: 0, row: 0, columns: size.columns, rows: max(0, size.rows - 1))
     status = Rect(column: 0, row: max(0, size.rows - 1), columns: size.columns, rows: 1)
     paneBeside = size.columns >= 100 && size.columns >= size.rows * 3
-    guard state.pane != nil, !tooSmall else {
+    strip = nil
+    if state.pane == nil || tooSmall {
       timeline = main
       pane = nil
-      return
-    }
-    if state.maximized {
+    } else if state.maximized {
       if state.focus == .pane {
         timeline = Rect(column: 0, row: 0, columns: 0, rows: 0)
         pane = main
@@ -32,9 +37,7 @@ public struct Layout: Sendable, Hashable {
         timeline = main
         pane = nil
       }
-      return
-    }
-    if paneBeside {
+    } else if paneBeside {
       let left = main.columns * 11 / 20
       timeline = Rect(column: 0, row: 0, columns: left, rows: main.rows)
       pane = Rect(column: left + 1, row: 0, columns: main.columns - left - 1, rows: main.rows)
@@ -42,6 +45,10 @@ public struct Layout: Sendable, Hashable {
       let top = max(2, main.rows * 2 / 5)
       timeline = Rect(column: 0, row: 0, columns: main.columns, rows: top)
       pane = Rect(column: 0, row: top, columns: main.columns, rows: main.rows - top)
+    }
+    if state.showStrip && !tooSmall && timeline.rows > Layout.minimumRowsBesideStrip {
+      timeline.rows -= 1
+      strip = Rect(column: timeline.column, row: timeline.row + timeline.rows, columns: timeline.columns, rows: 1)
     }
   }
 }

@@ -55,66 +55,22 @@ enum PartyList {
   }
 }
 
-/// `?`: every key, grouped; any key closes.
-///
-/// Two columns of groups when the screen is wide enough (80 columns fit all of it), one
-/// column otherwise, cut with a note rather than silently.
-enum HelpOverlay {
-  typealias Group = (title: String, keys: [(key: String, what: String)])
-
-  static let left: [Group] = [
-    ("Move", [("j k ↓ ↑", "next / previous record"), ("PgDn PgUp", "page (also Space, b)"), ("g G", "first / last (Home, End)"), ("t", "jump to a date: 2023-12")]),
-    ("Panes", [("Enter", "detail; on a link: follow"), ("o", "source, quote highlighted"), ("Tab", "focus timeline / pane"), ("z", "maximise the focused pane"), ("Esc q", "close the pane")]),
-    ("Quit", [("q", "quit (from the timeline)"), ("Q Ctrl-C", "quit at once")]),
-  ]
-  static let right: [Group] = [
-    ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a", "match any / all parties"), ("0", "clear every filter")]),
-    ("Search", [("/", "search as you type"), ("n N", "next / previous match"), ("Esc", "cancel the search")]),
-    ("Kinds", [("●", "event"), ("»", "statement"), ("?", "claim"), ("✗", "denial"), ("#", "figure")]),
-  ]
-
-  static let keyWidth = 11
-  static let columnWidth = 37
-
-  static func lines(_ groups: [Group]) -> [String] {
-    var out: [String] = []
-    for (n, g) in groups.enumerated() {
-      if n > 0 { out.append("") }
-      out.append(g.title)
-      for k in g.keys { out.append(" " + Truncation.fit(k.key, toColumns: keyWidth - 1) + k.what) }
-    }
-    return out
-  }
-
-  static func draw(_ s: BrowserState, theme: Theme, into frame: inout Frame) {
-    let l = lines(left)
-    let r = lines(right)
-    let twoColumns = s.size.columns >= 2 * columnWidth + 6
-    let body: [(String, String?)] = twoColumns
-      ? (0..<max(l.count, r.count)).map { ($0 < l.count ? l[$0] : "", $0 < r.count ? r[$0] : "") }
-      : (l + [""] + r).map { ($0, nil) }
-    let width = twoColumns ? 2 * columnWidth + 6 : min(s.size.columns, columnWidth + 4)
-    let box = Box(in: s.size, columns: width, rows: body.count + 2)
-    box.draw(title: "Keys — any key closes", into: &frame)
+/// `d` / `v` with several targets: each record with its date, kind and headline.
+enum LinkChoiceList {
+  static func draw(_ s: BrowserState, _ choice: LinkChoice, theme: Theme, into frame: inout Frame) {
+    let box = Box(in: s.size, columns: 76, rows: choice.targets.count + 2)
+    box.draw(title: "\(choice.kind.rawValue): Enter goes there, Esc closes", into: &frame)
     let inner = box.inner
     guard !inner.isEmpty else { return }
-    let cut = body.count > inner.rows
-    for (n, row) in body.prefix(inner.rows).enumerated() {
-      let y = inner.row + n
-      if cut && n == inner.rows - 1 {
-        frame.put("… (a larger terminal shows every key)", at: Position(column: inner.column, row: y), style: theme.label, limit: inner.columns)
-        break
-      }
-      func put(_ text: String, _ column: Int, _ limit: Int) {
-        let isTitle = !text.hasPrefix(" ") && !text.isEmpty
-        frame.put(Truncation.truncate(text, toColumns: limit), at: Position(column: column, row: y), style: isTitle ? theme.heading : .plain, limit: limit)
-      }
-      if let right = row.1 {
-        put(row.0, inner.column, columnWidth)
-        put(right, inner.column + columnWidth + 2, inner.columns - columnWidth - 2)
-      } else {
-        put(row.0, inner.column, inner.columns)
-      }
+    let scroll = max(0, choice.cursor - inner.rows + 1)
+    for (n, target) in choice.targets.enumerated().dropFirst(scroll).prefix(inner.rows) {
+      let row = inner.row + n - scroll
+      let r = s.corpus.records[target]
+      let style: Style = n == choice.cursor ? theme.selection : .plain
+      frame.fill(Rect(column: inner.column, row: row, columns: inner.columns, rows: 1), style: style)
+      let text = DateLabel.compact(r) + " " + KindMarker.of(r.kind) + " " + Sanitizer.clean(r.headline)
+      frame.put(Truncation.truncate(text, toColumns: inner.columns), at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
     }
   }
 }
+

@@ -15,6 +15,7 @@ public func render(_ state: BrowserState) -> Frame {
   if !layout.timeline.isEmpty {
     TimelinePane.draw(state, in: layout.timeline, theme: theme, into: &frame)
   }
+  if let strip = layout.strip { DensityStripRow.draw(state, in: strip, theme: theme, into: &frame) }
   if let paneRect = layout.pane, let pane = state.pane {
     if layout.paneBeside && !state.maximized {
       for r in paneRect.row..<(paneRect.row + paneRect.rows) {
@@ -24,12 +25,14 @@ public func render(_ state: BrowserState) -> Frame {
     switch pane {
     case .detail: DetailPane.draw(state, in: paneRect, theme: theme, into: &frame)
     case .source: SourcePane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .figures: FiguresPane.draw(state, in: paneRect, theme: theme, into: &frame)
     }
   }
   StatusLine.draw(state, in: layout.status, theme: theme, into: &frame)
   switch state.overlay {
   case .help: HelpOverlay.draw(state, theme: theme, into: &frame)
   case .parties(let cursor): PartyList.draw(state, cursor: cursor, theme: theme, into: &frame)
+  case .links(let choice): LinkChoiceList.draw(state, choice, theme: theme, into: &frame)
   case nil: break
   }
   return frame
@@ -47,6 +50,16 @@ struct Theme {
   var highlight: Style { Style(bold: true, reverse: true) }
   var match: Style { useColor ? Style(foreground: .yellow, bold: true, underline: true) : Style(bold: true, underline: true) }
   var focusTitle: Style { Style(bold: true, underline: true) }
+  /// Density strip: the whole data dim, the filtered records over it, the selection's column.
+  var stripAll: Style { .dim }
+  var stripShown: Style { useColor ? Style(foreground: .cyan) : .plain }
+  var stripSelected: Style { .reverse }
+  /// Timeline markers: in a dispute, revised later (and dimmed), backed by more sources,
+  /// bookmarked.
+  var disputeMarker: Style { useColor ? Style(foreground: .red, bold: true) : .bold }
+  var superseded: Style { .dim }
+  var sourcesMarker: Style { useColor ? Style(foreground: .green) : .plain }
+  var bookmark: Style { useColor ? Style(foreground: .yellow, bold: true) : .bold }
 
   /// A party's colour: its hint from the data, else one of six by position.
   func party(_ p: Party?, index: Int) -> Style {
@@ -72,6 +85,13 @@ struct Theme {
 
 /// One-column markers for record kinds, explained in the help.
 enum KindMarker {
+  /// After the kind: the record disputes or is disputed (`d` follows).
+  static let dispute = "⇄"
+  /// The record was revised by a later one (`v` follows).
+  static let superseded = "↻"
+  /// In the pointer column: the record is bookmarked (`'` cycles).
+  static let bookmark = "•"
+
   static func of(_ k: Record.Kind) -> String {
     switch k {
     case .event: return "●"

@@ -1,6 +1,9 @@
 import DatelineCore
 
 /// The source's full text, wrapped, scrolled to the record's quote and highlighted.
+///
+/// A record backed by several reports (`also`) shows one source at a time, each scrolled
+/// to its own quote; `o`/`O` step through them and the title says which one this is.
 enum SourcePane {
   /// Rows above the text: title, outlet and date, a rule.
   static let headerRows = 3
@@ -20,10 +23,10 @@ enum SourcePane {
   static let windowBytes = 256 * 1024
 
   static func body(_ s: BrowserState, width: Int) -> Body? {
-    guard let r = s.selectedRecord, let source = s.corpus.source(r.source), width > 0 else { return nil }
+    guard let shown = s.shownSource, let source = s.corpus.source(shown.id), width > 0 else { return nil }
     let text = source.text
     var quote: Range<Int>? = nil
-    if let q = r.quote, case .success(let m) = QuoteLocator.locate(q, in: text) { quote = m.utf8Range }
+    if let q = shown.quote, case .success(let m) = QuoteLocator.locate(q, in: text) { quote = m.utf8Range }
     let total = text.utf8.count
     var window: Range<Int>? = nil
     var region = text.startIndex..<text.endIndex
@@ -81,15 +84,24 @@ enum SourcePane {
   }
 
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
-    guard let r = s.selectedRecord, let source = s.corpus.source(r.source) else { return }
+    guard let r = s.selectedRecord, let shown = s.shownSource, let source = s.corpus.source(shown.id) else { return }
     let focused = s.focus == .pane
-    frame.put(Truncation.truncate(" " + Sanitizer.clean(source.title), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading, limit: rect.columns)
-    var sub = " " + source.outlet
-    if let v = source.via { sub += " via " + v }
-    if let p = source.published { sub += " · " + p.description + (source.publishedInferred ? " (inferred)" : "") }
+    var outlet = source.outlet
+    if let v = source.via { outlet += " via " + v }
+    if let p = source.published { outlet += " · " + p.description + (source.publishedInferred ? " (inferred)" : "") }
+    // One source: its title, then outlet and date. Several: which one, its outlet and
+    // date in the title, so stepping with o/O shows at once whose report this is.
+    let count = r.sourceCount
+    var title = " " + source.title
+    var sub = " " + outlet
+    if count > 1 {
+      title = " Source \(min(s.sourceIndex, count - 1) + 1) of \(count): " + outlet
+      sub = " " + source.title + " · o next, O back"
+    }
     if source.text.utf8.count > windowBytes {
       sub += " · long text: showing \(windowBytes / 1024) KB around the quote"
     }
+    frame.put(Truncation.truncate(Sanitizer.clean(title), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading, limit: rect.columns)
     if rect.rows > 1 { frame.put(Truncation.truncate(Sanitizer.clean(sub), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns) }
     if rect.rows > 2 {
       frame.put(String(repeating: "─", count: max(0, rect.columns)), at: Position(column: rect.column, row: rect.row + 2), style: theme.divider, limit: rect.columns)

@@ -12,11 +12,18 @@ enum StatusLine {
     case .jump(let text):
       drawPrompt("jump to date: ", text, in: rect, into: &frame)
       return
+    case .range(let text):
+      drawPrompt("date range (since..until, empty clears): ", text, in: rect, into: &frame)
+      return
     case nil: break
     }
     frame.fill(rect, style: theme.status)
     var chips: [String] = s.query.parties.selected.map { "[" + (s.corpus.party($0)?.label ?? $0.rawValue) + "]" }
     if s.query.parties.selected.count > 1 || s.query.parties.mode == .all { chips.append(s.query.parties.mode.rawValue) }
+    if !s.query.dateRange.isEmpty { chips.append("date:" + s.query.dateRange.description) }
+    if !s.query.facets.basis.isEmpty {
+      chips.append("basis:" + Attribution.Basis.allCases.filter { s.query.facets.basis.contains($0) }.map(\.rawValue).joined(separator: ","))
+    }
     if !s.search.isEmpty { chips.append("/" + s.search) }
     let counts = "\(s.rows.count)/\(s.corpus.records.count)"
     let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"

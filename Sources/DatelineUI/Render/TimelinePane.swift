@@ -13,6 +13,7 @@ enum TimelinePane {
     let widest = s.rows.prefix(2000).map { DisplayWidth.of(DateLabel.compact(s.corpus.records[$0])) }.max() ?? 10
     let dateWidth = min(22, widest, max(5, rect.columns / 2 - 2))
     let partyWidth = rect.columns >= 100 ? 24 : rect.columns >= 70 ? 16 : rect.columns >= 50 ? 10 : 0
+    let markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: rect.columns)
     let words = TextSearch.words(s.search)
     var line = rect.row
     var i = s.top
@@ -39,13 +40,25 @@ enum TimelinePane {
         let shown = width != nil ? Truncation.fit(Sanitizer.clean(text), toColumns: limit) : text
         col += frame.put(shown, at: Position(column: col, row: line), style: selected ? base : style, limit: limit)
       }
-      // A pointer as well as the bar, so the selection shows in monochrome and in text.
-      put(selected ? "▸" : " ", .plain)
+      // A pointer as well as the bar, so the selection shows in monochrome and in text;
+      // a bookmark shows in the same column when the record is not selected.
+      let marked = s.marks.contains(record.id)
+      put(selected ? "▸" : marked ? KindMarker.bookmark : " ", marked ? theme.bookmark : .plain)
       put(DateLabel.compact(record), .plain, width: dateWidth)
       put(" ", .plain)
       var kindStyle = theme.kind(record.kind)
       if selected { kindStyle = base }
       col += frame.put(KindMarker.of(record.kind), at: Position(column: col, row: line), style: selected ? base : kindStyle, limit: end - col)
+      let index = s.rows[i]
+      if markers.dispute {
+        put(s.links.contested.contains(index) ? KindMarker.dispute : " ", theme.disputeMarker)
+      }
+      let superseded = s.links.isSuperseded(index)
+      if markers.revision { put(superseded ? KindMarker.superseded : " ", theme.superseded) }
+      if markers.sourcesWidth > 0 {
+        let count = record.sourceCount
+        put(count > 1 ? "+\(min(99, count - 1))" : "", theme.sourcesMarker, width: markers.sourcesWidth)
+      }
       put(" ", .plain)
       if partyWidth > 0 {
         let start = col
@@ -62,9 +75,30 @@ enum TimelinePane {
       }
       let headline = Truncation.truncate(Sanitizer.clean(record.headline), toColumns: max(0, end - col))
       let hl = words.isEmpty ? [] : TextSearch.highlights(of: words, in: headline)
-      col += frame.put(headline, at: Position(column: col, row: line), style: base, highlights: hl, highlightStyle: selected ? Style(bold: true, reverse: true, underline: true) : theme.match, limit: end - col)
+      let headlineStyle = selected || !superseded ? base : theme.superseded
+      col += frame.put(headline, at: Position(column: col, row: line), style: headlineStyle, highlights: hl, highlightStyle: selected ? Style(bold: true, reverse: true, underline: true) : theme.match, limit: end - col)
       line += 1
       i += 1
     }
+  }
+}
+
+/// Which marker columns the timeline gives after the kind, and how wide.
+///
+/// Only what the corpus can have gets a column (a corpus of one source spends no width on
+/// source counts), and the columns stay put while scrolling because they depend on the
+/// corpus, not on the rows in view. Below 40 columns only the dispute marker stays.
+struct MarkerColumns {
+  var dispute: Bool
+  var revision: Bool
+  /// Room for `+N` (N more sources, shown up to 99), 0 when the corpus has one source.
+  /// Sized from the number of sources rather than from the records, so drawing the first
+  /// screen never needs a pass over a million records.
+  var sourcesWidth: Int
+
+  init(_ links: LinkIndex, sources: Int, width: Int) {
+    dispute = links.hasDisputes
+    revision = links.hasRevisions && width >= 40
+    sourcesWidth = sources > 1 && width >= 40 ? 1 + String(min(99, sources - 1)).count : 0
   }
 }

@@ -6,21 +6,31 @@ import DatelineCore
 /// is recorded here as a value.
 public struct BrowserState: Sendable {
   /// The secondary pane beside or below the timeline.
-  public enum Pane: Sendable, Hashable { case detail, source }
+  public enum Pane: Sendable, Hashable { case detail, source, figures }
   public enum Focus: Sendable, Hashable { case timeline, pane }
   /// A box drawn over the panes.
   public enum Overlay: Sendable, Hashable {
     case help
     /// The party facet list, with its cursor (an index into `partyListOrder`).
     case parties(cursor: Int)
+    /// Several disputing or revising records to choose from (`d`, `v`).
+    case links(LinkChoice)
   }
   /// A one-line prompt in the status line.
   public enum Prompt: Sendable, Hashable {
     case search(text: String, origin: Int)
     case jump(text: String)
+    /// `r`: a date range, `since..until`.
+    case range(text: String)
   }
 
   public let corpus: Corpus
+  /// Disputes and revisions read both ways, built once for the corpus (cheap).
+  public let links: LinkIndex
+  /// Basis and source-count columns and the figure-label index: a pass over the corpus,
+  /// so built by `update` the first time a basis or source filter or the figures pane
+  /// needs them, and kept.
+  public private(set) var facetColumns: FacetColumns?
   /// The data directory as shown in the status line.
   public var dataLabel: String
   public var query: TimelineQuery
@@ -51,9 +61,25 @@ public struct BrowserState: Sendable {
   public var message: String?
   public var useColor: Bool
   public var quit: Bool
+  /// Whether the density strip is drawn under the timeline (`H`).
+  public var showStrip: Bool
+  /// Which of the selected record's sources the source pane shows (0: `source`, then
+  /// each `also` source; see `Record.sourceIDs`).
+  public var sourceIndex: Int
+  /// The highlighted entry of the figures pane; nil means "the selected record's first".
+  public var figureCursor: Int?
+  /// Places to go back to (Backspace, `-`).
+  public var history: JumpHistory
+  /// Bookmarked records (`m`, `'`), loaded and saved by the shell.
+  public var marks: Set<Record.ID>
+  /// Marks the shell should write to the state directory, as a value (bubbletea's Cmd):
+  /// `update` never does I/O; the shell saves them and answers with `.marksSaved`.
+  public var marksToSave: Set<Record.ID>?
 
   public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
     self.corpus = corpus
+    self.links = LinkIndex(corpus: corpus)
+    self.facetColumns = nil
     self.dataLabel = dataLabel
     self.query = TimelineQuery()
     self.rows = Array(corpus.records.indices)
@@ -74,6 +100,12 @@ public struct BrowserState: Sendable {
     self.message = nil
     self.useColor = useColor
     self.quit = false
+    self.showStrip = true
+    self.sourceIndex = 0
+    self.figureCursor = nil
+    self.history = JumpHistory()
+    self.marks = []
+    self.marksToSave = nil
   }
 
   /// The selected record, if any is shown.
@@ -86,7 +118,8 @@ public struct BrowserState: Sendable {
   public mutating func applyQuery(_ newQuery: TimelineQuery) {
     let previous = rows.indices.contains(selection) ? rows[selection] : nil
     query = newQuery
-    rows = newQuery.run(on: corpus)
+    if newQuery.facets.needsColumns { ensureFacetColumns() }
+    rows = newQuery.run(on: corpus, links: links, columns: facetColumns)
     counts = TimelineQuery.partyCounts(rows, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {
@@ -109,10 +142,34 @@ public struct BrowserState: Sendable {
     keepSelectionVisible()
   }
 
+  /// Builds the facet columns if they are not built yet.
+  mutating func ensureFacetColumns() {
+    if facetColumns == nil { facetColumns = FacetColumns(corpus: corpus) }
+  }
+
   mutating func resetPaneScroll() {
     detailLink = 0
     detailScroll = 0
     sourceScroll = nil
+    sourceIndex = 0
+    figureCursor = nil
+  }
+
+  /// Index into `rows` of the first shown record starting on or after `day`.
+  func firstRow(onOrAfter day: CalendarDay) -> Int {
+    var lo = 0
+    var hi = rows.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if corpus.firstDay(at: rows[mid]) < day { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Index into `rows` of the record with corpus index `index`, if it is shown.
+  func row(ofRecord index: Int) -> Int? {
+    let i = BrowserState.lowerBound(rows, index)
+    return i < rows.count && rows[i] == index ? i : nil
   }
 
   static func lowerBound(_ a: [Int], _ v: Int) -> Int {

@@ -7,7 +7,11 @@ public enum Event: Sendable, Hashable {
   case selectFirst
   case selectLast
   case openDetail
-  case toggleSource
+  /// `o`/`O`: open the source pane (at the first or last source); in it, the next or
+  /// previous source of the record; past either end the pane closes.
+  case cycleSource(by: Int)
+  /// `f`: the figures pane for the selected record's figure labels.
+  case toggleFigures
   case closePane
   case toggleFocus
   case toggleMaximize
@@ -35,4 +39,39 @@ public enum Event: Sendable, Hashable {
   case closeOrQuit
   case quitNow
   case resize(Size)
+
+  // MARK: - Time, range and facets
+
+  /// `H`: show or hide the density strip.
+  case toggleStrip
+  /// `]` / `[`: the first record of the next or previous day that has records.
+  case jumpDay(forward: Bool)
+  /// `}` / `{`: the first record of the next or previous month that has records.
+  case jumpMonth(forward: Bool)
+  /// `r`: type a date range.
+  case startRange
+  /// `>` / `<`: the range starts or ends at the selected record's day.
+  case rangeFromSelection
+  case rangeToSelection
+  /// `A`: the next attribution basis to filter on (none, named, official, anonymous,
+  /// unattributed).
+  case cycleBasis
+
+  // MARK: - Links, history and marks
+
+  /// `d`: go to the record on the other side of a dispute, or list them when several.
+  case showDisputes
+  /// `v`: go to the record this one revises or is revised by, or list them.
+  case showRevisions
+  /// In the list of several: move, and go to the highlighted record.
+  case moveChoiceCursor(by: Int)
+  case followChoice
+  /// Backspace / `-`: back to where the last jump started.
+  case goBack
+  /// `m`: bookmark the selected record, or remove its mark.
+  case toggleMark
+  /// `'`: the next bookmarked record (wrapping).
+  case nextMark
+  /// From the shell: the marks were written (nil) or could not be (why).
+  case marksSaved(error: String?)
 }

@@ -4,7 +4,8 @@ import DatelineCore
 /// The reducer: `(State, Event) -> State`. No I/O, no terminal; every key is testable.
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   var s = state
-  s.message = nil
+  // A message lasts until the next key; the shell's answer (marks saved) is not a key.
+  if case .marksSaved = event {} else { s.message = nil }
   switch event {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
@@ -15,16 +16,20 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
       s.pane = .detail
       s.resetPaneScroll()
     }
-  case .toggleSource:
-    if s.pane == .source {
+  case .cycleSource(let n): s.cycleSource(by: n)
+  case .toggleFigures:
+    if s.pane == .figures {
       s.pane = nil
       s.focus = .timeline
       s.maximized = false
     } else if let r = s.selectedRecord {
-      s.pane = .source
-      s.focus = .pane
-      s.sourceScroll = nil
-      if r.quote == nil { s.message = "this record has no quote; showing the source from the top" }
+      if r.figures.isEmpty {
+        s.message = "this record states no figures"
+      } else {
+        s.ensureFacetColumns()
+        s.pane = .figures
+        s.figureCursor = nil
+      }
     }
   case .closePane:
     if s.pane != nil {
@@ -96,6 +101,31 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .quitNow: s.quit = true
   case .resize(let size):
     s.size = size
+  case .toggleStrip: s.showStrip.toggle()
+  case .jumpDay(let forward): s.jumpDay(forward: forward)
+  case .jumpMonth(let forward): s.jumpMonth(forward: forward)
+  case .startRange: s.prompt = .range(text: s.query.dateRange.isEmpty ? "" : s.query.dateRange.description)
+  case .rangeFromSelection: s.setRange(fromSelection: true)
+  case .rangeToSelection: s.setRange(fromSelection: false)
+  case .cycleBasis: s.cycleBasis()
+  case .showDisputes: s.showLinks(.disputes)
+  case .showRevisions: s.showLinks(.revisions)
+  case .moveChoiceCursor(let n):
+    if case .links(var choice) = s.overlay {
+      choice.cursor = min(max(0, choice.cursor + n), max(0, choice.targets.count - 1))
+      s.overlay = .links(choice)
+    }
+  case .followChoice:
+    if case .links(let choice) = s.overlay, choice.targets.indices.contains(choice.cursor) {
+      s.overlay = nil
+      s.jump(to: s.corpus.records[choice.targets[choice.cursor]].id)
+    }
+  case .goBack: s.goBack()
+  case .toggleMark: s.toggleMark()
+  case .nextMark: s.nextMark()
+  case .marksSaved(let error):
+    s.marksToSave = nil
+    if let error { s.message = "marks not saved: \(error)" }
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.
@@ -176,82 +206,20 @@ extension BrowserState {
     case .source:
       let current = sourceScroll ?? SourcePane.autoScroll(self)
       sourceScroll = max(0, current + n)
+    case .figures:
+      let count = FiguresPane.entryCount(self)
+      if count > 0 { figureCursor = min(max(0, FiguresPane.cursor(self) + n), count - 1) }
     case nil: break
     }
   }
 
+  /// Enter in a focused pane: the detail's selected link, or the figures pane's entry.
   mutating func followLink() {
-    guard let target = DetailPane.link(self, at: detailLink) else {
+    let target = pane == .figures ? FiguresPane.record(self, at: FiguresPane.cursor(self)) : DetailPane.link(self, at: detailLink)
+    guard let target else {
       message = "no link here"
       return
     }
     jump(to: target)
-  }
-
-  /// Selects a record by id, clearing filters when they hide it.
-  mutating func jump(to id: Record.ID) {
-    guard let idx = corpus.recordIndex[id] else { return }
-    if BrowserState.lowerBound(rows, idx) >= rows.count || rows[BrowserState.lowerBound(rows, idx)] != idx {
-      applyQuery(TimelineQuery())
-      message = "filters cleared to show \(id)"
-    }
-    select(BrowserState.lowerBound(rows, idx))
-  }
-
-  mutating func editPrompt(_ edit: (inout String) -> Void) {
-    switch prompt {
-    case .search(var text, let origin):
-      edit(&text)
-      prompt = .search(text: text, origin: origin)
-      // Incremental: the selection follows the first match from where the search began.
-      search = text
-      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true, quiet: true) }
-    case .jump(var text):
-      edit(&text)
-      prompt = .jump(text: text)
-    case nil: break
-    }
-  }
-
-  mutating func submitPrompt() {
-    switch prompt {
-    case .search(let text, let origin):
-      prompt = nil
-      search = text
-      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true) }
-    case .jump(let text):
-      prompt = nil
-      let t = text.trimmingCharacters(in: .whitespaces)
-      guard let date = RecordDate.parse(t) else {
-        message = "not a date: \(t) (use YYYY, YYYY-MM or YYYY-MM-DD)"
-        return
-      }
-      guard let i = rows.firstIndex(where: { corpus.records[$0].firstDay >= date.firstDay }) else {
-        message = "no record on or after \(t)"
-        return
-      }
-      select(i)
-    case nil: break
-    }
-  }
-
-  /// Moves to the next (or previous) record matching the search words, wrapping around.
-  mutating func findMatch(from start: Int, forward: Bool, quiet: Bool = false) {
-    let words = TextSearch.words(search)
-    guard !words.isEmpty else {
-      message = "no search (press / to search)"
-      return
-    }
-    guard !rows.isEmpty else { return }
-    let n = rows.count
-    for step in 0..<n {
-      let i = ((forward ? start + step : start - step) % n + n) % n
-      if corpus.matches(words, record: rows[i]) {
-        if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
-        select(i)
-        return
-      }
-    }
-    message = "no match for \(search)"
   }
 }

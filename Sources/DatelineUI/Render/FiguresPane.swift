@@ -1,0 +1,99 @@
+import DatelineCore
+
+/// `f`: the values of the selected record's figures over time, one series per label.
+///
+/// Each series is a heading with a sparkline, then one row per stated value in timeline
+/// order: date, value as stated ("more than 100 people", "200–250"), who stated it and on
+/// what basis, and `↻`/`⇄` when the record revises an earlier value or is disputed. The
+/// selected record's rows are bold, so a reader sees where it stands among the others.
+enum FiguresPane {
+  struct Row {
+    var text: String
+    var style: Style
+    /// Which entry (counting across series) this row is, if it is one.
+    var entry: Int?
+    var record: Int?
+  }
+
+  static func series(_ s: BrowserState) -> [FigureSeries] {
+    guard let r = s.selectedRecord else { return [] }
+    // `f` builds the columns; should a state reach here without them, build them here.
+    let columns = s.facetColumns ?? FacetColumns(corpus: s.corpus)
+    return FigureSeries.all(for: r, corpus: s.corpus, links: s.links, columns: columns)
+  }
+
+  static func entryCount(_ s: BrowserState) -> Int { series(s).reduce(0) { $0 + $1.entries.count } }
+
+  /// The highlighted entry: the one chosen with j/k, else the selected record's first.
+  static func cursor(_ s: BrowserState) -> Int {
+    if let c = s.figureCursor { return c }
+    let selected = s.rows.indices.contains(s.selection) ? s.rows[s.selection] : nil
+    var n = 0
+    for series in series(s) {
+      for e in series.entries {
+        if e.record == selected { return n }
+        n += 1
+      }
+    }
+    return 0
+  }
+
+  /// The record of entry `n`, for Enter.
+  static func record(_ s: BrowserState, at n: Int) -> Record.ID? {
+    let entries = series(s).flatMap(\.entries)
+    return entries.indices.contains(n) ? s.corpus.records[entries[n].record].id : nil
+  }
+
+  static func rows(_ s: BrowserState, width: Int, theme: Theme) -> [Row] {
+    let selected = s.rows.indices.contains(s.selection) ? s.rows[s.selection] : nil
+    var out: [Row] = []
+    var n = 0
+    for (k, series) in series(s).enumerated() {
+      if k > 0 { out.append(Row(text: "", style: .plain)) }
+      out.append(Row(text: Sanitizer.clean(series.label) + "  " + series.sparkline, style: theme.heading))
+      let dates = series.entries.map { DateLabel.compact(s.corpus.records[$0.record]) }
+      let values = series.entries.map { Sanitizer.clean($0.figure.displayValue) }
+      let dateWidth = dates.map(DisplayWidth.of).max() ?? 0
+      let valueWidth = min(24, values.map(DisplayWidth.of).max() ?? 0)
+      for (i, e) in series.entries.enumerated() {
+        var flags = ""
+        if !e.revises.isEmpty { flags += " " + KindMarker.superseded + " revises " + DateLabel.compact(s.corpus.records[e.revises[0]]) }
+        if e.contested { flags += " " + KindMarker.dispute + " disputed" }
+        let text = " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  "
+          + Truncation.fit(values[i], toColumns: valueWidth) + "  "
+          + Sanitizer.clean(e.statedBy) + " [\(e.basis.rawValue)]" + flags
+        out.append(Row(text: text, style: e.record == selected ? .bold : .plain, entry: n, record: e.record))
+        n += 1
+      }
+    }
+    return out.map { row in
+      var r = row
+      r.text = Truncation.truncate(r.text, toColumns: width)
+      return r
+    }
+  }
+
+  static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
+    let focused = s.focus == .pane
+    let title = focused ? " Figures (Tab: timeline, Enter: go to the record, f: close)" : " Figures over time (Tab to focus, f: close)"
+    frame.put(Truncation.truncate(title, toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.label, limit: rect.columns)
+    let body = Rect(column: rect.column + 1, row: rect.row + 1, columns: rect.columns - 1, rows: rect.rows - 1)
+    guard !body.isEmpty else { return }
+    let rows = self.rows(s, width: body.columns, theme: theme)
+    if rows.isEmpty {
+      frame.put("this record states no figures", at: Position(column: body.column, row: body.row), style: .dim, limit: body.columns)
+      return
+    }
+    // Scroll so the highlighted entry is in view.
+    let cursor = cursor(s)
+    let at = rows.firstIndex { $0.entry == cursor } ?? 0
+    let scroll = at < body.rows ? 0 : at - body.rows + 1
+    for (n, row) in rows.dropFirst(scroll).prefix(body.rows).enumerated() {
+      var style = row.style
+      if focused && row.entry == cursor { style = theme.selection }
+      let y = body.row + n
+      if style == theme.selection { frame.fill(Rect(column: body.column, row: y, columns: body.columns, rows: 1), style: style) }
+      frame.put(row.text, at: Position(column: body.column, row: y), style: style, limit: body.columns)
+    }
+  }
+}

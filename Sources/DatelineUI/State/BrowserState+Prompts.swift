@@ -1,0 +1,84 @@
+import Foundation
+import DatelineCore
+
+/// The status-line prompts: search (`/`), jump to a date (`t`) and date range (`r`).
+extension BrowserState {
+  mutating func editPrompt(_ edit: (inout String) -> Void) {
+    switch prompt {
+    case .search(var text, let origin):
+      edit(&text)
+      prompt = .search(text: text, origin: origin)
+      // Incremental: the selection follows the first match from where the search began.
+      search = text
+      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true, quiet: true) }
+    case .jump(var text):
+      edit(&text)
+      prompt = .jump(text: text)
+    case .range(var text):
+      edit(&text)
+      prompt = .range(text: text)
+    case nil: break
+    }
+  }
+
+  mutating func submitPrompt() {
+    switch prompt {
+    case .search(let text, let origin):
+      prompt = nil
+      search = text
+      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true) }
+    case .jump(let text):
+      prompt = nil
+      jumpToDate(text)
+    case .range(let text):
+      prompt = nil
+      guard let range = DateRange.parse(text) else {
+        message = "not a range: \(text.trimmingCharacters(in: .whitespaces)) (use 2023-11..2023-12-12, 2023-12.. or ..2023-12)"
+        return
+      }
+      applyRange(range)
+    case nil: break
+    }
+  }
+
+  /// `t`: a date (`2023-12-12`, `2023-12`, `2023`) or a step from the selection (`-1w`,
+  /// `+1m`, `-3d`, `+1y`); goes to the first shown record on or after that day.
+  mutating func jumpToDate(_ text: String) {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    guard let target = JumpTarget.parse(t) else {
+      message = "not a date: \(t) (use YYYY, YYYY-MM, YYYY-MM-DD, or -1w, +1m, -3d, +1y)"
+      return
+    }
+    guard let day = target.day(from: selectedRecord?.firstDay) else {
+      message = selectedRecord == nil ? "no record selected to count from" : "\(t) leaves the calendar"
+      return
+    }
+    let i = firstRow(onOrAfter: day)
+    guard i < rows.count else {
+      if case .date = target { message = "no record on or after \(t)" } else { message = "no record on or after \(day) (\(t))" }
+      return
+    }
+    rememberPlace()
+    select(i)
+  }
+
+  /// Moves to the next (or previous) record matching the search words, wrapping around.
+  mutating func findMatch(from start: Int, forward: Bool, quiet: Bool = false) {
+    let words = TextSearch.words(search)
+    guard !words.isEmpty else {
+      message = "no search (press / to search)"
+      return
+    }
+    guard !rows.isEmpty else { return }
+    let n = rows.count
+    for step in 0..<n {
+      let i = ((forward ? start + step : start - step) % n + n) % n
+      if corpus.matches(words, record: rows[i]) {
+        if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
+        select(i)
+        return
+      }
+    }
+    message = "no match for \(search)"
+  }
+}

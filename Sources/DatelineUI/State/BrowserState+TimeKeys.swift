@@ -1,0 +1,80 @@
+import DatelineCore
+
+/// Moving by calendar (`]` `[` days, `}` `{` months), the date range (`r`, `>`, `<`) and the
+/// attribution filter (`A`).
+///
+/// Rows are in timeline order, which sorts by first day (SCHEMA.md "Order"), so every
+/// step is a binary search: the same cost for a million records as for twenty.
+extension BrowserState {
+  /// `]`: the first record of the next day that has records; `[`: of the previous one.
+  mutating func jumpDay(forward: Bool) {
+    guard let day = selectedRecord?.firstDay else { return }
+    if forward {
+      let i = firstRow(onOrAfter: day.adding(days: 1))
+      guard i < rows.count else {
+        message = "no later day with records"
+        return
+      }
+      select(i)
+    } else {
+      let before = firstRow(onOrAfter: day)
+      guard before > 0 else {
+        message = "no earlier day with records"
+        return
+      }
+      select(firstRow(onOrAfter: corpus.firstDay(at: rows[before - 1])))
+    }
+  }
+
+  /// `}`: the first record of the next month that has records; `{`: of the previous one.
+  mutating func jumpMonth(forward: Bool) {
+    guard let month = selectedRecord?.firstDay.startOfMonth else { return }
+    if forward {
+      let i = month.adding(months: 1).map { firstRow(onOrAfter: $0) } ?? rows.count
+      guard i < rows.count else {
+        message = "no later month with records"
+        return
+      }
+      select(i)
+    } else {
+      let before = firstRow(onOrAfter: month)
+      guard before > 0 else {
+        message = "no earlier month with records"
+        return
+      }
+      select(firstRow(onOrAfter: corpus.firstDay(at: rows[before - 1]).startOfMonth))
+    }
+  }
+
+  /// `>` (from) / `<` (to): one side of the range at the selected record's first day.
+  mutating func setRange(fromSelection: Bool) {
+    guard let day = selectedRecord?.firstDay else {
+      message = "no record selected"
+      return
+    }
+    var range = query.dateRange
+    let date = RecordDate(firstDay: day, precision: .day)
+    if fromSelection { range.since = date } else { range.until = date }
+    applyRange(range)
+  }
+
+  /// Filters to `range`, saying so when it cannot match anything.
+  mutating func applyRange(_ range: DateRange) {
+    var q = query
+    q.dateRange = range
+    applyQuery(q)
+    if range.isInverted { message = "the range ends before it starts: nothing matches" }
+  }
+
+  /// `A`: no basis filter → named → official → anonymous → unattributed → none again.
+  mutating func cycleBasis() {
+    let order = Attribution.Basis.allCases
+    var q = query
+    if q.facets.basis.count == 1, let current = q.facets.basis.first, let i = order.firstIndex(of: current) {
+      q.facets.basis = i + 1 < order.count ? [order[i + 1]] : []
+    } else {
+      q.facets.basis = [order[0]]
+    }
+    applyQuery(q)
+  }
+}
