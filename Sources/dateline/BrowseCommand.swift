@@ -25,7 +25,7 @@ struct BrowseCommand: ParsableCommand {
     }
     // A large directory takes a moment: say what is happening until the screen opens.
     FileHandle.standardError.write(Data("dateline: loading \(Sanitizer.clean(options.directory))…\r".utf8))
-    let result = try options.load()
+    let (result, config, configWarnings) = try options.loadWithSettings()
     var screen: CursesScreen
     do {
       screen = try CursesTerminal.start()
@@ -36,9 +36,15 @@ struct BrowseCommand: ParsableCommand {
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     var state = BrowserState(
       corpus: result.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
+    state.preferences = config.preferences
+    if configWarnings > 0 {
+      state.message = "config: \(configWarnings) warning\(configWarnings == 1 ? "" : "s"): see `dateline validate`"
+    }
     if !result.errors.isEmpty {
       state.message = "\(result.errors.count) errors, \(result.leftOut) items left out: see `dateline validate`"
     }
+    // Exports and citations: asked for by the state, carried out here.
+    var effects = BrowseEffects(corpus: result.corpus, citations: config.citations)
     // Bookmarks: read here, written when the state asks (update itself does no I/O).
     let marks = MarkStore(dataDirectory: options.directory)
     let loaded = marks.load()
@@ -50,9 +56,13 @@ struct BrowseCommand: ParsableCommand {
       guard let event = KeyMap.event(for: key, in: state) else { continue }
       state = update(state, event)
       if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
+      if let request = state.exportRequest { state = update(state, effects.export(request)) }
+      if let citation = state.citationRequest { state = update(state, effects.deliver(citation)) }
       if !state.quit { screen.draw(render(state)) }
     }
     CursesTerminal.end()
+    // Citations kept for the end (no OSC 52, no file in the config), one paragraph each.
+    if !effects.pendingCitations.isEmpty { Output.line(effects.pendingCitations.joined(separator: "\n\n")) }
     SignalRestore.reraisePendingSignal()
   }
 }

@@ -34,13 +34,14 @@ struct DataOptions: ParsableArguments {
     return checkout
   }
 
-  /// The config file's settings; its warnings go to stderr, a broken file exits 2.
-  func settings() throws -> Config {
-    guard let file = ConfigFile.locate(flag: config) else { return Config() }
+  /// The config file's settings and how many warnings it gave; the warnings go to
+  /// stderr, a broken file exits 2.
+  func settings() throws -> (config: Config, warnings: Int) {
+    guard let file = ConfigFile.locate(flag: config) else { return (Config(), 0) }
     do {
       let result = try file.read()
       file.report(result.warnings)
-      return result.config
+      return (result.config, result.warnings.count)
     } catch {
       Output.error(error.description)
       throw ExitCode(2)
@@ -49,7 +50,16 @@ struct DataOptions: ParsableArguments {
 
   /// Loads the directory; an unloadable directory (or config file) exits 2 with a message.
   func load() throws -> CorpusLoader.Result {
-    _ = try settings()
+    try loadWithSettings().result
+  }
+
+  /// The config (read once, its warnings reported) and the loaded directory.
+  func loadWithSettings() throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int) {
+    let (settings, warnings) = try settings()
+    return (try loadDirectory(), settings, warnings)
+  }
+
+  func loadDirectory() throws -> CorpusLoader.Result {
     do {
       return try ProgressDisplay.load(directory: directory)
     } catch {

@@ -39,9 +39,10 @@ struct ScreenCommand: ParsableCommand {
   }
 
   func run() throws {
-    let result = try options.load()
+    let (result, config, _) = try options.loadWithSettings()
     let frameSize = Size(parsing: size)!
     var state = BrowserState(corpus: result.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
+    state.preferences = config.preferences
     for key in KeyNames.parse(keys) {
       if let event = KeyMap.event(for: key, in: state) { state = update(state, event) }
       if state.quit { break }

@@ -186,6 +186,9 @@ final class KeyMapTests: XCTestCase {
     case .toggleMark: return ("", "m")
     case .nextMark: return ("", "'")
     case .marksSaved: return nil
+    case .startExport: return ("", "e")
+    case .copyCitation: return ("", "y")
+    case .exportTargetExists, .exportFinished, .citationDelivered: return nil
     }
   }
 
@@ -199,7 +202,7 @@ final class KeyMapTests: XCTestCase {
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
-      .marksSaved(error: nil),
+      .marksSaved(error: nil), .startExport, .copyCitation,
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

@@ -3,6 +3,8 @@ public enum KeyMap {
   public static func event(for key: Key, in state: BrowserState) -> Event? {
     if case .resize(let size) = key { return .resize(size) }
     if state.prompt != nil { return promptEvent(key) }
+    // The config's remaps (a key acts as another, or as none); never inside a prompt.
+    guard let key = state.preferences.keys.apply(key) else { return nil }
     switch state.overlay {
     case .help: return .dismissOverlay
     case .parties: return partyListEvent(key)
@@ -99,6 +101,8 @@ public enum KeyMap {
     case .character("d"): return .showDisputes
     case .character("v"): return .showRevisions
     case .backspace, .character("-"): return .goBack
+    case .character("e"): return .startExport
+    case .character("y"): return .copyCitation
     case .character("m"): return .toggleMark
     case .character("'"): return .nextMark
     case .character("?"), .function(1): return .showHelp

@@ -9,6 +9,8 @@ public struct Layout: Sendable, Hashable {
   /// The strip is drawn only when the timeline keeps at least this many rows besides it:
   /// on a tiny screen the records matter more than their histogram.
   public static let minimumRowsBesideStrip = 5
+  /// `layout = "right"` puts the pane beside the timeline only from this width on.
+  public static let minimumColumnsBeside = 40
 
   public var timeline: Rect
   /// The density strip's row under the timeline, when it is shown (`H`).
@@ -24,7 +26,12 @@ public struct Layout: Sendable, Hashable {
     tooSmall = size.columns < Layout.minimum.columns || size.rows < Layout.minimum.rows
     let main = Rect(column: 0, row: 0, columns: size.columns, rows: max(0, size.rows - 1))
     status = Rect(column: 0, row: max(0, size.rows - 1), columns: size.columns, rows: 1)
-    paneBeside = size.columns >= 100 && size.columns >= size.rows * 3
+    switch state.preferences.split {
+    case .auto: paneBeside = size.columns >= 100 && size.columns >= size.rows * 3
+    // The config's choice, as long as each side keeps about 20 columns.
+    case .right: paneBeside = size.columns >= Layout.minimumColumnsBeside
+    case .below: paneBeside = false
+    }
     strip = nil
     if state.pane == nil || tooSmall {
       timeline = main

@@ -11,7 +11,7 @@ public func render(_ state: BrowserState) -> Frame {
     }
     return frame
   }
-  let theme = Theme(useColor: state.useColor)
+  let theme = Theme(useColor: state.useColor, kindColors: state.preferences.kindColors)
   if !layout.timeline.isEmpty {
     TimelinePane.draw(state, in: layout.timeline, theme: theme, into: &frame)
   }
@@ -41,6 +41,9 @@ public func render(_ state: BrowserState) -> Frame {
 /// The styles in use; with colours off only attributes remain (NO_COLOR, monochrome).
 struct Theme {
   let useColor: Bool
+  /// The config's colour per party kind (`[colors]`); NO_COLOR turns `useColor` off,
+  /// and then none of these is drawn.
+  var kindColors: [Party.Kind: Style.Color] = [:]
   var selection: Style { .reverse }
   var status: Style { .reverse }
   var separator: Style { Style(bold: true, dim: false) }
@@ -61,9 +64,11 @@ struct Theme {
   var sourcesMarker: Style { useColor ? Style(foreground: .green) : .plain }
   var bookmark: Style { useColor ? Style(foreground: .yellow, bold: true) : .bold }
 
-  /// A party's colour: its hint from the data, else one of six by position.
+  /// A party's colour: the config's colour for its kind, else its hint from the data,
+  /// else one of six by position.
   func party(_ p: Party?, index: Int) -> Style {
     guard useColor, let p else { return .plain }
+    if let c = kindColors[p.kind] { return Style(foreground: c) }
     if let c = p.color, let col = Style.Color(rawValue: Party.Color.allCases.firstIndex(of: c) ?? 7), col != .black {
       return Style(foreground: col)
     }

@@ -15,6 +15,12 @@ enum StatusLine {
     case .range(let text):
       drawPrompt("date range (since..until, empty clears): ", text, in: rect, into: &frame)
       return
+    case .export(let text):
+      drawPrompt("export \(s.rows.count) records to (.csv, .md): ", text, in: rect, into: &frame)
+      return
+    case .overwrite(let request):
+      drawPrompt(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", in: rect, into: &frame)
+      return
     case nil: break
     }
     frame.fill(rect, style: theme.status)

@@ -17,6 +17,11 @@ extension BrowserState {
     case .range(var text):
       edit(&text)
       prompt = .range(text: text)
+    case .export(var text):
+      edit(&text)
+      prompt = .export(text: text)
+    case .overwrite(let request):
+      answerOverwrite(request, edit)
     case nil: break
     }
   }
@@ -37,6 +42,13 @@ extension BrowserState {
         return
       }
       applyRange(range)
+    case .export(let text):
+      prompt = nil
+      requestExport(text)
+    case .overwrite:
+      // Enter is not a yes: replacing a file takes a `y`.
+      prompt = nil
+      message = "export cancelled: the file is kept"
     case nil: break
     }
   }

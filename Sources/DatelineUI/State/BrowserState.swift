@@ -22,6 +22,10 @@ public struct BrowserState: Sendable {
     case jump(text: String)
     /// `r`: a date range, `since..until`.
     case range(text: String)
+    /// `e`: the file to export the shown records to.
+    case export(text: String)
+    /// The export's file exists: replace it? (`y` replaces; anything else keeps it.)
+    case overwrite(ExportRequest)
   }
 
   public let corpus: Corpus
@@ -75,6 +79,13 @@ public struct BrowserState: Sendable {
   /// Marks the shell should write to the state directory, as a value (bubbletea's Cmd):
   /// `update` never does I/O; the shell saves them and answers with `.marksSaved`.
   public var marksToSave: Set<Record.ID>?
+  /// The config's choices: layout, colours per party kind, key remaps (read by the shell).
+  public var preferences: Preferences
+  /// `e`: records to write to a file, for the shell (answered by `.exportFinished` or
+  /// `.exportTargetExists`).
+  public var exportRequest: ExportRequest?
+  /// `y`: a citation for the shell to hand on (answered by `.citationDelivered`).
+  public var citationRequest: Citation?
 
   public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
     self.corpus = corpus
@@ -106,6 +117,9 @@ public struct BrowserState: Sendable {
     self.history = JumpHistory()
     self.marks = []
     self.marksToSave = nil
+    self.preferences = Preferences()
+    self.exportRequest = nil
+    self.citationRequest = nil
   }
 
   /// The selected record, if any is shown.

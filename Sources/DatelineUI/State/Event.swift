@@ -74,4 +74,17 @@ public enum Event: Sendable, Hashable {
   case nextMark
   /// From the shell: the marks were written (nil) or could not be (why).
   case marksSaved(error: String?)
+
+  // MARK: - Export and citations
+
+  /// `e`: ask for a file name and write the shown records to it (through the shell).
+  case startExport
+  /// From the shell: the file exists; ask before replacing it.
+  case exportTargetExists(path: String)
+  /// From the shell: `count` records written to `path`, or why not.
+  case exportFinished(path: String, count: Int, error: String?)
+  /// `y`: hand the selected record on as a citation (through the shell).
+  case copyCitation
+  /// From the shell: where the citation went.
+  case citationDelivered(String)
 }

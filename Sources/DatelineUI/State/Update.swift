@@ -85,6 +85,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
       s.search = s.searchBeforePrompt
       s.select(origin)
     }
+    if case .overwrite(let request) = s.prompt { s.message = "export cancelled: \(request.path) is kept" }
     s.prompt = nil
   case .nextMatch: s.findMatch(from: s.selection + 1, forward: true)
   case .previousMatch: s.findMatch(from: s.selection - 1, forward: false)
@@ -126,6 +127,11 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .marksSaved(let error):
     s.marksToSave = nil
     if let error { s.message = "marks not saved: \(error)" }
+  case .startExport: s.startExport()
+  case .exportTargetExists(let path): s.exportTargetExists(path)
+  case .exportFinished(let path, let count, let error): s.exportFinished(path: path, count: count, error: error)
+  case .copyCitation: s.copyCitation()
+  case .citationDelivered(let note): s.citationDelivered(note)
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.
