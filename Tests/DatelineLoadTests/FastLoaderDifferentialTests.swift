@@ -91,6 +91,8 @@ final class FastLoaderDifferentialTests: XCTestCase {
       XCTAssertEqual(fast.corpus.recordIndex[id], i, file: file, line: line)
     }
     XCTAssertEqual(fast.corpus.involved.map { $0 }, ref.corpus.involved.map { $0 }, file: file, line: line)
+    assertColumnsMatchRecords(fast.corpus, file: file, line: line)
+    assertColumnsMatchRecords(ref.corpus, file: file, line: line)
   }
 
   func temporaryDirectory(_ name: String) throws -> String {

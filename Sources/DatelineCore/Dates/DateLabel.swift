@@ -5,10 +5,15 @@
 public enum DateLabel {
   /// The compact form for timeline rows.
   public static func compact(_ r: Record) -> String {
-    var s = base(r.date)
-    if let e = r.endDate { s += "…" + shortened(e, after: r.date) }
-    if let t = r.time { s += " " + t.description }
-    if r.dateApprox { s += " ~" }
+    compact(date: r.date, end: r.endDate, minutes: r.time?.minutes, approx: r.dateApprox)
+  }
+
+  /// The same from the parts (the record store's columns hold only these).
+  static func compact(date: RecordDate, end: RecordDate?, minutes: Int16?, approx: Bool) -> String {
+    var s = base(date)
+    if let e = end { s += "…" + shortened(e, after: date) }
+    if let m = minutes { s += " " + pad(Int(m) / 60, 2) + ":" + pad(Int(m) % 60, 2) }
+    if approx { s += " ~" }
     return s
   }
 

@@ -12,6 +12,17 @@ public struct RecordDate: Hashable, Sendable, CustomStringConvertible {
     self.precision = precision
   }
 
+  /// The date of this precision whose last day is `last` (an end date from its last day).
+  static func ending(on last: CalendarDay, precision: DatePrecision) -> RecordDate {
+    let c = last.civil
+    switch precision {
+    case .day: return RecordDate(firstDay: last, precision: .day)
+    case .week: return RecordDate(firstDay: last.adding(days: -6), precision: .week)
+    case .month: return RecordDate(firstDay: CalendarDay(year: c.year, month: c.month, day: 1) ?? last, precision: .month)
+    case .year: return RecordDate(firstDay: CalendarDay(year: c.year, month: 1, day: 1) ?? last, precision: .year)
+    }
+  }
+
   /// The last day covered by this date at its precision.
   public var lastDay: CalendarDay {
     switch precision {

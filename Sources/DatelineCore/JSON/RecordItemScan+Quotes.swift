@@ -2,15 +2,16 @@ extension RecordItemScan {
   /// Queues a quote check: the quote's strings in normalized form (NFC, CRLF as LF) go to
   /// the chunk's arena, as `QuoteLocator` would normalize them.
   static func addQuote(
-    _ q: QuoteText, slot: Int32, source: ScannedString, offset: Int, item: Int32, _ s: inout ByteScanner,
+    _ q: QuoteText, source: ScannedString, offset: Int, item: Int32, _ s: inout ByteScanner,
     _ chunk: inout RecordScanChunk
   ) {
     var check = RecordScanChunk.QuoteCheck(
-      item: item, slot: slot, source: chunk.ref(source, s), needle: 0, needleLength: 0)
+      item: item, source: chunk.ref(source, s), needle: 0, needleLength: 0)
     (check.needle, check.needleLength) = normalized(q.exact, s, &chunk.arena)
     if let p = q.prefix { (check.prefix, check.prefixLength) = normalized(p, s, &chunk.arena) }
     if let x = q.suffix { (check.suffix, check.suffixLength) = normalized(x, s, &chunk.arena) }
     check.startScalar = q.start ?? -1
+    check.unescaped = !q.exact.escaped && q.prefix?.escaped != true && q.suffix?.escaped != true
     chunk.quotes.append(check)
   }
 

@@ -41,6 +41,9 @@ struct RecordItemScan {
     var partiesSeen = false
     var claimants: [Int?] = []
     var links: [(UInt8, UInt16, ScannedString)] = []
+    var basisIndex = 3
+    var approx = false
+    var figureCount = 0
 
     let ok = s.object(depth: 1) { s, key in
       switch key.rawCount {
@@ -61,7 +64,9 @@ struct RecordItemScan {
         utc = s.utcOffset()
         return utc ? 1 << 4 : nil
       case 11 where s.equals(key, "date_approx"):
-        return s.bool() == nil ? nil : 1 << 5
+        guard let b = s.bool() else { return nil }
+        approx = b
+        return 1 << 5
       case 13 where s.equals(key, "date_inferred"):
         return s.bool() == nil ? nil : 1 << 6
       case 9 where s.equals(key, "date_note"):
@@ -130,7 +135,8 @@ struct RecordItemScan {
             return text ? 2 : nil
           }
           if s.equals(key, "basis") {
-            guard let v = s.plainString(), s.oneOf(v, bases) != nil else { return nil }
+            guard let v = s.plainString(), let b = s.oneOf(v, bases) else { return nil }
+            basisIndex = b
             basis = true
             return 4
           }
@@ -175,7 +181,10 @@ struct RecordItemScan {
         }
         return ok ? 1 << (18 + UInt64(k)) : nil
       case 7 where s.equals(key, "figures"):
-        return s.array(depth: 2) { s, _ in figure(&s) } ? 1 << 21 : nil
+        return s.array(depth: 2) { s, _ in
+          figureCount += 1
+          return figure(&s)
+        } ? 1 << 21 : nil
       default:
         return nil
       }
@@ -189,6 +198,8 @@ struct RecordItemScan {
     if time != nil && date.precision != .day { return false }
     if utc && time == nil { return false }
     if let e = end, e.firstDay < date.firstDay { return false }
+    // Counts beyond the columns' widths go to the reference (never truncated).
+    if also.count > 250 || links.count > Int(UInt16.max) { return false }
 
     // Involved parties (each listed party and its ancestors), and the claimant check.
     let involvedStart = chunk.involved.count
@@ -206,14 +217,17 @@ struct RecordItemScan {
       }
     }
     let quoteStart = chunk.quotes.count
-    if let quote { addQuote(quote, slot: 0, source: source, offset: offset, item: itemIndex, &s, &chunk) }
+    if let quote { addQuote(quote, source: source, offset: offset, item: itemIndex, &s, &chunk) }
+    var sourceCount = 1
     for (k, a) in also.enumerated() {
       if let q = a.1 {
-        addQuote(q, slot: Int32(k + 1), source: a.0, offset: offset, item: itemIndex, &s, &chunk)
+        addQuote(q, source: a.0, offset: offset, item: itemIndex, &s, &chunk)
       } else {
-        chunk.quotes.append(
-          .init(item: itemIndex, slot: Int32(k + 1), source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
+        chunk.quotes.append(.init(item: itemIndex, source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
       }
+      // Record.sourceIDs: `source`, then each `also` source once.
+      let same = { (x: ScannedString) in x.rawCount == a.0.rawCount && memcmp(s.base + x.start, s.base + a.0.start, x.rawCount) == 0 }
+      if !same(source) && !also[..<k].contains(where: { same($0.0) }) { sourceCount += 1 }
     }
     let linkStart = chunk.links.count
     for (k, i, t) in links {
@@ -225,7 +239,9 @@ struct RecordItemScan {
         precision: UInt8(date.precision.rawValue), time: time ?? -1, firstDay: date.firstDay.dayNumber, lastDay: (end?.lastDay ?? date.lastDay).dayNumber,
         id: chunk.ref(id, s), source: chunk.ref(source, s), involvedStart: UInt32(involvedStart),
         involvedCount: UInt16(chunk.involved.count - involvedStart), linkCount: UInt16(links.count),
-        quoteStart: UInt32(quoteStart), linkStart: UInt32(linkStart), quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart)))
+        quoteStart: UInt32(quoteStart), linkStart: UInt32(linkStart), quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart),
+        basis: UInt8(basisIndex), sourceCount: UInt8(clamping: sourceCount), figureCount: UInt8(clamping: figureCount),
+        dateFlags: RecordStore.dateFlags(approx: approx, end: end)))
     return true
   }
 

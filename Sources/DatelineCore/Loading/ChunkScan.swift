@@ -22,6 +22,7 @@ enum ChunkScan {
 
   static func lines(_ f: MappedFile, file: Int, range: Range<Int>, parties: PartyLookup) -> ScannedChunk {
     var chunk = RecordScanChunk()
+    chunk.reserve(bytes: range.count)
     let base = f.base!
     var start = range.lowerBound
     var line: Int32 = 0

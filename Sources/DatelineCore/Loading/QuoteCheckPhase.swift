@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Returns the items with a quote that is not found exactly once (not found, ambiguous,
 /// or not picked out by prefix/suffix/start): those go to the reference check, which
-/// words the message. Texts are searched where they are mapped when their bytes are
-/// already the normalized text.
+/// words the message. Texts are searched where they are mapped: as they are when their
+/// bytes are already the normalized text, and still escaped (with escaped quotes) when
+/// their only escapes are `\n`, `\t`, `\"` and `\\`, so no text is copied.
 enum QuoteCheckPhase {
   static func failures(_ jobs: [QuoteJob], chunks: [ScannedChunk], sources: SourceTable) -> [Int] {
     guard !jobs.isEmpty else { return [] }
@@ -41,64 +42,148 @@ enum QuoteCheckPhase {
   }
 
   static func check(_ jobs: ArraySlice<QuoteJob>, text: SourceText, chunks: [ScannedChunk], failed: inout [Int]) {
-    func run(_ hay: UnsafeRawBufferPointer) {
-      withNeedles(jobs, chunks: chunks) { ns in
-        let found = QuoteSearch.occurrences(of: ns, in: hay)
-        for (k, j) in jobs.enumerated() {
-          let c = chunks[Int(j.chunk)].data
-          let q = c.quotes[Int(j.check)]
-          if !fitsOnce(q, starts: found[k], needleCount: ns[k].count, arena: c.arena, hay: hay) {
-            failed.append(Int(j.item))
-          }
-        }
-      }
-    }
     switch text.origin {
-    case .verbatim(let f, let r): run(UnsafeRawBufferPointer(rebasing: f.bytes[r]))
+    case .verbatim(let f, let r):
+      run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, chunks: chunks, failed: &failed)
     case .escaped(let f, let r):
-      let b = JSONUnescape.bytes(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
-      b.withUnsafeBytes { run($0) }
+      let hay = UnsafeRawBufferPointer(rebasing: f.bytes[r])
+      if plainEscapes(hay) {
+        run(jobs, hay: hay, escaped: true, chunks: chunks, failed: &failed)
+      } else {
+        let b = JSONUnescape.bytes(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
+        b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, chunks: chunks, failed: &failed) }
+      }
     default:
       var t = text.text
-      t.withUTF8 { run(UnsafeRawBufferPointer($0)) }
+      t.withUTF8 { run(jobs, hay: UnsafeRawBufferPointer($0), escaped: false, chunks: chunks, failed: &failed) }
     }
   }
 
-  /// Pointers to each job's needle in its chunk's arena (arenas are not mutated now).
-  static func withNeedles(
-    _ jobs: ArraySlice<QuoteJob>, chunks: [ScannedChunk], _ body: ([UnsafeRawBufferPointer]) -> Void
+  /// Whether every escape in a JSON string body is `\n`, `\t`, `\"` or `\\`: then each
+  /// character has exactly one spelling, and a text occurs in the decoded string exactly
+  /// where its escaped form occurs in the body at a character boundary.
+  static func plainEscapes(_ b: UnsafeRawBufferPointer) -> Bool {
+    guard let base = b.baseAddress else { return true }
+    var i = 0
+    let n = b.count
+    while i < n {
+      guard let p = memchr(base + i, 0x5C, n - i) else { return true }
+      let at = base.distance(to: UnsafeRawPointer(p))
+      guard at + 1 < n else { return false }
+      switch b[at + 1] {
+      case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""), UInt8(ascii: "\\"): i = at + 2
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// Whether normalized text reads the same escaped (no newline, tab, quote, backslash).
+  @inline(__always) static func needsNoEscape(_ b: UnsafeRawBufferPointer) -> Bool {
+    for c in b where c == 0x0A || c == 0x09 || c == 0x22 || c == 0x5C { return false }
+    return true
+  }
+
+  /// The escaped form of normalized text (the inverse of decoding a plain-escaped body).
+  static func escape(_ b: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+    out.reserveCapacity(out.count + b.count * 2)
+    for c in b {
+      switch c {
+      case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+      case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+      case 0x22: out.append(0x5C); out.append(0x22)
+      case 0x5C: out.append(0x5C); out.append(0x5C)
+      default: out.append(c)
+      }
+    }
+  }
+
+  /// Whether offset `t` of an escaped body is a character boundary (not the second byte of
+  /// an escape): an even number of backslashes right before it.
+  @inline(__always) static func boundary(_ t: Int, _ h: UnsafeRawBufferPointer) -> Bool {
+    var k = t
+    while k > 0 && h[k - 1] == 0x5C { k -= 1 }
+    return (t - k) & 1 == 0
+  }
+
+  /// Unicode scalars of the decoded text before offset `t` of the hay.
+  static func scalarOffset(ofByte t: Int, in h: UnsafeRawBufferPointer, escaped: Bool) -> Int {
+    guard escaped else { return QuoteLocator.scalarOffset(ofByte: t, in: h) }
+    var n = 0
+    var i = 0
+    while i < t {
+      if h[i] == 0x5C {
+        n += 1
+        i += 2
+      } else {
+        if h[i] & 0xC0 != 0x80 { n += 1 }
+        i += 1
+      }
+    }
+    return n
+  }
+
+  /// Searches every job's quote in `hay` at once; a job fails unless exactly one
+  /// occurrence fits its prefix, suffix and start (QuoteLocator's rule).
+  static func run(
+    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool, chunks: [ScannedChunk],
+    failed: inout [Int]
   ) {
-    var out: [UnsafeRawBufferPointer] = []
-    out.reserveCapacity(jobs.count)
-    for j in jobs {
-      let c = chunks[Int(j.chunk)].data
-      let q = c.quotes[Int(j.check)]
-      c.arena.withUnsafeBytes { a in
-        out.append(UnsafeRawBufferPointer(start: a.baseAddress! + q.needle, count: Int(q.needleLength)))
+    // (needle, prefix, suffix) per job, as byte ranges in one buffer (escaped texts) or
+    // in the chunks' arenas.
+    var quotes: [RecordScanChunk.QuoteCheck] = []
+    quotes.reserveCapacity(jobs.count)
+    for j in jobs { quotes.append(chunks[Int(j.chunk)].data.quotes[Int(j.check)]) }
+    // Byte ranges in the chunk's arena (from > 0 when escaped: at -from - 1 in `buffer`).
+    var buffer: [UInt8] = []
+    var parts: [(Range<Int>, Range<Int>?, Range<Int>?)] = []
+    var arenas: [UnsafeRawPointer] = []
+    for (k, j) in jobs.enumerated() {
+      let q = quotes[k]
+      chunks[Int(j.chunk)].data.arena.withUnsafeBytes { a in
+        arenas.append(a.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!)
+        func range(_ at: Int, _ n: Int32) -> Range<Int>? {
+          guard n >= 0 else { return nil }
+          let plain = UnsafeRawBufferPointer(rebasing: a[at..<(at + Int(n))])
+          if !escaped || q.unescaped || needsNoEscape(plain) { return at..<(at + Int(n)) }
+          let from = buffer.count
+          escape(plain, into: &buffer)
+          return (-buffer.count - 1)..<(-from - 1)
+        }
+        parts.append((range(q.needle, q.needleLength)!, range(q.prefix, q.prefixLength), range(q.suffix, q.suffixLength)))
       }
     }
-    body(out)
-  }
-
-  /// QuoteLocator's rule: exactly one occurrence fits prefix, suffix and start.
-  static func fitsOnce(
-    _ q: RecordScanChunk.QuoteCheck, starts: [Int], needleCount: Int, arena: [UInt8], hay: UnsafeRawBufferPointer
-  ) -> Bool {
-    if q.prefixLength < 0 && q.suffixLength < 0 && q.startScalar < 0 { return starts.count == 1 }
-    var fits = 0
-    for s in starts {
-      if q.prefixLength >= 0 {
-        let p = arena[q.prefix..<(q.prefix + Int(q.prefixLength))]
-        if !(s >= p.count && hay[(s - p.count)..<s].elementsEqual(p)) { continue }
+    buffer.withUnsafeBytes { buf in
+      func bytes(_ k: Int, _ r: Range<Int>) -> UnsafeRawBufferPointer {
+        r.lowerBound < 0
+          ? UnsafeRawBufferPointer(rebasing: buf[(-r.upperBound - 1)..<(-r.lowerBound - 1)])
+          : UnsafeRawBufferPointer(start: arenas[k] + r.lowerBound, count: r.count)
       }
-      if q.suffixLength >= 0 {
-        let x = arena[q.suffix..<(q.suffix + Int(q.suffixLength))]
-        let e = s + needleCount
-        if !(e + x.count <= hay.count && hay[e..<(e + x.count)].elementsEqual(x)) { continue }
+      let needles = (0..<parts.count).map { bytes($0, parts[$0].0) }
+      // The quotes lie scattered over the scanned chunks: touch each once in a loop of
+      // independent loads, so their cache misses overlap instead of stalling the search.
+      var touch: UInt8 = 0
+      for nd in needles { touch &+= nd.load(fromByteOffset: nd.count - 1, as: UInt8.self) &+ nd.load(as: UInt8.self) }
+      if touch == 0xA5 { failed.reserveCapacity(failed.count + 1) }  // keeps the loads
+      var fits = [Int32](repeating: 0, count: parts.count)
+      QuoteSearch.forEachOccurrence(of: needles, in: hay) { k, t in
+        if escaped && !boundary(t, hay) { return }
+        let q = quotes[k]
+        if let pr = parts[k].1 {
+          let p = bytes(k, pr)
+          let from = t - p.count
+          guard from >= 0, memcmp(hay.baseAddress! + from, p.baseAddress!, p.count) == 0 else { return }
+          if escaped && !boundary(from, hay) { return }
+        }
+        if let sr = parts[k].2 {
+          let x = bytes(k, sr)
+          let e = t + needles[k].count
+          guard e + x.count <= hay.count, memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0 else { return }
+        }
+        if q.startScalar >= 0 && scalarOffset(ofByte: t, in: hay, escaped: escaped) != q.startScalar { return }
+        fits[k] += 1
       }
-      if q.startScalar >= 0 && QuoteLocator.scalarOffset(ofByte: s, in: hay) != q.startScalar { continue }
-      fits += 1
+      for (k, j) in jobs.enumerated() where fits[k] != 1 { failed.append(Int(j.item)) }
     }
-    return fits == 1
   }
 }

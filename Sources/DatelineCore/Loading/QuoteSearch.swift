@@ -8,37 +8,65 @@ import Foundation
 /// t covers exactly one sampled position p in t..<t+step, with its gram inside the quote,
 /// so each occurrence is found once and verified with memcmp.
 enum QuoteSearch {
-  static func occurrences(of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer) -> [[Int]] {
-    var out = [[Int]](repeating: [], count: needles.count)
+  /// Calls `found(needle, offset)` for every occurrence of every needle in `hay`, in no
+  /// particular order.
+  static func forEachOccurrence(
+    of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer, _ found: (Int, Int) -> Void
+  ) {
     var long: [Int] = []
     for (i, n) in needles.enumerated() {
       if n.count < 8 || needles.count < 3 {
-        out[i] = QuoteLocator.occurrences(of: n, in: hay)
+        var from = 0
+        while let at = QuoteLocator.find(n, in: hay, from: from) {
+          found(i, at)
+          from = at + 1
+        }
       } else {
         long.append(i)
       }
     }
-    guard !long.isEmpty, let h = hay.baseAddress else { return out }
-    let minLength = long.map { needles[$0].count }.min()!
+    guard !long.isEmpty, let h = hay.baseAddress else { return }
+    var minLength = Int.max
+    for i in long { minLength = min(minLength, needles[i].count) }
     let q = 4
-    let step = min(minLength - q + 1, 64)
-    // Open addressing over (gram, needle, offset).
-    var size = 16
-    while size < long.count * step * 2 { size <<= 1 }
+    // Building costs (needles × step), searching (text / step): balance the two.
+    let balanced = Int(Double(hay.count / max(1, long.count)).squareRoot())
+    let step = max(1, min(minLength - q + 1, 64, max(balanced, 8)))
+    // Each distinct gram once (open addressing, Fibonacci hashing on the top bits), with a
+    // chain of (needle, offset) postings: texts share many grams with several quotes.
+    var bits = 4
+    while 1 << bits < long.count * step * 2 { bits += 1 }
+    let size = 1 << bits
     let mask = size - 1
-    var grams = [UInt32](repeating: 0, count: size)
-    var entries = [Int32](repeating: -1, count: size)
-    var offsets = [UInt8](repeating: 0, count: size)
-    @inline(__always) func slot(_ g: UInt32) -> Int { Int((g &* 0x9E37_79B1) >> 7) & mask }
-    for (k, i) in long.enumerated() {
+    let postings = long.count * step
+    let keys = UnsafeMutablePointer<UInt32>.allocate(capacity: size)
+    let head = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+    let next = UnsafeMutablePointer<Int32>.allocate(capacity: postings)
+    let needleOf = UnsafeMutablePointer<Int32>.allocate(capacity: postings)
+    let offsetOf = UnsafeMutablePointer<Int32>.allocate(capacity: postings)
+    defer {
+      keys.deallocate()
+      head.deallocate()
+      next.deallocate()
+      needleOf.deallocate()
+      offsetOf.deallocate()
+    }
+    head.initialize(repeating: -1, count: size)
+    let shift = UInt32(32 - bits)
+    @inline(__always) func slot(_ g: UInt32) -> Int { Int((g &* 0x9E37_79B1) >> shift) }
+    var used: Int32 = 0
+    for i in long {
       let n = needles[i]
       for o in 0..<step {
         let g = n.loadUnaligned(fromByteOffset: o, as: UInt32.self)
         var s = slot(g)
-        while entries[s] >= 0 { s = (s + 1) & mask }
-        grams[s] = g
-        entries[s] = Int32(k)
-        offsets[s] = UInt8(o)
+        while head[s] >= 0 && keys[s] != g { s = (s + 1) & mask }
+        keys[s] = g
+        next[Int(used)] = head[s]
+        needleOf[Int(used)] = Int32(i)
+        offsetOf[Int(used)] = Int32(o)
+        head[s] = used
+        used += 1
       }
     }
     var p = step - 1
@@ -46,20 +74,31 @@ enum QuoteSearch {
     while p + q <= n {
       let g = h.loadUnaligned(fromByteOffset: p, as: UInt32.self)
       var s = slot(g)
-      while entries[s] >= 0 {
-        if grams[s] == g {
-          let i = long[Int(entries[s])]
-          let t = p - Int(offsets[s])
-          let needle = needles[i]
-          if t >= 0 && t + needle.count <= n && memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
-            out[i].append(t)
+      while head[s] >= 0 {
+        if keys[s] == g {
+          var e = head[s]
+          while e >= 0 {
+            let i = Int(needleOf[Int(e)])
+            let t = p - Int(offsetOf[Int(e)])
+            let needle = needles[i]
+            if t >= 0 && t + needle.count <= n && memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
+              found(i, t)
+            }
+            e = next[Int(e)]
           }
+          break
         }
         s = (s + 1) & mask
       }
       p += step
     }
-    for i in long where out[i].count > 1 { out[i].sort() }
+  }
+
+  /// Every occurrence of each needle, sorted (for tests and small callers).
+  static func occurrences(of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer) -> [[Int]] {
+    var out = [[Int]](repeating: [], count: needles.count)
+    forEachOccurrence(of: needles, in: hay) { i, t in out[i].append(t) }
+    for i in out.indices where out[i].count > 1 { out[i].sort() }
     return out
   }
 }

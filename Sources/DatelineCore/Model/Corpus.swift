@@ -72,6 +72,8 @@ public struct Corpus: Sendable {
 
   /// The first day the record at timeline index `i` covers, without decoding it.
   public func firstDay(at i: Int) -> CalendarDay { CalendarDay(dayNumber: store.firstDay[i]) }
+  /// `DateLabel.compact` of the record at timeline index `i`, without decoding it.
+  public func compactDateLabel(at i: Int) -> String { store.dateLabel(i) }
   /// The last day it covers.
   public func lastDay(at i: Int) -> CalendarDay { CalendarDay(dayNumber: store.lastDay[i]) }
 

@@ -47,12 +47,27 @@ struct ByteKeyTable: @unchecked Sendable {
     while true {
       let s = slots[i]
       if s == 0 { return nil }
-      if UInt32(truncatingIfNeeded: s >> 32) == h {
+      if UInt32(truncatingIfNeeded: s >> 32) == h && UInt32(truncatingIfNeeded: s) != ByteKeyTable.removed {
         let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
         let k = key(v)
         if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
       }
       i = (i + 1) & mask
+    }
+  }
+
+  /// A slot whose key is no longer findable (probing goes on past it).
+  static let removed: UInt32 = 0xFFFF_FFFF
+
+  /// Replaces every value `v` by `f(v)`; a nil makes the key unfindable.
+  mutating func remap(_ f: (Int32) -> Int32?) {
+    slots.withUnsafeMutableBufferPointer { b in
+      for i in 0..<b.count where b[i] != 0 {
+        let s = b[i]
+        let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+        let low = f(v).map { UInt32(bitPattern: $0 + 1) } ?? ByteKeyTable.removed
+        b[i] = (s & 0xFFFF_FFFF_0000_0000) | UInt64(low)
+      }
     }
   }
 

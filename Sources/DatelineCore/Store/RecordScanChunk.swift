@@ -29,13 +29,19 @@ struct RecordScanChunk {
     var quoteStart: UInt32
     var linkStart: UInt32
     var quoteCount: UInt8
+    /// Facet columns: attribution basis (`Attribution.Basis.allCases` index, 3 without an
+    /// attribution), distinct sources (`source` plus `also`, capped at 255), figures.
+    var basis: UInt8 = 3
+    var sourceCount: UInt8 = 1
+    var figureCount: UInt8 = 0
+    /// What the compact date label needs beyond the days (see `RecordStore.dateFlags`).
+    var dateFlags: UInt8 = 0
   }
 
   /// A quote (or an `also` source without one) to check against its source's text.
   struct QuoteCheck {
+    /// The item's index in this chunk.
     var item: Int32
-    /// 0 for `quote`, k + 1 for `also[k]`.
-    var slot: Int32
     var source: ByteRef
     /// Normalized bytes in `arena`; length -1 when there is no quote (source check only).
     var needle: Int
@@ -45,6 +51,9 @@ struct RecordScanChunk {
     var suffix: Int = 0
     var suffixLength: Int32 = -1
     var startScalar: Int = -1
+    /// No string of the quote had an escape in the JSON, so none holds a newline, tab,
+    /// quote or backslash (they cannot be written raw there).
+    var unescaped = false
   }
 
   /// A `related` / `disputes` / `revises` entry.
@@ -74,4 +83,14 @@ struct RecordScanChunk {
   /// Ids copied out of the mapping (see ByteArena).
   let ids = ByteArena()
   var fallbacks: [Int: Fallback] = [:]
+
+  /// Room for the items of `bytes` of lines (a record line is a few hundred bytes), so the
+  /// columns do not grow by copying.
+  mutating func reserve(bytes: Int) {
+    let n = bytes / 256 + 16
+    items.reserveCapacity(n)
+    quotes.reserveCapacity(n)
+    involved.reserveCapacity(n * 3)
+    arena.reserveCapacity(bytes / 4)
+  }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 extension RecordStore {
@@ -8,14 +9,40 @@ extension RecordStore {
     var rows: [Row] = []
     rows.reserveCapacity(records.count)
     for r in records { rows.append(RecordStore.row(for: r, lookup: lookup, arena: arena, item: nil, length: 0, depthBase: -1)) }
+    var keys = rows.enumerated().map { i, r in
+      SortKey(
+        key: RecordStore.key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),
+        prefix: RecordStore.prefix(r.id), row: Int32(i))
+    }
+    let ids = rows.map(\.id)
+    let order = keys.withUnsafeMutableBufferPointer { RecordStore.timelineOrder($0) { ids[Int($0)] } }
+    var columns = Columns(count: rows.count)
+    var position = [Int](repeating: 0, count: rows.count)
+    var flat: [UInt16] = []
+    columns.involvedStart.base[0] = 0
+    for i in 0..<order.count {
+      let r = Int(order[i].row)
+      position[r] = i
+      columns.set(i, rows[r])
+      flat.append(contentsOf: rows[r].involved)
+      columns.involvedStart.base[i + 1] = UInt32(flat.count)
+      columns.held[i] = rows[r].record
+    }
+    columns.involved = Column(flat)
+    let sortedIDs = columns.ids
+    var table = ByteKeyTable(capacity: rows.count)
+    for i in 0..<rows.count { _ = table.insert(sortedIDs[i], value: Int32(i)) { sortedIDs[Int($0)] } }
     var byID: [Record.ID: Int] = [:]
     for (i, r) in records.enumerated() where byID[r.id] == nil { byID[r.id] = i }
-    var links: [(Int, UInt8, Int)] = []
+    var disputed: [Int: [Int]] = [:]
+    var revised: [Int: [Int]] = [:]
     for (i, r) in records.enumerated() {
-      for d in r.disputes { if let t = byID[d] { links.append((i, 1, t)) } }
-      for v in r.revises { if let t = byID[v] { links.append((i, 2, t)) } }
+      for d in r.disputes { if let t = byID[d] { disputed[position[t], default: []].append(position[i]) } }
+      for v in r.revises { if let t = byID[v] { revised[position[t], default: []].append(position[i]) } }
     }
-    self.init(rows: rows, links: links, owners: [arena])
+    self.init(
+      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: disputed.mapValues { Array(Set($0)).sorted() },
+      revisedBy: revised.mapValues { Array(Set($0)).sorted() }, owners: [arena])
   }
 
   /// A row from a decoded record (the involved parties as `Corpus` defines them).
@@ -33,40 +60,158 @@ extension RecordStore {
     return Row(
       firstDay: r.firstDay.dayNumber, lastDay: r.lastDay.dayNumber, precision: UInt8(r.date.precision.rawValue),
       time: r.time?.minutes ?? -1, id: ByteRef(p, n), involved: involved, item: item, length: length,
-      depthBase: depthBase, record: item == nil ? r : nil)
+      depthBase: depthBase, basis: UInt8(Attribution.Basis.allCases.firstIndex(of: r.basis) ?? 3),
+      sourceCount: UInt8(clamping: r.sourceCount), figureCount: UInt8(clamping: r.figures.count),
+      dateFlags: dateFlags(approx: r.dateApprox, end: r.endDate), record: item == nil ? r : nil)
   }
 
-  /// Columns for the records the fast loader kept.
+  /// Columns for the records the fast loader kept, straight from the scanned chunks: sort
+  /// keys per chunk, one sort on both cores, then each core fills half of every column.
   static func build(
-    kept: [Bool], chunks: [ScannedChunk], at: [FastLoader.ItemAt], links: [(Int, [FastLoader.LinkTarget])],
-    lookup: PartyLookup, files: [MappedFile], decode: (Int) -> Record?
+    kept: [Bool], set: ChunkSet, ids: inout IDTable, links: [FastLoader.LinkTarget], lookup: PartyLookup,
+    files: [MappedFile], decode: (Int) -> Record?
   ) -> RecordStore {
+    // Items the reference decoded: their rows come from their `Record`.
     let arena = ByteArena()
-    var rows: [Row] = []
-    var rowOf = [Int](repeating: -1, count: kept.count)
-    rows.reserveCapacity(kept.count)
-    for g in 0..<kept.count where kept[g] {
-      let c = chunks[at[g].chunk]
-      let it = c.data.items[at[g].local]
-      rowOf[g] = rows.count
-      let pointer = c.depthBase >= 0 ? c.base.map { $0 + it.start } : nil
-      if it.clean {
-        let inv = c.data.involved[Int(it.involvedStart)..<(Int(it.involvedStart) + Int(it.involvedCount))]
-        rows.append(
-          Row(
-            firstDay: it.firstDay, lastDay: it.lastDay, precision: it.precision, time: it.time, id: it.id,
-            involved: Array(inv), item: pointer, length: it.length, depthBase: Int8(c.depthBase), record: nil))
-      } else if let rec = c.data.fallbacks[at[g].local]?.record ?? decode(g) {
-        rows.append(row(for: rec, lookup: lookup, arena: arena, item: pointer, length: it.length, depthBase: Int8(c.depthBase)))
+    var decoded: [Int: Row] = [:]
+    var keptBase = [Int](repeating: 0, count: set.count + 1)
+    for c in 0..<set.count {
+      let chunk = set.chunks[c]
+      let base = set.starts[c]
+      var n = 0
+      for l in 0..<chunk.data.items.count where kept[base + l] { n += 1 }
+      keptBase[c + 1] = keptBase[c] + n
+      for (l, fb) in chunk.data.fallbacks where kept[base + l] {
+        guard let rec = fb.record ?? decode(base + l) else { continue }
+        let it = chunk.data.items[l]
+        let pointer = chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
+        decoded[base + l] = row(
+          for: rec, lookup: lookup, arena: arena, item: pointer, length: it.length, depthBase: Int8(chunk.depthBase))
       }
     }
-    var edges: [(Int, UInt8, Int)] = []
-    for (g, list) in links where kept[g] {
-      for l in list where l.target >= 0 && kept[Int(l.target)] { edges.append((rowOf[g], l.kind, rowOf[Int(l.target)])) }
+    let count = keptBase[set.count]
+    let starts = keptBase
+
+    // MARK: sort keys, per chunk on both cores
+    let keys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: max(count, 1))
+    defer { keys.deallocate() }
+    let sharedKeys = UnsafeSendable(keys)
+    let sharedDecoded = UnsafeSendable(decoded)
+    kept.withUnsafeBufferPointer { keptBuffer in
+      let keptFlags = UnsafeSendable(keptBuffer)
+      DispatchQueue.concurrentPerform(iterations: set.count) { c in
+        let data = set.chunks[c].data
+        let base = set.starts[c]
+        var k = starts[c]
+        data.items.withUnsafeBufferPointer { items in
+          for l in 0..<items.count where keptFlags.value[base + l] {
+            let it = items[l]
+            if it.clean {
+              sharedKeys.value[k] = SortKey(
+                key: key(firstDay: it.firstDay, lastDay: it.lastDay, precision: it.precision, time: it.time),
+                prefix: prefix(it.id), row: Int32(base + l), chunk: Int32(c))
+            } else if let r = sharedDecoded.value[base + l] {
+              sharedKeys.value[k] = SortKey(
+                key: key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),
+                prefix: prefix(r.id), row: Int32(base + l), chunk: Int32(c))
+            }
+            k += 1
+          }
+        }
+      }
     }
+    let idOf: @Sendable (Int32) -> ByteRef = { g in sharedDecoded.value[Int(g)]?.id ?? set.id(of: Int(g))! }
+    let order = timelineOrder(UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
+
+    // MARK: columns, half per core
+    var columns = Columns(count: count)
+    let position = Column<Int32>(uninitialized: set.total)
+    position.base.initialize(repeating: -1, count: set.total)
+    let halves = [0, count / 2, count]
+    let cols = UnsafeSendable(columns)
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      let c = cols.value
+      for i in halves[h]..<halves[h + 1] {
+        let s = order[i]
+        let g = Int(s.row)
+        position.base[g] = Int32(i)
+        let chunk = set.chunks[Int(s.chunk)]
+        let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
+        if it.clean {
+          c.firstDay.base[i] = it.firstDay
+          c.lastDay.base[i] = it.lastDay
+          c.precision.base[i] = it.precision
+          c.time.base[i] = it.time
+          c.ids.base[i] = it.id
+          c.items.base[i] = chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
+          c.lengths.base[i] = it.length
+          c.depthBases.base[i] = Int8(chunk.depthBase)
+          c.basis.base[i] = it.basis
+          c.sourceCount.base[i] = it.sourceCount
+          c.figureCount.base[i] = it.figureCount
+          c.dateFlags.base[i] = it.dateFlags
+          c.involvedStart.base[i + 1] = UInt32(it.involvedCount)
+        } else {
+          let r = sharedDecoded.value[g]!
+          c.set(i, r)
+          c.involvedStart.base[i + 1] = UInt32(r.involved.count)
+        }
+      }
+    }
+    columns.involvedStart.base[0] = 0
+    for i in 0..<count { columns.involvedStart.base[i + 1] += columns.involvedStart.base[i] }
+    columns.involved = Column(uninitialized: Int(columns.involvedStart.base[count]))
+    let cols2 = UnsafeSendable(columns)
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      let c = cols2.value
+      for i in halves[h]..<halves[h + 1] {
+        let s = order[i]
+        let g = Int(s.row)
+        let at = c.involved.base + Int(c.involvedStart.base[i])
+        let chunk = set.chunks[Int(s.chunk)]
+        let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
+        if it.clean {
+          chunk.data.involved.withUnsafeBufferPointer { inv in
+            at.initialize(from: inv.baseAddress! + Int(it.involvedStart), count: Int(it.involvedCount))
+          }
+        } else {
+          let r = sharedDecoded.value[g]!
+          r.involved.withUnsafeBufferPointer { at.initialize(from: $0.baseAddress!, count: $0.count) }
+        }
+      }
+    }
+    for (g, r) in decoded where r.item == nil { columns.held[Int(position[g])] = r.record }
+
+    // MARK: id lookups: the loader's tables, now to timeline indexes (left-out items removed)
+    // Moved out (not copied): each table is changed in place by one core.
+    var tables = ids.tables
+    ids.tables = []
+    let sharedTables = UnsafeSendable(UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2))
+    defer { sharedTables.value.deallocate() }
+    _ = sharedTables.value.initialize(from: tables)
+    tables = []
+    DispatchQueue.concurrentPerform(iterations: 2) { t in
+      sharedTables.value[t].remap { g in position[Int(g)] >= 0 ? position[Int(g)] : nil }
+    }
+    tables = Array(sharedTables.value)
+    _ = sharedTables.value.deinitialize()
+
+    // MARK: reverse links
+    var disputed: [Int: [Int]] = [:]
+    var revised: [Int: [Int]] = [:]
+    for l in links where l.kind != 0 && l.target >= 0 {
+      let from = position[Int(l.owner)]
+      let to = position[Int(l.target)]
+      guard from >= 0, to >= 0 else { continue }
+      if l.kind == 1 { disputed[Int(to), default: []].append(Int(from)) }
+      if l.kind == 2 { revised[Int(to), default: []].append(Int(from)) }
+    }
+
     var owners: [AnyObject] = [arena]
     owners.append(contentsOf: files as [AnyObject])
-    owners.append(contentsOf: chunks.map { $0.data.ids as AnyObject })
-    return RecordStore(rows: rows, links: edges, owners: owners)
+    owners.append(contentsOf: set.chunks.map { $0.data.ids as AnyObject })
+    return RecordStore(
+      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: disputed.mapValues { Array(Set($0)).sorted() },
+      revisedBy: revised.mapValues { Array(Set($0)).sorted() }, owners: owners)
   }
 }

@@ -8,56 +8,65 @@ extension RecordStore {
     var key: UInt64
     /// The id's first 8 bytes, big-endian, zero-padded.
     var prefix: UInt64
+    /// Who this is (a row, or a scanned item), and its chunk for the loader.
     var row: Int32
+    var chunk: Int32 = 0
   }
 
-  static func key(_ r: Row) -> UInt64 {
+  static func key(firstDay: Int32, lastDay: Int32, precision: UInt8, time: Int16) -> UInt64 {
     let offset: Int64 = 719_163  // day number of 0001-01-01 is -719162
-    let f = UInt64(Int64(r.firstDay) + offset)
-    let l = UInt64(Int64(r.lastDay) + offset)
-    let t = UInt64(r.time < 0 ? 1440 : Int(r.time))
-    return f << 35 | UInt64(r.precision) << 33 | l << 11 | t
+    let f = UInt64(Int64(firstDay) + offset)
+    let l = UInt64(Int64(lastDay) + offset)
+    let t = UInt64(time < 0 ? 1440 : Int(time))
+    return f << 35 | UInt64(precision) << 33 | l << 11 | t
   }
 
   static func prefix(_ id: ByteRef) -> UInt64 {
+    if id.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(id.pointer).loadUnaligned(as: UInt64.self)) }
     var v: UInt64 = 0
     for k in 0..<8 { v = v << 8 | UInt64(k < id.count ? id.pointer[k] : 0) }
     return v
   }
 
-  /// Row indexes in timeline order: each half sorted on its own core, then merged.
-  static func timelineOrder(_ rows: [Row]) -> [Int] {
-    let keys = rows.enumerated().map { SortKey(key: key($1), prefix: prefix($1.id), row: Int32($0)) }
-    let ids = rows.map(\.id)
-    @Sendable func less(_ a: SortKey, _ b: SortKey) -> Bool {
+  /// Sorts `keys` in timeline order: each half on its own core, then merged; `id` gives
+  /// the id of a key's row for ties on the first 8 bytes. Returns the rows in order.
+  static func timelineOrder(_ keys: UnsafeMutableBufferPointer<SortKey>, id: @escaping @Sendable (Int32) -> ByteRef) -> Column<SortKey> {
+    @Sendable @inline(__always) func less(_ a: SortKey, _ b: SortKey) -> Bool {
       if a.key != b.key { return a.key < b.key }
       if a.prefix != b.prefix { return a.prefix < b.prefix }
-      return ByteRef.precedes(ids[Int(a.row)], ids[Int(b.row)])
+      return ByteRef.precedes(id(a.row), id(b.row))
     }
-    let mid = keys.count / 2
-    let halves = ResultSlots<[SortKey]>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: keys.count > 50_000 ? 2 : 1) { h in
-      let part = keys.count > 50_000 ? (h == 0 ? keys[..<mid] : keys[mid...]) : keys[...]
-      halves[h] = part.sorted(by: less)
+    let n = keys.count
+    let out = Column<SortKey>(uninitialized: n)
+    guard n > 50_000 else {
+      var all = keys
+      all.sort(by: less)
+      if n > 0 { out.base.initialize(from: keys.baseAddress!, count: n) }
+      return out
     }
-    guard keys.count > 50_000, let a = halves[0], let b = halves[1] else {
-      return (halves[0] ?? []).map { Int($0.row) }
+    let mid = n / 2
+    let shared = UnsafeSendable(keys)
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      var part = h == 0 ? UnsafeMutableBufferPointer(rebasing: shared.value[..<mid]) : UnsafeMutableBufferPointer(rebasing: shared.value[mid...])
+      part.sort(by: less)
     }
-    var out: [Int] = []
-    out.reserveCapacity(keys.count)
+    let a = keys.baseAddress!
+    let o = out.base
     var i = 0
-    var j = 0
-    while i < a.count && j < b.count {
-      if less(b[j], a[i]) {
-        out.append(Int(b[j].row))
+    var j = mid
+    var k = 0
+    while i < mid && j < n {
+      if less(a[j], a[i]) {
+        (o + k).initialize(to: a[j])
         j += 1
       } else {
-        out.append(Int(a[i].row))
+        (o + k).initialize(to: a[i])
         i += 1
       }
+      k += 1
     }
-    while i < a.count { out.append(Int(a[i].row)); i += 1 }
-    while j < b.count { out.append(Int(b[j].row)); j += 1 }
+    while i < mid { (o + k).initialize(to: a[i]); i += 1; k += 1 }
+    while j < n { (o + k).initialize(to: a[j]); j += 1; k += 1 }
     return out
   }
 }

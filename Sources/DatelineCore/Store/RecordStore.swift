@@ -10,20 +10,28 @@ import Synchronization
 /// reference decoder turns an item into a `Record` when a row is drawn (a few µs).
 final class RecordStore: @unchecked Sendable {
   let count: Int
-  let firstDay: [Int32]
-  let lastDay: [Int32]
-  let precision: [UInt8]
-  let time: [Int16]
-  let ids: [ByteRef]
+  let firstDay: Column<Int32>
+  let lastDay: Column<Int32>
+  let precision: Column<UInt8>
+  let time: Column<Int16>
+  let ids: Column<ByteRef>
   /// Parties each record involves (listed ones and their ancestors): CSR over `involved`.
-  let involvedStart: [UInt32]
-  let involved: [UInt16]
+  let involvedStart: Column<UInt32>
+  let involved: Column<UInt16>
   /// Where each item is: its bytes, and the depth outside them; nil for a held `Record`.
-  let items: [UnsafeRawPointer?]
-  let lengths: [Int32]
-  let depthBases: [Int8]
+  let items: Column<UnsafeRawPointer?>
+  let lengths: Column<Int32>
+  let depthBases: Column<Int8>
+  /// Facet columns: attribution basis (`Attribution.Basis.allCases` index), distinct
+  /// sources (`Record.sourceCount`, capped at 255), number of figures (capped at 255).
+  let basis: Column<UInt8>
+  let sourceCount: Column<UInt8>
+  let figureCount: Column<UInt8>
+  /// Bit 0: `date_approx`; bit 1: an `end_date`; bits 2–3: its precision. With the days,
+  /// precision and time, this is all `DateLabel.compact` shows (no decoding).
+  let dateFlags: Column<UInt8>
   let held: [Int: Record]
-  let idTable: ByteKeyTable
+  let idIndex: IDIndex
   /// Timeline indexes of the records that dispute / revise each record (SCHEMA.md links).
   let disputedBy: [Int: [Int]]
   let revisedBy: [Int: [Int]]
@@ -34,6 +42,59 @@ final class RecordStore: @unchecked Sendable {
   private let recent = Mutex<[Int: Record]>([:])
   static let recentLimit = 4096
 
+  /// The columns, all in timeline order, to be filled by the builder (every entry of
+  /// every column; `involved` is made once its length is known).
+  struct Columns {
+    var firstDay: Column<Int32>
+    var lastDay: Column<Int32>
+    var precision: Column<UInt8>
+    var time: Column<Int16>
+    var ids: Column<ByteRef>
+    var involvedStart: Column<UInt32>
+    var involved = Column<UInt16>([])
+    var items: Column<UnsafeRawPointer?>
+    var lengths: Column<Int32>
+    var depthBases: Column<Int8>
+    var basis: Column<UInt8>
+    var sourceCount: Column<UInt8>
+    var figureCount: Column<UInt8>
+    var dateFlags: Column<UInt8>
+    var held: [Int: Record] = [:]
+
+    init(count n: Int) {
+      firstDay = .init(uninitialized: n)
+      lastDay = .init(uninitialized: n)
+      precision = .init(uninitialized: n)
+      time = .init(uninitialized: n)
+      ids = .init(uninitialized: n)
+      involvedStart = .init(uninitialized: n + 1)
+      items = .init(uninitialized: n)
+      lengths = .init(uninitialized: n)
+      depthBases = .init(uninitialized: n)
+      basis = .init(uninitialized: n)
+      sourceCount = .init(uninitialized: n)
+      figureCount = .init(uninitialized: n)
+      dateFlags = .init(uninitialized: n)
+    }
+
+    /// Row `r` at timeline index `i` (all columns but `involved`).
+    func set(_ i: Int, _ r: Row) {
+      firstDay.base[i] = r.firstDay
+      lastDay.base[i] = r.lastDay
+      precision.base[i] = r.precision
+      time.base[i] = r.time
+      ids.base[i] = r.id
+      items.base[i] = r.item
+      lengths.base[i] = r.length
+      depthBases.base[i] = r.depthBase
+      basis.base[i] = r.basis
+      sourceCount.base[i] = r.sourceCount
+      figureCount.base[i] = r.figureCount
+      dateFlags.base[i] = r.dateFlags
+    }
+  }
+
+  /// One record's column values.
   struct Row {
     var firstDay: Int32
     var lastDay: Int32
@@ -44,48 +105,51 @@ final class RecordStore: @unchecked Sendable {
     var item: UnsafeRawPointer?
     var length: Int32
     var depthBase: Int8
+    var basis: UInt8
+    var sourceCount: UInt8
+    var figureCount: UInt8
+    var dateFlags: UInt8
     var record: Record?
   }
 
-  /// Sorts `rows` in timeline order and builds the columns; `links` give (row, kind, row).
-  init(rows: [Row], links: [(Int, UInt8, Int)], owners: [AnyObject]) {
-    let order = RecordStore.timelineOrder(rows)
-    count = rows.count
-    var position = [Int](repeating: 0, count: rows.count)
-    for (i, r) in order.enumerated() { position[r] = i }
-    firstDay = order.map { rows[$0].firstDay }
-    lastDay = order.map { rows[$0].lastDay }
-    precision = order.map { rows[$0].precision }
-    time = order.map { rows[$0].time }
-    ids = order.map { rows[$0].id }
-    var starts: [UInt32] = [0]
-    var flat: [UInt16] = []
-    starts.reserveCapacity(rows.count + 1)
-    for r in order {
-      flat.append(contentsOf: rows[r].involved)
-      starts.append(UInt32(flat.count))
-    }
-    involvedStart = starts
-    involved = flat
-    items = order.map { rows[$0].item }
-    lengths = order.map { rows[$0].length }
-    depthBases = order.map { rows[$0].depthBase }
-    var held: [Int: Record] = [:]
-    for (i, r) in order.enumerated() where rows[r].item == nil { held[i] = rows[r].record }
-    self.held = held
-    let idList = ids
-    var table = ByteKeyTable(capacity: rows.count)
-    for i in 0..<idList.count { _ = table.insert(idList[i], value: Int32(i)) { idList[Int($0)] } }
-    idTable = table
-    var disputed: [Int: [Int]] = [:]
-    var revised: [Int: [Int]] = [:]
-    for (from, kind, to) in links {
-      if kind == 1 { disputed[position[to], default: []].append(position[from]) }
-      if kind == 2 { revised[position[to], default: []].append(position[from]) }
-    }
-    disputedBy = disputed.mapValues { Array(Set($0)).sorted() }
-    revisedBy = revised.mapValues { Array(Set($0)).sorted() }
+  init(
+    columns c: Columns, idIndex: IDIndex, disputedBy: [Int: [Int]], revisedBy: [Int: [Int]], owners: [AnyObject]
+  ) {
+    count = c.firstDay.count
+    firstDay = c.firstDay
+    lastDay = c.lastDay
+    precision = c.precision
+    time = c.time
+    ids = c.ids
+    involvedStart = c.involvedStart
+    involved = c.involved
+    items = c.items
+    lengths = c.lengths
+    depthBases = c.depthBases
+    basis = c.basis
+    sourceCount = c.sourceCount
+    figureCount = c.figureCount
+    dateFlags = c.dateFlags
+    held = c.held
+    self.idIndex = idIndex
+    self.disputedBy = disputedBy
+    self.revisedBy = revisedBy
     self.owners = owners
+  }
+
+  static func dateFlags(approx: Bool, end: RecordDate?) -> UInt8 {
+    (approx ? 1 : 0) | (end.map { 2 | UInt8($0.precision.rawValue) << 2 } ?? 0)
+  }
+
+  /// The compact date label of record `i` (`DateLabel.compact`) from the columns.
+  func dateLabel(_ i: Int) -> String {
+    let flags = dateFlags[i]
+    let date = RecordDate(firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i]))!)
+    var end: RecordDate?
+    if flags & 2 != 0, let p = DatePrecision(rawValue: Int(flags >> 2 & 3)) {
+      end = RecordDate.ending(on: CalendarDay(dayNumber: lastDay[i]), precision: p)
+    }
+    return DateLabel.compact(date: date, end: end, minutes: time[i] < 0 ? nil : time[i], approx: flags & 1 != 0)
   }
 
   /// The record at timeline index `i`.
@@ -105,7 +169,7 @@ final class RecordStore: @unchecked Sendable {
     var s = id
     return s.withUTF8 { u -> Int? in
       guard let b = u.baseAddress else { return nil }
-      return idTable.find(ByteRef(b, u.count)) { ids[Int($0)] }.map(Int.init)
+      return idIndex.find(ByteRef(b, u.count)) { ids[Int($0)] }.map(Int.init)
     }
   }
 
@@ -115,5 +179,15 @@ final class RecordStore: @unchecked Sendable {
     else { return nil }
     var r = ItemReader()
     return ItemDecoding.record(node, &r)
+  }
+}
+
+/// Record id to timeline index: one table, or two split by the hash's top bit (as the
+/// loader built them on two cores).
+struct IDIndex: @unchecked Sendable {
+  var tables: [ByteKeyTable]
+
+  func find(_ r: ByteRef, key: (Int32) -> ByteRef) -> Int32? {
+    tables[tables.count == 1 ? 0 : Int(r.hash >> 31)].find(r, key: key)
   }
 }

@@ -1,0 +1,91 @@
+import DatelineCore
+import Foundation
+import XCTest
+
+/// Quote checks where the fast loader searches escaped source texts in place, and the
+/// columns it fills from the scan (date labels, basis, sources), against the reference.
+extension FastLoaderDifferentialTests {
+  /// Texts with `\n`, `\"`, `\\` (searched escaped), `\/` and `\u` (decoded first), raw
+  /// non-ASCII and a combining mark; quotes found once, twice, never, across a line
+  /// break, only at an escape's second byte, with prefix, suffix and start.
+  func testQuotesInEscapedTextsGiveTheReferenceMessages() throws {
+    let texts = [
+      #"First line.\nnext line says \"hello\" and C:\\dir\\n too.\n\nThird paragraph: Zürich, 北京."#,
+      #"Slash \/ and \u00e9t\u00e9 here.\nSecond line, second line."#,
+      #"Plain text with a repeat: alpha beta. alpha beta. gamma."#,
+      #"Cafe\u0301 combining; the end."#,
+      #"Tabs\there and \"quotes\" \\\" tricky \\n end."#,
+    ]
+    var sources: [String] = []
+    for (i, t) in texts.enumerated() {
+      sources.append(#"{"id":"s\#(i)","outlet":"O","title":"T\#(i)","text":"\#(t)"}"#)
+    }
+    let quotes: [(Int, String)] = [
+      (0, #"{"exact":"First line.\nnext line"}"#),  // across the line break: found
+      (0, #"{"exact":"nnext line"}"#),  // only at the escape's second byte: not found
+      (0, #"{"exact":"says \"hello\""}"#),
+      (0, #"{"exact":"C:\\dir\\n too"}"#),
+      (0, #"{"exact":"n too"}"#),  // after an escaped backslash: a real "n"
+      (0, #"{"exact":"Zürich, 北京"}"#),
+      (0, #"{"exact":"line","prefix":"First "}"#),
+      (0, #"{"exact":"line","prefix":"\nnext "}"#),
+      (0, #"{"exact":"line","suffix":" says"}"#),
+      (0, #"{"exact":"line"}"#),  // twice: ambiguous (warning)
+      (0, #"{"exact":"line","start":23}"#),
+      (0, #"{"exact":"line","start":6}"#),
+      (0, #"{"exact":"line","start":7}"#),  // fits no occurrence: error
+      (0, #"{"exact":"Third","prefix":"\n\n"}"#),
+      (0, #"{"exact":"Third","prefix":"n"}"#),  // the prefix only at an escape: error
+      (1, #"{"exact":"Slash / and été"}"#),
+      (1, #"{"exact":"second line","start":49}"#),
+      (1, #"{"exact":"nSecond"}"#),
+      (2, #"{"exact":"alpha beta."}"#),
+      (2, #"{"exact":"alpha beta.","suffix":" gamma"}"#),
+      (2, #"{"exact":"alpha beta.","prefix":"beta. "}"#),
+      (2, #"{"exact":"delta"}"#),
+      (3, #"{"exact":"Café combining"}"#),
+      (4, #"{"exact":"Tabs\there"}"#),
+      (4, #"{"exact":"\"quotes\" \\\" tricky \\n"}"#),
+      (4, #"{"exact":"here and \""}"#),
+    ]
+    var lines: [String] = []
+    for (k, (s, q)) in quotes.enumerated() {
+      lines.append(
+        #"{"id":"q\#(k)","date":"2023-12-\#(String(format: "%02d", k % 28 + 1))","kind":"event","parties":["a"],"headline":"H\#(k)","source":"s\#(s)","quote":\#(q)}"#)
+    }
+    // Corroboration, facets, date labels.
+    lines.append(
+      #"{"id":"c1","date":"2023-11","date_approx":true,"end_date":"2024","kind":"claim","parties":["a",{"id":"b","role":"target"}],"headline":"Also","attribution":{"claimant":"a","text":"x","basis":"anonymous"},"source":"s2","quote":{"exact":"gamma"},"also":[{"source":"s0","quote":{"exact":"Third paragraph"}},{"source":"s2"},{"source":"s1","quote":{"exact":"here."}}],"figures":[{"label":"Count","value":3},{"label":"count ","value":4,"value_max":5}]}"#)
+    lines.append(
+      #"{"id":"c2","date":"2023-11-02","date_precision":"week","end_date":"2023-12-20","time":"07:05","kind":"figure","parties":["b"],"headline":"Week","attribution":{"text":"y","basis":"official"},"source":"s0","also":[{"source":"s0","quote":{"exact":"nope"}}],"figures":[{"label":"count","value":1}]}"#)
+    lines.append(
+      #"{"id":"c3","date":"2023","end_date":"2023-11","time":"23:59","kind":"event","parties":["b"],"headline":"Year","source":"s9"}"#)
+    lines.append(
+      #"{"id":"c4","date":"2023-01-01","time":"12:00","date_approx":false,"end_date":"2024-02","kind":"event","parties":["b"],"headline":"Span","source":"s1","also":[{"source":"s3"},{"source":"s3"},{"source":"s4"}]}"#)
+    let dir = try temporaryDirectory("quotes")
+    try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"},{"id":"b","name":"B","parent":"a"}]}"#
+      .write(toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
+    try (#"{"schema":1,"type":"sources","items":["# + sources.joined(separator: ",\n") + "]}")
+      .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    try assertSame(dir)
+    let loaded = try CorpusLoader.load(directory: dir)
+    XCTAssertTrue(loaded.issues.contains { $0.description.contains("q1") && $0.description.contains("not found") })
+    XCTAssertTrue(loaded.issues.contains { $0.description.contains("q9") && $0.description.contains("more than once") })
+    XCTAssertFalse(loaded.issues.contains { $0.description.contains("(id \"q0\")") })
+  }
+
+  /// The columns the loader fills from its scan match what the decoded records say.
+  func assertColumnsMatchRecords(_ corpus: Corpus, file: StaticString = #filePath, line: UInt = #line) {
+    let facets = FacetColumns(corpus: corpus)
+    var labels: [String: [Int]] = [:]
+    for i in 0..<corpus.records.count {
+      let r = corpus.records[i]
+      XCTAssertEqual(corpus.compactDateLabel(at: i), DateLabel.compact(r), "\(r.id)", file: file, line: line)
+      XCTAssertEqual(facets.basis(at: i), r.basis, "\(r.id)", file: file, line: line)
+      XCTAssertEqual(facets.sourceCount(at: i), min(255, r.sourceCount), "\(r.id)", file: file, line: line)
+      for f in r.figures where labels[FigureSeries.key(f.label)]?.last != i { labels[FigureSeries.key(f.label), default: []].append(i) }
+    }
+    XCTAssertEqual(facets.figureRecords, labels, file: file, line: line)
+  }
+}
