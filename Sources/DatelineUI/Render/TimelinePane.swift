@@ -67,8 +67,11 @@ enum TimelinePane {
           let label = (n > 0 ? "," : "") + (s.corpus.parties[idx].label)
           let room = start + partyWidth - col
           if room <= 0 { break }
-          let cut = Truncation.truncate(Sanitizer.clean(label), toColumns: room)
+          let clean = Sanitizer.clean(label)
+          let cut = Truncation.truncate(clean, toColumns: room)
           col += frame.put(cut, at: Position(column: col, row: line), style: selected ? base : theme.party(s.corpus.parties[idx], index: idx), limit: room)
+          // One ellipsis says the list goes on; a second label would only add another.
+          if cut != clean { break }
         }
         col = start + partyWidth
         put(" ", .plain)
