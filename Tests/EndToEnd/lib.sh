@@ -67,8 +67,13 @@ child_pid() {
 
 # After the program exits: the terminal must be back in cooked mode with echo.
 expect_sane_tty() {
-  keys 'clear; stty -a | tr " " "\n" | grep -E "^-?(icanon|echo)$" | tr "\n" " "; echo STTY-DONE' Enter
-  if wait_for 'STTY-DONE$' 10 && screen | grep -q '^icanon echo' ; then ok "terminal sane ($1)"; else fail "terminal not sane ($1)"; fi
+  # The marker is computed, so the typed command line itself cannot match it.
+  keys 'clear; stty -a | tr " " "\n" | grep -E "^-?(icanon|echo)$" | tr "\n" " "; echo STTY-$((6*7))-DONE' Enter
+  if wait_for 'STTY-42-DONE$' 30 && screen | grep -q '^icanon echo STTY-42-DONE'; then
+    ok "terminal sane ($1)"
+  else
+    fail "terminal not sane ($1)"
+  fi
 }
 
 finish() {
