@@ -19,6 +19,15 @@ final class CLITests: XCTestCase {
 
   var binary: URL { Self.binaryURL }
 
+  /// A developer's own config, marks or cache must not change what the tests see.
+  static let isolatedUserDirectories: [String: String] = {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-cli-home-\(getpid())").path
+    return [
+      "XDG_CONFIG_HOME": base + "/config", "XDG_STATE_HOME": base + "/state",
+      "XDG_CACHE_HOME": base + "/cache", "HOME": base,
+    ]
+  }()
+
   /// The built `dateline`: the test bundle sits next to the built products.
   static var binaryURL: URL {
     for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
@@ -34,6 +43,8 @@ final class CLITests: XCTestCase {
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     environment["DATELINE_DATA"] = nil
+    environment["DATELINE_CONFIG"] = nil
+    environment.merge(Self.isolatedUserDirectories) { _, new in new }
     for (k, v) in env { environment[k] = v }
     p.environment = environment
     let out = Pipe()

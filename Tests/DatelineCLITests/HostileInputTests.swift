@@ -21,6 +21,8 @@ final class HostileInputTests: XCTestCase {
     p.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["SWIFT_BACKTRACE"] = "enable=no"
+    env["DATELINE_CONFIG"] = nil
+    env.merge(CLITests.isolatedUserDirectories) { _, new in new }
     p.environment = env
     let out = Pipe()
     let err = Pipe()
