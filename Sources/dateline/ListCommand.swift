@@ -1,5 +1,6 @@
 import ArgumentParser
 import DatelineCore
+import Foundation
 
 /// `dateline list`: the records a query selects, in timeline order.
 struct ListCommand: ParsableCommand {
@@ -132,9 +133,8 @@ struct ListCommand: ParsableCommand {
     }
     switch format {
     case .jsonl:
-      var out = ""
-      for i in rows { out += corpus.records[i].jsonObject + "\n" }
-      Output.raw(out)
+      // Lines of `.jsonl` files as they are, the rest re-encoded (Corpus.writeJSONLines).
+      corpus.writeJSONLines(rows) { FileHandle.standardOutput.write(Data($0)) }
     case .json:
       let items = rows.map { "  " + corpus.records[$0].jsonObject }.joined(separator: ",\n")
       Output.raw("{\"schema\": 1, \"type\": \"records\", \"items\": [\n" + items + (rows.isEmpty ? "" : "\n") + "]}\n")

@@ -10,7 +10,8 @@ enum TimelinePane {
       return
     }
     // The date column never takes more than half a narrow pane, so headlines still show.
-    let widest = s.rows.prefix(2000).map { DisplayWidth.of(DateLabel.compact(s.corpus.records[$0])) }.max() ?? 10
+    // From the columns: a sample of 2000 labels would otherwise decode 2000 records a frame.
+    let widest = s.rows.prefix(2000).map { DisplayWidth.of(s.corpus.compactDateLabel(at: $0)) }.max() ?? 10
     let dateWidth = min(22, widest, max(5, rect.columns / 2 - 2))
     let partyWidth = rect.columns >= 100 ? 24 : rect.columns >= 70 ? 16 : rect.columns >= 50 ? 10 : 0
     let markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: rect.columns)

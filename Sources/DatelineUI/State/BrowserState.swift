@@ -144,9 +144,9 @@ public struct BrowserState: Sendable {
         selection = rows.count - 1
       } else if i > 0 {
         // Nearest in time: compare the neighbours' first days with the lost record's.
-        let day = corpus.records[previous].firstDay.dayNumber
-        let before = day - corpus.records[rows[i - 1]].firstDay.dayNumber
-        let after = corpus.records[rows[i]].firstDay.dayNumber - day
+        let day = corpus.firstDay(at: previous).dayNumber
+        let before = day - corpus.firstDay(at: rows[i - 1]).dayNumber
+        let after = corpus.firstDay(at: rows[i]).dayNumber - day
         selection = before < after ? i - 1 : i
       } else {
         selection = i

@@ -195,8 +195,8 @@ extension BrowserState {
   /// Whether the record at `rows[i]` begins a new month (and gets a separator above it).
   func startsMonth(_ i: Int) -> Bool {
     guard i > 0 else { return true }
-    let a = corpus.records[rows[i - 1]].firstDay
-    let b = corpus.records[rows[i]].firstDay
+    let a = corpus.firstDay(at: rows[i - 1])
+    let b = corpus.firstDay(at: rows[i])
     return a.year != b.year || a.month != b.month
   }
 
