@@ -7,10 +7,16 @@ extension RecordItemScan {
   ) {
     var check = RecordScanChunk.QuoteCheck(
       item: item, source: chunk.ref(source, s), needle: 0, needleLength: 0)
-    (check.needle, check.needleLength) = normalized(q.exact, s, &chunk.arena)
-    if let p = q.prefix { (check.prefix, check.prefixLength) = normalized(p, s, &chunk.arena) }
-    if let x = q.suffix { (check.suffix, check.suffixLength) = normalized(x, s, &chunk.arena) }
-    check.startScalar = q.start ?? -1
+    let (at, n) = normalized(q.exact, s, &chunk.arena)
+    (check.needle, check.needleLength) = (UInt32(at), n)
+    if q.prefix != nil || q.suffix != nil || q.start != nil {
+      var extra = RecordScanChunk.QuoteExtra()
+      if let p = q.prefix { (extra.prefix, extra.prefixLength) = normalized(p, s, &chunk.arena) }
+      if let x = q.suffix { (extra.suffix, extra.suffixLength) = normalized(x, s, &chunk.arena) }
+      extra.startScalar = q.start ?? -1
+      check.extra = Int32(chunk.extras.count)
+      chunk.extras.append(extra)
+    }
     check.unescaped = !q.exact.escaped && q.prefix?.escaped != true && q.suffix?.escaped != true
     chunk.quotes.append(check)
   }

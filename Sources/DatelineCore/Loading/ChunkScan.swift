@@ -13,6 +13,38 @@ struct ScannedChunk: @unchecked Sendable {
   var depthBase: Int
   /// The mapped file's first byte (items' `start` counts from here).
   var base: UnsafeRawPointer? = nil
+  /// The quote checks and their normalized bytes, moved out of `data` after the scan so
+  /// the record phase can free them once the quotes are checked (every copy of this
+  /// struct shares the box).
+  var quoteBox = QuoteBox()
+
+  /// Moves `data`'s quotes into the box.
+  consuming func boxingQuotes() -> ScannedChunk {
+    quoteBox = QuoteBox(quotes: data.quotes, extras: data.extras, arena: data.arena)
+    data.quotes = []
+    data.extras = []
+    data.arena = []
+    return self
+  }
+}
+
+/// A chunk's quote checks and the arena of their normalized bytes.
+final class QuoteBox: @unchecked Sendable {
+  var quotes: [RecordScanChunk.QuoteCheck]
+  var extras: [RecordScanChunk.QuoteExtra]
+  var arena: [UInt8]
+
+  init(quotes: [RecordScanChunk.QuoteCheck] = [], extras: [RecordScanChunk.QuoteExtra] = [], arena: [UInt8] = []) {
+    self.quotes = quotes
+    self.extras = extras
+    self.arena = arena
+  }
+
+  func free() {
+    quotes = []
+    extras = []
+    arena = []
+  }
 }
 
 /// Scans record items on one thread: the fast scan, else the reference decoder.
@@ -48,7 +80,7 @@ enum ChunkScan {
       }
     }
     f.release(released..<range.upperBound)
-    return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base)
+    return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base).boxingQuotes()
   }
 
   static func items(_ f: MappedFile, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
@@ -60,7 +92,7 @@ enum ChunkScan {
         fallback(bytes, offset: r.lowerBound, ordinal: Int32(i), depthLimit: 62, into: &chunk)
       }
     }
-    return ScannedChunk(file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2, base: f.base)
+    return ScannedChunk(file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2, base: f.base).boxingQuotes()
   }
 
   /// The reference decoder's verdict on an item the fast scan gave up on.

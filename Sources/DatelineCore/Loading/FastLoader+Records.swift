@@ -74,7 +74,7 @@ extension FastLoader {
         var byReference: [Int] = []
         var jobs: [QuoteJob] = []
         chunk.data.items.withUnsafeBufferPointer { items in
-          chunk.data.quotes.withUnsafeBufferPointer { quotes in
+          chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
             for l in 0..<items.count where keptFlags.value[base + l] {
               let it = items[l]
               guard it.clean, !it.checkByReference, sources.find(it.source) != nil else {
@@ -99,16 +99,15 @@ extension FastLoader {
       }
     }
     var referenceChecks = Set<Int>()
-    var checks: [QuoteJob] = []
-    checks.reserveCapacity(total)
+    var checks: [[QuoteJob]] = []
     for c in 0..<set.count {
       referenceChecks.formUnion(perChunk[c]!.0)
-      checks.append(contentsOf: perChunk[c]!.1)
+      checks.append(perChunk[c]!.1)
       perChunk[c] = nil
     }
     timer.lap("refs")
-    referenceChecks.formUnion(QuoteCheckPhase.failures(checks, chunks: set.chunks, sources: sources))
-    checks = []
+    referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources))
+    for c in set.chunks { c.quoteBox.free() }
     // Texts are read again only when a pane shows one: their pages leave the resident set.
     for f in files { f?.release(0..<(f?.count ?? 0)) }
     timer.lap("quotes")
@@ -382,7 +381,9 @@ struct LoadTimer {
   mutating func lap(_ what: String) {
     guard LoadTimer.enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
-    FileHandle.standardError.write("timing \(name).\(what): \((now - last) / 1_000_000) ms\n".data(using: .utf8)!)
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let anon = status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }.map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) } ?? ""
+    FileHandle.standardError.write("timing \(name).\(what): \((now - last) / 1_000_000) ms, anon \(anon)\n".data(using: .utf8)!)
     last = now
   }
 }

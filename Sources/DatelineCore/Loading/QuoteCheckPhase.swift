@@ -9,22 +9,31 @@ import Foundation
 /// bytes are already the normalized text, and still escaped (with escaped quotes) when
 /// their only escapes are `\n`, `\t`, `\"` and `\\`, so no text is copied.
 enum QuoteCheckPhase {
-  static func failures(_ jobs: [QuoteJob], chunks: [ScannedChunk], sources: SourceTable) -> [Int] {
-    guard !jobs.isEmpty else { return [] }
+  /// `lists` (the jobs of each chunk, in item order) are consumed.
+  static func failures(_ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable) -> [Int] {
+    guard let first = lists.first(where: { !$0.isEmpty })?.first else { return [] }
     // Group by source (counting sort keeps each source's quotes in item order).
     var counts = [Int](repeating: 0, count: sources.list.count + 1)
-    for j in jobs { counts[Int(j.source) + 1] += 1 }
+    var total = 0
+    for jobs in lists {
+      for j in jobs { counts[Int(j.source) + 1] += 1 }
+      total += jobs.count
+    }
     for i in 1..<counts.count { counts[i] += counts[i - 1] }
     var fill = counts
-    var ordered = [QuoteJob](repeating: jobs[0], count: jobs.count)
-    for j in jobs {
-      ordered[fill[Int(j.source)]] = j
-      fill[Int(j.source)] += 1
+    var ordered = [QuoteJob](repeating: first, count: total)
+    for jobs in lists {
+      for j in jobs {
+        ordered[fill[Int(j.source)]] = j
+        fill[Int(j.source)] += 1
+      }
     }
+    lists = []
     let groups = (0..<sources.list.count).filter { counts[$0 + 1] > counts[$0] }
     let batches = max(1, min(256, groups.count))
     let slots = ResultSlots<[Int]>(count: batches)
     let list = sources.list
+    let boxes = chunks.map(\.quoteBox)
     let work = ordered
     let bounds = counts
     DispatchQueue.concurrentPerform(iterations: batches) { b in
@@ -33,7 +42,7 @@ enum QuoteCheckPhase {
       let stop = (b + 1) * groups.count / batches
       while k < stop {
         let s = groups[k]
-        check(work[bounds[s]..<bounds[s + 1]], text: list[s].textStorage, chunks: chunks, failed: &failed)
+        check(work[bounds[s]..<bounds[s + 1]], text: list[s].textStorage, boxes: boxes, failed: &failed)
         k += 1
       }
       slots[b] = failed
@@ -41,21 +50,21 @@ enum QuoteCheckPhase {
     return (0..<batches).flatMap { slots[$0] ?? [] }
   }
 
-  static func check(_ jobs: ArraySlice<QuoteJob>, text: SourceText, chunks: [ScannedChunk], failed: inout [Int]) {
+  static func check(_ jobs: ArraySlice<QuoteJob>, text: SourceText, boxes: [QuoteBox], failed: inout [Int]) {
     switch text.origin {
     case .verbatim(let f, let r):
-      run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, chunks: chunks, failed: &failed)
+      run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, boxes: boxes, failed: &failed)
     case .escaped(let f, let r):
       let hay = UnsafeRawBufferPointer(rebasing: f.bytes[r])
       if plainEscapes(hay) {
-        run(jobs, hay: hay, escaped: true, chunks: chunks, failed: &failed)
+        run(jobs, hay: hay, escaped: true, boxes: boxes, failed: &failed)
       } else {
         let b = JSONUnescape.bytes(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
-        b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, chunks: chunks, failed: &failed) }
+        b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, boxes: boxes, failed: &failed) }
       }
     default:
       var t = text.text
-      t.withUTF8 { run(jobs, hay: UnsafeRawBufferPointer($0), escaped: false, chunks: chunks, failed: &failed) }
+      t.withUTF8 { run(jobs, hay: UnsafeRawBufferPointer($0), escaped: false, boxes: boxes, failed: &failed) }
     }
   }
 
@@ -126,21 +135,23 @@ enum QuoteCheckPhase {
   /// Searches every job's quote in `hay` at once; a job fails unless exactly one
   /// occurrence fits its prefix, suffix and start (QuoteLocator's rule).
   static func run(
-    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool, chunks: [ScannedChunk],
+    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool, boxes: [QuoteBox],
     failed: inout [Int]
   ) {
     // (needle, prefix, suffix) per job, as byte ranges in one buffer (escaped texts) or
     // in the chunks' arenas.
     var quotes: [RecordScanChunk.QuoteCheck] = []
     quotes.reserveCapacity(jobs.count)
-    for j in jobs { quotes.append(chunks[Int(j.chunk)].data.quotes[Int(j.check)]) }
+    for j in jobs { quotes.append(boxes[Int(j.chunk)].quotes[Int(j.check)]) }
+    let none = RecordScanChunk.QuoteExtra()
+    let extras = zip(jobs, quotes).map { j, q in q.extra >= 0 ? boxes[Int(j.chunk)].extras[Int(q.extra)] : none }
     // Byte ranges in the chunk's arena (from > 0 when escaped: at -from - 1 in `buffer`).
     var buffer: [UInt8] = []
     var parts: [(Range<Int>, Range<Int>?, Range<Int>?)] = []
     var arenas: [UnsafeRawPointer] = []
     for (k, j) in jobs.enumerated() {
       let q = quotes[k]
-      chunks[Int(j.chunk)].data.arena.withUnsafeBytes { a in
+      boxes[Int(j.chunk)].arena.withUnsafeBytes { a in
         arenas.append(a.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!)
         func range(_ at: Int, _ n: Int32) -> Range<Int>? {
           guard n >= 0 else { return nil }
@@ -150,7 +161,8 @@ enum QuoteCheckPhase {
           escape(plain, into: &buffer)
           return (-buffer.count - 1)..<(-from - 1)
         }
-        parts.append((range(q.needle, q.needleLength)!, range(q.prefix, q.prefixLength), range(q.suffix, q.suffixLength)))
+        let x = extras[k]
+        parts.append((range(Int(q.needle), q.needleLength)!, range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)))
       }
     }
     buffer.withUnsafeBytes { buf in
@@ -168,7 +180,6 @@ enum QuoteCheckPhase {
       var fits = [Int32](repeating: 0, count: parts.count)
       QuoteSearch.forEachOccurrence(of: needles, in: hay) { k, t in
         if escaped && !boundary(t, hay) { return }
-        let q = quotes[k]
         if let pr = parts[k].1 {
           let p = bytes(k, pr)
           let from = t - p.count
@@ -180,7 +191,8 @@ enum QuoteCheckPhase {
           let e = t + needles[k].count
           guard e + x.count <= hay.count, memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0 else { return }
         }
-        if q.startScalar >= 0 && scalarOffset(ofByte: t, in: hay, escaped: escaped) != q.startScalar { return }
+        let start = extras[k].startScalar
+        if start >= 0 && scalarOffset(ofByte: t, in: hay, escaped: escaped) != start { return }
         fits[k] += 1
       }
       for (k, j) in jobs.enumerated() where fits[k] != 1 { failed.append(Int(j.item)) }

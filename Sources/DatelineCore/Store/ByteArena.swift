@@ -38,12 +38,14 @@ final class ByteArena: @unchecked Sendable {
 /// A byte string held elsewhere (an arena or a mapping), compared by content.
 struct ByteRef: @unchecked Sendable {
   var pointer: UnsafePointer<UInt8>
-  var count: Int
+  /// 16 bytes in all: a million ids in columns and scan items add up.
+  let length: Int32
   var hash: UInt32
+  var count: Int { Int(length) }
 
   init(_ pointer: UnsafePointer<UInt8>, _ count: Int) {
     self.pointer = pointer
-    self.count = count
+    length = Int32(count)
     hash = ByteKeyTable.hash(pointer, count)
   }
 

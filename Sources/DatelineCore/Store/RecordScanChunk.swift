@@ -44,16 +44,23 @@ struct RecordScanChunk {
     var item: Int32
     var source: ByteRef
     /// Normalized bytes in `arena`; length -1 when there is no quote (source check only).
-    var needle: Int
+    var needle: UInt32
     var needleLength: Int32
+    /// Index in the chunk's `extras` of the quote's prefix, suffix and start, or -1.
+    var extra: Int32 = -1
+    /// No string of the quote had an escape in the JSON, so none holds a newline, tab,
+    /// quote or backslash (they cannot be written raw there).
+    var unescaped = false
+  }
+
+  /// What picks one occurrence of a quote (rare): prefix and suffix bytes in `arena`
+  /// (length -1 when absent) and `start` (-1 when absent).
+  struct QuoteExtra {
     var prefix: Int = 0
     var prefixLength: Int32 = -1
     var suffix: Int = 0
     var suffixLength: Int32 = -1
     var startScalar: Int = -1
-    /// No string of the quote had an escape in the JSON, so none holds a newline, tab,
-    /// quote or backslash (they cannot be written raw there).
-    var unescaped = false
   }
 
   /// A `related` / `disputes` / `revises` entry.
@@ -78,6 +85,7 @@ struct RecordScanChunk {
   var items: [Item] = []
   var involved: [UInt16] = []
   var quotes: [QuoteCheck] = []
+  var extras: [QuoteExtra] = []
   var links: [Link] = []
   var arena: [UInt8] = []
   /// Ids copied out of the mapping (see ByteArena).

@@ -94,7 +94,6 @@ extension RecordStore {
 
     // MARK: sort keys, per chunk on both cores
     let keys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: max(count, 1))
-    defer { keys.deallocate() }
     let sharedKeys = UnsafeSendable(keys)
     let sharedDecoded = UnsafeSendable(decoded)
     kept.withUnsafeBufferPointer { keptBuffer in
@@ -122,6 +121,7 @@ extension RecordStore {
     }
     let idOf: @Sendable (Int32) -> ByteRef = { g in sharedDecoded.value[Int(g)]?.id ?? set.id(of: Int(g))! }
     let order = timelineOrder(UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
+    keys.deallocate()
 
     // MARK: columns, half per core
     var columns = Columns(count: count)
