@@ -4,7 +4,17 @@ import Foundation
 extension ByteScanner {
   /// Whether the raw bytes of `s` equal `literal` (callers check `escaped` first).
   @inline(__always) func equals(_ s: ScannedString, _ literal: StaticString) -> Bool {
-    s.rawCount == literal.utf8CodeUnitCount && memcmp(base + s.start, literal.utf8Start, s.rawCount) == 0
+    let n = literal.utf8CodeUnitCount
+    guard s.rawCount == n else { return false }
+    // Keys are a few bytes: compare in place rather than call memcmp.
+    let a = base + s.start
+    let b = literal.utf8Start
+    var i = 0
+    while i < n {
+      if a[i] != b[i] { return false }
+      i += 1
+    }
+    return true
   }
 
   /// A string with no escapes (values the reference compares as text: ids, dates, enums).

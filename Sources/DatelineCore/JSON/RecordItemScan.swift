@@ -35,12 +35,19 @@ struct RecordItemScan {
     var headline = false
     var source: ScannedString?
     var quote: QuoteText?
-    var also: [(ScannedString, QuoteText?)] = []
-    var partyIndexes: [Int] = []
+    // Lists reused from item to item (moved out of the chunk and back: no allocation).
+    var also = chunk.scratch.also
+    var partyIndexes = chunk.scratch.parties
+    var claimants = chunk.scratch.claimants
+    var links = chunk.scratch.links
+    chunk.scratch = .init()
+    also.removeAll(keepingCapacity: true)
+    partyIndexes.removeAll(keepingCapacity: true)
+    claimants.removeAll(keepingCapacity: true)
+    links.removeAll(keepingCapacity: true)
+    defer { chunk.scratch = .init(also: also, parties: partyIndexes, claimants: claimants, links: links) }
     var partyUnknown = false
     var partiesSeen = false
-    var claimants: [Int?] = []
-    var links: [(UInt8, UInt16, ScannedString)] = []
     var basisIndex = 3
     var approx = false
     var figureCount = 0

@@ -7,25 +7,40 @@ import Foundation
 /// resident set would grow to the whole file. A million ids take ~10 MB here.
 final class ByteArena: @unchecked Sendable {
   private var blocks: [UnsafeMutableRawPointer] = []
-  private var used = 0
-  private var capacity = 0
+  /// The block being filled: where, how much is used, its size. Behind a pointer, so the
+  /// per-copy bookkeeping needs no exclusivity checks (one thread fills an arena).
+  private struct Current {
+    var block: UnsafeMutableRawPointer?
+    var used = 0
+    var capacity = 0
+  }
+  private let current = UnsafeMutablePointer<Current>.allocate(capacity: 1)
   static let blockSize = 1 << 20
 
-  init() {}
+  init() { current.initialize(to: Current()) }
 
-  deinit { for b in blocks { b.deallocate() } }
+  deinit {
+    for b in blocks { b.deallocate() }
+    current.deallocate()
+  }
 
   /// A stable copy of `count` bytes at `p`.
   func copy(_ p: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8> {
-    if blocks.isEmpty || used + count > capacity {
+    if current.pointee.block == nil || current.pointee.used + count > current.pointee.capacity {
       let size = max(ByteArena.blockSize, count)
-      blocks.append(UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8))
-      used = 0
-      capacity = size
+      let block = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+      blocks.append(block)
+      current.pointee = Current(block: block, used: 0, capacity: size)
     }
-    let dst = blocks[blocks.count - 1] + used
-    dst.copyMemory(from: p, byteCount: count)
-    used += count
+    let dst = current.pointee.block! + current.pointee.used
+    if count <= 16 {
+      // Ids are short: a byte loop beats a call to memmove.
+      let d = dst.assumingMemoryBound(to: UInt8.self)
+      for k in 0..<count { d[k] = p[k] }
+    } else {
+      dst.copyMemory(from: p, byteCount: count)
+    }
+    current.pointee.used += count
     return UnsafePointer(dst.assumingMemoryBound(to: UInt8.self))
   }
 

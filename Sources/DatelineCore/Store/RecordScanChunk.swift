@@ -92,6 +92,15 @@ struct RecordScanChunk {
   let ids = ByteArena()
   var fallbacks: [Int: Fallback] = [:]
 
+  /// Lists the item scan fills and empties for each item, kept to reuse their storage.
+  struct Scratch {
+    var also: [(ScannedString, RecordItemScan.QuoteText?)] = []
+    var parties: [Int] = []
+    var claimants: [Int?] = []
+    var links: [(UInt8, UInt16, ScannedString)] = []
+  }
+  var scratch = Scratch()
+
   /// Room for the items of `bytes` of lines (a record line is a few hundred bytes), so the
   /// columns do not grow by copying.
   mutating func reserve(bytes: Int) {
