@@ -56,8 +56,10 @@ public enum TextSearch {
 
 extension Corpus {
   /// Whether the record at `index` (timeline order) matches every search word.
+  ///
+  /// Callers that test many records make one `TextMatcher` instead.
   public func matches(_ words: [String], record index: Int) -> Bool {
-    TextSearch.matches(words, haystack: searchText(index))
+    TextMatcher(words, corpus: self).matches(index)
   }
 
   /// The folded search text of the record at `index`, built when asked (see TextSearch).

@@ -35,6 +35,7 @@ public struct TimelineQuery: Sendable, Hashable {
     let unknownSelected = selected.count != parties.selected.count
     if unknownSelected && parties.mode == .all { return [] }
     let words = TextSearch.words(search)
+    let matcher = words.isEmpty ? nil : TextMatcher(words, corpus: corpus)
     let lo = since?.firstDay
     let hi = until?.lastDay
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
@@ -57,7 +58,7 @@ public struct TimelineQuery: Sendable, Hashable {
           continue
         }
       }
-      if !words.isEmpty && !TextSearch.matches(words, haystack: corpus.searchText(i)) { continue }
+      if let matcher, !matcher.matches(i) { continue }
       // MARK: facets (FacetFilter.swift)
       if let facetCheck, !facetCheck.matches(i) { continue }
       out.append(i)

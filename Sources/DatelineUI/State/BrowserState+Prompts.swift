@@ -83,9 +83,10 @@ extension BrowserState {
     }
     guard !rows.isEmpty else { return }
     let n = rows.count
+    let matcher = TextMatcher(words, corpus: corpus)
     for step in 0..<n {
       let i = ((forward ? start + step : start - step) % n + n) % n
-      if corpus.matches(words, record: rows[i]) {
+      if matcher.matches(rows[i]) {
         if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
         select(i)
         return

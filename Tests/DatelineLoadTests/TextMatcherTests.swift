@@ -1,0 +1,38 @@
+import DatelineCore
+import DatelineSynth
+import Foundation
+import XCTest
+
+/// The search's quick rejection over raw bytes never changes an answer: for every record
+/// of a generated corpus (non-ASCII names, places in several scripts, party aliases),
+/// TextMatcher agrees with the exact test on decoded records.
+extension FastLoaderDifferentialTests {
+  func testTextMatcherAgreesWithTheExactSearch() throws {
+    let dir = try temporaryDirectory("search")
+    try CorpusSynth.write(to: dir, options: .init(records: 1_500, seed: 4))
+    // A line with escapes and one with a combining mark take the exact path.
+    let path = dir + "/records.jsonl"
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    text = text.replacingOccurrences(of: "Diplomats", with: #"Diplo\u006dats"#)
+    text = text.replacingOccurrences(of: "Geneva", with: "Gene\u{0301}va")
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let corpus = try CorpusLoader.load(directory: dir).corpus
+    let queries = ["zürich", "ZURICH", "reykjavik", "北京", "diplomats", "geneva", "géneva", "northland officials",
+      "the northland side", "kind", "source", "talks resume", "ss", "tōkyō", "tokyo", "r000", "\"", "citing 20", "zzz"]
+    for q in queries {
+      let words = TextSearch.words(q)
+      let matcher = TextMatcher(words, corpus: corpus)
+      for i in 0..<corpus.records.count {
+        let exact = TextSearch.words(q).allSatisfy { w in
+          let r = corpus.records[i]
+          var parts = [r.headline] + (r.summary.map { [$0] } ?? []) + (r.attribution.map { [$0.text] } ?? []) + r.tags
+          for ref in r.parties {
+            if let p = corpus.party(ref.id) { parts += [p.name, p.label] + p.aliases }
+          }
+          return TextSearch.fold(parts.joined(separator: "\u{1F}")).contains(w)
+        }
+        XCTAssertEqual(matcher.matches(i), exact, "\(q) record \(corpus.records[i].id)")
+      }
+    }
+  }
+}
