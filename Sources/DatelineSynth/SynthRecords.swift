@@ -1,3 +1,4 @@
+import DatelineCore
 /// Generates the records of `records.jsonl`, one JSON object per line, in id order (which
 /// is not date order): dates over 20 years with bursts, every precision, spans, times,
 /// 1–3 parties, quotes taken verbatim from the cited source, some links.
@@ -163,16 +164,9 @@ struct SynthRecords {
     return h.count > 95 ? String(h.prefix(95)) : h
   }
 
-  /// Year, month, day of a day number (Howard Hinnant's civil_from_days).
-  func civil(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  /// Year, month, day of a day number: the core's calendar, so both agree by construction.
+  func civil(_ day: Int) -> (Int, Int, Int) {
+    let c = CalendarDay(dayNumber: Int32(day)).civil
+    return (c.year, c.month, c.day)
   }
 }
