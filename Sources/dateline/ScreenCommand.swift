@@ -1,6 +1,7 @@
 import ArgumentParser
 import DatelineCore
 import DatelineUI
+import Foundation
 
 /// `dateline screen`: runs the browser's state machine headless and prints the frame.
 ///
@@ -39,12 +40,26 @@ struct ScreenCommand: ParsableCommand {
   }
 
   func run() throws {
+    // DATELINE_TIMING: what each step costs (load, first frame, each key's update + frame).
+    let timing = ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil
+    var clock = DispatchTime.now().uptimeNanoseconds
+    func lap(_ what: String) {
+      guard timing else { return }
+      let now = DispatchTime.now().uptimeNanoseconds
+      FileHandle.standardError.write("timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n".data(using: .utf8)!)
+      clock = now
+    }
     let (result, config, _) = try options.loadWithSettings()
+    lap("load")
     let frameSize = Size(parsing: size)!
     var state = BrowserState(corpus: result.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
     state.preferences = config.preferences
+    if timing { _ = render(state) }
+    lap("first frame")
     for key in KeyNames.parse(keys) {
       if let event = KeyMap.event(for: key, in: state) { state = update(state, event) }
+      if timing { _ = render(state) }
+      lap("key \(key)")
       if state.quit { break }
     }
     let frame = render(state)

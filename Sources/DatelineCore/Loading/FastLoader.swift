@@ -34,6 +34,7 @@ struct FastLoader {
   }
 
   mutating func load() -> CorpusLoader.Result {
+    var timer = LoadTimer("load")
     state.noteEmptyDirectory()
     var jobs: [Job] = []
     var sourceItems: [(Int, Int, Range<Int>)] = []
@@ -77,11 +78,14 @@ struct FastLoader {
     }
     let parties = state.partyPhase()
     let lookup = PartyLookup(parties: parties.list)
+    timer.lap("envelopes, parties")
     // Sources first: the longest single job starts while the other core takes records.
     jobs.insert(.sources(sourceItems), at: 0)
     let results = FastLoader.run(jobs, files: files, parties: lookup, progress: progress)
     progress?.checkingStarted()
+    timer.lap("scan")
     let sources = sourcePhase(results.sources)
+    timer.lap("sources")
     return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
 

@@ -82,15 +82,11 @@ extension BrowserState {
       return
     }
     guard !rows.isEmpty else { return }
-    let n = rows.count
     let matcher = TextMatcher(words, corpus: corpus)
-    for step in 0..<n {
-      let i = ((forward ? start + step : start - step) % n + n) % n
-      if matcher.matches(rows[i]) {
-        if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
-        select(i)
-        return
-      }
+    if let i = matcher.firstMatch(in: rows, from: start, forward: forward) {
+      if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
+      select(i)
+      return
     }
     message = "no match for \(search)"
   }
