@@ -81,10 +81,22 @@ struct FastLoader {
     timer.lap("envelopes, parties")
     // Sources first: the longest single job starts while the other core takes records.
     jobs.insert(.sources(sourceItems), at: 0)
-    let results = FastLoader.run(jobs, files: files, parties: lookup, progress: progress)
+    // The source phase (first id wins, text_path files read) on a copy of this loader,
+    // inside the sources job; its issues are added after.
+    let before = (issues: state.issues.count, leftOut: state.leftOut)
+    let copy = UnsafeSendable(self)
+    let phase = ResultSlots<(SourceTable, LoadState)>(count: 1)
+    let onSources = UnsafeSendable<([SourceScanResult]) -> Void> { scanned in
+      var loader = copy.value
+      let table = loader.sourcePhase(scanned)
+      phase[0] = (table, loader.state)
+    }
+    let results = FastLoader.run(jobs, files: files, parties: lookup, progress: progress, onSources: onSources)
     progress?.checkingStarted()
     timer.lap("scan")
-    let sources = sourcePhase(results.sources)
+    guard let (sources, after) = phase[0] else { fatalError("the sources job always runs") }
+    state.issues.append(contentsOf: after.issues[before.issues...])
+    state.leftOut += after.leftOut - before.leftOut
     timer.lap("sources")
     return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
@@ -119,12 +131,17 @@ struct FastLoader {
   }
 
   /// Runs the jobs on every core; results keep the jobs' order.
-  static func run(_ jobs: [Job], files: [MappedFile?], parties: PartyLookup, progress: LoadProgress? = nil) -> JobResults {
+  static func run(
+    _ jobs: [Job], files: [MappedFile?], parties: PartyLookup, progress: LoadProgress? = nil,
+    onSources: UnsafeSendable<([SourceScanResult]) -> Void>? = nil
+  ) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
     let list = jobs
     DispatchQueue.concurrentPerform(iterations: list.count) { i in
       let output = FastLoader.perform(list[i], files: files, parties: parties)
       slots[i] = output
+      // The sources' own phase runs on this core while the others scan records.
+      if let onSources, case .sources(let s) = output { onSources.value(s) }
       if let progress, case .chunk(let c) = output { progress.scanned(bytes: list[i].byteCount, records: c.data.items.count) }
       if let progress, case .sources = output { progress.scanned(bytes: list[i].byteCount, records: 0) }
     }
