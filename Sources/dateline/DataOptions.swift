@@ -49,19 +49,21 @@ struct DataOptions: ParsableArguments {
   }
 
   /// Loads the directory; an unloadable directory (or config file) exits 2 with a message.
-  func load() throws -> CorpusLoader.Result {
-    try loadWithSettings().result
+  /// `cached: false` parses and checks every file (validate); otherwise unchanged data
+  /// opens from the re-open cache (CorpusCache).
+  func load(cached: Bool = true) throws -> CorpusLoader.Result {
+    try loadWithSettings(cached: cached).result
   }
 
   /// The config (read once, its warnings reported) and the loaded directory.
-  func loadWithSettings() throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int) {
+  func loadWithSettings(cached: Bool = true) throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int) {
     let (settings, warnings) = try settings()
-    return (try loadDirectory(), settings, warnings)
+    return (try loadDirectory(cached: cached), settings, warnings)
   }
 
-  func loadDirectory() throws -> CorpusLoader.Result {
+  func loadDirectory(cached: Bool = true) throws -> CorpusLoader.Result {
     do {
-      return try ProgressDisplay.load(directory: directory)
+      return try ProgressDisplay.load(directory: directory, cached: cached)
     } catch {
       Output.error("\(error)")
       throw ExitCode(2)

@@ -13,11 +13,14 @@ enum ProgressDisplay {
   /// Below this many bytes of data files nothing is drawn.
   static let minimumBytes = 8_000_000
 
-  static func load(directory: String) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
-    guard isatty(2) != 0 else { return try CorpusLoader.load(directory: directory) }
+  static func load(directory: String, cached: Bool = false) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
+    func plain() throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
+      cached ? try CorpusLoader.open(directory: directory) : try CorpusLoader.load(directory: directory)
+    }
+    guard isatty(2) != 0 else { return try plain() }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
     let total = sizes.reduce(0) { $0 + $1.bytes }
-    guard total >= minimumBytes else { return try CorpusLoader.load(directory: directory) }
+    guard total >= minimumBytes else { return try plain() }
 
     let progress = LoadProgress()
     let clock = ContinuousClock()
@@ -41,7 +44,9 @@ enum ProgressDisplay {
     }
     timer.resume()
     defer { timer.cancel() }
-    let result = try CorpusLoader.load(directory: directory, progress: progress)
+    let result = cached
+      ? try CorpusLoader.open(directory: directory, progress: progress)
+      : try CorpusLoader.load(directory: directory, progress: progress)
     timer.cancel()
     queue.sync {}
     var done = progress.snapshot

@@ -18,7 +18,8 @@ struct ValidateCommand: ParsableCommand {
   @OptionGroup var options: DataOptions
 
   func run() throws {
-    let result = try options.load()
+    // Always parsed and checked in full: validating is this command's job (no cache).
+    let result = try options.load(cached: false)
     for issue in result.issues { Output.issue(issue) }
     Output.line(Sanitizer.clean(options.directory) + ": " + result.summary)
     if !result.errors.isEmpty { throw ExitCode(1) }

@@ -23,6 +23,8 @@ public enum CorpusLoader {
     public var failedFiles: Int
     /// Items left out because of an error.
     public var leftOut: Int
+    /// Whether this came from the re-open cache (CorpusCache) rather than the files.
+    public var fromCache = false
 
     public var errors: [LoadIssue] { issues.filter(\.isError) }
     public var warnings: [LoadIssue] { issues.filter { !$0.isError } }
@@ -56,6 +58,30 @@ public enum CorpusLoader {
     var loader = FastLoader(directory: directory, fileNames: files)
     loader.progress = progress
     return loader.load()
+  }
+
+  /// Like `load`, but through the re-open cache (see CorpusCache): unchanged data that
+  /// was loaded before is mapped from `$XDG_CACHE_HOME/dateline` instead of parsed; a
+  /// fresh load of a large directory writes the cache for next time.
+  public static func open(directory: String, progress: LoadProgress? = nil) throws(DirectoryError) -> Result {
+    let files = try dataFiles(in: directory)
+    var timer = LoadTimer("cache")
+    let cache = CorpusCache.locate(directory, files: files)
+    if let cache, var cached = CorpusCache.read(cache.path, key: cache.key, directory: directory) {
+      timer.lap("read")
+      cached.fromCache = true
+      return cached
+    }
+    timer.lap(cache == nil ? "none" : "miss")
+    var loader = FastLoader(directory: directory, fileNames: files)
+    loader.progress = progress
+    let result = loader.load()
+    if let cache {
+      var timer = LoadTimer("cache")
+      CorpusCache.write(result, to: cache.path, key: cache.key, files: files)
+      timer.lap("write")
+    }
+    return result
   }
 
   /// The data files `load` would read, with their sizes in bytes (for a progress total).

@@ -64,6 +64,13 @@ struct ByteRef: @unchecked Sendable {
     hash = ByteKeyTable.hash(pointer, count)
   }
 
+  /// With the hash already known (read back from a cache).
+  init(_ pointer: UnsafePointer<UInt8>, _ count: Int, hash: UInt32) {
+    self.pointer = pointer
+    length = Int32(count)
+    self.hash = hash
+  }
+
   func equals(_ o: ByteRef) -> Bool { o.count == count && memcmp(o.pointer, pointer, count) == 0 }
 
   var string: String { String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self) }

@@ -10,6 +10,15 @@ struct ByteKeyTable: @unchecked Sendable {
   private var mask: Int
   private(set) var count = 0
 
+  /// The slots as they are (to write and read back a table).
+  var rawSlots: [UInt64] { slots }
+
+  init(slots: [UInt64], count: Int) {
+    self.slots = slots
+    mask = slots.count - 1
+    self.count = count
+  }
+
   init(capacity: Int) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }

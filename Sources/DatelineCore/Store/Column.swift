@@ -8,14 +8,31 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
   final class Storage: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
     let count: Int
+    /// The mapping this column lies in (a cache file), or nil when it owns its memory.
+    let owner: AnyObject?
     init(count: Int) {
       self.count = count
       base = .allocate(capacity: Swift.max(count, 1))
+      owner = nil
+    }
+    init(viewing base: UnsafeMutablePointer<T>, count: Int, owner: AnyObject) {
+      self.base = base
+      self.count = count
+      self.owner = owner
     }
     deinit {
+      guard owner == nil else { return }
       base.deinitialize(count: count)
       base.deallocate()
     }
+  }
+
+  /// A column over `count` values that lie in memory `owner` keeps alive (read-only).
+  init(viewing base: UnsafeRawPointer, count: Int, owner: AnyObject) {
+    let p = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: T.self))
+    storage = Storage(viewing: p, count: count, owner: owner)
+    self.base = p
+    self.count = count
   }
 
   let storage: Storage

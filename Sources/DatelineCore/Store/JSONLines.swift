@@ -11,30 +11,60 @@ import Foundation
 extension Corpus {
   /// Calls `write` with the JSON lines of `rows` (each ending in a newline), in blocks of
   /// about `block` bytes, in order.
-  public func writeJSONLines(_ rows: [Int], block: Int = 1 << 20, _ write: (UnsafeRawBufferPointer) -> Void) {
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(block + 4096)
-    var sinceRelease = 0
-    for i in rows {
-      if let line = store.verbatimLine(i) {
-        buffer.append(contentsOf: line)
-        sinceRelease += line.count
-      } else {
-        buffer.append(contentsOf: records[i].jsonObject.utf8)
+  ///
+  /// Rows come in timeline order, their lines from all over the mapped file: read in that
+  /// order, each line faults in its own pages (a million faults for a million lines). So
+  /// each block's lines are read in file order (sorted by where they are) into their
+  /// places in the block, and the mapped pages are handed back at the end.
+  public func writeJSONLines(_ rows: [Int], block: Int = 64 << 20, _ write: (UnsafeRawBufferPointer) -> Void) {
+    var start = 0
+    var buffer = [UInt8](repeating: 0, count: block + 1)
+    while start < rows.count {
+      // The block: rows until their lines (as they are) fill it.
+      var end = start
+      var size = 0
+      while end < rows.count && (end == start || size + Int(store.lengths[rows[end]]) + 1 <= block) {
+        size += Int(store.lengths[rows[end]]) + 1
+        end += 1
       }
-      buffer.append(0x0A)
-      if buffer.count >= block {
-        buffer.withUnsafeBytes { write($0) }
-        buffer.removeAll(keepingCapacity: true)
+      // Which lines print as they are, checked in file order.
+      var byPlace = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
+      byPlace.sort { store.items[rows[$0]]! < store.items[rows[$1]]! }
+      var verbatim = [Bool](repeating: false, count: end - start)
+      for k in byPlace {
+        let i = rows[k]
+        verbatim[k - start] = RecordStore.printsRaw(UnsafeRawBufferPointer(start: store.items[i]!, count: Int(store.lengths[i])))
       }
-      // The lines come from all over the mapped files: hand their pages back now and
-      // then, so the resident set stays small (they stay in the page cache).
-      if sinceRelease >= 64 << 20 {
-        store.releaseMappedPages()
-        sinceRelease = 0
+      // The others re-encoded (a few, usually), then every line's place in the block.
+      var encoded: [Int: [UInt8]] = [:]
+      var offsets = [Int](repeating: 0, count: end - start + 1)
+      for k in start..<end {
+        var n = Int(store.lengths[rows[k]])
+        if !verbatim[k - start] {
+          let bytes = Array(records[rows[k]].jsonObject.utf8)
+          encoded[k] = bytes
+          n = bytes.count
+        }
+        offsets[k - start + 1] = offsets[k - start] + n + 1
       }
+      if buffer.count < offsets[end - start] { buffer = [UInt8](repeating: 0, count: offsets[end - start]) }
+      buffer.withUnsafeMutableBytes { out in
+        for k in byPlace where verbatim[k - start] {
+          let i = rows[k]
+          let at = offsets[k - start]
+          (out.baseAddress! + at).copyMemory(from: store.items[i]!, byteCount: Int(store.lengths[i]))
+          out[at + Int(store.lengths[i])] = 0x0A
+        }
+        for (k, bytes) in encoded {
+          let at = offsets[k - start]
+          bytes.withUnsafeBytes { (out.baseAddress! + at).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+          out[at + bytes.count] = 0x0A
+        }
+        write(UnsafeRawBufferPointer(rebasing: out[..<offsets[end - start]]))
+      }
+      start = end
     }
-    if !buffer.isEmpty { buffer.withUnsafeBytes { write($0) } }
+    store.releaseMappedPages()
   }
 }
 
