@@ -55,7 +55,9 @@ grep -q -- "---completion list -- --party" "$prefix/share/fish/vendor_completion
 
 # Tab in a real interactive bash.
 start 100 10
-keys "export PATH=$prefix/bin:\$PATH; source $prefix/share/bash-completion/completions/dateline; cd $ROOT; clear" Enter
+keys "export PATH=$prefix/bin:\$PATH; source $prefix/share/bash-completion/completions/dateline; cd $ROOT; clear; echo READY-\$((6*7))" Enter
+# Type only once the shell is ready, or the keys echo before `clear` and land on one line.
+wait_for '^READY-42$' 30 || fail "the interactive shell did not get ready"
 keys "dateline show pmo-1" Tab
 expect "Tab completes a record id in interactive bash" '^\$ dateline show pmo-135-116 ?$'
 keys C-c
