@@ -6,14 +6,16 @@ import Foundation
 /// insert; here a key is where its bytes already are (the mapped file), and a slot is
 /// one `UInt64` (32-bit hash, 32-bit value), so a million ids take 16 MB.
 struct ByteKeyTable: @unchecked Sendable {
-  private var slots: [UInt64]
+  /// A column, so a table read back from the cache is used where it is mapped (the
+  /// loader's tables are their own memory; only those are ever inserted into).
+  private var slots: Column<UInt64>
   private var mask: Int
   private(set) var count = 0
 
   /// The slots as they are (to write and read back a table).
-  var rawSlots: [UInt64] { slots }
+  var rawSlots: Column<UInt64> { slots }
 
-  init(slots: [UInt64], count: Int) {
+  init(slots: Column<UInt64>, count: Int) {
     self.slots = slots
     mask = slots.count - 1
     self.count = count
@@ -22,7 +24,8 @@ struct ByteKeyTable: @unchecked Sendable {
   init(capacity: Int) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
-    slots = [UInt64](repeating: 0, count: n)
+    slots = Column(uninitialized: n)
+    slots.base.initialize(repeating: 0, count: n)
     mask = n - 1
   }
 
@@ -70,7 +73,8 @@ struct ByteKeyTable: @unchecked Sendable {
 
   /// Replaces every value `v` by `f(v)`; a nil makes the key unfindable.
   mutating func remap(_ f: (Int32) -> Int32?) {
-    slots.withUnsafeMutableBufferPointer { b in
+    do {
+      let b = UnsafeMutableBufferPointer(start: slots.base, count: slots.count)
       for i in 0..<b.count where b[i] != 0 {
         let s = b[i]
         let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
@@ -89,7 +93,7 @@ struct ByteKeyTable: @unchecked Sendable {
     while true {
       let s = slots[i]
       if s == 0 {
-        slots[i] = UInt64(h) << 32 | UInt64(UInt32(value + 1))
+        slots.base[i] = UInt64(h) << 32 | UInt64(UInt32(value + 1))
         count += 1
         return nil
       }

@@ -293,7 +293,7 @@ extension CorpusCache {
     out.buffer.i64(store.idIndex.tables.count)
     for t in store.idIndex.tables {
       out.buffer.i64(t.count)
-      out.column(Column(t.rawSlots))
+      out.column(t.rawSlots)
     }
     out.buffer.u64(magic)
     out.flush()
@@ -454,7 +454,7 @@ extension CorpusCache {
       let count = r.i64()
       let slots = r.column(UInt64.self, owner: file)
       guard r.ok, slots.count > 0, slots.count & (slots.count - 1) == 0 else { return nil }
-      tables.append(ByteKeyTable(slots: Array(slots), count: count))
+      tables.append(ByteKeyTable(slots: slots, count: count))
     }
     guard r.ok, r.u64() == magic else { return nil }
     for col in [c.firstDay.count, c.lastDay.count, c.precision.count, c.time.count, c.lengths.count,

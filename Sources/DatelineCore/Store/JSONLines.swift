@@ -18,7 +18,7 @@ extension Corpus {
   /// places in the block, and the mapped pages are handed back at the end.
   public func writeJSONLines(_ rows: [Int], block: Int = 64 << 20, _ write: (UnsafeRawBufferPointer) -> Void) {
     var start = 0
-    var buffer = [UInt8](repeating: 0, count: block + 1)
+    var buffer: [UInt8] = []
     while start < rows.count {
       // The block: rows until their lines (as they are) fill it.
       var end = start
@@ -47,7 +47,10 @@ extension Corpus {
         }
         offsets[k - start + 1] = offsets[k - start] + n + 1
       }
-      if buffer.count < offsets[end - start] { buffer = [UInt8](repeating: 0, count: offsets[end - start]) }
+      if buffer.count < offsets[end - start] {
+        // Sized to what the rows need (a small list stays small); every byte is written below.
+        buffer = [UInt8](unsafeUninitializedCapacity: offsets[end - start]) { _, n in n = offsets[end - start] }
+      }
       buffer.withUnsafeMutableBytes { out in
         for k in byPlace where verbatim[k - start] {
           let i = rows[k]
