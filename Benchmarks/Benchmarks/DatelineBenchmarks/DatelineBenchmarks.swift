@@ -16,6 +16,13 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("load \(size)") { benchmark in
       for _ in benchmark.scaledIterations { blackHole(try CorpusLoader.load(directory: dir)) }
     }
+    // Re-open through the cache (CorpusCache), kept in a temporary folder for the run.
+    setenv("XDG_CACHE_HOME", NSTemporaryDirectory() + "dateline-bench-cache", 1)
+    setenv("DATELINE_CACHE_MIN_BYTES", "0", 1)
+    _ = try? CorpusLoader.open(directory: dir)
+    Benchmark("re-open (cache) \(size)") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(try CorpusLoader.open(directory: dir)) }
+    }
     guard let corpus = try? CorpusLoader.load(directory: dir).corpus else { continue }
     let party = corpus.parties[0].id
     Benchmark("filter party \(size)") { benchmark in
@@ -31,12 +38,20 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("search first 50 \(size)") { benchmark in
       for _ in benchmark.scaledIterations {
+        let matcher = TextMatcher(["geneva"], corpus: corpus)
         var found = 0
-        for i in corpus.records.indices where corpus.matches(["geneva"], record: i) {
+        for i in corpus.records.indices where matcher.matches(i) {
           found += 1
           if found == 50 { break }
         }
         blackHole(found)
+      }
+    }
+    // A word no record has: the whole timeline is tested (both cores, raw bytes first).
+    let rows = Array(corpus.records.indices)
+    Benchmark("search no match \(size)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(TextMatcher(["zzqx"], corpus: corpus).firstMatch(in: rows, from: 0, forward: true))
       }
     }
   }

@@ -108,6 +108,9 @@ extension FastLoader {
     timer.lap("refs")
     referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources))
     for c in set.chunks { c.quoteBox.free() }
+    // Freed blocks of the scanning threads' malloc arenas go back to the system now,
+    // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
+    _ = releaseFreeMemory(0)
     // Texts are read again only when a pane shows one: their pages leave the resident set.
     for f in files { f?.release(0..<(f?.count ?? 0)) }
     timer.lap("quotes")
@@ -360,6 +363,9 @@ struct IDTable: @unchecked Sendable {
     tables[IDTable.half(r)].find(r) { set.id(of: Int($0))! }
   }
 }
+
+/// glibc's malloc_trim (not in the Glibc module's headers).
+@_silgen_name("malloc_trim") func releaseFreeMemory(_ pad: Int) -> Int32
 
 /// A value handed to concurrent work that only reads it.
 struct UnsafeSendable<T>: @unchecked Sendable {
