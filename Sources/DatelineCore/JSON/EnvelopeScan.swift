@@ -11,7 +11,8 @@ struct EnvelopeScan {
   var items: [Range<Int>]
 
   static func scan(_ bytes: UnsafeRawBufferPointer) -> EnvelopeScan? {
-    guard bytes.count > 0 else { return nil }
+    // Offsets in ScannedString are 32-bit: a 4 GB envelope goes to the reference reader.
+    guard bytes.count > 0, bytes.count < Int(UInt32.max) else { return nil }
     var s = ByteScanner(bytes)
     var type: CorpusLoader.ItemType?
     var items: [Range<Int>]?

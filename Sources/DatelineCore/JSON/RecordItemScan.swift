@@ -23,6 +23,7 @@ struct RecordItemScan {
     _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int, ordinal: Int32,
     parties: PartyLookup, into chunk: inout RecordScanChunk
   ) -> Bool {
+    guard bytes.count < Int(UInt32.max) else { return false }
     var s = ByteScanner(bytes, depthBase: depthBase)
     let itemIndex = Int32(chunk.items.count)
     var id: ScannedString?

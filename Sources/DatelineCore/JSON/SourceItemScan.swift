@@ -18,6 +18,7 @@ struct SourceItemScan {
   var verbatim: Bool { !text.escaped && text.nfcStable }
 
   static func scan(_ bytes: UnsafeRawBufferPointer, depthBase: Int) -> SourceItemScan? {
+    guard bytes.count < Int(UInt32.max) else { return nil }
     var s = ByteScanner(bytes, depthBase: depthBase)
     var id: ScannedString?
     var outlet: String?
