@@ -183,27 +183,11 @@ extension ByteScanner {
     return v
   }
 
-  /// One multi-byte UTF-8 scalar at `i`, validated as `firstInvalidUTF8` does.
+  /// One multi-byte UTF-8 scalar at `i`, validated by the parser's own decoder.
   private func multibyte(at i: Int, _ s: inout ScannedString) -> Int? {
-    let c = base[i]
-    var need = 0
-    var min: UInt32 = 0
-    var v: UInt32 = 0
-    switch c {
-    case 0xC2...0xDF: need = 1; min = 0x80; v = UInt32(c & 0x1F)
-    case 0xE0...0xEF: need = 2; min = 0x800; v = UInt32(c & 0x0F)
-    case 0xF0...0xF4: need = 3; min = 0x10000; v = UInt32(c & 0x07)
-    default: return nil
-    }
-    guard i + need < end else { return nil }
-    for k in 1...need {
-      let cc = base[i + k]
-      guard cc & 0xC0 == 0x80 else { return nil }
-      v = v << 6 | UInt32(cc & 0x3F)
-    }
-    if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return nil }
-    account(v, &s)
-    return i + need + 1
+    guard let decoded = decodeUTF8Scalar(base, at: i, end: end) else { return nil }
+    account(decoded.scalar, &s)
+    return decoded.next
   }
 
   /// Adds one decoded scalar to what is known of the string.
