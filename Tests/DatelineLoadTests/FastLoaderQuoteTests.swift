@@ -1,4 +1,5 @@
 import DatelineCore
+import DatelineSynth
 import Foundation
 import XCTest
 
@@ -87,5 +88,24 @@ extension FastLoaderDifferentialTests {
       for f in r.figures where labels[FigureSeries.key(f.label)]?.last != i { labels[FigureSeries.key(f.label), default: []].append(i) }
     }
     XCTAssertEqual(facets.figureRecords, labels, file: file, line: line)
+  }
+}
+
+extension FastLoaderDifferentialTests {
+  /// A sources envelope that declares its type first is scanned inside the sources job
+  /// (every generated corpus here is); the same messages when it is broken after that,
+  /// or declares a type its items are not.
+  func testSourcesEnvelopeScannedInItsJob() throws {
+    let dir = try temporaryDirectory("job-sources")
+    try CorpusSynth.write(to: dir, options: .init(records: 3_000, seed: 8))
+    try assertSame(dir)
+    let text = try String(contentsOfFile: dir + "/sources.json", encoding: .utf8)
+    try text.replacingOccurrences(of: #""type": "sources", "items""#, with: #""type": "sources", "type": "records", "items""#)
+      .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
+    try assertSame(dir)
+    // Cut in the middle: invalid JSON, reported by the reference reader on the job's copy.
+    let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/sources.json"))
+    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: dir + "/sources.json"))
+    try assertSame(dir)
   }
 }

@@ -10,6 +10,28 @@ struct EnvelopeScan {
   /// Byte ranges of the elements of `items`, in order.
   var items: [Range<Int>]
 
+  /// The `type` an envelope declares before its `items` (only `schema` may come first),
+  /// without reading the items; nil when it is not written that way. A guess to plan the
+  /// work by: `scan` still checks the whole envelope.
+  static func declaredType(_ bytes: UnsafeRawBufferPointer) -> CorpusLoader.ItemType? {
+    guard bytes.count > 0, bytes.count < Int(UInt32.max) else { return nil }
+    var s = ByteScanner(bytes)
+    guard s.expect(UInt8(ascii: "{")) else { return nil }
+    for _ in 0..<2 {
+      s.skipSpace()
+      guard let key = s.string(), !key.escaped, s.expect(UInt8(ascii: ":")) else { return nil }
+      if s.equals(key, "type") {
+        guard let v = s.plainString() else { return nil }
+        if s.equals(v, "sources") { return .sources }
+        if s.equals(v, "records") { return .records }
+        if s.equals(v, "parties") { return .parties }
+        return nil
+      }
+      guard s.equals(key, "schema"), s.number() != nil, s.expect(UInt8(ascii: ",")) else { return nil }
+    }
+    return nil
+  }
+
   static func scan(_ bytes: UnsafeRawBufferPointer) -> EnvelopeScan? {
     // Offsets in ScannedString are 32-bit: a 4 GB envelope goes to the reference reader.
     guard bytes.count > 0, bytes.count < Int(UInt32.max) else { return nil }
