@@ -51,6 +51,10 @@ struct BrowseCommand: ParsableCommand {
     state.marks = loaded.marks
     if let problem = loaded.problem { state.message = problem }
     screen.draw(render(state))
+    // The search signatures are built while the first screen is read, so that the first
+    // search finding nothing nearby does not stall a key (see SearchSignatures).
+    let corpus = result.corpus
+    Thread.detachNewThread { corpus.prepareSearch() }
     while !state.quit && SignalRestore.pendingSignal == nil {
       guard let key = screen.readKey(timeoutMilliseconds: 200) else { continue }
       guard let event = KeyMap.event(for: key, in: state) else { continue }

@@ -1,4 +1,4 @@
-import DatelineCore
+@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
@@ -17,6 +17,9 @@ extension FastLoaderDifferentialTests {
     text = text.replacingOccurrences(of: "Geneva", with: "Gene\u{0301}va")
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let corpus = try CorpusLoader.load(directory: dir).corpus
+    // Signatures built at any size here (the browser builds them from 50 000 records).
+    let signatures = SearchSignatures.build(corpus)
+    var rejected = 0
     let queries = ["zürich", "ZURICH", "reykjavik", "北京", "diplomats", "geneva", "géneva", "northland officials",
       "the northland side", "kind", "source", "talks resume", "ss", "tōkyō", "tokyo", "r000", "\"", "citing 20", "zzz"]
     for q in queries {
@@ -32,7 +35,23 @@ extension FastLoaderDifferentialTests {
           return TextSearch.fold(parts.joined(separator: "\u{1F}")).contains(w)
         }
         XCTAssertEqual(matcher.matches(i), exact, "\(q) record \(corpus.records[i].id)")
+        var scratch = TextMatcher.Scratch()
+        defer { scratch.free() }
+        XCTAssertEqual(
+          matcher.matches(i, scratch: &scratch, signatures: signatures), exact, "\(q) record \(corpus.records[i].id), signatures")
+        if !matcher.mayMatch(i, signatures, scratch: &scratch) { rejected += 1 }
+      }
+      // The ring search with signatures finds what a plain walk finds, from several places.
+      let rows = Array(0..<corpus.records.count)
+      for start in [0, 700, 1_499] {
+        for forward in [true, false] {
+          let walk = (0..<rows.count).lazy.map { step in ((forward ? start + step : start - step) % rows.count + rows.count) % rows.count }
+            .first { matcher.matches(rows[$0]) }
+          XCTAssertEqual(matcher.firstMatch(in: rows, from: start, forward: forward) { signatures }, walk, "\(q) from \(start)")
+        }
       }
     }
+    // The signatures do reject: most records for the words no record has.
+    XCTAssertGreaterThan(rejected, corpus.records.count, "signatures rejected only \(rejected) record-queries")
   }
 }

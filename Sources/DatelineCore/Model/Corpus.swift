@@ -22,6 +22,8 @@ public struct Corpus: Sendable {
   let store: RecordStore
   /// Folded names, labels and aliases per party, for search.
   let partyTexts: [String]
+  /// Built by the first search that needs them (see SearchSignatures).
+  let searchSignatures = SearchSignatureSlot()
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
     self.init(parties: parties, sources: sources, store: RecordStore(records: unsorted, parties: parties))

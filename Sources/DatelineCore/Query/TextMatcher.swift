@@ -22,6 +22,15 @@ public struct TextMatcher: Sendable {
   let ascii: [[UInt8]]?
   /// Per word, per party index: whether the party's folded texts contain the word.
   let inParty: [[Bool]]
+  /// Bit k: word k is in the names of some party (so a record may match it through one).
+  let inSomeParty: UInt64
+  /// Per ASCII word, the letter pairs a run of records must have (see SearchSignatures).
+  let pairs: [[Int]]
+  /// The corpus's signatures if they were built when this matcher was made.
+  let prebuilt: SearchSignatures?
+
+  /// Below this many records a search reads every line faster than signatures pay off.
+  static let signatureThreshold = 50_000
 
   public init(_ words: [String], corpus: Corpus) {
     self.words = words
@@ -30,18 +39,32 @@ public struct TextMatcher: Sendable {
     let plain = bytes.allSatisfy { w in !w.isEmpty && w.allSatisfy { $0 < 0x80 && $0 != 0x1F } }
     ascii = plain ? bytes : nil
     inParty = words.map { w in corpus.partyTexts.map { $0.contains(w) } }
+    pairs = ascii?.map(SearchSignatures.pairs(of:)) ?? []
+    var some: UInt64 = 0
+    for (k, parties) in inParty.prefix(64).enumerated() where parties.contains(true) { some |= 1 << UInt64(k) }
+    inSomeParty = some
+    prebuilt = ascii != nil ? corpus.searchSignatures.built : nil
   }
 
   /// The first position `p` in `rows`, visiting `start`, `start + 1`, … (or backwards)
   /// around the ring, whose record matches; blocks of rows are tested on both cores, so
   /// a search that finds nothing in a million rows answers in a fraction of a second.
   public func firstMatch(in rows: [Int], from start: Int, forward: Bool) -> Int? {
+    firstMatch(in: rows, from: start, forward: forward) {
+      ascii != nil && corpus.store.count >= TextMatcher.signatureThreshold ? corpus.searchSignatures.get(corpus) : nil
+    }
+  }
+
+  /// `firstMatch`, with the signatures to use once the first rows had no match.
+  func firstMatch(in rows: [Int], from start: Int, forward: Bool, signatures wanted: () -> SearchSignatures?) -> Int? {
     let n = rows.count
     guard n > 0 else { return nil }
     @Sendable func position(_ step: Int) -> Int { ((forward ? start + step : start - step) % n + n) % n }
     // The first steps one by one (a match is usually near), then blocks, two at a time.
     let head = min(n, 2048)
     for step in 0..<head where matches(rows[position(step)]) { return position(step) }
+    // Nothing nearby: from here on, records are first checked against their signatures.
+    let signatures = wanted()
     let block = 16_384
     var from = head
     while from < n {
@@ -53,7 +76,7 @@ public struct TextMatcher: Sendable {
         guard lo < hi else { return }
         var scratch = Scratch()
         defer { scratch.free() }
-        for step in lo..<hi where self.matches(rows[position(step)], scratch: &scratch) {
+        for step in lo..<hi where self.matches(rows[position(step)], scratch: &scratch, signatures: signatures) {
           found[h] = step
           return
         }
@@ -74,6 +97,9 @@ public struct TextMatcher: Sendable {
   /// A buffer for folded lines, reused from record to record by one thread.
   struct Scratch {
     var buffer = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    /// The signature run last looked at, and which words (bits) its pairs rule out.
+    var run = -1
+    var missing: UInt64 = 0
     mutating func room(_ n: Int) -> UnsafeMutableBufferPointer<UInt8> {
       if buffer.count < n {
         buffer.deallocate()
@@ -84,7 +110,12 @@ public struct TextMatcher: Sendable {
     func free() { buffer.deallocate() }
   }
 
-  func matches(_ i: Int, scratch: inout Scratch) -> Bool {
+  /// `signatures`, when given (else those built before this matcher), reject most records that
+  /// cannot match with four ANDs before their line is read.
+  func matches(_ i: Int, scratch: inout Scratch, signatures: SearchSignatures? = nil) -> Bool {
+    if let signatures = signatures ?? prebuilt, !mayMatch(i, signatures, scratch: &scratch) {
+      return false
+    }
     if let ascii, let raw = corpus.itemBytes(at: i), let base = raw.baseAddress, memchr(base, 0x5C, raw.count) == nil,
       let bytes = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8))
     {
@@ -100,6 +131,34 @@ public struct TextMatcher: Sendable {
       }
     }
     return TextSearch.matches(words, haystack: corpus.searchText(i))
+  }
+
+  /// Whether every word's letter pairs are in the signature of the record's run, or the
+  /// words whose pairs are not are in the names of a party it involves. Records of one
+  /// run usually come one after another, so the run's answer is kept in `scratch`.
+  func mayMatch(_ i: Int, _ signatures: SearchSignatures, scratch: inout Scratch) -> Bool {
+    let run = i / SearchSignatures.runLength
+    if run != scratch.run {
+      scratch.run = run
+      scratch.missing = 0
+      // Past 64 words the signature is not asked (a bit per word).
+      for (k, need) in pairs.prefix(64).enumerated() where !signatures.has(i, need) { scratch.missing |= 1 << UInt64(k) }
+    }
+    var missing = scratch.missing
+    guard missing != 0 else { return true }
+    if missing & inSomeParty != missing { return false }
+    let store = corpus.store
+    while missing != 0 {
+      let k = missing.trailingZeroBitCount
+      missing &= missing - 1
+      var viaParty = false
+      for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) where inParty[k][Int(store.involved[j])] {
+        viaParty = true
+        break
+      }
+      if !viaParty { return false }
+    }
+    return true
   }
 
   /// The searched fields of a JSON line without escapes (every `"` then delimits a

@@ -1,0 +1,237 @@
+import Foundation
+import Synchronization
+
+/// For each run of 32 records (timeline order), which pairs of adjacent characters their
+/// searched fields hold: a search word one of whose pairs no record of the run has
+/// cannot occur in any of them.
+///
+/// Why: a search for a word no record has must otherwise fold every record's line (see
+/// TextMatcher), half a second at a million records, and an incremental search does it
+/// again at every key. The signatures take one such pass (built once, when a search
+/// first runs past its first rows, or in the background after the first frame), 512
+/// bytes per 32 records (16 MB at a million); afterwards a run that cannot match is
+/// skipped after a few loads. Per record, 256 hashed bits rejected too little: a record's
+/// ~150 pairs filled half of them. Signatures only ever let a record through to
+/// TextMatcher's own tests, so answers stay exact: a record whose line cannot be folded
+/// quickly (escapes, combining marks, a record held in memory) adds the pairs of its exact
+/// search text, party names included.
+///
+/// Characters are the folded ASCII bytes TextMatcher compares (letters lowercased), in a
+/// 64-symbol alphabet: letters and digits exact, space, and the other ASCII punctuation
+/// sharing 26 symbols. Pairs across the 0x1F that separates fields, or with a scalar that
+/// folds to no ASCII (0xFF), are not set: no ASCII search word has them.
+final class SearchSignatures: Sendable {
+  static let runLength = 32
+  /// Bits per run: 64 × 64 symbol pairs.
+  static let wordsPerRun = 64
+  /// `wordsPerRun` words per run of records.
+  let bits: Column<UInt64>
+
+  init(bits: Column<UInt64>) { self.bits = bits }
+
+  /// The signatures of every run of `corpus`, built on both cores.
+  ///
+  /// Records are read in the order of their bytes in the files, not the timeline's, so
+  /// each core sweeps its half of the mapped files front to back (a timeline-order pass
+  /// jumps across 495 MB at a million records) and hands the swept pages back every
+  /// 8 MB, as the loader does, so that searching does not leave the whole file resident.
+  /// Each core fills its own bits, merged at the end: runs are timeline order, so both
+  /// cores meet the same runs.
+  static func build(_ corpus: Corpus) -> SearchSignatures {
+    let store = corpus.store
+    let n = store.count
+    let runs = (n + runLength - 1) / runLength
+    let order = fileOrder(store)
+    let files = store.owners.compactMap { $0 as? MappedFile }
+    let parts = 2
+    let halves = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let bits = halves[part].base
+      bits.initialize(repeating: 0, count: runs * wordsPerRun)
+      var scratch = TextMatcher.Scratch()
+      defer { scratch.free() }
+      var sweep = PageSweep(files: files)
+      // One record's pairs gather here (in cache) and are then merged into its run's bits
+      // (scattered over 16 MB) word by word, so that each byte does not wait on a miss.
+      let words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordsPerRun)
+      words.initialize(repeating: 0, count: wordsPerRun)
+      defer { words.deallocate() }
+      for k in (n * part / parts)..<(n * (part + 1) / parts) {
+        let i = Int(order[k])
+        let run = bits + (i / runLength) * wordsPerRun
+        defer {
+          for w in 0..<wordsPerRun where words[w] != 0 {
+            run[w] |= words[w]
+            words[w] = 0
+          }
+        }
+        if let raw = corpus.itemBytes(at: i), let base = raw.baseAddress, memchr(base, 0x5C, raw.count) == nil,
+          let text = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8))
+        {
+          addPairs(of: text, to: words)
+          sweep.passed(base)
+        } else {
+          // A line with escapes or combining marks (rare): the exact search text, whose
+          // pairs then hold every ASCII word the exact test can find in it.
+          var exact = corpus.searchText(i)
+          exact.withUTF8 { addPairs(of: UnsafeRawBufferPointer($0), to: words) }
+        }
+      }
+      sweep.finish()
+    }
+    let out = halves[0]
+    for k in 0..<(runs * wordsPerRun) { out.base[k] |= halves[1].base[k] }
+    return SearchSignatures(bits: out)
+  }
+
+  /// Timeline indexes ordered by where their bytes lie (records held in memory last), by
+  /// a radix sort on the addresses: a comparison sort of a million took longer than the
+  /// sweep it serves.
+  static func fileOrder(_ store: RecordStore) -> [Int32] {
+    let n = store.count
+    var lowest = UInt.max
+    var highest: UInt = 0
+    for i in 0..<n {
+      guard let p = store.items[i] else { continue }
+      let a = UInt(bitPattern: p)
+      lowest = min(lowest, a)
+      highest = max(highest, a)
+    }
+    guard highest >= lowest else { return (0..<n).map { Int32($0) } }
+    // Offsets from the lowest address; a record held in memory sorts last.
+    var keys = [UInt](repeating: 0, count: n)
+    for i in 0..<n { keys[i] = store.items[i].map { UInt(bitPattern: $0) - lowest } ?? (highest - lowest + 1) }
+    let bitsNeeded = UInt.bitWidth - (highest - lowest + 1).leadingZeroBitCount
+    var order = (0..<n).map { Int32($0) }
+    var other = order
+    let digit = 11
+    var shift = 0
+    while shift < bitsNeeded {
+      var counts = [Int](repeating: 0, count: (1 << digit) + 1)
+      for i in order { counts[Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1) + 1] += 1 }
+      for d in 1..<counts.count { counts[d] += counts[d - 1] }
+      for i in order {
+        let d = Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1)
+        other[counts[d]] = i
+        counts[d] += 1
+      }
+      swap(&order, &other)
+      shift += digit
+    }
+    return order
+  }
+
+  /// Hands the pages a front-to-back sweep has passed back to the page cache, 8 MB at a
+  /// time (see MappedFile.release).
+  struct PageSweep {
+    let files: [MappedFile]
+    var file = -1
+    var releasedTo = 0
+    var reached = 0
+    static let step = 8 << 20
+
+    init(files: [MappedFile]) { self.files = files }
+
+    mutating func passed(_ p: UnsafeRawPointer) {
+      if file < 0 || !contains(file, p) {
+        finish()
+        guard let f = files.indices.first(where: { contains($0, p) }) else {
+          file = -1
+          return
+        }
+        file = f
+        releasedTo = p - files[f].base!
+      }
+      reached = p - files[file].base!
+      if reached - releasedTo >= PageSweep.step {
+        files[file].release(releasedTo..<reached)
+        releasedTo = reached
+      }
+    }
+
+    func contains(_ f: Int, _ p: UnsafeRawPointer) -> Bool {
+      guard let b = files[f].base else { return false }
+      return p >= b && p < b + files[f].count
+    }
+
+    mutating func finish() {
+      guard file >= 0 else { return }
+      files[file].release(releasedTo..<reached)
+      file = -1
+    }
+  }
+
+  /// A byte's symbol: 0 for a field break (0x1F) or a scalar folded to no ASCII (0xFF)
+  /// (pairs with it are never asked for);
+  /// letters (either case) 1–26, digits 27–36, space 37, other ASCII 38–63.
+  static let symbols: [UInt8] = (0..<256).map { c -> UInt8 in
+    switch c {
+    case 0x41...0x5A: return UInt8(c - 0x41 + 1)
+    case 0x61...0x7A: return UInt8(c - 0x61 + 1)
+    case 0x30...0x39: return UInt8(c - 0x30 + 27)
+    case 0x20: return 37
+    case 0x1F, 0x80...: return 0
+    default: return UInt8(38 + c % 26)
+    }
+  }
+
+  static func addPairs(of text: UnsafeRawBufferPointer, to words: UnsafeMutablePointer<UInt64>) {
+    // Without a branch: a pair with symbol 0 sets a bit in word 0 or bit 0 of a word,
+    // which no search word asks for (its symbols are all 1 or more).
+    symbols.withUnsafeBufferPointer { sym in
+      var previous = 0
+      for c in text {
+        let s = sym[Int(c)]
+        words[previous] |= 1 << UInt64(s)
+        previous = Int(s)
+      }
+    }
+  }
+
+  /// The pairs (bit numbers) a word needs; empty for a one-letter word.
+  static func pairs(of word: [UInt8]) -> [Int] {
+    guard word.count >= 2 else { return [] }
+    return (1..<word.count).map { k in Int(symbols[Int(word[k - 1])]) << 6 | Int(symbols[Int(word[k])]) }
+  }
+
+  /// Whether the run holding record `i` has every one of `pairs`.
+  @inline(__always) func has(_ i: Int, _ pairs: [Int]) -> Bool {
+    let words = bits.base + (i / SearchSignatures.runLength) * SearchSignatures.wordsPerRun
+    for p in pairs where words[p >> 6] & (1 << UInt64(p & 63)) == 0 { return false }
+    return true
+  }
+}
+
+/// Where a corpus keeps its signatures once built; copies of the corpus share it.
+final class SearchSignatureSlot: Sendable {
+  /// The published signatures: held only for a read or a store, never during a build.
+  private let published = Mutex<SearchSignatures?>(nil)
+  /// Held by the one caller that builds, so that a second one waits rather than builds.
+  private let building = Mutex<Void>(())
+
+  /// The signatures if some search (or the background) has built them; never waits.
+  var built: SearchSignatures? { published.withLock { $0 } }
+
+  /// The signatures, built now (on both cores) if need be; waits for a build under way.
+  func get(_ corpus: Corpus) -> SearchSignatures {
+    if let s = built { return s }
+    return building.withLock { _ in
+      if let s = built { return s }
+      var timer = LoadTimer("search")
+      let made = SearchSignatures.build(corpus)
+      timer.lap("signatures")
+      published.withLock { $0 = made }
+      return made
+    }
+  }
+}
+
+extension Corpus {
+  /// Builds the search signatures now (see SearchSignatures), so that the first search
+  /// that finds nothing nearby does not pay for them; the browser calls this in the
+  /// background once the first screen is up.
+  public func prepareSearch() {
+    guard store.count >= TextMatcher.signatureThreshold else { return }
+    _ = searchSignatures.get(self)
+  }
+}
