@@ -84,7 +84,7 @@ extension ByteScanner {
     guard let s = plainString(), s.rawCount == 6 else { return false }
     let p = base + s.start
     guard p[0] == 0x2B || p[0] == 0x2D, p[3] == 0x3A else { return false }
-    for k in [1, 2, 4, 5] where !(p[k] >= 0x30 && p[k] <= 0x39) { return false }
+    for k in 1...5 where k != 3 && !(p[k] >= 0x30 && p[k] <= 0x39) { return false }
     let h = Int(p[1] - 0x30) * 10 + Int(p[2] - 0x30)
     let m = Int(p[4] - 0x30) * 10 + Int(p[5] - 0x30)
     return h <= 14 && m < 60
@@ -97,10 +97,11 @@ extension ByteScanner {
     return s
   }
 
-  /// The index of `s` among `names` (exact bytes), for enums.
-  func oneOf(_ s: ScannedString, _ names: [StaticString]) -> Int? {
+  /// The index of `s` among `names` (exact bytes), for enums. An inline array: an
+  /// `Array` of names cost a retain and a release per value scanned.
+  func oneOf<let n: Int>(_ s: ScannedString, _ names: InlineArray<n, StaticString>) -> Int? {
     guard !s.escaped else { return nil }
-    for (i, n) in names.enumerated() where equals(s, n) { return i }
+    for i in names.indices where equals(s, names[i]) { return i }
     return nil
   }
 
@@ -110,13 +111,15 @@ extension ByteScanner {
     guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "{")) else { return false }
     if expect(UInt8(ascii: "}")) { return true }
     var seen: UInt64 = 0
-    var extensions: [(Int, Int)] = []
+    // Made only when an extension key comes (an empty array still cost a retain and a
+    // release per object scanned).
+    var extensions: [(Int, Int)]? = nil
     repeat {
       skipSpace()
       guard let k = string(), !k.escaped, expect(UInt8(ascii: ":")) else { return false }
       if k.rawCount >= 2 && base[k.start] == UInt8(ascii: "x") && base[k.start + 1] == UInt8(ascii: "_") {
-        for (s, n) in extensions where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 { return false }
-        extensions.append((k.start, k.rawCount))
+        for (s, n) in extensions ?? [] where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 { return false }
+        extensions = (extensions ?? []) + [(k.start, k.rawCount)]
         guard skipValue(depth: depth) else { return false }
         continue
       }

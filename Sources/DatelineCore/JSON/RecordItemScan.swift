@@ -6,10 +6,10 @@ import Foundation
 /// reference would report (an error or a warning) makes the scan return false and the
 /// chunk is left as it was, so the caller sends the item to the reference decoder.
 struct RecordItemScan {
-  static let kinds: [StaticString] = ["event", "statement", "claim", "denial", "figure"]
-  static let roles: [StaticString] = ["actor", "target", "mediator", "participant", "subject"]
-  static let bases: [StaticString] = ["named", "official", "anonymous", "unattributed"]
-  static let qualifiers: [StaticString] = ["about", "at least", "more than", "at most", "fewer than"]
+  static let kinds: InlineArray<5, StaticString> = ["event", "statement", "claim", "denial", "figure"]
+  static let roles: InlineArray<5, StaticString> = ["actor", "target", "mediator", "participant", "subject"]
+  static let bases: InlineArray<4, StaticString> = ["named", "official", "anonymous", "unattributed"]
+  static let qualifiers: InlineArray<5, StaticString> = ["about", "at least", "more than", "at most", "fewer than"]
 
   struct QuoteText {
     var exact: ScannedString
@@ -21,7 +21,7 @@ struct RecordItemScan {
   /// Scans `bytes` (one item; `offset` is where it starts in its file).
   static func scan(
     _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int, ordinal: Int32,
-    parties: PartyLookup, into chunk: inout RecordScanChunk
+    parties: PartyLookup.View, into chunk: inout RecordScanChunk
   ) -> Bool {
     guard bytes.count < Int(UInt32.max) else { return false }
     var s = ByteScanner(bytes, depthBase: depthBase)
@@ -210,16 +210,25 @@ struct RecordItemScan {
     if also.count > 250 || links.count > Int(UInt16.max) { return false }
 
     // Involved parties (each listed party and its ancestors), and the claimant check.
+    // Index loops, not slices: a slice of the chunk's list cost a retain and a release.
     let involvedStart = chunk.involved.count
+    func involves(_ p: UInt16) -> Bool {
+      var k = involvedStart
+      while k < chunk.involved.count {
+        if chunk.involved[k] == p { return true }
+        k += 1
+      }
+      return false
+    }
     for p in partyIndexes {
-      if !chunk.involved[involvedStart...].contains(UInt16(p)) { chunk.involved.append(UInt16(p)) }
-      for a in parties.ancestors[p] where !chunk.involved[involvedStart...].contains(a) {
-        chunk.involved.append(a)
+      if !involves(UInt16(p)) { chunk.involved.append(UInt16(p)) }
+      for k in parties.ancestorRange(p) where !involves(parties.ancestorList[k]) {
+        chunk.involved.append(parties.ancestorList[k])
       }
     }
     var byReference = partyUnknown
     for c in claimants {
-      guard let c, chunk.involved[involvedStart...].contains(UInt16(c)) else {
+      guard let c, involves(UInt16(c)) else {
         byReference = true
         break
       }

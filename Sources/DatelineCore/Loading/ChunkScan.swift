@@ -53,6 +53,7 @@ enum ChunkScan {
   static let releaseEvery = 8 << 20
 
   static func lines(_ f: MappedFile, file: Int, range: Range<Int>, parties: PartyLookup) -> ScannedChunk {
+    let view = parties.view
     var chunk = RecordScanChunk()
     chunk.reserve(bytes: range.count)
     let base = f.base!
@@ -69,7 +70,7 @@ enum ChunkScan {
       if lineEnd > start && base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 0x0D { lineEnd -= 1 }
       let bytes = UnsafeRawBufferPointer(start: base + start, count: lineEnd - start)
       if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-        if !RecordItemScan.scan(bytes, offset: start, depthBase: 0, ordinal: line, parties: parties, into: &chunk) {
+        if !RecordItemScan.scan(bytes, offset: start, depthBase: 0, ordinal: line, parties: view, into: &chunk) {
           fallback(bytes, offset: start, ordinal: line, depthLimit: 64, into: &chunk)
         }
       }
@@ -84,11 +85,12 @@ enum ChunkScan {
   }
 
   static func items(_ f: MappedFile, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
+    let view = parties.view
     var chunk = RecordScanChunk()
     let base = f.base!
     for (i, r) in items.enumerated() {
       let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
-      if !RecordItemScan.scan(bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i), parties: parties, into: &chunk) {
+      if !RecordItemScan.scan(bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i), parties: view, into: &chunk) {
         fallback(bytes, offset: r.lowerBound, ordinal: Int32(i), depthLimit: 62, into: &chunk)
       }
     }
