@@ -25,7 +25,7 @@ struct BrowseCommand: ParsableCommand {
     }
     // A large directory takes a moment: say what is happening until the screen opens.
     FileHandle.standardError.write(Data("dateline: loading \(Sanitizer.clean(options.directory))…\r".utf8))
-    let (result, config, configWarnings) = try options.loadWithSettings()
+    let (result, config, configWarnings) = try options.loadWithSettings(deferCacheWrite: true)
     var screen: CursesScreen
     do {
       screen = try CursesTerminal.start()
@@ -51,10 +51,15 @@ struct BrowseCommand: ParsableCommand {
     state.marks = loaded.marks
     if let problem = loaded.problem { state.message = problem }
     screen.draw(render(state))
-    // The search signatures are built while the first screen is read, so that the first
-    // search finding nothing nearby does not stall a key (see SearchSignatures).
-    let corpus = result.corpus
-    Thread.detachNewThread { corpus.prepareSearch() }
+    // While the first screen is read: the re-open cache is written (a cold start of a
+    // large directory does not wait for it), then the search signatures are built, so
+    // that the first search finding nothing nearby does not stall a key.
+    let cacheWritten = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      result.writeCache()
+      cacheWritten.signal()
+      result.corpus.prepareSearch()
+    }
     while !state.quit && SignalRestore.pendingSignal == nil {
       guard let key = screen.readKey(timeoutMilliseconds: 200) else { continue }
       guard let event = KeyMap.event(for: key, in: state) else { continue }
@@ -65,6 +70,9 @@ struct BrowseCommand: ParsableCommand {
       if !state.quit { screen.draw(render(state)) }
     }
     CursesTerminal.end()
+    // Quitting right away waits for the cache file (a fraction of a second), not for the
+    // search signatures.
+    cacheWritten.wait()
     // Citations kept for the end (no OSC 52, no file in the config), one paragraph each.
     if !effects.pendingCitations.isEmpty { Output.line(effects.pendingCitations.joined(separator: "\n\n")) }
     SignalRestore.reraisePendingSignal()

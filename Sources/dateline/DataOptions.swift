@@ -56,14 +56,18 @@ struct DataOptions: ParsableArguments {
   }
 
   /// The config (read once, its warnings reported) and the loaded directory.
-  func loadWithSettings(cached: Bool = true) throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int) {
+  /// `deferCacheWrite`: the caller writes the re-open cache (`Result.writeCache`) when
+  /// it suits it; the browser does so once its first screen is up.
+  func loadWithSettings(
+    cached: Bool = true, deferCacheWrite: Bool = false
+  ) throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int) {
     let (settings, warnings) = try settings()
-    return (try loadDirectory(cached: cached), settings, warnings)
+    return (try loadDirectory(cached: cached, deferCacheWrite: deferCacheWrite), settings, warnings)
   }
 
-  func loadDirectory(cached: Bool = true) throws -> CorpusLoader.Result {
+  func loadDirectory(cached: Bool = true, deferCacheWrite: Bool = false) throws -> CorpusLoader.Result {
     do {
-      return try ProgressDisplay.load(directory: directory, cached: cached)
+      return try ProgressDisplay.load(directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
     } catch {
       Output.error("\(error)")
       throw ExitCode(2)

@@ -13,9 +13,14 @@ enum ProgressDisplay {
   /// Below this many bytes of data files nothing is drawn.
   static let minimumBytes = 8_000_000
 
-  static func load(directory: String, cached: Bool = false) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
+  /// `deferCacheWrite`: see `CorpusLoader.open`.
+  static func load(
+    directory: String, cached: Bool = false, deferCacheWrite: Bool = false
+  ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
     func plain() throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
-      cached ? try CorpusLoader.open(directory: directory) : try CorpusLoader.load(directory: directory)
+      cached
+        ? try CorpusLoader.open(directory: directory, deferCacheWrite: deferCacheWrite)
+        : try CorpusLoader.load(directory: directory)
     }
     guard isatty(2) != 0 else { return try plain() }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
@@ -45,7 +50,7 @@ enum ProgressDisplay {
     timer.resume()
     defer { timer.cancel() }
     let result = cached
-      ? try CorpusLoader.open(directory: directory, progress: progress)
+      ? try CorpusLoader.open(directory: directory, progress: progress, deferCacheWrite: deferCacheWrite)
       : try CorpusLoader.load(directory: directory, progress: progress)
     timer.cancel()
     queue.sync {}

@@ -25,6 +25,17 @@ public enum CorpusLoader {
     public var leftOut: Int
     /// Whether this came from the re-open cache (CorpusCache) rather than the files.
     public var fromCache = false
+    /// The cache `open(…, deferCacheWrite: true)` left to write (see `writeCache`).
+    var pendingCache: (path: String, key: [UInt8], files: [String])?
+
+    /// Writes the re-open cache that `open(…, deferCacheWrite: true)` left for later
+    /// (nothing when there is none); safe to call from another thread.
+    public func writeCache() {
+      guard let pendingCache else { return }
+      var timer = LoadTimer("cache")
+      CorpusCache.write(self, to: pendingCache.path, key: pendingCache.key, files: pendingCache.files)
+      timer.lap("write")
+    }
 
     public var errors: [LoadIssue] { issues.filter(\.isError) }
     public var warnings: [LoadIssue] { issues.filter { !$0.isError } }
@@ -62,8 +73,12 @@ public enum CorpusLoader {
 
   /// Like `load`, but through the re-open cache (see CorpusCache): unchanged data that
   /// was loaded before is mapped from `$XDG_CACHE_HOME/dateline` instead of parsed; a
-  /// fresh load of a large directory writes the cache for next time.
-  public static func open(directory: String, progress: LoadProgress? = nil) throws(DirectoryError) -> Result {
+  /// fresh load of a large directory writes the cache for next time — or, with
+  /// `deferCacheWrite`, leaves that to `Result.writeCache()` (the browser writes it after
+  /// its first screen is up).
+  public static func open(
+    directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false
+  ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
     var timer = LoadTimer("cache")
     let cache = CorpusCache.locate(directory, files: files)
@@ -75,11 +90,13 @@ public enum CorpusLoader {
     timer.lap(cache == nil ? "none" : "miss")
     var loader = FastLoader(directory: directory, fileNames: files)
     loader.progress = progress
-    let result = loader.load()
+    var result = loader.load()
     if let cache {
-      var timer = LoadTimer("cache")
-      CorpusCache.write(result, to: cache.path, key: cache.key, files: files)
-      timer.lap("write")
+      result.pendingCache = (cache.path, cache.key, files)
+      if !deferCacheWrite {
+        result.writeCache()
+        result.pendingCache = nil
+      }
     }
     return result
   }
