@@ -15,7 +15,9 @@ let package = Package(
   ],
   targets: [
     // Pure model: loading, validation, dates, queries, text. No terminal code.
-    .target(name: "DatelineCore"),
+    .target(name: "DatelineCore", dependencies: ["CDatelineScan"]),
+    // The scan's byte classification with SSE2 (one inline C function; see its header).
+    .target(name: "CDatelineScan"),
     // The UI as a pure state machine and renderer; knows nothing of curses.
     .target(name: "DatelineUI", dependencies: ["DatelineCore"]),
     // ncursesw through a shim header that turns on the wide-character API.
@@ -43,7 +45,7 @@ let package = Package(
     .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),
     // The fast loader against the reference loader on generated (and broken) corpora.
     .testTarget(name: "DatelineLoadTests", dependencies: ["DatelineCore", "DatelineSynth"]),
-    .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore"], exclude: ["Fixtures"]),
+    .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore", "CDatelineScan"], exclude: ["Fixtures"]),
     .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"], exclude: ["Golden"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore", "DatelineUI", "dateline"]),
   ],

@@ -1,3 +1,4 @@
+import CDatelineScan
 import Foundation
 
 /// What the scanner learned about one JSON string without decoding it.
@@ -72,7 +73,7 @@ extension ByteScanner {
   /// Scans a string at `pos` (after white space), validating UTF-8 and escapes.
   ///
   /// Returns nil where the reference parser reports a syntax error (raw control bytes,
-  /// invalid UTF-8, a bad escape, no closing quote). Plain ASCII runs are checked eight
+  /// invalid UTF-8, a bad escape, no closing quote). Plain ASCII runs are checked sixteen
   /// bytes at a time.
   mutating func string() -> ScannedString? {
     guard pos < end, base[pos] == 0x22 else { return nil }
@@ -80,24 +81,15 @@ extension ByteScanner {
     var s = ScannedString(
       start: pos, rawCount: 0, escaped: false, hasControl: false, nfcStable: true, widthBound: 0,
       visible: false)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var i = pos
     while true {
-      // Eight plain printable ASCII bytes (no quote, backslash, control, DEL, non-ASCII).
-      while i + 8 <= end {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let quote = w ^ (ones &* 0x22)
-        let slash = w ^ (ones &* 0x5C)
-        let del = w ^ (ones &* 0x7F)
-        let special =
-          (w | ((w &- ones &* 0x20) & ~w) | ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash)
-            | ((del &- ones) & ~del)) & highs
-        if special != 0 { break }
-        if !s.visible && (w & ~(ones &* 0x20)) != 0 { s.visible = true }
-        s.widthBound += 8
-        i += 8
-      }
+      // Plain printable ASCII (no quote, backslash, control, DEL, non-ASCII), 16 bytes at
+      // a time (dl_plain_ascii_prefix, SSE2).
+      var visible: Int32 = s.visible ? 1 : 0
+      let plain = dl_plain_ascii_prefix(base + i, end - i, &visible)
+      if visible != 0 { s.visible = true }
+      s.widthBound += plain
+      i += plain
       guard i < end else { return nil }
       let b = base[i]
       if b == 0x22 {
