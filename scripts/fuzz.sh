@@ -10,7 +10,8 @@ runs="${1:-1000000}"
 out=.build-fuzz
 mkdir -p "$out" Fuzz/crashers "$out/corpus"
 swiftc -parse-as-library -O -swift-version 6 -sanitize=fuzzer,address -module-name DatelineFuzz \
-  $(find Sources/DatelineCore -name '*.swift' | sort) Fuzz/FuzzTarget.swift -o "$out/dateline-fuzz"
+  -I Sources/CDatelineScan/include \
+  $(find Sources/DatelineCore -name "*.swift" | sort) Fuzz/FuzzTarget.swift -o "$out/dateline-fuzz"
 cp Data/*.json "$out/corpus/" 2>/dev/null || true
 for d in Tests/DatelineCLITests/Hostile/*/; do
   for f in "$d"records.json; do [ -f "$f" ] && cp "$f" "$out/corpus/$(basename "$d").json"; done
