@@ -43,7 +43,9 @@ enum ProgressDisplay {
     // A serial queue: after `cancel`, `queue.sync {}` waits out a draw in flight.
     let queue = DispatchQueue(label: "dateline.progress")
     let timer = DispatchSource.makeTimerSource(queue: queue)
-    timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+    // The first line at once: a large directory says what is happening before any work
+    // (and a load faster than a tenth of a second still shows it was one).
+    timer.schedule(deadline: .now(), repeating: .milliseconds(100))
     timer.setEventHandler {
       draw(progress.snapshot.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds()), final: false)
     }
