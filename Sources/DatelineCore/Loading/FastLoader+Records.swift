@@ -107,10 +107,13 @@ extension FastLoader {
     }
     timer.lap("refs")
     referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources))
+    timer.lap("quotes checked")
     for c in set.chunks { c.quoteBox.free() }
+    timer.lap("quotes freed")
     // Freed blocks of the scanning threads' malloc arenas go back to the system now,
     // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
     _ = releaseFreeMemory(0)
+    timer.lap("trimmed")
     // Texts are read again only when a pane shows one: their pages leave the resident set.
     for f in files { f?.release(0..<(f?.count ?? 0)) }
     timer.lap("quotes")

@@ -12,6 +12,7 @@ enum QuoteCheckPhase {
   /// `lists` (the jobs of each chunk, in item order) are consumed.
   static func failures(_ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable) -> [Int] {
     guard let first = lists.first(where: { !$0.isEmpty })?.first else { return [] }
+    var timer = LoadTimer("quotes")
     // Group by source (counting sort keeps each source's quotes in item order).
     var counts = [Int](repeating: 0, count: sources.list.count + 1)
     var total = 0
@@ -29,6 +30,7 @@ enum QuoteCheckPhase {
       }
     }
     lists = []
+    timer.lap("grouped")
     let groups = (0..<sources.list.count).filter { counts[$0 + 1] > counts[$0] }
     let batches = max(1, min(256, groups.count))
     let slots = ResultSlots<[Int]>(count: batches)

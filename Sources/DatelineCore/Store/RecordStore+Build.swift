@@ -71,6 +71,7 @@ extension RecordStore {
     kept: [Bool], set: ChunkSet, ids: inout IDTable, links: [FastLoader.LinkTarget], lookup: PartyLookup,
     files: [MappedFile], decode: (Int) -> Record?
   ) -> RecordStore {
+    var timer = LoadTimer("store")
     // Items the reference decoded: their rows come from their `Record`.
     let arena = ByteArena()
     var decoded: [Int: Row] = [:]
@@ -119,9 +120,11 @@ extension RecordStore {
         }
       }
     }
+    timer.lap("keys")
     let idOf: @Sendable (Int32) -> ByteRef = { g in sharedDecoded.value[Int(g)]?.id ?? set.id(of: Int(g))! }
     let order = timelineOrder(UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
     keys.deallocate()
+    timer.lap("sort")
 
     // MARK: columns, half per core
     var columns = Columns(count: count)
@@ -158,6 +161,7 @@ extension RecordStore {
         }
       }
     }
+    timer.lap("columns")
     columns.involvedStart.base[0] = 0
     for i in 0..<count { columns.involvedStart.base[i + 1] += columns.involvedStart.base[i] }
     columns.involved = Column(uninitialized: Int(columns.involvedStart.base[count]))
@@ -181,6 +185,7 @@ extension RecordStore {
       }
     }
     for (g, r) in decoded where r.item == nil { columns.held[Int(position[g])] = r.record }
+    timer.lap("involved")
 
     // MARK: id lookups: the loader's tables, now to timeline indexes (left-out items removed)
     // Moved out (not copied): each table is changed in place by one core.
@@ -196,6 +201,7 @@ extension RecordStore {
     tables = Array(sharedTables.value)
     _ = sharedTables.value.deinitialize()
 
+    timer.lap("id tables")
     // MARK: reverse links
     var disputed: [Int: [Int]] = [:]
     var revised: [Int: [Int]] = [:]
@@ -210,6 +216,7 @@ extension RecordStore {
     var owners: [AnyObject] = [arena]
     owners.append(contentsOf: files as [AnyObject])
     owners.append(contentsOf: set.chunks.map { $0.data.ids as AnyObject })
+    defer { timer.lap("links") }
     return RecordStore(
       columns: columns, idIndex: IDIndex(tables: tables), disputedBy: disputed.mapValues { Array(Set($0)).sorted() },
       revisedBy: revised.mapValues { Array(Set($0)).sorted() }, owners: owners)
