@@ -37,13 +37,12 @@ final class SearchSignatures: Sendable {
   /// 8 MB, as the loader does, so that searching does not leave the whole file resident.
   /// Each core fills its own bits, merged at the end: runs are timeline order, so both
   /// cores meet the same runs.
-  static func build(_ corpus: Corpus) -> SearchSignatures {
+  static func build(_ corpus: Corpus, parts: Int = 2) -> SearchSignatures {
     let store = corpus.store
     let n = store.count
     let runs = (n + runLength - 1) / runLength
     let order = fileOrder(store)
     let files = store.owners.compactMap { $0 as? MappedFile }
-    let parts = 2
     let halves = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let bits = halves[part].base
@@ -80,7 +79,9 @@ final class SearchSignatures: Sendable {
       sweep.finish()
     }
     let out = halves[0]
-    for k in 0..<(runs * wordsPerRun) { out.base[k] |= halves[1].base[k] }
+    for h in halves.dropFirst() {
+      for k in 0..<(runs * wordsPerRun) { out.base[k] |= h.base[k] }
+    }
     return SearchSignatures(bits: out)
   }
 
@@ -212,13 +213,13 @@ final class SearchSignatureSlot: Sendable {
   /// The signatures if some search (or the background) has built them; never waits.
   var built: SearchSignatures? { published.withLock { $0 } }
 
-  /// The signatures, built now (on both cores) if need be; waits for a build under way.
-  func get(_ corpus: Corpus) -> SearchSignatures {
+  /// The signatures, built now (on `parts` cores) if need be; waits for a build under way.
+  func get(_ corpus: Corpus, parts: Int = 2) -> SearchSignatures {
     if let s = built { return s }
     return building.withLock { _ in
       if let s = built { return s }
       var timer = LoadTimer("search")
-      let made = SearchSignatures.build(corpus)
+      let made = SearchSignatures.build(corpus, parts: parts)
       timer.lap("signatures")
       published.withLock { $0 = made }
       return made
@@ -229,9 +230,10 @@ final class SearchSignatureSlot: Sendable {
 extension Corpus {
   /// Builds the search signatures now (see SearchSignatures), so that the first search
   /// that finds nothing nearby does not pay for them; the browser calls this in the
-  /// background once the first screen is up.
-  public func prepareSearch() {
+  /// background once the first screen is up, on its one low-priority thread
+  /// (`parts: 1`), so that the terminal and the keys come first.
+  public func prepareSearch(parts: Int = 2) {
     guard store.count >= TextMatcher.signatureThreshold else { return }
-    _ = searchSignatures.get(self)
+    _ = searchSignatures.get(self, parts: parts)
   }
 }
