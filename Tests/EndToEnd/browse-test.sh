@@ -47,4 +47,20 @@ expect_gone "any key closes the help" 'Keys — any key'
 keys q
 expect "q quits with status 0" '^EXIT=0'
 expect_sane_tty "after q"
+
+# A cold start writes the re-open cache after the first screen, in the background;
+# quitting at once still leaves it complete, and the next start opens from it.
+# (DATELINE_CACHE_MIN_BYTES=0: a small generated corpus counts as large.)
+synth="$(dirname "$BIN")/dateline-synth"
+work=$(mktemp -d)
+"$synth" "$work/data" --records 3000 --seed 2 >/dev/null
+keys "clear; XDG_CACHE_HOME=$work/cache DATELINE_CACHE_MIN_BYTES=0 '$BIN' --data $work/data; echo CACHE=\$(ls $work/cache/dateline | grep -c 'cache\$')" Enter
+expect "cold start of a generated corpus" ' 1 of 3000'
+keys q
+expect "quitting at once leaves the cache written" '^CACHE=1'
+keys "clear; XDG_CACHE_HOME=$work/cache DATELINE_CACHE_MIN_BYTES=0 DATELINE_TIMING=1 '$BIN' --data $work/data 2>$work/timing; grep -c cache.read $work/timing" Enter
+expect "re-open" ' 1 of 3000'
+keys q
+expect "the second start read the cache" '^1$'
+rm -rf "$work"
 finish
