@@ -64,7 +64,7 @@ struct BrowseCommand: ParsableCommand {
       pthread_setschedparam(pthread_self(), 5, &idle)
       result.writeCache()
       cacheWritten.signal()
-      result.corpus.prepareSearch(parts: 1)
+      result.prepareSearch(parts: 1)
     }
     while !state.quit && SignalRestore.pendingSignal == nil {
       guard let key = screen.readKey(timeoutMilliseconds: 200) else { continue }

@@ -1,4 +1,4 @@
-import DatelineCore
+@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
@@ -47,6 +47,21 @@ extension FastLoaderDifferentialTests {
     var expected: [String] = []
     fresh.corpus.writeJSONLines(Array(0..<fresh.corpus.records.count)) { expected.append(String(decoding: $0, as: UTF8.self)) }
     XCTAssertEqual(lines.joined(), expected.joined())
+    // Search signatures built after an open are kept beside the cache; the next open has
+    // them at once, bit for bit, and searches give the same answers.
+    XCTAssertNil(again.corpus.searchSignatures.built)
+    again.prepareSearch(minimumRecords: 0)
+    let built = try XCTUnwrap(again.corpus.searchSignatures.built)
+    let third = try CorpusLoader.open(directory: dir)
+    let read = try XCTUnwrap(third.corpus.searchSignatures.built, "signatures read with the cache")
+    XCTAssertTrue(read.bits.elementsEqual(built.bits))
+    let rows = Array(0..<third.corpus.records.count)
+    for q in ["zzqx", "northland", "geneva talks", "citing 5"] {
+      let words = TextSearch.words(q)
+      XCTAssertEqual(
+        TextMatcher(words, corpus: third.corpus).firstMatch(in: rows, from: 0, forward: true) { read },
+        TextMatcher(words, corpus: fresh.corpus).firstMatch(in: rows, from: 0, forward: true) { nil }, q)
+    }
     // A changed data file: the cache is not used, and is written anew.
     let path = dir + "/records.jsonl"
     let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))

@@ -27,6 +27,17 @@ public enum CorpusLoader {
     public var fromCache = false
     /// The cache `open(…, deferCacheWrite: true)` left to write (see `writeCache`).
     var pendingCache: (path: String, key: [UInt8], files: [String])?
+    /// The re-open cache this result was read from or belongs to, if any.
+    var cacheLocation: (path: String, key: [UInt8])?
+
+    /// Builds the search signatures (see `Corpus.prepareSearch`) unless the cache already
+    /// had them, and keeps them beside the cache for the next open.
+    public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) {
+      guard corpus.searchSignatures.built == nil else { return }
+      corpus.prepareSearch(parts: parts, minimumRecords: minimumRecords)
+      guard let cacheLocation, let built = corpus.searchSignatures.built else { return }
+      CorpusCache.writeSignatures(built, cachePath: cacheLocation.path, key: cacheLocation.key)
+    }
 
     /// Writes the re-open cache that `open(…, deferCacheWrite: true)` left for later
     /// (nothing when there is none); safe to call from another thread.
@@ -85,6 +96,13 @@ public enum CorpusLoader {
     if let cache, var cached = CorpusCache.read(cache.path, key: cache.key, directory: directory) {
       timer.lap("read")
       cached.fromCache = true
+      cached.cacheLocation = cache
+      if let signatures = CorpusCache.readSignatures(
+        cachePath: cache.path, key: cache.key, records: cached.corpus.records.count)
+      {
+        cached.corpus.searchSignatures.install(signatures)
+        timer.lap("search signatures read")
+      }
       return cached
     }
     timer.lap(cache == nil ? "none" : "miss")
@@ -92,6 +110,7 @@ public enum CorpusLoader {
     loader.progress = progress
     var result = loader.load()
     if let cache {
+      result.cacheLocation = cache
       result.pendingCache = (cache.path, cache.key, files)
       if !deferCacheWrite {
         result.writeCache()

@@ -213,6 +213,9 @@ final class SearchSignatureSlot: Sendable {
   /// The signatures if some search (or the background) has built them; never waits.
   var built: SearchSignatures? { published.withLock { $0 } }
 
+  /// Signatures read from where an earlier run kept them (see CorpusCache+Signatures).
+  func install(_ signatures: SearchSignatures) { published.withLock { if $0 == nil { $0 = signatures } } }
+
   /// The signatures, built now (on `parts` cores) if need be; waits for a build under way.
   func get(_ corpus: Corpus, parts: Int = 2) -> SearchSignatures {
     if let s = built { return s }
@@ -232,8 +235,8 @@ extension Corpus {
   /// that finds nothing nearby does not pay for them; the browser calls this in the
   /// background once the first screen is up, on its one low-priority thread
   /// (`parts: 1`), so that the terminal and the keys come first.
-  public func prepareSearch(parts: Int = 2) {
-    guard store.count >= TextMatcher.signatureThreshold else { return }
+  public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) {
+    guard store.count >= minimumRecords ?? TextMatcher.signatureThreshold else { return }
     _ = searchSignatures.get(self, parts: parts)
   }
 }
