@@ -54,14 +54,16 @@ struct BrowseCommand: ParsableCommand {
     // While the first screen is read: the re-open cache is written (a cold start of a
     // large directory does not wait for it), then the search signatures are built, so
     // that the first search finding nothing nearby does not stall a key.
-    // One thread at the lowest priority: on two cores, work at normal priority here
-    // delayed the terminal's drawing of the first screen by a quarter of a second.
+    // One thread, at the lowest priority: on two cores it would otherwise compete with
+    // the keys being answered and with the terminal drawing them.
     let cacheWritten = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
-      var idle = sched_param()
-      // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): this
-      // thread runs only when no other wants the core.
-      pthread_setschedparam(pthread_self(), 5, &idle)
+      #if os(Linux)
+        var idle = sched_param()
+        // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): this
+        // thread runs only when no other wants the core.
+        pthread_setschedparam(pthread_self(), 5, &idle)
+      #endif
       result.writeCache()
       cacheWritten.signal()
       result.prepareSearch(parts: 1)

@@ -29,10 +29,10 @@ final class SearchSignatures: Sendable {
 
   init(bits: Column<UInt64>) { self.bits = bits }
 
-  /// The signatures of every run of `corpus`, built on both cores.
+  /// The signatures of every run of `corpus`, built on `parts` cores.
   ///
   /// Records are read in the order of their bytes in the files, not the timeline's, so
-  /// each core sweeps its half of the mapped files front to back (a timeline-order pass
+  /// each core sweeps its part of the mapped files front to back (a timeline-order pass
   /// jumps across 495 MB at a million records) and hands the swept pages back every
   /// 8 MB, as the loader does, so that searching does not leave the whole file resident.
   /// Each core fills its own bits, merged at the end: runs are timeline order, so both
@@ -43,9 +43,9 @@ final class SearchSignatures: Sendable {
     let runs = (n + runLength - 1) / runLength
     let order = fileOrder(store)
     let files = store.owners.compactMap { $0 as? MappedFile }
-    let halves = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
+    let perPart = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
     DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let bits = halves[part].base
+      let bits = perPart[part].base
       bits.initialize(repeating: 0, count: runs * wordsPerRun)
       var scratch = TextMatcher.Scratch()
       defer { scratch.free() }
@@ -78,8 +78,8 @@ final class SearchSignatures: Sendable {
       }
       sweep.finish()
     }
-    let out = halves[0]
-    for h in halves.dropFirst() {
+    let out = perPart[0]
+    for h in perPart.dropFirst() {
       for k in 0..<(runs * wordsPerRun) { out.base[k] |= h.base[k] }
     }
     return SearchSignatures(bits: out)

@@ -31,6 +31,8 @@ public struct TextMatcher: Sendable {
 
   /// Below this many records a search reads every line faster than signatures pay off.
   static let signatureThreshold = 50_000
+  /// Rows a search tests one by one before it goes to blocks (and signatures).
+  static let headRows = 2048
 
   public init(_ words: [String], corpus: Corpus) {
     self.words = words
@@ -51,7 +53,10 @@ public struct TextMatcher: Sendable {
   /// a search that finds nothing in a million rows answers in a fraction of a second.
   public func firstMatch(in rows: [Int], from start: Int, forward: Bool) -> Int? {
     firstMatch(in: rows, from: start, forward: forward) {
-      ascii != nil && corpus.store.count >= TextMatcher.signatureThreshold ? corpus.searchSignatures.get(corpus) : nil
+      guard ascii != nil else { return nil }
+      if let built = corpus.searchSignatures.built { return built }
+      // Built only for a long search: the rows left may be few (a filter is on).
+      return rows.count - TextMatcher.headRows >= TextMatcher.signatureThreshold ? corpus.searchSignatures.get(corpus) : nil
     }
   }
 
@@ -61,7 +66,7 @@ public struct TextMatcher: Sendable {
     guard n > 0 else { return nil }
     @Sendable func position(_ step: Int) -> Int { ((forward ? start + step : start - step) % n + n) % n }
     // The first steps one by one (a match is usually near), then blocks, two at a time.
-    let head = min(n, 2048)
+    let head = min(n, TextMatcher.headRows)
     for step in 0..<head where matches(rows[position(step)]) { return position(step) }
     // Nothing nearby: from here on, records are first checked against their signatures.
     let signatures = wanted()
