@@ -111,6 +111,14 @@ struct ListCommand: ParsableCommand {
     // The dispute links and the facet columns, built once when a facet needs them.
     let links = disputed ? LinkIndex(corpus: corpus) : nil
     let columns = facets.needsColumns ? FacetColumns(corpus: corpus) : nil
+    // A search over many records: the search signatures first (built once, then kept
+    // beside the re-open cache), which costs less than reading every line for a word
+    // few records have (see SearchSignatures).
+    if !TextSearch.words(query.search).isEmpty {
+      var broad = query
+      broad.search = ""
+      if broad.run(on: corpus, links: links, columns: columns).count >= 50_000 { result.prepareSearch() }
+    }
     var rows = query.run(on: corpus, links: links, columns: columns)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)

@@ -55,3 +55,28 @@ extension FastLoaderDifferentialTests {
     XCTAssertGreaterThan(rejected, corpus.records.count, "signatures rejected only \(rejected) record-queries")
   }
 }
+
+/// A search in `TimelineQuery` (the one `dateline list --search` and the screen share)
+/// over more candidates than one core tests (4 096), with signatures and without: the
+/// rows, in order, are those whose decoded record has every word.
+extension FastLoaderDifferentialTests {
+  func testTimelineQuerySearchOverManyRecordsKeepsOrderAndAnswers() throws {
+    let dir = try temporaryDirectory("search-many")
+    try CorpusSynth.write(to: dir, options: .init(records: 6_000, seed: 11))
+    let corpus = try CorpusLoader.load(directory: dir).corpus
+    let haystacks = (0..<corpus.records.count).map { corpus.searchText($0) }
+    func exact(_ q: String) -> [Int] {
+      let words = TextSearch.words(q)
+      return haystacks.indices.filter { i in words.allSatisfy { haystacks[i].contains($0) } }
+    }
+    let queries = ["northland", "geneva", "zzqx", "talks resume", "citing 1"]
+    for q in queries {
+      XCTAssertEqual(TimelineQuery(search: q).run(on: corpus), exact(q), q)
+    }
+    corpus.prepareSearch(minimumRecords: 0)
+    XCTAssertNotNil(corpus.searchSignatures.built)
+    for q in queries {
+      XCTAssertEqual(TimelineQuery(search: q).run(on: corpus), exact(q), "\(q), with signatures")
+    }
+  }
+}

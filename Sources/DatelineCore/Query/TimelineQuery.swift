@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What the timeline shows: party filter, date range, search words and facets.
 ///
 /// One query type answers both the screen and the command line, so they cannot disagree.
@@ -30,6 +32,7 @@ public struct TimelineQuery: Sendable, Hashable {
   /// `links` and `columns` serve the facets (disputes; basis and sources): pass the ones
   /// you keep, or the query builds what a facet needs.
   public func run(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
+    // Search words last: dates, parties and facets come from columns; words read lines.
     let selected = parties.selected.compactMap { corpus.partyIndex[$0].map(Int32.init) }
     // A selected id that the corpus does not know matches nothing (not everything).
     let unknownSelected = selected.count != parties.selected.count
@@ -58,12 +61,28 @@ public struct TimelineQuery: Sendable, Hashable {
           continue
         }
       }
-      if let matcher, !matcher.matches(i) { continue }
       // MARK: facets (FacetFilter.swift)
       if let facetCheck, !facetCheck.matches(i) { continue }
       out.append(i)
     }
-    return out
+    guard let matcher else { return out }
+    return TimelineQuery.matching(out, matcher)
+  }
+
+  /// The rows of `candidates` whose record matches the search words, in order; long lists
+  /// are tested in two halves on both cores (a search reads each candidate's line).
+  static func matching(_ candidates: [Int], _ matcher: TextMatcher) -> [Int] {
+    guard candidates.count >= 4096 else { return candidates.filter { matcher.matches($0) } }
+    let parts = 2
+    let slots = ResultSlots<[Int]>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let lo = candidates.count * part / parts
+      let hi = candidates.count * (part + 1) / parts
+      var scratch = TextMatcher.Scratch()
+      defer { scratch.free() }
+      slots[part] = candidates[lo..<hi].filter { matcher.matches($0, scratch: &scratch) }
+    }
+    return (0..<parts).flatMap { slots[$0] ?? [] }
   }
 
   /// For each party, how many of `result` it is involved in (itself or a descendant).
