@@ -46,4 +46,22 @@ static inline size_t dl_plain_ascii_prefix(const unsigned char *p, size_t n, int
   return i;
 }
 
+/// How many leading bytes of p[0..<n] are ASCII below DEL (0x00-0x7E): the part of a
+/// JSON line that can be printed as it is without a closer look (see
+/// RecordStore.printsRaw).
+static inline size_t dl_below_del_prefix(const unsigned char *p, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    // As signed bytes, 0x80-0xFF are negative.
+    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, del)));
+    if (mask != 0) return i + (unsigned)__builtin_ctz(mask);
+  }
+#endif
+  for (; i < n && p[i] < 0x7F; i++) {}
+  return i;
+}
+
 #endif

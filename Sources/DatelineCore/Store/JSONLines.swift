@@ -1,3 +1,4 @@
+import CDatelineScan
 import Foundation
 
 /// Records as JSON lines for `list --format jsonl`, without decoding what need not be.
@@ -27,13 +28,20 @@ extension Corpus {
         size += Int(store.lengths[rows[end]]) + 1
         end += 1
       }
-      // Which lines print as they are, checked in file order.
+      // Which lines print as they are, checked in file order, half the lines on each core.
       var byPlace = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
       byPlace.sort { store.items[rows[$0]]! < store.items[rows[$1]]! }
       var verbatim = [Bool](repeating: false, count: end - start)
-      for k in byPlace {
-        let i = rows[k]
-        verbatim[k - start] = RecordStore.printsRaw(UnsafeRawBufferPointer(start: store.items[i]!, count: Int(store.lengths[i])))
+      let placed = byPlace
+      let first = start
+      verbatim.withUnsafeMutableBufferPointer { v in
+        let flags = UnsafeSendable(v)
+        DispatchQueue.concurrentPerform(iterations: 2) { h in
+          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)] {
+            let i = rows[k]
+            flags.value[k - first] = RecordStore.printsRaw(UnsafeRawBufferPointer(start: store.items[i]!, count: Int(store.lengths[i])))
+          }
+        }
       }
       // The others re-encoded (a few, usually), then every line's place in the block.
       var encoded: [Int: [UInt8]] = [:]
@@ -52,11 +60,17 @@ extension Corpus {
         buffer = [UInt8](unsafeUninitializedCapacity: offsets[end - start]) { _, n in n = offsets[end - start] }
       }
       buffer.withUnsafeMutableBytes { out in
-        for k in byPlace where verbatim[k - start] {
-          let i = rows[k]
-          let at = offsets[k - start]
-          (out.baseAddress! + at).copyMemory(from: store.items[i]!, byteCount: Int(store.lengths[i]))
-          out[at + Int(store.lengths[i])] = 0x0A
+        // Each core copies half the lines, in file order, to their own places.
+        let target = UnsafeSendable(out)
+        let places = offsets
+        let asIs = verbatim
+        DispatchQueue.concurrentPerform(iterations: 2) { h in
+          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)] where asIs[k - first] {
+            let i = rows[k]
+            let at = places[k - first]
+            (target.value.baseAddress! + at).copyMemory(from: store.items[i]!, byteCount: Int(store.lengths[i]))
+            target.value[at + Int(store.lengths[i])] = 0x0A
+          }
         }
         for (k, bytes) in encoded {
           let at = offsets[k - start]
@@ -85,18 +99,12 @@ extension RecordStore {
   /// loaded line (JSON forbids them in strings; outside strings only white space).
   static func printsRaw(_ b: UnsafeRawBufferPointer) -> Bool {
     let n = b.count
+    guard n > 0 else { return true }
     var i = 0
-    let highs: UInt64 = 0x8080_8080_8080_8080
     while i < n {
-      // Eight plain ASCII bytes below DEL at a time.
-      if i + 8 <= n {
-        let w = b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
-        if (w | ((del &- 0x0101_0101_0101_0101) & ~del)) & highs == 0 {
-          i += 8
-          continue
-        }
-      }
+      // ASCII below DEL, 16 bytes at a time (SSE2).
+      i += dl_below_del_prefix(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, n - i)
+      guard i < n else { break }
       let c = b[i]
       if c < 0x7F {
         i += 1
