@@ -80,3 +80,41 @@ extension FastLoaderDifferentialTests {
     }
   }
 }
+
+/// Lines whose characters join with a neighbouring letter, or fold differently in a
+/// text than alone: emoji modifiers, joiners, a soft hyphen, a prepended letter,
+/// ligatures, full-width letters, the Kelvin sign, Greek sigma, ß. TextMatcher answers
+/// those without decoding only when that cannot differ from the exact test, so every
+/// query gives the exact answer for every record.
+extension FastLoaderDifferentialTests {
+  func testTextMatcherOnCharactersThatJoinOrFoldInContext() throws {
+    let dir = try temporaryDirectory("search-joins")
+    let headlines = [
+      "cafe\u{1F3FB} talks", "ca\u{200D}fe talks", "ca\u{00AD}fe talks", "\u{0D4E}cafe talks", "\u{FB01}re at the cafe",
+      "\u{FF23}\u{FF21}\u{FF26}\u{FF25} talks", "\u{212A}elvin cafe", "\u{03A3}\u{039F}\u{03A3} cafe", "Stra\u{00DF}e cafe",
+      "Caf\u{00E9} talks", "CAFE\u{0301} talks", "a\u{037E}b cafe", "Ωmega cafe", "北京 cafe", "ab\u{1F600}cd",
+      "plain cafe talks",
+    ]
+    // Odd records name party b, whose parent a is "Alpha": "alpha" is then in neither
+    // their fields nor their parties' names, though a is among the parties they involve.
+    let records = headlines.enumerated().map { i, h -> String in
+      #"{"id":"r\#(i)","date":"2023-12-0\#(i % 9 + 1)","kind":"event","parties":["\#(i % 2 == 0 ? "a" : "b")"],"headline":"\#(h)","summary":"\#(h)","source":"s"}"#
+    }
+    try #"{"schema": 1, "type": "parties", "items": [{"id": "a", "name": "Alpha"}, {"id": "b", "name": "Beta", "parent": "a"}]}"#.write(
+      toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
+    try #"{"schema": 1, "type": "sources", "items": [{"id": "s", "outlet": "O", "title": "T", "text": "x"}]}"#.write(
+      toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
+    try (records.joined(separator: "\n") + "\n").write(toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    let corpus = try CorpusLoader.load(directory: dir).corpus
+    XCTAssertEqual(corpus.records.count, headlines.count)
+    for q in ["cafe", "fe", "ca", "fire", "fi", "kelvin", "k", "sos", "strasse", "ss", "ab", "b", "a;b", "mega", "cd", "talks", "alpha",
+      "beta", "alpha cafe", "e t"] {
+      let words = TextSearch.words(q)
+      let matcher = TextMatcher(words, corpus: corpus)
+      for i in 0..<corpus.records.count {
+        let exact = words.allSatisfy { corpus.searchText(i).contains($0) }
+        XCTAssertEqual(matcher.matches(i), exact, "\(q) in \(corpus.records[i].headline.debugDescription)")
+      }
+    }
+  }
+}
