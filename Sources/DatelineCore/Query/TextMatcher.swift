@@ -28,6 +28,8 @@ public struct TextMatcher: Sendable {
   let pairs: [[Int]]
   /// The corpus's signatures if they were built when this matcher was made.
   let prebuilt: SearchSignatures?
+  /// Party ids as bytes, for the parties a line lists (`listedParties`).
+  let partyLookup: PartyLookup
 
   /// Below this many records a search reads every line faster than signatures pay off.
   static let signatureThreshold = 50_000
@@ -46,6 +48,7 @@ public struct TextMatcher: Sendable {
     for (k, parties) in inParty.prefix(64).enumerated() where parties.contains(true) { some |= 1 << UInt64(k) }
     inSomeParty = some
     prebuilt = ascii != nil ? corpus.searchSignatures.built : nil
+    partyLookup = PartyLookup(parties: ascii != nil ? corpus.parties : [])
   }
 
   /// The first position `p` in `rows`, visiting `start`, `start + 1`, … (or backwards)
@@ -126,22 +129,34 @@ public struct TextMatcher: Sendable {
       let bytes = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8), simple: &simple)
     {
       let store = corpus.store
-      var inFields = true
+      // In a line whose every scalar in those fields is its own character and folds alone
+      // as in context (`simpleScalar`), the folded fields are the exact test's, and so are
+      // the names of the parties the line lists (not their ancestors): the answer is then
+      // known without decoding the record (30 µs a record, for a word many records have).
+      var exactHere = simple
+      var listed: [Int] = []
+      var listedRead = false
       for (k, w) in ascii.enumerated() {
         if TextMatcher.containsLowercased(bytes, w) { continue }
-        inFields = false
         var viaParty = false
         for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) where inParty[k][Int(store.involved[j])] {
           viaParty = true
           break
         }
         if !viaParty { return false }
+        guard exactHere else { continue }
+        if !listedRead {
+          listedRead = true
+          guard let l = TextMatcher.listedParties(raw, partyLookup.view) else {
+            exactHere = false
+            continue
+          }
+          listed = l
+        }
+        // In neither the fields nor a listed party's names: the exact test would not find it.
+        if !listed.contains(where: { inParty[k][$0] }) { return false }
       }
-      // Every word in the searched fields of a line whose every scalar there is its own
-      // character and folds alone as in context (`simpleScalar`): the exact test would
-      // find the words too, so the record is not decoded (a word most records have
-      // took 30 µs a record).
-      if inFields && simple { return true }
+      if exactHere { return true }
     }
     return TextSearch.matches(words, haystack: corpus.searchText(i))
   }
@@ -214,6 +229,80 @@ public struct TextMatcher: Sendable {
       i = close + 1
     }
     return UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[..<o]))
+  }
+
+  /// The indexes of the parties a JSON line without escapes lists in its top-level
+  /// `parties` (plain ids, or objects' `id`), or nil when the line is not as expected.
+  static func listedParties(_ b: UnsafeRawBufferPointer, _ lookup: PartyLookup.View) -> [Int]? {
+    let n = b.count
+    var i = 0
+    var depth = 0
+    func space() { while i < n && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 } }
+    /// The string at `i` (its body), moving past it.
+    func string() -> UnsafeRawBufferPointer? {
+      guard i < n, b[i] == 0x22 else { return nil }
+      let close = nextQuote(b, from: i + 1)
+      guard close < n else { return nil }
+      defer { i = close + 1 }
+      return UnsafeRawBufferPointer(rebasing: b[(i + 1)..<close])
+    }
+    func party(_ id: UnsafeRawBufferPointer) -> Int? {
+      id.count == 0 ? nil : lookup.find(id.baseAddress!.assumingMemoryBound(to: UInt8.self), id.count)
+    }
+    // Find the top-level key (strings are plain: every `"` delimits one).
+    while i < n {
+      let c = b[i]
+      if c == 0x22 {
+        guard let key = string() else { return nil }
+        space()
+        if depth == 1 && i < n && b[i] == 0x3A && equals(key, "parties") {
+          i += 1
+          break
+        }
+        continue
+      }
+      if c == 0x7B || c == 0x5B { depth += 1 } else if c == 0x7D || c == 0x5D { depth -= 1 }
+      i += 1
+    }
+    guard i < n else { return nil }
+    space()
+    guard i < n, b[i] == 0x5B else { return nil }
+    i += 1
+    var out: [Int] = []
+    while true {
+      space()
+      guard i < n else { return nil }
+      if b[i] == 0x22 {
+        guard let id = string() else { return nil }
+        if let p = party(id) { out.append(p) }
+      } else if b[i] == 0x7B {
+        i += 1
+        while true {
+          space()
+          guard let key = string() else { return nil }
+          space()
+          guard i < n, b[i] == 0x3A else { return nil }
+          i += 1
+          space()
+          // Values other than strings (an extension's object or number): not read here.
+          guard let value = string() else { return nil }
+          if equals(key, "id"), let p = party(value) { out.append(p) }
+          space()
+          guard i < n else { return nil }
+          if b[i] == 0x2C { i += 1; continue }
+          guard b[i] == 0x7D else { return nil }
+          i += 1
+          break
+        }
+      } else {
+        return nil
+      }
+      space()
+      guard i < n else { return nil }
+      if b[i] == 0x2C { i += 1; continue }
+      guard b[i] == 0x5D else { return nil }
+      return out
+    }
   }
 
   /// The offset of the next `"` at or after `i` (or `b.count`), eight bytes at a time.
