@@ -160,13 +160,8 @@ extension CorpusCache {
     guard mapped.count < Int(UInt16.max) else { return }
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let temporary = path + ".\(getpid()).tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return }
-    var out = CacheOut(fd: fd)
-    out.buffer.u64(magic)
-    out.buffer.i64(key.count)
-    out.buffer.bytes.append(contentsOf: key)
+    guard case (var out, let temporary)? = begin(path, magic: magic, key: key) else { return }
+    let fd = out.fd
     // Counts and issues.
     out.buffer.i64(result.files)
     out.buffer.i64(result.failedFiles)
@@ -295,14 +290,34 @@ extension CorpusCache {
       out.buffer.i64(t.count)
       out.column(t.rawSlots)
     }
+    end(&out, magic: magic, temporary: temporary, path: path)
+  }
+
+  /// A writer to a temporary file beside `path` (so no reader sees half a file), with
+  /// `magic` and `key` written; `end` renames it into place.
+  static func begin(_ path: String, magic: UInt64, key: [UInt8]) -> (CacheOut, String)? {
+    let temporary = path + ".\(getpid()).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return nil }
+    var out = CacheOut(fd: fd)
+    out.buffer.u64(magic)
+    out.buffer.i64(key.count)
+    out.buffer.bytes.append(contentsOf: key)
+    return (out, temporary)
+  }
+
+  /// Ends a file `begin` started with `magic` again, and puts it in place (or removes it
+  /// when a write failed).
+  static func end(_ out: inout CacheOut, magic: UInt64, temporary: String, path: String) {
     out.buffer.u64(magic)
     out.flush()
-    close(fd)
+    close(out.fd)
     if out.failed { unlink(temporary) } else { rename(temporary, path) }
   }
 
-  /// The corpus from the cache file at `path`, if it is there and made from exactly `key`.
-  static func read(_ path: String, key: [UInt8], directory: String) -> CorpusLoader.Result? {
+  /// The file at `path` mapped, when it starts with `magic` and exactly `key`, and a reader
+  /// placed after them.
+  static func mapFile(_ path: String, magic: UInt64, key: [UInt8]) -> (MappedFile, CacheIn)? {
     guard let file = MappedFile(path: path), let base = file.base else { return nil }
     var r = CacheIn(base: base, end: file.count)
     guard r.u64() == magic else { return nil }
@@ -311,6 +326,12 @@ extension CorpusCache {
       key.withUnsafeBytes({ memcmp($0.baseAddress!, base + r.pos, keyCount) }) == 0
     else { return nil }
     r.pos += keyCount
+    return (file, r)
+  }
+
+  /// The corpus from the cache file at `path`, if it is there and made from exactly `key`.
+  static func read(_ path: String, key: [UInt8], directory: String) -> CorpusLoader.Result? {
+    guard case (let file, var r)? = mapFile(path, magic: magic, key: key), let base = file.base else { return nil }
     let files = r.i64()
     let failedFiles = r.i64()
     let leftOut = r.i64()
