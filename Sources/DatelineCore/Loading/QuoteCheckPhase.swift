@@ -36,37 +36,80 @@ enum QuoteCheckPhase {
     let slots = ResultSlots<[Int]>(count: batches)
     let list = sources.list
     let boxes = chunks.map(\.quoteBox)
+    // Plain pointers to each chunk's quote data (not changed until the boxes are freed,
+    // after this phase): taking them out of the boxes per quote cost a retain and a
+    // release each.
+    let views = UnsafeSendable(boxes.map(BoxView.init))
     let work = ordered
     let bounds = counts
     DispatchQueue.concurrentPerform(iterations: batches) { b in
       var failed: [Int] = []
+      var scratch = RunScratch()
       var k = b * groups.count / batches
       let stop = (b + 1) * groups.count / batches
       while k < stop {
         let s = groups[k]
-        check(work[bounds[s]..<bounds[s + 1]], text: list[s].textStorage, boxes: boxes, failed: &failed)
+        check(work[bounds[s]..<bounds[s + 1]], text: list[s].textStorage, views: views.value, &scratch, failed: &failed)
         k += 1
       }
       slots[b] = failed
     }
+    withExtendedLifetime(boxes) {}
     return (0..<batches).flatMap { slots[$0] ?? [] }
   }
 
-  static func check(_ jobs: ArraySlice<QuoteJob>, text: SourceText, boxes: [QuoteBox], failed: inout [Int]) {
+  /// Where one chunk's quote checks, their extras and their normalized bytes lie.
+  struct BoxView {
+    let quotes: UnsafePointer<RecordScanChunk.QuoteCheck>?
+    let extras: UnsafePointer<RecordScanChunk.QuoteExtra>?
+    let arena: UnsafeRawPointer
+
+    init(_ box: QuoteBox) {
+      quotes = box.quotes.withUnsafeBufferPointer { $0.baseAddress }
+      extras = box.extras.withUnsafeBufferPointer { $0.baseAddress }
+      arena = box.arena.withUnsafeBytes { $0.baseAddress } ?? UnsafeRawPointer(bitPattern: 8)!
+    }
+  }
+
+  /// Lists `run` fills for each text, kept by one thread from text to text (a dozen
+  /// small allocations per text otherwise: 50 000 texts at a million records).
+  struct RunScratch {
+    var quotes: [RecordScanChunk.QuoteCheck] = []
+    var extras: [RecordScanChunk.QuoteExtra] = []
+    var buffer: [UInt8] = []
+    var parts: [(Range<Int>, Range<Int>?, Range<Int>?)] = []
+    var arenas: [UnsafeRawPointer] = []
+    var needles: [UnsafeRawBufferPointer] = []
+    var fits: [Int32] = []
+
+    mutating func reset() {
+      quotes.removeAll(keepingCapacity: true)
+      extras.removeAll(keepingCapacity: true)
+      buffer.removeAll(keepingCapacity: true)
+      parts.removeAll(keepingCapacity: true)
+      arenas.removeAll(keepingCapacity: true)
+      needles.removeAll(keepingCapacity: true)
+      fits.removeAll(keepingCapacity: true)
+    }
+  }
+
+  static func check(
+    _ jobs: ArraySlice<QuoteJob>, text: SourceText, views: [BoxView], _ scratch: inout RunScratch, failed: inout [Int]
+  ) {
     switch text.origin {
     case .verbatim(let f, let r):
-      run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, boxes: boxes, failed: &failed)
+      run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, views: views, &scratch, failed: &failed)
     case .escaped(let f, let r):
       let hay = UnsafeRawBufferPointer(rebasing: f.bytes[r])
       if plainEscapes(hay) {
-        run(jobs, hay: hay, escaped: true, boxes: boxes, failed: &failed)
+        run(jobs, hay: hay, escaped: true, views: views, &scratch, failed: &failed)
       } else {
         let b = JSONUnescape.bytes(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
-        b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, boxes: boxes, failed: &failed) }
+        b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, views: views, &scratch, failed: &failed) }
       }
     default:
       var t = text.text
-      t.withUTF8 { run(jobs, hay: UnsafeRawBufferPointer($0), escaped: false, boxes: boxes, failed: &failed) }
+      t.withUTF8 { run(jobs, hay: UnsafeRawBufferPointer($0), escaped: false, views: views, &scratch, failed: &failed) }
     }
   }
 
@@ -137,49 +180,59 @@ enum QuoteCheckPhase {
   /// Searches every job's quote in `hay` at once; a job fails unless exactly one
   /// occurrence fits its prefix, suffix and start (QuoteLocator's rule).
   static func run(
-    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool, boxes: [QuoteBox],
-    failed: inout [Int]
+    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool, views: [BoxView],
+    _ scratch: inout RunScratch, failed: inout [Int]
   ) {
+    scratch.reset()
     // (needle, prefix, suffix) per job, as byte ranges in one buffer (escaped texts) or
     // in the chunks' arenas.
-    var quotes: [RecordScanChunk.QuoteCheck] = []
-    quotes.reserveCapacity(jobs.count)
-    for j in jobs { quotes.append(boxes[Int(j.chunk)].quotes[Int(j.check)]) }
     let none = RecordScanChunk.QuoteExtra()
-    let extras = zip(jobs, quotes).map { j, q in q.extra >= 0 ? boxes[Int(j.chunk)].extras[Int(q.extra)] : none }
-    // Byte ranges in the chunk's arena (from > 0 when escaped: at -from - 1 in `buffer`).
-    var buffer: [UInt8] = []
-    var parts: [(Range<Int>, Range<Int>?, Range<Int>?)] = []
-    var arenas: [UnsafeRawPointer] = []
-    for (k, j) in jobs.enumerated() {
-      let q = quotes[k]
-      boxes[Int(j.chunk)].arena.withUnsafeBytes { a in
-        arenas.append(a.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!)
-        func range(_ at: Int, _ n: Int32) -> Range<Int>? {
-          guard n >= 0 else { return nil }
-          let plain = UnsafeRawBufferPointer(rebasing: a[at..<(at + Int(n))])
-          if !escaped || q.unescaped || needsNoEscape(plain) { return at..<(at + Int(n)) }
-          let from = buffer.count
-          escape(plain, into: &buffer)
-          return (-buffer.count - 1)..<(-from - 1)
-        }
-        let x = extras[k]
-        parts.append((range(Int(q.needle), q.needleLength)!, range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)))
-      }
+    for j in jobs {
+      let v = views[Int(j.chunk)]
+      let q = v.quotes![Int(j.check)]
+      scratch.quotes.append(q)
+      scratch.extras.append(q.extra >= 0 ? v.extras![Int(q.extra)] : none)
+      scratch.arenas.append(v.arena)
     }
-    buffer.withUnsafeBytes { buf in
+    // Byte ranges in the chunk's arena (from > 0 when escaped: at -from - 1 in `buffer`).
+    for k in 0..<scratch.quotes.count {
+      let q = scratch.quotes[k]
+      let a = scratch.arenas[k]
+      func range(_ at: Int, _ n: Int32) -> Range<Int>? {
+        guard n >= 0 else { return nil }
+        let plain = UnsafeRawBufferPointer(start: a + at, count: Int(n))
+        if !escaped || q.unescaped || needsNoEscape(plain) { return at..<(at + Int(n)) }
+        let from = scratch.buffer.count
+        escape(plain, into: &scratch.buffer)
+        return (-scratch.buffer.count - 1)..<(-from - 1)
+      }
+      let x = scratch.extras[k]
+      scratch.parts.append((range(Int(q.needle), q.needleLength)!, range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)))
+    }
+    let parts = scratch.parts
+    let extras = scratch.extras
+    let arenas = scratch.arenas
+    var needles = scratch.needles
+    scratch.needles = []
+    var fits = scratch.fits
+    scratch.fits = []
+    defer {
+      scratch.needles = needles
+      scratch.fits = fits
+    }
+    scratch.buffer.withUnsafeBytes { buf in
       func bytes(_ k: Int, _ r: Range<Int>) -> UnsafeRawBufferPointer {
         r.lowerBound < 0
           ? UnsafeRawBufferPointer(rebasing: buf[(-r.upperBound - 1)..<(-r.lowerBound - 1)])
           : UnsafeRawBufferPointer(start: arenas[k] + r.lowerBound, count: r.count)
       }
-      let needles = (0..<parts.count).map { bytes($0, parts[$0].0) }
+      for k in 0..<parts.count { needles.append(bytes(k, parts[k].0)) }
       // The quotes lie scattered over the scanned chunks: touch each once in a loop of
       // independent loads, so their cache misses overlap instead of stalling the search.
       var touch: UInt8 = 0
       for nd in needles { touch &+= nd.load(fromByteOffset: nd.count - 1, as: UInt8.self) &+ nd.load(as: UInt8.self) }
       if touch == 0xA5 { failed.reserveCapacity(failed.count + 1) }  // keeps the loads
-      var fits = [Int32](repeating: 0, count: parts.count)
+      fits.append(contentsOf: repeatElement(0, count: parts.count))
       QuoteSearch.forEachOccurrence(of: needles, in: hay) { k, t in
         if escaped && !boundary(t, hay) { return }
         if let pr = parts[k].1 {
