@@ -35,7 +35,10 @@ public enum CorpusLoader {
     public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) {
       guard corpus.searchSignatures.built == nil else { return }
       corpus.prepareSearch(parts: parts, minimumRecords: minimumRecords)
-      guard let cacheLocation, let built = corpus.searchSignatures.built else { return }
+      // Only beside a cache file that is there (a corpus with text_path sources has none).
+      guard let cacheLocation, let built = corpus.searchSignatures.built,
+        FileManager.default.fileExists(atPath: cacheLocation.path)
+      else { return }
       CorpusCache.writeSignatures(built, cachePath: cacheLocation.path, key: cacheLocation.key)
     }
 
