@@ -19,6 +19,15 @@ final class FastLoaderDifferentialTests: XCTestCase {
     }
   }
 
+  /// The same corpora cut into many small pieces (`DATELINE_CHUNK_BYTES`): duplicates,
+  /// links, line numbers and quotes across pieces, and pieces scanned in any order.
+  func testCorpusInManyPiecesLoadsAlike() throws {
+    setenv("DATELINE_CHUNK_BYTES", "4096", 1)
+    defer { unsetenv("DATELINE_CHUNK_BYTES") }
+    try compare(records: 2_500, seed: 4, corruption: 0.3)
+    try compare(records: 2_000, seed: 5, corruption: 0)
+  }
+
   func testHeavilyCorruptedCorpus() throws {
     try compare(records: 1_500, seed: 11, corruption: 0.9)
   }

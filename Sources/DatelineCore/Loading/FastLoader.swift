@@ -129,11 +129,16 @@ struct FastLoader {
     return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
 
-  /// Splits a `.jsonl` body into line-aligned pieces, about 16 MB each (one below 4 MB).
+  /// Splits a `.jsonl` body into line-aligned pieces: about 16 MB each, but at least 16
+  /// of 1 MB or more for a mid-sized file (one piece below 4 MB). With two cores, a few
+  /// large pieces beside the sources job left one core idle at the end. The unit (1 MB)
+  /// can be made smaller with `DATELINE_CHUNK_BYTES`, so that tests cut small corpora into
+  /// many pieces.
   static func lineChunks(_ body: UnsafeRawBufferPointer, offset: Int) -> [Range<Int>] {
     let n = body.count
     guard n > 0 else { return [] }
-    let pieces = n < 4 << 20 ? 1 : max(2, n / (16 << 20))
+    let unit = ProcessInfo.processInfo.environment["DATELINE_CHUNK_BYTES"].flatMap { Int($0) }.map { max(64, $0) } ?? 1 << 20
+    let pieces = n < 4 * unit ? 1 : max(2, n / (16 * unit), min(16, n / unit))
     var out: [Range<Int>] = []
     var start = 0
     for k in 1...pieces {
