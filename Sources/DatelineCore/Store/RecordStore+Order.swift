@@ -28,8 +28,14 @@ extension RecordStore {
     return v
   }
 
-  /// Sorts `keys` in timeline order: each half on its own core, then merged; `id` gives
-  /// the id of a key's row for ties on the first 8 bytes. Returns the rows in order.
+  /// Sorts `keys` in timeline order; `id` gives the id of a key's row for ties on the
+  /// first 8 bytes. Returns the rows in order.
+  ///
+  /// Large inputs go by first day first: a counting sort into buckets of days (at most
+  /// 65 536), both cores counting and placing half the keys each, then each bucket
+  /// sorted on its own, the buckets split between the cores. Why: the first day is the
+  /// most significant part of every key, and sorting a million keys whole, half per core
+  /// and merged, took 60–70 ms; a bucket holds ~140 keys at a million over 20 years.
   static func timelineOrder(_ keys: UnsafeMutableBufferPointer<SortKey>, id: @escaping @Sendable (Int32) -> ByteRef) -> Column<SortKey> {
     @Sendable @inline(__always) func less(_ a: SortKey, _ b: SortKey) -> Bool {
       if a.key != b.key { return a.key < b.key }
@@ -44,29 +50,67 @@ extension RecordStore {
       if n > 0 { out.base.initialize(from: keys.baseAddress!, count: n) }
       return out
     }
+    var lowest = UInt64.max
+    var highest: UInt64 = 0
+    for k in keys {
+      lowest = min(lowest, k.key >> 35)
+      highest = max(highest, k.key >> 35)
+    }
+    let low = lowest
+    let span = highest - lowest + 1
+    let shift = UInt64(max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 16))
+    let buckets = Int((span - 1) >> shift) + 1
+    @Sendable @inline(__always) func bucket(_ k: SortKey) -> Int { Int(((k.key >> 35) - low) >> shift) }
+    // Counts per half, then where each half's keys of each bucket go.
     let mid = n / 2
     let shared = UnsafeSendable(keys)
+    let counts = [UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1), UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)]
+    defer { counts.forEach { $0.deallocate() } }
+    let sharedCounts = UnsafeSendable(counts)
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      var part = h == 0 ? UnsafeMutableBufferPointer(rebasing: shared.value[..<mid]) : UnsafeMutableBufferPointer(rebasing: shared.value[mid...])
-      part.sort(by: less)
+      let c = sharedCounts.value[h]
+      c.initialize(repeating: 0, count: buckets + 1)
+      for i in (h == 0 ? 0..<mid : mid..<n) { c[bucket(shared.value[i])] += 1 }
     }
-    let a = keys.baseAddress!
-    let o = out.base
-    var i = 0
-    var j = mid
-    var k = 0
-    while i < mid && j < n {
-      if less(a[j], a[i]) {
-        (o + k).initialize(to: a[j])
-        j += 1
-      } else {
-        (o + k).initialize(to: a[i])
-        i += 1
+    // Bucket b of half 0 starts where buckets < b of both halves end; half 1 follows it.
+    let starts = UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)
+    defer { starts.deallocate() }
+    var at = 0
+    for b in 0..<buckets {
+      starts[b] = at
+      let c0 = counts[0][b]
+      counts[0][b] = at
+      at += c0
+      let c1 = counts[1][b]
+      counts[1][b] = at
+      at += c1
+    }
+    starts[buckets] = n
+    let target = UnsafeSendable(out.base)
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      let o = target.value
+      let next = sharedCounts.value[h]
+      for i in (h == 0 ? 0..<mid : mid..<n) {
+        let k = shared.value[i]
+        let b = bucket(k)
+        (o + next[b]).initialize(to: k)
+        next[b] += 1
       }
-      k += 1
     }
-    while i < mid { (o + k).initialize(to: a[i]); i += 1; k += 1 }
-    while j < n { (o + k).initialize(to: a[j]); j += 1; k += 1 }
+    // Each bucket sorted; the cores split the buckets by number of keys.
+    var split = 0
+    while split < buckets && starts[split] < mid { split += 1 }
+    let sharedStarts = UnsafeSendable(UnsafePointer(starts))
+    let cut = split
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      for b in (h == 0 ? 0..<cut : cut..<buckets) {
+        let lo = sharedStarts.value[b]
+        let hi = sharedStarts.value[b + 1]
+        guard hi - lo > 1 else { continue }
+        var bucketKeys = UnsafeMutableBufferPointer(start: target.value + lo, count: hi - lo)
+        bucketKeys.sort(by: less)
+      }
+    }
     return out
   }
 }
