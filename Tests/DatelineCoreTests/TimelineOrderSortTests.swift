@@ -51,3 +51,14 @@ final class TimelineOrderSortTests: XCTestCase {
     withExtendedLifetime(arena) {}
   }
 }
+
+/// The reverse link lists: distinct indexes in order, whatever order and repeats came in.
+final class DistinctSortedTests: XCTestCase {
+  func testDistinctSortedEqualsASetSorted() {
+    var g = SplitMix64(state: 5)
+    for _ in 0..<2_000 {
+      let list = (0..<g.int(12)).map { _ in g.int(8) }
+      XCTAssertEqual(RecordStore.distinctSorted(list), Array(Set(list)).sorted(), "\(list)")
+    }
+  }
+}
