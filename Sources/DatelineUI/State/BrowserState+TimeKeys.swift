@@ -8,41 +8,36 @@ import DatelineCore
 extension BrowserState {
   /// `]`: the first record of the next day that has records; `[`: of the previous one.
   mutating func jumpDay(forward: Bool) {
-    guard let day = selectedRecord?.firstDay else { return }
-    if forward {
-      let i = firstRow(onOrAfter: day.adding(days: 1))
-      guard i < rows.count else {
-        message = "no later day with records"
-        return
-      }
-      select(i)
-    } else {
-      let before = firstRow(onOrAfter: day)
-      guard before > 0 else {
-        message = "no earlier day with records"
-        return
-      }
-      select(firstRow(onOrAfter: corpus.firstDay(at: rows[before - 1])))
-    }
+    jumpPeriod(forward: forward, name: "day", start: { $0 }, next: { $0.adding(days: 1) })
   }
 
   /// `}`: the first record of the next month that has records; `{`: of the previous one.
   mutating func jumpMonth(forward: Bool) {
-    guard let month = selectedRecord?.firstDay.startOfMonth else { return }
+    jumpPeriod(forward: forward, name: "month", start: \.startOfMonth, next: { $0.adding(months: 1) })
+  }
+
+  /// The first record of the next (or previous) period that has records; a period is
+  /// what `start` maps its days to, and `next` gives the start of the following one (nil
+  /// past the calendar's end).
+  private mutating func jumpPeriod(
+    forward: Bool, name: String, start: (CalendarDay) -> CalendarDay, next: (CalendarDay) -> CalendarDay?
+  ) {
+    guard let day = selectedRecord?.firstDay else { return }
+    let period = start(day)
     if forward {
-      let i = month.adding(months: 1).map { firstRow(onOrAfter: $0) } ?? rows.count
+      let i = next(period).map { firstRow(onOrAfter: $0) } ?? rows.count
       guard i < rows.count else {
-        message = "no later month with records"
+        message = "no later \(name) with records"
         return
       }
       select(i)
     } else {
-      let before = firstRow(onOrAfter: month)
+      let before = firstRow(onOrAfter: period)
       guard before > 0 else {
-        message = "no earlier month with records"
+        message = "no earlier \(name) with records"
         return
       }
-      select(firstRow(onOrAfter: corpus.firstDay(at: rows[before - 1]).startOfMonth))
+      select(firstRow(onOrAfter: start(corpus.firstDay(at: rows[before - 1]))))
     }
   }
 
