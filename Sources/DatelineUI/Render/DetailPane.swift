@@ -69,9 +69,7 @@ enum DetailPane {
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     let focused = s.focus == .pane
     let title = focused ? " Detail (Tab: timeline, Enter: follow link, Esc: close)" : " Detail (Tab to focus)"
-    frame.put(Truncation.truncate(title, toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.label, limit: rect.columns)
-    let body = Rect(column: rect.column + 1, row: rect.row + 1, columns: rect.columns - 1, rows: rect.rows - 1)
-    guard !body.isEmpty else { return }
+    guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
     var scroll = min(s.detailScroll, max(0, rows.count - body.rows))
     // Keep the selected link in view.

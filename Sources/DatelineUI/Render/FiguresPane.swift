@@ -76,9 +76,7 @@ enum FiguresPane {
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     let focused = s.focus == .pane
     let title = focused ? " Figures (Tab: timeline, Enter: go to the record, f: close)" : " Figures over time (Tab to focus, f: close)"
-    frame.put(Truncation.truncate(title, toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.label, limit: rect.columns)
-    let body = Rect(column: rect.column + 1, row: rect.row + 1, columns: rect.columns - 1, rows: rect.rows - 1)
-    guard !body.isEmpty else { return }
+    guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
     if rows.isEmpty {
       frame.put("this record states no figures", at: Position(column: body.column, row: body.row), style: .dim, limit: body.columns)
