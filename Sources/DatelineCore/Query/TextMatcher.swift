@@ -128,7 +128,6 @@ public struct TextMatcher: Sendable {
     if let ascii, let raw = corpus.itemBytes(at: i), let base = raw.baseAddress, memchr(base, 0x5C, raw.count) == nil,
       let bytes = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8), simple: &simple)
     {
-      let store = corpus.store
       // In a line whose every scalar in those fields is its own character and folds alone
       // as in context (`simpleScalar`), the folded fields are the exact test's, and so are
       // the names of the parties the line lists (not their ancestors): the answer is then
@@ -138,12 +137,7 @@ public struct TextMatcher: Sendable {
       var listedRead = false
       for (k, w) in ascii.enumerated() {
         if TextMatcher.containsLowercased(bytes, w) { continue }
-        var viaParty = false
-        for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) where inParty[k][Int(store.involved[j])] {
-          viaParty = true
-          break
-        }
-        if !viaParty { return false }
+        if !involvesPartyNaming(i, word: k) { return false }
         guard exactHere else { continue }
         if !listedRead {
           listedRead = true
@@ -175,18 +169,22 @@ public struct TextMatcher: Sendable {
     var missing = scratch.missing
     guard missing != 0 else { return true }
     if missing & inSomeParty != missing { return false }
-    let store = corpus.store
     while missing != 0 {
       let k = missing.trailingZeroBitCount
       missing &= missing - 1
-      var viaParty = false
-      for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) where inParty[k][Int(store.involved[j])] {
-        viaParty = true
-        break
-      }
-      if !viaParty { return false }
+      if !involvesPartyNaming(i, word: k) { return false }
     }
     return true
+  }
+
+  /// Whether word `k` is in the names of a party record `i` involves (listed, or an
+  /// ancestor of one): where it could still match when its own fields lack the word.
+  @inline(__always) func involvesPartyNaming(_ i: Int, word k: Int) -> Bool {
+    let store = corpus.store
+    for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) where inParty[k][Int(store.involved[j])] {
+      return true
+    }
+    return false
   }
 
   /// The searched fields of a JSON line without escapes (every `"` then delimits a
