@@ -25,10 +25,11 @@ public enum CorpusLoader {
     public var leftOut: Int
     /// Whether this came from the re-open cache (CorpusCache) rather than the files.
     public var fromCache = false
-    /// The cache `open(…, deferCacheWrite: true)` left to write (see `writeCache`).
-    var pendingCache: (path: String, key: [UInt8], files: [String])?
     /// The re-open cache this result was read from or belongs to, if any.
     var cacheLocation: (path: String, key: [UInt8])?
+    /// The data files of a cache `open(…, deferCacheWrite: true)` left to write at
+    /// `cacheLocation` (see `writeCache`).
+    var pendingCacheFiles: [String]?
 
     /// Builds the search signatures (see `Corpus.prepareSearch`) unless the cache already
     /// had them, and keeps them beside the cache for the next open.
@@ -45,9 +46,9 @@ public enum CorpusLoader {
     /// Writes the re-open cache that `open(…, deferCacheWrite: true)` left for later
     /// (nothing when there is none); safe to call from another thread.
     public func writeCache() {
-      guard let pendingCache else { return }
+      guard let cacheLocation, let pendingCacheFiles else { return }
       var timer = LoadTimer("cache")
-      CorpusCache.write(self, to: pendingCache.path, key: pendingCache.key, files: pendingCache.files)
+      CorpusCache.write(self, to: cacheLocation.path, key: cacheLocation.key, files: pendingCacheFiles)
       timer.lap("write")
     }
 
@@ -114,10 +115,10 @@ public enum CorpusLoader {
     var result = loader.load()
     if let cache {
       result.cacheLocation = cache
-      result.pendingCache = (cache.path, cache.key, files)
+      result.pendingCacheFiles = files
       if !deferCacheWrite {
         result.writeCache()
-        result.pendingCache = nil
+        result.pendingCacheFiles = nil
       }
     }
     return result
