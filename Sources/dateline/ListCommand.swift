@@ -111,15 +111,12 @@ struct ListCommand: ParsableCommand {
     // The dispute links and the facet columns, built once when a facet needs them.
     let links = disputed ? LinkIndex(corpus: corpus) : nil
     let columns = facets.needsColumns ? FacetColumns(corpus: corpus) : nil
-    // A search over many records: the search signatures first (built once, then kept
-    // beside the re-open cache), which costs less than reading every line for a word
-    // few records have (see SearchSignatures).
-    if !TextSearch.words(query.search).isEmpty {
-      var broad = query
-      broad.search = ""
-      if broad.run(on: corpus, links: links, columns: columns).count >= 50_000 { result.prepareSearch() }
-    }
-    var rows = query.run(on: corpus, links: links, columns: columns)
+    // TimelineQuery.run in two steps: a search over many records builds the search
+    // signatures first (once, then kept beside the re-open cache), which costs less than
+    // reading every line for a word few records have (see SearchSignatures).
+    var rows = query.candidates(on: corpus, links: links, columns: columns)
+    if !TextSearch.words(query.search).isEmpty && rows.count >= TextMatcher.signatureThreshold { result.prepareSearch() }
+    rows = query.searched(rows, in: corpus)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)
       let (marks, problem) = store.load()

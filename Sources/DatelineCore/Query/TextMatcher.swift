@@ -32,7 +32,7 @@ public struct TextMatcher: Sendable {
   let partyLookup: PartyLookup
 
   /// Below this many records a search reads every line faster than signatures pay off.
-  static let signatureThreshold = 50_000
+  public static let signatureThreshold = 50_000
   /// Rows a search tests one by one before it goes to blocks (and signatures).
   static let headRows = 2048
 

@@ -33,12 +33,16 @@ public struct TimelineQuery: Sendable, Hashable {
   /// you keep, or the query builds what a facet needs.
   public func run(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
     // Search words last: dates, parties and facets come from columns; words read lines.
+    searched(candidates(on: corpus, links: links, columns: columns), in: corpus)
+  }
+
+  /// The records that pass the dates, parties and facets (all of `run` but the search
+  /// words), in timeline order: read from columns, milliseconds for a million records.
+  public func candidates(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
     let selected = parties.selected.compactMap { corpus.partyIndex[$0].map(Int32.init) }
     // A selected id that the corpus does not know matches nothing (not everything).
     let unknownSelected = selected.count != parties.selected.count
     if unknownSelected && parties.mode == .all { return [] }
-    let words = TextSearch.words(search)
-    let matcher = words.isEmpty ? nil : TextMatcher(words, corpus: corpus)
     let lo = since?.firstDay
     let hi = until?.lastDay
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
@@ -65,8 +69,15 @@ public struct TimelineQuery: Sendable, Hashable {
       if let facetCheck, !facetCheck.matches(i) { continue }
       out.append(i)
     }
-    guard let matcher else { return out }
-    return TimelineQuery.matching(out, matcher)
+    return out
+  }
+
+  /// The rows of `candidates` whose record has every search word (all of them when the
+  /// query has none).
+  public func searched(_ candidates: [Int], in corpus: Corpus) -> [Int] {
+    let words = TextSearch.words(search)
+    guard !words.isEmpty else { return candidates }
+    return TimelineQuery.matching(candidates, TextMatcher(words, corpus: corpus))
   }
 
   /// The rows of `candidates` whose record matches the search words, in order; long lists
