@@ -41,7 +41,7 @@ final class SearchSignatures: Sendable {
     let store = corpus.store
     let n = store.count
     let runs = (n + runLength - 1) / runLength
-    let order = fileOrder(store)
+    let order = PositionOrder.of((0..<n).map { store.items[$0] })
     let files = store.owners.compactMap { $0 as? MappedFile }
     let perPart = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
     DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -83,43 +83,6 @@ final class SearchSignatures: Sendable {
       for k in 0..<(runs * wordsPerRun) { out.base[k] |= h.base[k] }
     }
     return SearchSignatures(bits: out)
-  }
-
-  /// Timeline indexes ordered by where their bytes lie (records held in memory last), by
-  /// a radix sort on the addresses: a comparison sort of a million took longer than the
-  /// sweep it serves.
-  static func fileOrder(_ store: RecordStore) -> [Int32] {
-    let n = store.count
-    var lowest = UInt.max
-    var highest: UInt = 0
-    for i in 0..<n {
-      guard let p = store.items[i] else { continue }
-      let a = UInt(bitPattern: p)
-      lowest = min(lowest, a)
-      highest = max(highest, a)
-    }
-    guard highest >= lowest else { return (0..<n).map { Int32($0) } }
-    // Offsets from the lowest address; a record held in memory sorts last.
-    var keys = [UInt](repeating: 0, count: n)
-    for i in 0..<n { keys[i] = store.items[i].map { UInt(bitPattern: $0) - lowest } ?? (highest - lowest + 1) }
-    let bitsNeeded = UInt.bitWidth - (highest - lowest + 1).leadingZeroBitCount
-    var order = (0..<n).map { Int32($0) }
-    var other = order
-    let digit = 11
-    var shift = 0
-    while shift < bitsNeeded {
-      var counts = [Int](repeating: 0, count: (1 << digit) + 1)
-      for i in order { counts[Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1) + 1] += 1 }
-      for d in 1..<counts.count { counts[d] += counts[d - 1] }
-      for i in order {
-        let d = Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1)
-        other[counts[d]] = i
-        counts[d] += 1
-      }
-      swap(&order, &other)
-      shift += digit
-    }
-    return order
   }
 
   /// Hands the pages a front-to-back sweep has passed back to the page cache, 8 MB at a

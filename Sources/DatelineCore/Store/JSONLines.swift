@@ -29,10 +29,9 @@ extension Corpus {
         end += 1
       }
       // Which lines print as they are, checked in file order, half the lines on each core.
-      var byPlace = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
-      byPlace.sort { store.items[rows[$0]]! < store.items[rows[$1]]! }
+      let lines = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
+      let placed = PositionOrder.of(lines.map { store.items[rows[$0]] }).map { lines[Int($0)] }
       var verbatim = [Bool](repeating: false, count: end - start)
-      let placed = byPlace
       let first = start
       verbatim.withUnsafeMutableBufferPointer { v in
         let flags = UnsafeSendable(v)
