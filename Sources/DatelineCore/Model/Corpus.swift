@@ -24,6 +24,8 @@ public struct Corpus: Sendable {
   let partyTexts: [String]
   /// Built by the first search that needs them (see SearchSignatures).
   let searchSignatures = SearchSignatureSlot()
+  /// Party ids as bytes, for the parties a record's line lists (TextMatcher).
+  let partyLookup: PartyLookup
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
     self.init(parties: parties, sources: sources, store: RecordStore(records: unsorted, parties: parties))
@@ -46,6 +48,7 @@ public struct Corpus: Sendable {
     for p in store.involved { counts[Int(p)] += 1 }
     filterKeys = Corpus.assignKeys(parties, counts: counts)
     partyTexts = parties.map { p in TextSearch.fold(([p.name, p.label] + p.aliases).joined(separator: "\u{1F}")) }
+    partyLookup = PartyLookup(parties: parties)
   }
 
   /// Pinned keys from the data, then free digits to the most-involved parties.

@@ -28,8 +28,6 @@ public struct TextMatcher: Sendable {
   let pairs: [[Int]]
   /// The corpus's signatures if they were built when this matcher was made.
   let prebuilt: SearchSignatures?
-  /// Party ids as bytes, for the parties a line lists (`listedParties`).
-  let partyLookup: PartyLookup
 
   /// Below this many records a search reads every line faster than signatures pay off.
   public static let signatureThreshold = 50_000
@@ -48,7 +46,6 @@ public struct TextMatcher: Sendable {
     for (k, parties) in inParty.prefix(64).enumerated() where parties.contains(true) { some |= 1 << UInt64(k) }
     inSomeParty = some
     prebuilt = ascii != nil ? corpus.searchSignatures.built : nil
-    partyLookup = PartyLookup(parties: ascii != nil ? corpus.parties : [])
   }
 
   /// The first position `p` in `rows`, visiting `start`, `start + 1`, … (or backwards)
@@ -141,7 +138,7 @@ public struct TextMatcher: Sendable {
         guard exactHere else { continue }
         if !listedRead {
           listedRead = true
-          guard let l = TextMatcher.listedParties(raw, partyLookup.view) else {
+          guard let l = TextMatcher.listedParties(raw, corpus.partyLookup.view) else {
             exactHere = false
             continue
           }
