@@ -1,3 +1,4 @@
+import DatelineCore
 import Foundation
 
 /// Writes a deterministic synthetic corpus (SCHEMA.md, schema 1) for benchmarks and tests.
@@ -41,19 +42,19 @@ public enum CorpusSynth {
     let parties = SynthParties.make(seed: options.seed)
     var pw = try SynthWriter(path: directory + "/parties.json")
     SynthParties.write(parties, corrupt: options.corruption > 0, into: &pw)
-    pw.close()
+    try pw.close()
 
     var sw = try SynthWriter(path: directory + "/sources.json")
     let extraFiles = SynthSources.write(options: options, into: &sw)
-    sw.close()
+    try sw.close()
     for (name, bytes) in extraFiles {
-      FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(bytes))
+      try AtomicFile.write(bytes, to: directory + "/" + name)
     }
 
     var rw = try SynthWriter(path: directory + "/records.jsonl")
     var gen = SynthRecords(options: options, parties: parties)
     let corrupted = gen.write(into: &rw)
-    rw.close()
+    try rw.close()
     return Summary(parties: parties.count, sources: options.sources, records: options.records, corrupted: corrupted)
   }
 }

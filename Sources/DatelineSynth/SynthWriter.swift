@@ -1,3 +1,4 @@
+import DatelineCore
 import Foundation
 
 /// Appends JSON text to a byte buffer and writes it to a file in large blocks.
@@ -6,24 +7,19 @@ import Foundation
 /// bytes and flushing every few MB keeps the generator at a few seconds and little memory.
 public struct SynthWriter {
   var bytes: [UInt8] = []
-  let handle: FileHandle?
+  /// The file written to, or nil to collect bytes only.
+  let file: AtomicFile?
+  /// The first write that failed (`close` throws it).
+  var failure: FileWriteError?
 
-  /// A writer into `path` (created or truncated), or into memory when `path` is nil.
+  /// A writer into `path` (replaced when complete), or into memory when `path` is nil.
   init(path: String?) throws {
-    if let path {
-      FileManager.default.createFile(atPath: path, contents: nil)
-      guard let h = FileHandle(forWritingAtPath: path) else {
-        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-      }
-      handle = h
-    } else {
-      handle = nil
-    }
+    file = try path.map { path throws(FileWriteError) in try AtomicFile(path) }
     bytes.reserveCapacity(1 << 22)
   }
 
   /// A writer that only collects bytes.
-  init() { handle = nil }
+  init() { file = nil }
 
   mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
   mutating func raw(_ b: [UInt8]) { bytes.append(contentsOf: b) }
@@ -63,13 +59,15 @@ public struct SynthWriter {
 
   /// Writes what is buffered when it passes a few MB (or always with `force`).
   mutating func flush(force: Bool = false) {
-    guard let handle, force || bytes.count >= 1 << 22 else { return }
-    handle.write(Data(bytes))
+    guard let file, failure == nil, force || bytes.count >= 1 << 22 else { return }
+    do { try file.append(bytes) } catch { failure = error }
     bytes.removeAll(keepingCapacity: true)
   }
 
-  mutating func close() {
+  /// Writes the rest and puts the file in place; the first failed write is thrown.
+  mutating func close() throws {
     flush(force: true)
-    try? handle?.close()
+    if let failure { throw failure }
+    try file?.commit()
   }
 }

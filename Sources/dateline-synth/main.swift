@@ -1,3 +1,4 @@
+import DatelineCore
 import DatelineSynth
 import Foundation
 
@@ -11,7 +12,7 @@ func value(_ flag: String) -> String? {
   return args[i + 1]
 }
 guard let dir = args.first, !dir.hasPrefix("-") else {
-  FileHandle.standardError.write(Data("usage: dateline-synth DIR --records N [--seed S] [--corruption P]\n".utf8))
+  _ = DescriptorWrite.all(Array("usage: dateline-synth DIR --records N [--seed S] [--corruption P]\n".utf8), to: 2)
   exit(2)
 }
 let records = value("--records").flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? 10_000
@@ -22,6 +23,6 @@ do {
     to: dir, options: .init(records: records, seed: seed, corruption: corruption))
   print("\(dir): \(s.parties) parties, \(s.sources) sources, \(s.records) records, \(s.corrupted) corrupted")
 } catch {
-  FileHandle.standardError.write(Data("dateline-synth: \(error)\n".utf8))
+  _ = DescriptorWrite.all(Array("dateline-synth: \(error)\n".utf8), to: 2)
   exit(1)
 }

@@ -24,7 +24,7 @@ struct BrowseCommand: ParsableCommand {
       throw ExitCode(2)
     }
     // A large directory takes a moment: say what is happening until the screen opens.
-    FileHandle.standardError.write(Data("dateline: loading \(Sanitizer.clean(options.directory))…\r".utf8))
+    Output.note("dateline: loading \(Sanitizer.clean(options.directory))…\r")
     let (result, config, configWarnings) = try options.loadWithSettings(deferCacheWrite: true)
     var screen: CursesScreen
     do {

@@ -54,7 +54,9 @@ struct BrowseEffects {
   mutating func deliver(_ citation: Citation) -> Event {
     if citations.osc52 {
       // The terminal is ours while curses runs; the sequence goes straight to it.
-      FileHandle.standardOutput.write(Data(citation.osc52.utf8))
+      if let code = DescriptorWrite.all(Array(citation.osc52.utf8), to: STDOUT_FILENO).error {
+        return .citationDelivered("cannot copy the citation: \(String(cString: strerror(code)))")
+      }
       return .citationDelivered("citation copied to the clipboard (OSC 52)")
     }
     if let file = citations.file {

@@ -74,30 +74,3 @@ struct DataOptions: ParsableArguments {
     }
   }
 }
-
-/// Printing to stdout and stderr, always through the sanitizer for text from data.
-enum Output {
-  static func line(_ s: String) {
-    FileHandle.standardOutput.write(Data((s + "\n").utf8))
-  }
-
-  /// Raw bytes for JSON output, which the encoder has already escaped.
-  static func raw(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
-
-  static func error(_ s: String) {
-    FileHandle.standardError.write(Data(("dateline: " + Sanitizer.clean(s) + "\n").utf8))
-  }
-
-  static func issue(_ issue: LoadIssue) {
-    FileHandle.standardError.write(Data((Sanitizer.clean(issue.description) + "\n").utf8))
-  }
-
-  /// The terminal width when stdout is a TTY, else nil (no fitting for pipes).
-  static var terminalColumns: Int? {
-    guard isatty(1) != 0 else { return nil }
-    var ws = winsize()
-    if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
-    if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
-    return 80
-  }
-}

@@ -31,6 +31,7 @@ struct Dateline: ParsableCommand {
 
   /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as tools like grep do.
   static func main() {
+    Output.holdClosedStandardDescriptors()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -38,7 +39,7 @@ struct Dateline: ParsableCommand {
       let code = exitCode(for: error)
       if code == .validationFailure {
         let message = fullMessage(for: error)
-        FileHandle.standardError.write(Data((Sanitizer.clean(message, newlines: .keep) + "\n").utf8))
+        Output.note(Sanitizer.clean(message, newlines: .keep) + "\n")
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -150,7 +150,7 @@ struct ImportCSVCommand: ParsableCommand {
 
   /// `events.csv:7: rejected: date "2023-13-01" is not …`, on stderr.
   func report(_ name: String, _ note: EventTableImport.Note, _ what: String) {
-    FileHandle.standardError.write(Data((Sanitizer.clean("\(name):\(note.line): \(what): \(note.message)") + "\n").utf8))
+    Output.note(Sanitizer.clean("\(name):\(note.line): \(what): \(note.message)") + "\n")
   }
 
   /// Data files already in `directory` (they would mix with the import).

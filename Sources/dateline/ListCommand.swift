@@ -139,7 +139,7 @@ struct ListCommand: ParsableCommand {
     switch format {
     case .jsonl:
       // Lines of `.jsonl` files as they are, the rest re-encoded (Corpus.writeJSONLines).
-      corpus.writeJSONLines(rows) { FileHandle.standardOutput.write(Data($0)) }
+      corpus.writeJSONLines(rows) { Output.bytes($0) }
     case .json:
       let items = rows.map { "  " + corpus.records[$0].jsonObject }.joined(separator: ",\n")
       Output.raw("{\"schema\": 1, \"type\": \"records\", \"items\": [\n" + items + (rows.isEmpty ? "" : "\n") + "]}\n")

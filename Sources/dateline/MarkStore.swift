@@ -74,10 +74,14 @@ struct MarkStore {
     do {
       try FileManager.default.createDirectory(
         at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      try Data(text.utf8).write(to: file, options: .atomic)
-      return nil
     } catch {
       return "\(file.path): \(error.localizedDescription)"
+    }
+    do {
+      try AtomicFile.write(text, to: file.path)
+      return nil
+    } catch {
+      return error.description
     }
   }
 }

@@ -38,7 +38,7 @@ enum ProgressDisplay {
     @Sendable func draw(_ text: String, final: Bool) {
       let fitted = Truncation.truncate("dateline: " + text, toColumns: max(10, columns - 1))
       // CR and erase-to-end-of-line redraw in place; the final line ends the line.
-      FileHandle.standardError.write(Data(("\r" + fitted + "\u{1B}[K" + (final ? "\n" : "")).utf8))
+      Output.note("\r" + fitted + "\u{1B}[K" + (final ? "\n" : ""))
     }
     // A serial queue: after `cancel`, `queue.sync {}` waits out a draw in flight.
     let queue = DispatchQueue(label: "dateline.progress")

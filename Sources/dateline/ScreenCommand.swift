@@ -46,7 +46,7 @@ struct ScreenCommand: ParsableCommand {
     func lap(_ what: String) {
       guard timing else { return }
       let now = DispatchTime.now().uptimeNanoseconds
-      FileHandle.standardError.write("timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n".data(using: .utf8)!)
+      Output.note("timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n")
       clock = now
     }
     let (result, config, _) = try options.loadWithSettings()

@@ -36,29 +36,40 @@ final class CLITests: XCTestCase {
     return Bundle.main.bundleURL.appendingPathComponent("dateline")
   }
 
-  func run(_ args: [String], stdin: FileHandle? = nil, env: [String: String] = [:]) throws -> Run {
+  /// `shell`: a `sh -c` script that runs the binary as `"$0" "$@"` (for redirections);
+  /// `stdout`: where its output goes instead of the returned text.
+  func run(
+    _ args: [String], stdin: FileHandle? = nil, env: [String: String] = [:], shell: String? = nil,
+    stdout: FileHandle? = nil
+  ) throws -> Run {
     let p = Process()
-    p.executableURL = binary
-    p.arguments = args
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    environment["DATELINE_DATA"] = nil
-    environment["DATELINE_CONFIG"] = nil
-    environment.merge(Self.isolatedUserDirectories) { _, new in new }
-    for (k, v) in env { environment[k] = v }
-    p.environment = environment
+    p.executableURL = shell == nil ? binary : URL(fileURLWithPath: "/bin/sh")
+    p.arguments = shell.map { ["-c", $0, binary.path] + args } ?? args
+    p.environment = environment(env)
     let out = Pipe()
     let err = Pipe()
-    p.standardOutput = out
+    p.standardOutput = stdout ?? out
     p.standardError = err
     p.standardInput = stdin ?? FileHandle(forReadingAtPath: "/dev/null")
     try p.run()
+    if stdout != nil { try out.fileHandleForWriting.close() }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Run(
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
       stderr: String(decoding: e, as: UTF8.self), terminatedBySignal: p.terminationReason == .uncaughtSignal)
+  }
+
+  /// The test process's environment with the user's directories isolated, plus `env`.
+  func environment(_ env: [String: String]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    environment["DATELINE_DATA"] = nil
+    environment["DATELINE_CONFIG"] = nil
+    environment.merge(Self.isolatedUserDirectories) { _, new in new }
+    for (k, v) in env { environment[k] = v }
+    return environment
   }
 
   func tempData(_ files: [String: String]) throws -> String {

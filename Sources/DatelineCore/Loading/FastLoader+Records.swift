@@ -392,7 +392,7 @@ struct LoadTimer {
     let now = DispatchTime.now().uptimeNanoseconds
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     let anon = status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }.map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) } ?? ""
-    FileHandle.standardError.write("timing \(name).\(what): \((now - last) / 1_000_000) ms, anon \(anon)\n".data(using: .utf8)!)
+    _ = DescriptorWrite.all(Array("timing \(name).\(what): \((now - last) / 1_000_000) ms, anon \(anon)\n".utf8), to: 2)
     last = now
   }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+
+/// Every command's output is checked: a full disk, a closed stdout and a reader that went
+/// away end the command as Output documents, never with a trap.
+extension CLITests {
+  static let writingCommands: [[String]] = [
+    ["list"], ["validate"], ["show", "pmo-135-116"], ["figures"], ["screen", "--size", "80x24"],
+    ["list", "--histogram"], ["list", "--format", "json"], ["list", "--format", "jsonl"], ["list", "--format", "csv"],
+  ]
+
+  func testEveryCommandOnAFullDiskSaysSoOnceAndExitsTwo() throws {
+    for args in Self.writingCommands {
+      let r = try run(args + ["--data", Self.seed], shell: #"exec "$0" "$@" >/dev/full"#)
+      XCTAssertFalse(r.terminatedBySignal, "\(args)")
+      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+      XCTAssertEqual(r.stderr, "dateline: cannot write to standard output: No space left on device\n", "\(args)")
+    }
+  }
+
+  func testEveryCommandWithStdoutClosedSaysSoOnceAndExitsTwo() throws {
+    for args in Self.writingCommands {
+      let r = try run(args + ["--data", Self.seed], shell: #"exec "$0" "$@" >&-"#)
+      XCTAssertFalse(r.terminatedBySignal, "\(args)")
+      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+      XCTAssertEqual(r.stderr, "dateline: cannot write to standard output: it is closed\n", "\(args)")
+    }
+  }
+
+  /// With SIGPIPE ignored a write to a pipe nobody reads fails with EPIPE: the command
+  /// ends quietly, as if by SIGPIPE (141 in the shell), like `cat` with the signal on.
+  func testEveryCommandIntoAPipeWithNoReaderEndsQuietlyAsBySIGPIPE() throws {
+    for args in Self.writingCommands {
+      // The reader end is closed before dateline starts, so its first write fails for sure.
+      var ends: [Int32] = [0, 0]
+      XCTAssertEqual(pipe(&ends), 0)
+      close(ends[0])
+      let writeEnd = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+      let r = try run(args + ["--data", Self.seed], shell: #"trap '' PIPE; exec "$0" "$@""#, stdout: writeEnd)
+      XCTAssertEqual(r.stderr, "", "\(args)")
+      XCTAssertTrue(r.terminatedBySignal, "\(args): status \(r.status)")
+      XCTAssertEqual(r.status, SIGPIPE, "\(args)")
+    }
+  }
+
+  func testAListPipedIntoHeadWithSIGPIPEIgnoredGivesTheFirstLineAndNoError() throws {
+    let all = try run(["list", "--data", Self.seed])
+    let r = try run(
+      ["list", "--data", Self.seed], shell: #"trap '' PIPE; "$0" "$@" | head -1"#)
+    XCTAssertEqual(r.stdout, String(all.stdout.prefix { $0 != "\n" }) + "\n")
+    XCTAssertFalse(r.stderr.contains("dateline"), r.stderr)
+    XCTAssertEqual(r.status, 0)
+  }
+
+  /// A full stderr loses messages, never the command.
+  func testAFullStderrLosesTheMessageButNotTheExitStatus() throws {
+    let r = try run(["list", "--party", "nobody", "--data", Self.seed], shell: #"exec "$0" "$@" 2>/dev/full"#)
+    XCTAssertFalse(r.terminatedBySignal)
+    XCTAssertEqual(r.status, 2)
+    let browse = try run(["--data", Self.seed], shell: #"exec "$0" "$@" 2>/dev/full"#)
+    XCTAssertFalse(browse.terminatedBySignal)
+    XCTAssertEqual(browse.status, 2)
+  }
+}
