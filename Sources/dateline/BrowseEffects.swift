@@ -26,23 +26,20 @@ struct BrowseEffects {
   }
 
   /// Writes the export, unless the file exists and the user has not said to replace it.
+  ///
+  /// Through `AtomicFile`: a complete file or none (a full disk reports its error and
+  /// leaves the old file), a link written through, a device, FIFO or directory refused.
+  /// Without the user's consent the file is created only if still absent at the end.
   func export(_ request: ExportRequest) -> Event {
     let path = BrowseEffects.resolve(request.path)
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      if isDirectory.boolValue { return .exportFinished(path: request.path, count: 0, error: "is a directory") }
-      if !request.overwrite { return .exportTargetExists(path: request.path) }
-    }
     let text = ExportText.render(request.format == .csv ? .csv : .markdown, rows: request.rows, of: corpus)
     do {
-      // Without --overwrite consent, O_EXCL: a file that appeared since the check is kept.
-      try Data(text.utf8).write(
-        to: URL(fileURLWithPath: path), options: request.overwrite ? [.atomic] : [.withoutOverwriting])
+      try AtomicFile.write(text, to: path, existing: request.overwrite ? .replace : .keep)
     } catch {
-      if !request.overwrite && FileManager.default.fileExists(atPath: path) {
+      if !request.overwrite && error.code == EEXIST && error.operation == "create" {
         return .exportTargetExists(path: request.path)
       }
-      return .exportFinished(path: request.path, count: 0, error: "cannot write the file")
+      return .exportFinished(path: request.path, count: 0, error: error.message)
     }
     return .exportFinished(path: request.path, count: request.rows.count, error: nil)
   }
@@ -60,14 +57,12 @@ struct BrowseEffects {
       return .citationDelivered("citation copied to the clipboard (OSC 52)")
     }
     if let file = citations.file {
-      let path = BrowseEffects.resolve(file)
-      if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
-      guard let handle = FileHandle(forWritingAtPath: path) else {
-        return .citationDelivered("cannot write citations to \(file)")
+      // One append per citation: whole or absent, even on a full disk.
+      do {
+        try AppendFile.append(citation.text + "\n\n", to: BrowseEffects.resolve(file))
+      } catch {
+        return .citationDelivered("cannot add the citation to \(file): \(error.message)")
       }
-      handle.seekToEndOfFile()
-      handle.write(Data((citation.text + "\n\n").utf8))
-      handle.closeFile()
       return .citationDelivered("citation added to \(file)")
     }
     pendingCitations.append(citation.text)

@@ -143,6 +143,8 @@ final class AtomicFileTests: XCTestCase {
 
   func testAppendAddsWholeEntriesAndCutsAPartOneOnAFullDisk() throws {
     let disk = try scratch.fullDisk()
+    XCTAssertThrowsError(try AppendFile.append([UInt8](repeating: 0x61, count: 256 << 10), to: disk + "/new"))
+    XCTAssertEqual(names(disk), [], "a file created for a failed entry is removed")
     let path = disk + "/log"
     try AppendFile.append("one\n", to: path)
     try AppendFile.append("two\n", to: path)

@@ -6,12 +6,20 @@ import Foundation
 /// entry at the end without interleaving inside it. The file is opened with `O_NOFOLLOW`
 /// after `WriteTarget`'s symlink policy, and must be a regular file (a FIFO is opened
 /// non-blocking so that checking it never hangs). When the disk fills in the middle of an
-/// entry, the part written is cut off again, so the file never ends in half an entry.
+/// entry, the part written is cut off again, so the file never ends in half an entry (and
+/// a file created for an entry that failed is removed).
 public enum AppendFile {
   /// Appends `bytes` (the caller ends it with its newline) to `path`, creating the file.
   public static func append(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
     let target = try WriteTarget.resolve(path, operation: "append to")
-    let fd = open(target.resolved, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o666)
+    let flags = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+    var fd = open(target.resolved, flags)
+    // A file this call creates is removed again if its first entry fails.
+    var created = false
+    if fd < 0 && errno == ENOENT {
+      fd = open(target.resolved, flags | O_CREAT | O_EXCL, 0o666)
+      created = fd >= 0
+    }
     guard fd >= 0 else { throw FileWriteError(path: path, operation: "append to", code: errno) }
     defer { close(fd) }
     var st = stat()
@@ -27,6 +35,7 @@ public enum AppendFile {
         let end = lseek(fd, 0, SEEK_CUR)
         if end >= written { _ = ftruncate(fd, end - off_t(written)) }
       }
+      if created { unlink(target.resolved) }
       throw FileWriteError(path: path, operation: "append to", code: error)
     }
     if fsync(fd) != 0 && errno != EINVAL { throw FileWriteError(path: path, operation: "sync", code: errno) }
