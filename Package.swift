@@ -27,7 +27,7 @@ let package = Package(
     .executableTarget(
       name: "dateline",
       dependencies: [
-        "DatelineCore", "DatelineUI", "DatelineCurses", "DatelineConfig",
+        "DatelineCore", "DatelineUI", "DatelineCurses", "DatelineConfig", "DatelineDraft",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["BuildRevision"]
@@ -40,6 +40,11 @@ let package = Package(
     .testTarget(name: "DatelineConfigTests", dependencies: ["DatelineConfig", "DatelineUI"], exclude: ["Fixtures"]),
     // Writes the git revision for `dateline --version` before every build.
     .plugin(name: "BuildRevision", capability: .buildTool()),
+    // Draft records from article text: dates, parties, attributions; rules are data files
+    // (Rules/<language>/), compiled in by the EmbedRules plugin. No terminal, no network.
+    .target(name: "DatelineDraft", dependencies: ["DatelineCore"], exclude: ["Rules"], plugins: ["EmbedRules"]),
+    .plugin(name: "EmbedRules", capability: .buildTool()),
+    .testTarget(name: "DatelineDraftTests", dependencies: ["DatelineDraft", "DatelineCore"], exclude: ["Golden"]),
     // Deterministic synthetic corpora (clean or corrupted) for benchmarks and load tests.
     .target(name: "DatelineSynth", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),
