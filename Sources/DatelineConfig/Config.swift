@@ -26,10 +26,16 @@ public struct Config: Sendable, Hashable {
   public var dataDirectory: String?
   public var preferences: Preferences
   public var citations: Citations
+  /// `follow`: whether the browser watches its data directory and reloads by itself.
+  public var follow: Bool
 
-  public init(dataDirectory: String? = nil, preferences: Preferences = Preferences(), citations: Citations = Citations()) {
+  public init(
+    dataDirectory: String? = nil, preferences: Preferences = Preferences(), citations: Citations = Citations(),
+    follow: Bool = true
+  ) {
     self.dataDirectory = dataDirectory
     self.preferences = preferences
     self.citations = citations
+    self.follow = follow
   }
 }

@@ -35,7 +35,7 @@ public enum ConfigParser {
   }
 
   /// The settings a config may hold, for messages.
-  static let topKeys = ["data", "layout", "colors", "keys", "citation"]
+  static let topKeys = ["data", "layout", "follow", "colors", "keys", "citation"]
   static let citationKeys = ["clipboard", "file"]
   static let colorNames = Style.Color.allCases.map { "\($0)" }
 
@@ -87,6 +87,9 @@ public enum ConfigParser {
             continue
           }
           config.preferences.split = split
+        case "follow":
+          guard let b = value.bool else { warn(key, "follow must be true or false"); continue }
+          config.follow = b
         case "colors": readColors(value.table, path: key)
         case "keys": readKeys(value.table, path: key)
         case "citation": readCitation(value.table, path: key)

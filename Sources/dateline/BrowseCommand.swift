@@ -18,6 +18,9 @@ struct BrowseCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
+  @Flag(help: "Do not watch the data directory for changes (R still reloads; config: follow = false).")
+  var noFollow = false
+
   func run() throws {
     guard isatty(0) != 0, isatty(1) != 0 else {
       Output.error("the browser needs a terminal (stdin or stdout is not a TTY); try `dateline list`")
@@ -37,6 +40,7 @@ struct BrowseCommand: ParsableCommand {
     var state = BrowserState(
       corpus: result.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
     state.preferences = config.preferences
+    state.live = LiveData(follow: !noFollow && config.follow, directory: options.directory, issues: result.issues)
     if configWarnings > 0 {
       state.message = "config: \(configWarnings) warning\(configWarnings == 1 ? "" : "s"): see `dateline validate`"
     }
@@ -56,7 +60,6 @@ struct BrowseCommand: ParsableCommand {
     // that the first search finding nothing nearby does not stall a key.
     // One thread, at the lowest priority: on two cores it would otherwise compete with
     // the keys being answered and with the terminal drawing them.
-    let cacheWritten = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
       #if os(Linux)
         var idle = sched_param()
@@ -65,24 +68,37 @@ struct BrowseCommand: ParsableCommand {
         pthread_setschedparam(pthread_self(), 5, &idle)
       #endif
       result.writeCache()
-      cacheWritten.signal()
       result.prepareSearch(parts: 1)
     }
+    let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: result.corpus)
     while !state.quit && SignalRestore.pendingSignal == nil {
-      guard let key = screen.readKey(timeoutMilliseconds: 200) else { continue }
-      guard let event = KeyMap.event(for: key, in: state) else { continue }
-      state = update(state, event)
-      if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
-      if let request = state.exportRequest { state = update(state, effects.export(request)) }
-      if let citation = state.citationRequest { state = update(state, effects.deliver(citation)) }
+      // Keys, and between them the watcher's and the background loads' news.
+      var events: [Event] = []
+      if let key = screen.readKey(timeoutMilliseconds: 50), let event = KeyMap.event(for: key, in: state) {
+        events.append(event)
+      }
+      events += live.events()
+      if events.isEmpty && !(state.live.loadWanted && !live.isLoading) { continue }
+      for event in events where !state.quit {
+        state = update(state, event)
+        if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
+        if let request = state.exportRequest {
+          effects.corpus = state.corpus
+          state = update(state, effects.export(request))
+        }
+        if let citation = state.citationRequest { state = update(state, effects.deliver(citation)) }
+        if let request = state.editorRequest { state = update(state, EditorLaunch.run(request, screen: &screen)) }
+      }
+      if state.live.loadWanted && live.startLoad() { state = update(state, .reloadStarted) }
       if !state.quit { screen.draw(render(state)) }
     }
     CursesTerminal.end()
-    // Quitting right away waits for the cache file (a fraction of a second), not for the
-    // search signatures.
-    cacheWritten.wait()
     // Citations kept for the end (no OSC 52, no file in the config), one paragraph each.
     if !effects.pendingCitations.isEmpty { Output.line(effects.pendingCitations.joined(separator: "\n\n")) }
     SignalRestore.reraisePendingSignal()
+    // Quitting is immediate: the cache write (a temporary file renamed into place) and
+    // any load still running are abandoned, not joined; exit's handlers are skipped so
+    // no library tears down what a running thread still uses.
+    _exit(0)
   }
 }

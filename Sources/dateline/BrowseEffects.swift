@@ -9,7 +9,8 @@ import Foundation
 /// Why here: DatelineUI is a pure state machine and DatelineCurses only draws, so file
 /// writes and the OSC 52 clipboard write belong to the command line, like saving marks.
 struct BrowseEffects {
-  let corpus: Corpus
+  /// The data on screen (the browse loop sets it again after a reload).
+  var corpus: Corpus
   let citations: Config.Citations
   /// Citations kept for stdout when neither OSC 52 nor a file is configured.
   private(set) var pendingCitations: [String] = []

@@ -189,6 +189,11 @@ final class KeyMapTests: XCTestCase {
     case .startExport: return ("", "e")
     case .copyCitation: return ("", "y")
     case .exportTargetExists, .exportFinished, .citationDelivered: return nil
+    case .reloadNow: return ("", "R")
+    case .showIssues: return ("", "!")
+    // Enter in the errors pane (which needs errors): ReloadUpdateTests.
+    case .openIssue: return nil
+    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished: return nil
     }
   }
 
@@ -202,7 +207,7 @@ final class KeyMapTests: XCTestCase {
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
-      .marksSaved(error: nil), .startExport, .copyCitation,
+      .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow, .showIssues,
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

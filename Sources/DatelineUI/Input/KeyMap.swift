@@ -57,6 +57,7 @@ public enum KeyMap {
     case .pageDown, .character(" "): return .pagePane(by: 1)
     case .pageUp, .character("b"): return .pagePane(by: -1)
     case .enter where pane == .detail || pane == .figures: return .followLink
+    case .enter where pane == .issues: return .openIssue
     case .character("o") where pane == .source: return .cycleSource(by: 1)
     case .wheelDown: return .scrollPane(by: 3)
     case .wheelUp: return .scrollPane(by: -3)
@@ -106,6 +107,8 @@ public enum KeyMap {
     case .character("m"): return .toggleMark
     case .character("'"): return .nextMark
     case .character("?"), .function(1): return .showHelp
+    case .character("R"): return .reloadNow
+    case .character("!"): return .showIssues
     case .character("q"): return .closeOrQuit
     case .character("Q"), .control("c"): return .quitNow
     default: return nil

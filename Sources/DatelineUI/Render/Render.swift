@@ -26,6 +26,7 @@ public func render(_ state: BrowserState) -> Frame {
     case .detail: DetailPane.draw(state, in: paneRect, theme: theme, into: &frame)
     case .source: SourcePane.draw(state, in: paneRect, theme: theme, into: &frame)
     case .figures: FiguresPane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .issues: IssuesPane.draw(state, in: paneRect, theme: theme, into: &frame)
     }
   }
   StatusLine.draw(state, in: layout.status, theme: theme, into: &frame)

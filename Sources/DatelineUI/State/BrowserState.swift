@@ -6,7 +6,7 @@ import DatelineCore
 /// is recorded here as a value.
 public struct BrowserState: Sendable {
   /// The secondary pane beside or below the timeline.
-  public enum Pane: Sendable, Hashable { case detail, source, figures }
+  public enum Pane: Sendable, Hashable { case detail, source, figures, issues }
   public enum Focus: Sendable, Hashable { case timeline, pane }
   /// A box drawn over the panes.
   public enum Overlay: Sendable, Hashable {
@@ -28,18 +28,18 @@ public struct BrowserState: Sendable {
     case overwrite(ExportRequest)
   }
 
-  public let corpus: Corpus
+  public internal(set) var corpus: Corpus
   /// Disputes and revisions read both ways, built once for the corpus (cheap).
-  public let links: LinkIndex
+  public internal(set) var links: LinkIndex
   /// Basis and source-count columns and the figure-label index: a pass over the corpus,
   /// so built by `update` the first time a basis or source filter or the figures pane
   /// needs them, and kept.
-  public private(set) var facetColumns: FacetColumns?
+  public internal(set) var facetColumns: FacetColumns?
   /// The data directory as shown in the status line.
   public var dataLabel: String
   public var query: TimelineQuery
   /// Indexes into `corpus.records` that the query selects, in timeline order.
-  public private(set) var rows: [Int]
+  public internal(set) var rows: [Int]
   /// Records per party in `rows` (a party counts its descendants' records).
   public private(set) var counts: [Party.ID: Int]
   /// Index into `rows` of the selected record.
@@ -86,6 +86,10 @@ public struct BrowserState: Sendable {
   public var exportRequest: ExportRequest?
   /// `y`: a citation for the shell to hand on (answered by `.citationDelivered`).
   public var citationRequest: Citation?
+  /// A file for the shell to open in `$VISUAL`/`$EDITOR` (answered by `.editorFinished`).
+  public var editorRequest: EditorRequest?
+  /// Follow and reload, and the load's errors for `!` (BrowserState+Reload.swift).
+  public var live: LiveData
 
   public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
     self.corpus = corpus
@@ -120,6 +124,8 @@ public struct BrowserState: Sendable {
     self.preferences = Preferences()
     self.exportRequest = nil
     self.citationRequest = nil
+    self.editorRequest = nil
+    self.live = LiveData()
   }
 
   /// The selected record, if any is shown.

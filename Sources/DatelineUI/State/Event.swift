@@ -87,4 +87,22 @@ public enum Event: Sendable, Hashable {
   case copyCitation
   /// From the shell: where the citation went.
   case citationDelivered(String)
+
+  // MARK: - Living data: reload, errors, editor (BrowserState+Reload.swift)
+
+  /// From the shell: a data file changed (the watcher), or a record could not be read
+  /// because its file changed under the program.
+  case dataChanged
+  /// `R`: load the data directory again now.
+  case reloadNow
+  /// From the shell: the background load asked for by `LiveData.loadWanted` began.
+  case reloadStarted
+  /// From the shell: the background load ended, with the new data or why not.
+  case reloadFinished(ReloadOutcome)
+  /// `!`: the errors and warnings of the last load, as a pane.
+  case showIssues
+  /// Enter on an error: open its file in the editor, at its line when known.
+  case openIssue
+  /// From the shell: the editor ran (nil) or could not be started (why).
+  case editorFinished(error: String?)
 }

@@ -5,7 +5,7 @@ import DatelineCore
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   var s = state
   // A message lasts until the next key; the shell's answer (marks saved) is not a key.
-  if case .marksSaved = event {} else { s.message = nil }
+  if case .marksSaved = event {} else if !event.isBackgroundNews { s.message = nil }
   switch event {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
@@ -132,6 +132,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .exportFinished(let path, let count, let error): s.exportFinished(path: path, count: count, error: error)
   case .copyCitation: s.copyCitation()
   case .citationDelivered(let note): s.citationDelivered(note)
+  case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues, .openIssue, .editorFinished:
+    s.updateLive(event)
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.
@@ -215,6 +217,7 @@ extension BrowserState {
     case .figures:
       let count = FiguresPane.entryCount(self)
       if count > 0 { figureCursor = min(max(0, FiguresPane.cursor(self) + n), count - 1) }
+    case .issues: moveIssueCursor(by: n)
     case nil: break
     }
   }

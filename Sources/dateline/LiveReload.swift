@@ -1,0 +1,107 @@
+import DatelineCore
+import DatelineUI
+import Foundation
+import Synchronization
+
+/// The browser's shell side of follow and reload: the watcher, one background load at a
+/// time, and the fingerprints of the data on screen to say what a reload changed.
+///
+/// Loads run on their own thread so the old view stays usable; their results come back
+/// through a mailbox that the browse loop empties between keys (`events()`), so every
+/// change reaches the state as an Event.
+final class LiveReload {
+  let directory: String
+  private let watcher: DataWatcher?
+  private let mailbox = Mailbox()
+  private var generation = 0
+
+  /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
+  /// still reload.
+  init(directory: String, follow: Bool, shown corpus: Corpus) {
+    self.directory = directory
+    self.watcher = follow ? DataWatcher(directory: directory) : nil
+    // The data on screen is fingerprinted now, while its files are the files it was
+    // read from; a later reload compares against this.
+    let mailbox = self.mailbox
+    Thread.detachNewThread { mailbox.keep(RecordFingerprints(corpus), for: 0) }
+  }
+
+  /// What happened since the last call: a changed data file, finished loads.
+  func events() -> [Event] {
+    var out = mailbox.take()
+    if let watcher, watcher.changed() { out.append(.dataChanged) }
+    return out
+  }
+
+  /// Whether a background load is running.
+  var isLoading: Bool { mailbox.running }
+
+  /// Starts loading the directory in the background, unless a load is running already.
+  func startLoad() -> Bool {
+    guard !mailbox.running else { return false }
+    generation += 1
+    let (generation, directory, mailbox) = (self.generation, self.directory, self.mailbox)
+    mailbox.running = true
+    Thread.detachNewThread {
+      let content: ReloadOutcome.Content
+      do {
+        let result = try CorpusLoader.open(directory: directory, deferCacheWrite: true)
+        let fingerprints = RecordFingerprints(result.corpus)
+        let errors = result.errors.count
+        let summary =
+          mailbox.fingerprints?.summary(to: fingerprints, errors: errors)
+          ?? ReloadSummary(added: result.corpus.records.count, errors: errors)
+        mailbox.keep(fingerprints, for: generation)
+        content = .loaded(result.corpus, issues: result.issues, summary: summary)
+      } catch {
+        content = .failed("\(error)")
+      }
+      mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: content)))
+    }
+    return true
+  }
+}
+
+/// Where background threads leave their news for the browse loop.
+final class Mailbox: Sendable {
+  private struct Contents {
+    var events: [Event] = []
+    var running = false
+    var fingerprints: RecordFingerprints?
+    var fingerprintsGeneration = -1
+  }
+  private let contents = Mutex(Contents())
+
+  func finish(_ event: Event) {
+    contents.withLock {
+      $0.events.append(event)
+      $0.running = false
+    }
+  }
+
+  func take() -> [Event] {
+    contents.withLock {
+      let out = $0.events
+      $0.events = []
+      return out
+    }
+  }
+
+  var running: Bool {
+    get { contents.withLock { $0.running } }
+    set { contents.withLock { $0.running = newValue } }
+  }
+
+  /// The fingerprints of the newest load (a slow first fingerprinting cannot overwrite
+  /// those of a reload that finished before it).
+  func keep(_ fingerprints: RecordFingerprints, for generation: Int) {
+    contents.withLock {
+      if generation > $0.fingerprintsGeneration {
+        $0.fingerprints = fingerprints
+        $0.fingerprintsGeneration = generation
+      }
+    }
+  }
+
+  var fingerprints: RecordFingerprints? { contents.withLock { $0.fingerprints } }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Living data in the real browser: it follows its directory (an appended .jsonl line
+# shows by itself and the status line says what changed), R reloads on demand,
+# --no-follow stops the watching, ! lists the load's errors and Enter opens the file in
+# $EDITOR at the line (through a fake editor that records its arguments and fixes the
+# line), and the screen comes back after the editor.
+source "$(dirname "$0")/lib.sh"
+WORK=$(mktemp -d)
+trap 'cleanup; rm -rf "$WORK"' EXIT
+DATA="$WORK/data"
+mkdir -p "$DATA"
+cp -r "$ROOT/Data/." "$DATA/"
+line() {  # line ID HEADLINE: one record as a .jsonl line, sourced from the seed article
+  printf '{"id":"%s","date":"2024-02-0%s","kind":"event","parties":[{"id":"hamas","role":"actor"}],"headline":"%s","source":"cnn-hostage-talks"}\n' "$1" "$2" "$3"
+}
+{ line live-1 1 "Appended record one"; echo '{"id":"broken","date":"2024-13-01","kind":"event"}'; } >"$DATA/today.jsonl"
+# The fake editor: records its arguments, then replaces the broken line 2 with a good one.
+mkdir -p "$WORK/bin"
+cat >"$WORK/bin/nano" <<EDITOR
+#!/bin/sh
+printf '%s\n' "\$@" >"$WORK/editor-args"
+{ head -n 1 "$DATA/today.jsonl"; printf '%s\n' '$(line fixed-2 2 "Fixed in the editor")'; } >"$WORK/t" && mv "$WORK/t" "$DATA/today.jsonl"
+EDITOR
+chmod +x "$WORK/bin/nano"
+
+start 100 30
+keys "clear; EDITOR='$WORK/bin/nano -x' XDG_CACHE_HOME='$WORK/cache' '$BIN' --data '$DATA'" Enter
+expect "browser up with the appended record" ' 25/25 '
+keys G
+expect "the appended record is last" 'Appended record one'
+keys '!'
+expect "! lists the load's error" 'today.jsonl:2.*date'
+keys Enter
+expect "the editor's change is reloaded" ' 26/26 '
+if [ "$(tr '\n' ' ' <"$WORK/editor-args")" = "-x +2 $DATA/today.jsonl " ]; then
+  ok "the editor got its own argument, the line and the file"
+else
+  fail "editor arguments: $(cat "$WORK/editor-args")"
+fi
+expect "the screen is back after the editor" 'Fixed in the editor'
+expect "the fixed error is gone and the pane closed" '26/26.*of 26'
+line live-3 3 "Appended while browsing" >>"$DATA/today.jsonl"
+expect "an appended line shows by itself" '\+1 record, 0 changed, 0 removed, 0 errors'
+expect "the new record is in the list" ' 27/27 '
+sed -i 's/Appended while browsing/Changed while browsing/' "$DATA/today.jsonl"
+expect "an edit in place shows by itself" '\+0 records, 1 changed, 0 removed, 0 errors'
+keys R
+expect "R reloads on demand" 'reloaded: no change'
+keys Q
+keys 'echo EXIT=$?' Enter
+expect "Q quits" '^EXIT=0'
+
+keys "clear; EDITOR=true XDG_CACHE_HOME='$WORK/cache' '$BIN' --no-follow --data '$DATA'" Enter
+expect "browser up without following" ' 27/27 '
+line live-4 4 "Not followed" >>"$DATA/today.jsonl"
+keys j
+expect "a key is answered" '2 of 27'
+keys j
+expect "another key is answered" '3 of 27'
+if screen | grep -q ' 28/28 '; then fail "--no-follow still reloaded"; else ok "--no-follow does not reload by itself"; fi
+keys R
+expect "R still reloads with --no-follow" ' 28/28 '
+keys Q
+expect_sane_tty "after the reload tests"
+finish
