@@ -22,20 +22,40 @@ public struct Config: Sendable, Hashable {
     }
   }
 
+  /// `[annotations]`: who annotates, where the annotations file goes, whether the browser
+  /// re-opens the last view.
+  public struct Annotating: Sendable, Hashable {
+    /// The author of new annotations; nil means `$USER`.
+    public var author: String?
+    /// Keep this user's annotations outside the data directory (`location = "user"`:
+    /// under `$XDG_DATA_HOME/dateline/`) even when it is writable.
+    public var outsideData: Bool
+    /// Re-open the last view and selected record (`restore = false` turns it off).
+    public var restore: Bool
+
+    public init(author: String? = nil, outsideData: Bool = false, restore: Bool = true) {
+      self.author = author
+      self.outsideData = outsideData
+      self.restore = restore
+    }
+  }
+
   /// `data`: an absolute path (`~` and relative paths resolved against the config file).
   public var dataDirectory: String?
   public var preferences: Preferences
   public var citations: Citations
   /// `follow`: whether the browser watches its data directory and reloads by itself.
   public var follow: Bool
+  public var annotating: Annotating
 
   public init(
     dataDirectory: String? = nil, preferences: Preferences = Preferences(), citations: Citations = Citations(),
-    follow: Bool = true
+    follow: Bool = true, annotating: Annotating = Annotating()
   ) {
     self.dataDirectory = dataDirectory
     self.preferences = preferences
     self.citations = citations
     self.follow = follow
+    self.annotating = annotating
   }
 }

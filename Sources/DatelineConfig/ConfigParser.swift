@@ -35,7 +35,7 @@ public enum ConfigParser {
   }
 
   /// The settings a config may hold, for messages.
-  static let topKeys = ["data", "layout", "follow", "colors", "keys", "citation"]
+  static let topKeys = ["data", "layout", "follow", "colors", "keys", "citation", "annotations"]
   static let citationKeys = ["clipboard", "file"]
   static let colorNames = Style.Color.allCases.map { "\($0)" }
 
@@ -93,6 +93,7 @@ public enum ConfigParser {
         case "colors": readColors(value.table, path: key)
         case "keys": readKeys(value.table, path: key)
         case "citation": readCitation(value.table, path: key)
+        case "annotations": readAnnotations(value.table, path: key)
         default:
           warn(key, "unknown setting \"\(key)\" (known: \(ConfigParser.topKeys.joined(separator: ", ")))")
         }

@@ -48,6 +48,13 @@ struct DataOptions: ParsableArguments {
     }
   }
 
+  /// The config's settings without reporting its warnings (a second reader of the
+  /// config in one command; the first reports them).
+  func settingsQuietly() throws -> Config {
+    guard let file = ConfigFile.locate(flag: config) else { return Config() }
+    return try file.read().config
+  }
+
   /// Loads the directory; an unloadable directory (or config file) exits 2 with a message.
   /// `cached: false` parses and checks every file (validate); otherwise unchanged data
   /// opens from the re-open cache (CorpusCache).

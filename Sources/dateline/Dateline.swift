@@ -24,7 +24,7 @@ struct Dateline: ParsableCommand {
     version: DatelineVersion.text,
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self, ValidateCommand.self,
-      ScreenCommand.self, ImportCommand.self, DraftCommand.self, DraftEvalCommand.self,
+      ScreenCommand.self, ImportCommand.self, DraftCommand.self, DraftEvalCommand.self, AnnotateCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )

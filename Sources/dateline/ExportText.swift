@@ -9,14 +9,19 @@ import DatelineCore
 enum ExportText {
   enum Format: Sendable { case csv, markdown }
 
-  static func render(_ format: Format, rows: [Int], of corpus: Corpus) -> String {
+  /// `annotations`: three more columns (starred, tags, note) when a row is annotated.
+  static func render(_ format: Format, rows: [Int], of corpus: Corpus, annotations: Annotations = Annotations()) -> String {
+    let annotated = annotations.annotatesAny(rows, in: corpus)
+    func extra(_ i: Int) -> [String] {
+      annotated ? annotations[corpus.records[i].id].columnValues : []
+    }
     switch format {
     case .markdown:
-      return MarkdownTable.render(rows: rows, of: corpus)
+      return MarkdownTable.render(rows: rows, of: corpus, extra: annotated ? (Annotations.columnNames, extra) : nil)
     case .csv:
-      var out = CSVWriter.row(RecordColumns.names)
+      var out = CSVWriter.row(RecordColumns.names + (annotated ? Annotations.columnNames : []))
       for i in rows {
-        let values = RecordColumns.values(corpus.records[i], in: corpus)
+        let values = RecordColumns.values(corpus.records[i], in: corpus) + extra(i)
         out += CSVWriter.row(values.map { Sanitizer.clean($0, newlines: .keep) })
       }
       return out

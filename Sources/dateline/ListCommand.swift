@@ -65,6 +65,8 @@ struct ListCommand: ParsableCommand {
   @Flag(name: .long, help: "Only records bookmarked in the browser (m) for this data directory.")
   var marked = false
 
+  @OptionGroup var annotationFilters: AnnotationFilterOptions
+
   @Flag(name: .long, help: "Print the density strip (records per day, week, month…) instead of the records.")
   var histogram = false
 
@@ -116,7 +118,10 @@ struct ListCommand: ParsableCommand {
     // reading every line for a word few records have (see SearchSignatures).
     var rows = query.candidates(on: corpus, links: links, columns: columns)
     if !TextSearch.words(query.search).isEmpty && rows.count >= TextMatcher.signatureThreshold { result.prepareSearch() }
+    let candidates = rows
     rows = query.searched(rows, in: corpus)
+    let annotations = annotationFilters.annotations(options: options, verbose: !annotationFilters.filter.isEmpty)
+    rows = annotationFilters.narrowed(rows, candidates: candidates, search: query.search, corpus: corpus, annotations: annotations)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)
       let (marks, problem) = store.load()
@@ -139,15 +144,16 @@ struct ListCommand: ParsableCommand {
     switch format {
     case .jsonl:
       // Lines of `.jsonl` files as they are, the rest re-encoded (Corpus.writeJSONLines).
-      corpus.writeJSONLines(rows) { Output.bytes($0) }
+      AnnotatedOutput.writeJSONLines(rows, corpus: corpus, annotations: annotations) { Output.bytes($0) }
     case .json:
-      let items = rows.map { "  " + corpus.records[$0].jsonObject }.joined(separator: ",\n")
+      let items = rows.map { "  " + AnnotatedOutput.jsonObject($0, corpus: corpus, annotations: annotations) }
+        .joined(separator: ",\n")
       Output.raw("{\"schema\": 1, \"type\": \"records\", \"items\": [\n" + items + (rows.isEmpty ? "" : "\n") + "]}\n")
     case .text:
       let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
       for line in table.lines { Output.line(line) }
     case .csv, .md:
-      Output.raw(ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus))
+      Output.raw(ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus, annotations: annotations))
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DatelineConfig
 import DatelineCore
 
 /// `dateline validate`: every error and warning, and a one-line summary.
@@ -19,7 +20,11 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     // Always parsed and checked in full: validating is this command's job (no cache).
-    let result = try options.load(cached: false)
+    var result = try options.load(cached: false)
+    // The annotations files (annotations/*.jsonl): cut or bad lines, unknown record ids.
+    let config = (try? options.settingsQuietly()) ?? Config()
+    let loaded = AnnotationPlace.store(dataDirectory: options.directory, config: config).load()
+    result.issues += loaded.issues + AnnotationStore.unknownRecordIssues(loaded.annotations, corpus: result.corpus)
     for issue in result.issues { Output.issue(issue) }
     Output.line(Sanitizer.clean(options.directory) + ": " + result.summary)
     if !result.errors.isEmpty { throw ExitCode(1) }

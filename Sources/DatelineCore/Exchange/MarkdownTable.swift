@@ -8,10 +8,12 @@
 public enum MarkdownTable {
   public static let header = ["Date", "Kind", "Parties", "Headline", "Attribution", "Source"]
 
-  /// The whole table, one line per record, ending in a newline.
-  public static func render(rows: [Int], of corpus: Corpus) -> String {
-    var out = line(header)
-    out += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+  /// The whole table, one line per record, ending in a newline. `extra`: more columns
+  /// (names, and cells for a row), e.g. the reader's annotations.
+  public static func render(rows: [Int], of corpus: Corpus, extra: ([String], (Int) -> [String])? = nil) -> String {
+    let names = header + (extra?.0 ?? [])
+    var out = line(names)
+    out += "|" + names.map { _ in "---" }.joined(separator: "|") + "|\n"
     for i in rows {
       let r = corpus.records[i]
       let parties = r.parties.map { corpus.party($0.id)?.label ?? $0.id.rawValue }.joined(separator: ", ")
@@ -27,7 +29,7 @@ public enum MarkdownTable {
         if let p = s.published { source += ", \(p.description)" }
         if let u = s.url { source += ", \(u)" }
       }
-      out += line([DateLabel.compact(r), r.kind.rawValue, parties, r.headline, attribution, source])
+      out += line([DateLabel.compact(r), r.kind.rawValue, parties, r.headline, attribution, source] + (extra?.1(i) ?? []))
     }
     return out
   }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import DatelineConfig
+import DatelineCore
+import Foundation
+
+/// `--starred`, `--tag T` (repeatable), `--all-tags`, `--has-note`: filters on the
+/// reader's annotations, shared by `list` and `report`.
+struct AnnotationFilterOptions: ParsableArguments {
+  @Flag(name: .long, help: "Only starred records (browser `*`, `dateline annotate --star`).")
+  var starred = false
+
+  @Option(name: .long, help: ArgumentHelp("Only records annotated with this tag (repeatable).", valueName: "tag"))
+  var tag: [String] = []
+
+  @Flag(name: .long, help: "Require every --tag (default: any).")
+  var allTags = false
+
+  @Flag(name: .long, help: "Only records with a note.")
+  var hasNote = false
+
+  var filter: AnnotationFilter {
+    AnnotationFilter(
+      starredOnly: starred, tags: Set(tag.map(AnnotationChange.normalizedTag)), tagMode: allTags ? .all : .any,
+      hasNote: hasNote)
+  }
+
+  /// The data directory's annotations; their warnings go to stderr when `verbose` (a
+  /// filter on annotations was asked for), so a plain `list` prints what it did before.
+  func annotations(options: DataOptions, verbose: Bool) -> Annotations {
+    let config = (try? options.settingsQuietly()) ?? Config()
+    return AnnotationPlace.load(AnnotationPlace.store(dataDirectory: options.directory, config: config), quiet: !verbose)
+  }
+
+  /// `rows` (the query's answer) with the records whose annotations hold the search
+  /// words added back from `candidates`, then narrowed by the annotation filters.
+  func narrowed(_ rows: [Int], candidates: [Int], search: String, corpus: Corpus, annotations: Annotations) -> [Int] {
+    let words = TextSearch.words(search)
+    var out = rows
+    if !words.isEmpty && !annotations.entries.isEmpty {
+      out = AnnotationFilter.searched(candidates, words: words, corpus: corpus, annotations: annotations, recordMatches: rows)
+    }
+    return filter.apply(out, corpus: corpus, annotations: annotations)
+  }
+}
+
+/// Listed records with their annotations (`x_annotations` in JSON; see Annotations+Export).
+enum AnnotatedOutput {
+  static func jsonObject(_ i: Int, corpus: Corpus, annotations: Annotations) -> String {
+    let object = corpus.records[i].jsonObject
+    guard let entry = annotations.entries.isEmpty ? nil : annotations.entries[corpus.records[i].id] else { return object }
+    return String(decoding: Annotations.inserting(entry, into: Array(object.utf8)), as: UTF8.self)
+  }
+
+  /// `Corpus.writeJSONLines`, with each annotated record's line written on its own with
+  /// its annotations added; runs of the others in one call, as they were.
+  static func writeJSONLines(
+    _ rows: [Int], corpus: Corpus, annotations: Annotations, _ write: (UnsafeRawBufferPointer) -> Void
+  ) {
+    guard annotations.annotatesAny(rows, in: corpus) else { return corpus.writeJSONLines(rows, write) }
+    var run: [Int] = []
+    for i in rows {
+      guard let entry = annotations.entries[corpus.records[i].id] else {
+        run.append(i)
+        continue
+      }
+      if !run.isEmpty { corpus.writeJSONLines(run, write) }
+      run = []
+      var line: [UInt8] = []
+      corpus.writeJSONLines([i]) { line += $0 }
+      let body = line.last == 0x0A ? Array(line.dropLast()) : line
+      (Annotations.inserting(entry, into: body) + [0x0A]).withUnsafeBytes(write)
+    }
+    if !run.isEmpty { corpus.writeJSONLines(run, write) }
+  }
+}
