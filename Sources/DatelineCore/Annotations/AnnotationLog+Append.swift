@@ -1,57 +1,43 @@
 import Foundation
 
 extension AnnotationLog {
-  /// Why an append did not happen, for the status line or stderr.
-  public struct AppendError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
-  }
-
   /// Appends `change` to the file at `path` as one line, creating the file and its
   /// directory when missing.
   ///
-  /// Why O_APPEND and one write: the kernel puts each such write at the end of the file
-  /// whole, so two processes annotating the same directory interleave lines, never bytes,
-  /// and none is lost. The write is checked (a short write is an error, not a cut line
-  /// left for the next one to glue onto) and synced before it counts as saved. A file
-  /// whose last line lacks its newline (an earlier interrupted write) gets one first, in
-  /// the same write, so the cut line stays one ignored line.
-  public static func append(_ change: AnnotationChange, to path: String) throws(AppendError) {
+  /// The line goes down in one checked `O_APPEND` write (`AppendFile`), so two processes
+  /// annotating the same directory interleave lines, never bytes, and none is lost. A
+  /// file whose last line lacks its newline (an earlier interrupted write) gets one first,
+  /// in the same write, so the cut line stays one ignored line instead of swallowing
+  /// this one.
+  public static func append(_ change: AnnotationChange, to path: String) throws(FileWriteError) {
     let directory = (path as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw AppendError(path: directory, message: "cannot create the annotations directory (\(reason(error)))")
-    }
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw AppendError(path: path, message: "cannot open for appending (\(String(cString: strerror(errno))))") }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-      throw AppendError(path: path, message: "not a regular file")
-    }
+    let code = makeDirectories(directory)
+    if code != 0 { throw FileWriteError(path: directory, operation: "create the annotations directory", code: code) }
     var bytes = Array(change.jsonLine.utf8)
-    if info.st_size > 0 {
-      var last: UInt8 = 0
-      if pread(fd, &last, 1, off_t(info.st_size - 1)) == 1, last != 0x0A { bytes.insert(0x0A, at: 0) }
-    }
-    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    guard written == bytes.count else {
-      let why = written < 0 ? String(cString: strerror(errno)) : "only \(written) of \(bytes.count) bytes written"
-      throw AppendError(path: path, message: "cannot append the annotation (\(why))")
-    }
-    guard fsync(fd) == 0 else {
-      throw AppendError(path: path, message: "cannot sync the annotation to disk (\(String(cString: strerror(errno))))")
-    }
+    if !endsWithNewlineOrIsEmpty(path) { bytes.insert(0x0A, at: 0) }
+    try AppendFile.append(bytes, to: path)
   }
 
-  static func reason(_ error: Error) -> String {
-    if let e = error as? CocoaError, let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
+  /// Whether the file is missing, empty, or ends in a newline.
+  static func endsWithNewlineOrIsEmpty(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return true }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return true }
+    var last: UInt8 = 0
+    return pread(fd, &last, 1, off_t(info.st_size - 1)) != 1 || last == 0x0A
+  }
+
+  /// `mkdir -p`: 0, or the errno of the step that failed (its words go to the user).
+  static func makeDirectories(_ path: String) -> Int32 {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) { return isDir.boolValue ? 0 : ENOTDIR }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty && parent != path {
+      let code = makeDirectories(parent)
+      if code != 0 { return code }
     }
-    return error.localizedDescription
+    return mkdir(path, 0o755) == 0 || errno == EEXIST ? 0 : errno
   }
 }

@@ -79,7 +79,7 @@ public struct AnnotationStore: Sendable, Hashable {
   }
 
   /// Appends one change to this user's file.
-  public func record(_ change: AnnotationChange) throws(AnnotationLog.AppendError) {
+  public func record(_ change: AnnotationChange) throws(FileWriteError) {
     try AnnotationLog.append(change, to: file)
   }
 }
