@@ -44,6 +44,26 @@ static inline int dateline_can_address_cursor(void) {
   return cup != NULL && cup != (const char *)-1;
 }
 
+/// Whether the terminal has an alternate screen (smcup/rmcup): without one (vt100) the
+/// last frame stays on the terminal after endwin and the shell prompt must go below it.
+static inline int dateline_has_alternate_screen(void) {
+  const char *rmcup = tigetstr("rmcup");
+  return rmcup != NULL && rmcup != (const char *)-1 && rmcup[0] != 0;
+}
+
+/// The line-drawing character `which` (0 ─, 1 │, 2 ┌, 3 ┐, 4 └, 5 ┘) from the terminal's
+/// alternate character set, for locales that are not UTF-8.
+static inline const cchar_t *dateline_wacs(int which) {
+  switch (which) {
+  case 0: return WACS_HLINE;
+  case 1: return WACS_VLINE;
+  case 2: return WACS_ULCORNER;
+  case 3: return WACS_URCORNER;
+  case 4: return WACS_LLCORNER;
+  default: return WACS_LRCORNER;
+  }
+}
+
 // MARK: - getmaxyx
 
 static inline int dateline_rows(void) { return getmaxy(stdscr); }

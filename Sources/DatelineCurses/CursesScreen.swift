@@ -17,8 +17,12 @@ public struct CursesScreen: TerminalScreen {
   /// The terminal size when `lastFrame` was drawn.
   private var lastScreenSize: Size?
 
-  init(palette: CursesPalette) {
+  /// True when the locale is not UTF-8: cells are drawn as ASCII, lines with ACS.
+  private let asciiOnly: Bool
+
+  init(palette: CursesPalette, asciiOnly: Bool = false) {
     self.palette = palette
+    self.asciiOnly = asciiOnly
   }
 
   /// Whether colour pairs are drawn (false with NO_COLOR or on a monochrome terminal).
@@ -102,15 +106,42 @@ public struct CursesScreen: TerminalScreen {
   /// mvwadd_wch() returns ERR for the bottom-right cell, because the cursor cannot move
   /// past it without scrolling; the cell is stored all the same, so the error is ignored.
   private func put(_ cell: Cell, column: Int, row: Int, in window: UnsafeMutablePointer<WINDOW>?) {
-    let glyph = CursesGlyph(cell)
     let attributes = palette.attributes(cell.style)
     let pair = palette.pair(cell.style)
+    if asciiOnly {
+      putASCII(cell, column: column, row: row, attributes: attributes, pair: pair, in: window)
+      return
+    }
+    let glyph = CursesGlyph(cell)
     var character = cchar_t()
     _ = setcchar(&character, glyph.characters, attributes, pair, nil)
     _ = mvwadd_wch(window, Int32(row), Int32(column), &character)
     if glyph.padsSecondColumn {
       _ = setcchar(&character, [0x20, 0], attributes, pair, nil)
       _ = mvwadd_wch(window, Int32(row), Int32(column + 1), &character)
+    }
+  }
+
+  /// A cell on a terminal that is not UTF-8: box lines from the ACS set, everything else
+  /// as `ASCIIFallback` text, one ASCII character per column.
+  private func putASCII(
+    _ cell: Cell, column: Int, row: Int, attributes: attr_t, pair: Int16, in window: UnsafeMutablePointer<WINDOW>?
+  ) {
+    let lines = ["─", "│", "┌", "┐", "└", "┘"]
+    var character = cchar_t()
+    if let which = lines.firstIndex(of: cell.grapheme), let acs = dateline_wacs(Int32(which)) {
+      var a = attr_t(0)
+      var p = Int16(0)
+      var chars = [wchar_t](repeating: 0, count: 6)
+      // The ACS glyph with its own attribute (A_ALTCHARSET), plus the cell's style.
+      _ = getcchar(acs, &chars, &a, &p, nil)
+      _ = setcchar(&character, chars, a | attributes, pair, nil)
+      _ = mvwadd_wch(window, Int32(row), Int32(column), &character)
+      return
+    }
+    for (k, ch) in ASCIIFallback.text(for: cell.grapheme, width: Int(cell.width)).unicodeScalars.enumerated() {
+      _ = setcchar(&character, [wchar_t(bitPattern: ch.value), 0], attributes, pair, nil)
+      _ = mvwadd_wch(window, Int32(row), Int32(column + k), &character)
     }
   }
 }

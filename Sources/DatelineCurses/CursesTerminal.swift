@@ -22,15 +22,15 @@ public enum CursesTerminal {
 
   /// Enters curses mode on stdin/stdout and returns the screen to draw on.
   ///
-  /// Sets the locale (ncursesw needs a UTF-8 codeset or non-ASCII text prints as
-  /// garbage), opens the terminal with newterm() (initscr would exit the process on an
+  /// Sets the locale from the environment (a codeset that is not UTF-8 gets an ASCII
+  /// screen), opens the terminal with newterm() (initscr would exit the process on an
   /// unknown `$TERM`), turns on cbreak (Ctrl-C and Ctrl-Z keep working), the keypad,
   /// wheel events and, unless NO_COLOR is set, colours; then installs `SignalRestore`.
   public static func start() throws(CursesError) -> CursesScreen {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CursesError("dateline needs a terminal: stdin/stdout is not a TTY; try `dateline list`")
     }
-    useUTF8Locale()
+    let utf8 = useLocale()
     let term = environment("TERM")
     guard let term, !term.isEmpty else {
       throw CursesError(
@@ -58,7 +58,7 @@ public enum CursesTerminal {
     mousemask(dateline_button4_pressed() | dateline_button5_pressed(), nil)
     let palette = CursesPalette.start(noColor: !(environment("NO_COLOR") ?? "").isEmpty)
     SignalRestore.install()
-    return CursesScreen(palette: palette)
+    return CursesScreen(palette: palette, asciiOnly: !utf8)
   }
 
   /// Leaves curses mode and gives the terminal back as it was; safe to call twice.
@@ -67,20 +67,24 @@ public enum CursesTerminal {
   /// `defer` after `SignalRestore.reraisePendingSignal`, say) sends nothing.
   public static func end() {
     if !isendwin() {
+      let alternate = dateline_has_alternate_screen() != 0
       endwin()
+      // endwin() leaves the cursor on the last row, over the status line; without an
+      // alternate screen (vt100) that frame stays, so move the prompt to a line below it.
+      // Nothing to report if the terminal is gone: the write is best effort.
+      if !alternate { _ = write(STDOUT_FILENO, "\n", 1) }
     }
   }
 
   // MARK: - Private
 
-  /// Takes the locale from the environment; if its codeset is not UTF-8, uses C.UTF-8
-  /// for LC_CTYPE only, which is all ncursesw and wcwidth look at.
-  private static func useUTF8Locale() {
+  /// Takes the locale from the environment and says whether its codeset is UTF-8.
+  ///
+  /// The locale is followed, not overridden: a terminal set up for `LANG=C` shows UTF-8
+  /// bytes as garbage, so there the screen draws ASCII and ACS lines (`ASCIIFallback`).
+  private static func useLocale() -> Bool {
     setlocale(LC_ALL, "")
-    if isUTF8Codeset() { return }
-    for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
-      if isUTF8Codeset() { return }
-    }
+    return isUTF8Codeset()
   }
 
   private static func isUTF8Codeset() -> Bool {

@@ -197,6 +197,8 @@ struct ImportCSVCommand: ParsableCommand {
       throw ExitCode(2)
     }
     for issue in loaded.issues { Output.issue(issue) }
-    return "validate: \(loaded.errors.count) errors, \(loaded.warnings.count) warnings"
+    let e = loaded.errors.count
+    let w = loaded.warnings.count
+    return "validate: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
   }
 }

@@ -8,13 +8,16 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List records in timeline order, filtered like the screen.",
     discussion: """
-      Filters combine: parties (any of them, or all with --all-parties; a party includes its
-      descendants), a date range (inclusive; a record matches when its span overlaps), and
-      search words (case- and diacritic-insensitive; every word must occur), the attribution
-      basis, the number of sources behind a record, and disputes.
+      Filters combine: parties (any of them, or all with --all-parties; a party includes its \
+      descendants), a date range (inclusive; a record matches when its span overlaps; a range \
+      that ends before it starts is a usage error), search words (case- and \
+      diacritic-insensitive; every word must occur), the attribution basis, the number of \
+      sources behind a record, and disputes.
 
-      --disputed lists each contested pair (who disputes whom, both sides' basis);
-      --histogram prints the density strip of the result instead of the records;
+      --disputed lists each contested pair once (who disputes whom, both sides' basis).
+
+      --histogram prints the density strip of the result instead of the records.
+
       --marked keeps the records bookmarked in the browser (m) for this data directory.
 
       Examples:
@@ -83,6 +86,11 @@ struct ListCommand: ParsableCommand {
       if let v = value, RecordDate.parse(v) == nil {
         throw ValidationError("\(name) expects YYYY, YYYY-MM or YYYY-MM-DD, got \"\(v)\"")
       }
+    }
+    if let s = since.flatMap(RecordDate.parse), let u = until.flatMap(RecordDate.parse),
+      DateRange(since: s, until: u).isInverted
+    {
+      throw ValidationError("--until \(u) is before --since \(s): the range ends before it starts")
     }
     for b in basis where Attribution.Basis(rawValue: b) == nil {
       let known = Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")

@@ -35,6 +35,9 @@ struct ScreenCommand: ParsableCommand {
   @Flag(name: .long, help: "Draw without colours (as with NO_COLOR).")
   var noColor = false
 
+  @Flag(name: .long, help: "Draw in ASCII, as on a terminal whose locale is not UTF-8 (LANG=C).")
+  var ascii = false
+
   func validate() throws {
     if Size(parsing: size) == nil { throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"") }
   }
@@ -62,7 +65,7 @@ struct ScreenCommand: ParsableCommand {
       lap("key \(key)")
       if state.quit { break }
     }
-    let frame = render(state)
+    let frame = ascii ? ASCIIFallback.frame(render(state)) : render(state)
     for line in frame.lines { Output.line(trimTrailing(line)) }
     if attrs {
       Output.line("--- styles")

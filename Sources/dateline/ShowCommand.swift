@@ -22,7 +22,16 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     let corpus = try options.load().corpus
     guard let record = corpus.record(Record.ID(id)) else {
-      Output.error("no record with id \"\(id)\" (try `dateline list` to see the ids)")
+      let near = NearestIDs.suggest(id, in: corpus.recordIndex)
+      var message = "no record with id \"\(Sanitizer.clean(id))\""
+      if near.count == 1 {
+        message += "; the most similar id is " + near[0]
+      } else if !near.isEmpty {
+        message += "; the most similar ids are " + near.joined(separator: ", ")
+      } else {
+        message += " (`dateline list --format jsonl` lists every record with its id)"
+      }
+      Output.error(message)
       throw ExitCode(2)
     }
     if cite { return Output.line(Citation(record: record, corpus: corpus).text) }

@@ -38,15 +38,19 @@ final class KeyMapTests: XCTestCase {
   }
 
   func testAFocusedPaneTakesTheMovementKeysAndLeavesTheRestToTheTimeline() throws {
-    let detail = press("Enter Tab", from: try Seed.state())
+    let detail = press("Enter", from: try Seed.state())
     let source = press("o", from: try Seed.state())
     let table: [(String, Event?, Event?)] = [
-      ("j", .scrollPane(by: 1), .scrollPane(by: 1)), ("Down", .scrollPane(by: 1), .scrollPane(by: 1)),
-      ("k", .scrollPane(by: -1), .scrollPane(by: -1)), ("Up", .scrollPane(by: -1), .scrollPane(by: -1)),
-      ("PageDown", .pagePane(by: 1), .pagePane(by: 1)), ("Space", .pagePane(by: 1), .pagePane(by: 1)),
-      ("PageUp", .pagePane(by: -1), .pagePane(by: -1)), ("b", .pagePane(by: -1), .pagePane(by: -1)),
-      ("WheelDown", .scrollPane(by: 3), .scrollPane(by: 3)), ("WheelUp", .scrollPane(by: -3), .scrollPane(by: -3)),
-      ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus), ("Escape", .closePane, .closePane),
+      ("j", .paneMotion(.line(1)), .paneMotion(.line(1))), ("Down", .paneMotion(.line(1)), .paneMotion(.line(1))),
+      ("k", .paneMotion(.line(-1)), .paneMotion(.line(-1))), ("Up", .paneMotion(.line(-1)), .paneMotion(.line(-1))),
+      ("PageDown", .paneMotion(.page(1)), .paneMotion(.page(1))), ("Space", .paneMotion(.page(1)), .paneMotion(.page(1))),
+      ("PageUp", .paneMotion(.page(-1)), .paneMotion(.page(-1))), ("b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
+      ("C-f", .paneMotion(.page(1)), .paneMotion(.page(1))), ("C-b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
+      ("C-d", .paneMotion(.halfPage(1)), .paneMotion(.halfPage(1))), ("C-u", .paneMotion(.halfPage(-1)), .paneMotion(.halfPage(-1))),
+      ("g", .paneMotion(.first), .paneMotion(.first)), ("G", .paneMotion(.last), .paneMotion(.last)),
+      ("Home", .paneMotion(.first), .paneMotion(.first)), ("End", .paneMotion(.last), .paneMotion(.last)),
+      ("WheelDown", .paneMotion(.scroll(3)), .paneMotion(.scroll(3))), ("WheelUp", .paneMotion(.scroll(-3)), .paneMotion(.scroll(-3))),
+      ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus), ("Escape", .focusTimeline, .focusTimeline),
       ("o", .cycleSource(by: 1), .cycleSource(by: 1)), ("O", .cycleSource(by: -1), .cycleSource(by: -1)),
       ("q", .closeOrQuit, .closeOrQuit), ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
       ("d", .showDisputes, .showDisputes), ("BSpace", .goBack, .goBack),
@@ -100,10 +104,10 @@ final class KeyMapTests: XCTestCase {
   }
 
   func testEnterInTheFocusedFiguresPaneGoesToTheEntry() throws {
-    let s = press("t 2023-12-12 Enter j j j j j j j j f Tab", from: try Seed.state())
+    let s = press("t 2023-12-12 Enter j j j j j j j j f", from: try Seed.state())
     XCTAssertEqual(s.pane, .figures)
     XCTAssertEqual(events("Enter", in: s), [.followLink])
-    XCTAssertEqual(events("j", in: s), [.scrollPane(by: 1)])
+    XCTAssertEqual(events("j", in: s), [.paneMotion(.line(1))])
     XCTAssertEqual(events("f", in: s), [.toggleFigures])
   }
 
@@ -116,7 +120,7 @@ final class KeyMapTests: XCTestCase {
 
   func testAResizeIsAnEventInEveryContext() throws {
     let size = Size(columns: 33, rows: 7)
-    for keys in ["", "/", "p", "?", "Enter Tab", "o"] {
+    for keys in ["", "/", "p", "?", "Enter", "o"] {
       let s = press(keys, from: try Seed.state())
       XCTAssertEqual(KeyMap.event(for: .resize(size), in: s), .resize(size), "after \(keys)")
     }
@@ -145,12 +149,13 @@ final class KeyMapTests: XCTestCase {
     case .openDetail: return ("", "Enter")
     case .cycleSource: return ("", "o")
     case .toggleFigures: return ("", "f")
-    case .closePane: return ("Enter", "Escape")
+    case .closePane: return ("Enter Tab", "Escape")
     case .toggleFocus: return ("Enter", "Tab")
     case .toggleMaximize: return ("Enter", "z")
-    case .scrollPane: return ("o", "j")
-    case .pagePane: return ("o", "PageDown")
-    case .followLink: return ("Enter Tab", "Enter")
+    case .paneMotion: return ("o", "j")
+    case .halfPage: return ("", "C-d")
+    case .focusTimeline: return ("o", "Escape")
+    case .followLink: return ("Enter", "Enter")
     case .toggleParty: return nil
     case .toggleFilterKey: return ("", "1")
     case .toggleMatchMode: return ("", "a")
@@ -200,7 +205,7 @@ final class KeyMapTests: XCTestCase {
   func testEveryEventButTogglingAPartyByIdResizeAndTheShellsAnswerHasAKey() throws {
     let samples: [Event] = [
       .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast, .openDetail, .cycleSource(by: 1), .toggleFigures,
-      .closePane, .toggleFocus, .toggleMaximize, .scrollPane(by: 1), .pagePane(by: 1), .followLink,
+      .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)), .halfPage(by: 1), .focusTimeline, .followLink,
       .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
       .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .startJump, .promptInput("x"),
       .promptBackspace, .promptSubmit, .promptCancel, .nextMatch, .previousMatch, .showHelp,

@@ -11,7 +11,7 @@ final class RobustnessTests: XCTestCase {
   static let rows = [1, 2, 3, 4, 5, 6, 9, 10, 11, 23, 24, 25, 34, 40, 99, 100]
   /// A state of every kind: panes, focus, maximised, overlays, prompts, filters.
   static let scenarios = [
-    "", "G", "j j Enter", "j j Enter Tab j", "o", "o j j j", "j j Enter Tab z", "o z", "p j j", "?",
+    "", "G", "j j Enter", "j j Enter j", "o", "o j j j", "j j Enter z", "o z", "p j j", "?",
     "/ hamas", "/ hamas Enter", "t 2023-1", "1 2 a", "G 2", "9 9 9 1",
   ]
 

@@ -46,7 +46,7 @@ extension SeedScreenTests {
   }
 
   func testTheDetailOfTheDenialShowsBothSidesSideBySide() throws {
-    try screens("dispute-detail", keys: "t 2023-12-12 Enter j j j j j Enter Tab z") { state, frame in
+    try screens("dispute-detail", keys: "t 2023-12-12 Enter j j j j j Enter z") { state, frame in
       XCTAssertEqual(state.selectedID, "israel-rejects-soldiers-claim")
       if state.size.rows >= 24 && state.size.columns >= 80 {
         XCTAssertTrue(frame.text.contains("this record"), frame.text)

@@ -75,11 +75,12 @@ final class SeedScreenTests: XCTestCase {
   }
 
   func testTabFocusesTheDetailAndJSelectsTheSecondLink() throws {
-    try screens("detail-link", keys: "t 2023-12-12 Enter j j j j j Enter Tab j") { state, frame in
+    // G scrolls to the end, where the links are; j then steps to the second one.
+    try screens("detail-link", keys: "t 2023-12-12 Enter j j j j j Enter G j") { state, frame in
       XCTAssertEqual(state.selectedID, "israel-rejects-soldiers-claim")
       XCTAssertEqual(state.focus, .pane)
-      XCTAssertEqual(state.detailLink, 1)
-      if state.size.rows >= 10 {
+      if state.size.rows >= 24 {
+        XCTAssertEqual(state.detailLink, 1)
         let pane = try XCTUnwrap(Layout(state).pane)
         let body = Rect(column: pane.column + 1, row: pane.row + 1, columns: pane.columns - 1, rows: pane.rows - 1)
         let bars = (body.row..<(body.row + body.rows)).filter { frame[body.column, $0].style == .reverse }
@@ -90,7 +91,7 @@ final class SeedScreenTests: XCTestCase {
   }
 
   func testMaximisingTheFocusedDetailGivesItTheWholeScreen() throws {
-    try screens("detail-maximized", keys: "j j Enter Tab z") { state, frame in
+    try screens("detail-maximized", keys: "j j Enter z") { state, frame in
       XCTAssertTrue(state.maximized)
       XCTAssertEqual(Layout(state).pane, Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
       XCTAssertTrue(frame.row(0).hasPrefix(" Detail"), "\(state.size): \(frame.row(0))")
@@ -193,7 +194,7 @@ final class SeedScreenTests: XCTestCase {
   }
 
   func testA1x1TerminalGetsOneCellWithoutCrashing() throws {
-    for keys in ["", "j j Enter", "o", "p", "?", "/ hamas", "t 2023", "j j Enter Tab z"] {
+    for keys in ["", "j j Enter", "o", "p", "?", "/ hamas", "t 2023", "j j Enter z"] {
       let frame = render(press(keys, from: try Seed.state(Size(columns: 1, rows: 1))))
       XCTAssertEqual(frame.cells.count, 1)
       XCTAssertEqual(frame.lines, ["t"], "keys \(keys)")

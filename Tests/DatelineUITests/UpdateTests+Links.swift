@@ -60,7 +60,7 @@ extension UpdateTests {
   }
 
   func testFollowingADetailLinkCanBeUndoneToo() throws {
-    let s = press("Enter Tab Enter", from: selecting("israel-rejects-soldiers-claim", in: try Seed.state()))
+    let s = press("Enter Enter", from: selecting("israel-rejects-soldiers-claim", in: try Seed.state()))
     XCTAssertEqual(s.selectedID, "hamas-soldiers-claim")
     XCTAssertEqual(press("Tab BSpace", from: s).selectedID, "israel-rejects-soldiers-claim")
   }

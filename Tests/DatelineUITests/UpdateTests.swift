@@ -83,7 +83,8 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(wheeled.selection, 0)
     XCTAssertNotNil(wheeled.sourceScroll)
     XCTAssertEqual(wheeled.sourceScroll, press("o j j j", from: s).sourceScroll)
-    XCTAssertEqual(press("j j Enter Tab WheelDown", from: s).detailLink, 1, "three links down, clamped to the last of two")
+    XCTAssertEqual(press("j j Enter WheelDown", from: s).detailScroll, 3, "the wheel scrolls the detail by three lines")
+    XCTAssertEqual(press("j j Enter WheelDown", from: s).selection, 2)
   }
 
   // MARK: - Resize

@@ -8,10 +8,12 @@ expect "month separators" '── October 2023 ──'
 keys j j
 expect "j moves the selection" '3 of 24'
 keys Enter
-expect "Enter opens the detail pane" 'Detail \(Tab to focus\)'
+expect "Enter opens the detail pane, focused" 'Detail \(Esc: timeline'
 expect "detail shows attribution" 'Attribution:'
 keys Escape
-expect_gone "Escape closes the detail" 'Detail \('
+expect "Escape gives the focus back to the timeline" 'Detail \(Tab to focus\)'
+keys Escape
+expect_gone "Escape on the timeline closes the detail" 'Detail \('
 keys g
 keys / soldiers Enter
 expect "search finds the soldiers claim" '/soldiers'

@@ -51,12 +51,17 @@ public struct LinkIndex: Sendable {
   /// `rows`, ordered by the disputing record, then the disputed one (timeline order).
   ///
   /// `dateline list --disputed` prints these: a filter that keeps one side of a dispute
-  /// still shows the whole pair, since a claim is read against its denial.
+  /// still shows the whole pair, since a claim is read against its denial. A dispute is
+  /// one pair: when both records name each other, the pair comes once, with the earlier
+  /// record (timeline order) as the disputing side.
   public func disputePairs(among rows: [Int]) -> [(disputing: Int, disputed: Int)] {
     let kept = Set(rows)
     var pairs: [(disputing: Int, disputed: Int)] = []
     for (target, sources) in disputedBy {
       for from in sources where from != target && (kept.contains(from) || kept.contains(target)) {
+        let mutual = disputedBy[from]?.contains(target) ?? false
+        // Of a mutual dispute keep the direction from the earlier record only.
+        if mutual && from > target { continue }
         pairs.append((from, target))
       }
     }

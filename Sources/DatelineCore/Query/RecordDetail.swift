@@ -59,10 +59,13 @@ public struct RecordDetail: Sendable {
     }
     let index = corpus.recordIndex[r.id]
     // Disputes both ways, each followed by the two attributions side by side.
-    for t in r.disputes.compactMap({ corpus.recordIndex[$0] }) {
+    // A dispute is one pair: when both records name each other, the other record is
+    // listed once, under "Disputes".
+    var listed = Set<Int>()
+    for t in r.disputes.compactMap({ corpus.recordIndex[$0] }) where t != index && listed.insert(t).inserted {
       out.append(contentsOf: RecordDetail.dispute(r, other: t, label: "Disputes", side: "disputed record", corpus))
     }
-    for t in index.flatMap({ links.disputedBy[$0] }) ?? [] {
+    for t in index.flatMap({ links.disputedBy[$0] }) ?? [] where t != index && listed.insert(t).inserted {
       out.append(contentsOf: RecordDetail.dispute(r, other: t, label: "Disputed by", side: "disputing record", corpus))
     }
     // Revisions read as "revised from … (date, who)" / "revised by …".

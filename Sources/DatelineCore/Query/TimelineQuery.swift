@@ -43,6 +43,8 @@ public struct TimelineQuery: Sendable, Hashable {
     // A selected id that the corpus does not know matches nothing (not everything).
     let unknownSelected = selected.count != parties.selected.count
     if unknownSelected && parties.mode == .all { return [] }
+    // A range that ends before it starts matches no day, not a span that crosses it.
+    if dateRange.isInverted { return [] }
     let lo = since?.firstDay
     let hi = until?.lastDay
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.

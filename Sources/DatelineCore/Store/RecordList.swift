@@ -11,6 +11,11 @@ public struct RecordIndex: Sendable {
   let store: RecordStore
   public subscript(id: Record.ID) -> Int? { store.index(of: id.rawValue) }
   public var count: Int { store.count }
+  /// The id of the record at timeline index `i`, read from the id column (not decoded).
+  public func id(at i: Int) -> String {
+    let r = store.ids[i]
+    return String(decoding: UnsafeBufferPointer(start: r.pointer, count: r.count), as: UTF8.self)
+  }
 }
 
 /// Per record, the party indexes it involves (listed parties and their ancestors).

@@ -50,31 +50,31 @@ public enum KeyMap {
     }
   }
 
+  /// A focused pane takes every motion key (see `Motion`), Enter, and Esc (back to the
+  /// timeline); the other keys act as on the timeline.
   static func paneEvent(_ key: Key, _ pane: BrowserState.Pane) -> Event? {
+    if let motion = Motion.of(key) { return .paneMotion(motion) }
     switch key {
-    case .character("j"), .down: return .scrollPane(by: 1)
-    case .character("k"), .up: return .scrollPane(by: -1)
-    case .pageDown, .character(" "): return .pagePane(by: 1)
-    case .pageUp, .character("b"): return .pagePane(by: -1)
     case .enter where pane == .detail || pane == .figures: return .followLink
     case .enter where pane == .issues: return .openIssue
     case .character("o") where pane == .source: return .cycleSource(by: 1)
-    case .wheelDown: return .scrollPane(by: 3)
-    case .wheelUp: return .scrollPane(by: -3)
+    case .character("O") where pane == .source: return .cycleSource(by: -1)
+    case .escape: return .focusTimeline
     default: return nil
     }
   }
 
   static func timelineEvent(_ key: Key) -> Event? {
+    if let motion = Motion.of(key) {
+      switch motion {
+      case .line(let n), .scroll(let n): return .moveSelection(by: n)
+      case .page(let n): return .page(by: n)
+      case .halfPage(let n): return .halfPage(by: n)
+      case .first: return .selectFirst
+      case .last: return .selectLast
+      }
+    }
     switch key {
-    case .character("j"), .down: return .moveSelection(by: 1)
-    case .character("k"), .up: return .moveSelection(by: -1)
-    case .pageDown, .character(" "), .control("f"): return .page(by: 1)
-    case .pageUp, .character("b"), .control("b"): return .page(by: -1)
-    case .character("g"), .home: return .selectFirst
-    case .character("G"), .end: return .selectLast
-    case .wheelDown: return .moveSelection(by: 3)
-    case .wheelUp: return .moveSelection(by: -3)
     case .enter: return .openDetail
     case .character("o"): return .cycleSource(by: 1)
     case .character("O"): return .cycleSource(by: -1)

@@ -66,18 +66,36 @@ enum DetailPane {
     return out
   }
 
+  /// The pane's rows at its current width and how many fit below its title.
+  struct Viewport {
+    var rows: [Row]
+    var height: Int
+  }
+
+  static func viewport(_ s: BrowserState) -> Viewport {
+    guard let rect = Layout(s).pane, rect.columns > 1, rect.rows > 1 else { return Viewport(rows: [], height: 0) }
+    return Viewport(rows: rows(s, width: rect.columns - 1, theme: Theme(useColor: false)), height: rect.rows - 1)
+  }
+
+  /// The links whose every row is on screen when the pane is scrolled to `scroll`.
+  static func visibleLinks(_ view: Viewport, scroll: Int) -> [Int] {
+    let shown = scroll..<(scroll + view.height)
+    var out: [Int] = []
+    for (i, row) in view.rows.enumerated() {
+      guard let l = row.link, out.last != l else { continue }
+      let last = view.rows.lastIndex { $0.link == l } ?? i
+      if shown.contains(i) && shown.contains(last) { out.append(l) }
+    }
+    return out
+  }
+
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     let focused = s.focus == .pane
-    let title = focused ? " Detail (Tab: timeline, Enter: follow link, Esc: close)" : " Detail (Tab to focus)"
+    let title = focused ? " Detail (Esc: timeline, Enter: follow link)" : " Detail (Tab to focus)"
     guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
-    var scroll = min(s.detailScroll, max(0, rows.count - body.rows))
-    // Keep the selected link in view.
-    if let first = rows.firstIndex(where: { $0.link == s.detailLink }), focused, DetailPane.linkCount(s) > 0 {
-      let last = rows.lastIndex(where: { $0.link == s.detailLink }) ?? first
-      if last >= scroll + body.rows { scroll = last - body.rows + 1 }
-      if first < scroll { scroll = first }
-    }
+    // `update` keeps the scroll in range for this size; a resize may have shrunk it.
+    let scroll = min(s.detailScroll, max(0, rows.count - body.rows))
     for (n, row) in rows.dropFirst(scroll).prefix(body.rows).enumerated() {
       var style = row.style
       if let l = row.link, l == s.detailLink && focused { style = theme.selection }

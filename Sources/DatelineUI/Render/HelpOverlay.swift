@@ -9,7 +9,7 @@ enum HelpOverlay {
 
   static let left: [Group] = [
     ("Move", [("j k ↓ ↑", "next / previous record"), ("PgDn PgUp", "page (also Space, b)"), ("g G", "first / last (Home, End)"), ("] [", "next / previous day"), ("} {", "next / previous month"), ("t", "jump: 2023-12, -1w, +1m")]),
-    ("Panes", [("Enter", "detail; on a link: follow"), ("o O", "source; next / back"), ("f", "figures over time"), ("Tab", "focus timeline / pane"), ("z", "maximise the focused pane"), ("H", "density strip on / off"), ("Esc q", "close the pane")]),
+    ("Panes", [("Enter", "detail; on a link: follow"), ("o O", "source; next / back"), ("f", "figures over time"), ("Tab Esc", "focus timeline / pane"), ("z", "maximise the focused pane"), ("H", "density strip on / off"), ("q", "close the pane")]),
     ("Links and marks", [("d", "go to the disputed side"), ("v", "revised from / revised by"), ("- BkSp", "back to where a jump began"), ("m '", "mark / go to the next mark")]),
   ]
   static let right: [Group] = [

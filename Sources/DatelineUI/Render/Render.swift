@@ -53,7 +53,8 @@ struct Theme {
   var label: Style { .dim }
   var highlight: Style { Style(bold: true, reverse: true) }
   var match: Style { useColor ? Style(foreground: .yellow, bold: true, underline: true) : Style(bold: true, underline: true) }
-  var focusTitle: Style { Style(bold: true, underline: true) }
+  /// The focused pane's title bar: reverse video in monochrome, a colour bar otherwise.
+  var focusTitle: Style { useColor ? Style(foreground: .cyan, bold: true, reverse: true) : Style(bold: true, reverse: true) }
   /// Density strip: the whole data dim, the filtered records over it, the selection's column.
   var stripAll: Style { .dim }
   var stripShown: Style { useColor ? Style(foreground: .cyan) : .plain }

@@ -101,6 +101,7 @@ enum SourcePane {
     if source.text.utf8.count > windowBytes {
       sub += " · long text: showing \(windowBytes / 1024) KB around the quote"
     }
+    if focused { frame.fill(Rect(column: rect.column, row: rect.row, columns: rect.columns, rows: 1), style: theme.focusTitle) }
     frame.put(Truncation.truncate(Sanitizer.clean(title), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading, limit: rect.columns)
     if rect.rows > 1 { frame.put(Truncation.truncate(Sanitizer.clean(sub), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns) }
     if rect.rows > 2 {

@@ -53,12 +53,16 @@ extension BrowserState {
     applyRange(range)
   }
 
-  /// Filters to `range`, saying so when it cannot match anything.
+  /// Filters to `range`; a range that ends before it starts is refused with a message
+  /// (the filter stays as it was), as the CLI refuses it with a usage error.
   mutating func applyRange(_ range: DateRange) {
+    if range.isInverted {
+      message = "\(range.description): the range ends before it starts (not applied)"
+      return
+    }
     var q = query
     q.dateRange = range
     applyQuery(q)
-    if range.isInverted { message = "the range ends before it starts: nothing matches" }
   }
 
   /// `A`: no basis filter → named → official → anonymous → unattributed → none again.

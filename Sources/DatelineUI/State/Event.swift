@@ -15,8 +15,12 @@ public enum Event: Sendable, Hashable {
   case closePane
   case toggleFocus
   case toggleMaximize
-  case scrollPane(by: Int)
-  case pagePane(by: Int)
+  /// Ctrl-D / Ctrl-U on the timeline: half a screen.
+  case halfPage(by: Int)
+  /// A motion key in the focused side pane (see `Motion`).
+  case paneMotion(Motion)
+  /// Esc in a focused pane: focus goes back to the timeline, the pane stays open.
+  case focusTimeline
   case followLink
   case toggleParty(Party.ID)
   /// A digit key 1–9 from the timeline.

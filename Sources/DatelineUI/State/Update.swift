@@ -9,11 +9,14 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   switch event {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
+  case .halfPage(let n): s.select(s.selection + n * max(1, s.timelineRows / 2))
   case .selectFirst: s.select(0)
   case .selectLast: s.select(s.rows.count - 1)
   case .openDetail:
+    // Opening a pane focuses it (Esc or Tab gives the keys back to the timeline).
     if s.selectedRecord != nil {
       s.pane = .detail
+      s.focus = .pane
       s.resetPaneScroll()
     }
   case .cycleSource(let n): s.cycleSource(by: n)
@@ -28,6 +31,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
       } else {
         s.ensureFacetColumns()
         s.pane = .figures
+        s.focus = .pane
         s.figureCursor = nil
       }
     }
@@ -42,8 +46,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .toggleFocus:
     if s.pane != nil { s.focus = s.focus == .timeline ? .pane : .timeline }
   case .toggleMaximize: s.maximized.toggle()
-  case .scrollPane(let n): s.scrollPane(by: n)
-  case .pagePane(let n): s.scrollPane(by: n * max(1, (Layout(s).pane?.rows ?? 2) - 2), paging: true)
+  case .paneMotion(let motion): s.movePane(motion)
+  case .focusTimeline: s.focus = .timeline
   case .followLink: s.followLink()
   case .toggleParty(let id):
     var q = s.query
@@ -202,29 +206,17 @@ extension BrowserState {
     return a.year != b.year || a.month != b.month
   }
 
-  mutating func scrollPane(by n: Int, paging: Bool = false) {
-    switch pane {
-    case .detail:
-      let links = DetailPane.linkCount(self)
-      if links > 0 && !paging {
-        detailLink = min(max(0, detailLink + n), links - 1)
-      } else {
-        detailScroll = max(0, detailScroll + n)
-      }
-    case .source:
-      let current = sourceScroll ?? SourcePane.autoScroll(self)
-      sourceScroll = max(0, current + n)
-    case .figures:
-      let count = FiguresPane.entryCount(self)
-      if count > 0 { figureCursor = min(max(0, FiguresPane.cursor(self) + n), count - 1) }
-    case .issues: moveIssueCursor(by: n)
-    case nil: break
-    }
-  }
-
   /// Enter in a focused pane: the detail's selected link, or the figures pane's entry.
   mutating func followLink() {
-    let target = pane == .figures ? FiguresPane.record(self, at: FiguresPane.cursor(self)) : DetailPane.link(self, at: detailLink)
+    var target: Record.ID?
+    if pane == .figures {
+      target = FiguresPane.record(self, at: FiguresPane.cursor(self))
+    } else {
+      // Only a link on screen is highlighted, so only such a link is followed.
+      let view = DetailPane.viewport(self)
+      let scroll = min(detailScroll, max(0, view.rows.count - view.height))
+      if DetailPane.visibleLinks(view, scroll: scroll).contains(detailLink) { target = DetailPane.link(self, at: detailLink) }
+    }
     guard let target else {
       message = "no link here"
       return
