@@ -135,7 +135,8 @@ final class ReloadUpdateTests: XCTestCase {
     XCTAssertEqual(third.live.issueCursor, 2, "the cursor stops at the last")
     XCTAssertEqual(third.editorRequest, EditorRequest(path: "/data/bad.json", line: 4))
     XCTAssertNil(press("!", from: open).pane, "! closes it again")
-    XCTAssertEqual(press("Esc", from: open).pane, nil)
+    XCTAssertEqual(press("Esc", from: open).focus, .timeline, "Esc gives the keys back (one pane model)")
+    XCTAssertEqual(press("Esc Esc", from: open).pane, nil)
   }
 
   func testWithoutErrorsBangSaysSo() throws {
