@@ -54,6 +54,10 @@ struct BrowseCommand: ParsableCommand {
     let loaded = marks.load()
     state.marks = loaded.marks
     if let problem = loaded.problem { state.message = problem }
+    // Stars, tags and notes: read here, appended when the state asks (WorkbenchEffects).
+    let workbench = WorkbenchEffects(store: AnnotationPlace.store(dataDirectory: options.directory, config: config))
+    state.workbench = workbench.start()
+    if let note = workbench.startNote { state.message = note }
     screen.draw(render(state))
     // While the first screen is read: the re-open cache is written (a cold start of a
     // large directory does not wait for it), then the search signatures are built, so
@@ -88,6 +92,7 @@ struct BrowseCommand: ParsableCommand {
         }
         if let citation = state.citationRequest { state = update(state, effects.deliver(citation)) }
         if let request = state.editorRequest { state = update(state, EditorLaunch.run(request, screen: &screen)) }
+        state = workbench.carryOut(state, screen: &screen)
       }
       if state.live.loadWanted && live.startLoad() { state = update(state, .reloadStarted) }
       if !state.quit { screen.draw(render(state)) }

@@ -199,6 +199,18 @@ final class KeyMapTests: XCTestCase {
     // Enter in the errors pane (which needs errors): ReloadUpdateTests.
     case .openIssue: return nil
     case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished: return nil
+    case .toggleStar: return ("", "*")
+    case .startTagPrompt: return ("", "T")
+    case .startNotePrompt: return ("", "i")
+    case .editNoteInEditor: return ("", "I")
+    case .promptComplete: return ("T", "Tab")
+    case .openTagList: return ("", "#")
+    case .moveTagCursor: return ("#", "j")
+    case .toggleTagAtCursor: return ("#", "Space")
+    case .toggleTagFilterKey: return ("#", "1")
+    case .toggleTagMatchMode: return ("#", "a")
+    case .toggleStarredOnly: return ("#", "*")
+    case .noteEdited, .annotationsSaved: return nil
     }
   }
 
@@ -212,7 +224,9 @@ final class KeyMapTests: XCTestCase {
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
-      .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow, .showIssues,
+      .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow, .showIssues, .toggleStar, .startTagPrompt,
+      .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList, .moveTagCursor(by: 1), .toggleTagAtCursor,
+      .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly,
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

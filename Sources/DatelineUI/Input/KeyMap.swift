@@ -9,6 +9,7 @@ public enum KeyMap {
     case .help: return .dismissOverlay
     case .parties: return partyListEvent(key)
     case .links: return linkChoiceEvent(key)
+    case .tags: return tagListEvent(key)
     case nil: break
     }
     if state.focus == .pane, state.pane != nil, let e = paneEvent(key, state.pane!) { return e }
@@ -20,6 +21,7 @@ public enum KeyMap {
     case .enter: return .promptSubmit
     case .escape, .control("c"), .control("g"): return .promptCancel
     case .backspace: return .promptBackspace
+    case .tab: return .promptComplete
     case .character(let c): return .promptInput(c)
     default: return nil
     }
@@ -107,6 +109,11 @@ public enum KeyMap {
     case .character("m"): return .toggleMark
     case .character("'"): return .nextMark
     case .character("?"), .function(1): return .showHelp
+    case .character("*"): return .toggleStar
+    case .character("T"): return .startTagPrompt
+    case .character("i"): return .startNotePrompt
+    case .character("I"): return .editNoteInEditor
+    case .character("#"): return .openTagList
     case .character("R"): return .reloadNow
     case .character("!"): return .showIssues
     case .character("q"): return .closeOrQuit

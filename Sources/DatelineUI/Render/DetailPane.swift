@@ -33,11 +33,15 @@ enum DetailPane {
     let labelWidth = width >= 40 ? RecordDetail.labelWidth : 0
     var out: [Row] = []
     var linkNo = 0
+    var annotationsShown = false
     for line in d.lines {
       let value = Sanitizer.clean(line.value, newlines: .keep)
       switch line.kind {
       case .heading:
         for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: theme.heading)) }
+        // The reader's stars, tags and note right under the headline (AnnotationMarks).
+        if !annotationsShown { out += AnnotationMarks.detailRows(s, width: width, labelWidth: labelWidth, theme: theme) }
+        annotationsShown = true
       case .blank: out.append(Row(text: "", style: .plain))
       case .text:
         for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: .plain)) }

@@ -34,6 +34,7 @@ public func render(_ state: BrowserState) -> Frame {
   case .help: HelpOverlay.draw(state, theme: theme, into: &frame)
   case .parties(let cursor): PartyList.draw(state, cursor: cursor, theme: theme, into: &frame)
   case .links(let choice): LinkChoiceList.draw(state, choice, theme: theme, into: &frame)
+  case .tags(let cursor): TagList.draw(state, cursor: cursor, theme: theme, into: &frame)
   case nil: break
   }
   return frame

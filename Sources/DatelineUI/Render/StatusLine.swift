@@ -18,6 +18,12 @@ enum StatusLine {
     case .export(let text):
       drawPrompt("export \(s.rows.count) records to (.csv, .md): ", text, in: rect, into: &frame)
       return
+    case .tag(let text):
+      drawPrompt("tag (Tab completes; a tag it has is removed): ", text, in: rect, into: &frame)
+      return
+    case .note(let text):
+      drawPrompt("note (empty removes it): ", text, in: rect, into: &frame)
+      return
     case .overwrite(let request):
       drawPrompt(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", in: rect, into: &frame)
       return
@@ -30,6 +36,7 @@ enum StatusLine {
     if !s.query.facets.basis.isEmpty {
       chips.append("basis:" + Attribution.Basis.allCases.filter { s.query.facets.basis.contains($0) }.map(\.rawValue).joined(separator: ","))
     }
+    chips += AnnotationChips.of(s)
     if !s.search.isEmpty { chips.append("/" + s.search) }
     let counts = "\(s.rows.count)/\(s.corpus.records.count)"
     let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"

@@ -15,6 +15,7 @@ enum TimelinePane {
     let dateWidth = min(22, widest, max(5, rect.columns / 2 - 2))
     let partyWidth = rect.columns >= 100 ? 24 : rect.columns >= 70 ? 16 : rect.columns >= 50 ? 10 : 0
     let markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: rect.columns)
+    let annotated = AnnotationMarks.hasColumn(s)
     let words = TextSearch.words(s.search)
     var line = rect.row
     var i = s.top
@@ -56,6 +57,7 @@ enum TimelinePane {
       }
       let superseded = s.links.isSuperseded(index)
       if markers.revision { put(superseded ? KindMarker.superseded : " ", theme.superseded) }
+      if annotated { put(AnnotationMarks.marker(s.workbench.annotations[record.id]), theme.bookmark) }
       if markers.sourcesWidth > 0 {
         let count = record.sourceCount
         put(count > 1 ? "+\(min(99, count - 1))" : "", theme.sourcesMarker, width: markers.sourcesWidth)

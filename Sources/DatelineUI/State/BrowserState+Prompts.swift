@@ -20,6 +20,12 @@ extension BrowserState {
     case .export(var text):
       edit(&text)
       prompt = .export(text: text)
+    case .tag(var text):
+      edit(&text)
+      prompt = .tag(text: text)
+    case .note(var text):
+      edit(&text)
+      prompt = .note(text: text)
     case .overwrite(let request):
       answerOverwrite(request, edit)
     case nil: break
@@ -45,6 +51,8 @@ extension BrowserState {
     case .export(let text):
       prompt = nil
       requestExport(text)
+    case .tag(let text): submitTag(text)
+    case .note(let text): submitNote(text)
     case .overwrite:
       // Enter is not a yes: replacing a file takes a `y`.
       prompt = nil
@@ -83,7 +91,9 @@ extension BrowserState {
     }
     guard !rows.isEmpty else { return }
     let matcher = TextMatcher(words, corpus: corpus)
-    if let i = matcher.firstMatch(in: rows, from: start, forward: forward) {
+    let found = matcher.firstMatch(in: rows, from: start, forward: forward)
+    // Stars, tags and notes are searched too (BrowserState+Annotations.swift).
+    if let i = nearer(found, annotationMatch(words, from: start, forward: forward), from: start, forward: forward) {
       if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
       select(i)
       return

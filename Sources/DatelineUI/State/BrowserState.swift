@@ -15,6 +15,8 @@ public struct BrowserState: Sendable {
     case parties(cursor: Int)
     /// Several disputing or revising records to choose from (`d`, `v`).
     case links(LinkChoice)
+    /// `#`: tags in use with their counts, and the starred-only toggle.
+    case tags(cursor: Int)
   }
   /// A one-line prompt in the status line.
   public enum Prompt: Sendable, Hashable {
@@ -22,6 +24,10 @@ public struct BrowserState: Sendable {
     case jump(text: String)
     /// `r`: a date range, `since..until`.
     case range(text: String)
+    /// `T`: a tag to add to (or remove from) the selected record.
+    case tag(text: String)
+    /// `i`: the selected record's note.
+    case note(text: String)
     /// `e`: the file to export the shown records to.
     case export(text: String)
     /// The export's file exists: replace it? (`y` replaces; anything else keeps it.)
@@ -90,6 +96,8 @@ public struct BrowserState: Sendable {
   public var editorRequest: EditorRequest?
   /// Follow and reload, and the load's errors for `!` (BrowserState+Reload.swift).
   public var live: LiveData
+  /// Stars, tags, notes and their filters (Workbench.swift).
+  public var workbench: Workbench
 
   public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
     self.corpus = corpus
@@ -126,6 +134,7 @@ public struct BrowserState: Sendable {
     self.citationRequest = nil
     self.editorRequest = nil
     self.live = LiveData()
+    self.workbench = Workbench()
   }
 
   /// The selected record, if any is shown.
@@ -139,7 +148,8 @@ public struct BrowserState: Sendable {
     let previous = rows.indices.contains(selection) ? rows[selection] : nil
     query = newQuery
     if newQuery.facets.needsColumns { ensureFacetColumns() }
-    rows = newQuery.run(on: corpus, links: links, columns: facetColumns)
+    rows = workbench.filter.apply(
+      newQuery.run(on: corpus, links: links, columns: facetColumns), corpus: corpus, annotations: workbench.annotations)
     counts = TimelineQuery.partyCounts(rows, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {

@@ -109,4 +109,29 @@ public enum Event: Sendable, Hashable {
   case openIssue
   /// From the shell: the editor ran (nil) or could not be started (why).
   case editorFinished(error: String?)
+
+  // MARK: - Annotations (BrowserState+Annotations.swift)
+
+  /// `*`: star the selected record, or take its star away.
+  case toggleStar
+  /// `T`: type a tag to add to the selected record (or remove, when it has it).
+  case startTagPrompt
+  /// `i`: type the selected record's note (empty removes it).
+  case startNotePrompt
+  /// `I`: edit the selected record's note in `$EDITOR` (through the shell).
+  case editNoteInEditor
+  /// From the shell: the edited note (nil: unchanged or the editor failed, with why).
+  case noteEdited(record: Record.ID, text: String?, error: String?)
+  /// From the shell: the first `written` waiting changes were written, and why the
+  /// rest were not (nil: all written).
+  case annotationsSaved(written: Int, error: String?)
+  /// Tab in a prompt: complete what is typed (tags in use).
+  case promptComplete
+  /// `#`: the tag list (tags in use with counts; Space filters, `*` starred only).
+  case openTagList
+  case moveTagCursor(by: Int)
+  case toggleTagAtCursor
+  case toggleTagFilterKey(Int)
+  case toggleTagMatchMode
+  case toggleStarredOnly
 }

@@ -5,7 +5,7 @@ import DatelineCore
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   var s = state
   // A message lasts until the next key; the shell's answer (marks saved) is not a key.
-  if case .marksSaved = event {} else if !event.isBackgroundNews { s.message = nil }
+  if case .marksSaved = event {} else if case .annotationsSaved = event {} else if !event.isBackgroundNews { s.message = nil }
   switch event {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
@@ -138,6 +138,10 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .citationDelivered(let note): s.citationDelivered(note)
   case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues, .openIssue, .editorFinished:
     s.updateLive(event)
+  case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor, .noteEdited, .annotationsSaved,
+    .promptComplete, .openTagList, .moveTagCursor, .toggleTagAtCursor, .toggleTagFilterKey, .toggleTagMatchMode,
+    .toggleStarredOnly:
+    s.updateAnnotations(event)
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.

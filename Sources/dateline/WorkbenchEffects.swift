@@ -1,0 +1,76 @@
+import DatelineCore
+import DatelineCurses
+import DatelineUI
+import Foundation
+
+/// Carries out what the workbench part of the state asks: appending annotation changes
+/// (with the time and the author filled in here) and editing a note in `$EDITOR`.
+struct WorkbenchEffects {
+  let store: AnnotationStore
+  /// The annotations as read at start, and a line for the status bar about them.
+  let loaded: (annotations: Annotations, changes: Int, issues: [LoadIssue])
+
+  init(store: AnnotationStore) {
+    self.store = store
+    loaded = store.load()
+  }
+
+  func start() -> Workbench { Workbench(annotations: loaded.annotations) }
+
+  /// "annotations: 2 warnings …" when the files had lines that were left out.
+  var startNote: String? {
+    loaded.issues.isEmpty ? nil : "annotations: \(loaded.issues.count) line(s) left out; see `dateline validate`"
+  }
+
+  /// Whatever the state waits for, each answered with its event.
+  func carryOut(_ state: BrowserState, screen: inout CursesScreen) -> BrowserState {
+    var s = state
+    if let edit = s.workbench.noteEdit { s = update(s, editNote(edit, screen: &screen)) }
+    if s.workbench.saveWanted { s = update(s, save(s.workbench.unsaved)) }
+    return s
+  }
+
+  /// Appends the changes in order; stops at the first that cannot be written.
+  func save(_ changes: [AnnotationChange], now: Date = Date()) -> Event {
+    let time = AnnotationLog.timestamp(now)
+    for (n, change) in changes.enumerated() {
+      var c = change
+      c.time = time
+      c.author = store.author
+      do {
+        try store.record(c)
+      } catch {
+        return .annotationsSaved(written: n, error: error.description)
+      }
+    }
+    return .annotationsSaved(written: changes.count, error: nil)
+  }
+
+  /// `I`: the note in a temporary file, the editor on it, the file read back (one final
+  /// newline, which editors add, dropped) and removed.
+  func editNote(_ edit: Workbench.NoteEdit, screen: inout CursesScreen) -> Event {
+    let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
+    var template = Array((directory + "/dateline-note-XXXXXX.txt").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+    guard fd >= 0 else {
+      return .noteEdited(record: edit.record, text: nil, error: "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
+    }
+    let path = String(cString: template)
+    defer { unlink(path) }
+    let bytes = Array((edit.text.isEmpty ? "" : edit.text + "\n").utf8)
+    let (_, writeError) = DescriptorWrite.all(bytes, to: fd)
+    close(fd)
+    if let writeError {
+      return .noteEdited(record: edit.record, text: nil, error: "\(path): \(String(cString: strerror(writeError)))")
+    }
+    if case .editorFinished(let error?) = EditorLaunch.run(EditorRequest(path: path), screen: &screen) {
+      return .noteEdited(record: edit.record, text: nil, error: error)
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .noteEdited(record: edit.record, text: nil, error: "the editor left no file at \(path)")
+    }
+    var text = String(decoding: data, as: UTF8.self)
+    if text.hasSuffix("\n") { text.removeLast() }
+    return .noteEdited(record: edit.record, text: text, error: nil)
+  }
+}
