@@ -20,8 +20,10 @@ struct ImportCSVCommand: ParsableCommand {
     commandName: "csv",
     abstract: "Import a CSV event table (one dated event per row, actors in columns).",
     discussion: """
-      Each row becomes a record, its own source (the header and the row, verbatim) and a
-      quote of the row. Party cells may hold several parties separated by ";"; an entry
+      Each row becomes a record, its own source (the names and cells of the columns read)
+      and a quote of the row. Rows the loader would refuse (a cell over 1 MiB, invalid
+      UTF-8) are rejected. The files are written to temporaries and renamed into place only
+      when all three are complete; --force replaces only those three files, nothing else. Party cells may hold several parties separated by ";"; an entry
       "name:role" sets the role. Party ids are made from the names (lower case, accents
       folded, "-" between words). Rows that cannot be imported are reported on stderr as
       FILE:LINE: reason; the rest are written.
@@ -84,7 +86,9 @@ struct ImportCSVCommand: ParsableCommand {
     completion: .directory)
   var out: String?
 
-  @Flag(name: .long, help: "Replace the data files (*.json, *.jsonl) already in the output directory.")
+  @Flag(
+    name: .long,
+    help: "Write into an output directory that already holds data files, replacing the three the import writes.")
   var force = false
 
   func validate() throws {
@@ -124,7 +128,7 @@ struct ImportCSVCommand: ParsableCommand {
     let stem = (file as NSString).deletingPathExtension
     let directory = out ?? (stem == file ? file + "-data" : stem)
     try checkOutput(directory)
-    let rows = CSVReader.rows(String(decoding: data, as: UTF8.self), delimiter: delimiterByte ?? 0x2C)
+    let rows = CSVReader.rows(bytes: Array(data), delimiter: delimiterByte ?? 0x2C)
     let result: EventTableImport
     do {
       result = try EventTableImport(rows: rows, options: options)
@@ -169,21 +173,41 @@ struct ImportCSVCommand: ParsableCommand {
     }
   }
 
-  /// Writes the three files (after `--force`, in place of the data files there).
+  /// Writes the three files: each to a temporary beside it first, and only when all
+  /// three are complete and synced, each renamed over its old copy.
+  ///
+  /// Nothing else is touched: no other file is deleted, no directory entered; a failure
+  /// (a full disk) leaves every old file as it was. Other data files already there stay,
+  /// and the summary's validate line shows how they mix with the import.
   func write(_ result: EventTableImport, to directory: String) throws {
-    let fm = FileManager.default
     do {
-      try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
       Output.error("\(directory): cannot create the directory")
       throw ExitCode(2)
     }
-    for name in existingDataFiles(directory) { try? fm.removeItem(atPath: directory + "/" + name) }
-    for (name, contents) in result.files {
-      guard fm.createFile(atPath: directory + "/" + name, contents: Data(contents.utf8)) else {
-        Output.error("\(directory)/\(name): cannot write the file")
+    let others = existingDataFiles(directory).filter { name in !result.files.contains { $0.name == name } }
+    var ready: [AtomicFile] = []
+    do {
+      for (name, contents) in result.files {
+        let file = try AtomicFile(directory + "/" + name, existing: force ? .replace : .keep)
+        try file.append(Array(contents.utf8))
+        try file.finish()
+        ready.append(file)
+      }
+    } catch {
+      Output.error(error.description + "; nothing was replaced")
+      throw ExitCode(2)
+    }
+    // Only renames are left: they need no space.
+    for file in ready {
+      do { try file.commit() } catch {
+        Output.error(error.description)
         throw ExitCode(2)
       }
+    }
+    if !others.isEmpty {
+      Output.error("note: \(directory) also holds \(others.joined(separator: ", ")), left as they were")
     }
   }
 

@@ -19,8 +19,15 @@ public enum CSVReader {
   /// Splits `text` into rows. A UTF-8 BOM is dropped; CRLF and LF both end a row; blank
   /// lines are skipped (they hold no event).
   public static func rows(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> [Row] {
-    var bytes = Array(text.utf8)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    rows(bytes: Array(text.utf8), delimiter: delimiter)
+  }
+
+  /// `rows` for a file's bytes as read: a row with invalid UTF-8 gets a problem naming the
+  /// byte offset in the file (never a silent U+FFFD).
+  public static func rows(bytes input: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) -> [Row] {
+    var bytes = input
+    let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    if bom > 0 { bytes.removeFirst(bom) }
     var rows: [Row] = []
     var i = 0
     var line = 1
@@ -79,6 +86,9 @@ public enum CSVReader {
         i += 1
       }
       if inQuotes { problem = "a quoted field is never closed (it runs to the end of the file)" }
+      if let bad = firstInvalidUTF8(bytes[start..<min(end, n)]) {
+        problem = String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d of the file)", bytes[bad], bad + bom)
+      }
       fields.append(String(decoding: field, as: UTF8.self))
       i = next
       let raw = String(decoding: bytes[start..<min(end, n)], as: UTF8.self)
@@ -86,5 +96,20 @@ public enum CSVReader {
       rows.append(Row(line: startLine, fields: fields, raw: raw, problem: problem))
     }
     return rows
+  }
+
+  /// The index of the first byte of `bytes` that is not part of valid UTF-8, or nil.
+  static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+    guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = bytes.startIndex
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let scalar): offset += scalar.count
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
   }
 }

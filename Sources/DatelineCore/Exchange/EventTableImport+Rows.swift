@@ -4,6 +4,7 @@ import Foundation
 struct Builder {
   let columns: ColumnMap
   let options: EventTableImport.Options
+  /// The names of the columns read, as the first line of every row's source text.
   let headerText: String
   var parties: [Party] = []
   var partyIndex: [Party.ID: Int] = [:]
@@ -12,10 +13,10 @@ struct Builder {
   /// Record id to the line it came from (duplicates are refused).
   var lineOfID: [Record.ID: Int] = [:]
 
-  init(columns: ColumnMap, options: EventTableImport.Options, headerText: String) {
+  init(columns: ColumnMap, options: EventTableImport.Options) {
     self.columns = columns
     self.options = options
-    self.headerText = headerText
+    self.headerText = ItemDecoding.normalizeText(Builder.csvLine(columns.used.map { columns.header[$0] }))
   }
 
   /// One row as a record, or the reason it is left out.
@@ -24,6 +25,12 @@ struct Builder {
     if let p = row.problem { return reject(p) }
     guard row.fields.count == columns.header.count else {
       return reject("\(row.fields.count) fields, but the header has \(columns.header.count)")
+    }
+    // Every cell read lands in a string the loader limits to 1 MiB: refuse early, before
+    // the work of widths and escaping on megabytes (LoadBackCheck would find it too).
+    for i in columns.used where row.fields[i].utf8.count > ItemReader.maxStringBytes {
+      return reject(
+        "column \"\(columns.header[i])\" holds \(row.fields[i].utf8.count) bytes, over the loader's 1 MiB limit for a string")
     }
     func cell(_ i: Int) -> String {
       CSVWriter.unguard(row.fields[i]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -126,17 +133,20 @@ struct Builder {
     for k in options.tagColumns.indices.isEmpty ? [0] : Array(options.tagColumns.indices) {
       for t in list("tags\(k)") where !tags.contains(t) { tags.append(t) }
     }
+    let (source, quote) = makeSource(row)
+    let record = Record(
+      id: id, date: date, endDate: endDate, time: time, utcOffset: offset,
+      dateApprox: optional("date_approx") == "true", dateInferred: optional("date_inferred") == "true",
+      dateNote: optional("date_note"), kind: kind, parties: refs, headline: headline, summary: summary,
+      attribution: attribution, source: source.id, quote: quote, tags: tags,
+      related: list("related").map { Record.ID($0) }, disputes: list("disputes").map { Record.ID($0) },
+      revises: list("revises").map { Record.ID($0) })
+    let added = newParties.filter { partyIndex[$0.0] == nil }.map { Party(id: $0.0, name: Builder.oneLine($0.1)) }
+    if let problem = LoadBackCheck.problem(record: record, parties: added, source: source) { return reject(problem) }
     lineOfID[id] = row.line
     for (pid, name) in newParties { addParty(pid, name: name) }
-    let source = addSource(row)
-    return .success(
-      Record(
-        id: id, date: date, endDate: endDate, time: time, utcOffset: offset,
-        dateApprox: optional("date_approx") == "true", dateInferred: optional("date_inferred") == "true",
-        dateNote: optional("date_note"), kind: kind, parties: refs, headline: headline, summary: summary,
-        attribution: attribution, source: source.id, quote: source.quote, tags: tags,
-        related: list("related").map { Record.ID($0) }, disputes: list("disputes").map { Record.ID($0) },
-        revises: list("revises").map { Record.ID($0) }))
+    sources.append(source)
+    return .success(record)
   }
 
   /// Line breaks and tabs as spaces: a headline or a name is one line (SCHEMA.md). Other
@@ -160,14 +170,23 @@ struct Builder {
     parties.append(Party(id: id, name: Builder.oneLine(name)))
   }
 
-  /// The row's own source: the header and the row, verbatim; the quote is the row.
-  mutating func addSource(_ row: CSVReader.Row) -> (id: Source.ID, quote: Quote) {
+  /// The row's own source: the names of the columns read, then the row's cells in them
+  /// (as CSV); the quote is that second line.
+  func makeSource(_ row: CSVReader.Row) -> (Source, Quote) {
     let id = Source.ID("line-\(row.line)")
-    let rowText = ItemDecoding.normalizeText(row.raw)
+    let rowText = ItemDecoding.normalizeText(Builder.csvLine(columns.used.map { row.fields[$0] }))
     let text = headerText + "\n" + rowText
-    sources.append(
-      Source(id: id, outlet: options.fileName, title: "\(options.fileName), line \(row.line)", text: text))
-    return (id, Quote(exact: rowText, start: headerText.unicodeScalars.count + 1))
+    let source = Source(id: id, outlet: options.fileName, title: "\(options.fileName), line \(row.line)", text: text)
+    return (source, Quote(exact: rowText, start: headerText.unicodeScalars.count + 1))
+  }
+
+  /// Cells as one CSV line, quoted only where they must be (no formula guard: this is the
+  /// evidence text, shown as it was).
+  static func csvLine(_ cells: [String]) -> String {
+    cells.map { c in
+      c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c
+    }.joined(separator: ",")
   }
 
   /// Links to records that are not in the import are dropped, with a note.

@@ -6,8 +6,10 @@ import Foundation
 /// Why rows are rejected one by one: a public dataset of thousands of rows always has a
 /// few broken ones, and the rest should still import; every rejected row is reported with
 /// its line in the file and the reason, so it can be fixed and imported again. Each row
-/// becomes its own source (the header and the row, verbatim) and the record quotes the
-/// row, so the source pane shows exactly what the record came from.
+/// becomes its own source (the names and cells of the columns the import reads: not the
+/// whole header each time, so 1,000 wide columns do not multiply the output) and the
+/// record quotes the row's line of it. A row whose record, party or source the loader
+/// would refuse (a 10 MB cell) is rejected here with the loader's reason.
 public struct EventTableImport: Sendable {
   /// Which column holds what.
   public struct Options: Sendable {
@@ -59,10 +61,10 @@ public struct EventTableImport: Sendable {
   /// Imports `rows` (the first is the header).
   public init(rows: [CSVReader.Row], options: Options) throws(HeaderError) {
     guard let header = rows.first else { throw HeaderError(description: "the file is empty (no header row)") }
+    if let problem = header.problem { throw HeaderError(description: "line \(header.line) (the header): \(problem)") }
     var columns = ColumnMap(header: header.fields.map { CSVWriter.unguard($0).trimmingCharacters(in: .whitespaces) })
     try columns.resolve(options)
-    let headerText = ItemDecoding.normalizeText(header.raw)
-    var builder = Builder(columns: columns, options: options, headerText: headerText)
+    var builder = Builder(columns: columns, options: options)
     for row in rows.dropFirst() {
       switch builder.record(from: row) {
       case .success(let r): records.append(r)
@@ -70,7 +72,9 @@ public struct EventTableImport: Sendable {
       }
     }
     builder.dropDanglingLinks(in: &records)
-    notes = builder.notes.sorted { $0.line < $1.line }
+    // A row rejected after a note was taken (a headline cut, then a bad id) keeps only its rejection.
+    let rejectedLines = Set(rejected.map(\.line))
+    notes = builder.notes.filter { !rejectedLines.contains($0.line) }.sorted { $0.line < $1.line }
     parties = builder.parties
     sources = builder.sources.filter { s in records.contains { $0.source == s.id } }
   }
@@ -85,6 +89,9 @@ struct ColumnMap {
   var optional: [String: Int] = [:]
 
   init(header: [String]) { self.header = header }
+
+  /// The columns the import reads, in file order: a row's source text holds only these.
+  var used: [Int] { Array(Set([date, headline] + parties + optional.values)).sorted() }
 
   func index(_ name: String) -> Int? { header.firstIndex(of: name) }
 

@@ -68,10 +68,11 @@ public final class AtomicFile {
     try rethrowFailure()
   }
 
-  /// Syncs the temporary file and renames it over the target (or, for `.keep`, links it
-  /// there only if nothing is there yet).
-  public func commit() throws(FileWriteError) {
-    guard fd >= 0, let temporary = temporaryPath else {
+  /// Syncs and closes the temporary file, so that only the rename is left for `commit`
+  /// (several files can be made ready before any of them replaces its target).
+  public func finish() throws(FileWriteError) {
+    guard fd >= 0 else {
+      if temporaryPath != nil { return }
       throw FileWriteError(path: target.requested, operation: "write", code: EBADF)
     }
     if let st = target.existing {
@@ -83,7 +84,17 @@ public final class AtomicFile {
     let closed = close(fd)
     fd = -1
     if failure == nil && closed != 0 { fail("close", errno) }
-    if failure == nil { place(temporary) }
+    try rethrowFailure()
+  }
+
+  /// Finishes the temporary file and renames it over the target (or, for `.keep`, links
+  /// it there only if nothing is there yet).
+  public func commit() throws(FileWriteError) {
+    try finish()
+    guard let temporary = temporaryPath else {
+      throw FileWriteError(path: target.requested, operation: "write", code: EBADF)
+    }
+    place(temporary)
     if failure != nil {
       unlink(temporary)
       temporaryPath = nil
