@@ -35,7 +35,25 @@ struct DraftCommand: ParsableCommand {
   @Flag(name: .long, help: "Print the temporal expressions only (JSON Lines).")
   var timexes = false
 
+  @Option(name: .long, help: ArgumentHelp("The data directory whose parties are matched; drafts go to its drafts/ folder.", valueName: "dir"), completion: .directory)
+  var data: String?
+
+  @Option(name: .long, help: ArgumentHelp("The outlet of the new source (default: unknown).", valueName: "name"))
+  var outlet: String?
+
+  @Option(name: .long, help: ArgumentHelp("The title of the new source (default: the article's first line).", valueName: "title"))
+  var title: String?
+
+  @Option(name: .long, help: ArgumentHelp("The source id (default: made from the file name).", valueName: "id"))
+  var sourceId: String?
+
+  @Option(name: .long, help: ArgumentHelp("Where the drafts go: a file, or - for stdout (default: DIR/drafts/ID.jsonl with --data, else stdout).", valueName: "file"))
+  var out: String?
+
   func validate() throws {
+    if let sourceId, !TypedID<Party>.isValid(sourceId) {
+      throw ValidationError("--source-id: expected an id like cnn-talks (a-z, 0-9, ., _, -), got \"\(Sanitizer.clean(sourceId))\"")
+    }
     guard publicationDay != nil else {
       throw ValidationError("--published: expected YYYY-MM-DD, got \"\(Sanitizer.clean(published))\"")
     }
@@ -57,6 +75,7 @@ struct DraftCommand: ParsableCommand {
       Output.raw(out)
       return
     }
+    try DraftWriter(command: self, published: day).run(text: try readArticle())
   }
 
   /// The article as text, UTF-8 checked; `normalized`: a BOM dropped and CRLF as LF, as

@@ -1,0 +1,136 @@
+import DatelineCore
+
+/// Drafts records from an article: one per sentence part that says something, dated,
+/// attributed and with its parties, quoting the text byte for byte.
+public struct Drafter: Sendable {
+  public var rules: RuleSet
+  public var parties: [Party]
+  public var sourceID: String
+
+  public init(rules: RuleSet = .english, parties: [Party], sourceID: String) {
+    self.rules = rules
+    self.parties = parties
+    self.sourceID = sourceID
+  }
+
+  /// The drafts and the parties they propose (ids that are not among `parties`).
+  public struct Result: Sendable {
+    public var records: [DraftRecord]
+    public var proposedParties: [Party]
+    public var expressions: [TemporalExpression]
+  }
+
+  public func draft(_ text: String, published: CalendarDay) -> Result {
+    let a = TemporalTagger(rules: rules).analyze(text, published: published)
+    let matcher = PartyMatcher(parties: parties)
+    let finder = AttributionFinder(rules: rules, matcher: matcher)
+    let dating = DraftDating(published: published)
+    var state = State()
+    for (index, sentence) in a.sentences.enumerated() where isStatement(sentence, a) {
+      let inSentence = a.expressions.filter { $0.sentence == index }
+      for part in ClauseSegments.split(sentence, a.tokens) {
+        let exprs = inSentence.filter { part.contains($0.tokens.lowerBound) }
+        let subordinate = exprs.filter { ClauseSegments.isSubordinate($0.tokens, in: part, a.tokens) }
+        let main = exprs.filter { !subordinate.contains($0) && !ClauseSegments.isBound($0.tokens, in: part, a.tokens) }
+        for e in subordinate where e.value.kind == .date && e.value.firstDay != nil && e.action != "time" {
+          let clause = ClauseSegments.relativeClause(around: e.tokens, in: part, a.tokens)
+          let dated = dating.date(of: clause, [e], a, skipped: nil)
+          state.add(record(clause, a, dated, found: nil, matcher: matcher, state: &state))
+        }
+        let found = finder.find(in: part, a, previousBasis: state.lastBasis)
+        let dated = dating.date(of: part, main, a, skipped: subordinate.first { $0.value.kind == .date })
+        state.lastBasis = found.basis == "unattributed" ? state.lastBasis : found.basis
+        state.add(record(part, a, dated, found: found, matcher: matcher, state: &state))
+      }
+    }
+    return Result(records: state.records, proposedParties: state.proposed, expressions: a.expressions)
+  }
+
+  struct State {
+    var records: [DraftRecord] = []
+    var proposed: [Party] = []
+    var lastBasis: String?
+
+    mutating func add(_ r: DraftRecord) { records.append(r) }
+  }
+
+  /// A sentence worth a draft: it ends like one (a headline or a trailing "For more
+  /// news…" line does not) and has at least four words.
+  private func isStatement(_ s: Sentence, _ a: TemporalTagger.Analysis) -> Bool {
+    var last = s.endToken - 1
+    while last > s.firstToken, Sentence.isClosingQuote(a.tokens[last].lower) { last -= 1 }
+    guard [".", "!", "?", "…"].contains(a.tokens[last].lower) || a.tokens[last].lower.hasSuffix(".") else { return false }
+    return a.tokens[s.firstToken..<s.endToken].filter { $0.kind == .word }.count >= 4
+  }
+
+  private func record(
+    _ part: Range<Int>, _ a: TemporalTagger.Analysis, _ dated: DraftDating.Dated, found: AttributionFinder.Found?,
+    matcher: PartyMatcher, state: inout State
+  ) -> DraftRecord {
+    var first = part.lowerBound
+    while first < part.upperBound - 1, [",", "–", "—", ";"].contains(a.tokens[first].lower) { first += 1 }
+    let span = a.tokens[first].start..<a.tokens[part.upperBound - 1].end
+    let quote = a.text(span)
+    let mentions = matcher.mentions(in: a.tokens, range: part)
+    let covered = Set(mentions.flatMap { Array($0.tokens) })
+    let proposals = PartyProposals(rules: rules).proposals(in: part, a, covered: covered, sourceOfStatement: found?.source)
+    let timexTokens = Set(a.expressions.filter { part.contains($0.tokens.lowerBound) }.flatMap { Array($0.tokens) })
+    let figures = FigureFinder(rules: rules).figures(in: part, a.tokens, excluding: timexTokens)
+    let claimants = (found?.claimants ?? []).map { parties[$0].id.rawValue }
+    var roles: [DraftRecord.PartyRole] = []
+    func add(_ id: String, _ role: String) {
+      if !roles.contains(where: { $0.id == id }) { roles.append(.init(id: id, role: role)) }
+    }
+    claimants.forEach { add($0, "actor") }
+    let kind = figures.isEmpty ? (found?.kind ?? "event") : "figure"
+    for (n, m) in mentions.enumerated() {
+      add(parties[m.party].id.rawValue, n == 0 && claimants.isEmpty ? "actor" : (kind == "event" ? "participant" : "subject"))
+    }
+    for p in proposals {
+      let role = found.map { $0.source.contains(part.lowerBound) } == true ? "actor" : "participant"
+      if !parties.contains(where: { $0.id.rawValue == p.id }) {
+        add(p.id, roles.isEmpty ? "actor" : role)
+        state.propose(Party(id: Party.ID(p.id), name: p.name, kind: p.kind))
+      }
+    }
+    if roles.isEmpty {
+      add("unidentified", "participant")
+      state.propose(Party(id: Party.ID("unidentified"), name: "Unidentified party (to be named in review)", kind: .other))
+    }
+    let id = sourceID + "-d" + String(state.records.count + 1).leftPadded(to: 3)
+    let oneLine = quote.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    let text = a.text(0..<a.scalars.count)
+    return DraftRecord(
+      id: id, date: dated.date, datePrecisionWeek: dated.week, endDate: dated.endDate, dateApprox: dated.approx,
+      dateInferred: dated.inferred, dateNote: dated.note, kind: kind, parties: roles,
+      headline: Truncation.truncate(oneLine, toColumns: 100), claimant: claimants,
+      attributionText: found?.text ?? "reported without attribution", basis: found?.basis ?? "unattributed",
+      source: sourceID, quote: quote, quoteStart: text.occurrences(of: quote) > 1 ? span.lowerBound : nil,
+      figures: figures, span: span)
+  }
+}
+
+extension Drafter.State {
+  mutating func propose(_ party: Party) {
+    if !proposed.contains(where: { $0.id == party.id }) { proposed.append(party) }
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+
+  /// How many times `needle` occurs (overlapping occurrences counted), by scalars.
+  func occurrences(of needle: String) -> Int {
+    let hay = Array(unicodeScalars)
+    let n = Array(needle.unicodeScalars)
+    guard !n.isEmpty, n.count <= hay.count else { return 0 }
+    var count = 0
+    var i = 0
+    while let at = TimexEvaluation.find(n, in: hay, from: i) {
+      count += 1
+      i = at + 1
+      if count > 1 { break }
+    }
+    return count
+  }
+}
