@@ -21,6 +21,20 @@ struct AttributionFinder {
 
   var rules: RuleSet
   var matcher: PartyMatcher
+  /// Capitalized words that follow another capitalized word ("Tom Becker"), at their first
+  /// such place: a later lone "Becker" is a surname.
+  var surnames: [String: Int] = [:]
+
+  init(rules: RuleSet, matcher: PartyMatcher, tokens: [Token]) {
+    self.rules = rules
+    self.matcher = matcher
+    for i in tokens.indices.dropFirst() where tokens[i].capitalized && tokens[i].kind == .word {
+      let before = tokens[i - 1]
+      if before.capitalized, before.kind == .word, before.end < tokens[i].start, surnames[tokens[i].lower] == nil {
+        surnames[tokens[i].lower] = i
+      }
+    }
+  }
 
   static let stops: Set<String> = [",", "“", "”", "\"", "–", "—", ";", ":", "that", "(", ")", "‘"]
   static let trailing: Set<String> = ["has", "have", "had", "is", "was", "will", "would", "also", "had", "previously", "then", "later", "further"]
@@ -115,16 +129,10 @@ struct AttributionFinder {
   /// ("Mayor Tom Becker") is a person's surname.
   private func isSurnameMentionedBefore(_ source: Range<Int>, _ tokens: [Token]) -> Bool {
     let words = tokens[source].filter { $0.kind == .word && $0.capitalized }
-    guard words.count == 1, let surname = words.first?.lower else { return false }
-    var i = 1
-    while i < source.lowerBound {
-      if tokens[i].lower == surname, tokens[i - 1].capitalized, tokens[i - 1].kind == .word, tokens[i - 1].end < tokens[i].start {
-        return true
-      }
-      i += 1
-    }
-    return false
+    guard words.count == 1, let surname = words.first?.lower, let first = surnames[surname] else { return false }
+    return first < source.lowerBound
   }
+
 
   /// Two capitalized words in a row that do not name an organization, or a title followed
   /// by a capitalized word ("President Biden", "Dana Cole"). Words of a known party's name

@@ -23,11 +23,13 @@ public struct Drafter: Sendable {
   public func draft(_ text: String, published: CalendarDay) -> Result {
     let a = TemporalTagger(rules: rules).analyze(text, published: published)
     let matcher = PartyMatcher(parties: parties)
-    let finder = AttributionFinder(rules: rules, matcher: matcher)
+    let finder = AttributionFinder(rules: rules, matcher: matcher, tokens: a.tokens)
     let dating = DraftDating(published: published)
-    var state = State()
+    var state = State(sentenceStarts: Set(a.sentences.map(\.firstToken)))
+    var bySentence = [[TemporalExpression]](repeating: [], count: a.sentences.count)
+    for e in a.expressions { bySentence[e.sentence].append(e) }
     for (index, sentence) in a.sentences.enumerated() where isStatement(sentence, a) {
-      let inSentence = a.expressions.filter { $0.sentence == index }
+      let inSentence = bySentence[index]
       for part in ClauseSegments.split(sentence, a.tokens) {
         let exprs = inSentence.filter { part.contains($0.tokens.lowerBound) }
         let subordinate = exprs.filter { ClauseSegments.isSubordinate($0.tokens, in: part, a.tokens) }
@@ -35,18 +37,23 @@ public struct Drafter: Sendable {
         for e in subordinate where e.value.kind == .date && e.value.firstDay != nil && e.action != "time" {
           let clause = ClauseSegments.relativeClause(around: e.tokens, in: part, a.tokens)
           let dated = dating.date(of: clause, [e], a, skipped: nil)
-          state.add(record(clause, a, dated, found: nil, matcher: matcher, state: &state))
+          state.add(record(clause, a, dated, found: nil, matcher: matcher, expressions: exprs, state: &state))
         }
         let found = finder.find(in: part, a, previousBasis: state.lastBasis)
         let dated = dating.date(of: part, main, a, skipped: subordinate.first { $0.value.kind == .date })
         state.lastBasis = found.basis == "unattributed" ? state.lastBasis : found.basis
-        state.add(record(part, a, dated, found: found, matcher: matcher, state: &state))
+        state.add(record(part, a, dated, found: found, matcher: matcher, expressions: exprs, state: &state))
       }
+    }
+    let quotes = QuoteIndex(a.scalars, starts: a.tokens.map(\.start))
+    for i in state.records.indices where quotes.occurs(more: state.records[i].span) {
+      state.records[i].quoteStart = state.records[i].span.lowerBound
     }
     return Result(records: state.records, proposedParties: state.proposed, expressions: a.expressions)
   }
 
   struct State {
+    var sentenceStarts: Set<Int>
     var records: [DraftRecord] = []
     var proposed: [Party] = []
     var lastBasis: String?
@@ -65,7 +72,7 @@ public struct Drafter: Sendable {
 
   private func record(
     _ part: Range<Int>, _ a: TemporalTagger.Analysis, _ dated: DraftDating.Dated, found: AttributionFinder.Found?,
-    matcher: PartyMatcher, state: inout State
+    matcher: PartyMatcher, expressions: [TemporalExpression], state: inout State
   ) -> DraftRecord {
     var first = part.lowerBound
     while first < part.upperBound - 1, [",", "–", "—", ";"].contains(a.tokens[first].lower) { first += 1 }
@@ -73,8 +80,8 @@ public struct Drafter: Sendable {
     let quote = a.text(span)
     let mentions = matcher.mentions(in: a.tokens, range: part)
     let covered = Set(mentions.flatMap { Array($0.tokens) })
-    let proposals = PartyProposals(rules: rules).proposals(in: part, a, covered: covered, sourceOfStatement: found?.source)
-    let timexTokens = Set(a.expressions.filter { part.contains($0.tokens.lowerBound) }.flatMap { Array($0.tokens) })
+    let proposals = PartyProposals(rules: rules, sentenceStarts: state.sentenceStarts).proposals(in: part, a, covered: covered, sourceOfStatement: found?.source)
+    let timexTokens = Set(expressions.filter { part.contains($0.tokens.lowerBound) }.flatMap { Array($0.tokens) })
     let figures = FigureFinder(rules: rules).figures(in: part, a.tokens, excluding: timexTokens)
     let claimants = (found?.claimants ?? []).map { parties[$0].id.rawValue }
     var roles: [DraftRecord.PartyRole] = []
@@ -99,13 +106,12 @@ public struct Drafter: Sendable {
     }
     let id = sourceID + "-d" + String(state.records.count + 1).leftPadded(to: 3)
     let oneLine = quote.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-    let text = a.text(0..<a.scalars.count)
     return DraftRecord(
       id: id, date: dated.date, datePrecisionWeek: dated.week, endDate: dated.endDate, dateApprox: dated.approx,
       dateInferred: dated.inferred, dateNote: dated.note, kind: kind, parties: roles,
       headline: Truncation.truncate(oneLine, toColumns: 100), claimant: claimants,
       attributionText: found?.text ?? "reported without attribution", basis: found?.basis ?? "unattributed",
-      source: sourceID, quote: quote, quoteStart: text.occurrences(of: quote) > 1 ? span.lowerBound : nil,
+      source: sourceID, quote: quote, quoteStart: nil,
       figures: figures, span: span)
   }
 }
@@ -119,18 +125,4 @@ extension Drafter.State {
 extension String {
   func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 
-  /// How many times `needle` occurs (overlapping occurrences counted), by scalars.
-  func occurrences(of needle: String) -> Int {
-    let hay = Array(unicodeScalars)
-    let n = Array(needle.unicodeScalars)
-    guard !n.isEmpty, n.count <= hay.count else { return 0 }
-    var count = 0
-    var i = 0
-    while let at = TimexEvaluation.find(n, in: hay, from: i) {
-      count += 1
-      i = at + 1
-      if count > 1 { break }
-    }
-    return count
-  }
 }

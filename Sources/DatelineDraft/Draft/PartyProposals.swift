@@ -6,6 +6,7 @@ import DatelineCore
 /// They are proposed in a file of their own for a person to review, never added silently.
 struct PartyProposals {
   var rules: RuleSet
+  var sentenceStarts: Set<Int>
 
   struct Proposal: Equatable {
     var id: String
@@ -54,7 +55,7 @@ struct PartyProposals {
         }
       }
       let words = end - i
-      let sentenceStart = a.sentences.contains { $0.firstToken == i }
+      let sentenceStart = sentenceStarts.contains(i)
       let organization = orgs.contains(a.tokens[end - 1].lower) && words >= 2
       let inSource = sourceOfStatement.map { $0.contains(i) } ?? false
       let person = (titled || inSource) && words >= 2 && !organization
