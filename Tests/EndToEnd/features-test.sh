@@ -64,6 +64,7 @@ keys Escape g j v
 expect "v goes from the old count to its revision" '6 of 7'
 keys Enter
 expect "its detail says what it revised" 'Revised from: Ministry: 240 people held by'
-keys Escape q
+# Esc gives the keys back to the timeline, q closes the detail pane, q quits.
+keys Escape q q
 expect "quits" '^EXIT=0'
 finish
