@@ -53,4 +53,13 @@ final class FigureSeriesTests: XCTestCase {
     XCTAssertEqual(Sparkline.of([]), "")
     XCTAssertEqual(Sparkline.of([1, .infinity, 2]), "▁ █")
   }
+
+  /// The issue's -1e308 and 1e308 on one label: their difference is beyond a double, and
+  /// the sparkline trapped converting NaN to Int. Now they scale like any other values.
+  func testValuesAtTheEdgesOfADoubleScaleWithoutTrapping() {
+    XCTAssertEqual(Sparkline.of([1e308, -1e308, 0]), "█▁▅")
+    XCTAssertEqual(Sparkline.of([.greatestFiniteMagnitude, -.greatestFiniteMagnitude]), "█▁")
+    XCTAssertEqual(Figure(label: "x", value: -1e308, valueMax: 1e308).plotValue, 0)
+    XCTAssertEqual(Figure(label: "x", value: 1e308, valueMax: 1e308).plotValue, 1e308)
+  }
 }

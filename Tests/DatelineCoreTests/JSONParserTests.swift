@@ -219,4 +219,19 @@ final class JSONParserTests: XCTestCase {
       XCTAssertEqual(lineAndColumn(of: 7, in: b).column, 3, "中 is three bytes but one column step")
     }
   }
+
+  /// A number keeps its text as written, for output that writes it back exactly.
+  func testANumberKeepsItsLiteral() throws {
+    for literal in ["9007199254740993", "-0", "1.50", "1.5E+3", "123456789012345678901234567890", "1e400"] {
+      XCTAssertEqual(try parse("[ \(literal) ]").value.arrayItems?.first?.literal, literal)
+    }
+    XCTAssertNil(try parse("\"1\"").literal)
+  }
+}
+
+extension JSONNode.Value {
+  fileprivate var arrayItems: [JSONNode]? {
+    if case .array(let items) = self { return items }
+    return nil
+  }
 }

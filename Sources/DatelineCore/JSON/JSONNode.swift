@@ -18,6 +18,9 @@ public struct JSONNode: Sendable {
   public var value: Value
   /// Byte offset of the value's first byte in the parsed buffer.
   public var offset: Int
+  /// A number's text as written (`9007199254740993`, `-0`, `1.50`), which a double may
+  /// not hold exactly; nil for other values. Output that writes a number back uses it.
+  public var literal: String?
 
   public init(_ value: Value, offset: Int) {
     self.value = value

@@ -71,7 +71,9 @@ public struct JSONParser {
       try literal("null")
       return JSONNode(.null, offset: start)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return JSONNode(.number(try number()), offset: start)
+      var node = JSONNode(.number(try number()), offset: start)
+      node.literal = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+      return node
     default:
       throw error("expected a value, got \(describeHere())")
     }

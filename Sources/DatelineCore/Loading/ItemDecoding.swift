@@ -151,7 +151,10 @@ enum ItemDecoding {
         r.error(ff.path("value_max"), "expected a number not below value (\(v)), got \(m)")
       }
       if let label, let value {
-        figures.append(Figure(label: label, value: value, valueMax: valueMax, qualifier: qualifier, unit: unit))
+        var figure = Figure(label: label, value: value, valueMax: valueMax, qualifier: qualifier, unit: unit)
+        figure.valueLiteral = ff["value"]?.literal
+        figure.valueMaxLiteral = ff["value_max"]?.literal
+        figures.append(figure)
       }
     }
     guard let id, let date, let kind, let headline, let source, !parties.isEmpty, !r.hasError else {

@@ -54,8 +54,9 @@ extension Record {
       w.raw("figures", "[" + figures.map { f in
         var o = JSONWriter()
         o.field("label", f.label)
-        o.raw("value", JSONWriter.number(f.value))
-        if let m = f.valueMax { o.raw("value_max", JSONWriter.number(m)) }
+        // The literal as written: the parser checked it is a JSON number.
+        o.raw("value", f.valueLiteral ?? JSONWriter.number(f.value))
+        if let m = f.valueMax { o.raw("value_max", f.valueMaxLiteral ?? JSONWriter.number(m)) }
         if let q = f.qualifier { o.field("qualifier", q.rawValue) }
         if let u = f.unit { o.field("unit", u) }
         return o.object

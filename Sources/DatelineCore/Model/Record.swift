@@ -117,6 +117,11 @@ public struct Figure: Sendable, Hashable {
   public var valueMax: Double?
   public var qualifier: Qualifier?
   public var unit: String?
+  /// `value` and `valueMax` as written in the data, when loaded from it: a double cannot
+  /// hold 9007199254740993 or a 30-digit count, and `-0` is not `0` in the text. JSON output
+  /// writes these back, so `list --format json` round-trips; equality is by value.
+  public var valueLiteral: String?
+  public var valueMaxLiteral: String?
   public init(
     label: String, value: Double, valueMax: Double? = nil, qualifier: Qualifier? = nil,
     unit: String? = nil
@@ -128,13 +133,32 @@ public struct Figure: Sendable, Hashable {
     self.unit = unit
   }
 
-  /// "more than 100", "200–250 people", "135".
+  /// Equal values are equal figures, however they were written (`1e3`, `1000`).
+  public static func == (a: Figure, b: Figure) -> Bool {
+    (a.label, a.value, a.valueMax, a.qualifier, a.unit) == (b.label, b.value, b.valueMax, b.qualifier, b.unit)
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(label)
+    h.combine(value)
+    h.combine(valueMax)
+    h.combine(qualifier)
+    h.combine(unit)
+  }
+
+  /// "more than 100", "200–250 people", "135"; a plain decimal as written in the data
+  /// (exact beyond a double's 15 digits), any other number as the double prints it.
   public var displayValue: String {
-    func num(_ v: Double) -> String {
-      v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    func num(_ v: Double, _ literal: String?) -> String {
+      if let literal, literal.utf8.count <= 40,
+        literal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E })
+      {
+        return literal
+      }
+      return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
-    var s = num(value)
-    if let m = valueMax { s += "–" + num(m) }
+    var s = num(value, valueLiteral)
+    if let m = valueMax { s += "–" + num(m, valueMaxLiteral) }
     if let q = qualifier { s = q.rawValue + " " + s }
     if let u = unit { s += " " + u }
     return s

@@ -81,7 +81,9 @@ public struct FigureSeries: Sendable, Hashable {
 
 extension Figure {
   /// The single number a chart draws for this figure.
-  public var plotValue: Double { valueMax.map { (value + $0) / 2 } ?? value }
+  ///
+  /// Halves first: `(1e308 + 1e308) / 2` would overflow to infinity.
+  public var plotValue: Double { valueMax.map { value / 2 + $0 / 2 } ?? value }
 }
 
 /// Eight levels of block elements for one-line charts: the density strip and sparklines.
@@ -99,13 +101,20 @@ public enum Sparkline {
   /// Glyphs for `values` scaled from the lowest (`▁`) to the highest (`█`), as sparklines
   /// do: the point is how the values move, and counts that differ by a few percent would
   /// look equal on a scale from zero. Equal values are all drawn half high.
+  ///
+  /// The span is taken in halves, so values as far apart as -1e308 and 1e308 (whose
+  /// difference is beyond a double) still scale, and the level is clamped before it
+  /// becomes an index: no value can trap.
   public static func of(_ values: [Double]) -> String {
     let finite = values.filter(\.isFinite)
     guard let hi = finite.max(), let lo = finite.min() else { return "" }
+    let halfSpan = hi / 2 - lo / 2
     return String(values.map { v -> Character in
       guard v.isFinite else { return " " }
-      guard hi > lo else { return levels[3] }
-      return levels[Int(((v - lo) / (hi - lo) * 7).rounded())]
+      guard halfSpan > 0 else { return levels[3] }
+      let level = ((v / 2 - lo / 2) / halfSpan * 7).rounded()
+      guard level.isFinite else { return levels[3] }
+      return levels[Int(max(0, min(7, level)))]
     })
   }
 }
