@@ -10,20 +10,20 @@ extension CLITests {
   ]
 
   func testEveryCommandOnAFullDiskSaysSoOnceAndExitsTwo() throws {
-    for args in Self.writingCommands {
-      let r = try run(args + ["--data", Self.seed], shell: #"exec "$0" "$@" >/dev/full"#)
-      XCTAssertFalse(r.terminatedBySignal, "\(args)")
-      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
-      XCTAssertEqual(r.stderr, "dateline: cannot write to standard output: No space left on device\n", "\(args)")
-    }
+    try assertEveryCommand(#"exec "$0" "$@" >/dev/full"#, says: "No space left on device")
   }
 
   func testEveryCommandWithStdoutClosedSaysSoOnceAndExitsTwo() throws {
+    try assertEveryCommand(#"exec "$0" "$@" >&-"#, says: "it is closed")
+  }
+
+  /// Runs each writing command through `shell`: one message on stderr, exit 2, no trap.
+  func assertEveryCommand(_ shell: String, says reason: String, line: UInt = #line) throws {
     for args in Self.writingCommands {
-      let r = try run(args + ["--data", Self.seed], shell: #"exec "$0" "$@" >&-"#)
-      XCTAssertFalse(r.terminatedBySignal, "\(args)")
-      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
-      XCTAssertEqual(r.stderr, "dateline: cannot write to standard output: it is closed\n", "\(args)")
+      let r = try run(args + ["--data", Self.seed], shell: shell)
+      XCTAssertFalse(r.terminatedBySignal, "\(args)", line: line)
+      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)", line: line)
+      XCTAssertEqual(r.stderr, "dateline: cannot write to standard output: \(reason)\n", "\(args)", line: line)
     }
   }
 
