@@ -55,7 +55,8 @@ struct BrowseCommand: ParsableCommand {
     state.marks = loaded.marks
     if let problem = loaded.problem { state.message = problem }
     // Stars, tags and notes: read here, appended when the state asks (WorkbenchEffects).
-    let workbench = WorkbenchEffects(store: AnnotationPlace.store(dataDirectory: options.directory, config: config))
+    let workbench = WorkbenchEffects(
+      store: AnnotationPlace.store(dataDirectory: options.directory, config: config), dataDirectory: options.directory)
     state.workbench = workbench.start()
     if let note = workbench.startNote { state.message = note }
     screen.draw(render(state))

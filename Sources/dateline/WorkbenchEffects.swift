@@ -7,11 +7,13 @@ import Foundation
 /// (with the time and the author filled in here) and editing a note in `$EDITOR`.
 struct WorkbenchEffects {
   let store: AnnotationStore
+  let dataDirectory: String
   /// The annotations as read at start, and a line for the status bar about them.
   let loaded: (annotations: Annotations, changes: Int, issues: [LoadIssue])
 
-  init(store: AnnotationStore) {
+  init(store: AnnotationStore, dataDirectory: String) {
     self.store = store
+    self.dataDirectory = dataDirectory
     loaded = store.load()
   }
 
@@ -27,6 +29,12 @@ struct WorkbenchEffects {
     var s = state
     if let edit = s.workbench.noteEdit { s = update(s, editNote(edit, screen: &screen)) }
     if s.workbench.saveWanted { s = update(s, save(s.workbench.unsaved)) }
+    if let id = s.workbench.recordToEdit {
+      guard let place = RecordLocator.locate(id, in: dataDirectory) else {
+        return update(s, .editorFinished(error: "cannot find the record \(id.rawValue) in the data files"))
+      }
+      s = update(s, EditorLaunch.run(EditorRequest(path: place.path, line: place.line), screen: &screen))
+    }
     return s
   }
 
@@ -55,7 +63,7 @@ struct WorkbenchEffects {
     guard fd >= 0 else {
       return .noteEdited(record: edit.record, text: nil, error: "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
     }
-    let path = String(cString: template)
+    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }
     let bytes = Array((edit.text.isEmpty ? "" : edit.text + "\n").utf8)
     let (_, writeError) = DescriptorWrite.all(bytes, to: fd)

@@ -211,6 +211,10 @@ final class KeyMapTests: XCTestCase {
     case .toggleTagMatchMode: return ("#", "a")
     case .toggleStarredOnly: return ("#", "*")
     case .noteEdited, .annotationsSaved: return nil
+    case .toggleContext: return ("", "c")
+    case .widenContext: return ("", "+")
+    case .narrowContext: return ("", "=")
+    case .openRecordInEditor: return ("", "E")
     }
   }
 
@@ -226,7 +230,8 @@ final class KeyMapTests: XCTestCase {
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
       .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow, .showIssues, .toggleStar, .startTagPrompt,
       .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList, .moveTagCursor(by: 1), .toggleTagAtCursor,
-      .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly,
+      .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly, .toggleContext, .widenContext, .narrowContext,
+      .openRecordInEditor,
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

@@ -43,6 +43,23 @@ expect "a tag filters the timeline" '2/24 +#key-point'
 keys q
 expect "quits again" 'EXIT=0'
 
+# E: the record's file in $EDITOR at its line (a fake vi that writes down its arguments),
+# c: the records around it.
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "%s/editor-args"\n' "$work" >"$work/vi" && chmod +x "$work/vi"
+keys "clear; EDITOR='$work/vi' '$BIN' --data data --config ana.toml --no-follow; echo EXIT=\$?" Enter
+expect "opens" 'data  24/24 .* 1 of 24'
+keys t 2023-11-24 Enter c
+expect "c shows the records around it" '5 within 3d'
+keys E
+expect "back from the editor" 'data  5/24'
+line=$(grep -n '"id": "truce"' "$work/data/records.json" | cut -d: -f1)
+[ "$(head -1 "$work/editor-args")" = "+$line" ] && [ "$(sed -n 2p "$work/editor-args")" = "data/records.json" ] \
+  && ok "E opened records.json at the record's line ($line)" || fail "editor args: $(cat "$work/editor-args" 2>&1)"
+keys Escape
+expect "Esc leaves the context" 'data  24/24 .* 4 of 24'
+keys q
+expect "quits" 'EXIT=0'
+
 # The annotations directory turned into a file: the change stays on screen, the status
 # line says why it was not saved.
 rm -rf "$work/data/annotations" && : >"$work/data/annotations"

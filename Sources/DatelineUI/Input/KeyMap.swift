@@ -114,6 +114,10 @@ public enum KeyMap {
     case .character("i"): return .startNotePrompt
     case .character("I"): return .editNoteInEditor
     case .character("#"): return .openTagList
+    case .character("c"): return .toggleContext
+    case .character("+"): return .widenContext
+    case .character("="): return .narrowContext
+    case .character("E"): return .openRecordInEditor
     case .character("R"): return .reloadNow
     case .character("!"): return .showIssues
     case .character("q"): return .closeOrQuit

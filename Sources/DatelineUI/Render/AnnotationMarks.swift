@@ -40,6 +40,7 @@ enum AnnotationChips {
   static func of(_ s: BrowserState) -> [String] {
     let f = s.workbench.filter
     var chips: [String] = []
+    if let c = s.workbench.context { chips.append("context ±\(c.days)d") }
     if f.starredOnly { chips.append("[★]") }
     chips += f.tags.sorted().map { "#" + $0 }
     if f.tags.count > 1 && f.tagMode == .all { chips.append("all-tags") }

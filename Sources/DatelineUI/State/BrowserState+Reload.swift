@@ -41,6 +41,7 @@ extension BrowserState {
     case .openIssue: openIssue()
     case .editorFinished(let error):
       editorRequest = nil
+      workbench.recordToEdit = nil
       if let error { message = "editor: " + error }
       // The user may have changed the file: load it again whether or not we follow.
       live.loadWanted = true

@@ -134,4 +134,14 @@ public enum Event: Sendable, Hashable {
   case toggleTagFilterKey(Int)
   case toggleTagMatchMode
   case toggleStarredOnly
+
+  // MARK: - Context and the record's file (BrowserState+Context.swift)
+
+  /// `c`: the records within days of the selected one, every filter off; again: back.
+  case toggleContext
+  /// `+` / `=`: a wider / narrower context window.
+  case widenContext
+  case narrowContext
+  /// `E`: the selected record's file in `$EDITOR`, at its line.
+  case openRecordInEditor
 }

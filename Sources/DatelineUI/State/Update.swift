@@ -40,6 +40,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
       s.pane = nil
       s.focus = .timeline
       s.maximized = false
+    } else if s.workbench.context != nil {
+      s.leaveContext()
     } else if !s.search.isEmpty {
       s.search = ""
     }
@@ -142,6 +144,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
     .promptComplete, .openTagList, .moveTagCursor, .toggleTagAtCursor, .toggleTagFilterKey, .toggleTagMatchMode,
     .toggleStarredOnly:
     s.updateAnnotations(event)
+  case .toggleContext, .widenContext, .narrowContext, .openRecordInEditor: s.updateContext(event)
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.

@@ -19,6 +19,11 @@ public struct Workbench: Sendable {
   /// `I`: the note of a record to edit in `$EDITOR`, for the shell (answered by
   /// `.noteEdited`).
   public var noteEdit: NoteEdit?
+  /// `c`: the context around a record, and what it left (BrowserState+Context.swift).
+  public var context: BrowserState.ContextView?
+  /// `E`: the record to open in `$EDITOR` at its line; the shell finds its file
+  /// (`RecordLocator`) and answers with `.editorFinished`, which reloads the data.
+  public var recordToEdit: Record.ID?
 
   public struct NoteEdit: Sendable, Hashable {
     public var record: Record.ID
@@ -31,6 +36,8 @@ public struct Workbench: Sendable {
     self.unsaved = []
     self.saveWanted = false
     self.noteEdit = nil
+    self.context = nil
+    self.recordToEdit = nil
   }
 
   /// The tags in the tag list: every tag in use, sorted.
