@@ -78,6 +78,8 @@ public struct TimexPattern: Sendable {
 /// The forms a number token can take in a pattern.
 public enum NumberShape: String, Sendable {
   case day, month, year, year2, decade, hour, minute, num
+  /// A 24-hour clock time written as four digits ("1430 GMT").
+  case clock
 
   /// The token's value when it has this shape ("12th" is day 12, "1990s" decade 1990).
   func value(of token: Token) -> Int? {
@@ -100,6 +102,7 @@ public enum NumberShape: String, Sendable {
     case .hour: return rest.isEmpty && (1...12).contains(n) && digits.count <= 2 ? n : nil
     case .minute: return rest.isEmpty && digits.count == 2 && n < 60 ? n : nil
     case .num: return rest.isEmpty ? n : nil
+    case .clock: return rest.isEmpty && digits.count == 4 && n / 100 < 24 && n % 100 < 60 ? n : nil
     }
   }
 }

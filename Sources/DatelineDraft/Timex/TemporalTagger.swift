@@ -37,16 +37,19 @@ public struct TemporalTagger: Sendable {
     var found: [TemporalExpression] = []
     let tense = TenseCue(cues: rules.wordClass("tense"))
     var anchor: CalendarDay?
+    var reference: TimexValue?
     for (index, sentence) in a.sentences.enumerated() {
       var i = sentence.firstToken
       while i < sentence.endToken {
-        guard let m = rules.longestMatch(in: a.tokens, at: i, limit: sentence.endToken), accepts(m, a.tokens) else {
+        guard let m = rules.longestMatch(in: a.tokens, at: i, limit: sentence.endToken), accepts(m, a.tokens),
+          TimexContext(rules: rules).accepts(m, a.tokens, sentence: sentence)
+        else {
           i += 1
           continue
         }
         let pattern = rules.patterns[m.pattern]
         let t = tense.tense(a.tokens, sentence: sentence, expression: m.firstToken..<m.endToken)
-        let resolver = TimexResolver(published: published, tense: t, anchor: anchor)
+        let resolver = TimexResolver(published: published, tense: t, anchor: anchor, reference: reference)
         if let value = resolver.resolve(action: pattern.action, captures: m.captures, options: pattern.options) {
           let start = a.tokens[m.firstToken].start
           let end = a.tokens[m.endToken - 1].end
@@ -55,6 +58,7 @@ public struct TemporalTagger: Sendable {
               start: start, end: end, text: a.text(start..<end), value: value, tense: t,
               tokens: m.firstToken..<m.endToken, sentence: index, action: pattern.action))
           if value.precision == .day, let d = value.firstDay { anchor = d }
+          if value.kind == .date, value.firstDay != nil, pattern.action != "time" { reference = value }
         }
         i = m.endToken
       }

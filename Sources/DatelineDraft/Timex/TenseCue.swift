@@ -1,32 +1,55 @@
 /// Finds the tense of the clause around an expression from cue words (`tense.words`).
 struct TenseCue {
   var cues: WordClass
+  static let passiveAuxiliaries: Set<String> = ["be", "been", "being", "get", "gets", "getting"]
+  static let prepositions: Set<String> = ["on", "at", "in", "during", "late", "early"]
 
   /// The nearest cue before the expression within its sentence decides; without one,
-  /// the nearest after it in the same clause (up to a comma, semicolon or dash).
+  /// the nearest after it in the same clause (up to a comma, semicolon or dash). A
+  /// reporting verb before it ("said", value `report`) is past only when the clause after
+  /// the expression has no cue of its own: in "he said the celebration would go ahead",
+  /// "would" speaks for the celebration; in "he said on Monday", the date is the saying's.
   func tense(_ tokens: [Token], sentence: Sentence, expression: Range<Int>) -> Tense {
+    var before: Tense?
     var i = expression.lowerBound - 1
     while i >= sentence.firstToken {
-      if let t = cue(tokens, i) { return t }
+      if let t = cue(tokens, i, sentence) {
+        let adjacent = i == expression.lowerBound - 1 || Self.prepositions.contains(tokens[expression.lowerBound - 1].lower)
+        if !isReport(tokens[i]) || adjacent { return t }
+        before = t
+        break
+      }
       i -= 1
     }
     i = expression.upperBound
     while i < sentence.endToken {
       if [",", ";", "–", "—"].contains(tokens[i].lower) { break }
-      if let t = cue(tokens, i) { return t }
+      if let t = cue(tokens, i, sentence), !isReport(tokens[i]) { return t }
       i += 1
     }
-    return .unknown
+    return before ?? .unknown
   }
 
-  private func cue(_ tokens: [Token], _ i: Int) -> Tense? {
+  private func isReport(_ token: Token) -> Bool {
+    cues.byFirstToken[token.lower]?.contains { $0.value == "report" && $0.tokens.count == 1 } ?? false
+  }
+
+  /// A capitalized word inside a sentence is a name ("May", "Will"), never a cue.
+  private func cue(_ tokens: [Token], _ i: Int, _ sentence: Sentence) -> Tense? {
     let token = tokens[i]
     guard token.kind == .word || token.lower == "'" || token.lower == "’" else { return nil }
+    if token.capitalized, i > sentence.firstToken, !Sentence.isOpeningQuote(tokens[i - 1].lower) { return nil }
+    // Inside a compound ("smaller-than-expected") a word is no verb.
+    if i > sentence.firstToken, tokens[i - 1].lower == "-", !token.spaceBefore { return nil }
+    // A participle after "be" or "get" ("could be vaccinated") leaves the tense to the verb before.
+    if i > sentence.firstToken, Self.passiveAuxiliaries.contains(tokens[i - 1].lower), token.lower.hasSuffix("ed") {
+      return nil
+    }
     let values = cues.byFirstToken[token.lower]?.filter { entry in
       entry.tokens.count == 1 || cues.match(tokens, at: i)?.count == entry.tokens.count
     }.map(\.value) ?? []
     if values.contains("future") { return .future }
-    if values.contains("past") { return .past }
+    if values.contains("past") || values.contains("report") { return .past }
     if values.contains("not-past") { return nil }
     let w = token.lower
     if !token.capitalized, w.utf8.count >= 5, w.hasSuffix("ed") { return .past }

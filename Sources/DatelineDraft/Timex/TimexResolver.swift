@@ -7,6 +7,8 @@ struct TimexResolver {
   var tense: Tense
   /// The last day-precise date mentioned before, for "the next day".
   var anchor: CalendarDay?
+  /// The last date of any precision mentioned before, for "a year earlier", "that month".
+  var reference: TimexValue? = nil
 
   func resolve(action: String, captures c: [String: String], options o: [String: String]) -> TimexValue? {
     let approx = c["modifiers"] != nil || o["approx"] == "true"
@@ -19,6 +21,12 @@ struct TimexResolver {
       return shift(unit: c["units"] ?? "day", by: -n, approx: true)
     case "anchor":
       return .day((anchor ?? published).adding(days: int(o["n"]) ?? 0), inferred: true)
+    case "weekend": return .week(containing: weekendSaturday(direction: nil), inferred: true, approx: approx)
+    case "relative": return relative(c, o)
+    case "holiday": return holiday(c, o)
+    case "yearpart": return yearPart(c)
+    case "weekof": return date(c, approx: false)?.firstDay.map { .week(containing: $0, inferred: true) }
+    case "set": return TimexValue(kind: .set, value: nil, precision: .none)
     case "season": return season(c, approx: true)
     case "decade": return decade(c)
     case "quarter": return quarter(c, months: 3)
@@ -100,13 +108,7 @@ struct TimexResolver {
     switch unit {
     case "day": return .day(published.adding(days: n), inferred: true, approx: approx)
     case "week": return .week(containing: published.adding(days: 7 * n), inferred: true, approx: approx)
-    case "weekend":
-      // The Saturday of the weekend meant: the last one on or before the publication day,
-      // or for the future the next one (today, when published on the weekend).
-      let back = published.adding(days: -((published.weekday - 6 + 7) % 7))
-      let ahead = published.weekday == 7 ? published.adding(days: -1) : published.adding(days: (6 - published.weekday + 7) % 7)
-      let future = n > 0 || (n == 0 && tense != .past)
-      return .week(containing: future ? ahead : back, inferred: true, approx: approx)
+    case "weekend": return .week(containing: weekendSaturday(direction: n), inferred: true, approx: approx)
     case "month":
       guard let d = published.adding(months: n) else { return nil }
       return .month(year: d.year, month: d.month, inferred: true, approx: approx)
@@ -137,9 +139,10 @@ struct TimexResolver {
       let wraps = last < first
       var y = published.year - (wraps && published.month <= last ? 1 : 0)
       let start = CalendarDay(year: y, month: first, day: 1) ?? published
-      let direction = int(c["directions"]) ?? 0
-      if direction == -1 || (direction == 0 && tense == .past && start > published) { y -= 1 }
-      if direction == 1 || (direction == 0 && tense == .future && lastMonthEnds(y, last, wraps) < published) { y += 1 }
+      // "this summer" is the publication year's whatever the tense; a bare "the summer" moves.
+      let direction = int(c["directions"])
+      if direction == -1 || (direction == nil && tense == .past && start > published) { y -= 1 }
+      if direction == 1 || (direction == nil && tense == .future && lastMonthEnds(y, last, wraps) < published) { y += 1 }
       year = y
     }
     return .months(year: year, first: first, last: last, precision: .season, inferred: c["year"] == nil, approx: approx)
@@ -157,12 +160,22 @@ struct TimexResolver {
       firstDay: CalendarDay(year: start, month: 1, day: 1), lastDay: CalendarDay(year: start + 9, month: 12, day: 31))
   }
 
-  /// "the third quarter" (months: 3) or "the first half" (months: 6) of a year.
+  /// "the third quarter" (months: 3) or "the first half" (months: 6) of a year: the year
+  /// named, or the one a direction names ("of last year"), else the one the tense points to
+  /// ("reported a loss for the fourth quarter" in March is last year's).
   private func quarter(_ c: [String: String], months: Int) -> TimexValue? {
-    guard let q = int(c["ordinals"]), (1...(12 / months)).contains(q) else { return nil }
-    let year = int(c["year"]) ?? published.year
-    return .months(
-      year: year, first: (q - 1) * months + 1, last: q * months, precision: .quarter, inferred: c["year"] == nil,
-      approx: false)
+    guard let q = int(c["ordinals"] ?? c["quarters"]), (1...(12 / months)).contains(q) else { return nil }
+    let (first, last) = ((q - 1) * months + 1, q * months)
+    var inferred = true
+    let year: Int
+    if let y = int(c["year"]) {
+      year = y
+      inferred = false
+    } else if let d = int(c["directions"]) {
+      year = published.year + d
+    } else {
+      year = nearestYear(firstMonth: first, lastMonth: last)
+    }
+    return .months(year: year, first: first, last: last, precision: .quarter, inferred: inferred, approx: false)
   }
 }

@@ -20,6 +20,8 @@ public struct TimexValue: Sendable, Equatable {
     case duration
     /// A vague reference to now or the recent past ("now", "in recent days").
     case reference
+    /// A frequency ("every week", "daily"): TIMEX3 type SET.
+    case set
   }
 
   public var kind: Kind

@@ -1,0 +1,42 @@
+/// Matches that the words around them show are not dates: "in his 20s" (an age), "highs
+/// in the 70s" (a reading), "the fourth quarter" of a game. The word lists are
+/// `decade-context.words`, `game-periods.words` and `bare-units.words`.
+struct TimexContext {
+  var rules: RuleSet
+
+  func accepts(_ m: PatternMatch, _ tokens: [Token], sentence: Sentence) -> Bool {
+    if rules.patterns[m.pattern].options["guard"] == "bare" { return isBareDuration(m, tokens, sentence) }
+    switch rules.patterns[m.pattern].action {
+    case "decade": return isDecade(m, tokens, sentence)
+    case "quarter", "half":
+      return m.captures["year"] != nil || m.captures["directions"] != nil || !isGameReport(tokens, sentence)
+    default: return true
+    }
+  }
+
+  /// A two-digit decade written without an apostrophe must not follow a possessive or a
+  /// level word, nor stand in a sentence about the weather.
+  private func isDecade(_ m: PatternMatch, _ tokens: [Token], _ sentence: Sentence) -> Bool {
+    guard let i = (m.firstToken..<m.endToken).last(where: { tokens[$0].kind == .number }) else { return true }
+    let digits = tokens[i].lower.prefix { $0.isNumber }
+    guard digits.count == 2 else { return true }
+    let before = i > sentence.firstToken ? tokens[i - 1].lower : ""
+    if before == "'" || before == "’" { return true }
+    let context = rules.wordClass("decade-context")
+    if context.value(of: before) == "before" { return false }
+    return !(sentence.firstToken..<sentence.endToken).contains { context.value(of: tokens[$0].lower) == "measure" }
+  }
+
+  /// "for months", "Days later", but not "strike days" or "after-hours".
+  private func isBareDuration(_ m: PatternMatch, _ tokens: [Token], _ sentence: Sentence) -> Bool {
+    guard m.firstToken > sentence.firstToken else { return true }
+    let before = tokens[m.firstToken - 1]
+    if before.kind == .punctuation { return before.lower != "-" || tokens[m.firstToken].spaceBefore }
+    return rules.wordClass("bare-units").contains(before.lower)
+  }
+
+  private func isGameReport(_ tokens: [Token], _ sentence: Sentence) -> Bool {
+    let game = rules.wordClass("game-periods")
+    return (sentence.firstToken..<sentence.endToken).contains { game.contains(tokens[$0].lower) }
+  }
+}
