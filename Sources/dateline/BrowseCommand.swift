@@ -96,6 +96,8 @@ struct BrowseCommand: ParsableCommand {
         state = workbench.carryOut(state, screen: &screen)
       }
       if state.live.loadWanted && live.startLoad() { state = update(state, .reloadStarted) }
+      // The effects must not keep a replaced corpus (and its files) alive.
+      effects.corpus = state.corpus
       if !state.quit { screen.draw(render(state)) }
     }
     CursesTerminal.end()

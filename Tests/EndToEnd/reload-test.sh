@@ -19,6 +19,8 @@ mkdir -p "$WORK/bin"
 cat >"$WORK/bin/nano" <<EDITOR
 #!/bin/sh
 printf '%s\n' "\$@" >"$WORK/editor-args"
+# Told to wait: an editor the user leaves with Ctrl-C (it dies of SIGINT, as a program may).
+[ -f "$WORK/wait" ] && { echo EDITOR-WAITING; read -r _; }
 { head -n 1 "$DATA/today.jsonl"; printf '%s\n' '$(line fixed-2 2 "Fixed in the editor")'; } >"$WORK/t" && mv "$WORK/t" "$DATA/today.jsonl"
 EDITOR
 chmod +x "$WORK/bin/nano"
@@ -46,6 +48,15 @@ sed -i 's/Appended while browsing/Changed while browsing/' "$DATA/today.jsonl"
 expect "an edit in place shows by itself" '\+0 records, 1 changed, 0 removed, 0 errors'
 keys R
 expect "R reloads on demand" 'reloaded: no change'
+# Ctrl-C in the editor is the editor's: the browser is still there when it ends.
+echo '{"id":"bad"}' >>"$DATA/today.jsonl"
+expect "a bad line is reported" 'removed, [1-9][0-9]* errors'
+touch "$WORK/wait"
+keys '!' Enter
+expect "the editor runs" 'EDITOR-WAITING'
+keys C-c
+expect "after Ctrl-C in the editor the browser is back" ' 27/27 '
+rm "$WORK/wait"
 keys Q
 keys 'echo EXIT=$?' Enter
 expect "Q quits" '^EXIT=0'
