@@ -106,7 +106,8 @@ struct BrowseCommand: ParsableCommand {
     SignalRestore.reraisePendingSignal()
     // Quitting is immediate: the cache write (a temporary file renamed into place) and
     // any load still running are abandoned, not joined; exit's handlers are skipped so
-    // no library tears down what a running thread still uses.
+    // no library tears down what a running thread still uses (C stdio is flushed first).
+    fflush(nil)
     _exit(0)
   }
 }

@@ -14,11 +14,14 @@ final class LiveReload {
   private let watcher: DataWatcher?
   private let mailbox = Mailbox()
   private var generation = 0
+  /// Records in the data last loaded, for a summary before any fingerprints exist.
+  private var shownCount: Int
 
   /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
   /// still reload.
   init(directory: String, follow: Bool, shown corpus: Corpus) {
     self.directory = directory
+    self.shownCount = corpus.records.count
     self.watcher = follow ? DataWatcher(directory: directory) : nil
     // The data on screen is fingerprinted now, while its files are the files it was
     // read from; a later reload compares against this.
@@ -29,6 +32,9 @@ final class LiveReload {
   /// What happened since the last call: a changed data file, finished loads.
   func events() -> [Event] {
     var out = mailbox.take()
+    for case .reloadFinished(let outcome) in out {
+      if case .loaded(let corpus, _, _) = outcome.content { shownCount = corpus.records.count }
+    }
     if let watcher, watcher.changed() { out.append(.dataChanged) }
     return out
   }
@@ -40,7 +46,7 @@ final class LiveReload {
   func startLoad() -> Bool {
     guard !mailbox.running else { return false }
     generation += 1
-    let (generation, directory, mailbox) = (self.generation, self.directory, self.mailbox)
+    let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
     mailbox.running = true
     Thread.detachNewThread {
       let content: ReloadOutcome.Content
@@ -48,9 +54,12 @@ final class LiveReload {
         let result = try CorpusLoader.open(directory: directory, deferCacheWrite: true)
         let fingerprints = RecordFingerprints(result.corpus)
         let errors = result.errors.count
+        // Before the first fingerprints are taken (a large corpus, a quick change), only
+        // the counts can be compared.
+        let after = result.corpus.records.count
         let summary =
           mailbox.fingerprints?.summary(to: fingerprints, errors: errors)
-          ?? ReloadSummary(added: result.corpus.records.count, errors: errors)
+          ?? ReloadSummary(added: max(0, after - before), removed: max(0, before - after), errors: errors)
         mailbox.keep(fingerprints, for: generation)
         content = .loaded(result.corpus, issues: result.issues, summary: summary)
       } catch {
