@@ -22,7 +22,10 @@ final class LiveReload {
   init(directory: String, follow: Bool, shown corpus: Corpus) {
     self.directory = directory
     self.shownCount = corpus.records.count
-    self.watcher = follow ? DataWatcher(directory: directory) : nil
+    // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
+    // writes on a network file system).
+    let poll = ProcessInfo.processInfo.environment["DATELINE_WATCH"] == "poll"
+    self.watcher = follow ? DataWatcher(directory: directory, useNotify: !poll) : nil
     // The data on screen is fingerprinted now, while its files are the files it was
     // read from; a later reload compares against this.
     let mailbox = self.mailbox

@@ -26,7 +26,8 @@ EDITOR
 chmod +x "$WORK/bin/nano"
 
 start 100 30
-keys "clear; EDITOR='$WORK/bin/nano -x' XDG_CACHE_HOME='$WORK/cache' '$BIN' --data '$DATA'" Enter
+ENVS="XDG_CACHE_HOME='$WORK/cache'"
+keys "clear; EDITOR='$WORK/bin/nano -x' $ENVS '$BIN' --data '$DATA'" Enter
 expect "browser up with the appended record" ' 25/25 '
 keys G
 expect "the appended record is last" 'Appended record one'
@@ -61,7 +62,7 @@ keys Q
 keys 'echo EXIT=$?' Enter
 expect "Q quits" '^EXIT=0'
 
-keys "clear; EDITOR=true XDG_CACHE_HOME='$WORK/cache' '$BIN' --no-follow --data '$DATA'" Enter
+keys "clear; EDITOR=true $ENVS '$BIN' --no-follow --data '$DATA'" Enter
 expect "browser up without following" ' 27/27 '
 line live-4 4 "Not followed" >>"$DATA/today.jsonl"
 keys j
@@ -71,6 +72,14 @@ expect "another key is answered" '3 of 27'
 if screen | grep -q ' 28/28 '; then fail "--no-follow still reloaded"; else ok "--no-follow does not reload by itself"; fi
 keys R
 expect "R still reloads with --no-follow" ' 28/28 '
+keys Q
+
+keys "clear; DATELINE_WATCH=poll $ENVS '$BIN' --data '$DATA'" Enter
+expect "browser up, watching by status polls" ' 28/28 '
+line live-5 5 "Seen by the poll" >>"$DATA/today.jsonl"
+expect "the poll sees an appended line" '\+1 record, 0 changed, 0 removed'
+rm "$DATA/today.jsonl"
+expect "the poll sees a deleted file" ' 24/24 .*5 removed'
 keys Q
 expect_sane_tty "after the reload tests"
 finish
