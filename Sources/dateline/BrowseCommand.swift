@@ -45,7 +45,7 @@ struct BrowseCommand: ParsableCommand {
       state.message = "config: \(configWarnings) warning\(configWarnings == 1 ? "" : "s"): see `dateline validate`"
     }
     if !result.errors.isEmpty {
-      state.message = "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: see `dateline validate`"
+      state.message = "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: ! lists them"
     }
     // Exports and citations: asked for by the state, carried out here.
     var effects = BrowseEffects(corpus: result.corpus, citations: config.citations)

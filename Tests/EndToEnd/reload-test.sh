@@ -29,6 +29,7 @@ start 100 30
 ENVS="XDG_CACHE_HOME='$WORK/cache'"
 keys "clear; EDITOR='$WORK/bin/nano -x' $ENVS '$BIN' --data '$DATA'" Enter
 expect "browser up with the appended record" ' 25/25 '
+expect "the load's errors point to !" 'left out: ! lists them'
 keys G
 expect "the appended record is last" 'Appended record one'
 keys '!'
