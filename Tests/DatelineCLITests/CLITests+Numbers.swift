@@ -15,7 +15,8 @@ extension CLITests {
     #"{"label":"big","value":1e308},{"label":"n","value":9007199254740993}"#,
     #"{"label":"big","value":-1e308,"value_max":1e308},{"label":"n","value":123456789012345678901234567890}"#,
     #"{"label":"big","value":-0},{"label":"n","value":-0.0},{"label":"e","value":1.5E+3}"#,
-  ])
+  ]).replacingOccurrences(of: #""quote":{"exact":"Alpha said yes."},"figures":[{"label":"big","value":-0}"#,
+    with: #""quote":{"exact":"Alpha said yes.","start":0.0E1},"figures":[{"label":"big","value":-0}"#)
 
   /// The issue's 1e308 / -1e308 on one label: `figures` and the browser's `f` died with
   /// "Double value cannot be converted to Int".
@@ -46,6 +47,7 @@ extension CLITests {
     for literal in [
       #""value":1e308"#, #""value":9007199254740993"#, #""value":-1e308,"value_max":1e308"#,
       #""value":123456789012345678901234567890"#, #""value":-0}"#, #""value":-0.0}"#, #""value":1.5E+3}"#,
+      #""start":0.0E1}"#,
     ] {
       XCTAssertTrue(first.stdout.contains(literal), literal)
     }

@@ -229,7 +229,9 @@ enum ItemDecoding {
       }
     }
     guard let exact, !exact.isEmpty else { return nil }
-    return Quote(exact: exact, prefix: prefix, suffix: suffix, start: start)
+    var quote = Quote(exact: exact, prefix: prefix, suffix: suffix, start: start)
+    quote.startLiteral = qf["start"]?.literal
+    return quote
   }
 
   /// SCHEMA.md compares texts in NFC with CRLF as LF.

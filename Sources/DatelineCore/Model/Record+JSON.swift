@@ -72,7 +72,7 @@ extension Quote {
     o.field("exact", exact)
     if let p = prefix { o.field("prefix", p) }
     if let s = suffix { o.field("suffix", s) }
-    if let s = start { o.raw("start", String(s)) }
+    if let s = start { o.raw("start", startLiteral ?? String(s)) }
     return o.object
   }
 }
