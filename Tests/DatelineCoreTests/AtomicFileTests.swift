@@ -119,6 +119,14 @@ final class AtomicFileTests: XCTestCase {
     XCTAssertEqual(mode(planted) & S_IFMT, S_IFLNK)
   }
 
+  /// A name of 250 bytes is legal; its temporary's name must be too.
+  func testALongNameStillGetsATemporaryBesideIt() throws {
+    let path = scratch.path + "/" + String(repeating: "n", count: 250)
+    try AtomicFile.write("x\n", to: path)
+    XCTAssertEqual(contents(path), "x\n")
+    XCTAssertEqual(names(scratch.path).count, 1)
+  }
+
   func testAFileNeverCommittedLeavesNothing() throws {
     do {
       let file = try AtomicFile(scratch.path + "/out.md")

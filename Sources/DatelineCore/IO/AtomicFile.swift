@@ -36,7 +36,9 @@ public final class AtomicFile {
     if existing == .keep && target.existing != nil {
       throw FileWriteError(path: path, operation: "create", code: EEXIST)
     }
-    let stem = target.directory + "/." + WriteTarget.name(of: target.resolved) + ".tmp-"
+    // At most 200 bytes of the name: the suffix must not push a legal name past NAME_MAX.
+    let name = String(decoding: WriteTarget.name(of: target.resolved).utf8.prefix(200), as: UTF8.self)
+    let stem = target.directory + "/." + name + ".tmp-"
     // A name taken (by a file or a planted link) is passed over, never opened.
     for _ in 0..<64 {
       let candidate = stem + String(nonce(), radix: 16)
