@@ -3,7 +3,7 @@ import DatelineCore
 import DatelineDraft
 import Foundation
 
-/// `dateline draft-eval DIR` (hidden): scores `dateline draft` on an annotated set.
+/// `dateline draft-eval DIR…` (hidden): scores `dateline draft` on annotated sets.
 ///
 /// DIR holds NAME.txt articles, NAME.json annotations ({"published", "timexes": [[text,
 /// value]…], "records": [{quote, date, precision?, basis, parties}…]}) and parties.json.
@@ -13,8 +13,8 @@ struct DraftEvalCommand: ParsableCommand {
     commandName: "draft-eval", abstract: "Score drafting on an annotated set (for scripts/eval-draft.sh).",
     shouldDisplay: false)
 
-  @Argument(help: ArgumentHelp("The annotated set.", valueName: "dir"))
-  var directory: String
+  @Argument(help: ArgumentHelp("The annotated sets (scored together).", valueName: "dir"))
+  var directories: [String]
 
   @Flag(name: .long, help: "Also print every miss.")
   var verbose = false
@@ -23,31 +23,43 @@ struct DraftEvalCommand: ParsableCommand {
   var seed: String?
 
   func run() throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") && $0 != "parties.json" }.sorted()
     var timex = TimexEvaluation()
     var records = RecordEvaluation()
-    let parties = try readParties(directory + "/parties.json")
-    for name in names {
-      let base = String(name.dropLast(5))
-      let textPath = directory + "/" + base + ".txt"
-      guard let data = FileManager.default.contents(atPath: directory + "/" + name),
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let published = (object["published"] as? String).flatMap(RecordDate.parse)?.firstDay,
-        let textData = FileManager.default.contents(atPath: textPath),
-        let text = String(validating: textData, as: UTF8.self)
-      else {
-        Output.error("\(name): unreadable annotation or article")
-        throw ExitCode(2)
-      }
-      let expected = (object["timexes"] as? [[Any]] ?? []).compactMap { pair -> TimexEvaluation.Expected? in
-        guard let t = pair.first as? String else { return nil }
-        return TimexEvaluation.Expected(text: t, value: pair.count > 1 ? pair[1] as? String : nil)
-      }
-      let result = Drafter(parties: parties, sourceID: base).draft(text, published: published)
-      timex.add(file: base, text: text, expected: expected, found: result.expressions)
-      records.add(file: base, text: text, expected: expectedRecords(object["records"], prefix: base), drafts: result.records)
+    var texts = 0
+    for directory in directories {
+      let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") && $0 != "parties.json" }.sorted()
+      texts += names.count
+      let parties = try readParties(directory + "/parties.json")
+      for name in names { try evaluate(name, in: directory, parties: parties, &timex, &records) }
     }
-    Output.line("texts: \(names.count), \(timex.spans.expected) expressions, \(records.expectedCount) records")
+    Output.line("texts: \(texts), \(timex.spans.expected) expressions, \(records.expectedCount) records")
+    try report(timex, records)
+  }
+
+  private func evaluate(
+    _ name: String, in directory: String, parties: [Party], _ timex: inout TimexEvaluation, _ records: inout RecordEvaluation
+  ) throws {
+    let base = String(name.dropLast(5))
+    let textPath = directory + "/" + base + ".txt"
+    guard let data = FileManager.default.contents(atPath: directory + "/" + name),
+      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let published = (object["published"] as? String).flatMap(RecordDate.parse)?.firstDay,
+      let textData = FileManager.default.contents(atPath: textPath),
+      let text = String(validating: textData, as: UTF8.self)
+    else {
+      Output.error("\(name): unreadable annotation or article")
+      throw ExitCode(2)
+    }
+    let expected = (object["timexes"] as? [[Any]] ?? []).compactMap { pair -> TimexEvaluation.Expected? in
+      guard let t = pair.first as? String else { return nil }
+      return TimexEvaluation.Expected(text: t, value: pair.count > 1 ? pair[1] as? String : nil)
+    }
+    let result = Drafter(parties: parties, sourceID: base).draft(text, published: published)
+    timex.add(file: base, text: text, expected: expected, found: result.expressions)
+    records.add(file: base, text: text, expected: expectedRecords(object["records"], prefix: base), drafts: result.records)
+  }
+
+  private func report(_ timex: TimexEvaluation, _ records: RecordEvaluation) throws {
     Output.line("timex spans:   \(timex.spans)")
     Output.line("timex values:  \(timex.values)")
     Output.line("draft dates:   \(records.dates)")

@@ -103,7 +103,9 @@ struct AttributionFinder {
     let mentions = matcher.mentions(in: tokens, range: source)
     let claimants = mentions.map(\.party)
     if words.count == 1, Self.pronouns.contains(words[0]) {
-      return Found(text: text, basis: previousBasis ?? "unattributed", kind: kind, claimants: [], source: source, strong: false)
+      // "he said": a person the article has named; "they said": whoever spoke before.
+      let basis = words[0] == "he" || words[0] == "she" ? "named" : previousBasis ?? "unattributed"
+      return Found(text: text, basis: basis, kind: kind, claimants: [], source: source, strong: false)
     }
     if words.contains(where: { ["where", "who", "which", "when"].contains($0) }) { return nil }
     let anonymity = rules.wordClass("anonymity")

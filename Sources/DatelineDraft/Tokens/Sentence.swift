@@ -26,7 +26,10 @@ extension Sentence {
       if t.kind == .punctuation, t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "…" {
         var end = i + 1
         while end < tokens.count, isClosingQuote(tokens[end].lower), !tokens[end].spaceBefore { end += 1 }
-        if end == tokens.count || (endsSentence(tokens, period: i, abbreviations: abbreviations) && startsSentence(tokens[end])) {
+        // "3.1" and "CNN.com": a period with no space after it ends nothing.
+        if end == tokens.count
+          || (tokens[end].spaceBefore && endsSentence(tokens, period: i, abbreviations: abbreviations) && startsSentence(tokens[end]))
+        {
           close(end)
           i = end
           continue
