@@ -62,9 +62,11 @@ struct DraftEvalCommand: ParsableCommand {
   private func report(_ timex: TimexEvaluation, _ records: RecordEvaluation) throws {
     Output.line("timex spans:   \(timex.spans)")
     Output.line("timex values:  \(timex.values)")
-    Output.line("draft dates:   \(records.dates)")
-    Output.line("draft parties: \(records.parties)")
-    Output.line("draft basis:   \(records.basis)")
+    if records.expectedCount > 0 {
+      Output.line("draft dates:   \(records.dates)")
+      Output.line("draft parties: \(records.parties)")
+      Output.line("draft basis:   \(records.basis)")
+    }
     if verbose { (timex.misses + records.misses).forEach { Output.line("  " + $0.description) } }
     if let seed { try evaluateSeed(seed) }
   }
