@@ -58,6 +58,8 @@ public enum CursesTerminal {
     mousemask(dateline_button4_pressed() | dateline_button5_pressed(), nil)
     let palette = CursesPalette.start(noColor: !(environment("NO_COLOR") ?? "").isEmpty)
     SignalRestore.install()
+    // Bracketed paste (xterm's mode 2004): a paste arrives marked, as one edit.
+    writeToTerminal("\u{1B}[?2004h")
     return CursesScreen(palette: palette, asciiOnly: !utf8)
   }
 
@@ -68,6 +70,7 @@ public enum CursesTerminal {
   public static func end() {
     if !isendwin() {
       let alternate = dateline_has_alternate_screen() != 0
+      writeToTerminal("\u{1B}[?2004l")
       endwin()
       // endwin() leaves the cursor on the last row, over the status line; without an
       // alternate screen (vt100) that frame stays, so move the prompt to a line below it.
@@ -77,6 +80,13 @@ public enum CursesTerminal {
   }
 
   // MARK: - Private
+
+  /// Sends a control sequence straight to the terminal (best effort: a terminal that is
+  /// gone has nobody to tell).
+  private static func writeToTerminal(_ sequence: String) {
+    var bytes = Array(sequence.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+  }
 
   /// Takes the locale from the environment and says whether its codeset is UTF-8.
   ///

@@ -15,6 +15,7 @@ struct KeyReader {
     wtimeout(window, Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
     var value: wint_t = 0
     switch wget_wch(window, &value) {
+    case OK where value == 0x1B: return Self.escapeOrPaste(window)
     case OK: return Self.character(value)
     case KEY_CODE_YES: return Self.keyCode(Int32(bitPattern: value))
     default: return nil  // ERR: timeout, or a signal interrupted the wait.
@@ -34,6 +35,60 @@ struct KeyReader {
     default:
       return Unicode.Scalar(value).map { .character(Character($0)) }
     }
+  }
+
+  /// What follows an ESC: a bracketed paste (`ESC [200~ … ESC [201~`, turned on by
+  /// `CursesTerminal`), or a lone Escape, with whatever was read after it given back.
+  ///
+  /// Why by hand: terminfo has no key for the paste markers, so ncurses hands their bytes
+  /// over one by one; reading the pasted text here makes it one `.paste` key, one edit.
+  static func escapeOrPaste(_ window: UnsafeMutablePointer<WINDOW>?) -> Key {
+    let start: [wint_t] = [0x5B, 0x32, 0x30, 0x30, 0x7E]  // "[200~"
+    var read: [wint_t] = []
+    wtimeout(window, 0)
+    for expected in start {
+      var v: wint_t = 0
+      guard wget_wch(window, &v) == OK else { break }
+      read.append(v)
+      if v != expected { break }
+    }
+    guard read == start else {
+      // Not a paste: put back what was read (the stack is last in, first out).
+      for v in read.reversed() { _ = unget_wch(wchar_t(bitPattern: UInt32(v))) }
+      return .escape
+    }
+    return .paste(pastedText(window))
+  }
+
+  /// The pasted characters up to `ESC [201~`; a paste cut short (no end marker within a
+  /// second of silence) ends where it stopped. At most `limit` characters are kept, the
+  /// rest read and dropped, so a huge paste costs memory for the prompt's cap only.
+  static func pastedText(_ window: UnsafeMutablePointer<WINDOW>?, limit: Int = 64 * 1024) -> String {
+    let end: [UnicodeScalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+    var scalars: [UnicodeScalar] = []
+    var kept = 0
+    var tail: [UnicodeScalar] = []
+    wtimeout(window, 1000)
+    while true {
+      var v: wint_t = 0
+      let r = wget_wch(window, &v)
+      guard r == OK || r == KEY_CODE_YES else { break }
+      if r == KEY_CODE_YES { continue }
+      guard let u = UnicodeScalar(UInt32(v)) else { continue }
+      tail.append(u)
+      if tail.count > end.count { tail.removeFirst() }
+      if tail == end {
+        scalars.removeLast(min(scalars.count, end.count - 1))
+        break
+      }
+      if kept < limit {
+        scalars.append(u)
+        kept += 1
+      }
+    }
+    var s = String.UnicodeScalarView()
+    s.append(contentsOf: scalars)
+    return String(s)
   }
 
   /// A key code: arrows, paging, function keys, resize and the mouse wheel.

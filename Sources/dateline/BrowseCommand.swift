@@ -79,10 +79,13 @@ struct BrowseCommand: ParsableCommand {
     while !state.quit && SignalRestore.pendingSignal == nil {
       // Keys, and between them the watcher's and the background loads' news.
       var events: [Event] = []
-      if let key = screen.readKey(timeoutMilliseconds: 50), let event = KeyMap.event(for: key, in: state) {
+      // An incremental search runs a piece at a time, only while no key waits.
+      let searching = state.editing.pendingSearch != nil
+      if let key = screen.readKey(timeoutMilliseconds: searching ? 0 : 50), let event = KeyMap.event(for: key, in: state) {
         events.append(event)
       }
       events += live.events()
+      if events.isEmpty && searching { events.append(.searchStep) }
       if events.isEmpty && !(state.live.loadWanted && !live.isLoading) { continue }
       for event in events where !state.quit {
         state = update(state, event)

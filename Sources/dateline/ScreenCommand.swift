@@ -60,7 +60,8 @@ struct ScreenCommand: ParsableCommand {
     if timing { _ = render(state) }
     lap("first frame")
     for key in KeyNames.parse(keys) {
-      if let event = KeyMap.event(for: key, in: state) { state = update(state, event) }
+      // Each key as if typed with a pause after it: a pending search finishes.
+      if let event = KeyMap.event(for: key, in: state) { state = settle(update(state, event)) }
       if timing { _ = render(state) }
       lap("key \(key)")
       if state.quit { break }

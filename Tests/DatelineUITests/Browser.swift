@@ -46,7 +46,8 @@ func press(_ keys: String, from state: BrowserState) -> BrowserState {
 func press(_ keys: [Key], from state: BrowserState) -> BrowserState {
   var s = state
   for key in keys {
-    if let event = KeyMap.event(for: key, in: s) { s = update(s, event) }
+    // As typed with a pause after each key: a pending incremental search finishes.
+    if let event = KeyMap.event(for: key, in: s) { s = settle(update(s, event)) }
     if s.quit { break }
   }
   return s

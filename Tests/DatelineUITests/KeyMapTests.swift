@@ -73,7 +73,8 @@ final class KeyMapTests: XCTestCase {
     XCTAssertEqual(events("Escape", in: s), [.promptCancel])
     XCTAssertEqual(events("C-c", in: s), [.promptCancel])
     XCTAssertEqual(events("C-g", in: s), [.promptCancel])
-    XCTAssertEqual(events("Down", in: s), [nil])
+    XCTAssertEqual(events("Down", in: s), [.promptEdit(.historyForward)])
+    XCTAssertEqual(events("F3", in: s), [nil])
   }
 
   func testThePartyListHasItsOwnKeys() throws {
@@ -169,6 +170,9 @@ final class KeyMapTests: XCTestCase {
     case .promptBackspace: return ("/", "BSpace")
     case .promptSubmit: return ("/", "Enter")
     case .promptCancel: return ("/", "Escape")
+    case .promptEdit: return ("/", "Left")
+    // From the shell between keys, not a key.
+    case .searchStep: return nil
     case .nextMatch: return ("", "n")
     case .previousMatch: return ("", "N")
     case .showHelp: return ("", "?")
@@ -224,7 +228,7 @@ final class KeyMapTests: XCTestCase {
       .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)), .halfPage(by: 1), .focusTimeline, .followLink,
       .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
       .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .startJump, .promptInput("x"),
-      .promptBackspace, .promptSubmit, .promptCancel, .nextMatch, .previousMatch, .showHelp,
+      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .nextMatch, .previousMatch, .showHelp,
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,

@@ -16,7 +16,7 @@ extension UpdateTests {
     XCTAssertEqual(typing.prompt, .search(text: "sold", origin: 0))
     XCTAssertEqual(typing.selectedID, "hamas-soldiers-claim")
     XCTAssertEqual(typing.selection, matches("sold", in: s).first)
-    XCTAssertEqual(render(typing).statusLine, "/sold█")
+    XCTAssertEqual(render(typing).statusLine, "/sold")
     // From further down, the first match after the origin wins.
     let later = press("t 2023-12-12 Enter j j j / soldiers", from: s)
     XCTAssertEqual(later.selectedID, "israel-rejects-soldiers-claim")

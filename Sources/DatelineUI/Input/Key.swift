@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable {
   case enter, escape, tab, backTab, backspace, delete
   case function(Int)
   case wheelUp, wheelDown
+  /// Text the terminal marked as pasted (bracketed paste): one edit, not many keys.
+  case paste(String)
   /// The terminal changed size.
   case resize(Size)
 }

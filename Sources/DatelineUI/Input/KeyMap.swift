@@ -16,13 +16,25 @@ public enum KeyMap {
     return timelineEvent(key)
   }
 
+  /// Keys in a prompt edit as in readline (emacs mode).
   static func promptEvent(_ key: Key) -> Event? {
     switch key {
     case .enter: return .promptSubmit
     case .escape, .control("c"), .control("g"): return .promptCancel
-    case .backspace: return .promptBackspace
+    case .backspace, .control("h"): return .promptBackspace
+    case .delete, .control("d"): return .promptEdit(.delete)
+    case .left, .control("b"): return .promptEdit(.left)
+    case .right, .control("f"): return .promptEdit(.right)
+    case .home, .control("a"): return .promptEdit(.home)
+    case .end, .control("e"): return .promptEdit(.end)
+    case .control("u"): return .promptEdit(.killToStart)
+    case .control("k"): return .promptEdit(.killToEnd)
+    case .control("w"): return .promptEdit(.killWord)
+    case .up, .control("p"): return .promptEdit(.historyBack)
+    case .down, .control("n"): return .promptEdit(.historyForward)
     case .tab: return .promptComplete
     case .character(let c): return .promptInput(c)
+    case .paste(let text): return .promptEdit(.insert(text))
     default: return nil
     }
   }

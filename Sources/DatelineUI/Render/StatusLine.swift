@@ -7,25 +7,25 @@ enum StatusLine {
     let row = Position(column: rect.column, row: rect.row)
     switch s.prompt {
     case .search(let text, _):
-      drawPrompt("/", text, in: rect, into: &frame)
+      PromptLine.draw("/", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .jump(let text):
-      drawPrompt("jump to date: ", text, in: rect, into: &frame)
+      PromptLine.draw("jump to date (empty cancels): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .range(let text):
-      drawPrompt("date range (since..until, empty clears): ", text, in: rect, into: &frame)
+      PromptLine.draw("date range (since..until, empty clears): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .export(let text):
-      drawPrompt("export \(s.rows.count) records to (.csv, .md): ", text, in: rect, into: &frame)
+      PromptLine.draw("export \(s.rows.count) records to (.csv, .md): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .tag(let text):
-      drawPrompt("tag (Tab completes; a tag it has is removed): ", text, in: rect, into: &frame)
+      PromptLine.draw("tag (Tab completes; a tag it has is removed): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .note(let text):
-      drawPrompt("note (empty removes it): ", text, in: rect, into: &frame)
+      PromptLine.draw("note (empty removes it): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .overwrite(let request):
-      drawPrompt(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", in: rect, into: &frame)
+      PromptLine.draw(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)
       return
     case nil: break
     }
@@ -56,27 +56,5 @@ enum StatusLine {
     } else {
       frame.put(Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns), at: row, style: theme.status)
     }
-  }
-
-  /// A prompt that keeps the end of what is typed, and the cursor, in view.
-  static func drawPrompt(_ label: String, _ text: String, in rect: Rect, into frame: inout Frame) {
-    frame.fill(rect, style: .plain)
-    let typed = Sanitizer.clean(text)
-    let room = rect.columns - 1
-    var shown = label + typed
-    if DisplayWidth.of(shown) > room {
-      // Drop characters from the front of the typed text until it fits, marked with "…".
-      var tail = ""
-      var width = 1
-      for c in typed.reversed() {
-        let w = DisplayWidth.of(c)
-        if width + w > room { break }
-        tail.insert(c, at: tail.startIndex)
-        width += w
-      }
-      shown = "…" + tail
-    }
-    let used = frame.put(shown, at: Position(column: rect.column, row: rect.row), limit: room)
-    frame.put("█", at: Position(column: rect.column + used, row: rect.row), limit: 1)
   }
 }

@@ -6,11 +6,19 @@ extension BrowserState {
   mutating func editPrompt(_ edit: (inout String) -> Void) {
     switch prompt {
     case .search(var text, let origin):
+      let before = text
       edit(&text)
       prompt = .search(text: text, origin: origin)
-      // Incremental: the selection follows the first match from where the search began.
+      // A key that changed nothing (past the length cap, an arrow) starts no search.
+      if text == before { return }
+      // Incremental: the selection follows the first match from where the search began,
+      // found piece by piece between keys (`searchStep`), so typing never waits for it.
       search = text
-      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true, quiet: true) }
+      if TextSearch.words(text).isEmpty {
+        editing.pendingSearch = nil
+      } else {
+        editing.pendingSearch = PromptEditing.PendingSearch(origin: origin, done: 0)
+      }
     case .jump(var text):
       edit(&text)
       prompt = .jump(text: text)
@@ -34,13 +42,20 @@ extension BrowserState {
 
   mutating func submitPrompt() {
     switch prompt {
-    case .search(let text, let origin):
+    case .search(let text, _):
+      // The search goes on after Enter if it has not finished (steps between keys).
       prompt = nil
       search = text
-      if !TextSearch.words(text).isEmpty { findMatch(from: origin, forward: true) }
+      let words = TextSearch.words(text)
+      if editing.pendingSearch == nil, !words.isEmpty, let i = rows.indices.contains(selection) ? rows[selection] : nil,
+        !TextMatcher(words, corpus: corpus).matches(i), annotationMatch(words, from: selection, forward: true) != selection
+      {
+        message = "no match for \(text)"
+      }
     case .jump(let text):
       prompt = nil
-      jumpToDate(text)
+      // An empty `t` is a change of mind, not a mistake.
+      if text.contains(where: { $0 != " " }) { jumpToDate(text) }
     case .range(let text):
       prompt = nil
       guard let range = DateRange.parse(text) else {

@@ -103,7 +103,7 @@ extension Event {
   /// News from the shell rather than a key: it does not wipe the status line's message.
   var isBackgroundNews: Bool {
     switch self {
-    case .reloadStarted, .reloadFinished, .dataChanged: return true
+    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep: return true
     default: return false
     }
   }

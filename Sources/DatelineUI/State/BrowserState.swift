@@ -58,6 +58,8 @@ public struct BrowserState: Sendable {
   public var maximized: Bool
   public var overlay: Overlay?
   public var prompt: Prompt?
+  /// The prompt's cursor, selection and history, and a search still running.
+  public var editing = PromptEditing()
   /// The confirmed search words (for `n`/`N` and highlights).
   public var search: String
   /// The search to restore when a search prompt is cancelled.

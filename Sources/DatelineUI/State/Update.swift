@@ -83,9 +83,13 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
     s.searchBeforePrompt = s.search
     s.prompt = .search(text: "", origin: s.selection)
   case .startJump: s.prompt = .jump(text: "")
-  case .promptInput(let c): s.editPrompt { $0.append(c) }
-  case .promptBackspace: s.editPrompt { if !$0.isEmpty { $0.removeLast() } }
-  case .promptSubmit: s.submitPrompt()
+  case .promptInput(let c): s.applyLineEdit(.insert(String(c)))
+  case .promptBackspace: s.applyLineEdit(.backspace)
+  case .promptEdit(let edit): s.applyLineEdit(edit)
+  case .searchStep: s.searchStep()
+  case .promptSubmit:
+    s.rememberPrompt()
+    s.submitPrompt()
   case .promptCancel:
     if case .search(_, let origin) = s.prompt {
       s.search = s.searchBeforePrompt
@@ -93,6 +97,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
     }
     if case .overwrite(let request) = s.prompt { s.message = "export cancelled: \(request.path) is kept" }
     s.prompt = nil
+    s.editing.pendingSearch = nil
   case .nextMatch: s.findMatch(from: s.selection + 1, forward: true)
   case .previousMatch: s.findMatch(from: s.selection - 1, forward: false)
   case .showHelp: s.overlay = .help
@@ -149,6 +154,9 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.
   s.keepSelectionVisible()
+  s.notePromptOpened(before: state)
+  // A completion replaces the text: the cursor goes to its end.
+  if case .promptComplete = event, s.promptText != state.promptText { s.editing.open(with: s.promptText, selected: false) }
   return s
 }
 
