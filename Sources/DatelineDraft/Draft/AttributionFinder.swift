@@ -69,8 +69,10 @@ struct AttributionFinder {
   /// the words after it to the next comma (plus a name after that comma: "said the
   /// company's chief engineer, Tomás Ferreira").
   private func sourceTokens(verb: Range<Int>, part: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+    // Windows of 20 tokens: a longer run names no source (describe refuses over 14).
     var start = verb.lowerBound
-    while start > part.lowerBound, !Self.stops.contains(tokens[start - 1].lower) { start -= 1 }
+    let floor = max(part.lowerBound, verb.lowerBound - 20)
+    while start > floor, !Self.stops.contains(tokens[start - 1].lower) { start -= 1 }
     var end = verb.lowerBound
     while end > start, Self.trailing.contains(tokens[end - 1].lower) { end -= 1 }
     if end > start, tokens[verb.lowerBound].lower != "according" { return start..<end }
@@ -78,16 +80,18 @@ struct AttributionFinder {
     // an apposition or a relative clause.
     if start > part.lowerBound, tokens[start - 1].lower == ",", tokens[verb.lowerBound].lower != "according" {
       var first = part.lowerBound
-      while first < start - 1, tokens[first].lower != "," { first += 1 }
+      while first < min(start - 1, part.lowerBound + 9), tokens[first].lower != "," { first += 1 }
       if first > part.lowerBound, first - part.lowerBound <= 8 { return part.lowerBound..<first }
     }
     var after = verb.upperBound
     if tokens[verb.lowerBound].lower == "according", after < part.upperBound, tokens[after].lower == "to" { after += 1 }
     var stop = after
-    while stop < part.upperBound, !Self.stops.contains(tokens[stop].lower), tokens[stop].lower != "." { stop += 1 }
+    while stop < min(part.upperBound, after + 20), !Self.stops.contains(tokens[stop].lower), tokens[stop].lower != "." {
+      stop += 1
+    }
     if stop + 2 < part.upperBound, tokens[stop].lower == ",", tokens[stop + 1].capitalized, tokens[stop + 2].capitalized {
       stop += 1
-      while stop < part.upperBound, tokens[stop].capitalized || tokens[stop].lower == "." { stop += 1 }
+      while stop < min(part.upperBound, after + 30), tokens[stop].capitalized || tokens[stop].lower == "." { stop += 1 }
     }
     return after..<stop
   }

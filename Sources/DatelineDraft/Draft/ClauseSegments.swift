@@ -7,6 +7,7 @@ struct ClauseSegments {
     "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "get", "got", "he", "she", "they", "it",
     "we", "i", "you", "will", "would", "not", "also",
   ]
+  static let nounPrepositions: Set<String> = ["to", "of", "for", "with", "from", "about", "against", "into", "on", "in", "at", "by"]
   static let irregularParticiples: Set<String> = [
     "made", "held", "taken", "seen", "done", "given", "known", "built", "sent", "shot", "found", "brought", "kept",
     "left", "lost", "won", "paid", "sold", "struck", "begun", "written", "born", "killed",
@@ -37,7 +38,7 @@ struct ClauseSegments {
   /// "overtures made in recent days") dates that clause, not the sentence's main verb.
   static func isSubordinate(_ expression: Range<Int>, in part: Range<Int>, _ tokens: [Token]) -> Bool {
     var i = expression.lowerBound - 1
-    while i >= part.lowerBound {
+    while i >= max(part.lowerBound, expression.lowerBound - 25) {
       let t = tokens[i].lower
       if t == "," || t == "–" || t == "—" || t == ";" { break }
       if relativePronouns.contains(t) { return true }
@@ -49,7 +50,12 @@ struct ClauseSegments {
     let verb = tokens[j]
     let before = tokens[j - 1]
     let participle = !verb.capitalized && (irregularParticiples.contains(verb.lower) || (verb.lower.hasSuffix("ed") && verb.lower.count >= 5))
-    return participle && before.kind == .word && !before.capitalized && !auxiliaries.contains(before.lower)
+    guard participle, before.kind == .word, !before.capitalized, !auxiliaries.contains(before.lower) else { return false }
+    // "the talks ended on Monday" is a main verb; "overtures made in recent days" and
+    // "hostages taken on …" (a form that is only a participle) are reduced relatives.
+    let onlyParticiple = ["taken", "seen", "done", "given", "known", "written", "begun", "born"].contains(verb.lower)
+    let afterPreposition = j - 2 >= part.lowerBound && nounPrepositions.contains(tokens[j - 2].lower)
+    return onlyParticiple || afterPreposition
   }
 
   static let bounds: Set<String> = ["until", "till", "by", "before", "after", "since", "ahead"]
@@ -74,7 +80,7 @@ struct ClauseSegments {
     var start = expression.lowerBound
     var i = expression.lowerBound - 1
     var pronoun: Int?
-    while i >= part.lowerBound, ![",", "–", "—", ";"].contains(tokens[i].lower) {
+    while i >= max(part.lowerBound, expression.lowerBound - 25), ![",", "–", "—", ";"].contains(tokens[i].lower) {
       if relativePronouns.contains(tokens[i].lower) {
         pronoun = i
         break
@@ -90,7 +96,7 @@ struct ClauseSegments {
     }
     if start > part.lowerBound, tokens[start - 1].kind == .word { start -= 1 }
     var end = expression.upperBound
-    while end < part.upperBound, ![",", "–", "—", ";"].contains(tokens[end].lower) { end += 1 }
+    while end < min(part.upperBound, expression.upperBound + 40), ![",", "–", "—", ";"].contains(tokens[end].lower) { end += 1 }
     return start..<end
   }
 }

@@ -11,8 +11,9 @@ struct TenseCue {
   /// "would" speaks for the celebration; in "he said on Monday", the date is the saying's.
   func tense(_ tokens: [Token], sentence: Sentence, expression: Range<Int>) -> Tense {
     var before: Tense?
+    // Bounded windows: a run-on "sentence" of a megabyte must not make this quadratic.
     var i = expression.lowerBound - 1
-    while i >= sentence.firstToken {
+    while i >= max(sentence.firstToken, expression.lowerBound - 40) {
       if let t = cue(tokens, i, sentence) {
         let adjacent = i == expression.lowerBound - 1 || Self.prepositions.contains(tokens[expression.lowerBound - 1].lower)
         if !isReport(tokens[i]) || adjacent { return t }
@@ -22,7 +23,7 @@ struct TenseCue {
       i -= 1
     }
     i = expression.upperBound
-    while i < sentence.endToken {
+    while i < min(sentence.endToken, expression.upperBound + 15) {
       if [",", ";", "–", "—"].contains(tokens[i].lower) { break }
       if let t = cue(tokens, i, sentence), !isReport(tokens[i]) { return t }
       i += 1
