@@ -83,10 +83,8 @@ struct DraftWriter {
     return "{\"schema\": 1, \"type\": \"parties\", \"items\": [\n" + items.joined(separator: ",\n") + "\n]}\n"
   }
 
-  private func json(_ s: String) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-    return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
-  }
+  private func json(_ s: String) -> String { JSONText.quoted(s) }
+
 
   private func makeDirectory(_ path: String) throws {
     var isDirectory: ObjCBool = false

@@ -28,8 +28,8 @@ public struct TemporalExpression: Sendable, Equatable {
 
 /// JSON string literals, escaped by hand so output does not depend on an encoder's
 /// choices (key order, slash escaping).
-enum JSONText {
-  static func quoted(_ s: String) -> String {
+public enum JSONText {
+  public static func quoted(_ s: String) -> String {
     var out = "\""
     out.reserveCapacity(s.utf8.count + 2)
     for scalar in s.unicodeScalars {
