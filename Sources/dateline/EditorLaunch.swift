@@ -13,8 +13,9 @@ enum EditorLaunch {
   /// Runs the editor for `request` and returns the event that answers it.
   static func run(_ request: EditorRequest, screen: inout CursesScreen) -> Event {
     let environment = ProcessInfo.processInfo.environment
+    let line = request.line ?? request.item.flatMap { EnvelopeItemLine.find(item: $0, in: request.path) }
     let argv = EditorCommand.argv(
-      visual: environment["VISUAL"], editor: environment["EDITOR"], file: request.path, line: request.line)
+      visual: environment["VISUAL"], editor: environment["EDITOR"], file: request.path, line: line)
     CursesTerminal.end()
     let error = withQuitSignalsIgnored { spawnAndWait(argv) }
     screen.forgetLastFrame()

@@ -130,7 +130,9 @@ final class ReloadUpdateTests: XCTestCase {
     let first = press("Enter", from: open)
     XCTAssertEqual(first.editorRequest, EditorRequest(path: "/data/records.jsonl", line: 12))
     let second = press("j Enter", from: open)
-    XCTAssertEqual(second.editorRequest, EditorRequest(path: "/data/sources.json", line: nil), "an envelope item has no line")
+    XCTAssertEqual(
+      second.editorRequest, EditorRequest(path: "/data/sources.json", line: nil, item: 3),
+      "an envelope item: the shell finds its line")
     let third = press("j j j j Enter", from: open)
     XCTAssertEqual(third.live.issueCursor, 2, "the cursor stops at the last")
     XCTAssertEqual(third.editorRequest, EditorRequest(path: "/data/bad.json", line: 4))

@@ -21,6 +21,7 @@ cat >"$WORK/bin/nano" <<EDITOR
 printf '%s\n' "\$@" >"$WORK/editor-args"
 # Told to wait: an editor the user leaves with Ctrl-C (it dies of SIGINT, as a program may).
 [ -f "$WORK/wait" ] && { echo EDITOR-WAITING; read -r _; }
+[ -f "$WORK/args-only" ] && exit 0
 { head -n 1 "$DATA/today.jsonl"; printf '%s\n' '$(line fixed-2 2 "Fixed in the editor")'; } >"$WORK/t" && mv "$WORK/t" "$DATA/today.jsonl"
 EDITOR
 chmod +x "$WORK/bin/nano"
@@ -81,6 +82,23 @@ line live-5 5 "Seen by the poll" >>"$DATA/today.jsonl"
 expect "the poll sees an appended line" '\+1 record, 0 changed, 0 removed'
 rm "$DATA/today.jsonl"
 expect "the poll sees a deleted file" ' 24/24 .*5 removed'
+keys Q
+
+# An error of an envelope's item: Enter opens the editor at the item's line.
+printf '{"schema": 1, "type": "records", "items": [\n  {"id": "broken-a", "date": "2024-13-01"},\n  {"id": "broken-b"}\n]}\n' >"$DATA/extra.json"
+touch "$WORK/args-only"
+keys "clear; EDITOR='$WORK/bin/nano -x' $ENVS '$BIN' --data '$DATA'" Enter
+expect "browser up with an envelope error" 'left out: ! lists them'
+keys '!'
+expect "! lists the item's errors" 'extra.json: items\[0\]'
+rm -f "$WORK/editor-args"
+keys Enter
+for _ in $(seq 100); do [ -s "$WORK/editor-args" ] && break; sleep 0.1; done
+if [ "$(tr '\n' ' ' <"$WORK/editor-args")" = "-x +2 $DATA/extra.json " ]; then
+  ok "the editor opens at the item's line"
+else
+  fail "editor arguments for an item: $(tr '\n' ' ' <"$WORK/editor-args")"
+fi
 keys Q
 expect_sane_tty "after the reload tests"
 finish

@@ -67,7 +67,9 @@ extension BrowserState {
     let base = live.directory.isEmpty ? dataLabel : live.directory
     // `file` is the directory itself for a problem with the whole directory.
     let path = issue.file == base || issue.file.hasPrefix("/") ? issue.file : base + "/" + issue.file
-    editorRequest = EditorRequest(path: path, line: issue.line)
+    var item: Int?
+    if case .item(let index, _) = issue.place { item = index }
+    editorRequest = EditorRequest(path: path, line: issue.line, item: item)
   }
 
   /// Puts `new` in place of the corpus and restores the reader's place in it.

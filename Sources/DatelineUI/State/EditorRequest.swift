@@ -11,9 +11,13 @@ public struct EditorRequest: Sendable, Hashable {
   public var path: String
   /// The 1-based line to put the cursor on, when known.
   public var line: Int?
+  /// Without a line: the index of the envelope item to open at, whose line the shell
+  /// finds in the file (the state reads no files).
+  public var item: Int?
 
-  public init(path: String, line: Int? = nil) {
+  public init(path: String, line: Int? = nil, item: Int? = nil) {
     self.path = path
     self.line = line.flatMap { $0 > 0 ? $0 : nil }
+    self.item = item.flatMap { $0 >= 0 ? $0 : nil }
   }
 }
