@@ -18,6 +18,11 @@ struct AnnotationFilterOptions: ParsableArguments {
   @Flag(name: .long, help: "Only records with a note.")
   var hasNote = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The filters of a view saved in the browser (V) instead of the filter flags.", valueName: "name"))
+  var view: String?
+
   var filter: AnnotationFilter {
     AnnotationFilter(
       starredOnly: starred, tags: Set(tag.map(AnnotationChange.normalizedTag)), tagMode: allTags ? .all : .any,
@@ -33,13 +38,30 @@ struct AnnotationFilterOptions: ParsableArguments {
 
   /// `rows` (the query's answer) with the records whose annotations hold the search
   /// words added back from `candidates`, then narrowed by the annotation filters.
-  func narrowed(_ rows: [Int], candidates: [Int], search: String, corpus: Corpus, annotations: Annotations) -> [Int] {
+  func narrowed(
+    _ rows: [Int], candidates: [Int], search: String, corpus: Corpus, annotations: Annotations, view: SavedView? = nil
+  ) -> [Int] {
     let words = TextSearch.words(search)
     var out = rows
     if !words.isEmpty && !annotations.entries.isEmpty {
       out = AnnotationFilter.searched(candidates, words: words, corpus: corpus, annotations: annotations, recordMatches: rows)
     }
-    return filter.apply(out, corpus: corpus, annotations: annotations)
+    return (view?.filter ?? filter).apply(out, corpus: corpus, annotations: annotations)
+  }
+
+  /// `--view NAME` from the views file beside this user's annotations; an unknown name
+  /// exits 2 naming the views there are.
+  func savedView(options: DataOptions) throws -> SavedView? {
+    guard let view else { return nil }
+    let config = (try? options.settingsQuietly()) ?? Config()
+    let store = AnnotationPlace.store(dataDirectory: options.directory, config: config)
+    let book = ViewBook.read(ViewBook.path(besideAnnotations: store.file))
+    guard let found = book.view(named: view) else {
+      let known = book.views.map { "\"\($0.name)\"" }.joined(separator: ", ")
+      Output.error("no view named \"\(view)\"" + (known.isEmpty ? "; save one in the browser with V" : "; views: " + known))
+      throw ExitCode(2)
+    }
+    return found
   }
 }
 

@@ -58,6 +58,8 @@ struct BrowseCommand: ParsableCommand {
     let workbench = WorkbenchEffects(
       store: AnnotationPlace.store(dataDirectory: options.directory, config: config), dataDirectory: options.directory)
     state.workbench = workbench.start()
+    // The last session's filters and record (config: [annotations] restore = false).
+    if config.annotating.restore { state.restoreLastSession() }
     if let note = workbench.startNote { state.message = note }
     screen.draw(render(state))
     // While the first screen is read: the re-open cache is written (a cold start of a
@@ -104,6 +106,7 @@ struct BrowseCommand: ParsableCommand {
       if !state.quit { screen.draw(render(state)) }
     }
     CursesTerminal.end()
+    workbench.saveSession(state)
     // Citations kept for the end (no OSC 52, no file in the config), one paragraph each.
     if !effects.pendingCitations.isEmpty { Output.line(effects.pendingCitations.joined(separator: "\n\n")) }
     SignalRestore.reraisePendingSignal()

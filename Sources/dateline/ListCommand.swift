@@ -114,13 +114,16 @@ struct ListCommand: ParsableCommand {
     let facets = FacetFilter(
       basis: Set(basis.compactMap(Attribution.Basis.init(rawValue:))), minSources: minSources ?? 0,
       disputedOnly: disputed)
-    let query = TimelineQuery(
+    let flagQuery = TimelineQuery(
       parties: PartyFilter(party.map { Party.ID($0) }, mode: allParties ? .all : .any),
       since: since.flatMap(RecordDate.parse), until: until.flatMap(RecordDate.parse), search: search ?? "",
       facets: facets)
+    // --view NAME: the saved view's filters instead of the flags (AnnotationFilterOptions).
+    let view = try annotationFilters.savedView(options: options)
+    let query = view?.query ?? flagQuery
     // The dispute links and the facet columns, built once when a facet needs them.
-    let links = disputed ? LinkIndex(corpus: corpus) : nil
-    let columns = facets.needsColumns ? FacetColumns(corpus: corpus) : nil
+    let links = query.facets.disputedOnly ? LinkIndex(corpus: corpus) : nil
+    let columns = query.facets.needsColumns ? FacetColumns(corpus: corpus) : nil
     // TimelineQuery.run in two steps: a search over many records builds the search
     // signatures first (once, then kept beside the re-open cache), which costs less than
     // reading every line for a word few records have (see SearchSignatures).
@@ -129,7 +132,8 @@ struct ListCommand: ParsableCommand {
     let candidates = rows
     rows = query.searched(rows, in: corpus)
     let annotations = annotationFilters.annotations(options: options, verbose: !annotationFilters.filter.isEmpty)
-    rows = annotationFilters.narrowed(rows, candidates: candidates, search: query.search, corpus: corpus, annotations: annotations)
+    rows = annotationFilters.narrowed(
+      rows, candidates: candidates, search: query.search, corpus: corpus, annotations: annotations, view: view)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)
       let (marks, problem) = store.load()

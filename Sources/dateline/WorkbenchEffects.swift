@@ -17,7 +17,37 @@ struct WorkbenchEffects {
     loaded = store.load()
   }
 
-  func start() -> Workbench { Workbench(annotations: loaded.annotations) }
+  func start() -> Workbench {
+    var w = Workbench(annotations: loaded.annotations)
+    w.views = ViewBook.read(viewsPath)
+    if let sessionPath {
+      let session = ViewBook.read(sessionPath)
+      (w.views.last, w.views.lastRecord) = (session.last, session.lastRecord)
+    }
+    return w
+  }
+
+  /// Where the last session is kept: the user's state directory, like the marks (never
+  /// the data directory: merely browsing must not write there).
+  var sessionPath: String? {
+    let marks = MarkStore(dataDirectory: dataDirectory)
+    guard let file = marks.file else { return nil }
+    return file.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sessions")
+      .appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".json").path
+  }
+
+  /// The views file beside this user's annotations file.
+  var viewsPath: String { ViewBook.path(besideAnnotations: store.file) }
+
+  /// On quit: the filters and the selected record, for the next open to restore.
+  func saveSession(_ state: BrowserState) {
+    guard let sessionPath else { return }
+    var session = ViewBook()
+    session.last = state.currentView(named: "last")
+    session.lastRecord = state.selectedRecord?.id
+    guard session != ViewBook.read(sessionPath) else { return }
+    do { try session.write(sessionPath) } catch { Output.error("the session was not saved: \(error.description)") }
+  }
 
   /// "annotations: 2 warnings …" when the files had lines that were left out.
   var startNote: String? {
@@ -29,6 +59,17 @@ struct WorkbenchEffects {
     var s = state
     if let edit = s.workbench.noteEdit { s = update(s, editNote(edit, screen: &screen)) }
     if s.workbench.saveWanted { s = update(s, save(s.workbench.unsaved)) }
+    if s.workbench.viewsToSave {
+      do {
+        // The views alone: the session goes to the state directory on quit.
+        var book = s.workbench.views
+        (book.last, book.lastRecord) = (nil, nil)
+        try book.write(viewsPath)
+        s = update(s, .viewsSaved(error: nil))
+      } catch {
+        s = update(s, .viewsSaved(error: error.description))
+      }
+    }
     if let id = s.workbench.recordToEdit {
       guard let place = RecordLocator.locate(id, in: dataDirectory) else {
         return update(s, .editorFinished(error: "cannot find the record \(id.rawValue) in the data files"))

@@ -134,3 +134,21 @@ extension CLITests {
     XCTAssertTrue(failed.stderr.contains("/dev/null/x/dateline/annotations"), failed.stderr)
   }
 }
+
+extension CLITests {
+  func testListViewUsesTheFiltersOfASavedView() throws {
+    let data = try seedCopy()
+    try FileManager.default.createDirectory(atPath: data + "/annotations", withIntermediateDirectories: true)
+    let views = #"{"schema": 1, "views": [{"name":"hamas-dec","parties":["hamas"],"since":"2023-12","search":"talks"}]}"#
+    try Data(views.utf8).write(to: URL(fileURLWithPath: data + "/annotations/ana.views.json"))
+    let env = ["USER": "ana"]
+    let viewed = try run(["list", "--data", data, "--view", "hamas-dec", "--format", "jsonl"], env: env)
+    let flags = try run(["list", "--data", data, "--party", "hamas", "--since", "2023-12", "--search", "talks", "--format", "jsonl"], env: env)
+    XCTAssertEqual(viewed.status, 0, viewed.stderr)
+    XCTAssertFalse(ids(viewed).isEmpty)
+    XCTAssertEqual(ids(viewed), ids(flags))
+    let missing = try run(["list", "--data", data, "--view", "nope"], env: env)
+    XCTAssertEqual(missing.status, 2)
+    XCTAssertEqual(missing.stderr, "dateline: no view named \"nope\"; views: \"hamas-dec\"\n")
+  }
+}

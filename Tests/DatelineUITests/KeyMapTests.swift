@@ -219,6 +219,10 @@ final class KeyMapTests: XCTestCase {
     case .widenContext: return ("", "+")
     case .narrowContext: return ("", "=")
     case .openRecordInEditor: return ("", "E")
+    case .openViewList: return ("", "V")
+    case .moveViewCursor: return ("V", "j")
+    case .chooseViewAtCursor: return ("V", "Enter")
+    case .viewsSaved: return nil
     }
   }
 
@@ -235,7 +239,7 @@ final class KeyMapTests: XCTestCase {
       .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow, .showIssues, .toggleStar, .startTagPrompt,
       .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList, .moveTagCursor(by: 1), .toggleTagAtCursor,
       .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly, .toggleContext, .widenContext, .narrowContext,
-      .openRecordInEditor,
+      .openRecordInEditor, .openViewList, .moveViewCursor(by: 1), .chooseViewAtCursor,
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

@@ -7,7 +7,8 @@ work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 cp -r "$ROOT/Data" "$work/data"
 : >"$work/empty.toml"
-printf '[annotations]\nauthor = "ana"\n' >"$work/ana.toml"
+printf '[annotations]\nauthor = "ana"\nrestore = false\n' >"$work/ana.toml"
+printf '[annotations]\nauthor = "ana"\n' >"$work/restore.toml"
 file="$work/data/annotations/ana.jsonl"
 
 start 100 30
@@ -57,6 +58,21 @@ line=$(grep -n '"id": "truce"' "$work/data/records.json" | cut -d: -f1)
   && ok "E opened records.json at the record's line ($line)" || fail "editor args: $(cat "$work/editor-args" 2>&1)"
 keys Escape
 expect "Esc leaves the context" 'data  24/24 .* 4 of 24'
+keys q
+expect "quits" 'EXIT=0'
+
+# V saves a view; the next browser (restore on) comes back to the same filters and record.
+rm -rf "/tmp/dateline-e2e-state-$$/dateline/sessions"
+keys "clear; '$BIN' --data data --config restore.toml --no-follow; echo EXIT=\$?" Enter
+expect "opens" 'data  24/24 .* 1 of 24'
+keys 1 V Enter hamas-view Enter
+expect "V saves a view" 'view hamas-view saved'
+keys j j q
+expect "quits" 'EXIT=0'
+"$BIN" list --data "$work/data" --config "$work/restore.toml" --view hamas-view --format jsonl | wc -l | grep -qx 16 \
+  && ok "list --view uses the saved view" || fail "list --view: $("$BIN" list --data "$work/data" --config "$work/restore.toml" --view hamas-view 2>&1 | head -3)"
+keys "clear; '$BIN' --data data --config restore.toml --no-follow; echo EXIT=\$?" Enter
+expect "re-opened at the last filters and record" 'data  16/24 +\[Hamas\] .* 3 of 16'
 keys q
 expect "quits" 'EXIT=0'
 

@@ -11,13 +11,21 @@ NAME="$(basename "$0" .sh)"
 
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 
-cleanup() { T kill-server >/dev/null 2>&1 || true; }
+cleanup() {
+  T kill-server >/dev/null 2>&1 || true
+  # The browser's session and marks of this test run (see start).
+  rm -rf "/tmp/dateline-e2e-state-$$"
+}
 trap cleanup EXIT
 
 # start COLUMNS ROWS: a plain shell in a fresh session of that size.
 start() {
+  # Each browser opens fresh: no session restored from an earlier one (a test that wants
+  # restore passes a config of its own).
+  mkdir -p "/tmp/dateline-e2e-state-$$/config/dateline"
+  printf '[annotations]\nrestore = false\n' >"/tmp/dateline-e2e-state-$$/config/dateline/config.toml"
   T new-session -d -x "$1" -y "$2" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=xterm-256color \
-    -e SWIFT_BACKTRACE=enable=no -e PS1='$ ' "env -i PATH=$PATH HOME=${HOME:-/root} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=enable=no PS1='$ ' bash --norc --noprofile"
+    -e SWIFT_BACKTRACE=enable=no -e PS1='$ ' "env -i PATH=$PATH HOME=${HOME:-/root} XDG_STATE_HOME=/tmp/dateline-e2e-state-$$ XDG_CONFIG_HOME=/tmp/dateline-e2e-state-$$/config LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=enable=no PS1='$ ' bash --norc --noprofile"
   T set-option -g status off
   wait_for '\$' 10 || { echo "$NAME: shell did not start"; exit 1; }
 }

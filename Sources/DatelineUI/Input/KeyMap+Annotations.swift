@@ -14,4 +14,17 @@ extension KeyMap {
     default: return nil
     }
   }
+
+  /// `V`: the view list. j/k move, Enter opens (or, on the first row, names and saves the
+  /// current view).
+  static func viewListEvent(_ key: Key) -> Event? {
+    switch key {
+    case .character("j"), .down: return .moveViewCursor(by: 1)
+    case .character("k"), .up: return .moveViewCursor(by: -1)
+    case .enter, .character(" "): return .chooseViewAtCursor
+    case .escape, .character("V"), .character("q"): return .dismissOverlay
+    case .character("Q"), .control("c"): return .quitNow
+    default: return nil
+    }
+  }
 }

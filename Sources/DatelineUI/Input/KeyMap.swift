@@ -10,6 +10,7 @@ public enum KeyMap {
     case .parties: return partyListEvent(key)
     case .links: return linkChoiceEvent(key)
     case .tags: return tagListEvent(key)
+    case .views: return viewListEvent(key)
     case nil: break
     }
     if state.focus == .pane, state.pane != nil, let e = paneEvent(key, state.pane!) { return e }
@@ -130,6 +131,7 @@ public enum KeyMap {
     case .character("+"): return .widenContext
     case .character("="): return .narrowContext
     case .character("E"): return .openRecordInEditor
+    case .character("V"): return .openViewList
     case .character("R"): return .reloadNow
     case .character("!"): return .showIssues
     case .character("q"): return .closeOrQuit

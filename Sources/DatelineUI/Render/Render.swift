@@ -35,6 +35,7 @@ public func render(_ state: BrowserState) -> Frame {
   case .parties(let cursor): PartyList.draw(state, cursor: cursor, theme: theme, into: &frame)
   case .links(let choice): LinkChoiceList.draw(state, choice, theme: theme, into: &frame)
   case .tags(let cursor): TagList.draw(state, cursor: cursor, theme: theme, into: &frame)
+  case .views(let cursor): ViewList.draw(state, cursor: cursor, theme: theme, into: &frame)
   case nil: break
   }
   return frame

@@ -24,6 +24,9 @@ enum StatusLine {
     case .note(let text):
       PromptLine.draw("note (empty removes it): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
+    case .viewName(let text):
+      drawPrompt("save the view as: ", text, in: rect, into: &frame)
+      return
     case .overwrite(let request):
       PromptLine.draw(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)
       return

@@ -34,6 +34,9 @@ extension BrowserState {
     case .note(var text):
       edit(&text)
       prompt = .note(text: text)
+    case .viewName(var text):
+      edit(&text)
+      prompt = .viewName(text: text)
     case .overwrite(let request):
       answerOverwrite(request, edit)
     case nil: break
@@ -68,6 +71,7 @@ extension BrowserState {
       requestExport(text)
     case .tag(let text): submitTag(text)
     case .note(let text): submitNote(text)
+    case .viewName(let text): saveView(named: text)
     case .overwrite:
       // Enter is not a yes: replacing a file takes a `y`.
       prompt = nil

@@ -17,6 +17,8 @@ public struct BrowserState: Sendable {
     case links(LinkChoice)
     /// `#`: tags in use with their counts, and the starred-only toggle.
     case tags(cursor: Int)
+    /// `V`: "save as…" then the saved views.
+    case views(cursor: Int)
   }
   /// A one-line prompt in the status line.
   public enum Prompt: Sendable, Hashable {
@@ -28,6 +30,8 @@ public struct BrowserState: Sendable {
     case tag(text: String)
     /// `i`: the selected record's note.
     case note(text: String)
+    /// `V`, then "save as": the name of the view to save.
+    case viewName(text: String)
     /// `e`: the file to export the shown records to.
     case export(text: String)
     /// The export's file exists: replace it? (`y` replaces; anything else keeps it.)

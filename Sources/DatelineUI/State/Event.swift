@@ -148,4 +148,14 @@ public enum Event: Sendable, Hashable {
   case narrowContext
   /// `E`: the selected record's file in `$EDITOR`, at its line.
   case openRecordInEditor
+
+  // MARK: - Views (BrowserState+Views.swift)
+
+  /// `V`: the saved views, with "save the current view as…" first.
+  case openViewList
+  case moveViewCursor(by: Int)
+  /// Enter in the list: open the view, or (first row) name the current one.
+  case chooseViewAtCursor
+  /// From the shell: the views file was written (nil), or why not.
+  case viewsSaved(error: String?)
 }

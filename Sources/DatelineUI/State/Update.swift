@@ -5,7 +5,7 @@ import DatelineCore
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   var s = state
   // A message lasts until the next key; the shell's answer (marks saved) is not a key.
-  if case .marksSaved = event {} else if case .annotationsSaved = event {} else if !event.isBackgroundNews { s.message = nil }
+  if case .marksSaved = event {} else if event.isWorkbenchNews {} else if !event.isBackgroundNews { s.message = nil }
   switch event {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
@@ -150,6 +150,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
     .toggleStarredOnly:
     s.updateAnnotations(event)
   case .toggleContext, .widenContext, .narrowContext, .openRecordInEditor: s.updateContext(event)
+  case .openViewList, .moveViewCursor, .chooseViewAtCursor, .viewsSaved: s.updateViews(event)
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.

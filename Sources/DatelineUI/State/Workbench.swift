@@ -24,6 +24,9 @@ public struct Workbench: Sendable {
   /// `E`: the record to open in `$EDITOR` at its line; the shell finds its file
   /// (`RecordLocator`) and answers with `.editorFinished`, which reloads the data.
   public var recordToEdit: Record.ID?
+  /// `V`: the saved views (and the last session), and whether the shell should write them.
+  public var views: ViewBook
+  public var viewsToSave: Bool
 
   public struct NoteEdit: Sendable, Hashable {
     public var record: Record.ID
@@ -38,6 +41,8 @@ public struct Workbench: Sendable {
     self.noteEdit = nil
     self.context = nil
     self.recordToEdit = nil
+    self.views = ViewBook()
+    self.viewsToSave = false
   }
 
   /// The tags in the tag list: every tag in use, sorted.

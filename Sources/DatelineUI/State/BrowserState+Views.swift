@@ -1,0 +1,76 @@
+import DatelineCore
+
+/// `V`: saved views (filters, search, date range, basis, annotation filters under a
+/// name), and the session the shell saves on quit and restores on the next open.
+extension BrowserState {
+  mutating func updateViews(_ event: Event) {
+    switch event {
+    case .openViewList: overlay = .views(cursor: 0)
+    case .moveViewCursor(let n):
+      if case .views(let c) = overlay { overlay = .views(cursor: min(max(0, c + n), workbench.views.views.count)) }
+    case .chooseViewAtCursor:
+      guard case .views(let c) = overlay else { return }
+      overlay = nil
+      if c == 0 {
+        prompt = .viewName(text: "")
+      } else if workbench.views.views.indices.contains(c - 1) {
+        open(workbench.views.views[c - 1])
+        message = "view \(workbench.views.views[c - 1].name): \(rows.count) records"
+      }
+    case .viewsSaved(let error):
+      workbench.viewsToSave = false
+      if let error { message = "view not saved: " + error }
+    default: break
+    }
+  }
+
+  /// What the timeline shows now, as a view.
+  public func currentView(named name: String) -> SavedView {
+    var q = query
+    q.search = search
+    if let c = workbench.context {
+      // In a context the view is the one `c` left.
+      q = c.savedQuery
+      q.search = c.savedSearch
+      return SavedView(name: name, query: q, filter: c.savedFilter)
+    }
+    return SavedView(name: name, query: q, filter: workbench.filter)
+  }
+
+  mutating func saveView(named text: String) {
+    prompt = nil
+    let name = text.trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty else { return }
+    workbench.views.save(currentView(named: name))
+    workbench.viewsToSave = true
+    message = "view \(name) saved"
+  }
+
+  /// Opens a view: its filters and search, the selection kept when it passes them.
+  public mutating func open(_ view: SavedView) {
+    workbench.context = nil
+    workbench.filter = view.filter
+    search = view.query.search
+    var q = view.query
+    q.search = ""
+    applyQuery(q)
+  }
+
+  /// The session to restore: the last filters and the selected record, if still there.
+  public mutating func restoreLastSession() {
+    if let last = workbench.views.last { open(last) }
+    if let id = workbench.views.lastRecord, let index = corpus.recordIndex[id], let row = row(ofRecord: index) {
+      select(row)
+    }
+  }
+}
+
+extension Event {
+  /// The shell's answer about annotations or views: it keeps the status line's message.
+  var isWorkbenchNews: Bool {
+    switch self {
+    case .annotationsSaved, .viewsSaved: return true
+    default: return false
+    }
+  }
+}
