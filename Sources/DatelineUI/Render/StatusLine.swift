@@ -25,7 +25,7 @@ enum StatusLine {
       PromptLine.draw("note (empty removes it): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .viewName(let text):
-      drawPrompt("save the view as: ", text, in: rect, into: &frame)
+      PromptLine.draw("save the view as: ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .overwrite(let request):
       PromptLine.draw(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)

@@ -8,7 +8,8 @@ extension BrowserState {
   /// The open prompt's text, whichever prompt it is.
   public var promptText: String {
     switch prompt {
-    case .search(let text, _), .jump(let text), .range(let text), .export(let text), .tag(let text), .note(let text):
+    case .search(let text, _), .jump(let text), .range(let text), .export(let text), .tag(let text), .note(let text),
+      .viewName(let text):
       return text
     case .overwrite, nil: return ""
     }
@@ -23,6 +24,7 @@ extension BrowserState {
     case .export: return "export"
     case .tag: return "tag"
     case .note: return "note"
+    case .viewName: return "view"
     case .overwrite: return "overwrite"
     case nil: return nil
     }
