@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
         dateline list --format jsonl > subset.jsonl
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, csv, md }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, csv, md, timelinejs, ics }
 
   @OptionGroup var options: DataOptions
 
@@ -78,7 +78,7 @@ struct ListCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "Output format: text (aligned columns), json (an envelope), jsonl, csv (every record field; `dateline import csv --schema-columns` reads it back) or md (a Markdown table).")
+    help: "Output format: text (aligned columns), json (an envelope), jsonl, csv (every record field; `dateline import csv --schema-columns` reads it back), md (a Markdown table), timelinejs (TimelineJS3 JSON) or ics (iCalendar, all-day events).")
   var format: Format = .text
 
   func validate() throws {
@@ -164,6 +164,10 @@ struct ListCommand: ParsableCommand {
     case .text:
       let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
       for line in table.lines { Output.line(line) }
+    case .timelinejs:
+      Output.raw(TimelineJSExport.render(rows: rows, of: corpus, title: (options.directory as NSString).lastPathComponent))
+    case .ics:
+      Output.raw(ICalendarExport.render(rows: rows, of: corpus))
     case .csv, .md:
       Output.raw(ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus, annotations: annotations))
     }
