@@ -171,6 +171,7 @@ final class KeyMapTests: XCTestCase {
     case .promptSubmit: return ("/", "Enter")
     case .promptCancel: return ("/", "Escape")
     case .promptEdit: return ("/", "Left")
+    case .startCommand: return ("", ":")
     // From the shell between keys, not a key.
     case .searchStep: return nil
     case .nextMatch: return ("", "n")
@@ -232,7 +233,7 @@ final class KeyMapTests: XCTestCase {
       .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)), .halfPage(by: 1), .focusTimeline, .followLink,
       .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
       .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .startJump, .promptInput("x"),
-      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .nextMatch, .previousMatch, .showHelp,
+      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .startCommand, .nextMatch, .previousMatch, .showHelp,
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,

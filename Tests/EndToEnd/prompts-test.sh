@@ -28,6 +28,15 @@ T paste-buffer -p -b big -t 0
 expect "the paste is cut at 1000 characters with a message" 'a prompt holds 1000 characters: 9000 not typed' 10
 keys Escape
 expect "Escape answers right after the paste" ' Data  24/24 .* of 24' 5
+# The : command line: Tab completes, Enter runs, an unknown command is an error.
+keys : p a Tab
+expect "Tab completes the command name" '^:party *$'
+keys i s Tab Enter
+expect ":party israel filters with a chip" '\[Israel\]'
+keys : f r o b Enter
+expect "an unknown command is an error" 'unknown command :frob'
+keys : c l e a r Enter
+expect ":clear clears" ' Data  24/24 '
 keys Q
 expect "quits" 'EXIT=0'
 finish

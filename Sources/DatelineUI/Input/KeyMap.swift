@@ -102,6 +102,7 @@ public enum KeyMap {
     case .character("0"): return .clearFilters
     case .character(let c) where c.isASCII && c.isNumber: return .toggleFilterKey(Int(String(c))!)
     case .character("/"): return .startSearch
+    case .character(":"): return .startCommand
     case .character("n"): return .nextMatch
     case .character("N"): return .previousMatch
     case .character("t"): return .startJump

@@ -14,7 +14,7 @@ enum HelpOverlay {
   ]
   static let right: [Group] = [
     ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a", "match any / all parties"), ("A", "attribution basis filter"), ("r", "date range: since..until"), ("> <", "range from / to selection"), ("# c 0", "tags, context (+ =), clear")]),
-    ("Search", [("/", "search as you type"), ("n N", "next / previous match"), ("e y V", "export / cite / views"), ("R !", "reload now / errors list")]),
+    ("Search", [("/ :", "search; : command line"), ("n N", "next / previous match"), ("e y V", "export / cite / views"), ("R !", "reload now / errors list")]),
     ("Markers", [("● »", "event, statement"), ("? ✗ #", "claim, denial, figure"), ("⇄ ↻", "disputed, revised later"), ("+2 •", "2 more sources, marked")]),
     ("Quit", [("q", "quit (from the timeline)"), ("Q Ctrl-C", "quit at once")]),
   ]

@@ -26,6 +26,8 @@ enum StatusLine {
       return
     case .viewName(let text):
       PromptLine.draw("save the view as: ", text, s.editing, message: s.message, in: rect, into: &frame)
+    case .command(let text):
+      PromptLine.draw(":", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .overwrite(let request):
       PromptLine.draw(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)

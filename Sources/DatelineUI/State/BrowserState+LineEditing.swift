@@ -9,7 +9,7 @@ extension BrowserState {
   public var promptText: String {
     switch prompt {
     case .search(let text, _), .jump(let text), .range(let text), .export(let text), .tag(let text), .note(let text),
-      .viewName(let text):
+      .viewName(let text), .command(let text):
       return text
     case .overwrite, nil: return ""
     }
@@ -23,6 +23,7 @@ extension BrowserState {
     case .range: return "range"
     case .export: return "export"
     case .tag: return "tag"
+    case .command: return "command"
     case .note: return "note"
     case .viewName: return "view"
     case .overwrite: return "overwrite"

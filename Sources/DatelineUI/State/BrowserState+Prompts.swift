@@ -28,6 +28,9 @@ extension BrowserState {
     case .export(var text):
       edit(&text)
       prompt = .export(text: text)
+    case .command(var text):
+      edit(&text)
+      prompt = .command(text: text)
     case .tag(var text):
       edit(&text)
       prompt = .tag(text: text)
@@ -69,6 +72,9 @@ extension BrowserState {
     case .export(let text):
       prompt = nil
       requestExport(text)
+    case .command(let text):
+      prompt = nil
+      runCommand(text)
     case .tag(let text): submitTag(text)
     case .note(let text): submitNote(text)
     case .viewName(let text): saveView(named: text)

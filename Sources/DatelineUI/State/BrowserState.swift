@@ -36,6 +36,8 @@ public struct BrowserState: Sendable {
     case export(text: String)
     /// The export's file exists: replace it? (`y` replaces; anything else keeps it.)
     case overwrite(ExportRequest)
+    /// `:`: a command line (`BrowserCommand`).
+    case command(text: String)
   }
 
   public internal(set) var corpus: Corpus

@@ -35,6 +35,8 @@ public enum Event: Sendable, Hashable {
   case promptInput(Character)
   case promptBackspace
   case promptSubmit
+  /// `:`: the command line (`BrowserCommand`).
+  case startCommand
   /// A readline edit of the open prompt (cursor keys, kills, history, a paste).
   case promptEdit(LineEdit)
   /// From the shell while no key waits: the next piece of an incremental search.
