@@ -37,6 +37,13 @@ struct Dateline: ParsableCommand {
       try command.run()
     } catch {
       let code = exitCode(for: error)
+      if code == .success {
+        // --help, --version, help: their text is the command's output, so it is written
+        // through Output (checked) instead of print, which loses it silently on a full disk.
+        let message = fullMessage(for: error)
+        if !message.isEmpty { Output.line(message) }
+        Foundation.exit(0)
+      }
       if code == .validationFailure {
         let message = fullMessage(for: error)
         Output.note(Sanitizer.clean(message, newlines: .keep) + "\n")

@@ -52,6 +52,21 @@ extension CLITests {
     XCTAssertEqual(r.status, 0)
   }
 
+  /// Help and version text is output too: on a full disk or a closed stdout it was lost
+  /// with exit 0 (ArgumentParser's print does not check its write).
+  func testHelpAndVersionOnAFullDiskOrClosedStdoutSaySoAndExitTwo() throws {
+    for args in [["--help"], ["--version"], ["list", "--help"], ["help", "import", "csv"]] {
+      XCTAssertEqual(try run(args).status, 0, "\(args)")
+      for (shell, reason) in [
+        (#"exec "$0" "$@" >/dev/full"#, "No space left on device"), (#"exec "$0" "$@" >&-"#, "it is closed"),
+      ] {
+        let r = try run(args, shell: shell)
+        XCTAssertEqual(r.status, 2, "\(args) \(shell)")
+        XCTAssertEqual(r.stderr, "dateline: cannot write to standard output: \(reason)\n", "\(args)")
+      }
+    }
+  }
+
   /// A full stderr loses messages, never the command.
   func testAFullStderrLosesTheMessageButNotTheExitStatus() throws {
     let r = try run(["list", "--party", "nobody", "--data", Self.seed], shell: #"exec "$0" "$@" 2>/dev/full"#)
