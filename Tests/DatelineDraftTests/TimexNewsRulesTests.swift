@@ -74,6 +74,14 @@ final class TimexNewsRulesTests: XCTestCase {
     Row(sentence: "Officials warned the worst may still be ahead in January.", published: "2020-12-30", text: "January", value: "2021-01", precision: .month),
     Row(sentence: "A key moderate said Sunday he would not support it.", published: "2021-06-07", text: "Sunday", value: "2021-06-06", precision: .day),
     Row(sentence: "Republicans in May blocked the commission.", published: "2021-06-07", text: "May", value: "2021-05", precision: .month),
+    Row(sentence: "Talks will resume, diplomats said, possibly as early as April 8.", published: "2024-03-14", text: "April 8", value: "2024-04-08", precision: .day),
+    Row(sentence: "\"We will appeal,\" Ellison said in a statement Wednesday.", published: "2023-12-07", text: "Wednesday", value: "2023-12-06", precision: .day),
+    // A month named alone that is part of a name or the subject of a speech verb.
+    Row(sentence: "Theresa May declined to resign.", published: "2018-11-08", text: nil),
+    Row(sentence: "May said the deal was dead.", published: "2018-11-08", text: nil),
+    Row(sentence: "Jan Smith declined to comment.", published: "2018-11-08", text: nil),
+    Row(sentence: "The March Madness tournament starts soon.", published: "2018-11-08", text: nil),
+    Row(sentence: "February was our best month in two years.", published: "2022-03-15", text: "February", value: "2022-02", precision: .month),
     // References, and the week of a date.
     Row(sentence: "These days, few people write letters.", published: "2024-01-01", text: "These days", kind: .reference),
     Row(sentence: "It will not happen in the near future.", published: "2024-01-01", text: "the near future", kind: .reference),

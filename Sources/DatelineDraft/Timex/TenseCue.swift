@@ -6,18 +6,20 @@ struct TenseCue {
 
   /// The nearest cue before the expression within its sentence decides; without one,
   /// the nearest after it in the same clause (up to a comma, semicolon or dash). A
-  /// reporting verb before it ("said", value `report`) is past only when the clause after
-  /// the expression has no cue of its own: in "he said the celebration would go ahead",
-  /// "would" speaks for the celebration; in "he said on Monday", the date is the saying's.
+  /// reporting verb before it ("said", value `report`) decides only for a date right after
+  /// it ("he said on Monday"); otherwise the clause after the date speaks first ("he said
+  /// the celebration would go ahead"), and a verb set off by a comma leaves it to the words
+  /// before it ("talks will resume, diplomats said, as early as April 8").
   func tense(_ tokens: [Token], sentence: Sentence, expression: Range<Int>) -> Tense {
-    var before: Tense?
+    var report: Int?
     // Bounded windows: a run-on "sentence" of a megabyte must not make this quadratic.
+    let earliest = max(sentence.firstToken, expression.lowerBound - 40)
     var i = expression.lowerBound - 1
-    while i >= max(sentence.firstToken, expression.lowerBound - 40) {
+    while i >= earliest {
       if let t = cue(tokens, i, sentence) {
         let adjacent = i == expression.lowerBound - 1 || Self.prepositions.contains(tokens[expression.lowerBound - 1].lower)
         if !isReport(tokens[i]) || adjacent { return t }
-        before = t
+        report = i
         break
       }
       i -= 1
@@ -28,7 +30,14 @@ struct TenseCue {
       if let t = cue(tokens, i, sentence), !isReport(tokens[i]) { return t }
       i += 1
     }
-    return before ?? .unknown
+    guard let report else { return .unknown }
+    guard report + 1 < sentence.endToken, tokens[report + 1].lower == "," else { return .past }
+    i = report - 1
+    while i >= earliest {
+      if let t = cue(tokens, i, sentence), !isReport(tokens[i]) { return t }
+      i -= 1
+    }
+    return .past
   }
 
   private func isReport(_ token: Token) -> Bool {

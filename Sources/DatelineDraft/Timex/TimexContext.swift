@@ -8,6 +8,7 @@ struct TimexContext {
     if rules.patterns[m.pattern].options["guard"] == "bare" { return isBareDuration(m, tokens, sentence) }
     switch rules.patterns[m.pattern].action {
     case "decade": return isDecade(m, tokens, sentence)
+    case "date": return isMonthName(m, tokens, sentence)
     case "quarter", "half":
       return m.captures["year"] != nil || m.captures["directions"] != nil || !isGameReport(tokens, sentence)
     default: return true
@@ -25,6 +26,22 @@ struct TimexContext {
     let context = rules.wordClass("decade-context")
     if context.value(of: before) == "before" { return false }
     return !(sentence.firstToken..<sentence.endToken).contains { context.value(of: tokens[$0].lower) == "measure" }
+  }
+
+  /// A month named alone must not be part of a name ("Theresa May", "Jan Smith", "March
+  /// Madness") nor the subject of a speech verb ("May said"); `month-subject.words`.
+  private func isMonthName(_ m: PatternMatch, _ tokens: [Token], _ sentence: Sentence) -> Bool {
+    guard m.endToken - m.firstToken == 1, m.captures["months"] != nil else { return true }
+    let words = rules.wordClass("month-subject")
+    let i = m.firstToken
+    if i > sentence.firstToken {
+      let before = tokens[i - 1]
+      if before.kind == .word, before.capitalized, words.value(of: before.lower) != "opener" { return false }
+    }
+    guard i + 1 < sentence.endToken else { return true }
+    let after = tokens[i + 1]
+    if after.kind == .word, after.capitalized, after.spaceBefore { return false }
+    return words.value(of: after.lower) != "verb"
   }
 
   /// "for months", "Days later", but not "strike days" or "after-hours".
