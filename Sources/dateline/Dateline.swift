@@ -25,6 +25,7 @@ struct Dateline: ParsableCommand {
     subcommands: [
       BrowseCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self, ValidateCommand.self,
       ScreenCommand.self, ImportCommand.self, DraftCommand.self, DraftEvalCommand.self, AnnotateCommand.self,
+      ReportCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )
