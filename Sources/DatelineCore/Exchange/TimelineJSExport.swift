@@ -50,19 +50,6 @@ public enum TimelineJSExport {
     return o.object
   }
 
-  /// Sanitized and HTML-escaped (`&`, `<`, `>`, `"`, `'`).
-  static func html(_ s: String) -> String {
-    var out = ""
-    for c in Sanitizer.clean(s, newlines: .flatten) {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(c)
-      }
-    }
-    return out
-  }
+  /// Sanitized and HTML-escaped (the report's escaping).
+  static func html(_ s: String) -> String { ChronologyReport.escape(Sanitizer.clean(s, newlines: .flatten)) }
 }
