@@ -20,7 +20,7 @@ expect "* stars: the message" 'starred  1 of 24'
 [ "$(grep -c '"op":"star"' "$file" 2>/dev/null)" = 1 ] && ok "the star is one line in annotations/ana.jsonl" \
   || fail "annotations file: $(cat "$file" 2>&1)"
 keys j T
-expect "T asks for a tag" 'tag \(Tab completes; a tag it has is removed\): '
+expect "T asks for a tag" 'tag \(Tab completes; a tag it has is removed\):'
 keys "Key Point" Enter
 expect "the tag is added" 'tagged key-point'
 keys j T k Tab
