@@ -80,16 +80,7 @@ struct BrowseCommand: ParsableCommand {
     let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: result.corpus)
     while !state.quit && SignalRestore.pendingSignal == nil {
       // Keys, and between them the watcher's and the background loads' news.
-      var events: [Event] = []
-      // An incremental search runs a piece at a time, only while no key waits.
-      let searching = state.editing.pendingSearch != nil
-      if let key = screen.readKey(timeoutMilliseconds: searching ? 0 : 50), let event = KeyMap.event(for: key, in: state) {
-        events.append(event)
-      }
-      events += live.events()
-      if events.isEmpty && searching { events.append(.searchStep) }
-      if events.isEmpty && !(state.live.loadWanted && !live.isLoading) { continue }
-      for event in events where !state.quit {
+      func carryOut(_ event: Event) {
         state = update(state, event)
         if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
         if let request = state.exportRequest {
@@ -100,6 +91,24 @@ struct BrowseCommand: ParsableCommand {
         if let request = state.editorRequest { state = update(state, EditorLaunch.run(request, screen: &screen)) }
         state = workbench.carryOut(state, screen: &screen)
       }
+      // An incremental search runs a piece at a time, only while no key waits.
+      let searching = state.editing.pendingSearch != nil
+      // Keys already waiting (typeahead: a paste without bracketed paste, a held key) are
+      // answered before the next frame, up to 256 of them: 10,000 typed characters drew
+      // 10,000 frames, minutes on a busy machine with every key queued behind them.
+      var keysRead = 0
+      var answered = false
+      while keysRead < 256, !state.quit, let key = screen.readKey(timeoutMilliseconds: keysRead == 0 && !searching ? 50 : 0) {
+        keysRead += 1
+        if let event = KeyMap.event(for: key, in: state) {
+          carryOut(event)
+          answered = true
+        }
+      }
+      var events = live.events()
+      if !answered && events.isEmpty && searching { events.append(.searchStep) }
+      if !answered && events.isEmpty && !(state.live.loadWanted && !live.isLoading) { continue }
+      for event in events where !state.quit { carryOut(event) }
       if state.live.loadWanted && live.startLoad() { state = update(state, .reloadStarted) }
       // The effects must not keep a replaced corpus (and its files) alive.
       effects.corpus = state.corpus
