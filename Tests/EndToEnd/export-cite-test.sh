@@ -26,7 +26,7 @@ expect "layout = below: the detail opens under the timeline" '^ Detail \(Esc: ti
 keys Escape 1
 expect "a party filter" '16/24 +\[Hamas\]'
 keys e
-expect "e asks for a file" 'export 16 records to \(.csv, .md\): '
+expect "e asks for a file" 'export 16 records to \(.csv, .md\):'
 keys "hamas.csv" Enter
 expect "the export is written" 'wrote 16 records to hamas.csv'
 [ "$(wc -l <"$work/hamas.csv")" -eq 17 ] && head -1 "$work/hamas.csv" | grep -q '^id,date,precision' \
