@@ -160,16 +160,29 @@ struct ListCommand: ParsableCommand {
     case .json:
       let items = rows.map { "  " + AnnotatedOutput.jsonObject($0, corpus: corpus, annotations: annotations) }
         .joined(separator: ",\n")
+      try Self.stopIfDataChanged(corpus)
       Output.raw("{\"schema\": 1, \"type\": \"records\", \"items\": [\n" + items + (rows.isEmpty ? "" : "\n") + "]}\n")
     case .text:
       let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
+      try Self.stopIfDataChanged(corpus)
       for line in table.lines { Output.line(line) }
     case .timelinejs:
       Output.raw(TimelineJSExport.render(rows: rows, of: corpus, title: (options.directory as NSString).lastPathComponent))
     case .ics:
       Output.raw(ICalendarExport.render(rows: rows, of: corpus))
     case .csv, .md:
-      Output.raw(ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus, annotations: annotations))
+      let text = ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus, annotations: annotations)
+      try Self.stopIfDataChanged(corpus)
+      Output.raw(text)
     }
+    try Self.stopIfDataChanged(corpus)
+  }
+
+  /// A record whose file changed in place after a re-open could not be read (a stand-in
+  /// took its place): nothing more is printed, and the command fails (run it again).
+  static func stopIfDataChanged(_ corpus: Corpus) throws {
+    guard let problem = corpus.readProblem else { return }
+    Output.error("\(problem.file) changed while it was read; run the command again")
+    throw ExitCode(1)
   }
 }

@@ -40,20 +40,30 @@ final class CorpusLoaderTests: XCTestCase {
     let dir = try TemporaryDirectory(for: self)
     try dir.write("notes.txt", "not data\n")
     try dir.write("sub/records.json", Fixtures.envelope("records", [Fixtures.record("r01")]))
-    try dir.mkdir("folder.json")
     let result = try dir.load()
     assertLoad(
       result, issues: ["\(dir.name): no data files (*.json or *.jsonl) in this directory"],
       records: 0, leftOut: 0)
   }
 
+  /// Issue 12: a directory (or FIFO, socket, device) named like a data file is an error of
+  /// that file, skipped, not passed over in silence.
+  func testAFolderNamedLikeADataFileIsAnErrorOfThatFile() throws {
+    let dir = try TemporaryDirectory(for: self)
+    try dir.mkdir("folder.json")
+    let result = try dir.load()
+    assertLoad(
+      result, issues: ["folder.json: not a regular file (a directory); skipped"], records: 0, leftOut: 0, failedFiles: 1)
+  }
+
   func testOtherFilesAndSubfoldersAreIgnored() throws {
     let result = try Fixtures.load("directory-layout")
-    assertLoad(result, issues: [], records: 1, leftOut: 0)
-    XCTAssertEqual(result.files, 3)
+    assertLoad(
+      result, issues: ["nested.json: not a regular file (a directory); skipped"], records: 1, leftOut: 0, failedFiles: 1)
+    XCTAssertEqual(result.files, 4)
     XCTAssertEqual(
       result.summary,
-      "3 files, 2 parties, 1 source, 1 record, 0 items left out, 0 errors, 0 warnings")
+      "4 files, 2 parties, 1 source, 1 record, 0 items left out, 1 error, 0 warnings")
   }
 
   func testTheSummaryCountsFilesItemsAndIssues() throws {

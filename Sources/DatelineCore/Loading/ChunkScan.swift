@@ -49,17 +49,13 @@ final class QuoteBox: @unchecked Sendable {
 
 /// Scans record items on one thread: the fast scan, else the reference decoder.
 enum ChunkScan {
-  /// Bytes scanned between hand-backs of mapped pages (see MappedFile.release).
-  static let releaseEvery = 8 << 20
-
-  static func lines(_ f: MappedFile, file: Int, range: Range<Int>, parties: PartyLookup) -> ScannedChunk {
+  static func lines(_ f: FileBytes, file: Int, range: Range<Int>, parties: PartyLookup) -> ScannedChunk {
     let view = parties.view
     var chunk = RecordScanChunk()
     chunk.reserve(bytes: range.count)
     let base = f.base!
     var start = range.lowerBound
     var line: Int32 = 0
-    var released = range.lowerBound
     while start < range.upperBound {
       var end = range.upperBound
       if let p = memchr(base + start, 0x0A, range.upperBound - start) {
@@ -75,16 +71,11 @@ enum ChunkScan {
         }
       }
       start = end + 1
-      if start - released >= releaseEvery {
-        f.release(released..<start)
-        released = start
-      }
     }
-    f.release(released..<range.upperBound)
     return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base).boxingQuotes()
   }
 
-  static func items(_ f: MappedFile, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
+  static func items(_ f: FileBytes, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
     let view = parties.view
     var chunk = RecordScanChunk()
     let base = f.base!

@@ -97,7 +97,12 @@ public enum CorpusLoader {
     let files = try dataFiles(in: directory)
     var timer = LoadTimer("cache")
     let cache = CorpusCache.locate(directory, files: files)
-    if let cache, var cached = CorpusCache.read(cache.path, key: cache.key, directory: directory) {
+    // The key again once the cached data files are open: a file changed between the two
+    // is not read through a cache made for its old content (a change after the open is
+    // refused window by window, see FileBytes.ensure).
+    if let cache, var cached = CorpusCache.read(cache.path, key: cache.key, directory: directory),
+      CorpusCache.locate(directory, files: files)?.key == cache.key
+    {
       timer.lap("read")
       cached.fromCache = true
       cached.cacheLocation = cache
@@ -152,11 +157,11 @@ public enum CorpusLoader {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       throw DirectoryError(path: directory, message: "cannot read the directory (permission denied?)")
     }
-    return names.filter { name in
-      guard name.hasSuffix(".json") || name.hasSuffix(".jsonl") else { return false }
-      var d: ObjCBool = false
-      return FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &d) && !d.boolValue
-    }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    // Every name that says JSON, whatever it is: a directory, FIFO, socket or device so
+    // named is reported as an error of that file when it is read (FileBytes refuses it
+    // without opening it), not skipped in silence.
+    return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }
 
@@ -191,19 +196,24 @@ struct LoadState {
   }
 
   mutating func readFile(index fi: Int, name: String) {
-    let path = directory + "/" + name
-    guard let data = FileManager.default.contents(atPath: path) else {
-      fileIssue(fi, .error, "cannot read the file (permission denied?)")
+    let file: FileBytes
+    switch FileBytes.read(directory + "/" + name) {
+    case .success(let f): file = f
+    case .failure(let problem):
+      fileIssue(fi, .error, problem.message)
       failedFiles += 1
       return
     }
-    data.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
-      var bytes = all
-      if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-        bytes = UnsafeRawBufferPointer(rebasing: all[3...])
-      }
-      if name.hasSuffix(".jsonl") { readLines(fi, bytes) } else { readEnvelope(fi, bytes) }
+    if file.changedWhileRead {
+      fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
     }
+    let all = file.bytes
+    var bytes = all
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      bytes = UnsafeRawBufferPointer(rebasing: all[3...])
+    }
+    if name.hasSuffix(".jsonl") { readLines(fi, bytes) } else { readEnvelope(fi, bytes) }
+    withExtendedLifetime(file) {}
   }
 
   mutating func readEnvelope(_ fi: Int, _ bytes: UnsafeRawBufferPointer) {

@@ -114,9 +114,6 @@ extension FastLoader {
     // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
     _ = releaseFreeMemory(0)
     timer.lap("trimmed")
-    // Texts are read again only when a pane shows one: their pages leave the resident set.
-    for f in files { f?.release(0..<(f?.count ?? 0)) }
-    timer.lap("quotes")
     var sourceByID: [Source.ID: Source]?
     for g in referenceChecks.sorted() where kept[g] {
       guard let rec = record(g, set: set) else { continue }

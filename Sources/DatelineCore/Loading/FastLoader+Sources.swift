@@ -6,10 +6,10 @@ struct SourceScanResult: @unchecked Sendable {
   var index: Int
   var scan: SourceItemScan?
   var node: JSONNode?
-  var mapped: MappedFile
+  var mapped: FileBytes
   var range: Range<Int>
 
-  static func scan(_ f: MappedFile, file: Int, index: Int, range: Range<Int>) -> SourceScanResult {
+  static func scan(_ f: FileBytes, file: Int, index: Int, range: Range<Int>) -> SourceScanResult {
     let bytes = UnsafeRawBufferPointer(rebasing: f.bytes[range])
     if let s = SourceItemScan.scan(bytes, depthBase: 2) {
       return SourceScanResult(file: file, index: index, scan: s, node: nil, mapped: f, range: range)

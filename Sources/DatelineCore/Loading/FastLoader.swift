@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// The loader for large corpora: mapped files, a byte-level scan on both cores, columns.
+/// The loader for large corpora: files read into memory (FileBytes), a byte-level scan on both cores, columns.
 ///
 /// Same output as the reference (`CorpusLoader.loadReference`): every item is scanned by
 /// `RecordItemScan` / `SourceItemScan`, which either prove it clean or hand it to the
@@ -11,7 +11,7 @@ struct FastLoader {
   let directory: String
   let fileNames: [String]
   var state: LoadState
-  var files: [MappedFile?] = []
+  var files: [FileBytes?] = []
   /// Where each file's content starts (3 after a UTF-8 BOM).
   var bodyStart: [Int] = []
   /// Counters for a progress display (see LoadProgress); nil when nobody watches.
@@ -42,13 +42,19 @@ struct FastLoader {
     var deferred: [Int] = []
     // Raw source items from envelopes read by the reference (odd roots), by file.
     for (fi, name) in fileNames.enumerated() {
-      let f = MappedFile(path: directory + "/" + name)
-      files.append(f)
-      guard let f else {
+      let f: FileBytes
+      switch FileBytes.read(directory + "/" + name) {
+      case .success(let read): f = read
+      case .failure(let problem):
+        files.append(nil)
         bodyStart.append(0)
-        state.fileIssue(fi, .error, "cannot read the file (permission denied?)")
+        state.fileIssue(fi, .error, problem.message)
         state.failedFiles += 1
         continue
+      }
+      files.append(f)
+      if f.changedWhileRead {
+        state.fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
       }
       let b = f.bytes
       let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
@@ -165,7 +171,7 @@ struct FastLoader {
 
   /// Runs the jobs on every core; results keep the jobs' order.
   static func run(
-    _ jobs: [Job], files: [MappedFile?], parties: PartyLookup, progress: LoadProgress? = nil,
+    _ jobs: [Job], files: [FileBytes?], parties: PartyLookup, progress: LoadProgress? = nil,
     onSources: UnsafeSendable<([SourceScanResult]) -> Void>? = nil
   ) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
@@ -195,7 +201,7 @@ struct FastLoader {
     case chunk(ScannedChunk)
   }
 
-  static func perform(_ job: Job, files: [MappedFile?], parties: PartyLookup) -> JobOutput {
+  static func perform(_ job: Job, files: [FileBytes?], parties: PartyLookup) -> JobOutput {
     switch job {
     case .sources(let items):
       return .sources(items.map { fi, i, r in SourceScanResult.scan(files[fi]!, file: fi, index: i, range: r) })

@@ -24,14 +24,18 @@ enum TextPathReader {
     guard target.hasPrefix(root + "/") else {
       return .failure(PathProblem("\(quoted(relative)) leads outside the data directory (through a symlink)"))
     }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), isDir.boolValue {
+    // Checked as a regular file before it is opened: a FIFO here would block the read.
+    let file: FileBytes
+    switch FileBytes.read(target) {
+    case .success(let f): file = f
+    case .failure(.notRegular("a directory")):
       return .failure(PathProblem("\(quoted(relative)) is a directory, expected a text file"))
-    }
-    guard let data = FileManager.default.contents(atPath: target) else {
+    case .failure(.notRegular(let kind)):
+      return .failure(PathProblem("\(quoted(relative)) is \(kind), expected a text file"))
+    case .failure:
       return .failure(PathProblem("\(quoted(relative)) cannot be read"))
     }
-    var bytes = data
+    var bytes = Data(file.bytes)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     let text: String? = bytes.withUnsafeBytes { String(validating: $0, as: UTF8.self) }
     guard let text else {

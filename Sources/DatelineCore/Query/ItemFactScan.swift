@@ -138,9 +138,10 @@ enum ItemFactScan {
 
 extension Corpus {
   /// The JSON bytes of the record at timeline index `i` as loaded, or nil for a record
-  /// held in memory (built in code rather than read from a file).
+  /// held in memory (built in code rather than read from a file) or one whose file
+  /// changed before it could be read (the caller then decodes, which says so).
   func itemBytes(at i: Int) -> UnsafeRawBufferPointer? {
-    guard let p = store.items[i] else { return nil }
-    return UnsafeRawBufferPointer(start: p, count: Int(store.lengths[i]))
+    guard case .success(let bytes)? = store.itemBytes(i) else { return nil }
+    return bytes
   }
 }

@@ -32,9 +32,8 @@ final class SearchSignatures: Sendable {
   /// The signatures of every run of `corpus`, built on `parts` cores.
   ///
   /// Records are read in the order of their bytes in the files, not the timeline's, so
-  /// each core sweeps its part of the mapped files front to back (a timeline-order pass
-  /// jumps across 495 MB at a million records) and hands the swept pages back every
-  /// 8 MB, as the loader does, so that searching does not leave the whole file resident.
+  /// each core sweeps its part of the files' bytes front to back (a timeline-order pass
+  /// jumps across 495 MB at a million records).
   /// Each core fills its own bits, merged at the end: runs are timeline order, so both
   /// cores meet the same runs.
   static func build(_ corpus: Corpus, parts: Int = 2) -> SearchSignatures {
@@ -42,14 +41,12 @@ final class SearchSignatures: Sendable {
     let n = store.count
     let runs = (n + runLength - 1) / runLength
     let order = PositionOrder.of((0..<n).map { store.items[$0] })
-    let files = store.owners.compactMap { $0 as? MappedFile }
     let perPart = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let bits = perPart[part].base
       bits.initialize(repeating: 0, count: runs * wordsPerRun)
       var scratch = TextMatcher.Scratch()
       defer { scratch.free() }
-      var sweep = PageSweep(files: files)
       // One record's pairs gather here (in cache) and are then merged into its run's bits
       // (scattered over 16 MB) word by word, so that each byte does not wait on a miss.
       let words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordsPerRun)
@@ -68,7 +65,6 @@ final class SearchSignatures: Sendable {
           let text = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8))
         {
           addPairs(of: text, to: words)
-          sweep.passed(base)
         } else {
           // A line with escapes or combining marks (rare): the exact search text, whose
           // pairs then hold every ASCII word the exact test can find in it.
@@ -76,53 +72,12 @@ final class SearchSignatures: Sendable {
           exact.withUTF8 { addPairs(of: UnsafeRawBufferPointer($0), to: words) }
         }
       }
-      sweep.finish()
     }
     let out = perPart[0]
     for h in perPart.dropFirst() {
       for k in 0..<(runs * wordsPerRun) { out.base[k] |= h.base[k] }
     }
     return SearchSignatures(bits: out)
-  }
-
-  /// Hands the pages a front-to-back sweep has passed back to the page cache, 8 MB at a
-  /// time (see MappedFile.release).
-  struct PageSweep {
-    let files: [MappedFile]
-    var file = -1
-    var releasedTo = 0
-    var reached = 0
-    static let step = 8 << 20
-
-    init(files: [MappedFile]) { self.files = files }
-
-    mutating func passed(_ p: UnsafeRawPointer) {
-      if file < 0 || !contains(file, p) {
-        finish()
-        guard let f = files.indices.first(where: { contains($0, p) }) else {
-          file = -1
-          return
-        }
-        file = f
-        releasedTo = p - files[f].base!
-      }
-      reached = p - files[file].base!
-      if reached - releasedTo >= PageSweep.step {
-        files[file].release(releasedTo..<reached)
-        releasedTo = reached
-      }
-    }
-
-    func contains(_ f: Int, _ p: UnsafeRawPointer) -> Bool {
-      guard let b = files[f].base else { return false }
-      return p >= b && p < b + files[f].count
-    }
-
-    mutating func finish() {
-      guard file >= 0 else { return }
-      files[file].release(releasedTo..<reached)
-      file = -1
-    }
   }
 
   /// A byte's symbol: 0 for a field break (0x1F) or a scalar folded to no ASCII (0xFF)

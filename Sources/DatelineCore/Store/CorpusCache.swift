@@ -155,8 +155,8 @@ extension CorpusCache {
     let store = corpus.store
     guard store.held.isEmpty, !corpus.sources.contains(where: { $0.textPath != nil }) else { return }
     // Which mapped file each record's bytes are in.
-    var mapped: [MappedFile] = []
-    for case let f as MappedFile in store.owners { mapped.append(f) }
+    var mapped: [FileBytes] = []
+    for case let f as FileBytes in store.owners where f.holdsData { mapped.append(f) }
     guard mapped.count < Int(UInt16.max) else { return }
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -207,7 +207,7 @@ extension CorpusCache {
       out.buffer.i64(s.updated.map { Int($0.firstDay.dayNumber) } ?? Int.min)
       out.buffer.i64(s.updated.map { $0.precision.rawValue } ?? 0)
       out.buffer.optional(s.via)
-      func range(_ kind: UInt64, _ f: MappedFile, _ r: Range<Int>) -> Bool {
+      func range(_ kind: UInt64, _ f: FileBytes, _ r: Range<Int>) -> Bool {
         guard let k = fileIndex[ObjectIdentifier(f)] else { return false }
         out.buffer.u64(kind)
         out.buffer.i64(k)
@@ -317,8 +317,10 @@ extension CorpusCache {
 
   /// The file at `path` mapped, when it starts with `magic` and exactly `key`, and a reader
   /// placed after them.
-  static func mapFile(_ path: String, magic: UInt64, key: [UInt8]) -> (MappedFile, CacheIn)? {
-    guard let file = MappedFile(path: path), let base = file.base else { return nil }
+  static func mapFile(_ path: String, magic: UInt64, key: [UInt8]) -> (FileBytes, CacheIn)? {
+    // Read into memory, not mapped: a cache file truncated by another process must not
+    // raise SIGBUS here.
+    guard case .success(let file) = FileBytes.read(path, holdsData: false), let base = file.base else { return nil }
     var r = CacheIn(base: base, end: file.count)
     guard r.u64() == magic else { return nil }
     let keyCount = r.i64()
@@ -415,11 +417,12 @@ extension CorpusCache {
       }
       guard r.ok else { return nil }
     }
-    var mapped: [MappedFile] = []
+    var mapped: [FileBytes] = []
     let mappedCount = r.i64()
     guard r.ok, mappedCount >= 0, mappedCount < Int(UInt16.max) else { return nil }
     for _ in 0..<mappedCount {
-      guard let f = MappedFile(path: directory + "/" + r.string()) else { return nil }
+      // Read window by window as items and texts are shown (see FileBytes.ensure).
+      guard case .success(let f) = FileBytes.deferred(directory + "/" + r.string()) else { return nil }
       mapped.append(f)
     }
     var sources: [Source] = []

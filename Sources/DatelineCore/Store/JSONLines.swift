@@ -13,11 +13,18 @@ extension Corpus {
   /// Calls `write` with the JSON lines of `rows` (each ending in a newline), in blocks of
   /// about `block` bytes, in order.
   ///
-  /// Rows come in timeline order, their lines from all over the mapped file: read in that
-  /// order, each line faults in its own pages (a million faults for a million lines). So
+  /// Rows come in timeline order, their lines from all over the files: read in that
+  /// order, each line touches its own pages (a million misses for a million lines). So
   /// each block's lines are read in file order (sorted by where they are) into their
-  /// places in the block, and the mapped pages are handed back at the end.
-  public func writeJSONLines(_ rows: [Int], block: Int = 64 << 20, _ write: (UnsafeRawBufferPointer) -> Void) {
+  /// places in the block.
+  ///
+  /// A file read window by window (re-opened through the cache) that changed before a
+  /// block's lines were read stops the output before that block: the problem is returned
+  /// (and kept as `readProblem`), and no line that is not in the files is written.
+  @discardableResult
+  public func writeJSONLines(
+    _ rows: [Int], block: Int = 64 << 20, _ write: (UnsafeRawBufferPointer) -> Void
+  ) -> DataReadProblem? {
     var start = 0
     var buffer: [UInt8] = []
     while start < rows.count {
@@ -29,6 +36,7 @@ extension Corpus {
         end += 1
       }
       // Which lines print as they are, checked in file order, half the lines on each core.
+      if let problem = store.readAll(rows[start..<end]) { return problem }
       let lines = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
       let placed = PositionOrder.of(lines.map { store.items[rows[$0]] }).map { lines[Int($0)] }
       var verbatim = [Bool](repeating: false, count: end - start)
@@ -78,9 +86,10 @@ extension Corpus {
         }
         write(UnsafeRawBufferPointer(rebasing: out[..<offsets[end - start]]))
       }
+      if let problem = readProblem { return problem }
       start = end
     }
-    store.releaseMappedPages()
+    return nil
   }
 }
 
@@ -121,11 +130,5 @@ extension RecordStore {
       }
     }
     return true
-  }
-
-  /// Drops the pages of every mapped data file from the resident set (they are read
-  /// again from the page cache when needed).
-  func releaseMappedPages() {
-    for case let f as MappedFile in owners { f.release(0..<f.count) }
   }
 }

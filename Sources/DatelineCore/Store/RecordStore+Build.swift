@@ -54,7 +54,11 @@ extension RecordStore {
       var s = ref.id.rawValue
       guard let idx = s.withUTF8({ u in u.baseAddress.flatMap { lookup.find($0, u.count) } }) else { continue }
       if !involved.contains(UInt16(idx)) { involved.append(UInt16(idx)) }
-      for a in lookup.ancestors[idx] where !involved.contains(a) { involved.append(a) }
+      for a in lookup.ancestors(of: idx) {
+        // Already involved: so are its ancestors (see RecordItemScan).
+        if involved.contains(a) { break }
+        involved.append(a)
+      }
     }
     let (p, n) = arena.copy(r.id.rawValue)
     return Row(
@@ -83,7 +87,7 @@ extension RecordStore {
   /// keys per chunk, one sort on both cores, then each core fills half of every column.
   static func build(
     kept: [Bool], set: ChunkSet, ids: inout IDTable, links: [FastLoader.LinkTarget], lookup: PartyLookup,
-    files: [MappedFile], decode: (Int) -> Record?
+    files: [FileBytes], decode: (Int) -> Record?
   ) -> RecordStore {
     var timer = LoadTimer("store")
     // Items the reference decoded: their rows come from their `Record`.

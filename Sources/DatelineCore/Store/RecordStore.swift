@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Why columns: a million `Record` values with their strings and arrays take gigabytes and
 /// seconds to build. Sorting, filters and counts need only days, precision, time, ids and
-/// party indexes, a few dozen bytes per record; the rest stays in the mapped file and the
+/// party indexes, a few dozen bytes per record; the rest stays in the file's bytes and the
 /// reference decoder turns an item into a `Record` when a row is drawn (a few µs).
 final class RecordStore: @unchecked Sendable {
   let count: Int
@@ -35,11 +35,18 @@ final class RecordStore: @unchecked Sendable {
   /// Timeline indexes of the records that dispute / revise each record (SCHEMA.md links).
   let disputedBy: [Int: [Int]]
   let revisedBy: [Int: [Int]]
-  /// Mappings and arenas the pointers above point into.
+  /// Data files and arenas the pointers above point into.
   let owners: [AnyObject]
+  /// The data files among `owners`, by address (see `file(of:)`).
+  let files: [FileBytes]
+  /// Whether a file is read window by window (re-opened through the cache), so that reads
+  /// of items must go through `itemBytes`'s check.
+  let hasDeferredFiles: Bool
   /// Recently decoded records, direct-mapped by index: a screen redraws the same rows
   /// many times, and decoding is the one costly read.
-  private let recent = Mutex<[Int: Record]>([:])
+  let recent = Mutex<[Int: Record]>([:])
+  /// The first read that failed because a file changed (see `Corpus.readProblem`).
+  let firstReadProblem = Mutex<DataReadProblem?>(nil)
   static let recentLimit = 4096
 
   /// The columns, all in timeline order, to be filled by the builder (every entry of
@@ -135,6 +142,8 @@ final class RecordStore: @unchecked Sendable {
     self.disputedBy = disputedBy
     self.revisedBy = revisedBy
     self.owners = owners
+    files = RecordStore.dataFiles(owners)
+    hasDeferredFiles = files.contains { $0.isDeferred }
   }
 
   static func dateFlags(approx: Bool, end: RecordDate?) -> UInt8 {
@@ -144,7 +153,7 @@ final class RecordStore: @unchecked Sendable {
   /// The compact date label of record `i` (`DateLabel.compact`) from the columns.
   func dateLabel(_ i: Int) -> String {
     let flags = dateFlags[i]
-    let date = RecordDate(firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i]))!)
+    let date = RecordDate(firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
     var end: RecordDate?
     if flags & 2 != 0, let p = DatePrecision(rawValue: Int(flags >> 2 & 3)) {
       end = RecordDate.ending(on: CalendarDay(dayNumber: lastDay[i]), precision: p)
@@ -152,16 +161,13 @@ final class RecordStore: @unchecked Sendable {
     return DateLabel.compact(date: date, end: end, minutes: time[i] < 0 ? nil : time[i], approx: flags & 1 != 0)
   }
 
-  /// The record at timeline index `i`.
+  /// The record at timeline index `i`; a stand-in saying the data changed when its file
+  /// changed before it could be read (see `decoded`, which says so as a value).
   func record(_ i: Int) -> Record {
-    guard let p = items[i] else { return held[i]! }
-    if let r = recent.withLock({ $0[i] }) { return r }
-    let r = RecordStore.decode(p, Int(lengths[i]), depthBase: Int(depthBases[i]))!
-    recent.withLock { cache in
-      if cache.count >= RecordStore.recentLimit { cache.removeAll(keepingCapacity: true) }
-      cache[i] = r
+    switch decoded(i) {
+    case .success(let r): return r
+    case .failure: return standIn(i)
     }
-    return r
   }
 
   /// The timeline index of the record with this id.

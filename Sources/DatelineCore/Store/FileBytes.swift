@@ -1,0 +1,225 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A data file's bytes in this process's own memory, read with `pread`, never mapped.
+///
+/// Why not mmap: when another program truncates a mapped file, the next read of a page
+/// past the new end raises SIGBUS, and a rewrite in place changes the bytes under a record
+/// that was validated; neither can be caught safely in Swift. Anonymous memory filled by
+/// `pread` holds exactly the bytes that were read, whatever happens to the file after.
+///
+/// `read` reads a whole file at once (in pieces, on every core). `deferred` (the re-open
+/// cache, which needs only the few items a screen shows) keeps the descriptor and reads a
+/// 64 KB window the first time `ensure` asks for it, after an `fstat` shows the file as it
+/// was opened (same size, mtime and ctime: a file written in place, truncated, or replaced
+/// by rename, whose old inode's ctime moves as it loses its name, is refused), and again
+/// after the read; the caller then reports the data as changed.
+final class FileBytes: @unchecked Sendable {
+  let path: String
+  let base: UnsafeRawPointer?
+  let count: Int
+  /// The file as it was opened (see `stillMatches`).
+  let identity: FileIdentity
+  /// The file was not the same at the end of the read as at its start (it shrank, or its
+  /// times moved): the bytes are what was read, which may mix two versions.
+  let changedWhileRead: Bool
+  /// A data file of the corpus (false for a cache file, whose columns were checked as read
+  /// and which no record or text points into).
+  let holdsData: Bool
+  private let region: UnsafeMutableRawPointer?
+  private let regionSize: Int
+  private let deferredReads: Bool
+  private let windows: Mutex<Windows>
+
+  /// The windows of a deferred file not read yet.
+  struct Windows {
+    var descriptor: Int32 = -1
+    var missing: [UInt64] = []
+    var remaining = 0
+    var failed = false
+  }
+
+  static let window = 1 << 16
+  static let piece = 16 << 20
+
+  private init(
+    path: String, region: UnsafeMutableRawPointer?, regionSize: Int, count: Int, identity: FileIdentity,
+    changedWhileRead: Bool, holdsData: Bool = true, windows: Windows?
+  ) {
+    self.path = path
+    self.holdsData = holdsData
+    self.region = region
+    self.regionSize = regionSize
+    base = region.map { UnsafeRawPointer($0) }
+    self.count = count
+    self.identity = identity
+    self.changedWhileRead = changedWhileRead
+    deferredReads = windows != nil
+    self.windows = Mutex(windows ?? Windows())
+  }
+
+  deinit {
+    if let region { munmap(region, regionSize) }
+    let fd = windows.withLock { $0.descriptor }
+    if fd >= 0 { close(fd) }
+  }
+
+  /// Whether bytes are read as `ensure` asks (see `deferred`), not all at once.
+  var isDeferred: Bool { deferredReads }
+
+  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+  /// The whole file at `path`, read now.
+  static func read(_ path: String, holdsData: Bool = true) -> Result<FileBytes, FileReadProblem> {
+    let fd: Int32
+    let before: FileIdentity
+    switch openRegular(path) {
+    case .success(let (d, id)): (fd, before) = (d, id)
+    case .failure(let p): return .failure(p)
+    }
+    defer { close(fd) }
+    let size = before.size
+    guard let region = allocate(size) else { return .failure(.readFailed(ENOMEM)) }
+    let pieces = max(1, (size + piece - 1) / piece)
+    let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: pieces)
+    defer { got.deallocate() }
+    let shared = UnsafeSendable((region, got))
+    DispatchQueue.concurrentPerform(iterations: pieces) { k in
+      let lo = k * piece
+      let n = min(size, lo + piece) - lo
+      shared.value.1[k] = readFully(fd, into: shared.value.0 + lo, count: n, at: lo)
+    }
+    // The bytes up to the first piece that came short (the file shrank while read).
+    var count = 0
+    for k in 0..<pieces {
+      let want = min(size, k * piece + piece) - k * piece
+      guard got[k] >= 0 else {
+        munmap(region, max(size, 1))
+        return .failure(.readFailed(EIO))
+      }
+      count += got[k]
+      if got[k] < want { break }
+    }
+    let after = FileIdentity.of(descriptor: fd)
+    return .success(
+      FileBytes(
+        path: path, region: size > 0 ? region : nil, regionSize: max(size, 1), count: count, identity: before,
+        changedWhileRead: count < size || after != before, holdsData: holdsData, windows: nil))
+  }
+
+  /// The file at `path`, opened now and read window by window as `ensure` asks.
+  static func deferred(_ path: String) -> Result<FileBytes, FileReadProblem> {
+    let fd: Int32
+    let identity: FileIdentity
+    switch openRegular(path) {
+    case .success(let (d, id)): (fd, identity) = (d, id)
+    case .failure(let p): return .failure(p)
+    }
+    guard let region = allocate(identity.size) else {
+      close(fd)
+      return .failure(.readFailed(ENOMEM))
+    }
+    let n = (identity.size + window - 1) / window
+    var w = Windows(descriptor: fd, missing: [UInt64](repeating: ~0, count: (n + 63) / 64), remaining: n)
+    if n == 0 {
+      close(fd)
+      w.descriptor = -1
+    }
+    return .success(
+      FileBytes(
+        path: path, region: identity.size > 0 ? region : nil, regionSize: max(identity.size, 1), count: identity.size,
+        identity: identity, changedWhileRead: false, windows: w))
+  }
+
+  /// Whether the bytes of `range` are here (read now if they were not), so that they may
+  /// be read through `base`. False when the file changed since it was opened: the range
+  /// then holds no bytes of it, and nothing there may be decoded.
+  func ensure(_ range: Range<Int>) -> Bool {
+    guard range.lowerBound >= 0, range.upperBound <= count else { return false }
+    guard deferredReads, !range.isEmpty, let region else { return true }
+    return windows.withLock { s in
+      guard s.remaining > 0 else { return true }
+      var w = range.lowerBound / FileBytes.window
+      let last = (range.upperBound - 1) / FileBytes.window
+      while w <= last {
+        guard s.missing[w >> 6] & (1 << UInt64(w & 63)) != 0 else {
+          w += 1
+          continue
+        }
+        guard !s.failed else { return false }
+        var end = w
+        while end < last, s.missing[(end + 1) >> 6] & (1 << UInt64((end + 1) & 63)) != 0 { end += 1 }
+        let lo = w * FileBytes.window
+        let n = min(count, (end + 1) * FileBytes.window) - lo
+        guard FileIdentity.of(descriptor: s.descriptor) == identity,
+          FileBytes.readFully(s.descriptor, into: region + lo, count: n, at: lo) == n,
+          FileIdentity.of(descriptor: s.descriptor) == identity
+        else {
+          s.failed = true
+          return false
+        }
+        for k in w...end { s.missing[k >> 6] &= ~(1 << UInt64(k & 63)) }
+        s.remaining -= end - w + 1
+        w = end + 1
+      }
+      if s.remaining == 0 {
+        close(s.descriptor)
+        s.descriptor = -1
+      }
+      return true
+    }
+  }
+
+  /// Whether the file at `path` is still the one that was read (same inode, size and
+  /// times); false once it was changed, replaced or removed.
+  func stillMatches() -> Bool { FileIdentity.of(path: path) == identity }
+
+  // MARK: - System calls
+
+  /// A descriptor on the regular file at `path` and its identity; anything else (FIFO,
+  /// socket, device, directory) is refused without a blocking open.
+  static func openRegular(_ path: String) -> Result<(Int32, FileIdentity), FileReadProblem> {
+    var st = stat()
+    if stat(path, &st) == 0, let problem = FileReadProblem.type(st.st_mode) { return .failure(problem) }
+    // O_NONBLOCK: should the path become a FIFO between the stat and the open, the open
+    // returns at once and the fstat below refuses it.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+    guard fd >= 0 else { return .failure(.cannotOpen(errno)) }
+    guard fstat(fd, &st) == 0 else {
+      let e = errno
+      close(fd)
+      return .failure(.readFailed(e))
+    }
+    if let problem = FileReadProblem.type(st.st_mode) {
+      close(fd)
+      return .failure(problem)
+    }
+    return .success((fd, FileIdentity(st)))
+  }
+
+  /// Anonymous memory for `size` bytes (at least one page), in huge pages where it helps.
+  static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
+    let length = max(size, 1)
+    guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+      p != MAP_FAILED
+    else { return nil }
+    if length >= 2 << 20 { madvise(p, length, 14) }  // MADV_HUGEPAGE: fewer faults while filling
+    return p
+  }
+
+  /// Reads `count` bytes at `offset`; the number read (short at end of file), or -1.
+  static func readFully(_ fd: Int32, into p: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+    var done = 0
+    while done < count {
+      let n = pread(fd, p + done, count - done, off_t(offset + done))
+      if n < 0 {
+        if errno == EINTR { continue }
+        return -1
+      }
+      if n == 0 { break }
+      done += n
+    }
+    return done
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A record or text that cannot be read as it was loaded: its file changed since.
+///
+/// The store never decodes bytes it did not validate; when a file it still has to read
+/// from changed in place, the read gives this value, and the browser says "data changed —
+/// reloading" and loads again (no SIGBUS, no trap).
+public enum DataReadProblem: Error, Equatable, Sendable {
+  case dataChanged(file: String)
+
+  /// What a screen shows instead of the record or text.
+  public static let notice = "data changed — reloading"
+
+  public var file: String {
+    switch self {
+    case .dataChanged(let f): return f
+    }
+  }
+}
+
+extension RecordStore {
+  /// The data files the store's items and texts lie in, ordered by address.
+  static func dataFiles(_ owners: [AnyObject]) -> [FileBytes] {
+    owners.compactMap { $0 as? FileBytes }.filter { $0.holdsData && $0.base != nil }.sorted { $0.base! < $1.base! }
+  }
+
+  /// The file record `i`'s bytes are in (nil for a held record).
+  func file(of i: Int) -> FileBytes? {
+    guard let p = items[i] else { return nil }
+    var lo = 0
+    var hi = files.count
+    while hi - lo > 1 {
+      let mid = (lo + hi) / 2
+      if files[mid].base! <= p { lo = mid } else { hi = mid }
+    }
+    guard lo < files.count, let b = files[lo].base, p >= b, p < b + files[lo].count else { return nil }
+    return files[lo]
+  }
+
+  /// The JSON bytes of record `i` as loaded (nil for a record held in memory), or the
+  /// file that changed before they could be read.
+  func itemBytes(_ i: Int) -> Result<UnsafeRawBufferPointer, DataReadProblem>? {
+    guard let p = items[i] else { return nil }
+    let length = Int(lengths[i])
+    if hasDeferredFiles, let f = file(of: i) {
+      let at = f.base!.distance(to: p)
+      guard f.ensure(at..<(at + length)) else { return .failure(.dataChanged(file: f.path)) }
+    }
+    return .success(UnsafeRawBufferPointer(start: p, count: length))
+  }
+
+  /// The record at timeline index `i`, or why it cannot be read.
+  func decoded(_ i: Int) -> Result<Record, DataReadProblem> {
+    guard items[i] != nil else {
+      guard let r = held[i] else { return noted(.dataChanged(file: "")) }
+      return .success(r)
+    }
+    if let r = recent.withLock({ $0[i] }) { return .success(r) }
+    let bytes: UnsafeRawBufferPointer
+    switch itemBytes(i) {
+    case .success(let b)?: bytes = b
+    case .failure(let problem)?: return noted(problem)
+    case nil: return noted(.dataChanged(file: ""))
+    }
+    guard let r = RecordStore.decode(bytes.baseAddress!, bytes.count, depthBase: Int(depthBases[i])) else {
+      return noted(.dataChanged(file: file(of: i)?.path ?? ""))
+    }
+    recent.withLock { cache in
+      if cache.count >= RecordStore.recentLimit { cache.removeAll(keepingCapacity: true) }
+      cache[i] = r
+    }
+    return .success(r)
+  }
+
+  /// Keeps the first problem (see `readProblem`) and returns it.
+  private func noted<T>(_ problem: DataReadProblem) -> Result<T, DataReadProblem> {
+    firstReadProblem.withLock { if $0 == nil { $0 = problem } }
+    return .failure(problem)
+  }
+
+  /// Reads the bytes of every record in `rows` now (for files read window by window),
+  /// so that a sweep over them can use `items` directly; the problem if a file changed.
+  func readAll(_ rows: ArraySlice<Int>) -> DataReadProblem? {
+    guard hasDeferredFiles else { return nil }
+    for i in rows {
+      if case .failure(let problem)? = itemBytes(i) {
+        firstReadProblem.withLock { if $0 == nil { $0 = problem } }
+        return problem
+      }
+    }
+    return nil
+  }
+
+  /// A row that stands for record `i` when it cannot be read: its id and date from the
+  /// columns, the notice as its headline (the screen stays up until the reload).
+  func standIn(_ i: Int) -> Record {
+    let id = String(decoding: UnsafeBufferPointer(start: ids[i].pointer, count: ids[i].count), as: UTF8.self)
+    let date = RecordDate(
+      firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
+    return Record(
+      id: Record.ID(id), date: date, kind: .event, parties: [], headline: DataReadProblem.notice, source: Source.ID(""))
+  }
+
+  /// The data files that changed, were replaced or removed since they were read (an
+  /// `fstat` each; empty when the store still matches its files).
+  public func changedFiles() -> [String] {
+    owners.compactMap { $0 as? FileBytes }.filter { $0.holdsData && !$0.stillMatches() }.map(\.path)
+  }
+}
+
+extension Corpus {
+  /// The first record that could not be read because its file changed (a stand-in was
+  /// shown or listed in its place), if any: a command that printed records then fails,
+  /// and the browser reloads.
+  public var readProblem: DataReadProblem? { store.firstReadProblem.withLock { $0 } }
+
+  /// The record at timeline index `i`, or why it cannot be read now.
+  public func decodedRecord(at i: Int) -> Result<Record, DataReadProblem> { store.decoded(i) }
+
+  /// The data files that changed since they were read (empty while all still match).
+  public func changedFiles() -> [String] { store.changedFiles() }
+}
