@@ -212,18 +212,26 @@ struct RecordItemScan {
     // Involved parties (each listed party and its ancestors), and the claimant check.
     // Index loops, not slices: a slice of the chunk's list cost a retain and a release.
     let involvedStart = chunk.involved.count
-    func involves(_ p: UInt16) -> Bool {
+    func involves(_ p: UInt16, before end: Int) -> Bool {
       var k = involvedStart
-      while k < chunk.involved.count {
+      while k < end {
         if chunk.involved[k] == p { return true }
         k += 1
       }
       return false
     }
+    func involves(_ p: UInt16) -> Bool { involves(p, before: chunk.involved.count) }
+    // A party already involved came with all its ancestors, so a walk up the chain stops
+    // at the first one. The ancestors of one party are distinct, so each is looked for only
+    // among the parties involved before this walk: a 10,000-level chain costs 10,000 steps.
     for p in partyIndexes {
-      if !involves(UInt16(p)) { chunk.involved.append(UInt16(p)) }
-      for k in parties.ancestorRange(p) where !involves(parties.ancestorList[k]) {
-        chunk.involved.append(parties.ancestorList[k])
+      guard !involves(UInt16(p)) else { continue }
+      let before = chunk.involved.count
+      chunk.involved.append(UInt16(p))
+      var a = Int(parties.parentOf[p])
+      while a >= 0 && !involves(UInt16(a), before: before) {
+        chunk.involved.append(UInt16(a))
+        a = Int(parties.parentOf[a])
       }
     }
     var byReference = partyUnknown

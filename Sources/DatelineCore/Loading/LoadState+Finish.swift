@@ -43,30 +43,46 @@ extension LoadState {
 
   /// Drops items whose references do not resolve, until nothing more drops: an item that
   /// refers to a left-out item is left out too (SCHEMA.md "Errors").
+  ///
+  /// In rounds, as the rule reads (an item's problems are the references missing when its
+  /// round starts), but each round looks only at the items that refer to one left out in
+  /// the round before: a chain of 10,000 parents whose root is missing costs 10,000 steps,
+  /// not 10,000 passes over every item.
   mutating func dropUnresolved<T>(
     _ items: inout [(RawItem, T)], seen: Set<String>, what: String,
     refs: (T) -> [(path: String, id: String)], id: (T) -> String
   ) {
-    var changed = true
-    while changed {
-      changed = false
-      let present = Set(items.map { id($0.1) })
-      var kept: [(RawItem, T)] = []
-      for (item, value) in items {
+    var present: [String: Int] = [:]
+    var referrers: [String: [Int]] = [:]
+    for (k, (_, value)) in items.enumerated() {
+      present[id(value), default: 0] += 1
+      for ref in refs(value) { referrers[ref.id, default: []].append(k) }
+    }
+    var alive = [Bool](repeating: true, count: items.count)
+    var candidates = Array(items.indices)
+    while !candidates.isEmpty {
+      var dropped: [Int] = []
+      for k in candidates where alive[k] {
         var problems: [ItemReader.Problem] = []
-        for ref in refs(value) where !present.contains(ref.id) {
+        for ref in refs(items[k].1) where (present[ref.id] ?? 0) == 0 {
           let why = seen.contains(ref.id)
             ? "\(what) \(quoted(ref.id)) was left out (see its error)" : "unknown \(what) id \(quoted(ref.id))"
           problems.append(.init(severity: .error, path: ref.path, message: why))
         }
-        if problems.isEmpty { kept.append((item, value)) } else {
-          report(item, problems)
-          leftOut += 1
-          changed = true
-        }
+        guard !problems.isEmpty else { continue }
+        report(items[k].0, problems)
+        leftOut += 1
+        dropped.append(k)
       }
-      items = kept
+      for k in dropped {
+        alive[k] = false
+        present[id(items[k].1), default: 1] -= 1
+      }
+      var next = Set<Int>()
+      for k in dropped { for r in referrers[id(items[k].1)] ?? [] where alive[r] { next.insert(r) } }
+      candidates = next.sorted()
     }
+    if alive.contains(false) { items = items.indices.filter { alive[$0] }.map { items[$0] } }
   }
 
   /// The loaded parties, by id, and every party id seen (for "was left out" messages).
@@ -83,6 +99,7 @@ extension LoadState {
       &parties, seen: seenParties, what: "party",
       refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
     dropCycles(&parties)
+    dropPartiesPastTheLimit(&parties)
     var takenKeys: [Int: Party.ID] = [:]
     for i in parties.indices {
       guard let k = parties[i].1.key else { continue }
@@ -162,37 +179,67 @@ extension LoadState {
   }
 
   /// Parties whose parent chain loops are errors, each naming the loop.
+  /// Leaves out every party on a parent cycle, each with the cycle as its error.
+  ///
+  /// Linear in the number of parties, however deep the chains: each party is walked once
+  /// (colours: not seen, on the current walk, done), so a 10,000-level chain costs
+  /// 10,000 steps, not 10,000² (issue 13).
   mutating func dropCycles(_ parties: inout [(RawItem, Party)]) {
-    var byID: [Party.ID: Party] = [:]
-    for (_, p) in parties { byID[p.id] = p }
-    var inCycle = Set<Party.ID>()
-    for (_, p) in parties {
-      var chain: [Party.ID] = [p.id]
-      var cur = p.parent
-      while let c = cur, let next = byID[c] {
-        if c == p.id {
-          inCycle.insert(p.id)
-          chain.append(c)
-          break
-        }
-        if chain.contains(c) || chain.count > byID.count { break }
-        chain.append(c)
-        cur = next.parent
+    var index: [Party.ID: Int] = [:]
+    for (i, (_, p)) in parties.enumerated() where index[p.id] == nil { index[p.id] = i }
+    let parent = parties.map { $0.1.parent.flatMap { index[$0] } ?? -1 }
+    // 0: not seen; 1: on the walk in progress; 2: done.
+    var colour = [UInt8](repeating: 0, count: parties.count)
+    var inCycle = [Bool](repeating: false, count: parties.count)
+    var cycles: [[Int]] = []
+    var walk: [Int] = []
+    for start in parties.indices where colour[start] == 0 {
+      walk.removeAll(keepingCapacity: true)
+      var cur = start
+      while cur >= 0 && colour[cur] == 0 {
+        colour[cur] = 1
+        walk.append(cur)
+        cur = parent[cur]
       }
-      if inCycle.contains(p.id) {
-        let loop = chain.map(\.rawValue).joined(separator: " → ")
-        report(parties.first { $0.1.id == p.id }!.0, [.init(severity: .error, path: "$.parent", message: "parent cycle: \(loop)")])
+      if cur >= 0 && colour[cur] == 1, let from = walk.lastIndex(of: cur) {
+        let cycle = Array(walk[from...])
+        for c in cycle { inCycle[c] = true }
+        cycles.append(cycle)
+      }
+      for w in walk { colour[w] = 2 }
+    }
+    guard !cycles.isEmpty else { return }
+    for cycle in cycles {
+      for (k, member) in cycle.enumerated() {
+        // From this party around the cycle and back to it; a long cycle is shortened.
+        func id(_ step: Int) -> String { parties[cycle[(k + step) % cycle.count]].1.id.rawValue }
+        let ids = cycle.count < 12
+          ? (0...cycle.count).map(id) : (0..<5).map(id) + ["… (\(cycle.count) parties)", id(cycle.count)]
+        report(parties[member].0, [.init(severity: .error, path: "$.parent", message: "parent cycle: \(ids.joined(separator: " → "))")])
       }
     }
+    let seen = Set(parties.map(\.1.id.rawValue))
     let before = parties.count
-    parties.removeAll { inCycle.contains($0.1.id) }
+    parties = parties.indices.filter { !inCycle[$0] }.map { parties[$0] }
     leftOut += before - parties.count
-    if !inCycle.isEmpty {
-      // Children of a party in a cycle now point at a left-out parent.
-      let seen = Set(byID.keys.map(\.rawValue))
-      dropUnresolved(&parties, seen: seen, what: "party",
-        refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
+    // Children of a party in a cycle now point at a left-out parent.
+    dropUnresolved(&parties, seen: seen, what: "party",
+      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
+  }
+
+  /// Party indexes are 16 bits in the record store: past 65,535 parties, the rest are left
+  /// out, each with an error that says so (and records naming them get theirs).
+  mutating func dropPartiesPastTheLimit(_ parties: inout [(RawItem, Party)]) {
+    let limit = Int(UInt16.max)
+    guard parties.count > limit else { return }
+    let seen = Set(parties.map(\.1.id.rawValue))
+    for (item, _) in parties[limit...] {
+      report(item, [.init(severity: .error, path: "$", message: "more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out")])
     }
+    leftOut += parties.count - limit
+    parties.removeSubrange(limit...)
+    dropUnresolved(&parties, seen: seen, what: "party",
+      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
   }
 
   func checkRecord(

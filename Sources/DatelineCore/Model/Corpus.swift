@@ -26,6 +26,8 @@ public struct Corpus: Sendable {
   let searchSignatures = SearchSignatureSlot()
   /// Party ids as bytes, for the parties a record's line lists (TextMatcher).
   let partyLookup: PartyLookup
+  /// Each party's depth in the parent tree (see `depth(of:)`).
+  let partyDepths: [Int32]
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
     self.init(parties: parties, sources: sources, store: RecordStore(records: unsorted, parties: parties))
@@ -49,6 +51,7 @@ public struct Corpus: Sendable {
     filterKeys = Corpus.assignKeys(parties, counts: counts)
     partyTexts = parties.map { p in TextSearch.fold(([p.name, p.label] + p.aliases).joined(separator: "\u{1F}")) }
     partyLookup = PartyLookup(parties: parties)
+    partyDepths = Corpus.depths(parties, index: pi)
   }
 
   /// Pinned keys from the data, then free digits to the most-involved parties.
@@ -89,31 +92,53 @@ public struct Corpus: Sendable {
   /// The digit that toggles `id`, if it has one.
   public func filterKey(for id: Party.ID) -> Int? { filterKeys.first { $0.value == id }?.key }
 
-  /// Party indexes of `id` and its descendants.
+  /// Party indexes of `id` and its descendants (one pass over the parties' parents, then
+  /// a walk of the children found: linear however deep the tree).
   public func descendants(of id: Party.ID) -> Set<Int> {
     guard let root = partyIndex[id] else { return [] }
+    var children: [Int: [Int]] = [:]
+    for (i, p) in parties.enumerated() {
+      if let par = p.parent, let pidx = partyIndex[par], pidx != i { children[pidx, default: []].append(i) }
+    }
     var out: Set<Int> = [root]
-    var changed = true
-    while changed {
-      changed = false
-      for (i, p) in parties.enumerated() where !out.contains(i) {
-        if let par = p.parent, let pidx = partyIndex[par], out.contains(pidx) {
-          out.insert(i)
-          changed = true
-        }
-      }
+    var stack = [root]
+    while let next = stack.popLast() {
+      for c in children[next] ?? [] where out.insert(c).inserted { stack.append(c) }
     }
     return out
   }
 
   /// Depth of a party in the parent tree (0 for a root), for indented lists.
   public func depth(of id: Party.ID) -> Int {
-    var d = 0
-    var cur = party(id)?.parent
-    while let c = cur, d < parties.count {
-      d += 1
-      cur = party(c)?.parent
+    partyIndex[id].map { Int(partyDepths[$0]) } ?? 0
+  }
+
+  /// Every party's depth, each from its parent's (memoised: linear in the parties).
+  static func depths(_ parties: [Party], index: [Party.ID: Int]) -> [Int32] {
+    var depth = [Int32](repeating: -1, count: parties.count)
+    var walk: [Int] = []
+    for start in parties.indices where depth[start] < 0 {
+      var cur = start
+      // A parent id that names no party still counts one level (as it always did).
+      var top: Int32 = 0
+      // Up to a party whose depth is known (or a root, or a loop: parties are acyclic
+      // once loaded, but a corpus built in code may not be).
+      while depth[cur] < 0, walk.count <= parties.count {
+        walk.append(cur)
+        guard let par = parties[cur].parent else { break }
+        guard let p = index[par] else {
+          top = 1
+          break
+        }
+        cur = p
+      }
+      var d: Int32 = depth[cur] >= 0 && walk.last != cur ? depth[cur] + 1 : max(0, depth[cur] + 1, top)
+      for w in walk.reversed() {
+        if depth[w] < 0 { depth[w] = d }
+        d = depth[w] + 1
+      }
+      walk.removeAll(keepingCapacity: true)
     }
-    return d
+    return depth
   }
 }

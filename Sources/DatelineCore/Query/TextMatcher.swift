@@ -204,8 +204,17 @@ public struct TextMatcher: Sendable {
     var o = 0
     // 0: skip values; 1: keep the next string; 2: keep strings until the array ends.
     var want = 0
+    // Nesting outside strings, and whether the top-level key being read is `attribution`:
+    // only the record's own fields count, not the same names inside an extension's
+    // object (`"x_review": {"text": …}`).
+    var depth = 0
+    var inAttribution = false
     while i < n {
       let open = nextQuote(b, from: i)
+      for j in i..<min(open, n) {
+        let c = b[j]
+        if c == 0x7B || c == 0x5B { depth += 1 } else if c == 0x7D || c == 0x5D { depth -= 1 }
+      }
       guard open < n else { break }
       let close = nextQuote(b, from: open + 1)
       guard close < n else { return nil }
@@ -213,7 +222,12 @@ public struct TextMatcher: Sendable {
       while k < n && (b[k] == 0x20 || b[k] == 0x09) { k += 1 }
       let body = UnsafeRawBufferPointer(rebasing: b[(open + 1)..<close])
       if k < n && b[k] == 0x3A {
-        want = equals(body, "headline") || equals(body, "summary") || equals(body, "text") ? 1 : equals(body, "tags") ? 2 : 0
+        if depth == 1 {
+          want = equals(body, "headline") || equals(body, "summary") ? 1 : equals(body, "tags") ? 2 : 0
+          inAttribution = equals(body, "attribution")
+        } else {
+          want = depth == 2 && inAttribution && equals(body, "text") ? 1 : 0
+        }
       } else if want != 0 {
         guard let m = folded(body, into: UnsafeMutableBufferPointer(rebasing: out[o...]), simple: &simple) else { return nil }
         o += m

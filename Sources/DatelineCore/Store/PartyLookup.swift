@@ -2,24 +2,28 @@ import Foundation
 
 /// The loaded parties as the record scan needs them: id bytes to index, and ancestors.
 struct PartyLookup: Sendable {
-  /// Party indexes of each party's ancestors, nearest first.
-  let ancestors: [[UInt16]]
-  /// The same ids and ancestors as flat lists, for the scan (see `View`).
+  /// Each party's parent index (-1 for a root). Ancestors are walked, not listed per
+  /// party: lists would take depth² entries for one deep chain (issue 13).
+  let parents: [Int32]
+  /// The same ids and parents as flat lists, for the scan (see `View`).
   private let storage: Storage
 
   init(parties: [Party]) {
     var index: [Party.ID: Int] = [:]
-    for (i, p) in parties.enumerated() { index[p.id] = i }
-    ancestors = parties.map { p in
-      var chain: [UInt16] = []
-      var cur = p.parent
-      while let c = cur, let i = index[c], chain.count < parties.count {
-        chain.append(UInt16(i))
-        cur = parties[i].parent
-      }
-      return chain
+    for (i, p) in parties.enumerated() where index[p.id] == nil { index[p.id] = i }
+    parents = parties.map { p in p.parent.flatMap { index[$0] }.map(Int32.init) ?? -1 }
+    storage = Storage(ids: parties.map { Array($0.id.rawValue.utf8) }, parents: parents)
+  }
+
+  /// Party `i`'s ancestors, nearest first (at most one per party: a cycle cannot loop).
+  func ancestors(of i: Int) -> [UInt16] {
+    var out: [UInt16] = []
+    var a = Int(parents[i])
+    while a >= 0 && out.count < parents.count {
+      out.append(UInt16(a))
+      a = Int(parents[a])
     }
-    storage = Storage(ids: parties.map { Array($0.id.rawValue.utf8) }, ancestors: ancestors)
+    return out
   }
 
   /// Plain pointers into the flat lists, valid while this lookup lives.
@@ -36,9 +40,8 @@ struct PartyLookup: Sendable {
     let idBytes: UnsafePointer<UInt8>
     let idStart: UnsafePointer<Int>
     let count: Int
-    /// Party `i`'s ancestors are `ancestorList[ancestorStart[i]..<ancestorStart[i + 1]]`.
-    let ancestorList: UnsafePointer<UInt16>
-    let ancestorStart: UnsafePointer<Int>
+    /// Party `i`'s parent index, -1 for a root.
+    let parentOf: UnsafePointer<Int32>
 
     /// The index of the party whose id is these bytes.
     func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
@@ -47,18 +50,15 @@ struct PartyLookup: Sendable {
       }
       return nil
     }
-
-    /// Positions in `ancestorList` of party `i`'s ancestors.
-    @inline(__always) func ancestorRange(_ i: Int) -> Range<Int> { ancestorStart[i]..<ancestorStart[i + 1] }
   }
 
   /// Owns the flat lists a `View` points into.
   final class Storage: @unchecked Sendable {
     let view: View
     private let buffers: (UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>,
-      UnsafeMutableBufferPointer<UInt16>, UnsafeMutableBufferPointer<Int>)
+      UnsafeMutableBufferPointer<Int32>)
 
-    init(ids: [[UInt8]], ancestors: [[UInt16]]) {
+    init(ids: [[UInt8]], parents: [Int32]) {
       func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
         _ = b.initialize(from: a)
@@ -66,19 +66,16 @@ struct PartyLookup: Sendable {
       }
       var idStarts = [0]
       for id in ids { idStarts.append(idStarts.last! + id.count) }
-      var ancestorStarts = [0]
-      for a in ancestors { ancestorStarts.append(ancestorStarts.last! + a.count) }
-      buffers = (copy(ids.flatMap { $0 }), copy(idStarts), copy(ancestors.flatMap { $0 }), copy(ancestorStarts))
+      buffers = (copy(ids.flatMap { $0 }), copy(idStarts), copy(parents))
       view = View(
         idBytes: UnsafePointer(buffers.0.baseAddress!), idStart: UnsafePointer(buffers.1.baseAddress!), count: ids.count,
-        ancestorList: UnsafePointer(buffers.2.baseAddress!), ancestorStart: UnsafePointer(buffers.3.baseAddress!))
+        parentOf: UnsafePointer(buffers.2.baseAddress!))
     }
 
     deinit {
       buffers.0.deallocate()
       buffers.1.deallocate()
       buffers.2.deallocate()
-      buffers.3.deallocate()
     }
   }
 }

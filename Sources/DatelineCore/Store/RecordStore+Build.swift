@@ -53,10 +53,12 @@ extension RecordStore {
     for ref in r.parties {
       var s = ref.id.rawValue
       guard let idx = s.withUTF8({ u in u.baseAddress.flatMap { lookup.find($0, u.count) } }) else { continue }
-      if !involved.contains(UInt16(idx)) { involved.append(UInt16(idx)) }
+      guard !involved.contains(UInt16(idx)) else { continue }
+      let before = involved.count
+      involved.append(UInt16(idx))
       for a in lookup.ancestors(of: idx) {
         // Already involved: so are its ancestors (see RecordItemScan).
-        if involved.contains(a) { break }
+        if involved[..<before].contains(a) { break }
         involved.append(a)
       }
     }
