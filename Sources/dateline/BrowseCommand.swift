@@ -26,9 +26,12 @@ struct BrowseCommand: ParsableCommand {
       Output.error("the browser needs a terminal (stdin or stdout is not a TTY); try `dateline list`")
       throw ExitCode(2)
     }
-    // A large directory takes a moment: say what is happening until the screen opens.
-    Output.note("dateline: loading \(Sanitizer.clean(options.directory))…\r")
+    // A large directory takes a moment: say what is happening until the screen opens (on
+    // a terminal only), then erase the line so that it is not left there after quitting.
+    let tellLoading = isatty(2) != 0
+    if tellLoading { Output.note("dateline: loading \(Sanitizer.clean(options.directory))…\r") }
     let (result, config, configWarnings) = try options.loadWithSettings(deferCacheWrite: true)
+    if tellLoading { Output.note("\r\u{1B}[K") }
     var screen: CursesScreen
     do {
       screen = try CursesTerminal.start()

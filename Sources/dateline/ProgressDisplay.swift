@@ -56,6 +56,12 @@ enum ProgressDisplay {
       : try CorpusLoader.load(directory: directory, progress: progress)
     timer.cancel()
     queue.sync {}
+    // The browser (the one caller that defers the cache write) opens its screen next: the
+    // line is erased, so it is not left on the terminal after quitting.
+    guard !deferCacheWrite else {
+      Output.note("\r\u{1B}[K")
+      return result
+    }
     var done = progress.snapshot
     done.records = result.corpus.records.count
     draw(done.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds(), done: true), final: true)
