@@ -125,4 +125,33 @@ final class BoundedInputTests: XCTestCase {
     let found = corpus.records.indices.filter { matcher.matches($0) }.map { corpus.records[$0].id.rawValue }
     XCTAssertEqual(Set(found), ["attributed", "headline", "tagged"])
   }
+
+  func testQuoteSearchInAPeriodicTextIsLinear() {
+    func time(_ n: Int) -> Double {
+      let text = String(repeating: "Q", count: n) + " needle "
+      let present = Quote(exact: String(repeating: "Q", count: n / 2) + " needle")
+      let absent = Quote(exact: String(repeating: "Q", count: n / 2) + " needles")
+      return fastest {
+        guard case .success(let m) = QuoteLocator.locate(present, in: text) else { return XCTFail("found") }
+        XCTAssertEqual(m.utf8Range.lowerBound, n / 2)
+        XCTAssertEqual(QuoteLocator.locate(absent, in: text), .failure(.notFound))
+        // The loader's path: several long quotes at once over the same text.
+        let needles = (0..<4).map { k -> UnsafeMutableRawBufferPointer in
+          let bytes = Array((String(repeating: "Q", count: n / 4 + k) + " needle").utf8)
+          let b = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+          b.copyBytes(from: bytes)
+          return b
+        }
+        defer { for b in needles { b.deallocate() } }
+        var count = 0
+        Array(text.utf8).withUnsafeBytes { hay in
+          QuoteSearch.forEachOccurrence(of: needles.map { UnsafeRawBufferPointer($0) }, in: hay) { _, _ in count += 1 }
+        }
+        XCTAssertEqual(count, 4)
+      }
+    }
+    let a = time(100_000)
+    let b = time(400_000)
+    XCTAssertLessThan(b / a, 8, "100k \(a) s, 400k \(b) s")
+  }
 }

@@ -18,11 +18,7 @@ enum QuoteSearch {
     var long: [Int] = []
     for (i, n) in needles.enumerated() {
       if n.count < 16 || needles.count < 3 {
-        var from = 0
-        while let at = QuoteLocator.find(n, in: hay, from: from) {
-          found(i, at)
-          from = at + 1
-        }
+        LinearSearch.forEachOccurrence(of: n, in: hay) { found(i, $0) }
       } else {
         long.append(i)
       }
@@ -73,6 +69,14 @@ enum QuoteSearch {
     }
     var p = step - 1
     let n = hay.count
+    // Compared bytes are counted: on a periodic text every sample is a candidate of every
+    // needle, and the memcmp work grows with text × needle. Past a linear budget, the
+    // candidates found so far are dropped and each needle is searched on its own in
+    // linear time (LinearSearch) instead (issue 13).
+    var hits: [(Int, Int)] = []
+    var work = 0
+    var budget = 8 * n + 4096
+    for i in long { budget += 4 * needles[i].count }
     while p + q <= n {
       let g = h.loadUnaligned(fromByteOffset: p, as: UInt64.self)
       var s = slot(g)
@@ -83,8 +87,9 @@ enum QuoteSearch {
             let i = Int(needleOf[Int(e)])
             let t = p - Int(offsetOf[Int(e)])
             let needle = needles[i]
-            if t >= 0 && t + needle.count <= n && memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
-              found(i, t)
+            if t >= 0 && t + needle.count <= n {
+              work += needle.count
+              if memcmp(h + t, needle.baseAddress!, needle.count) == 0 { hits.append((i, t)) }
             }
             e = next[Int(e)]
           }
@@ -92,8 +97,13 @@ enum QuoteSearch {
         }
         s = (s + 1) & mask
       }
+      if work > budget {
+        for i in long { LinearSearch.forEachOccurrence(of: needles[i], in: hay) { found(i, $0) } }
+        return
+      }
       p += step
     }
+    for (i, t) in hits { found(i, t) }
   }
 
   /// Every occurrence of each needle, sorted (for tests and small callers).

@@ -37,13 +37,20 @@ public enum QuoteLocator {
     let prefix = quote.prefix.map { Array(ItemDecoding.normalizeText($0).utf8) }
     let suffix = quote.suffix.map { Array(ItemDecoding.normalizeText($0).utf8) }
     var fits: [Int] = []
+    var scalars = 0
+    var counted = 0
     for s in starts {
       if let p = prefix, !(s >= p.count && hay[(s - p.count)..<s].elementsEqual(p)) { continue }
       if let x = suffix {
         let e = s + needle.count
         if !(e + x.count <= hay.count && hay[e..<(e + x.count)].elementsEqual(x)) { continue }
       }
-      if let st = quote.start, scalarOffset(ofByte: s, in: hay) != st { continue }
+      if let st = quote.start {
+        // Counted on from the last start (starts are in order): one pass over the text.
+        scalars += scalarOffset(ofByte: s, in: hay, from: counted)
+        counted = s
+        if scalars != st { continue }
+      }
       fits.append(s)
     }
     guard let first = fits.first else { return .failure(.noOccurrenceFits(occurrences: starts.count)) }
@@ -53,15 +60,10 @@ public enum QuoteLocator {
         ambiguous: fits.count > 1))
   }
 
+  /// Every start of `n` in `h`, in order, in linear time (see LinearSearch).
   static func occurrences(of n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer) -> [Int] {
-    guard n.count > 0, n.count <= h.count else { return [] }
     var result: [Int] = []
-    var offset = 0
-    while offset + n.count <= h.count {
-      guard let at = find(n, in: h, from: offset) else { break }
-      result.append(at)
-      offset = at + 1
-    }
+    LinearSearch.forEachOccurrence(of: n, in: h) { result.append($0) }
     return result
   }
 
@@ -78,9 +80,9 @@ public enum QuoteLocator {
     return nil
   }
 
-  static func scalarOffset(ofByte b: Int, in hay: UnsafeRawBufferPointer) -> Int {
+  static func scalarOffset(ofByte b: Int, in hay: UnsafeRawBufferPointer, from a: Int = 0) -> Int {
     var n = 0
-    for i in 0..<b where hay[i] & 0xC0 != 0x80 { n += 1 }
+    for i in a..<b where hay[i] & 0xC0 != 0x80 { n += 1 }
     return n
   }
 }
