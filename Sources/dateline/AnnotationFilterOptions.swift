@@ -78,7 +78,10 @@ enum AnnotatedOutput {
   static func writeJSONLines(
     _ rows: [Int], corpus: Corpus, annotations: Annotations, _ write: (UnsafeRawBufferPointer) -> Void
   ) {
-    guard annotations.annotatesAny(rows, in: corpus) else { return corpus.writeJSONLines(rows, write) }
+    guard annotations.annotatesAny(rows, in: corpus) else {
+      corpus.writeJSONLines(rows, write)
+      return
+    }
     var run: [Int] = []
     for i in rows {
       guard let entry = annotations.entries[corpus.records[i].id] else {
