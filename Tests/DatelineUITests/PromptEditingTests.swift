@@ -89,6 +89,15 @@ final class PromptEditingTests: XCTestCase {
     XCTAssertEqual(none.message, "no match for soldiersq")
   }
 
+  func testTheStatusLineSaysWhichMatchOfHowManyIsSelected() throws {
+    let s = press("/ soldiers Enter", from: try Seed.state(size120x40))
+    let total = s.rows.filter { TextMatcher(["soldiers"], corpus: s.corpus).matches($0) }.count
+    XCTAssertGreaterThan(total, 1)
+    XCTAssertTrue(render(s).statusLine.contains("/soldiers (match 1 of \(total))"), render(s).statusLine)
+    XCTAssertTrue(render(press("n", from: s)).statusLine.contains("(match 2 of \(total))"), render(press("n", from: s)).statusLine)
+    XCTAssertFalse(render(press("g", from: s)).statusLine.contains("match"), "moving away drops the position")
+  }
+
   func testPromptScreensAtThreeSizes() throws {
     for size in PaneModelTests.sizes {
       let s = press("/ hamas Space refuses Left Left Left", from: try Seed.state(size))

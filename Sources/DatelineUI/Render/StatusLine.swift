@@ -42,7 +42,7 @@ enum StatusLine {
       chips.append("basis:" + Attribution.Basis.allCases.filter { s.query.facets.basis.contains($0) }.map(\.rawValue).joined(separator: ","))
     }
     chips += AnnotationChips.of(s)
-    if !s.search.isEmpty { chips.append("/" + s.search) }
+    if !s.search.isEmpty { chips.append("/" + s.search + (s.matchLabel.map { " (" + $0 + ")" } ?? "")) }
     let counts = "\(s.rows.count)/\(s.corpus.records.count)"
     let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"
     var left = " " + s.dataLabel + "  " + counts

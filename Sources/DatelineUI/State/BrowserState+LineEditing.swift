@@ -67,6 +67,33 @@ extension BrowserState {
     if let kind = promptKind, kind != "overwrite" { editing.remember(promptText, kind: kind) }
   }
 
+  /// Lists up to this long get "match 3 of 17": counting reads every line, which a
+  /// list this short answers in milliseconds (TextMatcher's own threshold).
+  static let matchCountLimit = TextMatcher.signatureThreshold
+
+  /// Counts the matches and the selected record's rank, after a search lands.
+  mutating func countMatches() {
+    editing.match = nil
+    let words = TextSearch.words(search)
+    guard !words.isEmpty, editing.pendingSearch == nil, rows.count <= BrowserState.matchCountLimit,
+      rows.indices.contains(selection)
+    else { return }
+    let matcher = TextMatcher(words, corpus: corpus)
+    var total = 0
+    var index: Int?
+    for (p, i) in rows.enumerated() where matcher.matches(i) {
+      total += 1
+      if p == selection { index = total }
+    }
+    if let index { editing.match = PromptEditing.MatchPosition(row: selection, index: index, total: total, rowCount: rows.count) }
+  }
+
+  /// "match 3 of 17" while the counted match is selected, else nil.
+  var matchLabel: String? {
+    guard let m = editing.match, m.row == selection, m.rowCount == rows.count, !search.isEmpty else { return nil }
+    return "match \(m.index) of \(m.total)"
+  }
+
   /// One piece of the pending incremental search (sent by the shell while no key waits).
   mutating func searchStep(budget: Int = BrowserState.searchStepBudget) {
     guard let pending = editing.pendingSearch else { return }

@@ -39,6 +39,17 @@ public struct PromptEditing: Sendable, Hashable {
   public var history: [String: [String]] = [:]
   /// An incremental search still to run, piece by piece between keys (see `searchStep`).
   public var pendingSearch: PendingSearch?
+  /// Where the selected match stands among all matches ("match 3 of 17").
+  public var match: MatchPosition?
+
+  /// The selected record's rank among the matches of the search, counted once a search
+  /// lands; shown only while that record is selected in the same list.
+  public struct MatchPosition: Sendable, Hashable {
+    public var row: Int
+    public var index: Int
+    public var total: Int
+    public var rowCount: Int
+  }
 
   public init() {}
 

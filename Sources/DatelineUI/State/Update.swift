@@ -158,6 +158,10 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   // selected record must stay on screen and the list must fill it.
   s.keepSelectionVisible()
   s.notePromptOpened(before: state)
+  switch event {
+  case .searchStep, .promptSubmit, .nextMatch, .previousMatch: s.countMatches()
+  default: break
+  }
   // A completion replaces the text: the cursor goes to its end.
   if case .promptComplete = event, s.promptText != state.promptText { s.editing.open(with: s.promptText, selected: false) }
   return s
