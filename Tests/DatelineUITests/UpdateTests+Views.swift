@@ -27,6 +27,17 @@ final class ViewUpdateTests: XCTestCase {
     XCTAssertEqual(s.message, "view hamas-dec: \(shown.count) records")
   }
 
+  func testTheCommandLineSavesAndOpensViews() throws {
+    var s = press("1 : v i e w Space s a v e Space h a m a s Enter", from: try Seed.state())
+    XCTAssertEqual(s.workbench.views.view(named: "hamas")?.query.parties.selected, ["hamas"])
+    XCTAssertTrue(s.workbench.viewsToSave)
+    let shown = s.rows
+    s = press("0 : v i e w Space h a m a s Enter", from: s)
+    XCTAssertEqual(s.rows, shown)
+    s = press(": v i e w Space n o p e Enter", from: s)
+    XCTAssertEqual(s.message, "no view named nope (views: hamas)")
+  }
+
   func testTheLastSessionIsRestoredWithItsRecord() throws {
     var before = press("2 G k", from: try Seed.state())
     var book = ViewBook()

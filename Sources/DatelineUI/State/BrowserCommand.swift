@@ -66,6 +66,9 @@ public struct BrowserCommand: Sendable {
       s.search = ""
       s.applyQuery(TimelineQuery())
     },
+    BrowserCommand("view", .name, ":view save NAME | :view NAME — save the current view, or open a saved one (--view)") { s, args in
+      s.commandView(args)
+    },
     BrowserCommand("quit", .none, ":quit — leave dateline") { s, _ in s.quit = true },
   ]
 

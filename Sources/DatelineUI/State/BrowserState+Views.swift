@@ -56,6 +56,26 @@ extension BrowserState {
     applyQuery(q)
   }
 
+  /// `:view save NAME` saves the current view; `:view NAME` opens a saved one.
+  mutating func commandView(_ args: [String]) {
+    if args.first == "save" {
+      guard args.count > 1 else {
+        message = "usage: :view save NAME"
+        return
+      }
+      saveView(named: args.dropFirst().joined(separator: " "))
+      return
+    }
+    let name = args.joined(separator: " ")
+    guard let view = workbench.views.view(named: name) else {
+      let known = workbench.views.views.map(\.name).joined(separator: ", ")
+      message = name.isEmpty ? "usage: :view NAME or :view save NAME" : "no view named \(name)" + (known.isEmpty ? "" : " (views: \(known))")
+      return
+    }
+    open(view)
+    message = "view \(view.name): \(rows.count) records"
+  }
+
   /// The session to restore: the last filters and the selected record, if still there.
   public mutating func restoreLastSession() {
     if let last = workbench.views.last { open(last) }
