@@ -109,6 +109,8 @@ struct BrowseCommand: ParsableCommand {
         }
       }
       var events = live.events()
+      // A record drawn since the last look could not be read: its file changed under us.
+      if live.readFailed(in: state.corpus) { events.append(.dataChanged) }
       if !answered && events.isEmpty && searching { events.append(.searchStep) }
       if !answered && events.isEmpty && !(state.live.loadWanted && !live.isLoading) { continue }
       for event in events where !state.quit { carryOut(event) }

@@ -16,6 +16,8 @@ final class LiveReload {
   private var generation = 0
   /// Records in the data last loaded, for a summary before any fingerprints exist.
   private var shownCount: Int
+  /// Whether the data on screen has already said that a read failed (see `readFailed`).
+  private var readProblemSeen = false
 
   /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
   /// still reload.
@@ -36,10 +38,22 @@ final class LiveReload {
   func events() -> [Event] {
     var out = mailbox.take()
     for case .reloadFinished(let outcome) in out {
-      if case .loaded(let corpus, _, _) = outcome.content { shownCount = corpus.records.count }
+      if case .loaded(let corpus, _, _) = outcome.content {
+        shownCount = corpus.records.count
+        readProblemSeen = false
+      }
     }
     if let watcher, watcher.changed() { out.append(.dataChanged) }
     return out
+  }
+
+  /// Whether a record of `corpus` could not be read because its file changed (Core keeps
+  /// the first such problem as a value); true once per loaded data, so it asks for one
+  /// reload, whether or not the directory is followed.
+  func readFailed(in corpus: Corpus) -> Bool {
+    guard !readProblemSeen, corpus.readProblem != nil else { return false }
+    readProblemSeen = true
+    return true
   }
 
   /// Whether a background load is running.
