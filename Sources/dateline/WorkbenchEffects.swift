@@ -61,11 +61,17 @@ struct WorkbenchEffects {
     if s.workbench.saveWanted { s = update(s, save(s.workbench.unsaved)) }
     if s.workbench.viewsToSave {
       do {
-        // The views alone: the session goes to the state directory on quit.
-        var book = s.workbench.views
-        (book.last, book.lastRecord) = (nil, nil)
-        try book.write(viewsPath)
-        s = update(s, .viewsSaved(error: nil))
+        // The views alone: the session goes to the state directory on quit. Merged into
+        // the file as it is now (another browser may have saved views since this one
+        // opened); a file that does not parse is refused, never replaced by these alone.
+        if var book = ViewBook.readForUpdate(viewsPath) {
+          for view in s.workbench.views.views { book.save(view) }
+          (book.last, book.lastRecord) = (nil, nil)
+          try book.write(viewsPath)
+          s = update(s, .viewsSaved(error: nil))
+        } else {
+          s = update(s, .viewsSaved(error: "\(viewsPath) does not parse; fix or move it (the view is kept until quit)"))
+        }
       } catch {
         s = update(s, .viewsSaved(error: error.description))
       }

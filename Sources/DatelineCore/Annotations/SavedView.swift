@@ -103,6 +103,17 @@ public struct ViewBook: Sendable, Hashable {
     return book
   }
 
+  /// The views in the file before a write: an empty book when there is no file, nil when
+  /// there is one that does not parse as a views object (a hand edit gone wrong), which a
+  /// write must not replace with this session's views alone.
+  public static func readForUpdate(_ path: String) -> ViewBook? {
+    guard FileManager.default.fileExists(atPath: path) else { return ViewBook() }
+    guard let data = FileManager.default.contents(atPath: path),
+      case .object? = [UInt8](data).withUnsafeBytes({ try? JSONParser.parse($0, depthLimit: 8) })?.value
+    else { return nil }
+    return read(path)
+  }
+
   public var json: String {
     var out = "{\"schema\": 1, \"views\": [\n"
     out += views.map { "  " + $0.jsonObject }.joined(separator: ",\n")
