@@ -74,7 +74,9 @@ struct DataOptions: ParsableArguments {
 
   func loadDirectory(cached: Bool = true, deferCacheWrite: Bool = false) throws -> CorpusLoader.Result {
     do {
-      return try ProgressDisplay.load(directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
+      let result = try ProgressDisplay.load(directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
+      for warning in result.cacheWarnings { Output.error("warning: " + warning) }
+      return result
     } catch {
       Output.error("\(error)")
       throw ExitCode(2)

@@ -23,32 +23,21 @@ struct MarkStore {
     }
   }
 
-  /// `$XDG_STATE_HOME/dateline`, or `$HOME/.local/state/dateline`; the XDG base directory
-  /// spec says a relative `XDG_STATE_HOME` is to be ignored.
+  /// `$XDG_STATE_HOME/dateline`, or `$HOME/.local/state/dateline` (XDGDirectory).
   static func stateDirectory(_ environment: [String: String]) -> URL? {
-    if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-      return URL(fileURLWithPath: xdg).appendingPathComponent("dateline")
-    }
-    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-    return URL(fileURLWithPath: home).appendingPathComponent(".local/state/dateline")
+    XDGDirectory.state.path(environment).map { URL(fileURLWithPath: $0) }
   }
 
   /// `Data-1f3c…` : a readable part (letters, digits, `.`, `_`, `-`; at most 40) and the
-  /// 64-bit FNV-1a hash of the path, which is stable across runs (Swift's `Hasher` is not).
+  /// hash of the path (PathHash, as the cache file's name).
   static func fileName(for path: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in path.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
     let base = (path as NSString).lastPathComponent
     let readable = String(base.unicodeScalars.prefix(40).map { s -> Character in
       let v = s.value
       let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2E || v == 0x5F || v == 0x2D
       return ok ? Character(s) : "_"
     })
-    let hex = String(hash, radix: 16)
-    return (readable.isEmpty ? "data" : readable) + "-" + String(repeating: "0", count: 16 - hex.count) + hex + ".marks"
+    return (readable.isEmpty ? "data" : readable) + "-" + PathHash.hex(path) + ".marks"
   }
 
   /// The saved marks; a missing file is no marks, not a problem.

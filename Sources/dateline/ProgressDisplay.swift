@@ -19,7 +19,8 @@ enum ProgressDisplay {
   ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
     func plain() throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
       cached
-        ? try CorpusLoader.open(directory: directory, deferCacheWrite: deferCacheWrite)
+        ? try CorpusLoader.open(
+          directory: directory, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings())
         : try CorpusLoader.load(directory: directory)
     }
     guard isatty(2) != 0 else { return try plain() }
@@ -52,7 +53,8 @@ enum ProgressDisplay {
     timer.resume()
     defer { timer.cancel() }
     let result = cached
-      ? try CorpusLoader.open(directory: directory, progress: progress, deferCacheWrite: deferCacheWrite)
+      ? try CorpusLoader.open(
+        directory: directory, progress: progress, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings())
       : try CorpusLoader.load(directory: directory, progress: progress)
     timer.cancel()
     queue.sync {}

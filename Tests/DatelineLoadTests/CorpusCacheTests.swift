@@ -6,15 +6,17 @@ import XCTest
 /// The re-open cache gives back exactly what loading the files gives, and is not used
 /// once a data file changes.
 extension FastLoaderDifferentialTests {
+  /// Settings with a cache in a fresh folder, for any size, and no quiet time (the test
+  /// writes its files and opens them at once).
+  func cacheSettings() throws -> LoadSettings {
+    let folder = try temporaryDirectory("cache-home") + "/dateline"
+    return LoadSettings(
+      cache: CacheSettings(folder: folder, binaryIdentity: Array("test".utf8), minimumBytes: 0, quietNanoseconds: 0))
+  }
+
   func testReopenCacheGivesTheSameCorpusAndNoticesChanges() throws {
     let dir = try temporaryDirectory("cache-data")
-    let cacheHome = try temporaryDirectory("cache-home")
-    setenv("XDG_CACHE_HOME", cacheHome, 1)
-    setenv("DATELINE_CACHE_MIN_BYTES", "0", 1)
-    defer {
-      unsetenv("XDG_CACHE_HOME")
-      unsetenv("DATELINE_CACHE_MIN_BYTES")
-    }
+    let settings = try cacheSettings()
     try CorpusSynth.write(to: dir, options: .init(records: 2_000, seed: 6, corruption: 0.2))
     // Sources read from text_path files are not cached: drop them (their records then
     // have errors, which the cache must give back too).
@@ -23,9 +25,9 @@ extension FastLoaderDifferentialTests {
     let kept = sourceLines.filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
     try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(toFile: sourcesPath, atomically: true, encoding: .utf8)
     let fresh = try CorpusLoader.load(directory: dir)
-    let first = try CorpusLoader.open(directory: dir)
+    let first = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertFalse(first.fromCache)
-    let again = try CorpusLoader.open(directory: dir)
+    let again = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertTrue(again.fromCache, "the second open reads the cache")
     XCTAssertEqual(again.issues, fresh.issues)
     XCTAssertEqual(again.summary, fresh.summary)
@@ -52,7 +54,7 @@ extension FastLoaderDifferentialTests {
     XCTAssertNil(again.corpus.searchSignatures.built)
     again.prepareSearch(minimumRecords: 0)
     let built = try XCTUnwrap(again.corpus.searchSignatures.built)
-    let third = try CorpusLoader.open(directory: dir)
+    let third = try CorpusLoader.open(directory: dir, settings: settings)
     let read = try XCTUnwrap(third.corpus.searchSignatures.built, "signatures read with the cache")
     XCTAssertTrue(read.bits.elementsEqual(built.bits))
     let rows = Array(0..<third.corpus.records.count)
@@ -68,13 +70,11 @@ extension FastLoaderDifferentialTests {
     handle.seekToEndOfFile()
     handle.write(Data(#"{"id":"zz-extra","date":"2020","kind":"event","parties":["nobody"],"headline":"H","source":"s0000000"}"#.utf8 + [0x0A]))
     handle.closeFile()
-    let changed = try CorpusLoader.open(directory: dir)
+    let changed = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertFalse(changed.fromCache)
     XCTAssertEqual(changed.summary, try CorpusLoader.load(directory: dir).summary)
-    XCTAssertTrue(try CorpusLoader.open(directory: dir).fromCache)
+    XCTAssertTrue(try CorpusLoader.open(directory: dir, settings: settings).fromCache)
     // Off by request.
-    setenv("DATELINE_CACHE", "0", 1)
-    defer { unsetenv("DATELINE_CACHE") }
     XCTAssertFalse(try CorpusLoader.open(directory: dir).fromCache)
   }
 }

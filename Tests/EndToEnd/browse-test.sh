@@ -52,11 +52,12 @@ expect_sane_tty "after q"
 
 # A cold start writes the re-open cache after the first screen, in the background;
 # quitting at once still leaves it complete, and the next start opens from it.
-# (DATELINE_CACHE_MIN_BYTES=0: a small generated corpus counts as large.)
+# (DATELINE_CACHE_MIN_BYTES=0: a small generated corpus counts as large;
+# DATELINE_CACHE_QUIET_MS=0: its files, written just now, may be cached at once.)
 synth="$(dirname "$BIN")/dateline-synth"
 work=$(mktemp -d)
 "$synth" "$work/data" --records 3000 --seed 2 >/dev/null
-keys "clear; XDG_CACHE_HOME=$work/cache DATELINE_CACHE_MIN_BYTES=0 '$BIN' --data $work/data; echo CACHE=\$(ls $work/cache/dateline | grep -c 'cache\$')" Enter
+keys "clear; XDG_CACHE_HOME=$work/cache DATELINE_CACHE_MIN_BYTES=0 DATELINE_CACHE_QUIET_MS=0 '$BIN' --data $work/data; echo CACHE=\$(ls $work/cache/dateline | grep -c 'cache\$')" Enter
 expect "cold start of a generated corpus" ' 1 of 3000'
 keys q
 expect "quitting at once leaves the cache written" '^CACHE=1'

@@ -26,30 +26,36 @@ public enum CorpusLoader {
     /// Whether this came from the re-open cache (CorpusCache) rather than the files.
     public var fromCache = false
     /// The re-open cache this result was read from or belongs to, if any.
-    var cacheLocation: (path: String, key: [UInt8])?
-    /// The data files of a cache `open(…, deferCacheWrite: true)` left to write at
-    /// `cacheLocation` (see `writeCache`).
-    var pendingCacheFiles: [String]?
+    var cacheLocation: CorpusCache.Location?
+    /// Whether `open(…, deferCacheWrite: true)` left the cache to write (see `writeCache`).
+    var cacheWritePending = false
+    /// One line for each cache file that was ignored or could not be written (the load
+    /// itself went on from the data files).
+    public var cacheWarnings: [String] = []
 
     /// Builds the search signatures (see `Corpus.prepareSearch`) unless the cache already
-    /// had them, and keeps them beside the cache for the next open.
-    public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) {
-      guard corpus.searchSignatures.built == nil else { return }
+    /// had them, and keeps them beside the cache for the next open; returns a warning when
+    /// they could not be kept.
+    @discardableResult
+    public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) -> String? {
+      guard corpus.searchSignatures.built == nil else { return nil }
       corpus.prepareSearch(parts: parts, minimumRecords: minimumRecords)
       // Only beside a cache file that is there (a corpus with text_path sources has none).
       guard let cacheLocation, let built = corpus.searchSignatures.built,
         FileManager.default.fileExists(atPath: cacheLocation.path)
-      else { return }
-      CorpusCache.writeSignatures(built, cachePath: cacheLocation.path, key: cacheLocation.key)
+      else { return nil }
+      return CorpusCache.writeSignatures(built, at: cacheLocation)
     }
 
     /// Writes the re-open cache that `open(…, deferCacheWrite: true)` left for later
-    /// (nothing when there is none); safe to call from another thread.
-    public func writeCache() {
-      guard let cacheLocation, let pendingCacheFiles else { return }
+    /// (nothing when there is none); safe to call from another thread. Returns a warning
+    /// when it could not be written.
+    @discardableResult
+    public func writeCache() -> String? {
+      guard let cacheLocation, cacheWritePending else { return nil }
       var timer = LoadTimer("cache")
-      CorpusCache.write(self, to: cacheLocation.path, key: cacheLocation.key, files: pendingCacheFiles)
-      timer.lap("write")
+      defer { timer.lap("write") }
+      return CorpusCache.write(self, at: cacheLocation)
     }
 
     public var errors: [LoadIssue] { issues.filter(\.isError) }
@@ -92,41 +98,52 @@ public enum CorpusLoader {
   /// `deferCacheWrite`, leaves that to `Result.writeCache()` (the browser writes it after
   /// its first screen is up).
   public static func open(
-    directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false
+    directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false, settings: LoadSettings = .init()
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
     var timer = LoadTimer("cache")
-    let cache = CorpusCache.locate(directory, files: files)
-    // The key again once the cached data files are open: a file changed between the two
-    // is not read through a cache made for its old content (a change after the open is
-    // refused window by window, see FileBytes.ensure).
-    if let cache, var cached = CorpusCache.read(cache.path, key: cache.key, directory: directory),
-      CorpusCache.locate(directory, files: files)?.key == cache.key
-    {
-      timer.lap("read")
-      cached.fromCache = true
-      cached.cacheLocation = cache
-      if let signatures = CorpusCache.readSignatures(
-        cachePath: cache.path, key: cache.key, records: cached.corpus.records.count)
-      {
-        cached.corpus.searchSignatures.install(signatures)
+    let cache = settings.cache.flatMap { CorpusCache.locate(directory, files: files, settings: $0) }
+    var warnings: [String] = []
+    if let cache {
+      do {
+        var cached = try CorpusCache.read(cache)
+        timer.lap("read")
+        cached.fromCache = true
+        cached.cacheLocation = cache
+        installSignatures(&cached, cache)
         timer.lap("search signatures read")
+        return cached
+      } catch {
+        if !error.quiet { warnings.append("re-open cache \(cache.path) ignored (\(error.reason)); loading the files") }
       }
-      return cached
     }
     timer.lap(cache == nil ? "none" : "miss")
     var loader = FastLoader(directory: directory, fileNames: files)
     loader.progress = progress
     var result = loader.load()
+    result.cacheWarnings = warnings
     if let cache {
       result.cacheLocation = cache
-      result.pendingCacheFiles = files
+      result.cacheWritePending = true
       if !deferCacheWrite {
-        result.writeCache()
-        result.pendingCacheFiles = nil
+        if let warning = result.writeCache() { result.cacheWarnings.append(warning) }
+        result.cacheWritePending = false
       }
     }
     return result
+  }
+
+  /// The search signatures kept beside the cache, when they are there and sound (a bad
+  /// file is left to be written again once the signatures are built).
+  static func installSignatures(_ cached: inout Result, _ cache: CorpusCache.Location) {
+    do {
+      let signatures = try CorpusCache.readSignatures(at: cache, records: cached.corpus.records.count)
+      cached.corpus.searchSignatures.install(signatures)
+    } catch {
+      if !error.quiet {
+        cached.cacheWarnings.append("search signatures ignored (\(error.reason)); they are built again")
+      }
+    }
   }
 
   /// The data files `load` would read, with their sizes in bytes (for a progress total).

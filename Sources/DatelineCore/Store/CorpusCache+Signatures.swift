@@ -1,32 +1,46 @@
 import Foundation
 
 /// The search signatures (SearchSignatures) of a cached corpus, in a file beside its cache
-/// file (`<cache>.search`) with the same key.
+/// file (`<cache>.search`), in the same container (CacheFile: header, key, checksums).
 ///
 /// Why a second file: the cache is written before the signatures exist (they are built
 /// in the background after the first screen); written here once built, they let the next
 /// open of unchanged data search at once instead of building them again (half a second
-/// of both cores at a million records). A file whose key is not the cache's is ignored.
+/// of both cores at a million records). A file whose key is not the cache's, or whose
+/// checksum fails (a zeroed file would make every search find nothing), is ignored.
 extension CorpusCache {
-  static let signatureMagic: UInt64 = 0x3147_4953_4C44_4C44  // "DLDLSIG1"
+  static let signatureMagic: UInt64 = 0x3253_4E47_4953_4C44  // "DLSIGNS2"
+  static let signatureSection: UInt32 = 1
 
   static func signaturePath(_ cachePath: String) -> String { cachePath + ".search" }
 
-  /// Writes `signatures` for the cache at `cachePath`, made from exactly `key`.
-  static func writeSignatures(_ signatures: SearchSignatures, cachePath: String, key: [UInt8]) {
-    let path = signaturePath(cachePath)
-    guard case (var out, let temporary)? = begin(path, magic: signatureMagic, key: key) else { return }
-    out.column(signatures.bits)
-    end(&out, magic: signatureMagic, temporary: temporary, path: path)
+  /// Writes `signatures` for the cache at `location`; returns a warning when it could not.
+  static func writeSignatures(_ signatures: SearchSignatures, at location: Location) -> String? {
+    let bits = signatures.bits
+    let section = CacheFile.Section(
+      id: signatureSection, element: .uint64, count: bits.count,
+      bytes: UnsafeRawBufferPointer(start: bits.base, count: bits.count * 8))
+    let failure: String? = withExtendedLifetime(bits) { () -> String? in
+      do {
+        try CacheFile.write(signaturePath(location.path), magic: signatureMagic, key: location.key, sections: [section])
+        return nil
+      } catch {
+        return "\(error)"
+      }
+    }
+    return failure.map { "search signatures not written: \($0)" }
   }
 
-  /// The signatures beside the cache at `cachePath` for a corpus of `records` records made
-  /// from `key`, mapped in place; nil when there are none or they are not for this corpus.
-  static func readSignatures(cachePath: String, key: [UInt8], records: Int) -> SearchSignatures? {
-    guard case (let file, var r)? = mapFile(signaturePath(cachePath), magic: signatureMagic, key: key) else { return nil }
-    let bits = r.column(UInt64.self, owner: file)
+  /// The signatures beside the cache at `location` for a corpus of `records` records,
+  /// mapped in place; throws when there are none or they are not for this corpus.
+  static func readSignatures(at location: Location, records: Int) throws(CacheFile.Rejection) -> SearchSignatures {
     let runs = (records + SearchSignatures.runLength - 1) / SearchSignatures.runLength
-    guard r.ok, bits.count == runs * SearchSignatures.wordsPerRun, r.u64() == signatureMagic else { return nil }
+    let words = runs * SearchSignatures.wordsPerRun
+    let mapping = try CacheFile.open(
+      signaturePath(location.path), magic: signatureMagic, key: location.key,
+      maximumBytes: 4096 + CacheFile.tableEntryBytes + location.key.count + words * 8)
+    let bits = try mapping.column(signatureSection, UInt64.self)
+    guard bits.count == words else { throw .init(reason: "search signatures for another corpus") }
     return SearchSignatures(bits: bits)
   }
 }

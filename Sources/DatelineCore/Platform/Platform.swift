@@ -1,0 +1,68 @@
+import Foundation
+
+/// The calls that differ between operating systems, in one place (as swift-argument-
+/// parser's Platform does): nanosecond file times, the running executable, handing freed
+/// memory back. Linux (glibc) is what dateline is built and tested on.
+public enum Platform {
+  /// What identifies a file's content for a cache key: where it is (device, inode), its
+  /// size, and its modification and status-change times in nanoseconds since 1970.
+  public struct FileStamp: Equatable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int
+    public var modified: Int
+    public var changed: Int
+  }
+
+  /// The stamp of the file at `path` (following symlinks), or nil when it cannot be read.
+  public static func stamp(_ path: String) -> FileStamp? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return stamp(st)
+  }
+
+  public static func stamp(_ st: stat) -> FileStamp {
+    #if os(Linux)
+      let m = st.st_mtim
+      let c = st.st_ctim
+    #else
+      let m = st.st_mtimespec
+      let c = st.st_ctimespec
+    #endif
+    return FileStamp(
+      device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
+      modified: Int(m.tv_sec) &* 1_000_000_000 &+ Int(m.tv_nsec),
+      changed: Int(c.tv_sec) &* 1_000_000_000 &+ Int(c.tv_nsec))
+  }
+
+  /// The wall clock in nanoseconds since 1970 (the clock file times are in).
+  public static func now() -> Int {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Int(ts.tv_sec) &* 1_000_000_000 &+ Int(ts.tv_nsec)
+  }
+
+  /// The path of the running executable, when the system says.
+  public static func executablePath() -> String? {
+    #if os(Linux)
+      var buffer = [CChar](repeating: 0, count: 4096)
+      let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+      guard n > 0 else { return nil }
+      return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    #else
+      return CommandLine.arguments.first
+    #endif
+  }
+
+  /// Hands memory freed by the allocator back to the system (glibc keeps it otherwise).
+  static func releaseFreeMemory() {
+    #if os(Linux)
+      _ = glibcMallocTrim(0)
+    #endif
+  }
+}
+
+#if os(Linux)
+  /// glibc's malloc_trim (not in the Glibc module's headers).
+  @_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -1,0 +1,89 @@
+/// The declared layout of the corpus cache: which sections a cache file has, in which
+/// order, with which element type and count. The writer (CorpusCache.write) and the reader
+/// (CorpusCache.read) both walk `columns`, so a column is added here in one line, and a
+/// column of RecordStore.Columns that is not here fails CacheLayoutTests.
+///
+/// Sections, in file order: `meta` (ByteWriter values: counts, issues, parties, sources,
+/// the data files records lie in, links), the columns below, then the id index tables
+/// (`idTable`, one or two, their fill counts in `meta`).
+enum CacheLayout {
+  static let magic: UInt64 = 0x3245_4843_4143_4C44  // "DLCACHE2"
+  static let meta: UInt32 = 1
+  static let idTable: UInt32 = 100
+
+  /// How many elements a column has, for a corpus of `n` records.
+  enum Count {
+    /// One per record.
+    case records
+    /// One per record and one more (the start offsets of a CSR list).
+    case recordsPlusOne
+    /// As many as the list it indexes needs (checked by its start column).
+    case listed
+  }
+
+  /// One column: its section id, name, element type, count rule, and where it lives in
+  /// CacheColumns (read from there to write, put there when read).
+  struct ColumnSpec {
+    let id: UInt32
+    let name: String
+    let element: CacheElement
+    let count: Count
+    let bytes: (CacheColumns) -> UnsafeRawBufferPointer
+    let install: (inout CacheColumns, CacheMapping) throws(CacheFile.Rejection) -> Int
+
+    init<T: CacheElementType>(
+      _ id: UInt32, _ name: String, _ path: WritableKeyPath<CacheColumns, Column<T>>, _ count: Count
+    ) {
+      self.id = id
+      self.name = name
+      element = T.cacheElement
+      self.count = count
+      bytes = { c in UnsafeRawBufferPointer(start: c[keyPath: path].base, count: c[keyPath: path].count * MemoryLayout<T>.stride) }
+      install = { (c: inout CacheColumns, m: CacheMapping) throws(CacheFile.Rejection) -> Int in
+        let column = try m.column(id, T.self)
+        c[keyPath: path] = column
+        return column.count
+      }
+    }
+  }
+
+  /// The record columns, in file order (ids 2 …; never reuse an id for another meaning).
+  static var columns: [ColumnSpec] {
+    [
+      ColumnSpec(2, "firstDay", \.store.firstDay, .records),
+      ColumnSpec(3, "lastDay", \.store.lastDay, .records),
+      ColumnSpec(4, "precision", \.store.precision, .records),
+      ColumnSpec(5, "time", \.store.time, .records),
+      ColumnSpec(6, "involvedStart", \.store.involvedStart, .recordsPlusOne),
+      ColumnSpec(7, "involved", \.store.involved, .listed),
+      ColumnSpec(8, "lengths", \.store.lengths, .records),
+      ColumnSpec(9, "depthBases", \.store.depthBases, .records),
+      ColumnSpec(10, "basis", \.store.basis, .records),
+      ColumnSpec(11, "sourceCount", \.store.sourceCount, .records),
+      ColumnSpec(12, "figureCount", \.store.figureCount, .records),
+      ColumnSpec(13, "dateFlags", \.store.dateFlags, .records),
+      ColumnSpec(14, "file", \.file, .records),
+      ColumnSpec(15, "offset", \.offset, .records),
+      ColumnSpec(16, "idStart", \.idStart, .recordsPlusOne),
+      ColumnSpec(17, "idHash", \.idHash, .records),
+      ColumnSpec(18, "idBytes", \.idBytes, .listed),
+    ]
+  }
+
+  /// Columns of RecordStore.Columns that are not stored because the reader makes them
+  /// from stored ones (`items` from `file` and `offset`, `ids` from the id columns) or
+  /// because a cached corpus never has them (`held`).
+  static let derivedStoreColumns: Set<String> = ["items", "ids", "held"]
+}
+
+/// The record store's columns plus the ones the cache keeps instead of pointers: which
+/// data file (an index into the files the reader opens) and where in it each record
+/// is, and the ids as one byte list with start offsets and hashes.
+struct CacheColumns {
+  var store: RecordStore.Columns
+  var file = Column<UInt16>([])
+  var offset = Column<Int64>([])
+  var idStart = Column<UInt32>([])
+  var idHash = Column<UInt32>([])
+  var idBytes = Column<UInt8>([])
+}

@@ -1,0 +1,33 @@
+import DatelineCore
+import Foundation
+
+/// The load settings from the process environment, read once here (Core reads none):
+/// `DATELINE_CACHE=0` turns the re-open cache off, `DATELINE_CACHE_MIN_BYTES` changes the
+/// size from which a directory is cached, `DATELINE_CACHE_QUIET_MS` how long a data file
+/// must be unchanged before it is cached (tests that write a corpus and open it at once
+/// set 0), `XDG_CACHE_HOME` / `HOME` say where.
+enum LoadEnvironment {
+  static func settings(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> LoadSettings {
+    LoadSettings(cache: cacheSettings(environment))
+  }
+
+  static func cacheSettings(_ environment: [String: String]) -> CacheSettings? {
+    guard environment["DATELINE_CACHE"] != "0", let folder = XDGDirectory.cache.path(environment) else { return nil }
+    let minimum = environment["DATELINE_CACHE_MIN_BYTES"].flatMap { Int($0) } ?? CacheSettings.defaultMinimumBytes
+    var settings = CacheSettings(folder: folder, binaryIdentity: binaryIdentity(), minimumBytes: minimum)
+    if let quiet = environment["DATELINE_CACHE_QUIET_MS"].flatMap({ Int($0) }), quiet >= 0 {
+      settings.quietNanoseconds = quiet * 1_000_000
+    }
+    return settings
+  }
+
+  /// The build revision and the executable's stamp (device, inode, size, times): a new
+  /// build, or the same revision built again with other rules, has another identity.
+  static func binaryIdentity() -> [UInt8] {
+    var text = BuildRevision.revision
+    if let exe = Platform.executablePath(), let s = Platform.stamp(exe) {
+      text += " \(s.device) \(s.inode) \(s.size) \(s.modified) \(s.changed)"
+    }
+    return Array(text.utf8)
+  }
+}
