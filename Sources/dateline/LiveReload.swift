@@ -68,7 +68,8 @@ final class LiveReload {
     Thread.detachNewThread {
       let content: ReloadOutcome.Content
       do {
-        let result = try CorpusLoader.open(directory: directory, deferCacheWrite: true)
+        let result = try CorpusLoader.open(
+          directory: directory, deferCacheWrite: true, settings: LoadEnvironment.settings())
         let fingerprints = RecordFingerprints(result.corpus)
         let errors = result.errors.count
         // Before the first fingerprints are taken (a large corpus, a quick change), only
