@@ -76,6 +76,7 @@ struct DataOptions: ParsableArguments {
     do {
       let result = try ProgressDisplay.load(directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
       for warning in result.cacheWarnings { Output.error("warning: " + warning) }
+      LoadEnvironment.reportTimings()
       return result
     } catch {
       Output.error("\(error)")

@@ -5,10 +5,24 @@ import Foundation
 /// `DATELINE_CACHE=0` turns the re-open cache off, `DATELINE_CACHE_MIN_BYTES` changes the
 /// size from which a directory is cached, `DATELINE_CACHE_QUIET_MS` how long a data file
 /// must be unchanged before it is cached (tests that write a corpus and open it at once
-/// set 0), `XDG_CACHE_HOME` / `HOME` say where.
+/// set 0), `XDG_CACHE_HOME` / `HOME` say where. `DATELINE_CHUNK_BYTES` changes the unit
+/// `.jsonl` files are cut by; `DATELINE_TIMING` asks for phase times on stderr (printed by
+/// `report`).
 enum LoadEnvironment {
+  /// One collector for the process: the load, and the cache write and search build after it.
+  static let timings: LoadTimings? =
+    ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil ? LoadTimings() : nil
+
   static func settings(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> LoadSettings {
-    LoadSettings(cache: cacheSettings(environment))
+    var settings = LoadSettings(cache: cacheSettings(environment), timings: timings)
+    if let unit = environment["DATELINE_CHUNK_BYTES"].flatMap({ Int($0) }) { settings.chunkBytes = max(64, unit) }
+    return settings
+  }
+
+  /// Writes the phase times recorded since the last call to stderr (with DATELINE_TIMING).
+  static func reportTimings() {
+    guard let timings else { return }
+    for lap in timings.drain() { FileHandle.standardError.write(Data((lap.description + "\n").utf8)) }
   }
 
   static func cacheSettings(_ environment: [String: String]) -> CacheSettings? {

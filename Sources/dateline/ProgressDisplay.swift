@@ -21,7 +21,7 @@ enum ProgressDisplay {
       cached
         ? try CorpusLoader.open(
           directory: directory, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings())
-        : try CorpusLoader.load(directory: directory)
+        : try CorpusLoader.load(directory: directory, settings: LoadEnvironment.settings())
     }
     guard isatty(2) != 0 else { return try plain() }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
@@ -55,7 +55,7 @@ enum ProgressDisplay {
     let result = cached
       ? try CorpusLoader.open(
         directory: directory, progress: progress, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings())
-      : try CorpusLoader.load(directory: directory, progress: progress)
+      : try CorpusLoader.load(directory: directory, progress: progress, settings: LoadEnvironment.settings())
     timer.cancel()
     queue.sync {}
     // The browser (the one caller that defers the cache write) opens its screen next: the

@@ -19,13 +19,12 @@ final class FastLoaderDifferentialTests: XCTestCase {
     }
   }
 
-  /// The same corpora cut into many small pieces (`DATELINE_CHUNK_BYTES`): duplicates,
+  /// The same corpora cut into many small pieces (LoadSettings.chunkBytes): duplicates,
   /// links, line numbers and quotes across pieces, and pieces scanned in any order.
   func testCorpusInManyPiecesLoadsAlike() throws {
-    setenv("DATELINE_CHUNK_BYTES", "4096", 1)
-    defer { unsetenv("DATELINE_CHUNK_BYTES") }
-    try compare(records: 2_500, seed: 4, corruption: 0.3)
-    try compare(records: 2_000, seed: 5, corruption: 0)
+    let pieces = LoadSettings(chunkBytes: 4096)
+    try compare(records: 2_500, seed: 4, corruption: 0.3, settings: pieces)
+    try compare(records: 2_000, seed: 5, corruption: 0, settings: pieces)
   }
 
   func testHeavilyCorruptedCorpus() throws {
@@ -67,14 +66,16 @@ final class FastLoaderDifferentialTests: XCTestCase {
 
   // MARK: - Helpers
 
-  func compare(records: Int, seed: UInt64, corruption: Double) throws {
+  func compare(records: Int, seed: UInt64, corruption: Double, settings: LoadSettings = .init()) throws {
     let dir = try temporaryDirectory("synth-\(seed)-\(corruption)")
     try CorpusSynth.write(to: dir, options: .init(records: records, seed: seed, corruption: corruption))
-    try assertSame(dir)
+    try assertSame(dir, settings: settings)
   }
 
-  func assertSame(_ dir: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    let fast = try CorpusLoader.load(directory: dir)
+  func assertSame(
+    _ dir: String, settings: LoadSettings = .init(), file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    let fast = try CorpusLoader.load(directory: dir, settings: settings)
     let ref = try CorpusLoader.loadReference(directory: dir)
     let a = fast.issues.map(\.description)
     let b = ref.issues.map(\.description)

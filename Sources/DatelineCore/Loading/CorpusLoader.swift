@@ -32,6 +32,8 @@ public enum CorpusLoader {
     /// One line for each cache file that was ignored or could not be written (the load
     /// itself went on from the data files).
     public var cacheWarnings: [String] = []
+    /// Where the later phases (cache write, search build) put their times.
+    var timings: LoadTimings?
 
     /// Builds the search signatures (see `Corpus.prepareSearch`) unless the cache already
     /// had them, and keeps them beside the cache for the next open; returns a warning when
@@ -39,7 +41,7 @@ public enum CorpusLoader {
     @discardableResult
     public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) -> String? {
       guard corpus.searchSignatures.built == nil else { return nil }
-      corpus.prepareSearch(parts: parts, minimumRecords: minimumRecords)
+      corpus.prepareSearch(parts: parts, minimumRecords: minimumRecords, timings: timings)
       // Only beside a cache file that is there (a corpus with text_path sources has none).
       guard let cacheLocation, let built = corpus.searchSignatures.built,
         FileManager.default.fileExists(atPath: cacheLocation.path)
@@ -53,7 +55,7 @@ public enum CorpusLoader {
     @discardableResult
     public func writeCache() -> String? {
       guard let cacheLocation, cacheWritePending else { return nil }
-      var timer = LoadTimer("cache")
+      var timer = LoadTimer("cache", timings)
       defer { timer.lap("write") }
       return CorpusCache.write(self, at: cacheLocation)
     }
@@ -85,11 +87,21 @@ public enum CorpusLoader {
 
   /// Loads and validates `directory` with the fast loader (see FastLoader); `progress`,
   /// when given, is advanced as files and records are scanned.
-  public static func load(directory: String, progress: LoadProgress? = nil) throws(DirectoryError) -> Result {
+  public static func load(
+    directory: String, progress: LoadProgress? = nil, settings: LoadSettings = .init()
+  ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
+    return fastLoad(directory, files, progress, settings)
+  }
+
+  static func fastLoad(_ directory: String, _ files: [String], _ progress: LoadProgress?, _ settings: LoadSettings) -> Result {
     var loader = FastLoader(directory: directory, fileNames: files)
     loader.progress = progress
-    return loader.load()
+    loader.chunkBytes = settings.chunkBytes
+    loader.timings = settings.timings
+    var result = loader.load()
+    result.timings = settings.timings
+    return result
   }
 
   /// Like `load`, but through the re-open cache (see CorpusCache): unchanged data that
@@ -101,7 +113,7 @@ public enum CorpusLoader {
     directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false, settings: LoadSettings = .init()
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
-    var timer = LoadTimer("cache")
+    var timer = LoadTimer("cache", settings.timings)
     let cache = settings.cache.flatMap { CorpusCache.locate(directory, files: files, settings: $0) }
     var warnings: [String] = []
     if let cache {
@@ -110,6 +122,7 @@ public enum CorpusLoader {
         timer.lap("read")
         cached.fromCache = true
         cached.cacheLocation = cache
+        cached.timings = settings.timings
         installSignatures(&cached, cache)
         timer.lap("search signatures read")
         return cached
@@ -118,9 +131,7 @@ public enum CorpusLoader {
       }
     }
     timer.lap(cache == nil ? "none" : "miss")
-    var loader = FastLoader(directory: directory, fileNames: files)
-    loader.progress = progress
-    var result = loader.load()
+    var result = fastLoad(directory, files, progress, settings)
     result.cacheWarnings = warnings
     if let cache {
       result.cacheLocation = cache

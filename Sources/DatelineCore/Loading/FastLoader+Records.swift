@@ -11,7 +11,7 @@ extension FastLoader {
   mutating func recordPhase(
     _ scanned: [ScannedChunk], parties: LoadState.PartyPhase, lookup: PartyLookup, sources: SourceTable
   ) -> CorpusLoader.Result {
-    var timer = LoadTimer("records")
+    var timer = LoadTimer("records", timings)
     // Stable: runs of one file stay in order.
     let ordered = (scanned + referenceChunks()).enumerated().sorted { ($0.element.file, $0.offset) < ($1.element.file, $1.offset) }
     let set = ChunkSet(ordered.map(\.element))
@@ -106,13 +106,13 @@ extension FastLoader {
       perChunk[c] = nil
     }
     timer.lap("refs")
-    referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources))
+    referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources, timings: timings))
     timer.lap("quotes checked")
     for c in set.chunks { c.quoteBox.free() }
     timer.lap("quotes freed")
     // Freed blocks of the scanning threads' malloc arenas go back to the system now,
     // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
-    _ = releaseFreeMemory(0)
+    Platform.releaseFreeMemory()
     timer.lap("trimmed")
     var sourceByID: [Source.ID: Source]?
     for g in referenceChecks.sorted() where kept[g] {
@@ -162,7 +162,7 @@ extension FastLoader {
 
     let store = RecordStore.build(
       kept: kept, set: set, ids: &ids, links: links, lookup: lookup, files: files.compactMap { $0 },
-      decode: { record($0, set: set) })
+      timings: timings, decode: { record($0, set: set) })
     withExtendedLifetime(linkArena) {}
     timer.lap("store")
     let corpus = Corpus(parties: parties.list, sources: sources.list, store: store)
@@ -364,32 +364,8 @@ struct IDTable: @unchecked Sendable {
   }
 }
 
-/// glibc's malloc_trim (not in the Glibc module's headers).
-@_silgen_name("malloc_trim") func releaseFreeMemory(_ pad: Int) -> Int32
-
 /// A value handed to concurrent work that only reads it.
 struct UnsafeSendable<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
-}
-
-/// Phase times on stderr when `DATELINE_TIMING` is set (for profiling the loader).
-struct LoadTimer {
-  static let enabled = ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil
-  let name: String
-  var last: UInt64
-
-  init(_ name: String) {
-    self.name = name
-    last = LoadTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
-  }
-
-  mutating func lap(_ what: String) {
-    guard LoadTimer.enabled else { return }
-    let now = DispatchTime.now().uptimeNanoseconds
-    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    let anon = status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }.map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) } ?? ""
-    _ = DescriptorWrite.all(Array("timing \(name).\(what): \((now - last) / 1_000_000) ms, anon \(anon)\n".utf8), to: 2)
-    last = now
-  }
 }

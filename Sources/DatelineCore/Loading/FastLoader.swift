@@ -16,6 +16,10 @@ struct FastLoader {
   var bodyStart: [Int] = []
   /// Counters for a progress display (see LoadProgress); nil when nobody watches.
   var progress: LoadProgress?
+  /// The unit `.jsonl` files are cut by (see `lineChunks`; LoadSettings.chunkBytes).
+  var chunkBytes = LoadSettings.defaultChunkBytes
+  /// Where phase times go (LoadSettings.timings); nil: not timed.
+  var timings: LoadTimings?
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -34,7 +38,7 @@ struct FastLoader {
   }
 
   mutating func load() -> CorpusLoader.Result {
-    var timer = LoadTimer("load")
+    var timer = LoadTimer("load", timings)
     state.noteEmptyDirectory()
     var jobs: [Job] = []
     var sourceItems: [(Int, Int, Range<Int>)] = []
@@ -61,7 +65,7 @@ struct FastLoader {
       bodyStart.append(bom)
       let body = UnsafeRawBufferPointer(rebasing: b[bom...])
       if name.hasSuffix(".jsonl") {
-        for r in FastLoader.lineChunks(body, offset: bom) { jobs.append(.lines(file: fi, range: r)) }
+        for r in FastLoader.lineChunks(body, offset: bom, unit: chunkBytes) { jobs.append(.lines(file: fi, range: r)) }
         progress?.fileScanned()
         continue
       }
@@ -138,12 +142,12 @@ struct FastLoader {
   /// Splits a `.jsonl` body into line-aligned pieces: about 16 MB each, but at least 16
   /// of 1 MB or more for a mid-sized file (one piece below 4 MB). With two cores, a few
   /// large pieces beside the sources job left one core idle at the end. The unit (1 MB)
-  /// can be made smaller with `DATELINE_CHUNK_BYTES`, so that tests cut small corpora into
+  /// can be made smaller (LoadSettings.chunkBytes, at least 64), so that tests cut small corpora into
   /// many pieces.
-  static func lineChunks(_ body: UnsafeRawBufferPointer, offset: Int) -> [Range<Int>] {
+  static func lineChunks(_ body: UnsafeRawBufferPointer, offset: Int, unit: Int) -> [Range<Int>] {
     let n = body.count
     guard n > 0 else { return [] }
-    let unit = ProcessInfo.processInfo.environment["DATELINE_CHUNK_BYTES"].flatMap { Int($0) }.map { max(64, $0) } ?? 1 << 20
+    let unit = max(64, unit)
     let pieces = n < 4 * unit ? 1 : max(2, n / (16 * unit), min(16, n / unit))
     var out: [Range<Int>] = []
     var start = 0

@@ -3,8 +3,18 @@
 public struct LoadSettings: Sendable {
   /// The re-open cache (CorpusCache), or nil for none.
   public var cache: CacheSettings?
+  /// The unit `.jsonl` files are cut into for the cores (at least 64 bytes; tests cut
+  /// small corpora into many pieces with a small one).
+  public var chunkBytes: Int
+  /// Where the phase times of the load (and of the cache write and search build after it)
+  /// go, for the CLI to print; nil: not timed.
+  public var timings: LoadTimings?
 
-  public init(cache: CacheSettings? = nil) {
+  public static let defaultChunkBytes = 1 << 20
+
+  public init(cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes, timings: LoadTimings? = nil) {
     self.cache = cache
+    self.chunkBytes = chunkBytes
+    self.timings = timings
   }
 }

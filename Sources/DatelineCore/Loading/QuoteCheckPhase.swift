@@ -10,9 +10,11 @@ import Foundation
 /// their only escapes are `\n`, `\t`, `\"` and `\\`, so no text is copied.
 enum QuoteCheckPhase {
   /// `lists` (the jobs of each chunk, in item order) are consumed.
-  static func failures(_ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable) -> [Int] {
+  static func failures(
+    _ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable, timings: LoadTimings? = nil
+  ) -> [Int] {
     guard let first = lists.first(where: { !$0.isEmpty })?.first else { return [] }
-    var timer = LoadTimer("quotes")
+    var timer = LoadTimer("quotes", timings)
     // Group by source (counting sort keeps each source's quotes in item order).
     var counts = [Int](repeating: 0, count: sources.list.count + 1)
     var total = 0

@@ -54,6 +54,18 @@ public enum Platform {
     #endif
   }
 
+  /// The process's anonymous (not file-backed) resident memory, as the system writes it
+  /// (`123456 kB`), or nil where it does not say.
+  static func anonymousMemory() -> String? {
+    #if os(Linux)
+      guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+      return status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }
+        .map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
+    #else
+      return nil
+    #endif
+  }
+
   /// Hands memory freed by the allocator back to the system (glibc keeps it otherwise).
   static func releaseFreeMemory() {
     #if os(Linux)

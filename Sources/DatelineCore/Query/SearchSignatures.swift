@@ -135,11 +135,11 @@ final class SearchSignatureSlot: Sendable {
   func install(_ signatures: SearchSignatures) { published.withLock { if $0 == nil { $0 = signatures } } }
 
   /// The signatures, built now (on `parts` cores) if need be; waits for a build under way.
-  func get(_ corpus: Corpus, parts: Int = 2) -> SearchSignatures {
+  func get(_ corpus: Corpus, parts: Int = 2, timings: LoadTimings? = nil) -> SearchSignatures {
     if let s = built { return s }
     return building.withLock { _ in
       if let s = built { return s }
-      var timer = LoadTimer("search")
+      var timer = LoadTimer("search", timings)
       let made = SearchSignatures.build(corpus, parts: parts)
       timer.lap("signatures")
       published.withLock { $0 = made }
@@ -153,8 +153,8 @@ extension Corpus {
   /// that finds nothing nearby does not pay for them; the browser calls this in the
   /// background once the first screen is up, on its one low-priority thread
   /// (`parts: 1`), so that the terminal and the keys come first.
-  public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) {
+  public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil, timings: LoadTimings? = nil) {
     guard store.count >= minimumRecords ?? TextMatcher.signatureThreshold else { return }
-    _ = searchSignatures.get(self, parts: parts)
+    _ = searchSignatures.get(self, parts: parts, timings: timings)
   }
 }

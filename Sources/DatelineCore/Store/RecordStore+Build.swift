@@ -89,9 +89,9 @@ extension RecordStore {
   /// keys per chunk, one sort on both cores, then each core fills half of every column.
   static func build(
     kept: [Bool], set: ChunkSet, ids: inout IDTable, links: [FastLoader.LinkTarget], lookup: PartyLookup,
-    files: [FileBytes], decode: (Int) -> Record?
+    files: [FileBytes], timings: LoadTimings? = nil, decode: (Int) -> Record?
   ) -> RecordStore {
-    var timer = LoadTimer("store")
+    var timer = LoadTimer("store", timings)
     // Items the reference decoded: their rows come from their `Record`.
     let arena = ByteArena()
     var decoded: [Int: Row] = [:]

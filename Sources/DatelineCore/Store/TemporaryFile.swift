@@ -8,6 +8,10 @@ import Foundation
 /// crash) is never opened, followed or removed; a few other names are tried instead. Any
 /// failure (a write, the rename: a directory at the target, a read-only directory) removes
 /// the temporary file, which this process created, and nothing else.
+///
+/// Why not AtomicFile (IO/): it writes through a symlink at the target and syncs before the
+/// rename; a cache is rebuilt from the data when lost, so it needs no sync (83 MB at 1M),
+/// and a symlink planted at the cache path must be replaced, never written through.
 struct TemporaryFile {
   struct Failure: Error, CustomStringConvertible {
     var path: String
