@@ -81,16 +81,15 @@ final class SafeReadTests: XCTestCase {
 
   func testARecordWhoseFileChangedAfterAReopenIsAValueNotATrap() throws {
     let dir = try synthCorpus("reopen", records: 3_000)
-    let cacheHome = try directory("reopen-cache")
-    setenv("XDG_CACHE_HOME", cacheHome, 1)
-    setenv("DATELINE_CACHE_MIN_BYTES", "0", 1)
-    defer {
-      unsetenv("XDG_CACHE_HOME")
-      unsetenv("DATELINE_CACHE_MIN_BYTES")
-    }
+    // The cache comes in as a setting (Core reads no environment): any size, and no quiet
+    // time, since the test writes its files and opens them at once.
+    let settings = LoadSettings(
+      cache: CacheSettings(
+        folder: try directory("reopen-cache") + "/dateline", binaryIdentity: Array("test".utf8),
+        minimumBytes: 0, quietNanoseconds: 0))
     let fresh = try CorpusLoader.load(directory: dir)
-    XCTAssertFalse(try CorpusLoader.open(directory: dir).fromCache)
-    let reopened = try CorpusLoader.open(directory: dir)
+    XCTAssertFalse(try CorpusLoader.open(directory: dir, settings: settings).fromCache)
+    let reopened = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertTrue(reopened.fromCache)
     let corpus = reopened.corpus
     XCTAssertEqual(try corpus.decodedRecord(at: 0).get(), fresh.corpus.records[0])

@@ -65,5 +65,7 @@ keys y
 expect "y keeps the citation" 'citation kept: it is printed when you quit'
 keys j y q
 expect "both citations are printed on exit" 'Record: first-round-talks' 10
+# The shell prints EXIT=0 a moment after the last citation: poll for it, then look.
+wait_for '^EXIT=0$' 10
 if screen | grep -q '^Record: oct7-abductions$' && screen | grep -q '^EXIT=0$'; then ok "first citation printed too"; else fail "citations on exit"; fi
 finish
