@@ -22,7 +22,8 @@ enum LoadEnvironment {
   /// Writes the phase times recorded since the last call to stderr (with DATELINE_TIMING).
   static func reportTimings() {
     guard let timings else { return }
-    for lap in timings.drain() { FileHandle.standardError.write(Data((lap.description + "\n").utf8)) }
+    // Best effort, like every stderr note: a full or closed stderr must not stop the command.
+    for lap in timings.drain() { Output.note(lap.description + "\n") }
   }
 
   static func cacheSettings(_ environment: [String: String]) -> CacheSettings? {

@@ -77,3 +77,16 @@ extension CLITests {
     XCTAssertEqual(browse.status, 2)
   }
 }
+
+extension CLITests {
+  /// The phase times (DATELINE_TIMING) are stderr notes too: a full or closed stderr loses
+  /// them, never the command (FileHandle's write trapped there).
+  func testPhaseTimesOnAFullOrClosedStderrNeverStopTheCommand() throws {
+    for shell in [#"DATELINE_TIMING=1 exec "$0" "$@" 2>/dev/full"#, #"DATELINE_TIMING=1 exec "$0" "$@" 2>&-"#] {
+      let r = try run(["validate", "--data", Self.seed], shell: shell)
+      XCTAssertFalse(r.terminatedBySignal, shell)
+      XCTAssertEqual(r.status, 0, shell)
+      XCTAssertTrue(r.stdout.contains("24 records"), r.stdout)
+    }
+  }
+}
