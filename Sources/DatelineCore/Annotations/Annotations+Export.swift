@@ -43,15 +43,22 @@ extension Annotations {
   }
 }
 
-/// Membership in a sorted array of indexes.
-enum BinarySearch {
-  static func contains(_ sorted: [Int], _ v: Int) -> Bool {
+/// Binary search over a sorted array of record indexes (a result's rows).
+public enum BinarySearch {
+  /// The first position whose value is not below `v` (`sorted.count` when none is).
+  public static func lowerBound(_ sorted: [Int], _ v: Int) -> Int {
     var lo = 0
     var hi = sorted.count
     while lo < hi {
       let mid = (lo + hi) / 2
       if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
     }
-    return lo < sorted.count && sorted[lo] == v
+    return lo
+  }
+
+  /// Whether `v` is in `sorted`.
+  public static func contains(_ sorted: [Int], _ v: Int) -> Bool {
+    let i = lowerBound(sorted, v)
+    return i < sorted.count && sorted[i] == v
   }
 }

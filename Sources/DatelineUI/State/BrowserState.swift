@@ -161,7 +161,7 @@ public struct BrowserState: Sendable {
     counts = TimelineQuery.partyCounts(rows, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {
-      let i = BrowserState.lowerBound(rows, previous)
+      let i = BinarySearch.lowerBound(rows, previous)
       if i < rows.count && rows[i] == previous {
         selection = i
       } else if i >= rows.count {
@@ -206,18 +206,8 @@ public struct BrowserState: Sendable {
 
   /// Index into `rows` of the record with corpus index `index`, if it is shown.
   func row(ofRecord index: Int) -> Int? {
-    let i = BrowserState.lowerBound(rows, index)
+    let i = BinarySearch.lowerBound(rows, index)
     return i < rows.count && rows[i] == index ? i : nil
-  }
-
-  static func lowerBound(_ a: [Int], _ v: Int) -> Int {
-    var lo = 0
-    var hi = a.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if a[mid] < v { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
   }
 
   /// Parties in tree order (each root followed by its descendants), for the party list.
