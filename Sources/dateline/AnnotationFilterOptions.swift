@@ -67,10 +67,22 @@ struct AnnotationFilterOptions: ParsableArguments {
 
 /// Listed records with their annotations (`x_annotations` in JSON; see Annotations+Export).
 enum AnnotatedOutput {
-  static func jsonObject(_ i: Int, corpus: Corpus, annotations: Annotations) -> String {
-    let object = corpus.records[i].jsonObject
-    guard let entry = annotations.entries.isEmpty ? nil : annotations.entries[corpus.records[i].id] else { return object }
-    return String(decoding: Annotations.inserting(entry, into: Array(object.utf8)), as: UTF8.self)
+  /// A records envelope (`list --format json`) whose items are the JSON lines of `rows`
+  /// (`writeJSONLines`), one per line.
+  static func envelope(_ rows: [Int], corpus: Corpus, annotations: Annotations) -> [UInt8] {
+    var out = Array("{\"schema\": 1, \"type\": \"records\", \"items\": [\n".utf8)
+    writeJSONLines(rows, corpus: corpus, annotations: annotations) { block in
+      var start = block.startIndex
+      while let newline = block[start...].firstIndex(of: 0x0A) {
+        out += [0x20, 0x20]
+        out += block[start..<newline]
+        out += [0x2C, 0x0A]
+        start = newline + 1
+      }
+    }
+    // The last item has no comma.
+    if out.count >= 2 && out[out.count - 2] == 0x2C { out.remove(at: out.count - 2) }
+    return out + Array("]}\n".utf8)
   }
 
   /// `Corpus.writeJSONLines`, with each annotated record's line written on its own with

@@ -19,9 +19,13 @@ enum ExportText {
     case .markdown:
       return MarkdownTable.render(rows: rows, of: corpus, extra: annotated ? (Annotations.columnNames, extra) : nil)
     case .csv:
-      var out = CSVWriter.row(RecordColumns.names + (annotated ? Annotations.columnNames : []))
-      for i in rows {
-        let values = RecordColumns.values(corpus.records[i], in: corpus) + extra(i)
+      // x_ fields: one more column, a JSON object per record, when any listed record has one.
+      let extensions = rows.map { i in (try? corpus.extensionMembers(at: i).get()).map { $0.isEmpty ? "" : "{" + $0 + "}" } ?? "" }
+      let withExtensions = extensions.contains { !$0.isEmpty }
+      var out = CSVWriter.row(
+        RecordColumns.names + (withExtensions ? [RecordColumns.extensionsName] : []) + (annotated ? Annotations.columnNames : []))
+      for (k, i) in rows.enumerated() {
+        let values = RecordColumns.values(corpus.records[i], in: corpus) + (withExtensions ? [extensions[k]] : []) + extra(i)
         out += CSVWriter.row(values.map { Sanitizer.clean($0, newlines: .keep) })
       }
       return out

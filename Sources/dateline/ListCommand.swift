@@ -158,10 +158,10 @@ struct ListCommand: ParsableCommand {
       // Lines of `.jsonl` files as they are, the rest re-encoded (Corpus.writeJSONLines).
       AnnotatedOutput.writeJSONLines(rows, corpus: corpus, annotations: annotations) { Output.bytes($0) }
     case .json:
-      let items = rows.map { "  " + AnnotatedOutput.jsonObject($0, corpus: corpus, annotations: annotations) }
-        .joined(separator: ",\n")
+      // The same complete lines as jsonl (every field, x_ ones included), as an envelope.
+      let document = AnnotatedOutput.envelope(rows, corpus: corpus, annotations: annotations)
       try Self.stopIfDataChanged(corpus)
-      Output.raw("{\"schema\": 1, \"type\": \"records\", \"items\": [\n" + items + (rows.isEmpty ? "" : "\n") + "]}\n")
+      document.withUnsafeBytes { Output.bytes($0) }
     case .text:
       let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
       try Self.stopIfDataChanged(corpus)

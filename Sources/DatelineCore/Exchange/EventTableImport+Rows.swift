@@ -134,19 +134,42 @@ struct Builder {
       for t in list("tags\(k)") where !tags.contains(t) { tags.append(t) }
     }
     let (source, quote) = makeSource(row)
-    let record = Record(
+    var record = Record(
       id: id, date: date, endDate: endDate, time: time, utcOffset: offset,
       dateApprox: optional("date_approx") == "true", dateInferred: optional("date_inferred") == "true",
       dateNote: optional("date_note"), kind: kind, parties: refs, headline: headline, summary: summary,
       attribution: attribution, source: source.id, quote: quote, tags: tags,
       related: list("related").map { Record.ID($0) }, disputes: list("disputes").map { Record.ID($0) },
       revises: list("revises").map { Record.ID($0) })
+    switch Builder.extensions(optional("x_fields")) {
+    case .success(let members): record.extensions = members
+    case .failure(let problem): return reject(problem.message)
+    }
     let added = newParties.filter { partyIndex[$0.0] == nil }.map { Party(id: $0.0, name: Builder.oneLine($0.1)) }
     if let problem = LoadBackCheck.problem(record: record, parties: added, source: source) { return reject(problem) }
     lineOfID[id] = row.line
     for (pid, name) in newParties { addParty(pid, name: name) }
     sources.append(source)
     return .success(record)
+  }
+
+  /// The `x_fields` cell that `list --format csv` writes (a JSON object of a record's
+  /// `x_` fields) as the record's extension members; every key must start with `x_`.
+  static func extensions(_ cell: String?) -> Result<String, CellProblem> {
+    guard let cell else { return .success("") }
+    let bytes = Array(cell.utf8)
+    let node = bytes.withUnsafeBytes { try? JSONParser.parse($0) }
+    guard let node, case .object(let members) = node.value else {
+      return .failure(CellProblem(message: "column \"x_fields\" is not a JSON object"))
+    }
+    if let other = members.first(where: { !$0.key.hasPrefix("x_") }) {
+      return .failure(CellProblem(message: "column \"x_fields\" holds \"\(other.key)\", not an x_ field"))
+    }
+    return .success(node.extensionMembersText)
+  }
+
+  struct CellProblem: Error {
+    var message: String
   }
 
   /// Line breaks and tabs as spaces: a headline or a name is one line (SCHEMA.md). Other

@@ -114,7 +114,7 @@ struct ColumnMap {
     for (k, t) in o.tagColumns.enumerated() { optional["tags\(k)"] = need(t) }
     if o.tagColumns.isEmpty, o.schemaColumns, let i = index("tags") { optional["tags0"] = i }
     if o.schemaColumns {
-      for name in RecordColumns.names where optional[name] == nil && !["tags"].contains(name) {
+      for name in RecordColumns.names + [RecordColumns.extensionsName] where optional[name] == nil && name != "tags" {
         if let i = index(name) { optional[name] = i }
       }
     }

@@ -4,7 +4,8 @@
 /// importer (`EventTableImport` with `schemaColumns`) must be able to read the same
 /// columns back into the same records, so every record field that is text, a date or a
 /// list of ids has a column named as in SCHEMA.md. Lists are joined with "; ". A party is
-/// written `id:role`. Figures and `also` sources have no column (export them as JSON).
+/// written `id:role`. `x_` fields are one more column (`extensionsName`) when a record has
+/// them. Figures and `also` sources have no column (export them as JSON).
 /// Values are raw data: writers that reach a terminal sanitize them.
 public enum RecordColumns {
   /// The header, in order.
@@ -14,6 +15,10 @@ public enum RecordColumns {
     "claimants", "tags", "related", "disputes", "revises", "source", "outlet", "title",
     "published", "url", "quote",
   ]
+
+  /// The column of a record's `x_` fields as one JSON object (`{"x_review":{"by":"ana"}}`),
+  /// written only when a listed record has one (`Corpus.extensionMembers(at:)`).
+  public static let extensionsName = "x_fields"
 
   /// The separator inside a list cell.
   public static let listSeparator = "; "

@@ -62,6 +62,7 @@ extension Record {
         return o.object
       }.joined(separator: ",") + "]")
     }
+    if !extensions.isEmpty { w.parts.append(extensions) }
     return w.object
   }
 }

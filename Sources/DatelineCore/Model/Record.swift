@@ -50,6 +50,10 @@ public struct Record: Sendable, Hashable, Identifiable {
   public var disputes: [ID]
   public var revises: [ID]
   public var figures: [Figure]
+  /// `x_` fields as compact JSON members (`"x_a":1,"x_b":[2]`), written by `jsonObject`;
+  /// set by an import (`x_fields` column). A record decoded from a file leaves it empty:
+  /// its exports copy the file's bytes instead (`RecordStore.completeLine`).
+  public var extensions = ""
 
   public init(
     id: ID, date: RecordDate, endDate: RecordDate? = nil, time: TimeOfDay? = nil,

@@ -6,8 +6,9 @@ import Foundation
 /// A record read from a `.jsonl` file is written as its own line, byte for byte (its
 /// extensions and spelling kept), unless the line holds a character that `JSONWriter`
 /// escapes so no terminal acts on it (DEL, C1 controls, line and paragraph separators,
-/// bidi controls): that line, and every record from an envelope or built in code, is
-/// decoded and written as `Record.jsonObject`. Either way the line loads back as the same
+/// bidi controls): that line, and every record from an envelope, is written as its
+/// complete line (`RecordStore.completeLine`: every field, `x_` ones included); a record
+/// built in code as `Record.jsonObject`. Either way the line loads back as the same
 /// record. Why: decoding a record takes tens of microseconds, copying its line well under one.
 extension Corpus {
   /// Calls `write` with the JSON lines of `rows` (each ending in a newline), in blocks of
@@ -56,7 +57,7 @@ extension Corpus {
       for k in start..<end {
         var n = Int(store.lengths[rows[k]])
         if !verbatim[k - start] {
-          let bytes = Array(records[rows[k]].jsonObject.utf8)
+          let bytes = store.completeLine(rows[k]) ?? Array(records[rows[k]].jsonObject.utf8)
           encoded[k] = bytes
           n = bytes.count
         }
