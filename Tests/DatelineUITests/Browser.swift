@@ -61,7 +61,7 @@ func selecting(_ id: Record.ID, in state: BrowserState, file: StaticString = #fi
   -> BrowserState
 {
   var s = state
-  guard let index = s.corpus.recordIndex[id], let row = s.rows.firstIndex(of: index) else {
+  guard let index = s.corpus.position(of: id), let row = s.rows.firstIndex(of: index) else {
     XCTFail("record \(id) is not shown", file: file, line: line)
     return s
   }

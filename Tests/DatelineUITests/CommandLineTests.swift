@@ -10,11 +10,11 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(s.query.parties.selected, ["hamas", "qatar"])
     var q = TimelineQuery()
     q.parties = PartyFilter(["hamas", "qatar"])
-    XCTAssertEqual(s.rows, q.run(on: s.corpus), "the same records as list --party hamas --party qatar")
+    XCTAssertEqual(s.rows.positions, q.run(on: s.corpus), "the same records as list --party hamas --party qatar")
     let all = press(": all Enter", from: s)
     XCTAssertEqual(all.query.parties.mode, .all)
     q.parties.mode = .all
-    XCTAssertEqual(all.rows, q.run(on: s.corpus), "--all-parties")
+    XCTAssertEqual(all.rows.positions, q.run(on: s.corpus), "--all-parties")
     XCTAssertEqual(press(": party Space hamsa Enter", from: s).message, "no party hamsa (Tab completes party ids)")
   }
 

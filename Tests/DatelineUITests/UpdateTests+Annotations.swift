@@ -64,7 +64,7 @@ final class AnnotationUpdateTests: XCTestCase {
 
   func testSearchFindsNotesAndTags() throws {
     var s = try Seed.state()
-    let last = s.rows.count - 1
+    let last = s.rows.endIndex - 1
     s = press("G i z e b r a Space m e m o Enter g", from: s)
     XCTAssertEqual(s.selection, 0)
     s = press("/ z e b r a Enter", from: s)

@@ -15,7 +15,7 @@ extension UpdateTests {
     XCTAssertEqual(render(typing).statusLine, "export \(filtered.rows.count) records to (.csv, .md): out.csv")
     let s = press("Enter", from: typing)
     XCTAssertNil(s.prompt)
-    XCTAssertEqual(s.exportRequest, ExportRequest(path: "out.csv", rows: filtered.rows))
+    XCTAssertEqual(s.exportRequest, ExportRequest(path: "out.csv", rows: filtered.rows.positions))
     XCTAssertEqual(s.exportRequest?.format, .csv)
     XCTAssertEqual(ExportRequest(path: "Report.MD", rows: []).format, .markdown)
     let done = update(s, .exportFinished(path: "out.csv", count: filtered.rows.count, error: nil))

@@ -123,7 +123,7 @@ extension UpdateTests {
   func testAFilterThatHidesEverythingAfterTheSelectionSelectsTheLastShown() throws {
     let start = press("G", from: try Seed.state())
     let s = press("4", from: start)
-    XCTAssertEqual(s.selection, s.rows.count - 1)
+    XCTAssertEqual(s.selection, s.rows.endIndex - 1)
     XCTAssertEqual(s.selectedID, "talks-continue")
   }
 

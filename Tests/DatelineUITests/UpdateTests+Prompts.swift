@@ -4,8 +4,8 @@ import XCTest
 
 extension UpdateTests {
   /// Timeline positions of the records whose folded text holds every word of `query`.
-  func matches(_ query: String, in s: BrowserState) -> [Int] {
-    s.rows.indices.filter { s.corpus.matches(TextSearch.words(query), record: s.rows[$0]) }
+  func matches(_ query: String, in s: BrowserState) -> [ResultRow] {
+    s.rows.indices.filter { s.corpus.matches(TextSearch.words(query), record: s.rows[$0].offset) }
   }
 
   // MARK: - Search

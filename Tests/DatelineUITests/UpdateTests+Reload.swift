@@ -111,9 +111,9 @@ final class ReloadUpdateTests: XCTestCase {
     let s = press("G", from: try Seed.state())
     let empty = Corpus(parties: [], sources: [], records: [])
     let t = reload(s, to: empty)
-    XCTAssertEqual(t.rows, [])
+    XCTAssertEqual(t.rows.positions, [])
     XCTAssertNil(t.selectedRecord)
-    XCTAssertEqual(press("j k G g Enter o f", from: t).rows, [], "keys on an empty view do nothing")
+    XCTAssertEqual(press("j k G g Enter o f", from: t).rows.positions, [], "keys on an empty view do nothing")
   }
 
   // MARK: - Errors pane

@@ -31,7 +31,7 @@ final class UpdateTests: XCTestCase {
   func testPageDownSpaceAndCtrlFMoveByOneScreenLessOneLine() throws {
     for size in [size80x24, size40x10] {
       let s = try Seed.state(size)
-      let page = Layout(s).timeline.rows - 1
+      let page = ResultRow(Layout(s).timeline.rows - 1)
       for key in ["PageDown", "Space", "C-f"] {
         XCTAssertEqual(press(key, from: s).selection, page, "\(key) at \(size)")
       }
@@ -43,7 +43,7 @@ final class UpdateTests: XCTestCase {
     let s = press("G", from: try Seed.state(size40x10))
     let page = Layout(s).timeline.rows - 1
     for key in ["PageUp", "b", "C-b"] {
-      XCTAssertEqual(press(key, from: s).selection, 23 - page, key)
+      XCTAssertEqual(press(key, from: s).selection, ResultRow(23 - page), key)
     }
     XCTAssertEqual(press("PageUp PageUp PageUp PageUp", from: s).selection, 0)
   }

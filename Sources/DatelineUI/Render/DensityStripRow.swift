@@ -9,7 +9,7 @@ enum DensityStripRow {
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     guard !rect.isEmpty, rect.columns > 1 else { return }
     // One column of margin on the left lines the strip up with the timeline's dates.
-    let strip = DensityStrip(corpus: s.corpus, shown: s.rows, columns: rect.columns - 1)
+    let strip = DensityStrip(corpus: s.corpus, shown: s.rows.positions, columns: rect.columns - 1)
     let selected = s.selectedRecord.flatMap { strip.bucket(containing: $0.firstDay) }
     var column = rect.column + 1
     for (n, bucket) in strip.buckets.enumerated() {

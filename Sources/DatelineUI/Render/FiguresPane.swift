@@ -27,7 +27,7 @@ enum FiguresPane {
   /// The highlighted entry: the one chosen with j/k, else the selected record's first.
   static func cursor(_ s: BrowserState) -> Int {
     if let c = s.figureCursor { return c }
-    let selected = s.rows.indices.contains(s.selection) ? s.rows[s.selection] : nil
+    let selected = s.selectedPosition?.offset
     var n = 0
     for series in series(s) {
       for e in series.entries {
@@ -45,7 +45,7 @@ enum FiguresPane {
   }
 
   static func rows(_ s: BrowserState, width: Int, theme: Theme) -> [Row] {
-    let selected = s.rows.indices.contains(s.selection) ? s.rows[s.selection] : nil
+    let selected = s.selectedPosition?.offset
     var out: [Row] = []
     var n = 0
     for (k, series) in series(s).enumerated() {

@@ -44,7 +44,7 @@ enum StatusLine {
     chips += AnnotationChips.of(s)
     if !s.search.isEmpty { chips.append("/" + s.search + (s.matchLabel.map { " (" + $0 + ")" } ?? "")) }
     let counts = "\(s.rows.count)/\(s.corpus.records.count)"
-    let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"
+    let position = s.rows.isEmpty ? "-" : "\(s.selection.offset + 1) of \(s.rows.count)"
     var left = " " + s.dataLabel + "  " + counts
     if !chips.isEmpty { left += "  " + chips.joined(separator: " ") }
     let right = (s.message.map { $0 + "  " } ?? "") + position + (rect.columns >= 60 ? " ?:help " : " ")

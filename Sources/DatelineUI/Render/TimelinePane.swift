@@ -20,7 +20,7 @@ enum TimelinePane {
     var line = rect.row
     var i = s.top
     let focused = s.focus == .timeline || s.pane == nil
-    while line < rect.row + rect.rows && i < s.rows.count {
+    while line < rect.row + rect.rows && i < s.rows.endIndex {
       let record = s.corpus.records[s.rows[i]]
       if s.startsMonth(i) {
         let heading = "── " + DateLabel.monthHeading(record.firstDay) + " "
@@ -51,7 +51,7 @@ enum TimelinePane {
       var kindStyle = theme.kind(record.kind)
       if selected { kindStyle = base }
       col += frame.put(KindMarker.of(record.kind), at: Position(column: col, row: line), style: selected ? base : kindStyle, limit: end - col)
-      let index = s.rows[i]
+      let index = s.rows[i].offset
       if markers.dispute {
         put(s.links.contested.contains(index) ? KindMarker.dispute : " ", theme.disputeMarker)
       }

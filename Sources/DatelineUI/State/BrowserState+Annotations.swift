@@ -132,26 +132,26 @@ extension BrowserState {
 
   /// Search: the nearest row from `start` (in the search's direction, wrapping) whose
   /// record's annotations hold the words (with its text), or nil.
-  func annotationMatch(_ words: [String], from start: Int, forward: Bool) -> Int? {
+  func annotationMatch(_ words: [String], from start: ResultRow, forward: Bool) -> ResultRow? {
     let hits = AnnotationFilter.searchMatches(words, corpus: corpus, annotations: workbench.annotations)
     guard !hits.isEmpty, !rows.isEmpty else { return nil }
     let n = rows.count
-    let from = ((start % n) + n) % n
-    var best: (distance: Int, row: Int)?
+    let from = ((start.offset % n) + n) % n
+    var best: (distance: Int, row: ResultRow)?
     for index in hits {
-      guard let row = row(ofRecord: index) else { continue }
-      let d = forward ? (row - from + n) % n : (from - row + n) % n
+      guard let row = rows.row(of: RecordPosition(index)) else { continue }
+      let d = forward ? (row.offset - from + n) % n : (from - row.offset + n) % n
       if best == nil || d < best!.distance { best = (d, row) }
     }
     return best?.row
   }
 
   /// Of two search hits, the one met first going from `start` in the direction.
-  func nearer(_ a: Int?, _ b: Int?, from start: Int, forward: Bool) -> Int? {
+  func nearer(_ a: ResultRow?, _ b: ResultRow?, from start: ResultRow, forward: Bool) -> ResultRow? {
     guard let a, let b else { return a ?? b }
     let n = max(1, rows.count)
-    let from = ((start % n) + n) % n
-    func d(_ x: Int) -> Int { forward ? (x - from + n) % n : (from - x + n) % n }
+    let from = ((start.offset % n) + n) % n
+    func d(_ x: ResultRow) -> Int { forward ? (x.offset - from + n) % n : (from - x.offset + n) % n }
     return d(a) <= d(b) ? a : b
   }
 }

@@ -67,7 +67,7 @@ extension BrowserState {
     applyQuery(
       TimelineQuery(
         since: RecordDate(firstDay: first, precision: .day), until: RecordDate(firstDay: last, precision: .day)))
-    if let row = row(ofRecord: index) { select(row) }
+    if let row = rows.row(of: RecordPosition(index)) { select(row) }
     message = "\(rows.count) within \(c.days)d: + wider, = narrower, Esc leaves"
   }
 }

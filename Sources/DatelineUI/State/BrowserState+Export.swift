@@ -23,7 +23,7 @@ extension BrowserState {
       message = "export cancelled: no file name"
       return
     }
-    exportRequest = ExportRequest(path: path, rows: rows)
+    exportRequest = ExportRequest(path: path, rows: rows.positions)
   }
 
   /// A key in the overwrite prompt: `y` asks the shell again with consent; anything

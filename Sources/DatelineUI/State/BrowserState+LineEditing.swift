@@ -81,9 +81,9 @@ extension BrowserState {
     let matcher = TextMatcher(words, corpus: corpus)
     var total = 0
     var index: Int?
-    for (p, i) in rows.enumerated() where matcher.matches(i) {
+    for row in rows.indices where matcher.matches(rows[row]) {
       total += 1
-      if p == selection { index = total }
+      if row == selection { index = total }
     }
     if let index { editing.match = PromptEditing.MatchPosition(row: selection, index: index, total: total, rowCount: rows.count) }
   }
@@ -107,10 +107,11 @@ extension BrowserState {
     var annotationHit = pending.annotationHit
     if pending.done == 0 { annotationHit = annotationMatch(words, from: pending.origin, forward: true) }
     let n = rows.count
-    let distance = { (row: Int) in (row - pending.origin % n + n) % n }
+    let distance = { (row: ResultRow) in (row.offset - pending.origin.offset % n + n) % n }
     let matcher = TextMatcher(words, corpus: corpus)
-    switch matcher.step(in: rows, from: pending.origin, forward: true, done: pending.done, budget: budget) {
-    case .found(let i):
+    switch matcher.step(in: rows.positions, from: pending.origin.offset, forward: true, done: pending.done, budget: budget) {
+    case .found(let offset):
+      let i = ResultRow(offset)
       editing.pendingSearch = nil
       select(nearer(i, annotationHit, from: pending.origin, forward: true) ?? i)
     case .searched(let done):

@@ -6,7 +6,7 @@ extension BrowserState {
   /// `d` / `v`: one other record → go there; several → a list to choose from.
   mutating func showLinks(_ kind: LinkChoice.Kind) {
     guard let r = selectedRecord else { return }
-    let index = rows[selection]
+    let index = rows[selection].offset
     let targets = kind == .disputes
       ? links.disputeTargets(of: r, at: index) : links.revisionTargets(of: r, at: index)
     switch targets.count {
@@ -19,13 +19,13 @@ extension BrowserState {
   /// Selects a record by id, remembering where the jump started; clears the filters when
   /// they hide the target.
   mutating func jump(to id: Record.ID) {
-    guard let idx = corpus.recordIndex[id] else { return }
+    guard corpus.position(of: id) != nil else { return }
     rememberPlace()
-    if row(ofRecord: idx) == nil {
+    if row(of: id) == nil {
       applyQuery(TimelineQuery())
       message = "filters cleared to show \(id)"
     }
-    select(row(ofRecord: idx) ?? 0)
+    select(row(of: id) ?? 0)
   }
 
   /// Pushes the selected record and the query onto the jump history.
@@ -41,7 +41,7 @@ extension BrowserState {
       return
     }
     if place.query != query { applyQuery(place.query) }
-    if let idx = corpus.recordIndex[place.record], let row = row(ofRecord: idx) {
+    if let row = row(of: place.record) {
       select(row)
     } else {
       message = "\(place.record) is no longer shown"
@@ -98,7 +98,7 @@ extension BrowserState {
 
   /// `'`: the next marked record after the selection, wrapping to the first.
   mutating func nextMark() {
-    let shown = marks.compactMap { corpus.recordIndex[$0] }.compactMap { row(ofRecord: $0) }.sorted()
+    let shown = marks.compactMap { row(of: $0) }.sorted()
     guard let first = shown.first else {
       message = marks.isEmpty ? "no marks (m marks a record)" : "no marked record is shown (0 clears the filters)"
       return

@@ -53,8 +53,8 @@ extension BrowserState {
       prompt = nil
       search = text
       let words = TextSearch.words(text)
-      if editing.pendingSearch == nil, !words.isEmpty, let i = rows.indices.contains(selection) ? rows[selection] : nil,
-        !TextMatcher(words, corpus: corpus).matches(i), annotationMatch(words, from: selection, forward: true) != selection
+      if editing.pendingSearch == nil, !words.isEmpty, let p = selectedPosition,
+        !TextMatcher(words, corpus: corpus).matches(p), annotationMatch(words, from: selection, forward: true) != selection
       {
         message = "no match for \(text)"
       }
@@ -99,7 +99,7 @@ extension BrowserState {
       return
     }
     let i = firstRow(onOrAfter: day)
-    guard i < rows.count else {
+    guard i < rows.endIndex else {
       if case .date = target { message = "no record on or after \(t)" } else { message = "no record on or after \(day) (\(t))" }
       return
     }
@@ -108,7 +108,7 @@ extension BrowserState {
   }
 
   /// Moves to the next (or previous) record matching the search words, wrapping around.
-  mutating func findMatch(from start: Int, forward: Bool, quiet: Bool = false) {
+  mutating func findMatch(from start: ResultRow, forward: Bool, quiet: Bool = false) {
     let words = TextSearch.words(search)
     guard !words.isEmpty else {
       message = "no search (press / to search)"

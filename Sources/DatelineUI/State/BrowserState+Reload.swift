@@ -75,7 +75,7 @@ extension BrowserState {
   /// Puts `new` in place of the corpus and restores the reader's place in it.
   mutating func replaceCorpus(_ new: Corpus) {
     let selectedID = selectedRecord?.id
-    let selectedDay = rows.indices.contains(selection) ? corpus.firstDay(at: rows[selection]) : nil
+    let selectedDay = selectedPosition.map { corpus.firstDay(at: $0) }
     let topID = rows.indices.contains(top) ? corpus.records[rows[top]].id : nil
     let sameRecordScroll = (detailLink, detailScroll, sourceScroll, sourceIndex, figureCursor)
     corpus = new
@@ -84,15 +84,15 @@ extension BrowserState {
     // A list of link targets holds indexes into the old corpus.
     if case .links = overlay { overlay = nil }
     // The old rows index the old corpus: applyQuery must not look them up in the new one.
-    rows = []
+    rows = ResultRows([])
     applyQuery(query)
-    if let topID, let index = new.recordIndex[topID], let row = row(ofRecord: index) { top = row }
-    if let selectedID, let index = new.recordIndex[selectedID], let row = row(ofRecord: index) {
+    if let topID, let row = row(of: topID) { top = row }
+    if let selectedID, let row = row(of: selectedID) {
       selection = row
       (detailLink, detailScroll, sourceScroll, sourceIndex, figureCursor) = sameRecordScroll
     } else if let selectedDay, !rows.isEmpty {
       // The record is gone: the first one shown on or after its day.
-      selection = min(firstRow(onOrAfter: selectedDay), rows.count - 1)
+      selection = min(firstRow(onOrAfter: selectedDay), rows.endIndex - 1)
     }
     if case .parties(let cursor) = overlay {
       overlay = .parties(cursor: min(cursor, max(0, partyListOrder.count - 1)))

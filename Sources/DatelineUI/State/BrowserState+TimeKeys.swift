@@ -25,8 +25,8 @@ extension BrowserState {
     guard let day = selectedRecord?.firstDay else { return }
     let period = start(day)
     if forward {
-      let i = next(period).map { firstRow(onOrAfter: $0) } ?? rows.count
-      guard i < rows.count else {
+      let i = next(period).map { firstRow(onOrAfter: $0) } ?? rows.endIndex
+      guard i < rows.endIndex else {
         message = "no later \(name) with records"
         return
       }

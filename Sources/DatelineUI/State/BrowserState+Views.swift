@@ -79,7 +79,7 @@ extension BrowserState {
   /// The session to restore: the last filters and the selected record, if still there.
   public mutating func restoreLastSession() {
     if let last = workbench.views.last { open(last) }
-    if let id = workbench.views.lastRecord, let index = corpus.recordIndex[id], let row = row(ofRecord: index) {
+    if let id = workbench.views.lastRecord, let row = row(of: id) {
       select(row)
     }
   }

@@ -22,7 +22,7 @@ public struct BrowserState: Sendable {
   }
   /// A one-line prompt in the status line.
   public enum Prompt: Sendable, Hashable {
-    case search(text: String, origin: Int)
+    case search(text: String, origin: ResultRow)
     case jump(text: String)
     /// `r`: a date range, `since..until`.
     case range(text: String)
@@ -50,14 +50,14 @@ public struct BrowserState: Sendable {
   /// The data directory as shown in the status line.
   public var dataLabel: String
   public var query: TimelineQuery
-  /// Indexes into `corpus.records` that the query selects, in timeline order.
-  public internal(set) var rows: [Int]
+  /// The records the query selects, in timeline order (`ResultRow` → `RecordPosition`).
+  public internal(set) var rows: ResultRows
   /// Records per party in `rows` (a party counts its descendants' records).
   public private(set) var counts: [Party.ID: Int]
-  /// Index into `rows` of the selected record.
-  public var selection: Int
-  /// Index into `rows` of the first record drawn in the timeline.
-  public var top: Int
+  /// The selected record's row in `rows`.
+  public var selection: ResultRow
+  /// The row in `rows` of the first record drawn in the timeline.
+  public var top: ResultRow
   public var size: Size
   public var pane: Pane?
   public var focus: Focus
@@ -113,8 +113,8 @@ public struct BrowserState: Sendable {
     self.facetColumns = nil
     self.dataLabel = dataLabel
     self.query = TimelineQuery()
-    self.rows = Array(corpus.records.indices)
-    self.counts = TimelineQuery.partyCounts(rows, in: corpus)
+    self.rows = ResultRows(Array(corpus.records.indices))
+    self.counts = TimelineQuery.partyCounts(rows.positions, in: corpus)
     self.selection = 0
     self.top = 0
     self.size = size
@@ -147,25 +147,31 @@ public struct BrowserState: Sendable {
 
   /// The selected record, if any is shown.
   public var selectedRecord: Record? {
-    rows.indices.contains(selection) ? corpus.records[rows[selection]] : nil
+    selectedPosition.map { corpus.records[$0] }
+  }
+
+  /// The selected record's position in the store, if any is shown.
+  public var selectedPosition: RecordPosition? {
+    rows.indices.contains(selection) ? rows[selection] : nil
   }
 
   /// Runs `query` again, keeping the selection on the same record when it is still shown,
   /// else on the nearest one in time (timeline order is index order).
   public mutating func applyQuery(_ newQuery: TimelineQuery) {
-    let previous = rows.indices.contains(selection) ? rows[selection] : nil
+    let previous = selectedPosition
     query = newQuery
     if newQuery.facets.needsColumns { ensureFacetColumns() }
-    rows = workbench.filter.apply(
-      newQuery.run(on: corpus, links: links, columns: facetColumns), corpus: corpus, annotations: workbench.annotations)
-    counts = TimelineQuery.partyCounts(rows, in: corpus)
+    rows = ResultRows(
+      workbench.filter.apply(
+        newQuery.run(on: corpus, links: links, columns: facetColumns), corpus: corpus, annotations: workbench.annotations))
+    counts = TimelineQuery.partyCounts(rows.positions, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {
-      let i = BinarySearch.lowerBound(rows, previous)
-      if i < rows.count && rows[i] == previous {
+      let i = rows.lowerBound(previous)
+      if i < rows.endIndex && rows[i] == previous {
         selection = i
-      } else if i >= rows.count {
-        selection = rows.count - 1
+      } else if i >= rows.endIndex {
+        selection = rows.endIndex - 1
       } else if i > 0 {
         // Nearest in time: compare the neighbours' first days with the lost record's.
         let day = corpus.firstDay(at: previous).dayNumber
@@ -193,22 +199,19 @@ public struct BrowserState: Sendable {
     figureCursor = nil
   }
 
-  /// Index into `rows` of the first shown record starting on or after `day`.
-  func firstRow(onOrAfter day: CalendarDay) -> Int {
-    var lo = 0
-    var hi = rows.count
+  /// The row of the first shown record starting on or after `day` (`rows.endIndex` if none).
+  func firstRow(onOrAfter day: CalendarDay) -> ResultRow {
+    var lo = rows.startIndex
+    var hi = rows.endIndex
     while lo < hi {
-      let mid = (lo + hi) / 2
+      let mid = lo + lo.distance(to: hi) / 2
       if corpus.firstDay(at: rows[mid]) < day { lo = mid + 1 } else { hi = mid }
     }
     return lo
   }
 
-  /// Index into `rows` of the record with corpus index `index`, if it is shown.
-  func row(ofRecord index: Int) -> Int? {
-    let i = BinarySearch.lowerBound(rows, index)
-    return i < rows.count && rows[i] == index ? i : nil
-  }
+  /// The row that shows record `id`, if it is loaded and shown.
+  func row(of id: Record.ID) -> ResultRow? { corpus.position(of: id).flatMap { rows.row(of: $0) } }
 
   /// Parties in tree order (each root followed by its descendants), for the party list.
   public var partyListOrder: [Party] {

@@ -45,7 +45,7 @@ public struct PromptEditing: Sendable, Hashable {
   /// The selected record's rank among the matches of the search, counted once a search
   /// lands; shown only while that record is selected in the same list.
   public struct MatchPosition: Sendable, Hashable {
-    public var row: Int
+    public var row: ResultRow
     public var index: Int
     public var total: Int
     public var rowCount: Int
@@ -55,12 +55,12 @@ public struct PromptEditing: Sendable, Hashable {
 
   /// The search the status prompt asks for, and how far it has got.
   public struct PendingSearch: Sendable, Hashable {
-    public var origin: Int
+    public var origin: ResultRow
     public var done: Int
     /// The nearest row whose annotations (stars, tags, notes) match, found at the start.
-    var annotationHit: Int?
+    var annotationHit: ResultRow?
 
-    public init(origin: Int, done: Int) {
+    public init(origin: ResultRow, done: Int) {
       self.origin = origin
       self.done = done
     }

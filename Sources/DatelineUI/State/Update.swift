@@ -11,7 +11,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
   case .halfPage(let n): s.select(s.selection + n * max(1, s.timelineRows / 2))
   case .selectFirst: s.select(0)
-  case .selectLast: s.select(s.rows.count - 1)
+  case .selectLast: s.select(s.rows.endIndex - 1)
   case .openDetail:
     // Opening a pane focuses it (Esc or Tab gives the keys back to the timeline).
     if s.selectedRecord != nil {
@@ -171,13 +171,13 @@ extension BrowserState {
   /// Rows the timeline pane has for records and separators.
   var timelineRows: Int { max(1, Layout(self).timeline.rows) }
 
-  mutating func select(_ i: Int) {
+  mutating func select(_ i: ResultRow) {
     guard !rows.isEmpty else {
       selection = 0
       top = 0
       return
     }
-    let new = min(max(0, i), rows.count - 1)
+    let new = min(max(rows.startIndex, i), rows.endIndex - 1)
     if new != selection { resetPaneScroll() }
     selection = new
     keepSelectionVisible()
@@ -189,8 +189,8 @@ extension BrowserState {
       top = 0
       return
     }
-    selection = min(selection, rows.count - 1)
-    top = min(top, rows.count - 1)
+    selection = min(selection, rows.endIndex - 1)
+    top = min(top, rows.endIndex - 1)
     if selection < top { top = selection }
     let height = timelineRows
     // Walk back from the selection until the lines from `top` would no longer fit.
@@ -210,10 +210,10 @@ extension BrowserState {
   }
 
   /// Lines (records and separators) from `rows[start]` to the end, counting up to `limit`.
-  func linesFrom(_ start: Int, limit: Int) -> Int {
+  func linesFrom(_ start: ResultRow, limit: Int) -> Int {
     var used = 0
     var i = start
-    while i < rows.count && used <= limit {
+    while i < rows.endIndex && used <= limit {
       used += 1 + (startsMonth(i) && i != start ? 1 : 0) + (i == start && startsMonth(i) ? 1 : 0)
       i += 1
     }
@@ -221,7 +221,7 @@ extension BrowserState {
   }
 
   /// Whether the record at `rows[i]` begins a new month (and gets a separator above it).
-  func startsMonth(_ i: Int) -> Bool {
+  func startsMonth(_ i: ResultRow) -> Bool {
     guard i > 0 else { return true }
     let a = corpus.firstDay(at: rows[i - 1])
     let b = corpus.firstDay(at: rows[i])
