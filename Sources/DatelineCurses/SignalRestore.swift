@@ -19,7 +19,11 @@ import CNcursesw
 /// up again on `fg`, and a resize arrives as KEY_RESIZE. SIGCONT only sets a flag, so
 /// the screen repaints everything after `fg` (the shell may have drawn over it).
 public enum SignalRestore {
-  // MARK: - The flags: the only global mutable state in dateline
+  // MARK: - The flags
+  //
+  // Global mutable state, which dateline otherwise avoids: only these flags and
+  // TextMatcher's fold memo (`foldTable`, `foldCache`: filled as scalars are met, each
+  // entry computed from Foundation alone, so every thread writes the same value).
 
   /// The last SIGINT/SIGTERM/SIGHUP received, 0 for none; written only by `quitHandler`.
   ///

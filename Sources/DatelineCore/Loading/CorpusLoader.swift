@@ -306,7 +306,7 @@ struct LoadState {
     var lineNo = 0
     var start = 0
     let n = bytes.count
-    while start < n || (start == n && false) {
+    while start < n {
       var end = start
       while end < n && bytes[end] != 0x0A { end += 1 }
       lineNo += 1

@@ -199,7 +199,6 @@ public struct TextMatcher: Sendable {
     _ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>, simple: inout Bool
   ) -> UnsafeRawBufferPointer? {
     let n = b.count
-    let base = b.baseAddress!
     var i = 0
     var o = 0
     // 0: skip values; 1: keep the next string; 2: keep strings until the array ends.

@@ -119,4 +119,12 @@ extension Corpus {
 
   /// The data files that changed since they were read (empty while all still match).
   public func changedFiles() -> [String] { store.changedFiles() }
+
+  /// The JSON bytes of the record at timeline index `i` as loaded, or nil for a record
+  /// held in memory (built in code rather than read from a file) or one whose file
+  /// changed before it could be read (the caller then decodes, which says so).
+  func itemBytes(at i: Int) -> UnsafeRawBufferPointer? {
+    guard case .success(let bytes)? = store.itemBytes(i) else { return nil }
+    return bytes
+  }
 }

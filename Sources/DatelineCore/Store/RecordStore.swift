@@ -42,8 +42,8 @@ final class RecordStore: @unchecked Sendable {
   /// Whether a file is read window by window (re-opened through the cache), so that reads
   /// of items must go through `itemBytes`'s check.
   let hasDeferredFiles: Bool
-  /// Recently decoded records, direct-mapped by index: a screen redraws the same rows
-  /// many times, and decoding is the one costly read.
+  /// Recently decoded records by index, emptied when it reaches `recentLimit`: a screen
+  /// redraws the same rows many times, and decoding is the one costly read.
   let recent = Mutex<[Int: Record]>([:])
   /// The first read that failed because a file changed (see `Corpus.readProblem`).
   let firstReadProblem = Mutex<DataReadProblem?>(nil)
