@@ -83,7 +83,7 @@ struct DraftWriter {
     return "{\"schema\": 1, \"type\": \"parties\", \"items\": [\n" + items.joined(separator: ",\n") + "\n]}\n"
   }
 
-  private func json(_ s: String) -> String { JSONText.quoted(s) }
+  private func json(_ s: String) -> String { JSONWriter.string(s) }
 
 
   private func makeDirectory(_ path: String) throws {

@@ -79,7 +79,10 @@ extension Quote {
 }
 
 /// A minimal JSON object writer with exact string escaping.
-struct JSONWriter {
+///
+/// `string` is the project's one JSON string writer: the drafts (DatelineDraft) and every
+/// export quote strings through it, so they escape the same characters.
+public struct JSONWriter {
   var parts: [String] = []
 
   mutating func field(_ key: String, _ value: String) { parts.append(JSONWriter.string(key) + ":" + JSONWriter.string(value)) }
@@ -94,7 +97,7 @@ struct JSONWriter {
 
   /// Escapes `"`, `\` and every control character (C0, DEL, C1, U+2028/9, bidi), so a
   /// terminal that shows the JSON shows only text.
-  static func string(_ s: String) -> String {
+  public static func string(_ s: String) -> String {
     var out = "\""
     for u in s.unicodeScalars {
       switch u.value {

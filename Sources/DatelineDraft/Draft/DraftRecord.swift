@@ -70,5 +70,5 @@ public struct DraftRecord: Sendable, Equatable {
     return s + "}"
   }
 
-  private func q(_ s: String) -> String { JSONText.quoted(s) }
+  private func q(_ s: String) -> String { JSONWriter.string(s) }
 }
