@@ -35,7 +35,9 @@ public struct TemporalTagger: Sendable {
 
   private func expressions(in a: Analysis, published: CalendarDay) -> [TemporalExpression] {
     var found: [TemporalExpression] = []
-    let tense = TenseCue(cues: rules.wordClass("tense"))
+    let tense = TenseCue(
+      cues: rules.wordClass("tense"), verbFollowers: rules.wordClass("verb-followers"),
+      determiners: rules.wordClass("participle-determiners"))
     var anchor: CalendarDay?
     var reference: TimexValue?
     for (index, sentence) in a.sentences.enumerated() {

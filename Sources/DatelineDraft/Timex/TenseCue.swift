@@ -1,6 +1,10 @@
 /// Finds the tense of the clause around an expression from cue words (`tense.words`).
 struct TenseCue {
   var cues: WordClass
+  /// What comes after an "-ed" verb (`verb-followers.words`) and before an "-ed" form that
+  /// is no verb (`participle-determiners.words`).
+  var verbFollowers: WordClass
+  var determiners: WordClass
   static let passiveAuxiliaries: Set<String> = ["be", "been", "being", "get", "gets", "getting"]
   static let prepositions: Set<String> = ["on", "at", "in", "during", "late", "early"]
 
@@ -26,7 +30,10 @@ struct TenseCue {
     }
     i = expression.upperBound
     while i < min(sentence.endToken, expression.upperBound + 15) {
-      if [",", ";", "–", "—"].contains(tokens[i].lower) { break }
+      // "On Monday, the court will rule": a date opening the sentence belongs to the
+      // clause after its comma.
+      let opening = i == expression.upperBound && tokens[i].lower == "," && opensSentence(tokens, sentence, expression)
+      if [",", ";", "–", "—"].contains(tokens[i].lower) && !opening { break }
       if let t = cue(tokens, i, sentence), !isReport(tokens[i]) { return t }
       i += 1
     }
@@ -38,6 +45,13 @@ struct TenseCue {
       i -= 1
     }
     return .past
+  }
+
+  /// Only prepositions ("on", "early") stand between the sentence's start and the expression.
+  private func opensSentence(_ tokens: [Token], _ sentence: Sentence, _ expression: Range<Int>) -> Bool {
+    (sentence.firstToken..<expression.lowerBound).allSatisfy {
+      Self.prepositions.contains(tokens[$0].lower) || Sentence.isOpeningQuote(tokens[$0].lower)
+    }
   }
 
   private func isReport(_ token: Token) -> Bool {
@@ -62,7 +76,18 @@ struct TenseCue {
     if values.contains("past") || values.contains("report") { return .past }
     if values.contains("not-past") { return nil }
     let w = token.lower
-    if !token.capitalized, w.utf8.count >= 5, w.hasSuffix("ed") { return .past }
+    if !token.capitalized, w.utf8.count >= 5, w.hasSuffix("ed"), !isAttributive(tokens, i, sentence) { return .past }
     return nil
+  }
+
+  /// An "-ed" form that describes a noun rather than telling what happened ("updated
+  /// results", "the stalled talks"): after a determiner, or before a lower-case word that
+  /// does not follow a verb.
+  private func isAttributive(_ tokens: [Token], _ i: Int, _ sentence: Sentence) -> Bool {
+    if i > sentence.firstToken, determiners.contains(tokens[i - 1].lower) { return true }
+    guard i + 1 < sentence.endToken else { return false }
+    let next = tokens[i + 1]
+    guard next.kind == .word, !next.capitalized else { return false }
+    return !verbFollowers.contains(next.lower) && !next.lower.hasSuffix("ly")
   }
 }

@@ -1,6 +1,7 @@
 /// Matches that the words around them show are not dates: "in his 20s" (an age), "highs
-/// in the 70s" (a reading), "the fourth quarter" of a game. The word lists are
-/// `decade-context.words`, `game-periods.words` and `bare-units.words`.
+/// in the 70s" (a reading), "the fourth quarter" of a game, "a second round". The word
+/// lists are `decade-context.words`, `game-periods.words`, `bare-units.words` and
+/// `ordinal-units.words`.
 struct TimexContext {
   var rules: RuleSet
 
@@ -9,6 +10,7 @@ struct TimexContext {
     switch rules.patterns[m.pattern].action {
     case "decade": return isDecade(m, tokens, sentence)
     case "date": return isMonthName(m, tokens, sentence)
+    case "duration": return !isOrdinal(m, tokens, sentence)
     case "quarter", "half":
       return m.captures["year"] != nil || m.captures["directions"] != nil || !isGameReport(tokens, sentence)
     default: return true
@@ -42,6 +44,18 @@ struct TimexContext {
     let after = tokens[i + 1]
     if after.kind == .word, after.capitalized, after.spaceBefore { return false }
     return words.value(of: after.lower) != "verb"
+  }
+
+  /// "a second round": a unit that is also an ordinal, after "a", before a word that does
+  /// not follow a duration (`ordinal-units.words`).
+  private func isOrdinal(_ m: PatternMatch, _ tokens: [Token], _ sentence: Sentence) -> Bool {
+    let unit = tokens[m.endToken - 1].lower
+    let ordinals = rules.wordClass("ordinal-units")
+    guard m.endToken - m.firstToken >= 2, !ordinals.spellings(withValue: unit).isEmpty,
+      ["a", "an"].contains(tokens[m.endToken - 2].lower), m.endToken < sentence.endToken
+    else { return false }
+    let next = tokens[m.endToken]
+    return next.kind == .word && ordinals.value(of: next.lower) != unit
   }
 
   /// "for months", "Days later", but not "strike days" or "after-hours".
