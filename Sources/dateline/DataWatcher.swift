@@ -1,3 +1,4 @@
+import DatelineCore
 import Foundation
 
 /// Notices when the data files of a directory change: inotify on Linux, else a look at
@@ -67,12 +68,10 @@ final class DataWatcher {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [:] }
     var out: [String: FileStatus] = [:]
     for name in names where isDataFileName(name) {
-      var st = stat()
-      guard stat(directory + "/" + name, &st) == 0 else { continue }
+      guard let st = Platform.stamp(directory + "/" + name) else { continue }
       out[name] = FileStatus(
-        device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-        modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-        changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+        device: st.device, inode: st.inode, size: Int64(st.size), modified: Int64(st.modified),
+        changed: Int64(st.changed))
     }
     return out
   }

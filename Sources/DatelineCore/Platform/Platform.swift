@@ -22,17 +22,21 @@ public enum Platform {
   }
 
   public static func stamp(_ st: stat) -> FileStamp {
-    #if os(Linux)
-      let m = st.st_mtim
-      let c = st.st_ctim
-    #else
-      let m = st.st_mtimespec
-      let c = st.st_ctimespec
-    #endif
+    let (m, c) = times(st)
     return FileStamp(
       device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
       modified: Int(m.tv_sec) &* 1_000_000_000 &+ Int(m.tv_nsec),
       changed: Int(c.tv_sec) &* 1_000_000_000 &+ Int(c.tv_nsec))
+  }
+
+  /// A file's modification and status-change times (`st_mtim`/`st_ctim` on Linux,
+  /// `st_mtimespec`/`st_ctimespec` on Darwin).
+  static func times(_ st: stat) -> (modified: timespec, changed: timespec) {
+    #if os(Linux)
+      return (st.st_mtim, st.st_ctim)
+    #else
+      return (st.st_mtimespec, st.st_ctimespec)
+    #endif
   }
 
   /// The wall clock in nanoseconds since 1970 (the clock file times are in).

@@ -18,10 +18,11 @@ public struct FileIdentity: Equatable, Sendable {
     device = UInt64(st.st_dev)
     inode = UInt64(st.st_ino)
     size = Int(st.st_size)
-    modifiedSeconds = Int(st.st_mtim.tv_sec)
-    modifiedNanoseconds = Int(st.st_mtim.tv_nsec)
-    changedSeconds = Int(st.st_ctim.tv_sec)
-    changedNanoseconds = Int(st.st_ctim.tv_nsec)
+    let (m, c) = Platform.times(st)
+    modifiedSeconds = Int(m.tv_sec)
+    modifiedNanoseconds = Int(m.tv_nsec)
+    changedSeconds = Int(c.tv_sec)
+    changedNanoseconds = Int(c.tv_nsec)
   }
 
   /// The identity of the file `fd` is open on.
