@@ -80,7 +80,7 @@ struct BrowseCommand: ParsableCommand {
       result.writeCache()
       result.prepareSearch(parts: 1)
     }
-    let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: result.corpus)
+    let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: result)
     while !state.quit && SignalRestore.pendingSignal == nil {
       // Keys, and between them the watcher's and the background loads' news.
       func carryOut(_ event: Event) {

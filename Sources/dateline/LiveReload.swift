@@ -19,10 +19,15 @@ final class LiveReload {
   /// Whether the data on screen has already said that a read failed (see `readFailed`).
   private var readProblemSeen = false
 
+  /// Whether the watcher saw a change since the last load started: lines appended to a
+  /// `.jsonl` may then be read alone (`R` and the editor's return load everything).
+  private var watcherNoticed = false
+
   /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
   /// still reload.
-  init(directory: String, follow: Bool, shown corpus: Corpus) {
+  init(directory: String, follow: Bool, shown result: CorpusLoader.Result) {
     self.directory = directory
+    let corpus = result.corpus
     self.shownCount = corpus.records.count
     // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
     // writes on a network file system).
@@ -31,7 +36,10 @@ final class LiveReload {
     // The data on screen is fingerprinted now, while its files are the files it was
     // read from; a later reload compares against this.
     let mailbox = self.mailbox
-    Thread.detachNewThread { mailbox.keep(RecordFingerprints(corpus), for: 0) }
+    Thread.detachNewThread {
+      mailbox.keep(RecordFingerprints(corpus), for: 0)
+      if follow { mailbox.keep(AppendBase(result, directory: directory), for: 0) }
+    }
   }
 
   /// What happened since the last call: a changed data file, finished loads.
@@ -43,7 +51,10 @@ final class LiveReload {
         readProblemSeen = false
       }
     }
-    if let watcher, watcher.changed() { out.append(.dataChanged) }
+    if let watcher, watcher.changed() {
+      out.append(.dataChanged)
+      watcherNoticed = true
+    }
     return out
   }
 
@@ -59,17 +70,27 @@ final class LiveReload {
   /// Whether a background load is running.
   var isLoading: Bool { mailbox.running }
 
-  /// Starts loading the directory in the background, unless a load is running already.
+  /// Starts loading the directory in the background, unless a load is running already:
+  /// after a change the watcher saw, only the lines appended to `.jsonl` files when that
+  /// is all that changed (`AppendBase.readAppended`), else every file.
   func startLoad() -> Bool {
     guard !mailbox.running else { return false }
     generation += 1
     let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
+    let appendOnly = watcherNoticed ? mailbox.base : nil
+    watcherNoticed = false
     mailbox.running = true
     Thread.detachNewThread {
+      if appendOnly == nil { LiveReload.log("full load") }
+      if let appendOnly, let content = LiveReload.readAppended(appendOnly, mailbox: mailbox, generation: generation) {
+        mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: content)))
+        return
+      }
       let content: ReloadOutcome.Content
       do {
         let result = try CorpusLoader.open(
           directory: directory, deferCacheWrite: true, settings: LoadEnvironment.settings())
+        mailbox.keep(AppendBase(result, directory: directory), for: generation)
         let fingerprints = RecordFingerprints(result.corpus)
         let errors = result.errors.count
         // Before the first fingerprints are taken (a large corpus, a quick change), only
@@ -89,6 +110,37 @@ final class LiveReload {
   }
 }
 
+extension LiveReload {
+  /// DATELINE_RELOAD_LOG=FILE: one line per reload saying how it was read (for tests, and
+  /// to see why a change was loaded whole); best effort.
+  static let logPath = ProcessInfo.processInfo.environment["DATELINE_RELOAD_LOG"]
+
+  static func log(_ line: String) {
+    guard let logPath else { return }
+    try? AppendFile.append(line + "\n", to: logPath)
+  }
+
+  /// The appended lines merged into the data shown, or nil when a full load is needed.
+  static func readAppended(_ base: AppendBase, mailbox: Mailbox, generation: Int) -> ReloadOutcome.Content? {
+    switch base.readAppended() {
+    case .fullLoadNeeded(let why):
+      log("full load: " + why)
+      return nil
+    case .unchanged(let next):
+      log("no whole new line")
+      mailbox.keep(next, for: generation)
+      return .loaded(next.corpus, issues: next.issues, summary: ReloadSummary())
+    case .appended(let next, let added, let errors):
+      mailbox.keep(next, for: generation)
+      // The first fingerprints may not be taken yet: then all of them, now.
+      let fingerprints = mailbox.fingerprints?.adding(RecordFingerprints(next.corpus, rows: added))
+      mailbox.keep(fingerprints ?? RecordFingerprints(next.corpus), for: generation)
+      log("appended lines read alone: +\(added.count) records, \(errors) errors")
+      return .loaded(next.corpus, issues: next.issues, summary: ReloadSummary(added: added.count, errors: errors))
+    }
+  }
+}
+
 /// Where background threads leave their news for the browse loop.
 final class Mailbox: Sendable {
   private struct Contents {
@@ -96,6 +148,8 @@ final class Mailbox: Sendable {
     var running = false
     var fingerprints: RecordFingerprints?
     var fingerprintsGeneration = -1
+    var base: AppendBase?
+    var baseGeneration = -1
   }
   private let contents = Mutex(Contents())
 
@@ -131,4 +185,17 @@ final class Mailbox: Sendable {
   }
 
   var fingerprints: RecordFingerprints? { contents.withLock { $0.fingerprints } }
+
+  /// What lines appended to the data of load `generation` are read against (nil: that
+  /// data can only be loaded again whole).
+  func keep(_ base: AppendBase?, for generation: Int) {
+    contents.withLock {
+      if generation >= $0.baseGeneration {
+        $0.base = base
+        $0.baseGeneration = generation
+      }
+    }
+  }
+
+  var base: AppendBase? { contents.withLock { $0.base } }
 }

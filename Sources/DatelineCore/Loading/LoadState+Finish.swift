@@ -48,9 +48,10 @@ extension LoadState {
   /// round starts), but each round looks only at the items that refer to one left out in
   /// the round before: a chain of 10,000 parents whose root is missing costs 10,000 steps,
   /// not 10,000 passes over every item.
+  /// `outside`: ids present beyond `items` (the records loaded before lines appended).
   mutating func dropUnresolved<T>(
     _ items: inout [(RawItem, T)], seen: Set<String>, what: String,
-    refs: (T) -> [(path: String, id: String)], id: (T) -> String
+    refs: (T) -> [(path: String, id: String)], id: (T) -> String, outside: (String) -> Bool = { _ in false }
   ) {
     var present: [String: Int] = [:]
     var referrers: [String: [Int]] = [:]
@@ -64,7 +65,7 @@ extension LoadState {
       var dropped: [Int] = []
       for k in candidates where alive[k] {
         var problems: [ItemReader.Problem] = []
-        for ref in refs(items[k].1) where (present[ref.id] ?? 0) == 0 {
+        for ref in refs(items[k].1) where (present[ref.id] ?? 0) == 0 && !outside(ref.id) {
           let why = seen.contains(ref.id)
             ? "\(what) \(quoted(ref.id)) was left out (see its error)" : "unknown \(what) id \(quoted(ref.id))"
           problems.append(.init(severity: .error, path: ref.path, message: why))

@@ -109,8 +109,9 @@ struct LoadState {
   }
 
   /// One record object per line; a line with invalid JSON is that item's error.
-  mutating func readLines(_ fi: Int, _ bytes: UnsafeRawBufferPointer) {
-    var lineNo = 0
+  /// `firstLine`: the lines before `bytes` (lines appended to a file read alone).
+  mutating func readLines(_ fi: Int, _ bytes: UnsafeRawBufferPointer, firstLine: Int = 0) {
+    var lineNo = firstLine
     var start = 0
     let n = bytes.count
     while start < n {

@@ -17,10 +17,13 @@ public struct RecordFingerprints: Sendable {
   private let contents: [Int]
 
   /// Reads every record's JSON line once (run it off the main thread on large data).
-  public init(_ corpus: Corpus) {
+  public init(_ corpus: Corpus) { self.init(corpus, rows: Array(corpus.records.indices)) }
+
+  /// The fingerprints of the records at `rows` only (the ones lines appended added).
+  public init(_ corpus: Corpus, rows: [Int]) {
     var pairs: [(id: Int, content: Int)] = []
-    pairs.reserveCapacity(corpus.records.count)
-    corpus.writeJSONLines(Array(corpus.records.indices), block: 4 << 20) { block in
+    pairs.reserveCapacity(rows.count)
+    corpus.writeJSONLines(rows, block: 4 << 20) { block in
       guard let base = block.baseAddress else { return }
       var start = 0
       // memchr: a byte loop over 20 MB is most of the time in a debug build.
@@ -38,7 +41,30 @@ public struct RecordFingerprints: Sendable {
     contents = pairs.map(\.content)
   }
 
+  private init(ids: [Int], contents: [Int]) {
+    self.ids = ids
+    self.contents = contents
+  }
+
   public var count: Int { ids.count }
+
+  /// These and `more` in one sorted list (one merge: records appended to the data shown).
+  public func adding(_ more: RecordFingerprints) -> RecordFingerprints {
+    var ids: [Int] = []
+    var contents: [Int] = []
+    ids.reserveCapacity(count + more.count)
+    contents.reserveCapacity(count + more.count)
+    var i = 0
+    var j = 0
+    while i < count || j < more.count {
+      let mine = j == more.count
+        || (i < count && (self.ids[i], self.contents[i]) <= (more.ids[j], more.contents[j]))
+      ids.append(mine ? self.ids[i] : more.ids[j])
+      contents.append(mine ? self.contents[i] : more.contents[j])
+      if mine { i += 1 } else { j += 1 }
+    }
+    return RecordFingerprints(ids: ids, contents: contents)
+  }
 
   /// What changed from `self` (the data shown) to `new`, with the new load's error count.
   public func summary(to new: RecordFingerprints, errors: Int) -> ReloadSummary {
