@@ -18,14 +18,8 @@ struct RecordItemScan {
     var start: Int?
   }
 
-  /// Scans `bytes` (one item; `offset` is where it starts in its file).
-  static func scan(
-    _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int, ordinal: Int32,
-    parties: PartyLookup.View, into chunk: inout RecordScanChunk
-  ) -> Bool {
-    guard bytes.count < Int(UInt32.max) else { return false }
-    var s = ByteScanner(bytes, depthBase: depthBase)
-    let itemIndex = Int32(chunk.items.count)
+  /// What the members of one record object said: the scan's state between its steps.
+  struct Members {
     var id: ScannedString?
     var date: RecordDate?
     var week = false
@@ -36,181 +30,85 @@ struct RecordItemScan {
     var headline = false
     var source: ScannedString?
     var quote: QuoteText?
-    // Lists reused from item to item (moved out of the chunk and back: no allocation).
-    var also = chunk.scratch.also
-    var partyIndexes = chunk.scratch.parties
-    var claimants = chunk.scratch.claimants
-    var links = chunk.scratch.links
-    chunk.scratch = .init()
-    also.removeAll(keepingCapacity: true)
-    partyIndexes.removeAll(keepingCapacity: true)
-    claimants.removeAll(keepingCapacity: true)
-    links.removeAll(keepingCapacity: true)
-    defer { chunk.scratch = .init(also: also, parties: partyIndexes, claimants: claimants, links: links) }
     var partyUnknown = false
     var partiesSeen = false
     var basisIndex = 3
     var approx = false
     var figureCount = 0
+    /// The chunk's lists, reused from item to item (moved out of the chunk and back: no
+    /// allocation per item).
+    var lists: RecordScanChunk.Scratch
+  }
 
-    let ok = s.object(depth: 1) { s, key in
-      switch key.rawCount {
-      case 2 where s.equals(key, "id"):
-        id = s.id()
-        return id == nil ? nil : 1 << 0
-      case 4 where s.equals(key, "date"):
-        date = s.date()
-        return date == nil ? nil : 1 << 1
-      case 14 where s.equals(key, "date_precision"):
-        guard let v = s.plainString(), s.equals(v, "week") else { return nil }
-        week = true
-        return 1 << 2
-      case 4 where s.equals(key, "time"):
-        time = s.time()
-        return time == nil ? nil : 1 << 3
-      case 10 where s.equals(key, "utc_offset"):
-        utc = s.utcOffset()
-        return utc ? 1 << 4 : nil
-      case 11 where s.equals(key, "date_approx"):
-        guard let b = s.bool() else { return nil }
-        approx = b
-        return 1 << 5
-      case 13 where s.equals(key, "date_inferred"):
-        return s.bool() == nil ? nil : 1 << 6
-      case 9 where s.equals(key, "date_note"):
-        return s.text() == nil ? nil : 1 << 7
-      case 8 where s.equals(key, "end_date"):
-        end = s.date()
-        return end == nil ? nil : 1 << 8
-      case 4 where s.equals(key, "kind"):
-        guard let v = s.plainString(), s.oneOf(v, kinds) != nil else { return nil }
-        kind = true
-        return 1 << 9
-      case 7 where s.equals(key, "parties"):
-        let ok = s.array(depth: 2) { s, _ in
-          s.skipSpace()
-          let ref: ScannedString?
-          if s.peek() == UInt8(ascii: "\"") {
-            ref = s.id()
-          } else {
-            var pid: ScannedString?
-            let ok = s.object(depth: 3) { s, key in
-              if s.equals(key, "id") {
-                pid = s.id()
-                return pid == nil ? nil : 1
-              }
-              if s.equals(key, "role") {
-                guard let v = s.plainString(), s.oneOf(v, roles) != nil else { return nil }
-                return 2
-              }
-              return nil
-            }
-            ref = ok ? pid : nil
-          }
-          guard let ref else { return false }
-          if let p = parties.find(s.base + ref.start, ref.rawCount) { partyIndexes.append(p) } else {
-            partyUnknown = true
-          }
-          return true
-        }
-        partiesSeen = ok && (partyIndexes.count > 0 || partyUnknown)
-        return partiesSeen ? 1 << 10 : nil
-      case 8 where s.equals(key, "headline"):
-        guard let v = s.text(), v.visible, v.widthBound <= 100 else { return nil }
-        headline = true
-        return 1 << 11
-      case 7 where s.equals(key, "summary"):
-        return s.text() == nil ? nil : 1 << 12
-      case 11 where s.equals(key, "attribution"):
-        var text = false
-        var basis = false
-        let ok = s.object(depth: 2) { s, key in
-          if s.equals(key, "claimant") {
-            s.skipSpace()
-            if s.peek() == UInt8(ascii: "[") {
-              return s.array(depth: 3) { s, _ in
-                guard let c = s.id() else { return false }
-                claimants.append(parties.find(s.base + c.start, c.rawCount))
-                return true
-              } ? 1 : nil
-            }
-            guard let c = s.id() else { return nil }
-            claimants.append(parties.find(s.base + c.start, c.rawCount))
-            return 1
-          }
-          if s.equals(key, "text") {
-            text = s.text() != nil
-            return text ? 2 : nil
-          }
-          if s.equals(key, "basis") {
-            guard let v = s.plainString(), let b = s.oneOf(v, bases) else { return nil }
-            basisIndex = b
-            basis = true
-            return 4
-          }
-          return nil
-        }
-        return ok && text && basis ? 1 << 13 : nil
-      case 6 where s.equals(key, "source"):
-        source = s.id()
-        return source == nil ? nil : 1 << 14
-      case 5 where s.equals(key, "quote"):
-        quote = quoteValue(&s, depth: 2)
-        return quote == nil ? nil : 1 << 15
-      case 4 where s.equals(key, "also"):
-        let ok = s.array(depth: 2) { s, _ in
-          var src: ScannedString?
-          var q: QuoteText?
-          let ok = s.object(depth: 3) { s, key in
-            if s.equals(key, "source") {
-              src = s.id()
-              return src == nil ? nil : 1
-            }
-            if s.equals(key, "quote") {
-              q = quoteValue(&s, depth: 4)
-              return q == nil ? nil : 2
-            }
-            return nil
-          }
-          guard ok, let src else { return false }
-          also.append((src, q))
-          return true
-        }
-        return ok ? 1 << 16 : nil
-      case 4 where s.equals(key, "tags"):
-        return s.array(depth: 2) { s, _ in s.text() != nil } ? 1 << 17 : nil
-      case 7 where s.equals(key, "related"), 8 where s.equals(key, "disputes"),
-        7 where s.equals(key, "revises"):
-        let k: UInt8 = key.rawCount == 8 ? 1 : s.base[key.start + 2] == UInt8(ascii: "l") ? 0 : 2
-        let ok = s.array(depth: 2) { s, i in
-          guard let t = s.id() else { return false }
-          links.append((k, UInt16(truncatingIfNeeded: i), t))
-          return true
-        }
-        return ok ? 1 << (18 + UInt64(k)) : nil
-      case 7 where s.equals(key, "figures"):
-        return s.array(depth: 2) { s, _ in
-          figureCount += 1
-          return figure(&s)
-        } ? 1 << 21 : nil
-      default:
-        return nil
-      }
-    }
+  /// Scans `bytes` (one item; `offset` is where it starts in its file).
+  ///
+  /// Guarantees: on true, the item broke no rule of `ItemDecoding.record` and one item with
+  /// its involved parties, quote checks and links was appended to `chunk`; on false,
+  /// `chunk` holds what it held before (its scratch lists aside), so the caller can hand
+  /// the item to the reference decoder.
+  static func scan(
+    _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int, ordinal: Int32,
+    parties: PartyLookup.View, into chunk: inout RecordScanChunk
+  ) -> Bool {
+    guard bytes.count < Int(UInt32.max) else { return false }
+    var s = ByteScanner(bytes, depthBase: depthBase)
+    var m = Members(lists: chunk.scratch)
+    chunk.scratch = .init()
+    m.lists.clear()
+    defer { chunk.scratch = m.lists }
+    let ok = s.object(depth: 1) { s, key in member(&s, key, parties, &m) }
     s.skipSpace()
-    guard ok, s.pos == s.end, let id, var date, kind, partiesSeen, headline, let source else { return false }
-    if week {
-      guard date.precision == .day else { return false }
+    guard ok, s.pos == s.end, let id = m.id, let date = checkedDate(m), m.kind, m.partiesSeen, m.headline,
+      let source = m.source
+    else { return false }
+    // Counts beyond the columns' widths go to the reference (never truncated).
+    if m.lists.also.count > 250 || m.lists.links.count > Int(UInt16.max) { return false }
+    let itemIndex = Int32(chunk.items.count)
+    let involvedStart = chunk.involved.count
+    let byReference = appendInvolved(m, parties, &chunk)
+    let quoteStart = chunk.quotes.count
+    let sourceCount = appendSourceChecks(m, source: source, offset: offset, item: itemIndex, &s, &chunk)
+    let linkStart = chunk.links.count
+    for (k, i, t) in m.lists.links {
+      chunk.links.append(.init(item: itemIndex, kind: k, index: i, id: chunk.ref(t, s)))
+    }
+    chunk.items.append(
+      .init(
+        start: offset, length: Int32(bytes.count), ordinal: ordinal, clean: true, checkByReference: byReference,
+        precision: UInt8(date.precision.rawValue), time: m.time ?? -1, firstDay: date.firstDay.dayNumber,
+        lastDay: (m.end?.lastDay ?? date.lastDay).dayNumber, id: chunk.ref(id, s), source: chunk.ref(source, s),
+        involvedStart: UInt32(involvedStart), involvedCount: UInt16(chunk.involved.count - involvedStart),
+        linkCount: UInt16(m.lists.links.count), quoteStart: UInt32(quoteStart), linkStart: UInt32(linkStart),
+        quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart), basis: UInt8(m.basisIndex),
+        sourceCount: UInt8(clamping: sourceCount), figureCount: UInt8(clamping: m.figureCount),
+        dateFlags: RecordStore.dateFlags(approx: m.approx, end: m.end)))
+    return true
+  }
+
+  /// The record's date, `date_precision: week` applied.
+  ///
+  /// Guarantees: nil wherever the date members contradict each other as the reference
+  /// sees it (no date; a week on a date that is not a day; a time without a day or a UTC
+  /// offset without a time; an end date before the start).
+  static func checkedDate(_ m: Members) -> RecordDate? {
+    guard var date = m.date else { return nil }
+    if m.week {
+      guard date.precision == .day else { return nil }
       date = RecordDate(firstDay: date.firstDay, precision: .week)
     }
-    if time != nil && date.precision != .day { return false }
-    if utc && time == nil { return false }
-    if let e = end, e.firstDay < date.firstDay { return false }
-    // Counts beyond the columns' widths go to the reference (never truncated).
-    if also.count > 250 || links.count > Int(UInt16.max) { return false }
+    if m.time != nil && date.precision != .day { return nil }
+    if m.utc && m.time == nil { return nil }
+    if let e = m.end, e.firstDay < date.firstDay { return nil }
+    return date
+  }
 
-    // Involved parties (each listed party and its ancestors), and the claimant check.
-    // Index loops, not slices: a slice of the chunk's list cost a retain and a release.
+  /// Appends the item's involved parties to `chunk.involved`: each listed party, then its
+  /// ancestors, each party once, in the order `Corpus` gives them.
+  ///
+  /// Guarantees: returns true when the item needs the reference's cross-item check (an
+  /// unknown party, or a claimant that is not involved). Index loops, not slices: a slice
+  /// of the chunk's list cost a retain and a release.
+  static func appendInvolved(_ m: Members, _ parties: PartyLookup.View, _ chunk: inout RecordScanChunk) -> Bool {
     let involvedStart = chunk.involved.count
     func involves(_ p: UInt16, before end: Int) -> Bool {
       var k = involvedStart
@@ -224,7 +122,7 @@ struct RecordItemScan {
     // A party already involved came with all its ancestors, so a walk up the chain stops
     // at the first one. The ancestors of one party are distinct, so each is looked for only
     // among the parties involved before this walk: a 10,000-level chain costs 10,000 steps.
-    for p in partyIndexes {
+    for p in m.lists.parties {
       guard !involves(UInt16(p)) else { continue }
       let before = chunk.involved.count
       chunk.involved.append(UInt16(p))
@@ -234,40 +132,38 @@ struct RecordItemScan {
         a = Int(parties.parentOf[a])
       }
     }
-    var byReference = partyUnknown
-    for c in claimants {
-      guard let c, involves(UInt16(c)) else {
-        byReference = true
-        break
-      }
+    if m.partyUnknown { return true }
+    for c in m.lists.claimants {
+      guard let c, involves(UInt16(c)) else { return true }
     }
-    let quoteStart = chunk.quotes.count
-    if let quote { addQuote(quote, source: source, offset: offset, item: itemIndex, &s, &chunk) }
+    return false
+  }
+
+  /// Queues the item's source checks in `chunk.quotes`: the `source` quote, then each
+  /// `also` entry (its quote, or a check that the source exists).
+  ///
+  /// Guarantees: returns the number of distinct sources as `Record.sourceIDs` counts them
+  /// (`source`, then each `also` source once).
+  static func appendSourceChecks(
+    _ m: Members, source: ScannedString, offset: Int, item: Int32, _ s: inout ByteScanner,
+    _ chunk: inout RecordScanChunk
+  ) -> Int {
+    if let quote = m.quote { addQuote(quote, source: source, offset: offset, item: item, &s, &chunk) }
+    let also = m.lists.also
+    let base = s.base
     var sourceCount = 1
     for (k, a) in also.enumerated() {
       if let q = a.1 {
-        addQuote(q, source: a.0, offset: offset, item: itemIndex, &s, &chunk)
+        addQuote(q, source: a.0, offset: offset, item: item, &s, &chunk)
       } else {
-        chunk.quotes.append(.init(item: itemIndex, source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
+        chunk.quotes.append(.init(item: item, source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
       }
-      // Record.sourceIDs: `source`, then each `also` source once.
-      let same = { (x: ScannedString) in x.rawCount == a.0.rawCount && memcmp(s.base + x.start, s.base + a.0.start, x.rawCount) == 0 }
+      let same = { (x: ScannedString) in
+        x.rawCount == a.0.rawCount && memcmp(base + x.start, base + a.0.start, x.rawCount) == 0
+      }
       if !same(source) && !also[..<k].contains(where: { same($0.0) }) { sourceCount += 1 }
     }
-    let linkStart = chunk.links.count
-    for (k, i, t) in links {
-      chunk.links.append(.init(item: itemIndex, kind: k, index: i, id: chunk.ref(t, s)))
-    }
-    chunk.items.append(
-      .init(
-        start: offset, length: Int32(bytes.count), ordinal: ordinal, clean: true, checkByReference: byReference,
-        precision: UInt8(date.precision.rawValue), time: time ?? -1, firstDay: date.firstDay.dayNumber, lastDay: (end?.lastDay ?? date.lastDay).dayNumber,
-        id: chunk.ref(id, s), source: chunk.ref(source, s), involvedStart: UInt32(involvedStart),
-        involvedCount: UInt16(chunk.involved.count - involvedStart), linkCount: UInt16(links.count),
-        quoteStart: UInt32(quoteStart), linkStart: UInt32(linkStart), quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart),
-        basis: UInt8(basisIndex), sourceCount: UInt8(clamping: sourceCount), figureCount: UInt8(clamping: figureCount),
-        dateFlags: RecordStore.dateFlags(approx: approx, end: end)))
-    return true
+    return sourceCount
   }
 
   static func quoteValue(_ s: inout ByteScanner, depth: Int) -> QuoteText? {

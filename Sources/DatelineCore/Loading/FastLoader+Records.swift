@@ -8,28 +8,69 @@ import Foundation
 /// items runs per chunk on both cores; only items with a problem (rare) are handled one by
 /// one, through the reference checks.
 extension FastLoader {
+  /// The record phase, step by step (each step's guarantees are in its comment).
+  ///
+  /// Guarantees: the records, issues and left-out count are the reference's
+  /// (`LoadState.finish`) for the same files, issues in its order and words.
   mutating func recordPhase(
     _ scanned: [ScannedChunk], parties: LoadState.PartyPhase, lookup: PartyLookup, sources: SourceTable
   ) -> CorpusLoader.Result {
     var timer = LoadTimer("records", timings)
     // Stable: runs of one file stay in order.
-    let ordered = (scanned + referenceChunks()).enumerated().sorted { ($0.element.file, $0.offset) < ($1.element.file, $1.offset) }
-    let set = ChunkSet(ordered.map(\.element))
-    let total = set.total
-    func rawItem(_ g: Int, id: String?) -> CorpusLoader.RawItem {
-      let (c, l) = set.locate(g)
-      let n = set.ordinal(c, l)
-      return .init(
-        file: set.chunks[c].file, ordinal: n, place: set.chunks[c].isLines ? .line(n, id: id) : .item(index: n, id: id),
-        node: JSONNode(.null, offset: 0))
+    let ordered = (scanned + referenceChunks()).enumerated().sorted {
+      ($0.element.file, $0.offset) < ($1.element.file, $1.offset)
     }
-
-    // MARK: - Duplicate ids (decodeAll): one table per hash half, one half per core.
+    let set = ChunkSet(ordered.map(\.element))
     var ids = IDTable.build(set)
     timer.lap("ids")
+    var kept = decodingProblems(set, ids: ids)
+    timer.lap("special")
+    var (referenceChecks, checks) = sourceChecks(set, kept: kept, sources: sources)
+    timer.lap("refs")
+    referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources, timings: timings))
+    timer.lap("quotes checked")
+    for c in set.chunks { c.quoteBox.free() }
+    timer.lap("quotes freed")
+    // Freed blocks of the scanning threads' malloc arenas go back to the system now,
+    // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
+    Platform.releaseFreeMemory()
+    timer.lap("trimmed")
+    referenceCheck(referenceChecks, set: set, parties: parties, sources: sources, kept: &kept)
+    timer.lap("reference checks")
+    let linkArena = ByteArena()
+    let links = linkTargets(kept: kept, set: set, ids: ids, arena: linkArena)
+    dropUnresolvedLinks(links, set: set, kept: &kept)
+    timer.lap("links")
+    let store = RecordStore.build(
+      kept: kept, set: set, ids: &ids, links: links, lookup: lookup, files: files.compactMap { $0 },
+      timings: timings, decode: { record($0, set: set) })
+    withExtendedLifetime(linkArena) {}
+    timer.lap("store")
+    let corpus = Corpus(parties: parties.list, sources: sources.list, store: store)
+    timer.lap("corpus")
+    return CorpusLoader.Result(
+      corpus: corpus, issues: state.orderedIssues(), files: fileNames.count, failedFiles: state.failedFiles,
+      leftOut: state.leftOut)
+  }
 
-    // MARK: - Decoding problems and duplicates, item by item for the few that have one.
-    var kept = [Bool](repeating: true, count: total)
+  /// Item `g` as the reference's issue locations name it (file, line or item index, id).
+  func rawItem(_ g: Int, id: String?, set: ChunkSet) -> CorpusLoader.RawItem {
+    let (c, l) = set.locate(g)
+    let n = set.ordinal(c, l)
+    return .init(
+      file: set.chunks[c].file, ordinal: n, place: set.chunks[c].isLines ? .line(n, id: id) : .item(index: n, id: id),
+      node: JSONNode(.null, offset: 0))
+  }
+
+  /// Decoding problems and duplicate ids (`decodeAll`), item by item for the few items
+  /// that have one (syntax errors, items the scan gave to the reference, later items
+  /// with an id already seen).
+  ///
+  /// Guarantees: every such item's issues are reported as the reference words them, in
+  /// item order; the result is false for exactly the items the reference leaves out at
+  /// this stage (and `state.leftOut` counts them), true for every other.
+  mutating func decodingProblems(_ set: ChunkSet, ids: IDTable) -> [Bool] {
+    var kept = [Bool](repeating: true, count: set.total)
     var special = Set(ids.duplicates.keys.map(Int.init))
     for c in 0..<set.count {
       for l in set.chunks[c].data.fallbacks.keys { special.insert(set.starts[c] + l) }
@@ -52,19 +93,26 @@ extension FastLoader {
       let raw = it.clean ? it.id : fb?.rawIDRef
       var problems = fb?.problems ?? []
       if let first = ids.duplicates[Int32(g)], let raw {
-        let loc = state.location(rawItem(Int(first), id: nil))
+        let loc = state.location(rawItem(Int(first), id: nil, set: set))
         problems.append(.init(severity: .error, path: "$.id", message: "duplicate id \(quoted(raw.string)) (first in \(loc))"))
       }
-      if !problems.isEmpty { state.report(rawItem(g, id: fb?.rawID ?? raw?.string), problems) }
+      if !problems.isEmpty { state.report(rawItem(g, id: fb?.rawID ?? raw?.string, set: set), problems) }
       let ok = it.clean || fb?.record != nil
       if !(ok && !problems.contains(where: { $0.severity == .error })) {
         kept[g] = false
         state.leftOut += 1
       }
     }
-    timer.lap("special")
+    return kept
+  }
 
-    // MARK: - References, claimants, sources, quotes (checkRecord), per chunk.
+  /// References, claimants and sources of the kept items, per chunk on every core.
+  ///
+  /// Guarantees: the first list holds every kept item the columns cannot vouch for (not
+  /// clean, flagged by the scan, or naming a source that is not loaded), for the
+  /// reference's `checkRecord`; the second, per chunk, one quote job for every quote of
+  /// every other kept item, in item order.
+  func sourceChecks(_ set: ChunkSet, kept: [Bool], sources: SourceTable) -> (Set<Int>, [[QuoteJob]]) {
     let perChunk = ResultSlots<([Int], [QuoteJob])>(count: set.count)
     kept.withUnsafeBufferPointer { keptBuffer in
       let keptFlags = UnsafeSendable(keptBuffer)
@@ -105,33 +153,37 @@ extension FastLoader {
       checks.append(perChunk[c]!.1)
       perChunk[c] = nil
     }
-    timer.lap("refs")
-    referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources, timings: timings))
-    timer.lap("quotes checked")
-    for c in set.chunks { c.quoteBox.free() }
-    timer.lap("quotes freed")
-    // Freed blocks of the scanning threads' malloc arenas go back to the system now,
-    // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
-    Platform.releaseFreeMemory()
-    timer.lap("trimmed")
+    return (referenceChecks, checks)
+  }
+
+  /// The reference's `checkRecord` for each kept item in `items`, in item order.
+  ///
+  /// Guarantees: its problems reported as the reference words them; an item with an error
+  /// is no longer kept (and counted as left out).
+  mutating func referenceCheck(
+    _ items: Set<Int>, set: ChunkSet, parties: LoadState.PartyPhase, sources: SourceTable, kept: inout [Bool]
+  ) {
     var sourceByID: [Source.ID: Source]?
-    for g in referenceChecks.sorted() where kept[g] {
+    for g in items.sorted() where kept[g] {
       guard let rec = record(g, set: set) else { continue }
       if sourceByID == nil { sourceByID = sources.byID() }
       var r = ItemReader()
       state.checkRecord(
         rec, parties: parties.byID, seenParties: parties.seen, sources: sourceByID!, seenSources: sources.seen, &r)
-      if !r.problems.isEmpty { state.report(rawItem(g, id: rec.id.rawValue), r.problems) }
+      if !r.problems.isEmpty { state.report(rawItem(g, id: rec.id.rawValue, set: set), r.problems) }
       if r.hasError {
         kept[g] = false
         state.leftOut += 1
       }
     }
-    timer.lap("reference checks")
+  }
 
-    // MARK: - Links between records (dropUnresolved, repeated until nothing drops)
-    let linkArena = ByteArena()
-    let links = linkTargets(kept: kept, set: set, ids: ids, arena: linkArena)
+  /// Links between records (`dropUnresolved`): a kept record whose link names an unknown
+  /// id or a left-out record is left out, in rounds until nothing drops.
+  ///
+  /// Guarantees: the same records left out, with the same issues in the same order, as
+  /// the reference's rounds; `links` is grouped by owner in item order (`linkTargets`).
+  mutating func dropUnresolvedLinks(_ links: [LinkTarget], set: ChunkSet, kept: inout [Bool]) {
     var changed = true
     while changed {
       changed = false
@@ -151,25 +203,13 @@ extension FastLoader {
           problems.append(.init(severity: .error, path: "$.\(name)[\(l.index)]", message: why))
         }
         if !problems.isEmpty {
-          state.report(rawItem(g, id: set.id(of: g)?.string), problems)
+          state.report(rawItem(g, id: set.id(of: g)?.string, set: set), problems)
           state.leftOut += 1
           kept[g] = false
           changed = true
         }
       }
     }
-    timer.lap("links")
-
-    let store = RecordStore.build(
-      kept: kept, set: set, ids: &ids, links: links, lookup: lookup, files: files.compactMap { $0 },
-      timings: timings, decode: { record($0, set: set) })
-    withExtendedLifetime(linkArena) {}
-    timer.lap("store")
-    let corpus = Corpus(parties: parties.list, sources: sources.list, store: store)
-    timer.lap("corpus")
-    return CorpusLoader.Result(
-      corpus: corpus, issues: state.orderedIssues(), files: fileNames.count, failedFiles: state.failedFiles,
-      leftOut: state.leftOut)
   }
 
   /// A link of a kept record: owner item, kind (0 related, 1 disputes, 2 revises), index
@@ -270,98 +310,6 @@ struct QuoteJob {
   var source: Int32
   var chunk: Int32
   var check: Int32
-}
-
-/// The scanned chunks of one load in file order; item `g` counts on across chunks.
-final class ChunkSet: @unchecked Sendable {
-  let chunks: [ScannedChunk]
-  /// `starts[c]` is the number of the first item of chunk `c`; the last entry is the total.
-  let starts: [Int]
-  /// Line numbers: runs of a `.jsonl` file count on from the runs before them.
-  let lineBase: [Int]
-
-  init(_ chunks: [ScannedChunk]) {
-    self.chunks = chunks
-    var starts = [0]
-    var lineBase: [Int] = []
-    var linesSoFar: [Int: Int] = [:]
-    for c in chunks {
-      starts.append(starts.last! + c.data.items.count)
-      lineBase.append(c.isLines ? linesSoFar[c.file, default: 0] : 0)
-      if c.isLines { linesSoFar[c.file, default: 0] += c.lineCount }
-    }
-    self.starts = starts
-    self.lineBase = lineBase
-  }
-
-  var count: Int { chunks.count }
-  var total: Int { starts[chunks.count] }
-
-  /// Chunk and index in it of item `g`.
-  @inline(__always) func locate(_ g: Int) -> (Int, Int) {
-    var lo = 0
-    var hi = chunks.count - 1
-    while lo < hi {
-      let mid = (lo + hi + 1) / 2
-      if starts[mid] <= g { lo = mid } else { hi = mid - 1 }
-    }
-    return (lo, g - starts[lo])
-  }
-
-  /// The line number (`.jsonl`) or item index of an item.
-  func ordinal(_ c: Int, _ l: Int) -> Int { Int(chunks[c].data.items[l].ordinal) + lineBase[c] }
-
-  /// The id bytes of item `g` as written (clean items), or as the reference read them.
-  func id(of g: Int) -> ByteRef? {
-    let (c, l) = locate(g)
-    let it = chunks[c].data.items[l]
-    return it.clean ? it.id : chunks[c].data.fallbacks[l]?.rawIDRef
-  }
-}
-
-/// Item ids to the first item with that id, split in two tables by one hash bit so each
-/// core fills one; the later items with an id already there are the duplicates.
-struct IDTable: @unchecked Sendable {
-  var tables: [ByteKeyTable]
-  /// Duplicate item → the first item with its id.
-  var duplicates: [Int32: Int32]
-
-  static func half(_ r: ByteRef) -> Int { Int(r.hash >> 31) }
-
-  static func build(_ set: ChunkSet) -> IDTable {
-    let slots = ResultSlots<(ByteKeyTable, [(Int32, Int32)])>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-      var table = ByteKeyTable(capacity: set.total / 2 + 16)
-      var dups: [(Int32, Int32)] = []
-      for c in 0..<set.count {
-        let data = set.chunks[c].data
-        let base = set.starts[c]
-        data.items.withUnsafeBufferPointer { items in
-          for l in 0..<items.count {
-            let raw: ByteRef
-            if items[l].clean {
-              raw = items[l].id
-            } else {
-              guard let fb = data.fallbacks[l], fb.syntaxIssue == nil, let r = fb.rawIDRef else { continue }
-              raw = r
-            }
-            guard half(raw) == part else { continue }
-            let g = Int32(base + l)
-            if let first = table.insert(raw, value: g, key: { set.id(of: Int($0))! }) { dups.append((g, first)) }
-          }
-        }
-      }
-      slots[part] = (table, dups)
-    }
-    var duplicates: [Int32: Int32] = [:]
-    for part in 0..<2 { for (g, f) in slots[part]!.1 { duplicates[g] = f } }
-    return IDTable(tables: [slots[0]!.0, slots[1]!.0], duplicates: duplicates)
-  }
-
-  /// The first item with this id.
-  func find(_ r: ByteRef, set: ChunkSet) -> Int32? {
-    tables[IDTable.half(r)].find(r) { set.id(of: Int($0))! }
-  }
 }
 
 /// A value handed to concurrent work that only reads it.

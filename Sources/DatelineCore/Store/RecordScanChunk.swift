@@ -98,6 +98,14 @@ struct RecordScanChunk {
     var parties: [Int] = []
     var claimants: [Int?] = []
     var links: [(UInt8, UInt16, ScannedString)] = []
+
+    /// Empties every list, keeping its storage.
+    mutating func clear() {
+      also.removeAll(keepingCapacity: true)
+      parties.removeAll(keepingCapacity: true)
+      claimants.removeAll(keepingCapacity: true)
+      links.removeAll(keepingCapacity: true)
+    }
   }
   var scratch = Scratch()
 

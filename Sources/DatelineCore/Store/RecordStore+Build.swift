@@ -87,13 +87,44 @@ extension RecordStore {
 
   /// Columns for the records the fast loader kept, straight from the scanned chunks: sort
   /// keys per chunk, one sort on both cores, then each core fills half of every column.
+  ///
+  /// Guarantees: the kept items in timeline order (the reference's sort), every column as
+  /// `init(records:parties:)` would fill it from the decoded records, the id index and the
+  /// reverse links on timeline indexes.
   static func build(
     kept: [Bool], set: ChunkSet, ids: inout IDTable, links: [FastLoader.LinkTarget], lookup: PartyLookup,
     files: [FileBytes], timings: LoadTimings? = nil, decode: (Int) -> Record?
   ) -> RecordStore {
     var timer = LoadTimer("store", timings)
-    // Items the reference decoded: their rows come from their `Record`.
     let arena = ByteArena()
+    let (decoded, keptBase) = decodedRows(kept: kept, set: set, lookup: lookup, arena: arena, decode: decode)
+    let order = sortedKeys(kept: kept, set: set, decoded: decoded, keptBase: keptBase, timer: &timer)
+    let count = keptBase[set.count]
+    var columns = Columns(count: count)
+    let position = fillColumns(&columns, order: order, set: set, decoded: decoded)
+    timer.lap("columns")
+    fillInvolved(&columns, order: order, set: set, decoded: decoded)
+    for (g, r) in decoded where r.item == nil { columns.held[Int(position[g])] = r.record }
+    timer.lap("involved")
+    let tables = timelineIDTables(&ids, position: position)
+    timer.lap("id tables")
+    let (disputed, revised) = reverseLinks(links, position: position)
+    var owners: [AnyObject] = [arena]
+    owners.append(contentsOf: files as [AnyObject])
+    owners.append(contentsOf: set.chunks.map { $0.data.ids as AnyObject })
+    defer { timer.lap("links") }
+    return RecordStore(
+      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: disputed, revisedBy: revised, owners: owners)
+  }
+
+  /// Rows for the kept items the reference decoded (the scan gave up on them), from their
+  /// `Record`, and the number of kept items before each chunk.
+  ///
+  /// Guarantees: `decoded` has a row for every kept item that is not clean and decodes;
+  /// `keptBase[c]` counts the kept items of chunks before `c` (the last entry, all of them).
+  static func decodedRows(
+    kept: [Bool], set: ChunkSet, lookup: PartyLookup, arena: ByteArena, decode: (Int) -> Record?
+  ) -> ([Int: Row], [Int]) {
     var decoded: [Int: Row] = [:]
     var keptBase = [Int](repeating: 0, count: set.count + 1)
     for c in 0..<set.count {
@@ -110,10 +141,17 @@ extension RecordStore {
           for: rec, lookup: lookup, arena: arena, item: pointer, length: it.length, depthBase: Int8(chunk.depthBase))
       }
     }
-    let count = keptBase[set.count]
-    let starts = keptBase
+    return (decoded, keptBase)
+  }
 
-    // MARK: sort keys, per chunk on both cores
+  /// The kept items' sort keys (made per chunk on both cores), sorted.
+  ///
+  /// Guarantees: one key per kept item, in timeline order (date key, then id bytes); each
+  /// key's `row` is the item's number `g` and `chunk` its chunk.
+  static func sortedKeys(
+    kept: [Bool], set: ChunkSet, decoded: [Int: Row], keptBase: [Int], timer: inout LoadTimer
+  ) -> Column<SortKey> {
+    let count = keptBase[set.count]
     let keys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: max(count, 1))
     let sharedKeys = UnsafeSendable(keys)
     let sharedDecoded = UnsafeSendable(decoded)
@@ -122,7 +160,7 @@ extension RecordStore {
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
         let data = set.chunks[c].data
         let base = set.starts[c]
-        var k = starts[c]
+        var k = keptBase[c]
         data.items.withUnsafeBufferPointer { items in
           for l in 0..<items.count where keptFlags.value[base + l] {
             let it = items[l]
@@ -145,13 +183,23 @@ extension RecordStore {
     let order = timelineOrder(UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
     keys.deallocate()
     timer.lap("sort")
+    return order
+  }
 
-    // MARK: columns, half per core
-    var columns = Columns(count: count)
+  /// Every column but `involved` for the items in `order`, each core filling half.
+  ///
+  /// Guarantees: row `i` of each column is item `order[i]`'s; `involvedStart[i + 1]` holds
+  /// row `i`'s count of involved parties (not yet summed). Returns each item's timeline
+  /// index (-1 for an item not kept).
+  static func fillColumns(
+    _ columns: inout Columns, order: Column<SortKey>, set: ChunkSet, decoded: [Int: Row]
+  ) -> Column<Int32> {
+    let count = order.count
     let position = Column<Int32>(uninitialized: set.total)
     position.base.initialize(repeating: -1, count: set.total)
     let halves = [0, count / 2, count]
     let cols = UnsafeSendable(columns)
+    let sharedDecoded = UnsafeSendable(decoded)
     DispatchQueue.concurrentPerform(iterations: 2) { h in
       let c = cols.value
       for i in halves[h]..<halves[h + 1] {
@@ -160,34 +208,44 @@ extension RecordStore {
         position.base[g] = Int32(i)
         let chunk = set.chunks[Int(s.chunk)]
         let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
-        if it.clean {
-          c.firstDay.base[i] = it.firstDay
-          c.lastDay.base[i] = it.lastDay
-          c.precision.base[i] = it.precision
-          c.time.base[i] = it.time
-          c.ids.base[i] = it.id
-          c.items.base[i] = chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
-          c.lengths.base[i] = it.length
-          c.depthBases.base[i] = Int8(chunk.depthBase)
-          c.basis.base[i] = it.basis
-          c.sourceCount.base[i] = it.sourceCount
-          c.figureCount.base[i] = it.figureCount
-          c.dateFlags.base[i] = it.dateFlags
-          c.involvedStart.base[i + 1] = UInt32(it.involvedCount)
-        } else {
+        guard it.clean else {
           let r = sharedDecoded.value[g]!
           c.set(i, r)
           c.involvedStart.base[i + 1] = UInt32(r.involved.count)
+          continue
         }
+        c.firstDay.base[i] = it.firstDay
+        c.lastDay.base[i] = it.lastDay
+        c.precision.base[i] = it.precision
+        c.time.base[i] = it.time
+        c.ids.base[i] = it.id
+        c.items.base[i] = chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
+        c.lengths.base[i] = it.length
+        c.depthBases.base[i] = Int8(chunk.depthBase)
+        c.basis.base[i] = it.basis
+        c.sourceCount.base[i] = it.sourceCount
+        c.figureCount.base[i] = it.figureCount
+        c.dateFlags.base[i] = it.dateFlags
+        c.involvedStart.base[i + 1] = UInt32(it.involvedCount)
       }
     }
-    timer.lap("columns")
+    return position
+  }
+
+  /// The `involved` column: counts summed into `involvedStart`, then each core copies
+  /// half the rows' involved parties from their chunks (or decoded rows).
+  ///
+  /// Guarantees: row `i`'s involved parties are `involved[involvedStart[i]..<involvedStart[i + 1]]`.
+  static func fillInvolved(_ columns: inout Columns, order: Column<SortKey>, set: ChunkSet, decoded: [Int: Row]) {
+    let count = order.count
     columns.involvedStart.base[0] = 0
     for i in 0..<count { columns.involvedStart.base[i + 1] += columns.involvedStart.base[i] }
     columns.involved = Column(uninitialized: Int(columns.involvedStart.base[count]))
-    let cols2 = UnsafeSendable(columns)
+    let halves = [0, count / 2, count]
+    let cols = UnsafeSendable(columns)
+    let sharedDecoded = UnsafeSendable(decoded)
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let c = cols2.value
+      let c = cols.value
       for i in halves[h]..<halves[h + 1] {
         let s = order[i]
         let g = Int(s.row)
@@ -204,11 +262,14 @@ extension RecordStore {
         }
       }
     }
-    for (g, r) in decoded where r.item == nil { columns.held[Int(position[g])] = r.record }
-    timer.lap("involved")
+  }
 
-    // MARK: id lookups: the loader's tables, now to timeline indexes (left-out items removed)
-    // Moved out (not copied): each table is changed in place by one core.
+  /// The loader's id tables, moved out of `ids` (not copied) and remapped in place, one
+  /// per core.
+  ///
+  /// Guarantees: each id maps to the timeline index of its first item; ids of items not
+  /// kept can no longer be found.
+  static func timelineIDTables(_ ids: inout IDTable, position: Column<Int32>) -> [ByteKeyTable] {
     var tables = ids.tables
     ids.tables = []
     let sharedTables = UnsafeSendable(UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2))
@@ -220,9 +281,16 @@ extension RecordStore {
     }
     tables = Array(sharedTables.value)
     _ = sharedTables.value.deinitialize()
+    return tables
+  }
 
-    timer.lap("id tables")
-    // MARK: reverse links
+  /// Who disputes and who revises each record, on timeline indexes.
+  ///
+  /// Guarantees: for every kept record, the distinct kept records whose `disputes`
+  /// (`revises`) list names it, in timeline order.
+  static func reverseLinks(
+    _ links: [FastLoader.LinkTarget], position: Column<Int32>
+  ) -> (disputed: [Int: [Int]], revised: [Int: [Int]]) {
     var disputed: [Int: [Int]] = [:]
     var revised: [Int: [Int]] = [:]
     for l in links where l.kind != 0 && l.target >= 0 {
@@ -232,13 +300,6 @@ extension RecordStore {
       if l.kind == 1 { disputed[Int(to), default: []].append(Int(from)) }
       if l.kind == 2 { revised[Int(to), default: []].append(Int(from)) }
     }
-
-    var owners: [AnyObject] = [arena]
-    owners.append(contentsOf: files as [AnyObject])
-    owners.append(contentsOf: set.chunks.map { $0.data.ids as AnyObject })
-    defer { timer.lap("links") }
-    return RecordStore(
-      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: disputed.mapValues(RecordStore.distinctSorted),
-      revisedBy: revised.mapValues(RecordStore.distinctSorted), owners: owners)
+    return (disputed.mapValues(RecordStore.distinctSorted), revised.mapValues(RecordStore.distinctSorted))
   }
 }
