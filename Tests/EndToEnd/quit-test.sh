@@ -39,6 +39,10 @@ attempt() {  # attempt HOW CACHE
   while kill -0 "$pid" 2>/dev/null && [ $polls -lt 400 ]; do sleep 0.05; polls=$((polls + 1)); done
   POLLS=$polls
   kill -0 "$pid" 2>/dev/null && { fail "$how: still running after 20 s"; return 1; }
+  # The abandoned write leaves no temporary file behind (O_TMPFILE: it had no name yet).
+  if ls -A "$cache/dateline" 2>/dev/null | grep -q '\.tmp$'; then
+    fail "$how: a temporary file was left in the cache folder: $(ls -A "$cache/dateline" | tr '\n' ' ')"
+  fi
   written || return 0
   # Written after the quit was sent: the process waited for it.
   awk -v a="$(stat -c '%.9Y' "$cache/dateline/"*.cache | head -1)" -v b="$sent" 'BEGIN { exit !(a < b) }' && return 2

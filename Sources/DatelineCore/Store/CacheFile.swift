@@ -95,6 +95,8 @@ enum CacheFile {
     guard let (header, offsets, size) = layout(magic: magic, key: key, sections: sections) else {
       throw TemporaryFile.Failure(path: path, message: "too large")
     }
+    // What an earlier process left when it ended mid-write without O_TMPFILE.
+    TemporaryFile.removeStale(in: (path as NSString).deletingLastPathComponent, targets: [".cache", ".cache.search"])
     var file = try TemporaryFile(beside: path)
     header.withUnsafeBytes { file.append($0) }
     for (s, offset) in zip(sections, offsets) {
