@@ -131,48 +131,12 @@ extension ByteScanner {
       s.widthBound += 1
       return i + 2
     case UInt8(ascii: "u"):
-      guard let code = hex4(i + 2) else { return nil }
-      var next = i + 6
-      var scalar = code
-      if (0xD800..<0xDC00).contains(code) {
-        if next + 6 <= end, base[next] == 0x5C, base[next + 1] == UInt8(ascii: "u"),
-          let low = hex4(next + 2)
-        {
-          if (0xDC00..<0xE000).contains(low) {
-            scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            next += 6
-          } else {
-            // The reference re-reads the second escape on its own; it must be valid hex.
-            scalar = 0xFFFD
-          }
-        } else {
-          scalar = 0xFFFD
-        }
-      } else if (0xDC00..<0xE000).contains(code) {
-        scalar = 0xFFFD
-      }
-      account(scalar, &s)
-      return next
+      guard case .success(let scalar) = JSONEscape.scalar(base, count: end, at: i + 2) else { return nil }
+      account(scalar.value, &s)
+      return scalar.next
     default:
       return nil
     }
-  }
-
-  private func hex4(_ at: Int) -> UInt32? {
-    guard at + 4 <= end else { return nil }
-    var v: UInt32 = 0
-    for k in 0..<4 {
-      let b = base[at + k]
-      let d: UInt32
-      switch b {
-      case 0x30...0x39: d = UInt32(b - 0x30)
-      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-      default: return nil
-      }
-      v = v << 4 | d
-    }
-    return v
   }
 
   /// One multi-byte UTF-8 scalar at `i`, validated by the parser's own decoder.

@@ -253,63 +253,16 @@ public struct JSONParser {
         pos += 1
         continue
       }
-      pos += 1
-      guard pos < bytes.count else { break }
-      let e = bytes[pos]
-      pos += 1
-      switch e {
-      case UInt8(ascii: "\""): buf.append(0x22)
-      case UInt8(ascii: "\\"): buf.append(0x5C)
-      case UInt8(ascii: "/"): buf.append(0x2F)
-      case UInt8(ascii: "b"): buf.append(0x08)
-      case UInt8(ascii: "f"): buf.append(0x0C)
-      case UInt8(ascii: "n"): buf.append(0x0A)
-      case UInt8(ascii: "r"): buf.append(0x0D)
-      case UInt8(ascii: "t"): buf.append(0x09)
-      case UInt8(ascii: "u"):
-        var code = try hex4()
-        if (0xD800..<0xDC00).contains(code) {
-          // A high surrogate must be followed by \u and a low one; else it is lone.
-          if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
-            let save = pos
-            pos += 2
-            let low = try hex4()
-            if (0xDC00..<0xE000).contains(low) {
-              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-              pos = save
-              code = 0xFFFD
-            }
-          } else {
-            code = 0xFFFD
-          }
-        } else if (0xDC00..<0xE000).contains(code) {
-          code = 0xFFFD  // lone low surrogate: shown as U+FFFD, as the sanitizer would
-        }
-        appendUTF8(&buf, Unicode.Scalar(code) ?? "\u{FFFD}")
-      default:
-        throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string", at: pos - 2)
+      let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)  // not empty: pos < count
+      switch JSONEscape.decode(p, count: bytes.count, at: pos, into: &buf) {
+      case .decoded(let next): pos = next
+      case .truncated: pos = bytes.count
+      case .badHex(let at): throw error("expected 4 hex digits after \\u", at: at)
+      case .unknown(let at):
+        throw error("invalid escape '\\\(Character(Unicode.Scalar(bytes[at])))' in a string", at: at - 1)
       }
     }
     throw error("unterminated string", at: open)
-  }
-
-  mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-    guard pos + 4 <= bytes.count else { throw error("expected 4 hex digits after \\u") }
-    var v: UInt32 = 0
-    for _ in 0..<4 {
-      let b = bytes[pos]
-      let d: UInt32
-      switch b {
-      case 0x30...0x39: d = UInt32(b - 0x30)
-      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-      default: throw error("expected 4 hex digits after \\u")
-      }
-      v = v << 4 | d
-      pos += 1
-    }
-    return v
   }
 }
 

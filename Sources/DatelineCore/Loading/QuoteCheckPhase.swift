@@ -106,7 +106,7 @@ enum QuoteCheckPhase {
       if plainEscapes(hay) {
         run(jobs, hay: hay, escaped: true, views: views, &scratch, failed: &failed)
       } else {
-        let b = JSONUnescape.bytes(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
+        let b = JSONEscape.unescaped(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
         b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, views: views, &scratch, failed: &failed) }
       }
     default:

@@ -41,7 +41,7 @@ final class SourceText: Sendable, Hashable {
       s = String(decoding: UnsafeRawBufferPointer(rebasing: f.bytes[r]), as: UTF8.self)
     case .escaped(let f, let r):
       guard f.ensure(r), let base = f.base else { return .failure(.dataChanged(file: f.path)) }
-      let b = JSONUnescape.bytes(base.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
+      let b = JSONEscape.unescaped(base.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
       s = String(decoding: b, as: UTF8.self)
     case .literal(let f, let r):
       guard f.ensure(r) else { return .failure(.dataChanged(file: f.path)) }
