@@ -83,6 +83,8 @@ static inline attr_t dateline_color_pair(int pair) { return (attr_t)COLOR_PAIR(p
 static inline int dateline_key_f(int n) { return KEY_F(n); }
 static inline mmask_t dateline_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t dateline_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t dateline_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t dateline_button_shift(void) { return BUTTON_SHIFT; }
 
 // MARK: - Signals
 

@@ -46,6 +46,9 @@ public struct Config: Sendable, Hashable {
   public var citations: Citations
   /// `follow`: whether the browser watches its data directory and reloads by itself.
   public var follow: Bool
+  /// `mouse`: whether the browser asks the terminal for clicks and the wheel (tig's
+  /// `set mouse`); off, the terminal keeps its own text selection.
+  public var mouse = true
   public var annotating: Annotating
 
   public init(

@@ -35,7 +35,7 @@ public enum ConfigParser {
   }
 
   /// The settings a config may hold, for messages.
-  static let topKeys = ["data", "layout", "follow", "colors", "keys", "citation", "annotations"]
+  static let topKeys = ["data", "layout", "follow", "mouse", "colors", "keys", "citation", "annotations"]
   static let citationKeys = ["clipboard", "file"]
   static let colorNames = Style.Color.allCases.map { "\($0)" }
 
@@ -90,6 +90,9 @@ public enum ConfigParser {
         case "follow":
           guard let b = value.bool else { warn(key, "follow must be true or false"); continue }
           config.follow = b
+        case "mouse":
+          guard let b = value.bool else { warn(key, "mouse must be true or false"); continue }
+          config.mouse = b
         case "colors": readColors(value.table, path: key)
         case "keys": readKeys(value.table, path: key)
         case "citation": readCitation(value.table, path: key)

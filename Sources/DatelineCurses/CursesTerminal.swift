@@ -25,8 +25,9 @@ public enum CursesTerminal {
   /// Sets the locale from the environment (a codeset that is not UTF-8 gets an ASCII
   /// screen), opens the terminal with newterm() (initscr would exit the process on an
   /// unknown `$TERM`), turns on cbreak (Ctrl-C and Ctrl-Z keep working), the keypad,
-  /// wheel events and, unless NO_COLOR is set, colours; then installs `SignalRestore`.
-  public static func start() throws(CursesError) -> CursesScreen {
+  /// clicks and the wheel (`mouse`, the config's `mouse = false` or `--no-mouse` turn them
+  /// off) and, unless NO_COLOR is set, colours; then installs `SignalRestore`.
+  public static func start(mouse: Bool = true) throws(CursesError) -> CursesScreen {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CursesError("dateline needs a terminal: stdin/stdout is not a TTY; try `dateline list`")
     }
@@ -54,8 +55,11 @@ public enum CursesTerminal {
     leaveok(window, true)
     set_escdelay(escapeDelayMilliseconds)
     curs_set(0)
+    // Clicks and the wheel, unless the user turned the mouse off (then the terminal keeps
+    // its own selection and wheel). ncurses switches the terminal's reporting off in
+    // endwin(), so on quit and on Ctrl-Z too, and on again when the screen comes back.
     mouseinterval(0)
-    mousemask(dateline_button4_pressed() | dateline_button5_pressed(), nil)
+    mousemask(mouse ? mouseMask : 0, nil)
     let palette = CursesPalette.start(noColor: !(environment("NO_COLOR") ?? "").isEmpty)
     SignalRestore.install()
     // Bracketed paste (xterm's mode 2004): a paste arrives marked, as one edit.
@@ -77,6 +81,12 @@ public enum CursesTerminal {
       // Nothing to report if the terminal is gone: the write is best effort.
       if !alternate { _ = write(STDOUT_FILENO, "\n", 1) }
     }
+  }
+
+  /// The mouse events asked for: the first button's press, the wheel (buttons 4 and 5),
+  /// and Shift with them (without it in the mask ncurses drops the modifier).
+  static var mouseMask: mmask_t {
+    dateline_button1_pressed() | dateline_button4_pressed() | dateline_button5_pressed() | dateline_button_shift()
   }
 
   // MARK: - Private

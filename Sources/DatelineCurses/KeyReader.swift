@@ -91,7 +91,7 @@ struct KeyReader {
     return String(s)
   }
 
-  /// A key code: arrows, paging, function keys, resize and the mouse wheel.
+  /// A key code: arrows, paging, function keys, resize and the mouse.
   static func keyCode(_ code: Int32) -> Key? {
     switch code {
     case KEY_UP: return .up
@@ -108,18 +108,31 @@ struct KeyReader {
     case KEY_BTAB: return .backTab
     case KEY_RESIZE:
       return .resize(Size(columns: Int(dateline_columns()), rows: Int(dateline_rows())))
-    case KEY_MOUSE: return wheel()
+    case KEY_MOUSE: return mouse()
     case dateline_key_f(1)...dateline_key_f(63): return .function(Int(code - dateline_key_f(0)))
     default: return nil
     }
   }
 
-  /// The wheel direction of the pending mouse event; clicks are not asked for (mousemask).
-  private static func wheel() -> Key? {
+  /// The pending mouse event as a click or a turn of the wheel, with its cell and Shift.
+  ///
+  /// ncurses decodes the terminal's report (xterm's SGR 1006 form when terminfo's kmous
+  /// says `\E[<`, the older X10 form otherwise); the release of a click is not asked
+  /// for (`CursesTerminal.mouseMask`), so one click is one event.
+  private static func mouse() -> Key? {
     var event = MEVENT()
     guard getmouse(&event) == OK else { return nil }
-    if event.bstate & dateline_button4_pressed() != 0 { return .wheelUp }
-    if event.bstate & dateline_button5_pressed() != 0 { return .wheelDown }
-    return nil
+    let action: MouseInput.Action
+    if event.bstate & dateline_button4_pressed() != 0 {
+      action = .wheelUp
+    } else if event.bstate & dateline_button5_pressed() != 0 {
+      action = .wheelDown
+    } else if event.bstate & dateline_button1_pressed() != 0 {
+      action = .press
+    } else {
+      return nil
+    }
+    let at = Position(column: Int(max(0, event.x)), row: Int(max(0, event.y)))
+    return .mouse(MouseInput(action, at: at, shift: event.bstate & dateline_button_shift() != 0))
   }
 }

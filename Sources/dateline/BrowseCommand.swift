@@ -21,6 +21,9 @@ struct BrowseCommand: ParsableCommand {
   @Flag(help: "Do not watch the data directory for changes (R still reloads; config: follow = false).")
   var noFollow = false
 
+  @Flag(help: "Do not ask the terminal for mouse clicks and the wheel, so it keeps its own text selection (config: mouse = false).")
+  var noMouse = false
+
   func run() throws {
     guard isatty(0) != 0, isatty(1) != 0 else {
       Output.error("the browser needs a terminal (stdin or stdout is not a TTY); try `dateline list`")
@@ -34,7 +37,7 @@ struct BrowseCommand: ParsableCommand {
     if tellLoading { Output.note("\r\u{1B}[K") }
     var screen: CursesScreen
     do {
-      screen = try CursesTerminal.start()
+      screen = try CursesTerminal.start(mouse: !noMouse && config.mouse)
     } catch {
       Output.error(error.description)
       throw ExitCode(2)

@@ -34,7 +34,7 @@ extension CLITests {
     XCTAssertEqual(
       r.stderr,
       """
-      dateline: \(dir)/config.toml:3: unknown setting "colour" (known: data, layout, follow, colors, keys, citation, annotations)
+      dateline: \(dir)/config.toml:3: unknown setting "colour" (known: data, layout, follow, mouse, colors, keys, citation, annotations)
       dateline: \(dir)/config.toml:6: unknown party kind "army" in [colors] (known: state, government_body, armed_group, political_group, person, civilian_group, intl_org, ngo, media, other)
 
       """)

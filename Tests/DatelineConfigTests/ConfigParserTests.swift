@@ -30,7 +30,7 @@ final class ConfigParserTests: XCTestCase {
     XCTAssertEqual(
       r.warnings.map(\.description),
       [
-        "line 2: unknown setting \"colour\" (known: data, layout, follow, colors, keys, citation, annotations)",
+        "line 2: unknown setting \"colour\" (known: data, layout, follow, mouse, colors, keys, citation, annotations)",
         "line 3: layout must be \"auto\", \"right\" or \"below\"",
         "line 7: unknown party kind \"army\" in [colors] (known: state, government_body, armed_group, political_group, person, civilian_group, intl_org, ngo, media, other)",
         "line 8: colour for person must be one of black, red, green, yellow, blue, magenta, cyan, white",
@@ -38,7 +38,7 @@ final class ConfigParserTests: XCTestCase {
         "line 13: \"not a key\" is not one key (use names such as j, C-n, PageDown, F2)",
         "line 16: clipboard must be \"osc52\" or \"off\"",
         "line 17: unknown setting \"paste\" in [citation] (known: clipboard, file)",
-        "line 19: unknown setting \"plugins\" (known: data, layout, follow, colors, keys, citation, annotations)",
+        "line 19: unknown setting \"plugins\" (known: data, layout, follow, mouse, colors, keys, citation, annotations)",
       ])
     // What was valid still applies.
     XCTAssertEqual(r.config.dataDirectory, "/etc/dateline/corpus")
@@ -83,6 +83,8 @@ extension ConfigParserTests {
   func testFollowIsOnUnlessTheFileTurnsItOff() throws {
     XCTAssertTrue(try ConfigParser.parse("", directory: "/", home: nil).config.follow)
     XCTAssertFalse(try ConfigParser.parse("follow = false\n", directory: "/", home: nil).config.follow)
+    XCTAssertTrue(try ConfigParser.parse("", directory: "/", home: nil).config.mouse)
+    XCTAssertFalse(try ConfigParser.parse("mouse = false\n", directory: "/", home: nil).config.mouse)
     let bad = try ConfigParser.parse("\nfollow = \"no\"\n", directory: "/", home: nil)
     XCTAssertTrue(bad.config.follow, "a bad value leaves the default")
     XCTAssertEqual(bad.warnings.map(\.description), ["line 2: follow must be true or false"])

@@ -30,7 +30,8 @@ final class KeyMapTests: XCTestCase {
       ("r", .startRange), (">", .rangeFromSelection), ("<", .rangeToSelection), ("A", .cycleBasis),
       ("d", .showDisputes), ("v", .showRevisions), ("BSpace", .goBack), ("-", .goBack),
       ("m", .toggleMark), ("'", .nextMark),
-      ("x", nil), ("Left", nil),
+      ("Left", .scrollHeadlines(by: -1)), ("h", .scrollHeadlines(by: -1)),
+      ("Right", .scrollHeadlines(by: 1)), ("l", .scrollHeadlines(by: 1)), ("x", nil),
     ]
     for (key, expected) in table {
       XCTAssertEqual(events(key, in: s), [expected], "key \(key) on the timeline")
@@ -155,6 +156,8 @@ final class KeyMapTests: XCTestCase {
     case .toggleMaximize: return ("Enter", "z")
     case .paneMotion: return ("o", "j")
     case .halfPage: return ("", "C-d")
+    case .scrollHeadlines: return ("", "Right")
+    case .mouse: return ("", "Click@3,1")
     case .focusTimeline: return ("o", "Escape")
     case .followLink: return ("Enter", "Enter")
     case .toggleParty: return nil

@@ -7,7 +7,10 @@ public enum Key: Hashable, Sendable {
   case pageUp, pageDown, home, end
   case enter, escape, tab, backTab, backspace, delete
   case function(Int)
+  /// The wheel where the pointer is not known (a test, `screen --keys`): the focused area scrolls.
   case wheelUp, wheelDown
+  /// A click or a turn of the wheel at a place on the screen.
+  case mouse(MouseInput)
   /// Text the terminal marked as pasted (bracketed paste): one edit, not many keys.
   case paste(String)
   /// The terminal changed size.

@@ -3,6 +3,11 @@ public enum KeyMap {
   public static func event(for key: Key, in state: BrowserState) -> Event? {
     if case .resize(let size) = key { return .resize(size) }
     if state.prompt != nil { return promptEvent(key) }
+    // The pointer's place decides (the reducer); over a list or help only a click, which closes help.
+    if case .mouse(let m) = key {
+      if state.overlay == nil { return .mouse(m) }
+      return state.overlay == .help && m.action == .press ? .dismissOverlay : nil
+    }
     // The config's remaps (a key acts as another, or as none); never inside a prompt.
     guard let key = state.preferences.keys.apply(key) else { return nil }
     switch state.overlay {
@@ -91,6 +96,8 @@ public enum KeyMap {
     }
     switch key {
     case .enter: return .openDetail
+    case .left, .character("h"): return .scrollHeadlines(by: -1)
+    case .right, .character("l"): return .scrollHeadlines(by: 1)
     case .character("o"): return .cycleSource(by: 1)
     case .character("O"): return .cycleSource(by: -1)
     case .character("f"): return .toggleFigures

@@ -1,7 +1,7 @@
 import DatelineCore
 
 /// How annotations show outside their own list: a marker in the timeline, lines in the
-/// detail pane, chips in the status line.
+/// detail pane (the status line's chips are `StatusChip`s).
 enum AnnotationMarks {
   /// The timeline's annotation marker: `★` starred, else `✎` a note, else `+` tags (`#` is the figure kind).
   static func marker(_ e: Annotations.Entry) -> String {
@@ -32,18 +32,5 @@ enum AnnotationMarks {
       }
     }
     return out + [DetailPane.Row(text: "", style: .plain)]
-  }
-}
-
-/// Status-line chips for the annotation filters: `[★]`, `#tag`, `all-tags`.
-enum AnnotationChips {
-  static func of(_ s: BrowserState) -> [String] {
-    let f = s.workbench.filter
-    var chips: [String] = []
-    if let c = s.workbench.context { chips.append("context ±\(c.days)d") }
-    if f.starredOnly { chips.append("[★]") }
-    chips += f.tags.sorted().map { "#" + $0 }
-    if f.tags.count > 1 && f.tagMode == .all { chips.append("all-tags") }
-    return chips
   }
 }

@@ -8,7 +8,7 @@ enum HelpOverlay {
   typealias Group = (title: String, keys: [(key: String, what: String)])
 
   static let left: [Group] = [
-    ("Move", [("j k ↓ ↑", "next / previous record"), ("PgDn PgUp", "page (also Space, b)"), ("g G", "first / last (Home, End)"), ("] [", "next / previous day"), ("} {", "next / previous month"), ("t", "jump: 2023-12, -1w, +1m")]),
+    ("Move", [("j k ↓ ↑", "next / previous record"), ("PgDn PgUp", "page (also Space, b)"), ("g G", "first / last (Home, End)"), ("← → h l", "headlines left / right"), ("] [ } {", "next / prev day / month"), ("t", "jump: 2023-12, -1w, +1m")]),
     ("Panes", [("Enter", "detail; on a link: follow"), ("o O", "source; next / back"), ("f", "figures over time"), ("Tab Esc", "focus timeline / pane"), ("z", "maximise the focused pane"), ("H", "density strip on / off"), ("q", "close the pane")]),
     ("Links and marks", [("d", "go to the disputed side"), ("v", "revised from / revised by"), ("- BkSp", "back to where a jump began"), ("m '", "mark / go to the next mark"), ("* T i I E", "star tag note; E: editor")]),
   ]
@@ -16,7 +16,7 @@ enum HelpOverlay {
     ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a", "match any / all parties"), ("A", "attribution basis filter"), ("r", "date range: since..until"), ("> <", "range from / to selection"), ("# c 0", "tags, context (+ =), clear")]),
     ("Search", [("/ :", "search; : command line"), ("n N", "next / previous match"), ("e y V", "export / cite / views"), ("R !", "reload now / errors list")]),
     ("Markers", [("● »", "event, statement"), ("? ✗ #", "claim, denial, figure"), ("⇄ ↻", "disputed, revised later"), ("+2 •", "2 more sources, marked")]),
-    ("Quit", [("q", "quit (from the timeline)"), ("Q Ctrl-C", "quit at once")]),
+    ("Mouse, quit", [("click", "row, pane; a chip: drop it"), ("q Q ^C", "quit / quit at once")]),
   ]
 
   static let keyWidth = 11

@@ -35,24 +35,11 @@ enum StatusLine {
     case nil: break
     }
     frame.fill(rect, style: theme.status)
-    var chips: [String] = s.query.parties.selected.map { "[" + (s.corpus.party($0)?.label ?? $0.rawValue) + "]" }
-    if s.query.parties.selected.count > 1 || s.query.parties.mode == .all { chips.append(s.query.parties.mode.rawValue) }
-    if !s.query.dateRange.isEmpty { chips.append("date:" + s.query.dateRange.description) }
-    if !s.query.facets.basis.isEmpty {
-      chips.append("basis:" + Attribution.Basis.allCases.filter { s.query.facets.basis.contains($0) }.map(\.rawValue).joined(separator: ","))
-    }
-    chips += AnnotationChips.of(s)
-    if !s.search.isEmpty { chips.append("/" + s.search + (s.matchLabel.map { " (" + $0 + ")" } ?? "")) }
-    let counts = "\(s.rows.count)/\(s.corpus.records.count)"
-    let position = s.rows.isEmpty ? "-" : "\(s.selection.offset + 1) of \(s.rows.count)"
-    var left = " " + s.dataLabel + "  " + counts
-    if !chips.isEmpty { left += "  " + chips.joined(separator: " ") }
-    let right = (s.message.map { $0 + "  " } ?? "") + position + (rect.columns >= 60 ? " ?:help " : " ")
+    // The parts and the chips' places come from `StatusText`, which a click reads too.
+    let text = StatusText(s, columns: rect.columns)
+    let left = text.left
+    let right = text.right
     let rightWidth = DisplayWidth.of(Sanitizer.clean(right))
-    // Narrow: the counts and chips matter more than the directory name.
-    if DisplayWidth.of(Sanitizer.clean(left)) + rightWidth + 1 > rect.columns {
-      left = " " + counts + (chips.isEmpty ? "" : " " + chips.joined(separator: " "))
-    }
     if rightWidth + 6 <= rect.columns {
       frame.put(Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns - rightWidth - 1), at: row, style: theme.status)
       frame.put(right, at: Position(column: rect.column + rect.columns - rightWidth, row: rect.row), style: theme.status)

@@ -9,13 +9,11 @@ enum TimelinePane {
       frame.put(msg, at: Position(column: rect.column + 1, row: rect.row), style: .dim, limit: rect.columns - 1)
       return
     }
-    // The date column never takes more than half a narrow pane, so headlines still show.
-    // From the columns: a sample of 2000 labels would otherwise decode 2000 records a frame.
-    let widest = s.rows.prefix(2000).map { DisplayWidth.of(s.corpus.compactDateLabel(at: $0)) }.max() ?? 10
-    let dateWidth = min(22, widest, max(5, rect.columns / 2 - 2))
-    let partyWidth = rect.columns >= 100 ? 24 : rect.columns >= 70 ? 16 : rect.columns >= 50 ? 10 : 0
-    let markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: rect.columns)
-    let annotated = AnnotationMarks.hasColumn(s)
+    let columns = TimelineColumns(s, width: rect.columns)
+    let dateWidth = columns.dateWidth
+    let partyWidth = columns.partyWidth
+    let markers = columns.markers
+    let annotated = columns.annotated
     let words = TextSearch.words(s.search)
     var line = rect.row
     var i = s.top
@@ -46,7 +44,7 @@ enum TimelinePane {
       // a bookmark shows in the same column when the record is not selected.
       let marked = s.marks.contains(record.id)
       put(selected ? "▸" : marked ? KindMarker.bookmark : " ", marked ? theme.bookmark : .plain)
-      put(DateLabel.compact(record), .plain, width: dateWidth)
+      put(DateColumn.label(DateLabel.compact(record), width: dateWidth), .plain, width: dateWidth)
       put(" ", .plain)
       var kindStyle = theme.kind(record.kind)
       if selected { kindStyle = base }
@@ -79,8 +77,11 @@ enum TimelinePane {
         col = start + partyWidth
         put(" ", .plain)
       }
-      let headline = Truncation.truncate(Sanitizer.clean(record.headline), toColumns: max(0, end - col))
-      let hl = words.isEmpty ? [] : TextSearch.highlights(of: words, in: headline)
+      // Scrolled sideways by the view's offset (← →), with `…` where the text is cut.
+      let full = Sanitizer.clean(record.headline)
+      let window = HeadlineWindow(full, offset: s.headlineOffset, width: max(0, end - col))
+      let headline = window.drawn(full)
+      let hl = words.isEmpty ? [] : window.rebase(TextSearch.highlights(of: words, in: full), in: full)
       let headlineStyle = selected || !superseded ? base : theme.superseded
       col += frame.put(headline, at: Position(column: col, row: line), style: headlineStyle, highlights: hl, highlightStyle: selected ? Style(bold: true, reverse: true, underline: true) : theme.match, limit: end - col)
       line += 1
@@ -106,5 +107,25 @@ struct MarkerColumns {
     dispute = links.hasDisputes
     revision = links.hasRevisions && width >= 40
     sourcesWidth = sources > 1 && width >= 40 ? 1 + String(min(99, sources - 1)).count : 0
+  }
+}
+
+extension TimelinePane {
+  /// The index into `rows` of the record drawn on screen row `line` of the pane at
+  /// `rect`; a month heading's line gives the month's first record. Walks the rows as
+  /// `draw` does, so a click lands on what the reader sees.
+  static func row(_ s: BrowserState, at line: Int, in rect: Rect) -> ResultRow? {
+    var y = rect.row
+    var i = s.top
+    while y < rect.row + rect.rows && i < s.rows.endIndex {
+      if s.startsMonth(i) {
+        if y == line { return i }
+        y += 1
+      }
+      if y == line { return i }
+      y += 1
+      i += 1
+    }
+    return nil
   }
 }

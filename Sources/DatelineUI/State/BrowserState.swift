@@ -58,6 +58,8 @@ public struct BrowserState: Sendable {
   public var selection: ResultRow
   /// The row in `rows` of the first record drawn in the timeline.
   public var top: ResultRow
+  /// Columns the timeline's headlines are scrolled to the left (← →; `HeadlineWindow`).
+  public var headlineOffset = 0
   public var size: Size
   public var pane: Pane?
   public var focus: Focus

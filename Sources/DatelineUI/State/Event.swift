@@ -17,6 +17,8 @@ public enum Event: Sendable, Hashable {
   case toggleMaximize
   /// Ctrl-D / Ctrl-U on the timeline: half a screen.
   case halfPage(by: Int)
+  /// ← → (`h` `l`) on the timeline: the headlines half their width left or right.
+  case scrollHeadlines(by: Int)
   /// A motion key in the focused side pane (see `Motion`).
   case paneMotion(Motion)
   /// Esc in a focused pane: focus goes back to the timeline, the pane stays open.
@@ -49,6 +51,8 @@ public enum Event: Sendable, Hashable {
   case closeOrQuit
   case quitNow
   case resize(Size)
+  /// A click or the wheel somewhere on the screen (`BrowserState+Mouse.swift` decides).
+  case mouse(MouseInput)
 
   // MARK: - Time, range and facets
 

@@ -10,6 +10,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
   case .halfPage(let n): s.select(s.selection + n * max(1, s.timelineRows / 2))
+  case .scrollHeadlines(let n): s.scrollHeadlines(by: n)
   case .selectFirst: s.select(0)
   case .selectLast: s.select(s.rows.endIndex - 1)
   case .openDetail:
@@ -113,6 +114,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .quitNow: s.quit = true
   case .resize(let size):
     s.size = size
+  case .mouse(let m): s.mouse(m)
   case .toggleStrip: s.showStrip.toggle()
   case .jumpDay(let forward): s.jumpDay(forward: forward)
   case .jumpMonth(let forward): s.jumpMonth(forward: forward)
@@ -157,6 +159,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.
   s.keepSelectionVisible()
+  // A wider window or other rows may need less: no offset past the longest headline.
+  if s.headlineOffset > 0 { s.clampHeadlineOffset() }
   s.notePromptOpened(before: state)
   switch event {
   case .searchStep, .promptSubmit, .nextMatch, .previousMatch: s.countMatches()
