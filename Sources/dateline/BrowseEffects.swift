@@ -33,7 +33,7 @@ struct BrowseEffects {
   /// Without the user's consent the file is created only if still absent at the end.
   func export(_ request: ExportRequest) -> Event {
     let path = BrowseEffects.resolve(request.path)
-    let text = ExportText.render(request.format == .csv ? .csv : .markdown, rows: request.rows, of: corpus)
+    let text = ExportText.render(request.format, rows: request.rows, of: corpus)
     do {
       try AtomicFile.write(text, to: path, existing: request.overwrite ? .replace : .keep)
     } catch {

@@ -7,10 +7,8 @@ import DatelineCore
 /// so control characters from the data come out as their visible symbols (`␛`), as on the
 /// screen. Line breaks inside a field stay (CSV quotes them).
 enum ExportText {
-  enum Format: Sendable { case csv, markdown }
-
   /// `annotations`: three more columns (starred, tags, note) when a row is annotated.
-  static func render(_ format: Format, rows: [Int], of corpus: Corpus, annotations: Annotations = Annotations()) -> String {
+  static func render(_ format: ExportFormat, rows: [Int], of corpus: Corpus, annotations: Annotations = Annotations()) -> String {
     let annotated = annotations.annotatesAny(rows, in: corpus)
     func extra(_ i: Int) -> [String] {
       annotated ? annotations[corpus.records[i].id].columnValues : []

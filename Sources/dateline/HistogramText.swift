@@ -1,6 +1,7 @@
 import DatelineCore
 
-/// `list --histogram`: the density strip as text lines, or as JSON for scripts.
+/// `list --histogram`: the density strip as text lines, or its buckets as data (json,
+/// jsonl, csv, md) for scripts.
 ///
 /// The screen draws the whole data dim with the filtered records over it; text has no
 /// dim, so a filtered strip prints two bars (all records, then the shown ones) on the
@@ -32,11 +33,34 @@ struct HistogramText {
     return out
   }
 
+  /// The formats a histogram is printed in (`list --histogram --format`).
+  static let formats: [ListCommand.Format] = [.text, .json, .jsonl, .csv, .md]
+
+  /// The whole output in `format`, or nil for a format that holds records only.
+  func render(_ format: ListCommand.Format) -> String? {
+    switch format {
+    case .text: return lines.map { $0 + "\n" }.joined()
+    case .json: return json + "\n"
+    case .jsonl: return bucketObjects.map { $0 + "\n" }.joined()
+    case .csv: return ([HistogramText.columnNames] + cells).map(CSVWriter.row).joined()
+    case .md: return MarkdownTable.table(HistogramText.columnNames, cells)
+    case .timelinejs, .ics: return nil
+    }
+  }
+
   /// `{"unit": "day", "maximum": 16, "buckets": [{"first": …, "last": …, "all": 1, "shown": 1}, …]}`.
   var json: String {
-    let buckets = strip.buckets.map {
+    "{\"unit\":\"\(strip.unit.name)\",\"maximum\":\(strip.maximum),\"buckets\":[" + bucketObjects.joined(separator: ",") + "]}"
+  }
+
+  /// One JSON object per bucket (jsonl prints one a line).
+  var bucketObjects: [String] {
+    strip.buckets.map {
       "{\"first\":\"\($0.first)\",\"last\":\"\($0.last)\",\"all\":\($0.all),\"shown\":\($0.shown)}"
     }
-    return "{\"unit\":\"\(strip.unit.name)\",\"maximum\":\(strip.maximum),\"buckets\":[" + buckets.joined(separator: ",") + "]}"
   }
+
+  /// The columns of csv and md: a bucket's first and last day, its records, those shown.
+  static let columnNames = ["first", "last", "all", "shown"]
+  var cells: [[String]] { strip.buckets.map { ["\($0.first)", "\($0.last)", "\($0.all)", "\($0.shown)"] } }
 }

@@ -31,7 +31,12 @@ struct ListCommand: ParsableCommand {
         dateline list --format jsonl > subset.jsonl
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, csv, md, timelinejs, ics }
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, csv, md, timelinejs, ics
+
+    /// The export table this format is (csv, md), written by `ExportText` as `e` writes it.
+    var table: ExportFormat? { ExportFormat(rawValue: rawValue) }
+  }
 
   @OptionGroup var options: DataOptions
 
@@ -96,6 +101,10 @@ struct ListCommand: ParsableCommand {
       let known = Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("--basis expects one of \(known), got \"\(b)\"")
     }
+    if histogram && !HistogramText.formats.contains(format) {
+      let names = HistogramText.formats.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("--histogram prints \(names), not --format \(format.rawValue)")
+    }
     if let n = minSources, n < 1 { throw ValidationError("--min-sources expects a number of 1 or more, got \(n)") }
     if let w = width, w < 1 || w > 2000 { throw ValidationError("--width expects 1 to 2000 columns, got \(w)") }
   }
@@ -144,7 +153,7 @@ struct ListCommand: ParsableCommand {
       let columns = width ?? Output.terminalColumns ?? 80
       let strip = DensityStrip(corpus: corpus, shown: rows, columns: columns)
       let text = HistogramText(strip: strip, filtered: rows.count != corpus.records.count, columns: columns)
-      if format == .text { for line in text.lines { Output.line(line) } } else { Output.raw(text.json + "\n") }
+      Output.raw(text.render(format) ?? "")
       return
     }
     if disputed && format == .text {
@@ -171,7 +180,8 @@ struct ListCommand: ParsableCommand {
     case .ics:
       Output.raw(ICalendarExport.render(rows: rows, of: corpus))
     case .csv, .md:
-      let text = ExportText.render(format == .csv ? .csv : .markdown, rows: rows, of: corpus, annotations: annotations)
+      guard let table = format.table else { return }
+      let text = ExportText.render(table, rows: rows, of: corpus, annotations: annotations)
       try Self.stopIfDataChanged(corpus)
       Output.raw(text)
     }

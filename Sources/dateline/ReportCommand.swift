@@ -19,8 +19,6 @@ struct ReportCommand: ParsableCommand {
         dateline report --party hamas --since 2023-12 --starred
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
-
   @OptionGroup var options: DataOptions
   @OptionGroup var annotationFilters: AnnotationFilterOptions
 
@@ -29,7 +27,7 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("From this date on.", valueName: "date")) var since: String?
   @Option(name: .long, help: ArgumentHelp("Up to this date (inclusive).", valueName: "date")) var until: String?
   @Option(name: .long, help: ArgumentHelp("Words that must all occur.", valueName: "text")) var search: String?
-  @Option(name: .long, help: "md (Markdown) or html (one self-contained file).") var format: Format = .md
+  @Option(name: .long, help: "md (Markdown) or html (one self-contained file).") var format: ChronologyReport.Format = .markdown
   @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
@@ -57,7 +55,7 @@ struct ReportCommand: ParsableCommand {
       annotations: annotations, view: view)
     let title = view.map { "Chronology: " + $0.name } ?? "Chronology: " + (options.directory as NSString).lastPathComponent
     let text = ChronologyReport(rows: rows, corpus: corpus, annotations: annotations, links: links, title: title)
-      .render(format == .md ? .markdown : .html)
+      .render(format)
     guard let out else { return Output.raw(text) }
     do {
       try AtomicFile.write(text, to: out)
@@ -67,3 +65,6 @@ struct ReportCommand: ParsableCommand {
     }
   }
 }
+
+/// `--format md|html`, spelled as the report names them.
+extension ChronologyReport.Format: ExpressibleByArgument {}

@@ -40,6 +40,39 @@ extension CLITests {
         + "\n")
   }
 
+  func testHistogramPrintsItsBucketsInEveryDataFormatAndRefusesRecordOnlyOnes() throws {
+    let args = ["list", "--data", Self.seed, "--party", "hamas", "--histogram", "--width", "3", "--format"]
+    let csv = try run(args + ["csv"])
+    XCTAssertEqual(csv.status, 0, csv.stderr)
+    XCTAssertEqual(
+      csv.stdout,
+      "first,last,all,shown\r\n2023-10-01,2023-10-31,2,2\r\n2023-11-01,2023-11-30,2,2\r\n2023-12-01,2023-12-13,20,12\r\n")
+    let md = try run(args + ["md"])
+    XCTAssertEqual(
+      md.stdout,
+      """
+      | first | last | all | shown |
+      |---|---|---|---|
+      | 2023-10-01 | 2023-10-31 | 2 | 2 |
+      | 2023-11-01 | 2023-11-30 | 2 | 2 |
+      | 2023-12-01 | 2023-12-13 | 20 | 12 |
+
+      """)
+    let jsonl = try run(args + ["jsonl"])
+    let lines = jsonl.stdout.split(separator: "\n")
+    XCTAssertEqual(lines.count, 3)
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      XCTAssertNotNil(object?["shown"], String(line))
+    }
+    for format in ["ics", "timelinejs"] {
+      let refused = try run(args + [format])
+      XCTAssertEqual(refused.status, 2, format)
+      XCTAssertTrue(refused.stderr.contains("--histogram prints text, json, jsonl, csv, md, not --format \(format)"), refused.stderr)
+      XCTAssertEqual(refused.stdout, "")
+    }
+  }
+
   func testDisputedListsEachContestedPairWithBothBases() throws {
     let r = try run(["list", "--data", Self.seed, "--disputed"])
     XCTAssertEqual(r.status, 0, r.stderr)

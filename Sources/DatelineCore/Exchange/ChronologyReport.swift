@@ -6,7 +6,7 @@
 /// Every string is sanitized like the screen; the HTML is one self-contained file with no
 /// scripts, no external assets and every piece of text escaped.
 public struct ChronologyReport {
-  public enum Format: Sendable { case markdown, html }
+  public enum Format: String, Sendable, CaseIterable { case markdown = "md", html }
 
   /// One record's part of the report, as plain strings.
   struct Entry {

@@ -11,9 +11,7 @@ public enum MarkdownTable {
   /// The whole table, one line per record, ending in a newline. `extra`: more columns
   /// (names, and cells for a row), e.g. the reader's annotations.
   public static func render(rows: [Int], of corpus: Corpus, extra: ([String], (Int) -> [String])? = nil) -> String {
-    let names = header + (extra?.0 ?? [])
-    var out = line(names)
-    out += "|" + names.map { _ in "---" }.joined(separator: "|") + "|\n"
+    var out = head(header + (extra?.0 ?? []))
     for i in rows {
       let r = corpus.records[i]
       let parties = r.parties.map { corpus.party($0.id)?.label ?? $0.id.rawValue }.joined(separator: ", ")
@@ -32,6 +30,16 @@ public enum MarkdownTable {
       out += line([DateLabel.compact(r), r.kind.rawValue, parties, r.headline, attribution, source] + (extra?.1(i) ?? []))
     }
     return out
+  }
+
+  /// A table of `rows` under `names`, every cell through `cell`.
+  public static func table(_ names: [String], _ rows: [[String]]) -> String {
+    rows.reduce(head(names)) { $0 + line($1) }
+  }
+
+  /// The header line and the rule under it.
+  static func head(_ names: [String]) -> String {
+    line(names) + "|" + names.map { _ in "---" }.joined(separator: "|") + "|\n"
   }
 
   static func line(_ cells: [String]) -> String {

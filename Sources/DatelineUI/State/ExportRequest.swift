@@ -1,3 +1,5 @@
+import DatelineCore
+
 /// `e`: the records on screen, to be written to a file by the shell.
 ///
 /// Why a value: `update` does no I/O (bubbletea's Cmd). It records what to write and where;
@@ -5,12 +7,6 @@
 /// with `.exportFinished` or `.exportTargetExists`, so asking before overwriting is a state
 /// of the browser like any other.
 public struct ExportRequest: Sendable, Hashable {
-  /// A table for spreadsheets, or one for reports.
-  public enum Format: Sendable, Hashable {
-    case csv
-    case markdown
-  }
-
   /// The file name as the user typed it (the shell resolves `~` and relative paths).
   public var path: String
   /// Indexes into `corpus.records`: the filtered view at the moment `e` was pressed.
@@ -25,8 +21,5 @@ public struct ExportRequest: Sendable, Hashable {
   }
 
   /// Markdown for a name ending in `.md` or `.markdown`, else CSV.
-  public var format: Format {
-    let lower = path.lowercased()
-    return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .csv
-  }
+  public var format: ExportFormat { ExportFormat(fileName: path) }
 }
