@@ -169,11 +169,11 @@ struct ListCommand: ParsableCommand {
     case .json:
       // The same complete lines as jsonl (every field, x_ ones included), as an envelope.
       let document = AnnotatedOutput.envelope(rows, corpus: corpus, annotations: annotations)
-      try Self.stopIfDataChanged(corpus)
+      try Self.stopIfDataChanged(corpus, directory: options.directory)
       document.withUnsafeBytes { Output.bytes($0) }
     case .text:
       let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
-      try Self.stopIfDataChanged(corpus)
+      try Self.stopIfDataChanged(corpus, directory: options.directory)
       for line in table.lines { Output.line(line) }
     case .timelinejs:
       Output.raw(TimelineJSExport.render(rows: rows, of: corpus, title: (options.directory as NSString).lastPathComponent))
@@ -182,17 +182,23 @@ struct ListCommand: ParsableCommand {
     case .csv, .md:
       guard let table = format.table else { return }
       let text = ExportText.render(table, rows: rows, of: corpus, annotations: annotations)
-      try Self.stopIfDataChanged(corpus)
+      try Self.stopIfDataChanged(corpus, directory: options.directory)
       Output.raw(text)
     }
-    try Self.stopIfDataChanged(corpus)
+    try Self.stopIfDataChanged(corpus, directory: options.directory)
   }
 
   /// A record whose file changed in place after a re-open could not be read (a stand-in
   /// took its place): nothing more is printed, and the command fails (run it again).
-  static func stopIfDataChanged(_ corpus: Corpus) throws {
+  static func stopIfDataChanged(_ corpus: Corpus, directory: String) throws {
     guard let problem = corpus.readProblem else { return }
-    Output.error("\(problem.file) changed while it was read; run the command again")
+    if case .cacheMismatch = problem {
+      // The cache is written again from the files, so the next run can trust it.
+      _ = try? CorpusLoader.open(directory: directory, settings: LoadEnvironment.settings(), readCache: false)
+      Output.error(problem.message + "; it was written again from the files: run the command again")
+    } else {
+      Output.error(problem.message + "; run the command again")
+    }
     throw ExitCode(1)
   }
 }

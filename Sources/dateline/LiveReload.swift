@@ -22,6 +22,8 @@ final class LiveReload {
   /// Whether the watcher saw a change since the last load started: lines appended to a
   /// `.jsonl` may then be read alone (`R` and the editor's return load everything).
   private var watcherNoticed = false
+  /// Whether the next load must not read the re-open cache (it did not match the files).
+  private var distrustCache = false
 
   /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
   /// still reload.
@@ -62,8 +64,10 @@ final class LiveReload {
   /// the first such problem as a value); true once per loaded data, so it asks for one
   /// reload, whether or not the directory is followed.
   func readFailed(in corpus: Corpus) -> Bool {
-    guard !readProblemSeen, corpus.readProblem != nil else { return false }
+    guard !readProblemSeen, let problem = corpus.readProblem else { return false }
     readProblemSeen = true
+    // A cache that pointed at other bytes: the reload reads the files and writes it again.
+    if case .cacheMismatch = problem { distrustCache = true }
     return true
   }
 
@@ -78,7 +82,9 @@ final class LiveReload {
     generation += 1
     let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
     let appendOnly = watcherNoticed ? mailbox.base : nil
+    let readCache = !distrustCache
     watcherNoticed = false
+    distrustCache = false
     mailbox.running = true
     Thread.detachNewThread {
       if appendOnly == nil { LiveReload.log("full load") }
@@ -89,8 +95,10 @@ final class LiveReload {
       let content: ReloadOutcome.Content
       do {
         let result = try CorpusLoader.open(
-          directory: directory, deferCacheWrite: true, settings: LoadEnvironment.settings())
+          directory: directory, deferCacheWrite: true, settings: LoadEnvironment.settings(), readCache: readCache)
         mailbox.keep(AppendBase(result, directory: directory), for: generation)
+        // A cache that did not match the files is replaced now, not at the next start.
+        if !readCache { result.writeCache() }
         let fingerprints = RecordFingerprints(result.corpus)
         let errors = result.errors.count
         // Before the first fingerprints are taken (a large corpus, a quick change), only

@@ -138,7 +138,9 @@ final class CorpusCacheAttackTests: XCTestCase {
   }
 
   /// `bytes` with every section checksum and the header checksum made to match again.
-  func reseal(_ bytes: [UInt8]) throws -> [UInt8] {
+  func reseal(_ bytes: [UInt8]) throws -> [UInt8] { Self.reseal(bytes) }
+
+  static func reseal(_ bytes: [UInt8]) -> [UInt8] {
     var out = bytes
     let keyCount = Int(out[32]) | Int(out[33]) << 8 | Int(out[34]) << 16
     let sections = Int(out[40])

@@ -109,14 +109,18 @@ public enum CorpusLoader {
   /// fresh load of a large directory writes the cache for next time — or, with
   /// `deferCacheWrite`, leaves that to `Result.writeCache()` (the browser writes it after
   /// its first screen is up).
+  ///
+  /// `readCache: false`: the cache is not read but written again from the files (one
+  /// that did not match them, `DataReadProblem.cacheMismatch`, is replaced).
   public static func open(
-    directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false, settings: LoadSettings = .init()
+    directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false, settings: LoadSettings = .init(),
+    readCache: Bool = true
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
     var timer = LoadTimer("cache", settings.timings)
     let cache = settings.cache.flatMap { CorpusCache.locate(directory, files: files, settings: $0) }
     var warnings: [String] = []
-    if let cache {
+    if let cache, readCache {
       do {
         var cached = try CorpusCache.read(cache)
         timer.lap("read")

@@ -37,7 +37,7 @@ extension Corpus {
         end += 1
       }
       // Which lines print as they are, checked in file order, half the lines on each core.
-      if let problem = store.readAll(rows[start..<end]) { return problem }
+      if let problem = store.readAll(rows[start..<end]) ?? store.checkPlacement(rows[start..<end]) { return problem }
       let lines = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
       let placed = PositionOrder.of(lines.map { store.items[rows[$0]] }).map { lines[Int($0)] }
       var verbatim = [Bool](repeating: false, count: end - start)

@@ -72,7 +72,7 @@ extension Corpus {
   /// The `x_` members of the record at timeline index `i` as compact JSON pairs
   /// (`"x_a":1`), empty when it has none; the problem if its file changed first.
   public func extensionMembers(at i: Int) -> Result<String, DataReadProblem> {
-    if let problem = store.readAll([i][...]) { return .failure(problem) }
+    if let problem = store.readAll([i][...]) ?? store.checkPlacement([i][...]) { return .failure(problem) }
     return .success(store.extensionMembers(i))
   }
 }

@@ -7,13 +7,24 @@ import Foundation
 /// reloading" and loads again (no SIGBUS, no trap).
 public enum DataReadProblem: Error, Equatable, Sendable {
   case dataChanged(file: String)
+  /// The re-open cache pointed a record at bytes of the file that are not that record
+  /// (see RecordStore+Placement): the cache is not to be trusted; load without it.
+  case cacheMismatch(file: String)
 
   /// What a screen shows instead of the record or text.
   public static let notice = "data changed — reloading"
 
   public var file: String {
     switch self {
-    case .dataChanged(let f): return f
+    case .dataChanged(let f), .cacheMismatch(let f): return f
+    }
+  }
+
+  /// A sentence for the command line.
+  public var message: String {
+    switch self {
+    case .dataChanged(let f): return "\(f) changed while it was read"
+    case .cacheMismatch(let f): return "the re-open cache does not match \(f)"
     }
   }
 }
@@ -62,14 +73,24 @@ extension RecordStore {
     case .failure(let problem)?: return noted(problem)
     case nil: return noted(.dataChanged(file: ""))
     }
+    // Through the cache, the bytes are checked to be the row's item (RecordStore+Placement).
+    if hasDeferredFiles, let f = file(of: i), f.isDeferred {
+      guard let r = verifiedRecord(i, bytes, in: f) else { return noted(.cacheMismatch(file: f.path)) }
+      remember(r, at: i)
+      return .success(r)
+    }
     guard let r = RecordStore.decode(bytes.baseAddress!, bytes.count, depthBase: Int(depthBases[i])) else {
       return noted(.dataChanged(file: file(of: i)?.path ?? ""))
     }
+    remember(r, at: i)
+    return .success(r)
+  }
+
+  private func remember(_ r: Record, at i: Int) {
     recent.withLock { cache in
       if cache.count >= RecordStore.recentLimit { cache.removeAll(keepingCapacity: true) }
       cache[i] = r
     }
-    return .success(r)
   }
 
   /// Keeps the first problem (see `readProblem`) and returns it.

@@ -1,0 +1,126 @@
+/// Checks of a record read through the re-open cache: its bytes must be an item where the
+/// cache says, and decode to the record the columns describe.
+///
+/// Why: the cache's checksums prove that its file is whole, not that it was written by
+/// dateline from these data files. A planted cache with valid checksums (or a rewrite of
+/// a data file within one timestamp tick, which keeps the key) can point a row at other
+/// bytes of the same files. Then a record is refused (`DataReadProblem.cacheMismatch`)
+/// unless its bytes start and end where an item can (a whole `.jsonl` line; an envelope
+/// item between `[`/`,` and `,`/`]`), parse, pass the item rules, and carry the row's id,
+/// first day and precision: at worst a row shows another item of the files that is a
+/// record, never a part of one, a nested object or text that is not a record.
+extension RecordStore {
+  /// Whether the `length` bytes at `at` of `f` are a whole line (`depthBase` 0) or an
+  /// object between the delimiters of an array (reading the windows around them).
+  static func isInPlace(_ f: FileBytes, at: Int, length: Int, depthBase: Int) -> Bool {
+    let end = at + length
+    guard length > 0, at >= 0, end <= f.count, f.ensure(max(0, at - 1)..<min(f.count, end + 1)), let base = f.base
+    else { return false }
+    func byte(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
+    if depthBase == 0 {
+      let bom = at == 3 && f.ensure(0..<3) && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF
+      let starts = at == 0 || bom || byte(at - 1) == 0x0A
+      let ends = end == f.count || byte(end) == 0x0A || (byte(end) == 0x0D && (end + 1 == f.count || (f.ensure(end..<(end + 2)) && byte(end + 1) == 0x0A)))
+      return starts && ends
+    }
+    guard byte(at) == UInt8(ascii: "{"), byte(end - 1) == UInt8(ascii: "}") else { return false }
+    // The nearest bytes that are not white space, at most 4 KB away.
+    func neighbour(from k: Int, step: Int) -> UInt8? {
+      var k = k
+      var left = 4096
+      while k >= 0 && k < f.count && left > 0 {
+        guard f.ensure(k..<(k + 1)) else { return nil }
+        let b = byte(k)
+        if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return b }
+        k += step
+        left -= 1
+      }
+      return nil
+    }
+    let before = neighbour(from: at - 1, step: -1)
+    let after = neighbour(from: end, step: 1)
+    return (before == UInt8(ascii: "[") || before == UInt8(ascii: ",")) && (after == UInt8(ascii: "]") || after == UInt8(ascii: ","))
+  }
+
+  /// Record `i` decoded from `bytes` (read from a deferred file `f`), or nil when the
+  /// bytes are not the item the row describes.
+  func verifiedRecord(_ i: Int, _ bytes: UnsafeRawBufferPointer, in f: FileBytes) -> Record? {
+    let depth = Int(depthBases[i])
+    guard RecordStore.isInPlace(f, at: f.base!.distance(to: bytes.baseAddress!), length: bytes.count, depthBase: depth),
+      let node = try? JSONParser.parse(bytes, depthLimit: 64 - depth)
+    else { return nil }
+    var reader = ItemReader()
+    guard let r = ItemDecoding.record(node, &reader), !reader.hasError else { return nil }
+    let id = UnsafeBufferPointer(start: ids[i].pointer, count: ids[i].count)
+    guard r.id.rawValue.utf8.elementsEqual(id), r.firstDay.dayNumber == firstDay[i],
+      r.date.precision.rawValue == Int(precision[i])
+    else { return nil }
+    return r
+  }
+
+  /// For a store read through the cache: the problem if one of `rows` is not where its
+  /// row says (whole line or delimited item, carrying the row's id), checked without
+  /// decoding unless the id is written with escapes. Call after `readAll`.
+  func checkPlacement(_ rows: ArraySlice<Int>) -> DataReadProblem? {
+    guard hasDeferredFiles else { return nil }
+    for i in rows {
+      guard let p = items[i], let f = file(of: i) else { continue }
+      let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
+      let id = UnsafeRawBufferPointer(start: ids[i].pointer, count: ids[i].count)
+      let placed = RecordStore.isInPlace(f, at: f.base!.distance(to: p), length: bytes.count, depthBase: Int(depthBases[i]))
+      let named = RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) } ?? (verifiedRecord(i, bytes, in: f) != nil)
+      if !placed || !named {
+        let problem = DataReadProblem.cacheMismatch(file: f.path)
+        firstReadProblem.withLock { if $0 == nil { $0 = problem } }
+        return problem
+      }
+    }
+    return nil
+  }
+
+  /// The raw bytes of the top-level `"id"` string of an object, when they hold no escape
+  /// (nil otherwise: the caller decodes). Walks strings and nesting as JSON has them.
+  static func topLevelID(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+    var depth = 0
+    var k = 0
+    var expectKey = false
+    func stringEnd(_ from: Int) -> Int? {
+      var j = from + 1
+      while j < b.count {
+        if b[j] == UInt8(ascii: "\\") { return nil }
+        if b[j] == UInt8(ascii: "\"") { return j }
+        j += 1
+      }
+      return nil
+    }
+    while k < b.count {
+      let c = b[k]
+      if c == UInt8(ascii: "\"") {
+        guard let end = stringEnd(k) else { return nil }
+        if depth == 1 && expectKey && end - k == 3 && b[k + 1] == UInt8(ascii: "i") && b[k + 2] == UInt8(ascii: "d") {
+          var v = end + 1
+          while v < b.count && b[v] != UInt8(ascii: "\"") {
+            guard b[v] == 0x20 || b[v] == 0x09 || b[v] == 0x0A || b[v] == 0x0D || b[v] == UInt8(ascii: ":") else { return nil }
+            v += 1
+          }
+          guard v < b.count, let close = stringEnd(v) else { return nil }
+          return UnsafeRawBufferPointer(rebasing: b[(v + 1)..<close])
+        }
+        expectKey = false
+        k = end + 1
+        continue
+      }
+      switch c {
+      case UInt8(ascii: "{"):
+        depth += 1
+        expectKey = depth == 1
+      case UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+      case UInt8(ascii: ","): expectKey = depth == 1
+      default: break
+      }
+      k += 1
+    }
+    return nil
+  }
+}
