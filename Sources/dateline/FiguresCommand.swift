@@ -1,5 +1,6 @@
 import ArgumentParser
 import DatelineCore
+import DatelineUI
 
 /// `dateline figures [LABEL]`: the values stated for a figure over time, as the `f` pane.
 struct FiguresCommand: ParsableCommand {
@@ -10,7 +11,8 @@ struct FiguresCommand: ParsableCommand {
       Figures with the same label (compared without case or accents) form one series, in
       timeline order: date, value as stated (qualifier, range, unit), who stated it and on
       what basis, ↻ when it revises an earlier value, ⇄ when it is disputed, and the record
-      id. A sparkline after the label draws the values from zero.
+      id. A sparkline after the label draws the values from the lowest (▁) to the highest
+      (█), and those two values follow it, so 240 against 251 is not read as a tenfold jump.
 
       Examples:
         dateline figures
@@ -50,7 +52,7 @@ struct FiguresCommand: ParsableCommand {
     let dw = dates.map(DisplayWidth.of).max() ?? 0
     let vw = values.map(DisplayWidth.of).max() ?? 0
     let ww = min(48, whos.map(DisplayWidth.of).max() ?? 0)
-    var out = [Sanitizer.clean(series.label) + "  " + series.sparkline]
+    var out = [Sanitizer.clean(series.label) + "  " + series.sparkline + FigureScale.legend(series)]
     for (i, e) in series.entries.enumerated() {
       var flags = ""
       if let first = e.revises.first { flags += "↻ revises \(corpus.records[first].id)  " }

@@ -121,7 +121,7 @@ extension CLITests {
     XCTAssertEqual(
       r.stdout,
       """
-      hostages remaining in Gaza  ▁█
+      hostages remaining in Gaza  ▁█  ▁ 100  █ 135
         2023-12-12  more than 100 people  “believed”, no source given [unattributed]  more-than-100-held
         2023-12-12  135 people            Israeli PMO [official]                      pmo-135-116
 

@@ -15,6 +15,13 @@ enum FiguresPane {
     var record: Int?
   }
 
+  /// The highlighted entry's record (for `d` in the focused pane).
+  static func cursorRecord(_ s: BrowserState) -> Int? {
+    let entries = series(s).flatMap(\.entries)
+    let n = cursor(s)
+    return entries.indices.contains(n) ? entries[n].record : nil
+  }
+
   static func series(_ s: BrowserState) -> [FigureSeries] {
     guard let r = s.selectedRecord else { return [] }
     // `f` builds the columns; should a state reach here without them, build them here.
@@ -50,7 +57,8 @@ enum FiguresPane {
     var n = 0
     for (k, series) in series(s).enumerated() {
       if k > 0 { out.append(Row(text: "", style: .plain)) }
-      out.append(Row(text: Sanitizer.clean(series.label) + "  " + series.sparkline, style: theme.heading))
+      let heading = Sanitizer.clean(series.label) + "  " + series.sparkline + FigureScale.legend(series)
+      out.append(Row(text: Truncation.truncate(heading, toColumns: width), style: theme.heading))
       let dates = series.entries.map { DateLabel.compact(s.corpus.records[$0.record]) }
       let values = series.entries.map { Sanitizer.clean($0.figure.displayValue) }
       let dateWidth = dates.map(DisplayWidth.of).max() ?? 0
@@ -58,24 +66,41 @@ enum FiguresPane {
       for (i, e) in series.entries.enumerated() {
         var flags = ""
         if !e.revises.isEmpty { flags += " " + KindMarker.superseded + " revises " + DateLabel.compact(s.corpus.records[e.revises[0]]) }
-        if e.contested { flags += " " + KindMarker.dispute + " disputed" }
-        let text = " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  "
-          + Truncation.fit(values[i], toColumns: valueWidth) + "  "
-          + Sanitizer.clean(e.statedBy) + " [\(e.basis.rawValue)]" + flags
-        out.append(Row(text: text, style: e.record == selected ? .bold : .plain, entry: n, record: e.record))
+        if e.contested { flags += " " + KindMarker.dispute + " disputed (d)" }
+        let head = " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  " + Truncation.fit(values[i], toColumns: valueWidth) + "  "
+        let who = Sanitizer.clean(e.statedBy) + " [\(e.basis.rawValue)]" + flags
+        let style: Style = e.record == selected ? .bold : .plain
+        for line in entryLines(head: head, who: who, width: width) {
+          out.append(Row(text: line, style: style, entry: n, record: e.record))
+        }
         n += 1
       }
     }
-    return out.map { row in
-      var r = row
-      r.text = Truncation.truncate(r.text, toColumns: width)
-      return r
+    return out
+  }
+
+  /// An entry's lines: date and value, then who stated it; when that does not fit it
+  /// goes on under its own column (up to `maxLines` lines) instead of being cut, so the
+  /// attribution is read whole while the pane has rows to spare.
+  static let maxLines = 3
+
+  static func entryLines(head: String, who: String, width: Int) -> [String] {
+    let headWidth = DisplayWidth.of(head)
+    let room = width - headWidth
+    if headWidth + DisplayWidth.of(who) <= width || room < 12 {
+      return [Truncation.truncate(head + who, toColumns: width)]
     }
+    var parts = Truncation.wrap(who, toColumns: room)
+    if parts.count > maxLines {
+      parts = Array(parts.prefix(maxLines - 1)) + [Truncation.truncate(parts[(maxLines - 1)...].joined(separator: " "), toColumns: room)]
+    }
+    let indent = String(repeating: " ", count: headWidth)
+    return parts.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element }
   }
 
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     let focused = s.focus == .pane
-    let title = focused ? " Figures (Tab: timeline, Enter: go to the record, f: close)" : " Figures over time (Tab to focus, f: close)"
+    let title = focused ? " Figures (Tab: timeline, Enter: go to the record, d: its disputes, f: close)" : " Figures over time (Tab to focus, f: close)"
     guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
     if rows.isEmpty {
@@ -84,7 +109,8 @@ enum FiguresPane {
     }
     // Scroll so the highlighted entry is in view.
     let cursor = cursor(s)
-    let at = rows.firstIndex { $0.entry == cursor } ?? 0
+    // The entry's last line too, when it takes several.
+    let at = rows.lastIndex { $0.entry == cursor } ?? 0
     let scroll = at < body.rows ? 0 : at - body.rows + 1
     for (n, row) in rows.dropFirst(scroll).prefix(body.rows).enumerated() {
       var style = row.style

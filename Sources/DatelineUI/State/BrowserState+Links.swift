@@ -5,8 +5,10 @@ import DatelineCore
 extension BrowserState {
   /// `d` / `v`: one other record → go there; several → a list to choose from.
   mutating func showLinks(_ kind: LinkChoice.Kind) {
-    guard let r = selectedRecord else { return }
-    let index = rows[selection].offset
+    // In the focused figures pane: the highlighted statement's record, not the timeline's.
+    let fromFigures = kind == .disputes && pane == .figures && focus == .pane
+    guard let index = fromFigures ? FiguresPane.cursorRecord(self) : selectedPosition?.offset else { return }
+    let r = corpus.records[index]
     let targets = kind == .disputes
       ? links.disputeTargets(of: r, at: index) : links.revisionTargets(of: r, at: index)
     switch targets.count {
