@@ -50,7 +50,7 @@ let package = Package(
     .target(name: "DatelineSynth", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),
     // The fast loader against the reference loader on generated (and broken) corpora.
-    .testTarget(name: "DatelineLoadTests", dependencies: ["DatelineCore", "DatelineSynth"]),
+    .testTarget(name: "DatelineLoadTests", dependencies: ["DatelineCore", "DatelineSynth", "DatelineUI"]),
     .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore", "CDatelineScan"], exclude: ["Fixtures"]),
     .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"], exclude: ["Golden"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore", "DatelineUI", "dateline"]),

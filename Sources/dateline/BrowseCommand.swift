@@ -33,7 +33,7 @@ struct BrowseCommand: ParsableCommand {
     // a terminal only), then erase the line so that it is not left there after quitting.
     let tellLoading = isatty(2) != 0
     if tellLoading { Output.note("dateline: loading \(Sanitizer.clean(options.directory))…\r") }
-    let (result, config, configWarnings) = try options.loadWithSettings(deferCacheWrite: true)
+    let (opening, config, configWarnings) = try options.openForBrowsing()
     if tellLoading { Output.note("\r\u{1B}[K") }
     var screen: CursesScreen
     do {
@@ -44,17 +44,18 @@ struct BrowseCommand: ParsableCommand {
     }
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     var state = BrowserState(
-      corpus: result.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
+      corpus: opening.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
     state.preferences = config.preferences
-    state.live = LiveData(follow: !noFollow && config.follow, directory: options.directory, issues: result.issues)
+    state.live = LiveData(
+      follow: !noFollow && config.follow, directory: options.directory, issues: opening.result?.issues ?? [])
     if configWarnings > 0 {
       state.message = "config: \(configWarnings) warning\(configWarnings == 1 ? "" : "s"): see `dateline validate`"
     }
-    if !result.errors.isEmpty {
+    if let result = opening.result, !result.errors.isEmpty {
       state.message = "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: ! lists them"
     }
     // Exports and citations: asked for by the state, carried out here.
-    var effects = BrowseEffects(corpus: result.corpus, citations: config.citations)
+    var effects = BrowseEffects(corpus: opening.corpus, citations: config.citations)
     // Bookmarks: read here, written when the state asks (update itself does no I/O).
     let marks = MarkStore(dataDirectory: options.directory)
     let loaded = marks.load()
@@ -73,17 +74,26 @@ struct BrowseCommand: ParsableCommand {
     // that the first search finding nothing nearby does not stall a key.
     // One thread, at the lowest priority: on two cores it would otherwise compete with
     // the keys being answered and with the terminal drawing them.
-    Thread.detachNewThread {
-      #if os(Linux)
-        var idle = sched_param()
-        // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): this
-        // thread runs only when no other wants the core.
-        pthread_setschedparam(pthread_self(), 5, &idle)
-      #endif
-      result.writeCache()
-      result.prepareSearch(parts: 1)
+    // A provisional first screen (FirstPass) is followed by the full load, whose corpus
+    // takes its place (FirstOpenCheck), and which then does the same.
+    let check = opening.isProvisional ? FirstOpenCheck(directory: options.directory) : nil
+    check?.start(directory: options.directory)
+    state.validation.running = check != nil
+    if let result = opening.result {
+      Thread.detachNewThread {
+        #if os(Linux)
+          var idle = sched_param()
+          // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): this
+          // thread runs only when no other wants the core.
+          pthread_setschedparam(pthread_self(), 5, &idle)
+        #endif
+        result.writeCache()
+        result.prepareSearch(parts: 1)
+      }
     }
-    let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: result)
+    // The first pass's records are not fingerprinted (that would read every line): the
+    // checked load is, when it arrives.
+    let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: opening.result)
     while !state.quit && SignalRestore.pendingSignal == nil {
       // Keys, and between them the watcher's and the background loads' news.
       func carryOut(_ event: Event) {
@@ -111,13 +121,17 @@ struct BrowseCommand: ParsableCommand {
           answered = true
         }
       }
-      var events = live.events()
+      var events = live.events() + (check?.events() ?? [])
       // A record drawn since the last look could not be read: its file changed under us.
       if live.readFailed(in: state.corpus) { events.append(.dataChanged) }
       if !answered && events.isEmpty && searching { events.append(.searchStep) }
       if !answered && events.isEmpty && !(state.live.loadWanted && !live.isLoading) { continue }
-      for event in events where !state.quit { carryOut(event) }
-      if state.live.loadWanted && live.startLoad() { state = update(state, .reloadStarted) }
+      for event in events where !state.quit {
+        carryOut(event)
+        if case .validationFinished = event, let checked = check?.checked { live.fingerprint(checked) }
+      }
+      // A reload waits for the check: its corpus would be replaced by the check's.
+      if state.live.loadWanted && !state.validation.running && live.startLoad() { state = update(state, .reloadStarted) }
       // The effects must not keep a replaced corpus (and its files) alive.
       effects.corpus = state.corpus
       if !state.quit { screen.draw(render(state)) }

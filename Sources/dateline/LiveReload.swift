@@ -27,17 +27,24 @@ final class LiveReload {
 
   /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
   /// still reload.
-  init(directory: String, follow: Bool, shown result: CorpusLoader.Result) {
+  /// `shown: nil`: the data on screen is provisional (FirstPass); `fingerprint` is called
+  /// with the checked load when it replaces it.
+  init(directory: String, follow: Bool, shown result: CorpusLoader.Result?) {
     self.directory = directory
-    let corpus = result.corpus
-    self.shownCount = corpus.records.count
+    self.shownCount = result?.corpus.records.count ?? 0
     // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
     // writes on a network file system).
     let poll = ProcessInfo.processInfo.environment["DATELINE_WATCH"] == "poll"
     self.watcher = follow ? DataWatcher(directory: directory, useNotify: !poll) : nil
-    // The data on screen is fingerprinted now, while its files are the files it was
-    // read from; a later reload compares against this.
-    let mailbox = self.mailbox
+    if let result { fingerprint(result) }
+  }
+
+  /// Fingerprints the data on screen now, while its files are the files it was read from;
+  /// a later reload compares against this.
+  func fingerprint(_ result: CorpusLoader.Result) {
+    let corpus = result.corpus
+    shownCount = corpus.records.count
+    let (mailbox, follow, directory) = (self.mailbox, watcher != nil, self.directory)
     Thread.detachNewThread {
       mailbox.keep(RecordFingerprints(corpus), for: 0)
       if follow { mailbox.keep(AppendBase(result, directory: directory), for: 0) }

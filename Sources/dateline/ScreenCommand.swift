@@ -38,6 +38,14 @@ struct ScreenCommand: ParsableCommand {
   @Flag(name: .long, help: "Draw in ASCII, as on a terminal whose locale is not UTF-8 (LANG=C).")
   var ascii = false
 
+  @Flag(
+    name: .long,
+    help: """
+      Open as the browser does: a large directory without a re-open cache is drawn from \
+      the first pass, before the full check; keys are answered after the check.
+      """)
+  var firstOpen = false
+
   func validate() throws {
     if Size(parsing: size) == nil { throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"") }
   }
@@ -52,13 +60,31 @@ struct ScreenCommand: ParsableCommand {
       Output.note("timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n")
       clock = now
     }
-    let (result, config, _) = try options.loadWithSettings()
-    lap("load")
     let frameSize = Size(parsing: size)!
-    var state = BrowserState(corpus: result.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
-    state.preferences = config.preferences
-    if timing { _ = render(state) }
-    lap("first frame")
+    var state: BrowserState
+    if firstOpen {
+      let (opening, config, _) = try options.openForBrowsing()
+      lap(opening.isProvisional ? "first pass" : "load")
+      state = BrowserState(corpus: opening.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
+      state.preferences = config.preferences
+      // The frame printed is the first one when no key is given; else the checked data's.
+      let check = opening.isProvisional && !keys.isEmpty ? FirstOpenCheck(directory: options.directory) : nil
+      check?.start(directory: options.directory, thenCache: false)
+      state.validation.running = opening.isProvisional
+      if timing { _ = render(state) }
+      lap("first frame")
+      if let check {
+        state = update(state, check.waitForEnd())
+        lap("check")
+      }
+    } else {
+      let (result, config, _) = try options.loadWithSettings()
+      lap("load")
+      state = BrowserState(corpus: result.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
+      state.preferences = config.preferences
+      if timing { _ = render(state) }
+      lap("first frame")
+    }
     for key in KeyNames.parse(keys) {
       // Each key as if typed with a pause after it: a pending search finishes.
       if let event = KeyMap.event(for: key, in: state) { state = settle(update(state, event)) }

@@ -206,7 +206,7 @@ final class KeyMapTests: XCTestCase {
     case .showIssues: return ("", "!")
     // Enter in the errors pane (which needs errors): ReloadUpdateTests.
     case .openIssue: return nil
-    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished: return nil
+    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished, .validationProgress, .validationFinished: return nil
     case .toggleStar: return ("", "*")
     case .startTagPrompt: return ("", "T")
     case .startNotePrompt: return ("", "i")

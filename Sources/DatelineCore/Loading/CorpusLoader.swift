@@ -117,6 +117,26 @@ public enum CorpusLoader {
     readCache: Bool = true
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
+    let (cached, cache, warnings) = openCached(directory, files, settings)
+    if let cached { return cached }
+    var result = fastLoad(directory, files, progress, settings)
+    result.cacheWarnings = warnings
+    if let cache {
+      result.cacheLocation = cache
+      result.cacheWritePending = true
+      if !deferCacheWrite {
+        if let warning = result.writeCache() { result.cacheWarnings.append(warning) }
+        result.cacheWritePending = false
+      }
+    }
+    return result
+  }
+
+  /// The corpus from the re-open cache when it is there and sound; else where the cache
+  /// goes (nil when the directory is not cached) and why a cache file was not used.
+  static func openCached(
+    _ directory: String, _ files: [String], _ settings: LoadSettings
+  ) -> (Result?, CorpusCache.Location?, [String]) {
     var timer = LoadTimer("cache", settings.timings)
     let cache = settings.cache.flatMap { CorpusCache.locate(directory, files: files, settings: $0) }
     var warnings: [String] = []
@@ -129,23 +149,13 @@ public enum CorpusLoader {
         cached.timings = settings.timings
         installSignatures(&cached, cache)
         timer.lap("search signatures read")
-        return cached
+        return (cached, cache, warnings)
       } catch {
         if !error.quiet { warnings.append("re-open cache \(cache.path) ignored (\(error.reason)); loading the files") }
       }
     }
     timer.lap(cache == nil ? "none" : "miss")
-    var result = fastLoad(directory, files, progress, settings)
-    result.cacheWarnings = warnings
-    if let cache {
-      result.cacheLocation = cache
-      result.cacheWritePending = true
-      if !deferCacheWrite {
-        if let warning = result.writeCache() { result.cacheWarnings.append(warning) }
-        result.cacheWritePending = false
-      }
-    }
-    return result
+    return (nil, cache, warnings)
   }
 
   /// The search signatures kept beside the cache, when they are there and sound (a bad

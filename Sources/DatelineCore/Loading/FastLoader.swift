@@ -185,7 +185,11 @@ struct FastLoader {
       slots[i] = output
       // The sources' own phase runs on this core while the others scan records.
       if let onSources, case .sources(let s) = output { onSources.value(s) }
-      if let progress, case .chunk(let c) = output { progress.scanned(bytes: list[i].byteCount, records: c.data.items.count) }
+      if let progress, case .chunk(let c) = output {
+        // Items the reference decoder rejected: the errors a first open shows as found.
+        let errors = c.data.fallbacks.values.count { $0.syntaxIssue != nil || $0.record == nil }
+        progress.scanned(bytes: list[i].byteCount, records: c.data.items.count, errors: errors)
+      }
       if let progress, case .sources = output { progress.scanned(bytes: list[i].byteCount, records: 0) }
     }
     var sources: [SourceScanResult] = []

@@ -15,6 +15,8 @@ public final class LoadProgress: Sendable {
   let records = Atomic<Int>(0)
   /// Set when scanning is over and the cross-item checks run (references, quotes).
   let checking = Atomic<Bool>(false)
+  /// Items the scan found not valid so far (the cross-item checks find more later).
+  let errors = Atomic<Int>(0)
 
   public init() {}
 
@@ -24,25 +26,29 @@ public final class LoadProgress: Sendable {
     public var bytes: Int
     public var records: Int
     public var checking: Bool
-    public init(files: Int, bytes: Int, records: Int, checking: Bool) {
+    public var errors: Int
+    public init(files: Int, bytes: Int, records: Int, checking: Bool, errors: Int = 0) {
       self.files = files
       self.bytes = bytes
       self.records = records
       self.checking = checking
+      self.errors = errors
     }
   }
 
   public var snapshot: Snapshot {
     Snapshot(
       files: files.load(ordering: .relaxed), bytes: bytes.load(ordering: .relaxed),
-      records: records.load(ordering: .relaxed), checking: checking.load(ordering: .relaxed))
+      records: records.load(ordering: .relaxed), checking: checking.load(ordering: .relaxed),
+      errors: errors.load(ordering: .relaxed))
   }
 
   func fileScanned() { files.add(1, ordering: .relaxed) }
 
-  func scanned(bytes n: Int, records r: Int) {
+  func scanned(bytes n: Int, records r: Int, errors e: Int = 0) {
     bytes.add(n, ordering: .relaxed)
     records.add(r, ordering: .relaxed)
+    if e > 0 { errors.add(e, ordering: .relaxed) }
   }
 
   func checkingStarted() { checking.store(true, ordering: .relaxed) }

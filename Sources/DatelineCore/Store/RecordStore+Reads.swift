@@ -80,6 +80,7 @@ extension RecordStore {
       return .success(r)
     }
     guard let r = RecordStore.decode(bytes.baseAddress!, bytes.count, depthBase: Int(depthBases[i])) else {
+      if provisional { return .success(standIn(i, headline: RecordStore.notValidNotice)) }
       return noted(.dataChanged(file: file(of: i)?.path ?? ""))
     }
     remember(r, at: i)
@@ -112,14 +113,17 @@ extension RecordStore {
     return nil
   }
 
+  /// What a provisional store shows for a line that does not decode.
+  static let notValidNotice = "(not a valid record: see the errors when the check ends)"
+
   /// A row that stands for record `i` when it cannot be read: its id and date from the
   /// columns, the notice as its headline (the screen stays up until the reload).
-  func standIn(_ i: Int) -> Record {
+  func standIn(_ i: Int, headline: String = DataReadProblem.notice) -> Record {
     let id = String(decoding: UnsafeBufferPointer(start: ids[i].pointer, count: ids[i].count), as: UTF8.self)
     let date = RecordDate(
       firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
     return Record(
-      id: Record.ID(id), date: date, kind: .event, parties: [], headline: DataReadProblem.notice, source: Source.ID(""))
+      id: Record.ID(id), date: date, kind: .event, parties: [], headline: headline, source: Source.ID(""))
   }
 
   /// The data files that changed, were replaced or removed since they were read (an
@@ -130,6 +134,10 @@ extension RecordStore {
 }
 
 extension Corpus {
+  /// Whether this is the first pass's corpus (FirstPass): shown while the full load runs,
+  /// then replaced by its result.
+  public var isProvisional: Bool { store.provisional }
+
   /// The first record that could not be read because its file changed (a stand-in was
   /// shown or listed in its place), if any: a command that printed records then fails,
   /// and the browser reloads.

@@ -42,6 +42,9 @@ final class RecordStore: @unchecked Sendable {
   /// Whether a file is read window by window (re-opened through the cache), so that reads
   /// of items must go through `itemBytes`'s check.
   let hasDeferredFiles: Bool
+  /// Built by the first pass (FirstPass), not validated: a line that does not decode is
+  /// shown as not valid (it leaves when the full load ends), not as changed data.
+  let provisional: Bool
   /// Recently decoded records by index, emptied when it reaches `recentLimit`: a screen
   /// redraws the same rows many times, and decoding is the one costly read.
   let recent = Mutex<[Int: Record]>([:])
@@ -120,8 +123,10 @@ final class RecordStore: @unchecked Sendable {
   }
 
   init(
-    columns c: Columns, idIndex: IDIndex, disputedBy: [Int: [Int]], revisedBy: [Int: [Int]], owners: [AnyObject]
+    columns c: Columns, idIndex: IDIndex, disputedBy: [Int: [Int]], revisedBy: [Int: [Int]], owners: [AnyObject],
+    provisional: Bool = false
   ) {
+    self.provisional = provisional
     count = c.firstDay.count
     firstDay = c.firstDay
     lastDay = c.lastDay

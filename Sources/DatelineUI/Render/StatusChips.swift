@@ -65,7 +65,9 @@ struct StatusText {
     if DisplayWidth.of(Sanitizer.clean(wide)) + rightWidth + 1 > columns {
       head = " " + counts + (all.isEmpty ? "" : " ")
     }
-    left = head + all.map(\.text).joined(separator: " ")
+    // The first open's check (not a filter: no chip to click away).
+    let checking = s.validation.chip.map { (all.isEmpty ? "  " : " ") + $0 } ?? ""
+    left = head + all.map(\.text).joined(separator: " ") + checking
     // As drawn: the left part is cut to the room the right part leaves.
     let room = rightWidth + 6 <= columns ? columns - rightWidth - 1 : columns
     var at = DisplayWidth.of(Sanitizer.clean(head))

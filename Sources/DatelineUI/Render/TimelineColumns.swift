@@ -19,7 +19,7 @@ struct TimelineColumns {
   init(_ s: BrowserState, width: Int) {
     dateWidth = DateColumn.width(s, paneWidth: width)
     partyWidth = width >= 100 ? 24 : width >= 70 ? 16 : width >= 50 ? 10 : 0
-    markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: width)
+    markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: width, provisional: s.corpus.isProvisional)
     annotated = AnnotationMarks.hasColumn(s)
     // Pointer, date, space, kind, the marker columns, space, parties and their space.
     var start = 1 + dateWidth + 1 + 1

@@ -103,10 +103,12 @@ struct MarkerColumns {
   /// screen never needs a pass over a million records.
   var sourcesWidth: Int
 
-  init(_ links: LinkIndex, sources: Int, width: Int) {
-    dispute = links.hasDisputes
-    revision = links.hasRevisions && width >= 40
-    sourcesWidth = sources > 1 && width >= 40 ? 1 + String(min(99, sources - 1)).count : 0
+  /// `provisional`: the first pass's corpus has no links or sources yet; the columns a
+  /// large corpus has are kept, so that they do not move when the checked data arrives.
+  init(_ links: LinkIndex, sources: Int, width: Int, provisional: Bool = false) {
+    dispute = links.hasDisputes || provisional
+    revision = (links.hasRevisions || provisional) && width >= 40
+    sourcesWidth = (sources > 1 || provisional) && width >= 40 ? 1 + String(min(99, provisional ? 99 : sources - 1)).count : 0
   }
 }
 

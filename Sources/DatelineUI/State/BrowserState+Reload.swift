@@ -105,7 +105,7 @@ extension Event {
   /// News from the shell rather than a key: it does not wipe the status line's message.
   var isBackgroundNews: Bool {
     switch self {
-    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep: return true
+    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep, .validationProgress, .validationFinished: return true
     default: return false
     }
   }

@@ -106,6 +106,8 @@ public struct BrowserState: Sendable {
   public var editorRequest: EditorRequest?
   /// Follow and reload, and the load's errors for `!` (BrowserState+Reload.swift).
   public var live: LiveData
+  /// The full check of a corpus opened by the first pass, while it runs (Validation.swift).
+  public var validation = ValidationStatus()
   /// Stars, tags, notes and their filters (Workbench.swift).
   public var workbench: Workbench
 

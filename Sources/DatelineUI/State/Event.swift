@@ -120,6 +120,13 @@ public enum Event: Sendable, Hashable {
   /// From the shell: the editor ran (nil) or could not be started (why).
   case editorFinished(error: String?)
 
+  // MARK: - First open: the check after the first pass (BrowserState+Validation.swift)
+
+  /// From the shell: how far the full check of a provisionally opened corpus has come.
+  case validationProgress(ValidationProgress)
+  /// From the shell: the full check ended, with the checked data (or why it could not run).
+  case validationFinished(ReloadOutcome)
+
   // MARK: - Annotations (BrowserState+Annotations.swift)
 
   /// `*`: star the selected record, or take its star away.

@@ -147,6 +147,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .citationDelivered(let note): s.citationDelivered(note)
   case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues, .openIssue, .editorFinished:
     s.updateLive(event)
+  case .validationProgress, .validationFinished: s.updateValidation(event)
   case .startCommand: s.prompt = .command(text: "")
   case .promptComplete where s.isCommandPrompt: s.completeCommand()
   case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor, .noteEdited, .annotationsSaved,

@@ -1,0 +1,495 @@
+// The browser's first pass over records files (see dateline_firstpass.h).
+//
+// Each line is walked key by key at the top level only: the values of the keys the
+// timeline needs are read, every other value is skipped (strings 16 bytes at a time,
+// nested objects and arrays by counting brackets outside strings). Nothing is checked
+// beyond what reading those values needs; anything unexpected marks the line unusual.
+
+#include "dateline_firstpass.h"
+
+#include <stdlib.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+struct dl_fp_parties {
+  const uint8_t *id_bytes;
+  const int64_t *id_start;
+  const int32_t *parents;
+  int32_t count;
+  // Open addressing: slot holds party index + 1, 0 when empty.
+  int32_t *slots;
+  uint32_t mask;
+};
+
+static uint32_t fp_hash(const uint8_t *p, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+dl_fp_parties *dl_fp_parties_new(const uint8_t *id_bytes, const int64_t *id_start, const int32_t *parents, int32_t count) {
+  dl_fp_parties *t = calloc(1, sizeof *t);
+  if (!t) return NULL;
+  uint32_t size = 16;
+  while (size < (uint32_t)count * 2u + 2u) size <<= 1;
+  t->slots = calloc(size, sizeof(int32_t));
+  if (!t->slots) {
+    free(t);
+    return NULL;
+  }
+  t->id_bytes = id_bytes;
+  t->id_start = id_start;
+  t->parents = parents;
+  t->count = count;
+  t->mask = size - 1;
+  for (int32_t i = 0; i < count; i++) {
+    const uint8_t *p = id_bytes + id_start[i];
+    size_t n = (size_t)(id_start[i + 1] - id_start[i]);
+    uint32_t s = fp_hash(p, n) & t->mask;
+    int duplicate = 0;
+    while (t->slots[s] != 0) {
+      int32_t o = t->slots[s] - 1;
+      if ((size_t)(id_start[o + 1] - id_start[o]) == n && memcmp(id_bytes + id_start[o], p, n) == 0) duplicate = 1;
+      s = (s + 1) & t->mask;
+    }
+    // The first party with an id wins, as in PartyLookup.
+    if (!duplicate) t->slots[s] = i + 1;
+  }
+  return t;
+}
+
+void dl_fp_parties_free(dl_fp_parties *t) {
+  if (!t) return;
+  free(t->slots);
+  free(t);
+}
+
+static int32_t fp_party(const dl_fp_parties *t, const uint8_t *p, size_t n) {
+  if (!t || t->count == 0) return -1;
+  uint32_t s = fp_hash(p, n) & t->mask;
+  while (t->slots[s] != 0) {
+    int32_t i = t->slots[s] - 1;
+    if ((size_t)(t->id_start[i + 1] - t->id_start[i]) == n && memcmp(t->id_bytes + t->id_start[i], p, n) == 0) return i;
+    s = (s + 1) & t->mask;
+  }
+  return -1;
+}
+
+size_t dl_fp_newline(const uint8_t *p, size_t n) {
+  const void *hit = memchr(p, '\n', n);
+  return hit ? (size_t)((const uint8_t *)hit - p) : n;
+}
+
+// MARK: - Skipping
+
+static inline const uint8_t *fp_ws(const uint8_t *p, const uint8_t *end) {
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+  return p;
+}
+
+/// p just after an opening quote: the closing quote, or NULL. *escaped is set when a
+/// backslash was met.
+static inline const uint8_t *fp_string_end(const uint8_t *p, const uint8_t *end, int *escaped) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i slash = _mm_set1_epi8('\\');
+  while (p + 16 <= end) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)));
+    if (mask == 0) {
+      p += 16;
+      continue;
+    }
+    p += __builtin_ctz(mask);
+    if (*p == '"') return p;
+    *escaped = 1;
+    p += 2;
+  }
+#endif
+  while (p < end) {
+    if (*p == '"') return p;
+    if (*p == '\\') {
+      *escaped = 1;
+      p += 2;
+      continue;
+    }
+    p++;
+  }
+  return NULL;
+}
+
+/// p at '{' or '[': just past the bracket that closes it, or NULL.
+static const uint8_t *fp_skip_nested(const uint8_t *p, const uint8_t *end) {
+  int depth = 0;
+  int escaped = 0;
+  while (p < end) {
+#if defined(__SSE2__)
+    if (p + 16 <= end) {
+      __m128i v = _mm_loadu_si128((const __m128i *)p);
+      // '{' 0x7B and '}' 0x7D differ in bits 1-2, '[' 0x5B and ']' 0x5D too: OR 0x06 folds each
+      // pair (with 'y', DEL, 'Y' and '_', which the byte test below passes over).
+      __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x06));
+      __m128i hit = _mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+          _mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(folded, _mm_set1_epi8(0x5F))));
+      unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+      if (mask == 0) {
+        p += 16;
+        continue;
+      }
+      p += __builtin_ctz(mask);
+    }
+#endif
+    uint8_t b = *p;
+    if (b == '"') {
+      p = fp_string_end(p + 1, end, &escaped);
+      if (!p) return NULL;
+      p++;
+      continue;
+    }
+    if (b == '{' || b == '[') {
+      depth++;
+    } else if (b == '}' || b == ']') {
+      if (--depth == 0) return p + 1;
+    }
+    p++;
+  }
+  return NULL;
+}
+
+/// Skips one value of any kind; NULL when it does not end inside the line.
+static const uint8_t *fp_skip_value(const uint8_t *p, const uint8_t *end) {
+  if (p >= end) return NULL;
+  if (*p == '"') {
+    int escaped = 0;
+    const uint8_t *q = fp_string_end(p + 1, end, &escaped);
+    return q ? q + 1 : NULL;
+  }
+  if (*p == '{' || *p == '[') return fp_skip_nested(p, end);
+  const uint8_t *start = p;
+  while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' && *p != '\r') p++;
+  return p > start ? p : NULL;
+}
+
+/// A string value without escapes: its bytes in [*s, *s + *n); the position after it.
+static const uint8_t *fp_plain_string(const uint8_t *p, const uint8_t *end, const uint8_t **s, size_t *n) {
+  if (p >= end || *p != '"') return NULL;
+  int escaped = 0;
+  const uint8_t *q = fp_string_end(p + 1, end, &escaped);
+  if (!q || escaped) return NULL;
+  *s = p + 1;
+  *n = (size_t)(q - p - 1);
+  return q + 1;
+}
+
+// MARK: - Dates
+
+static int64_t fp_days_from_civil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t mp = (m + 9) % 12;
+  int64_t doy = (153 * mp + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static int fp_days_in(int m, int y) {
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return days[m - 1];
+}
+
+static int fp_digits(const uint8_t *p, int n, int *v) {
+  int x = 0;
+  for (int i = 0; i < n; i++) {
+    if (p[i] < '0' || p[i] > '9') return 0;
+    x = x * 10 + (p[i] - '0');
+  }
+  *v = x;
+  return 1;
+}
+
+/// RecordDate.parse: YYYY-MM-DD, YYYY-MM or YYYY; 1 with first and last day and precision.
+static int fp_date(const uint8_t *s, size_t n, int32_t *first, int32_t *last, uint8_t *precision) {
+  int y = 0, m = 1, d = 1;
+  if (n != 4 && n != 7 && n != 10) return 0;
+  if (!fp_digits(s, 4, &y) || y < 1 || y > 9999) return 0;
+  if (n >= 7 && (s[4] != '-' || !fp_digits(s + 5, 2, &m) || m < 1 || m > 12)) return 0;
+  if (n == 10 && (s[7] != '-' || !fp_digits(s + 8, 2, &d) || d < 1 || d > fp_days_in(m, y))) return 0;
+  *first = (int32_t)fp_days_from_civil(y, m, d);
+  if (n == 10) {
+    *precision = 0;
+    *last = *first;
+  } else if (n == 7) {
+    *precision = 2;
+    *last = *first + fp_days_in(m, y) - 1;
+  } else {
+    *precision = 3;
+    *last = (int32_t)fp_days_from_civil(y, 12, 31);
+  }
+  return 1;
+}
+
+// MARK: - Lines
+
+typedef struct {
+  const uint8_t *id, *date, *end_date;
+  size_t id_n, date_n, end_n;
+  int week, approx, time;
+  unsigned seen;
+} fp_fields;
+
+enum { SEEN_ID = 1, SEEN_DATE = 2, SEEN_PRECISION = 4, SEEN_TIME = 8, SEEN_APPROX = 16, SEEN_END = 32, SEEN_PARTIES = 64 };
+
+/// Whether the n bytes at k are the string literal `name` (its length known at compile time).
+#define fp_key(k, n, name) ((n) == sizeof(name) - 1 && memcmp((k), (name), sizeof(name) - 1) == 0)
+
+/// Adds party `i` and its ancestors to the line's involved list (as RecordStore.row does).
+static int fp_involve(const dl_fp_parties *t, int32_t i, dl_fp_output *out, size_t start) {
+  size_t have = out->involved_used - start;
+  for (size_t k = 0; k < have; k++)
+    if (out->involved[start + k] == (uint16_t)i) return 1;
+  size_t before = out->involved_used;
+  if (out->involved_used >= out->involved_capacity) return 0;
+  out->involved[out->involved_used++] = (uint16_t)i;
+  int32_t a = t->parents[i];
+  int32_t steps = 0;
+  while (a >= 0 && steps++ < t->count) {
+    for (size_t k = start; k < before; k++)
+      if (out->involved[k] == (uint16_t)a) return 1;
+    if (out->involved_used >= out->involved_capacity) return 0;
+    out->involved[out->involved_used++] = (uint16_t)a;
+    a = t->parents[a];
+  }
+  return 1;
+}
+
+/// The `parties` array: each element an id string or an object with an `id` string.
+static const uint8_t *fp_parties(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t, dl_fp_output *out,
+                                 size_t start, int *full) {
+  if (p >= end || *p != '[') return NULL;
+  p = fp_ws(p + 1, end);
+  if (p < end && *p == ']') return p + 1;
+  for (;;) {
+    const uint8_t *s = NULL;
+    size_t n = 0;
+    if (p < end && *p == '{') {
+      p = fp_ws(p + 1, end);
+      while (p < end && *p == '"') {
+        const uint8_t *k;
+        size_t kn;
+        p = fp_plain_string(p, end, &k, &kn);
+        if (!p) return NULL;
+        p = fp_ws(p, end);
+        if (p >= end || *p != ':') return NULL;
+        p = fp_ws(p + 1, end);
+        if (fp_key(k, kn, "id")) {
+          if (s) return NULL;
+          p = fp_plain_string(p, end, &s, &n);
+        } else {
+          p = fp_skip_value(p, end);
+        }
+        if (!p) return NULL;
+        p = fp_ws(p, end);
+        if (p < end && *p == ',') p = fp_ws(p + 1, end);
+      }
+      if (p >= end || *p != '}' || !s) return NULL;
+      p++;
+    } else {
+      p = fp_plain_string(p, end, &s, &n);
+      if (!p) return NULL;
+    }
+    int32_t i = fp_party(t, s, n);
+    if (i >= 0 && !fp_involve(t, i, out, start)) *full = 1;
+    p = fp_ws(p, end);
+    if (p < end && *p == ',') {
+      p = fp_ws(p + 1, end);
+      continue;
+    }
+    if (p < end && *p == ']') return p + 1;
+    return NULL;
+  }
+}
+
+/// One value of the line's top-level object; NULL when the line is unusual.
+static const uint8_t *fp_field(const uint8_t *k, size_t kn, const uint8_t *p, const uint8_t *end, fp_fields *f,
+                               const dl_fp_parties *t, dl_fp_output *out, size_t start, int *full) {
+  unsigned bit = 0;
+  if (fp_key(k, kn, "id")) bit = SEEN_ID;
+  else if (fp_key(k, kn, "date")) bit = SEEN_DATE;
+  else if (fp_key(k, kn, "date_precision")) bit = SEEN_PRECISION;
+  else if (fp_key(k, kn, "time")) bit = SEEN_TIME;
+  else if (fp_key(k, kn, "date_approx")) bit = SEEN_APPROX;
+  else if (fp_key(k, kn, "end_date")) bit = SEEN_END;
+  else if (fp_key(k, kn, "parties")) bit = SEEN_PARTIES;
+  if (bit == 0) return fp_skip_value(p, end);
+  if (f->seen & bit) return NULL;
+  f->seen |= bit;
+  const uint8_t *s;
+  size_t n;
+  switch (bit) {
+  case SEEN_ID: return fp_plain_string(p, end, &f->id, &f->id_n);
+  case SEEN_DATE: return fp_plain_string(p, end, &f->date, &f->date_n);
+  case SEEN_END: return fp_plain_string(p, end, &f->end_date, &f->end_n);
+  case SEEN_PRECISION:
+    p = fp_plain_string(p, end, &s, &n);
+    if (!p || !fp_key(s, n, "week")) return NULL;
+    f->week = 1;
+    return p;
+  case SEEN_TIME: {
+    int h, m;
+    p = fp_plain_string(p, end, &s, &n);
+    if (!p || n != 5 || s[2] != ':' || !fp_digits(s, 2, &h) || !fp_digits(s + 3, 2, &m) || h > 23 || m > 59) return NULL;
+    f->time = h * 60 + m;
+    return p;
+  }
+  case SEEN_APPROX:
+    if (end - p >= 4 && memcmp(p, "true", 4) == 0) {
+      f->approx = 1;
+      return p + 4;
+    }
+    if (end - p >= 5 && memcmp(p, "false", 5) == 0) return p + 5;
+    return NULL;
+  default: return fp_parties(p, end, t, out, start, full);
+  }
+}
+
+/// Walks one line; 1 when it is usual (the line's fields are then set).
+static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t, dl_fp_output *out, dl_fp_line *line,
+                   int *full) {
+  fp_fields f = {0};
+  f.time = -1;
+  size_t start = out->involved_used;
+  p = fp_ws(p, end);
+  if (p >= end || *p != '{') return 0;
+  p = fp_ws(p + 1, end);
+  if (p < end && *p == '}') return 0;
+  for (;;) {
+    if (p >= end || *p != '"') return 0;
+    int escaped = 0;
+    const uint8_t *k = p + 1;
+    const uint8_t *q = fp_string_end(k, end, &escaped);
+    if (!q || escaped) return 0;
+    p = fp_ws(q + 1, end);
+    if (p >= end || *p != ':') return 0;
+    p = fp_ws(p + 1, end);
+    p = fp_field(k, (size_t)(q - k), p, end, &f, t, out, start, full);
+    if (!p || *full) return 0;
+    p = fp_ws(p, end);
+    if (p < end && *p == ',') {
+      p = fp_ws(p + 1, end);
+      continue;
+    }
+    if (p < end && *p == '}') break;
+    return 0;
+  }
+  if (fp_ws(p + 1, end) != end) return 0;
+  if ((f.seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) != (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) return 0;
+  if (!fp_date(f.date, f.date_n, &line->first_day, &line->last_day, &line->precision)) return 0;
+  if (f.week) {
+    if (line->precision != 0) return 0;
+    line->precision = 1;
+    line->last_day = line->first_day + 6;
+  }
+  if (f.time >= 0 && line->precision != 0) return 0;
+  line->time = (int16_t)f.time;
+  line->flags = (uint8_t)f.approx;
+  if (f.end_date) {
+    int32_t e_first, e_last;
+    uint8_t e_precision;
+    if (!fp_date(f.end_date, f.end_n, &e_first, &e_last, &e_precision) || e_first < line->first_day) return 0;
+    line->last_day = e_last;
+    line->flags |= (uint8_t)(2 | e_precision << 2);
+  }
+  if (f.id_n > out->id_capacity - out->id_used) {
+    *full = 1;
+    return 0;
+  }
+  memcpy(out->ids + out->id_used, f.id, f.id_n);
+  line->id_start = out->id_used;
+  line->id_length = (uint32_t)f.id_n;
+  out->id_used += f.id_n;
+  line->involved_start = start;
+  line->involved_count = (uint32_t)(out->involved_used - start);
+  return 1;
+}
+
+size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, const dl_fp_parties *parties,
+                  dl_fp_output *out) {
+  size_t at = 0;
+  out->full = 0;
+  while (at < len) {
+    if (out->line_count == out->line_capacity) {
+      out->full = 1;
+      return at;
+    }
+    size_t nl = dl_fp_newline(buf + at, len - at);
+    if (at + nl == len && !final) break;
+    size_t line_end = at + nl;
+    size_t trimmed = line_end;
+    if (trimmed > at && buf[trimmed - 1] == '\r') trimmed--;
+    int blank = 1;
+    for (size_t i = at; i < trimmed; i++) {
+      if (buf[i] != ' ' && buf[i] != '\t') {
+        blank = 0;
+        break;
+      }
+    }
+    if (!blank) {
+      dl_fp_line *line = &out->lines[out->line_count];
+      memset(line, 0, sizeof *line);
+      line->offset = base + at;
+      line->length = (uint32_t)(trimmed - at);
+      size_t ids_before = out->id_used;
+      size_t involved_before = out->involved_used;
+      int full = 0;
+      int usual = (trimmed - at) < 0xFFFFFFFFu && fp_line(buf + at, buf + trimmed, parties, out, line, &full);
+      if (full && out->line_count > 0) {
+        out->full = 1;
+        // Out of room: this line again on the next call, with bigger buffers.
+        out->id_used = ids_before;
+        out->involved_used = involved_before;
+        return at;
+      }
+      if (!usual) {
+        out->id_used = ids_before;
+        out->involved_used = involved_before;
+        line->status = DL_FP_UNUSUAL;
+        line->involved_start = involved_before;
+      }
+      out->line_count++;
+    }
+    at = line_end < len ? line_end + 1 : len;
+  }
+  return at;
+}
+
+int dl_fp_envelope_type(const uint8_t *buf, size_t len, const uint8_t **type, size_t *type_length) {
+  const uint8_t *p = buf, *end = buf + len;
+  if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
+  p = fp_ws(p, end);
+  while (p < end && *p == '\n') p = fp_ws(p + 1, end);
+  if (p >= end || *p != '{') return 0;
+  p++;
+  for (;;) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
+    const uint8_t *k;
+    size_t kn;
+    p = fp_plain_string(p, end, &k, &kn);
+    if (!p) return 0;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
+    if (p >= end || *p != ':') return 0;
+    p++;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
+    if (fp_key(k, kn, "items")) return 0;
+    if (fp_key(k, kn, "type")) return fp_plain_string(p, end, type, type_length) != NULL;
+    p = fp_skip_value(p, end);
+    if (!p) return 0;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
+    if (p >= end || *p != ',') return 0;
+    p++;
+  }
+}

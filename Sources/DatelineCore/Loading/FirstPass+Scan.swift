@@ -1,0 +1,228 @@
+import CDatelineScan
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One run of lines of a records file, scanned by one thread; its results live in C
+/// buffers grown as the scan asks (`dl_fp_output`).
+final class FirstPassPiece: @unchecked Sendable {
+  /// Index of the file in the scan's list, and the bytes: whole lines, first to last.
+  let file: Int
+  let range: Range<Int>
+  var out = dl_fp_output()
+
+  init(file: Int, range: Range<Int>) {
+    self.file = file
+    self.range = range
+  }
+
+  deinit {
+    free(out.lines)
+    free(out.ids)
+    free(out.involved)
+  }
+
+  /// Room for at least one more line of up to `lineBytes` bytes (its id, and the most
+  /// parties any line can involve), so that every call of the scan makes progress.
+  func ensureRoom(lineBytes: Int) -> Bool {
+    func grow<T>(_ p: inout UnsafeMutablePointer<T>?, _ capacity: inout Int, used: Int, room: Int) -> Bool {
+      guard capacity - used < room else { return true }
+      let new = max(capacity * 2, used + room, 1024)
+      guard let q = realloc(p, new * MemoryLayout<T>.stride) else { return false }
+      p = q.assumingMemoryBound(to: T.self)
+      capacity = new
+      return true
+    }
+    // One copy of the buffers' state: two inout accesses to parts of `out` at once would
+    // be an exclusivity violation.
+    var o = out
+    defer { out = o }
+    return grow(&o.lines, &o.line_capacity, used: o.line_count, room: 1)
+      && grow(&o.ids, &o.id_capacity, used: o.id_used, room: lineBytes)
+      && grow(&o.involved, &o.involved_capacity, used: o.involved_used, room: 1 << 17)
+  }
+
+  /// The lines' records are in the store now; only the ids stay (the store points into them).
+  func releaseLines() {
+    free(out.lines)
+    free(out.involved)
+    out.lines = nil
+    out.involved = nil
+    out.line_capacity = 0
+    out.involved_capacity = 0
+  }
+
+  var lines: UnsafeBufferPointer<dl_fp_line> { UnsafeBufferPointer(start: out.lines, count: out.line_count) }
+}
+
+/// The first pass over a directory's records files (see FirstPass).
+struct FirstPassScan {
+  let directory: String
+  let names: [String]
+  let parties: [Party]
+  let settings: FirstPass.Settings
+  /// Each records file, read window by window when a record is shown.
+  let opened: [FileBytes]
+  /// A descriptor per file for the pass itself (closed by `run`).
+  let descriptors: [Int32]
+  var pieces: [FirstPassPiece] = []
+  /// Lines the pass could not read that decoded, as store rows, and the arena of their ids.
+  var decoded: [RecordStore.Row] = []
+  let arena = ByteArena()
+  private(set) var lineCount = 0
+  private(set) var notShown = 0
+
+  init?(directory: String, files: [String], parties: [Party], settings: FirstPass.Settings) {
+    self.directory = directory
+    names = files
+    self.parties = parties
+    self.settings = settings
+    var opened: [FileBytes] = []
+    var descriptors: [Int32] = []
+    for name in files {
+      let path = directory + "/" + name
+      guard case .success(let f) = FileBytes.deferred(path), case .success(let (fd, identity)) = FileBytes.openRegular(path)
+      else {
+        descriptors.forEach { close($0) }
+        return nil
+      }
+      descriptors.append(fd)
+      opened.append(f)
+      // Both opened the same file, unchanged in between.
+      guard identity == f.identity else {
+        descriptors.forEach { close($0) }
+        return nil
+      }
+    }
+    self.opened = opened
+    self.descriptors = descriptors
+  }
+
+  /// Scans every records file; false when the data should be loaded in full instead.
+  mutating func run(timer: inout LoadTimer) -> Bool {
+    defer { descriptors.forEach { close($0) } }
+    for (k, f) in opened.enumerated() {
+      guard let starts = FirstPassScan.pieceStarts(descriptors[k], size: f.count, piece: settings.pieceBytes) else {
+        return false
+      }
+      for (i, s) in starts.enumerated() where s < (i + 1 < starts.count ? starts[i + 1] : f.count) {
+        pieces.append(FirstPassPiece(file: k, range: s..<(i + 1 < starts.count ? starts[i + 1] : f.count)))
+      }
+    }
+    let lookup = PartyLookup(parties: parties)
+    let view = lookup.view
+    guard
+      let table = dl_fp_parties_new(
+        view.idBytes, UnsafeRawPointer(view.idStart).assumingMemoryBound(to: Int64.self), view.parentOf,
+        Int32(view.count))
+    else { return false }
+    defer { dl_fp_parties_free(table) }
+    let shared = UnsafeSendable((pieces, descriptors, table, settings.windowBytes))
+    let failed = Atomic<Bool>(false)
+    DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+      let (pieces, descriptors, table, window) = shared.value
+      let piece = pieces[i]
+      if !FirstPassScan.scan(piece, descriptors[piece.file], table, window: window) {
+        failed.store(true, ordering: .relaxed)
+      }
+    }
+    withExtendedLifetime(lookup) {}
+    guard !failed.load(ordering: .relaxed) else { return false }
+    timer.lap("scan")
+    // The files are still the ones the windows will be read from.
+    for (k, f) in opened.enumerated() where FileIdentity.of(descriptor: descriptors[k]) != f.identity { return false }
+    defer { timer.lap("unusual lines") }
+    return decodeUnusual()
+  }
+
+  /// Where each piece of a file starts: at a line start after every `piece` bytes (past a
+  /// byte order mark at the very start).
+  static func pieceStarts(_ fd: Int32, size: Int, piece: Int) -> [Int]? {
+    var head = [UInt8](repeating: 0, count: 3)
+    let got = head.withUnsafeMutableBytes { FileBytes.readFully(fd, into: $0.baseAddress!, count: 3, at: 0) }
+    guard got >= 0 else { return nil }
+    var starts = [got == 3 && head == [0xEF, 0xBB, 0xBF] ? 3 : 0]
+    var at = piece
+    while at < size {
+      guard let s = lineStart(fd, from: at, size: size) else { return nil }
+      if s < size, s > starts.last! { starts.append(s) }
+      at = max(s, at) + piece
+    }
+    return starts
+  }
+
+  /// The first line start at or after `b` (just past a `\n` at `b - 1` or later), or `size`.
+  static func lineStart(_ fd: Int32, from b: Int, size: Int) -> Int? {
+    let chunk = 1 << 16
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+    defer { buffer.deallocate() }
+    var at = b - 1
+    while at < size {
+      let n = FileBytes.readFully(fd, into: buffer, count: min(chunk, size - at), at: at)
+      guard n > 0 else { return nil }
+      let k = dl_fp_newline(buffer.assumingMemoryBound(to: UInt8.self), n)
+      if k < n { return at + k + 1 }
+      at += n
+    }
+    return size
+  }
+
+  /// Reads `piece` window by window and scans its lines; false when a read fails or comes
+  /// short (the file shrank) or memory runs out.
+  static func scan(_ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer, window: Int) -> Bool {
+    var size = window
+    guard var buffer = malloc(size) else { return false }
+    defer { free(buffer) }
+    var pos = piece.range.lowerBound
+    var carry = 0
+    while pos < piece.range.upperBound {
+      let want = min(size - carry, piece.range.upperBound - pos)
+      guard FileBytes.readFully(fd, into: buffer + carry, count: want, at: pos) == want else { return false }
+      pos += want
+      let available = carry + want
+      let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+      let final: Int32 = pos == piece.range.upperBound ? 1 : 0
+      var done = 0
+      repeat {
+        guard piece.ensureRoom(lineBytes: size) else { return false }
+        done += dl_fp_scan(bytes + done, available - done, UInt64(pos - available + done), final, table, &piece.out)
+      } while piece.out.full != 0
+      carry = available - done
+      if carry > 0 { memmove(buffer, buffer + done, carry) }
+      if carry == size {
+        size *= 2
+        guard let grown = realloc(buffer, size) else { return false }
+        buffer = grown
+      }
+    }
+    return carry == 0
+  }
+
+  /// Lines the pass could not read, decoded by the reference decoder (the reference
+  /// loader's own rules); those that do not decode are not shown. False when there are
+  /// too many to decode quickly.
+  mutating func decodeUnusual() -> Bool {
+    var unusual: [(piece: Int, line: Int)] = []
+    for (p, piece) in pieces.enumerated() {
+      lineCount += piece.lines.count
+      for (l, line) in piece.lines.enumerated() where line.status != UInt8(DL_FP_USUAL) { unusual.append((p, l)) }
+    }
+    guard unusual.count <= settings.maximumUnusual else { return false }
+    let lookup = PartyLookup(parties: parties)
+    for (p, l) in unusual {
+      let piece = pieces[p]
+      let line = piece.lines[l]
+      let file = opened[piece.file]
+      let at = Int(line.offset)
+      let length = Int(line.length)
+      guard file.ensure(at..<(at + length)), let base = file.base else { return false }
+      guard let record = RecordStore.decode(base + at, length, depthBase: 0) else {
+        notShown += 1
+        continue
+      }
+      decoded.append(
+        RecordStore.row(for: record, lookup: lookup, arena: arena, item: base + at, length: Int32(length), depthBase: 0))
+    }
+    return true
+  }
+}

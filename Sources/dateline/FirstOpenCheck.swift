@@ -1,0 +1,93 @@
+import DatelineCore
+import DatelineUI
+import Foundation
+import Synchronization
+
+/// The full load that follows the first pass (FirstPass) when the browser opens a large
+/// directory without a re-open cache: it runs on its own thread, its progress and its
+/// result reach the browse loop as events, and it then writes the re-open cache and builds
+/// the search signatures as a cold start always did.
+///
+/// Why its own thread at normal priority: the check is what makes the view exact, so it
+/// must not wait behind idle work; the keys stay answered because a key's update and frame
+/// take milliseconds of the other core.
+final class FirstOpenCheck: Sendable {
+  private let progress = LoadProgress()
+  private let totalBytes: Int
+  private let news = Mutex<News>(News())
+
+  private struct News {
+    var finished: Event?
+    var lastSent: ValidationProgress?
+    var checked: CorpusLoader.Result?
+  }
+
+  /// The checked load, once the check ended (for the reload's fingerprints).
+  var checked: CorpusLoader.Result? { news.withLock { $0.checked } }
+
+  init(directory: String) {
+    totalBytes = max(1, ((try? CorpusLoader.dataFileSizes(in: directory)) ?? []).reduce(0) { $0 + $1.bytes })
+  }
+
+  /// Starts the full load of `directory`; with `thenCache`, the thread then writes the
+  /// re-open cache and builds the search signatures.
+  func start(directory: String, thenCache: Bool = true) {
+    Thread.detachNewThread { [self] in
+      let event: Event
+      var loaded: CorpusLoader.Result?
+      do {
+        let result = try CorpusLoader.open(
+          directory: directory, progress: progress, deferCacheWrite: true, settings: LoadEnvironment.settings())
+        loaded = result
+        event = .validationFinished(
+          ReloadOutcome(generation: 0, content: .loaded(result.corpus, issues: result.issues, summary: ReloadSummary())))
+      } catch {
+        event = .validationFinished(ReloadOutcome(generation: 0, content: .failed("\(error)")))
+      }
+      news.withLock {
+        $0.finished = event
+        $0.checked = loaded
+      }
+      guard let loaded, thenCache else { return }
+      // As a cold start did: the cache for the next open, then the search signatures, at
+      // the lowest priority now that the view is exact.
+      #if os(Linux)
+        var idle = sched_param()
+        pthread_setschedparam(pthread_self(), 5, &idle)
+      #endif
+      loaded.writeCache()
+      loaded.prepareSearch(parts: 1)
+    }
+  }
+
+  /// Waits for the end of the check and returns its event (`dateline screen --first-open`).
+  func waitForEnd() -> Event {
+    while true {
+      for event in events() {
+        if case .validationFinished = event { return event }
+      }
+      usleep(2_000)
+    }
+  }
+
+  /// What happened since the last call: new progress (when it moved by a percent or more)
+  /// and the end of the check.
+  func events() -> [Event] {
+    let snapshot = progress.snapshot
+    let now = ValidationProgress(
+      fraction: Double(snapshot.bytes) / Double(totalBytes), crossChecks: snapshot.checking, errors: snapshot.errors)
+    return news.withLock { n in
+      if let finished = n.finished {
+        n.finished = nil
+        return [finished]
+      }
+      guard let last = n.lastSent, Int(last.fraction * 100) == Int(now.fraction * 100), last.crossChecks == now.crossChecks,
+        last.errors == now.errors
+      else {
+        n.lastSent = now
+        return [.validationProgress(now)]
+      }
+      return []
+    }
+  }
+}
