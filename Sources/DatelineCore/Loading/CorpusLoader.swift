@@ -117,7 +117,7 @@ public enum CorpusLoader {
     readCache: Bool = true
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
-    let (cached, cache, warnings) = openCached(directory, files, settings)
+    let (cached, cache, warnings) = openCached(directory, files, settings, readCache: readCache)
     if let cached { return cached }
     var result = fastLoad(directory, files, progress, settings)
     result.cacheWarnings = warnings
@@ -135,7 +135,7 @@ public enum CorpusLoader {
   /// The corpus from the re-open cache when it is there and sound; else where the cache
   /// goes (nil when the directory is not cached) and why a cache file was not used.
   static func openCached(
-    _ directory: String, _ files: [String], _ settings: LoadSettings
+    _ directory: String, _ files: [String], _ settings: LoadSettings, readCache: Bool = true
   ) -> (Result?, CorpusCache.Location?, [String]) {
     var timer = LoadTimer("cache", settings.timings)
     let cache = settings.cache.flatMap { CorpusCache.locate(directory, files: files, settings: $0) }

@@ -75,7 +75,12 @@ extension RecordStore {
     }
     // Through the cache, the bytes are checked to be the row's item (RecordStore+Placement).
     if hasDeferredFiles, let f = file(of: i), f.isDeferred {
-      guard let r = verifiedRecord(i, bytes, in: f) else { return noted(.cacheMismatch(file: f.path)) }
+      guard let r = verifiedRecord(i, bytes, in: f) else {
+        // The first pass's lines are whole lines by construction: one that does not pass is
+        // not valid, and the full load that follows reports it.
+        if provisional { return .success(standIn(i, headline: RecordStore.notValidNotice)) }
+        return noted(.cacheMismatch(file: f.path))
+      }
       remember(r, at: i)
       return .success(r)
     }
