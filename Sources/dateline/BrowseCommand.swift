@@ -25,6 +25,12 @@ struct BrowseCommand: ParsableCommand {
   var noMouse = false
 
   func run() throws {
+    try Self.browse(options: options, noFollow: noFollow, noMouse: noMouse, drafts: DraftOverlay(directory: options.directory))
+  }
+
+  /// The browser over `options`' directory with `drafts` beside (or instead of) its
+  /// records; `dateline review` opens it with one drafts file alone.
+  static func browse(options: DataOptions, noFollow: Bool, noMouse: Bool, drafts: DraftOverlay) throws {
     guard isatty(0) != 0, isatty(1) != 0 else {
       Output.error("the browser needs a terminal (stdin or stdout is not a TTY); try `dateline list`")
       throw ExitCode(2)
@@ -33,7 +39,8 @@ struct BrowseCommand: ParsableCommand {
     // a terminal only), then erase the line so that it is not left there after quitting.
     let tellLoading = isatty(2) != 0
     if tellLoading { Output.note("dateline: loading \(Sanitizer.clean(options.directory))…\r") }
-    let (opening, config, configWarnings) = try options.openForBrowsing()
+    // Drafts are checked against the directory's validated data: no provisional first pass.
+    let (opening, config, configWarnings) = try options.openForBrowsing(provisional: !drafts.hasDrafts)
     if tellLoading { Output.note("\r\u{1B}[K") }
     var screen: CursesScreen
     do {
@@ -43,19 +50,22 @@ struct BrowseCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let composed = drafts.compose(opening.corpus, issues: opening.result?.issues ?? [])
+    _ = drafts.takeSnapshot()
     var state = BrowserState(
-      corpus: opening.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
+      corpus: composed.corpus, dataLabel: options.directory, size: screen.size, useColor: !noColor)
     state.preferences = config.preferences
-    state.live = LiveData(
-      follow: !noFollow && config.follow, directory: options.directory, issues: opening.result?.issues ?? [])
+    state.live = LiveData(follow: !noFollow && config.follow, directory: options.directory, issues: composed.issues)
+    state.review = DraftReview(snapshot: composed.snapshot)
     if configWarnings > 0 {
       state.message = "config: \(configWarnings) warning\(configWarnings == 1 ? "" : "s"): see `dateline validate`"
     }
     if let result = opening.result, !result.errors.isEmpty {
       state.message = "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: ! lists them"
     }
+    if let note = composed.note { state.message = note }
     // Exports and citations: asked for by the state, carried out here.
-    var effects = BrowseEffects(corpus: opening.corpus, citations: config.citations)
+    var effects = BrowseEffects(corpus: composed.corpus, citations: config.citations)
     // Bookmarks: read here, written when the state asks (update itself does no I/O).
     let marks = MarkStore(dataDirectory: options.directory)
     let loaded = marks.load()
@@ -93,11 +103,15 @@ struct BrowseCommand: ParsableCommand {
     }
     // The first pass's records are not fingerprinted (that would read every line): the
     // checked load is, when it arrives.
-    let live = LiveReload(directory: options.directory, follow: state.live.follow, shown: opening.result)
+    let live = LiveReload(
+      directory: options.directory, follow: state.live.follow, shown: opening.result, compose: drafts.composeLoad)
     while !state.quit && SignalRestore.pendingSignal == nil {
       // Keys, and between them the watcher's and the background loads' news.
       func carryOut(_ event: Event) {
         state = update(state, event)
+        // The drafts read with a finished load (DraftOverlay), and review's writes.
+        if case .reloadFinished = event, let snapshot = drafts.takeSnapshot() { state = update(state, .draftsRead(snapshot)) }
+        state = ReviewEffects.carryOut(state)
         if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
         if let request = state.exportRequest {
           effects.corpus = state.corpus

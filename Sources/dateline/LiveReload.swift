@@ -18,6 +18,8 @@ final class LiveReload {
   private var shownCount: Int
   /// Whether the data on screen has already said that a read failed (see `readFailed`).
   private var readProblemSeen = false
+  /// What the browser shows for a loaded directory (the drafts beside it: DraftOverlay).
+  private let compose: @Sendable (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue])
 
   /// Whether the watcher saw a change since the last load started: lines appended to a
   /// `.jsonl` may then be read alone (`R` and the editor's return load everything).
@@ -29,8 +31,12 @@ final class LiveReload {
   /// still reload.
   /// `shown: nil`: the data on screen is provisional (FirstPass); `fingerprint` is called
   /// with the checked load when it replaces it.
-  init(directory: String, follow: Bool, shown result: CorpusLoader.Result?) {
+  init(
+    directory: String, follow: Bool, shown result: CorpusLoader.Result?,
+    compose: @escaping @Sendable (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue]) = { ($0, $1) }
+  ) {
     self.directory = directory
+    self.compose = compose
     self.shownCount = result?.corpus.records.count ?? 0
     // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
     // writes on a network file system).
@@ -92,11 +98,12 @@ final class LiveReload {
     let readCache = !distrustCache
     watcherNoticed = false
     distrustCache = false
+    let compose = self.compose
     mailbox.running = true
     Thread.detachNewThread {
       if appendOnly == nil { LiveReload.log("full load") }
       if let appendOnly, let content = LiveReload.readAppended(appendOnly, mailbox: mailbox, generation: generation) {
-        mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: content)))
+        mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
         return
       }
       let content: ReloadOutcome.Content
@@ -119,7 +126,7 @@ final class LiveReload {
       } catch {
         content = .failed("\(error)")
       }
-      mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: content)))
+      mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
     }
     return true
   }
@@ -153,6 +160,16 @@ extension LiveReload {
       log("appended lines read alone: +\(added.count) records, \(errors) errors")
       return .loaded(next.corpus, issues: next.issues, summary: ReloadSummary(added: added.count, errors: errors))
     }
+  }
+
+  /// The loaded data as the browser shows it (the drafts beside it: DraftOverlay). The
+  /// summary and the append base stay the directory's own: drafts are not records.
+  private static func composing(
+    _ content: ReloadOutcome.Content, _ compose: (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue])
+  ) -> ReloadOutcome.Content {
+    guard case .loaded(let corpus, let issues, let summary) = content else { return content }
+    let (shown, allIssues) = compose(corpus, issues)
+    return .loaded(shown, issues: allIssues, summary: summary)
   }
 }
 

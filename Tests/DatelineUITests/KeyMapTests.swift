@@ -31,7 +31,7 @@ final class KeyMapTests: XCTestCase {
       ("d", .showDisputes), ("v", .showRevisions), ("BSpace", .goBack), ("-", .goBack),
       ("m", .toggleMark), ("'", .nextMark),
       ("Left", .scrollHeadlines(by: -1)), ("h", .scrollHeadlines(by: -1)),
-      ("Right", .scrollHeadlines(by: 1)), ("l", .scrollHeadlines(by: 1)), ("x", nil),
+      ("Right", .scrollHeadlines(by: 1)), ("l", .scrollHeadlines(by: 1)), ("X", nil),
     ]
     for (key, expected) in table {
       XCTAssertEqual(events(key, in: s), [expected], "key \(key) on the timeline")
@@ -227,6 +227,15 @@ final class KeyMapTests: XCTestCase {
     case .moveViewCursor: return ("V", "j")
     case .chooseViewAtCursor: return ("V", "Enter")
     case .viewsSaved: return nil
+    // Review keys map on any record (the reducer says when it is no draft).
+    case .acceptDraft: return ("", "s")
+    case .rejectDraft: return ("", "x")
+    case .undoReject: return ("", "u")
+    case .startDraftEdit(.date): return ("", "D")
+    case .startDraftEdit(.kind): return ("", "K")
+    case .startDraftEdit(.parties): return ("", "P")
+    case .startDraftEdit(.basis): return ("", "B")
+    case .draftDecided, .draftRewritten, .draftsRead: return nil
     }
   }
 
@@ -244,6 +253,8 @@ final class KeyMapTests: XCTestCase {
       .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList, .moveTagCursor(by: 1), .toggleTagAtCursor,
       .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly, .toggleContext, .widenContext, .narrowContext,
       .openRecordInEditor, .openViewList, .moveViewCursor(by: 1), .chooseViewAtCursor,
+      .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit(.date), .startDraftEdit(.kind), .startDraftEdit(.parties),
+      .startDraftEdit(.basis),
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }

@@ -154,7 +154,7 @@ extension UpdateTests {
 
   func testTheHelpAt80x24ShowsEveryGroupOfKeys() throws {
     let text = render(press("?", from: try Seed.state())).text
-    for group in ["Move", "Panes", "Links and marks", "Filter", "Search", "Markers", "Mouse, quit"] {
+    for group in ["Move", "Panes", "Links and marks", "Filter", "Search", "Markers", "Drafts, mouse, quit"] {
       let inBox = text.split(separator: "\n").contains { $0.contains("│") && $0.contains(" \(group) ") }
       XCTAssertTrue(inBox, "the \(group) group is on screen:\n\(text)")
     }

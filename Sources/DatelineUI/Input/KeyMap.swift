@@ -141,6 +141,13 @@ public enum KeyMap {
     case .character("E"): return .openRecordInEditor
     case .character("V"): return .openViewList
     case .character("R"): return .reloadNow
+    case .character("s"): return .acceptDraft
+    case .character("x"): return .rejectDraft
+    case .character("u"): return .undoReject
+    case .character("D"): return .startDraftEdit(.date)
+    case .character("K"): return .startDraftEdit(.kind)
+    case .character("P"): return .startDraftEdit(.parties)
+    case .character("B"): return .startDraftEdit(.basis)
     case .character("!"): return .showIssues
     case .character("q"): return .closeOrQuit
     case .character("Q"), .control("c"): return .quitNow

@@ -13,10 +13,10 @@ enum HelpOverlay {
     ("Links and marks", [("d", "go to the disputed side"), ("v", "revised from / revised by"), ("- BkSp", "back to where a jump began"), ("m '", "mark / go to the next mark"), ("* T i I E", "star tag note; E: editor")]),
   ]
   static let right: [Group] = [
-    ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a", "match any / all parties"), ("A", "attribution basis filter"), ("r", "date range: since..until"), ("> <", "range from / to selection"), ("# c 0", "tags, context (+ =), clear")]),
+    ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a A", "any / all; basis filter"), ("r", "date range: since..until"), ("> <", "range from / to selection"), ("# c 0", "tags, context (+ =), clear")]),
     ("Search", [("/ :", "search; : command line"), ("n N", "next / previous match"), ("e y V", "export / cite / views"), ("R !", "reload now / errors list")]),
-    ("Markers", [("● »", "event, statement"), ("? ✗ #", "claim, denial, figure"), ("⇄ ↻", "disputed, revised later"), ("+2 •", "2 more sources, marked")]),
-    ("Mouse, quit", [("click", "row, pane; a chip: drop it"), ("q Q ^C", "quit / quit at once")]),
+    ("Markers", [("● » +2", "event, statement, +2 srcs"), ("? ✗ #", "claim, denial, figure"), ("⇄ ↻ •", "disputed, revised, marked")]),
+    ("Drafts, mouse, quit", [("s x u", "draft: accept reject undo"), ("D K P B", "date kind parties basis"), ("click", "row, pane; a chip: drop it"), ("q Q ^C", "quit / quit at once")]),
   ]
 
   static let keyWidth = 11

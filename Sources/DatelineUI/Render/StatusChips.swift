@@ -57,7 +57,9 @@ struct StatusText {
     let all = StatusChip.all(s)
     let counts = "\(s.rows.count)/\(s.corpus.records.count)"
     let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"
-    right = (s.message.map { $0 + "  " } ?? "") + position + (columns >= 60 ? " ?:help " : " ")
+    // On a draft with no message: the review keys (ReviewMarks).
+    let hint = s.message == nil ? ReviewMarks.hint(s, columns: columns).map { $0 + "  " } : nil
+    right = (s.message.map { $0 + "  " } ?? hint ?? "") + position + (columns >= 60 ? " ?:help " : " ")
     let rightWidth = DisplayWidth.of(Sanitizer.clean(right))
     var head = " " + s.dataLabel + "  " + counts + (all.isEmpty ? "" : "  ")
     // Narrow: the counts and chips matter more than the directory name.

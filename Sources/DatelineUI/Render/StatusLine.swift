@@ -29,6 +29,9 @@ enum StatusLine {
     case .command(let text):
       PromptLine.draw(":", text, s.editing, message: s.message, in: rect, into: &frame)
       return
+    case .draftField(let field, let text):
+      PromptLine.draw(field.prompt, text, s.editing, message: s.message, in: rect, into: &frame)
+      return
     case .overwrite(let request):
       PromptLine.draw(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)
       return

@@ -77,12 +77,14 @@ enum TimelinePane {
         col = start + partyWidth
         put(" ", .plain)
       }
+      let draftLabel = ReviewMarks.label(s, record.id)
+      if let draftLabel { put(draftLabel + " ", ReviewMarks.style(s)) }
       // Scrolled sideways by the view's offset (← →), with `…` where the text is cut.
       let full = Sanitizer.clean(record.headline)
       let window = HeadlineWindow(full, offset: s.headlineOffset, width: max(0, end - col))
       let headline = window.drawn(full)
       let hl = words.isEmpty ? [] : window.rebase(TextSearch.highlights(of: words, in: full), in: full)
-      let headlineStyle = selected || !superseded ? base : theme.superseded
+      let headlineStyle = selected ? base : draftLabel != nil ? ReviewMarks.style(s) : superseded ? theme.superseded : base
       col += frame.put(headline, at: Position(column: col, row: line), style: headlineStyle, highlights: hl, highlightStyle: selected ? Style(bold: true, reverse: true, underline: true) : theme.match, limit: end - col)
       line += 1
       i += 1

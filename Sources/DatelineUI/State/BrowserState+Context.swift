@@ -23,6 +23,11 @@ extension BrowserState {
     case .narrowContext: stepContext(by: -1)
     case .openRecordInEditor:
       guard let r = selectedRecord else { return }
+      // A draft is edited in its drafts file, at its line.
+      if let draft = selectedDraft {
+        editorRequest = EditorRequest(path: draft.place.file, line: draft.place.line)
+        return
+      }
       workbench.recordToEdit = r.id
     default: break
     }

@@ -9,7 +9,7 @@ extension BrowserState {
   public var promptText: String {
     switch prompt {
     case .search(let text, _), .jump(let text), .range(let text), .export(let text), .tag(let text), .note(let text),
-      .viewName(let text), .command(let text):
+      .viewName(let text), .command(let text), .draftField(_, let text):
       return text
     case .overwrite, nil: return ""
     }
@@ -26,6 +26,7 @@ extension BrowserState {
     case .command: return "command"
     case .note: return "note"
     case .viewName: return "view"
+    case .draftField(let field, _): return "draft-" + field.rawValue
     case .overwrite: return "overwrite"
     case nil: return nil
     }

@@ -42,6 +42,9 @@ extension BrowserState {
       prompt = .viewName(text: text)
     case .overwrite(let request):
       answerOverwrite(request, edit)
+    case .draftField(let field, var text):
+      edit(&text)
+      prompt = .draftField(field, text: text)
     case nil: break
     }
   }
@@ -78,6 +81,7 @@ extension BrowserState {
     case .tag(let text): submitTag(text)
     case .note(let text): submitNote(text)
     case .viewName(let text): saveView(named: text)
+    case .draftField(let field, let text): submitDraftField(field, text)
     case .overwrite:
       // Enter is not a yes: replacing a file takes a `y`.
       prompt = nil

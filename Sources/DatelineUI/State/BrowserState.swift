@@ -38,6 +38,8 @@ public struct BrowserState: Sendable {
     case overwrite(ExportRequest)
     /// `:`: a command line (`BrowserCommand`).
     case command(text: String)
+    /// `D` `K` `P` `B`: a field of the selected draft.
+    case draftField(DraftField, text: String)
   }
 
   public internal(set) var corpus: Corpus
@@ -110,6 +112,8 @@ public struct BrowserState: Sendable {
   public var validation = ValidationStatus()
   /// Stars, tags, notes and their filters (Workbench.swift).
   public var workbench: Workbench
+  /// Drafts on screen and their review (DraftReview.swift).
+  public var review: DraftReview
 
   public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
     self.corpus = corpus
@@ -147,6 +151,7 @@ public struct BrowserState: Sendable {
     self.editorRequest = nil
     self.live = LiveData()
     self.workbench = Workbench()
+    self.review = DraftReview()
   }
 
   /// The selected record, if any is shown.

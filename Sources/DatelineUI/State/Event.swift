@@ -171,4 +171,20 @@ public enum Event: Sendable, Hashable {
   case chooseViewAtCursor
   /// From the shell: the views file was written (nil), or why not.
   case viewsSaved(error: String?)
+
+  // MARK: - Reviewing drafts (BrowserState+Review.swift)
+
+  /// `s`: accept the selected draft (checked against the directory, then appended).
+  case acceptDraft
+  /// `x`: reject the selected draft; `u`: undo the last reject of the session.
+  case rejectDraft
+  case undoReject
+  /// `D` `K` `P` `B`: change the draft's date, kind, parties or basis at a prompt.
+  case startDraftEdit(DraftField)
+  /// From the shell: the decision asked for in `review.decision` was written, or why not.
+  case draftDecided(id: Record.ID, error: String?)
+  /// From the shell: the draft's line was rewritten, or why not.
+  case draftRewritten(id: Record.ID, error: String?)
+  /// From the shell: the drafts as read with the data (at start and after each load).
+  case draftsRead(DraftSnapshot)
 }

@@ -150,6 +150,9 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .validationProgress, .validationFinished: s.updateValidation(event)
   case .startCommand: s.prompt = .command(text: "")
   case .promptComplete where s.isCommandPrompt: s.completeCommand()
+  case .promptComplete where s.isDraftPrompt: s.completeDraftField()
+  case .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit, .draftDecided, .draftRewritten, .draftsRead:
+    s.updateReview(event)
   case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor, .noteEdited, .annotationsSaved,
     .promptComplete, .openTagList, .moveTagCursor, .toggleTagAtCursor, .toggleTagFilterKey, .toggleTagMatchMode,
     .toggleStarredOnly:
