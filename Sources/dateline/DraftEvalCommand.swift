@@ -67,7 +67,7 @@ struct DraftEvalCommand: ParsableCommand {
       Output.line("draft parties: \(records.parties)")
       Output.line("draft basis:   \(records.basis)")
     }
-    if verbose { (timex.misses + records.misses).forEach { Output.line("  " + $0.description) } }
+    if verbose { for miss in timex.misses + records.misses { Output.line("  " + miss.description) } }
     if let seed { try evaluateSeed(seed) }
   }
 
@@ -113,6 +113,6 @@ struct DraftEvalCommand: ParsableCommand {
     var seed = RecordEvaluation()
     seed.add(file: "seed", text: source.text, expected: expected, drafts: drafts.records)
     Output.line("seed: \(seed.recovered) of \(expected.count) records recovered (same quote span overlapping, same date, precision and basis); \(drafts.records.count) drafts")
-    if verbose { seed.misses.forEach { Output.line("  " + $0.description) } }
+    if verbose { for miss in seed.misses { Output.line("  " + miss.description) } }
   }
 }

@@ -32,7 +32,7 @@ final class QuoteSearchTests: XCTestCase {
           b.copyMemory(from: UnsafeRawBufferPointer(start: n, count: n.count))
           return UnsafeRawBufferPointer(b)
         }
-        defer { buffers.forEach { $0.deallocate() } }
+        defer { for b in buffers { b.deallocate() } }
         return QuoteSearch.occurrences(of: buffers, in: h)
       }
       for (k, n) in needles.enumerated() {

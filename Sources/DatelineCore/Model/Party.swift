@@ -2,6 +2,8 @@
 public struct Party: Sendable, Hashable, Identifiable {
   public typealias ID = TypedID<Party>
 
+  /// Spelled as SCHEMA.md's `kind` values, which the raw values must equal.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
   public enum Kind: String, Sendable, CaseIterable {
     case state, government_body, armed_group, political_group, person, civilian_group,
       intl_org, ngo, media, other

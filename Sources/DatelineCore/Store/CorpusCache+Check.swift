@@ -3,8 +3,11 @@
 /// refused here instead of crashing or misleading a later read.
 extension CorpusCache {
   /// The earliest and latest days a record can have (years 1 to 9999, SCHEMA.md).
-  static let dayRange: ClosedRange<Int32> =
-    (CalendarDay(year: 1, month: 1, day: 1)?.dayNumber ?? Int32.min)...(CalendarDay(year: 9999, month: 12, day: 31)?.dayNumber ?? Int32.max)
+  static let dayRange: ClosedRange<Int32> = {
+    let first = CalendarDay(year: 1, month: 1, day: 1)?.dayNumber ?? Int32.min
+    let last = CalendarDay(year: 9999, month: 12, day: 31)?.dayNumber ?? Int32.max
+    return first...last
+  }()
 
   static func checkColumns(_ c: CacheColumns, parties: Int, recordFiles: Int) throws(CacheFile.Rejection) {
     try checkList(c.store.involvedStart, length: c.store.involved.count, "involved")

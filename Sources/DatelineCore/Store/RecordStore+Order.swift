@@ -65,7 +65,7 @@ extension RecordStore {
     let mid = n / 2
     let shared = UnsafeSendable(keys)
     let counts = [UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1), UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)]
-    defer { counts.forEach { $0.deallocate() } }
+    defer { for c in counts { c.deallocate() } }
     let sharedCounts = UnsafeSendable(counts)
     DispatchQueue.concurrentPerform(iterations: 2) { h in
       let c = sharedCounts.value[h]

@@ -88,7 +88,7 @@ public struct Drafter: Sendable {
     func add(_ id: String, _ role: String) {
       if !roles.contains(where: { $0.id == id }) { roles.append(.init(id: id, role: role)) }
     }
-    claimants.forEach { add($0, "actor") }
+    for c in claimants { add(c, "actor") }
     let kind = figures.isEmpty ? (found?.kind ?? "event") : "figure"
     for (n, m) in mentions.enumerated() {
       add(parties[m.party].id.rawValue, n == 0 && claimants.isEmpty ? "actor" : (kind == "event" ? "participant" : "subject"))

@@ -74,7 +74,7 @@ public struct RuleSet: Sendable {
         for atom in element.alternatives {
           switch atom {
           case .word(let w): words.insert(w)
-          case .wordClass(let name): classes[name]?.byFirstToken.keys.forEach { words.insert($0) }
+          case .wordClass(let name): if let keys = classes[name]?.byFirstToken.keys { words.formUnion(keys) }
           case .shape: shape = true
           }
         }
