@@ -2,7 +2,10 @@ import DatelineCore
 import Foundation
 
 /// Notices when the data files of a directory change: inotify on Linux, else a look at
-/// every data file's status about once a second.
+/// every data file's status about once a second; the `text_path` files its sources name
+/// are looked at once a second either way (they may lie in sub-folders or behind a link,
+/// where a watch on the directory sees nothing), and a change of one is told apart: it
+/// needs a full load (its quotes are checked again), never an append read.
 ///
 /// Why both: inotify says at once and costs nothing while nothing happens, but it is
 /// Linux only, and a watch can be refused (the user's watch limit) or lost (the
@@ -19,11 +22,22 @@ final class DataWatcher {
   private var snapshot: [String: FileStatus]
   private var lastPoll: ContinuousClock.Instant
   static let pollInterval: Duration = .seconds(1)
+  /// The `text_path` files (relative) and their last status (nil: missing).
+  private var texts: [String: FileStatus?] = [:]
+  private var lastTextPoll: ContinuousClock.Instant
+
+  /// What changed since the last look.
+  struct Change: OptionSet {
+    let rawValue: Int
+    static let data = Change(rawValue: 1)
+    static let texts = Change(rawValue: 2)
+  }
 
   init(directory: String, useNotify: Bool = true) {
     self.directory = directory
     self.snapshot = DataWatcher.statusOfDataFiles(in: directory)
     self.lastPoll = ContinuousClock.now
+    self.lastTextPoll = ContinuousClock.now
     #if os(Linux)
       if useNotify { startNotify() }
     #endif
@@ -35,17 +49,47 @@ final class DataWatcher {
     #endif
   }
 
-  /// Whether anything the loader reads changed since the last call.
-  func changed() -> Bool {
+  /// What the loader reads that changed since the last call: data files, text files.
+  func changes() -> Change {
+    var out: Change = textsChanged() ? .texts : []
     #if os(Linux)
-      if notifyFD >= 0 { return drainNotify() }
+      if notifyFD >= 0 {
+        if drainNotify() { out.insert(.data) }
+        return out
+      }
     #endif
     let now = ContinuousClock.now
-    guard now - lastPoll >= DataWatcher.pollInterval else { return false }
+    guard now - lastPoll >= DataWatcher.pollInterval else { return out }
     lastPoll = now
     let current = DataWatcher.statusOfDataFiles(in: directory)
     defer { snapshot = current }
-    return current != snapshot
+    if current != snapshot { out.insert(.data) }
+    return out
+  }
+
+  /// The `text_path` files of the data now shown (after each load); their status now is
+  /// what a later change is measured against.
+  func watchTexts(_ relativePaths: [String]) {
+    var next: [String: FileStatus?] = [:]
+    for p in relativePaths { next[p] = DataWatcher.status(of: directory + "/" + p) }
+    texts = next
+    lastTextPoll = ContinuousClock.now
+  }
+
+  /// Whether a text file's status moved (a stat each, once a second).
+  private func textsChanged() -> Bool {
+    let now = ContinuousClock.now
+    guard !texts.isEmpty, now - lastTextPoll >= DataWatcher.pollInterval else { return false }
+    lastTextPoll = now
+    var moved = false
+    for (p, before) in texts {
+      let current = DataWatcher.status(of: directory + "/" + p)
+      if current != before {
+        texts[p] = current
+        moved = true
+      }
+    }
+    return moved
   }
 
   /// Whether `name` is a file name the loader reads.
@@ -67,13 +111,15 @@ final class DataWatcher {
   static func statusOfDataFiles(in directory: String) -> [String: FileStatus] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [:] }
     var out: [String: FileStatus] = [:]
-    for name in names where isDataFileName(name) {
-      guard let st = Platform.stamp(directory + "/" + name) else { continue }
-      out[name] = FileStatus(
-        device: st.device, inode: st.inode, size: Int64(st.size), modified: Int64(st.modified),
-        changed: Int64(st.changed))
-    }
+    for name in names where isDataFileName(name) { out[name] = status(of: directory + "/" + name) }
     return out
+  }
+
+  /// The status of the file at `path` (a link followed, as the loader opens it).
+  static func status(of path: String) -> FileStatus? {
+    guard let st = Platform.stamp(path) else { return nil }
+    return FileStatus(
+      device: st.device, inode: st.inode, size: Int64(st.size), modified: Int64(st.modified), changed: Int64(st.changed))
   }
 
   // MARK: - inotify

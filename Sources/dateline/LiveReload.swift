@@ -24,6 +24,8 @@ final class LiveReload {
   /// Whether the watcher saw a change since the last load started: lines appended to a
   /// `.jsonl` may then be read alone (`R` and the editor's return load everything).
   private var watcherNoticed = false
+  /// Whether a `text_path` file changed since the last load started (a full load then).
+  private var textChanged = false
   /// Whether the next load must not read the re-open cache (it did not match the files).
   private var distrustCache = false
 
@@ -50,6 +52,7 @@ final class LiveReload {
   func fingerprint(_ result: CorpusLoader.Result) {
     let corpus = result.corpus
     shownCount = corpus.records.count
+    watcher?.watchTexts(corpus.sources.compactMap(\.textPath))
     let (mailbox, follow, directory) = (self.mailbox, watcher != nil, self.directory)
     Thread.detachNewThread {
       mailbox.keep(RecordFingerprints(corpus), for: 0)
@@ -64,11 +67,13 @@ final class LiveReload {
       if case .loaded(let corpus, _, _) = outcome.content {
         shownCount = corpus.records.count
         readProblemSeen = false
+        watcher?.watchTexts(corpus.sources.compactMap(\.textPath))
       }
     }
-    if let watcher, watcher.changed() {
+    if let changes = watcher?.changes(), !changes.isEmpty {
       out.append(.dataChanged)
-      watcherNoticed = true
+      // Only data files: lines appended may be read alone; a text file: load everything.
+      if changes.contains(.texts) { textChanged = true } else { watcherNoticed = true }
     }
     return out
   }
@@ -94,9 +99,10 @@ final class LiveReload {
     guard !mailbox.running else { return false }
     generation += 1
     let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
-    let appendOnly = watcherNoticed ? mailbox.base : nil
+    let appendOnly = watcherNoticed && !textChanged ? mailbox.base : nil
     let readCache = !distrustCache
     watcherNoticed = false
+    textChanged = false
     distrustCache = false
     let compose = self.compose
     mailbox.running = true
