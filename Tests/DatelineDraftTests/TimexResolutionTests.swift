@@ -73,7 +73,11 @@ final class TimexResolutionTests: XCTestCase {
     Row(sentence: "Polls closed at 8 p.m. on Tuesday.", published: "2022-11-09", text: "8 p.m.", value: "2022-11-08", precision: .day),
   ]
 
-  func testEachRowResolvesAsExpected() {
+  func testEachRowResolvesAsExpected() { Self.check(rows) }
+
+  /// Each row's expression found in its sentence with its value, precision, approx flag
+  /// and (when given) tense.
+  static func check(_ rows: [Row]) {
     let tagger = TemporalTagger()
     for row in rows {
       let found = tagger.expressions(in: row.sentence, published: day(row.published))
