@@ -22,7 +22,7 @@ final class DraftOverlay: Sendable {
 
   /// Past this many records the drafts are not merged into the browser's timeline (the
   /// merge decodes every record); `dateline review` shows them.
-  static let mergeLimit = 200_000
+  static let mergeLimit = 10_000
 
   init(directory: String, reviewFile: String? = nil, into: String? = nil) {
     self.directory = directory
