@@ -38,18 +38,26 @@ enum ReviewEffects {
 
   /// "\n" when `file` has bytes and does not end with a newline (a hand edit), so the
   /// appended record is a line of its own.
+  ///
+  /// Opened without blocking and read only if it is a regular file: a FIFO under the
+  /// records file's name must not hang the browser (AppendFile then refuses it).
   static func startsOnANewLine(_ file: String) -> String {
-    guard let handle = FileHandle(forReadingAtPath: file) else { return "" }
-    defer { try? handle.close() }
-    guard let end = try? handle.seekToEnd(), end > 0 else { return "" }
-    try? handle.seek(toOffset: end - 1)
-    let last = try? handle.read(upToCount: 1)
-    return last == Data([0x0A]) ? "" : "\n"
+    let fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return "" }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0 else { return "" }
+    var last: UInt8 = 0
+    guard pread(fd, &last, 1, st.st_size - 1) == 1 else { return "" }
+    return last == 0x0A ? "" : "\n"
   }
 
   /// Replaces the draft's line (found by its id, at its line or elsewhere if the file moved
   /// on) with the changed record, atomically.
   static func rewrite(_ r: DraftRewrite) -> String? {
+    // As the drafts were read: a regular file only, never a FIFO opened blocking.
+    let file = DraftFile.read(r.place.file)
+    if let problem = file.issues.first(where: \.isError) { return problem.message }
     guard let data = FileManager.default.contents(atPath: r.place.file) else { return "cannot read \(r.place.file)" }
     var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
     func holdsDraft(_ i: Int) -> Bool {

@@ -62,4 +62,17 @@ n=$(screen | grep -c 'Qatari mediators said on Tuesday')
 if [ "$n" = 1 ] && ! screen | grep -q 'draft Qatari mediators'; then ok "the accepted record shows once, not as a draft"; else fail "accepted record shown $n times"; fi
 keys q
 expect "the browser quits again" 'EXIT=0'
+
+# Hostile files: a FIFO planted as the review log and as the records file. Nothing may
+# open them blocking; x and s say why and the drafts stay.
+rm -f "$DIR/D/drafts/test-talks.review.log"
+mkfifo "$DIR/D/drafts/test-talks.review.log" "$DIR/D/fifo.jsonl"
+keys clear Enter "$BIN review $DIR/D/drafts/test-talks.jsonl --data $DIR/D --into $DIR/D/fifo.jsonl --no-follow; echo EXIT=\$?" Enter
+expect "a FIFO as the review log does not stop the review" 'draft Hamas denied'
+keys x
+expect "x on a FIFO log says why" 'rejected not written: .*not a regular file'
+keys s
+expect "s into a FIFO records file says why" 'accepted not written: .*not a regular file'
+keys q
+expect "the browser quits after the refusals" 'EXIT=0'
 finish

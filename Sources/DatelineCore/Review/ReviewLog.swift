@@ -19,9 +19,11 @@ public enum ReviewLog {
     (draftsPath.hasSuffix(".jsonl") ? String(draftsPath.dropLast(6)) : draftsPath) + ".review.log"
   }
 
-  /// Each id's last decision; an absent log is no decision yet.
+  /// Each id's last decision; an absent log is no decision yet. Read through `FileBytes`,
+  /// so a FIFO or device planted under the log's name is refused, never opened blocking.
   public static func read(_ path: String) -> [Record.ID: Decision] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+    guard case .success(let file) = FileBytes.read(path) else { return [:] }
+    let data = Array(file.bytes)
     var out: [Record.ID: Decision] = [:]
     for line in data.split(separator: UInt8(ascii: "\n")) {
       let bytes = Array(line)
