@@ -4,10 +4,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no
+# Goldens are compared, never recorded, by the test command (GoldenTests checks it under CI).
+unset DATELINE_RECORD
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-swift build || exit 1
+# Every module imports only what Package.swift says it depends on.
+swift build --explicit-target-dependency-import-check error || exit 1
 swift test 2>&1 | tee "$log"
 unit_status=${PIPESTATUS[0]}
 # XCTest's last summary ("All tests") counts every unit test once.

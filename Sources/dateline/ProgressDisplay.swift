@@ -44,12 +44,15 @@ enum ProgressDisplay {
     // A serial queue: after `cancel`, `queue.sync {}` waits out a draw in flight.
     let queue = DispatchQueue(label: "dateline.progress")
     let timer = DispatchSource.makeTimerSource(queue: queue)
-    // The first line at once: a large directory says what is happening before any work
-    // (and a load faster than a tenth of a second still shows it was one).
-    timer.schedule(deadline: .now(), repeating: .milliseconds(100))
-    timer.setEventHandler {
+    @Sendable func drawProgress() {
       draw(progress.snapshot.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds()), final: false)
     }
+    // The first line before any work, on this thread: a large directory says what is
+    // happening at once, and a load faster than a tenth of a second still shows it was one
+    // (a timer's first tick could come after such a load ended).
+    queue.sync { drawProgress() }
+    timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+    timer.setEventHandler { drawProgress() }
     timer.resume()
     defer { timer.cancel() }
     let result = cached

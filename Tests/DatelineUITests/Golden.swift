@@ -6,12 +6,18 @@ import XCTest
 /// prints it (rows with trailing spaces trimmed, `--- styles`, then the style runs).
 ///
 /// With `DATELINE_RECORD=1` in the environment the files are written instead of compared,
-/// and nothing fails; review them in the git diff. A missing file fails with a hint.
+/// and nothing fails; review them in the git diff. A missing file fails with a hint. Under
+/// CI (`DATELINE_CI`, set by .ci/run) nothing is recorded whatever DATELINE_RECORD says.
 enum Golden {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
-  static var recording: Bool { ProcessInfo.processInfo.environment["DATELINE_RECORD"] == "1" }
+  static var recording: Bool { recording(in: ProcessInfo.processInfo.environment) }
+
+  /// Whether `environment` asks to record: DATELINE_RECORD=1, and not under CI.
+  static func recording(in environment: [String: String]) -> Bool {
+    environment["DATELINE_RECORD"] == "1" && environment["DATELINE_CI"] == nil
+  }
 
   /// Where the golden for `name` at `size` lives.
   static func url(_ name: String, _ size: Size, in directory: URL = directory) -> URL {

@@ -26,6 +26,17 @@ final class GoldenTests: XCTestCase {
     XCTAssertTrue(failure.contains("DATELINE_RECORD=1"), failure)
   }
 
+  func testRecordingIsOffUnderCI() {
+    XCTAssertTrue(Golden.recording(in: ["DATELINE_RECORD": "1"]))
+    XCTAssertFalse(Golden.recording(in: ["DATELINE_RECORD": "1", "DATELINE_CI": "1"]))
+    XCTAssertFalse(Golden.recording(in: [:]))
+    // scripts/test.sh unsets DATELINE_RECORD; a CI run that bypassed it fails here.
+    let environment = ProcessInfo.processInfo.environment
+    if environment["DATELINE_CI"] != nil {
+      XCTAssertNotEqual(environment["DATELINE_RECORD"], "1", "DATELINE_RECORD=1 under CI would accept any screen")
+    }
+  }
+
   func testRecordingWritesTheFileAndThenTheSameFrameMatches() throws {
     XCTAssertNil(Golden.check(frame("ab", bold: true), "t", in: directory, recording: true))
     let written = try String(contentsOf: Golden.url("t", Size(columns: 6, rows: 2), in: directory), encoding: .utf8)
