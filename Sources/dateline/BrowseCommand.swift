@@ -122,7 +122,7 @@ struct BrowseCommand: ParsableCommand {
         state = workbench.carryOut(state, screen: &screen)
       }
       // An incremental search runs a piece at a time, only while no key waits.
-      let searching = state.editing.pendingSearch != nil
+      let searching = state.isSearching
       // Keys already waiting (typeahead: a paste without bracketed paste, a held key) are
       // answered before the next frame, up to 256 of them: 10,000 typed characters drew
       // 10,000 frames, minutes on a busy machine with every key queued behind them.

@@ -11,8 +11,9 @@ struct ListCommand: ParsableCommand {
       Filters combine: parties (any of them, or all with --all-parties; a party includes its \
       descendants), a date range (inclusive; a record matches when its span overlaps; a range \
       that ends before it starts is a usage error), search words (case- and \
-      diacritic-insensitive; every word must occur), the attribution basis, the number of \
-      sources behind a record, and disputes.
+      diacritic-insensitive; every word must occur; --filter-out leaves out the records that \
+      have all of its words), the attribution basis, the number of sources behind a record, \
+      and disputes.
 
       --disputed lists each contested pair once (who disputes whom, both sides' basis).
 
@@ -24,6 +25,7 @@ struct ListCommand: ParsableCommand {
         dateline list --party hamas
         dateline list --party israel --party qatar --all-parties
         dateline list --since 2023-12 --until 2023-12-12 --search "hostages alive"
+        dateline list --search hostages --filter-out "qatar"
         dateline list --basis anonymous
         dateline list --disputed
         dateline list --min-sources 2
@@ -54,8 +56,15 @@ struct ListCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Up to this date (inclusive: 2023-12 means to the 31st).", valueName: "date"))
   var until: String?
 
-  @Option(name: .long, help: ArgumentHelp("Words that must all occur.", valueName: "text"))
+  @Option(
+    name: [.long, .customLong("filter-in")],
+    help: ArgumentHelp("Words that must all occur (--filter-in is the same, as the browser's :filter-in).", valueName: "text"))
   var search: String?
+
+  @Option(
+    name: .customLong("filter-out"),
+    help: ArgumentHelp("Leave out the records that have all these words (repeatable).", valueName: "text"))
+  var filterOut: [String] = []
 
   @Option(
     name: .long,
@@ -126,7 +135,7 @@ struct ListCommand: ParsableCommand {
     let flagQuery = TimelineQuery(
       parties: PartyFilter(party.map { Party.ID($0) }, mode: allParties ? .all : .any),
       since: since.flatMap(RecordDate.parse), until: until.flatMap(RecordDate.parse), search: search ?? "",
-      facets: facets)
+      facets: facets, excluded: filterOut)
     // --view NAME: the saved view's filters instead of the flags (AnnotationFilterOptions).
     let view = try annotationFilters.savedView(options: options)
     let query = view?.query ?? flagQuery
@@ -143,6 +152,7 @@ struct ListCommand: ParsableCommand {
     let annotations = annotationFilters.annotations(options: options, verbose: !annotationFilters.filter.isEmpty)
     rows = annotationFilters.narrowed(
       rows, candidates: candidates, search: query.search, corpus: corpus, annotations: annotations, view: view)
+    rows = query.excluding(rows, in: corpus)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)
       let (marks, problem) = store.load()

@@ -50,9 +50,10 @@ struct ReportCommand: ParsableCommand {
     let links = LinkIndex(corpus: corpus)
     let candidates = query.candidates(on: corpus, links: links)
     let annotations = annotationFilters.annotations(options: options, verbose: false)
-    let rows = annotationFilters.narrowed(
-      query.searched(candidates, in: corpus), candidates: candidates, search: query.search, corpus: corpus,
-      annotations: annotations, view: view)
+    let rows = query.excluding(
+      annotationFilters.narrowed(
+        query.searched(candidates, in: corpus), candidates: candidates, search: query.search, corpus: corpus,
+        annotations: annotations, view: view), in: corpus)
     let title = view.map { "Chronology: " + $0.name } ?? "Chronology: " + (options.directory as NSString).lastPathComponent
     let text = ChronologyReport(rows: rows, corpus: corpus, annotations: annotations, links: links, title: title)
       .render(format)

@@ -135,6 +135,17 @@ final class CLITests: XCTestCase {
     }
   }
 
+  func testFilterInAndFilterOutMirrorTheBrowsersCommands() throws {
+    let corpus = try CorpusLoader.load(directory: Self.seed).corpus
+    let r = try run(["list", "--data", Self.seed, "--filter-in", "hostages", "--filter-out", "qatar", "--filter-out", "biden", "--format", "jsonl"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let expected = TimelineQuery(search: "hostages", excluded: ["qatar", "biden"]).run(on: corpus).map { corpus.records[$0].id.rawValue }
+    XCTAssertEqual(ids(r.stdout), expected)
+    let searched = try run(["list", "--data", Self.seed, "--search", "hostages", "--format", "jsonl"])
+    XCTAssertGreaterThan(ids(searched.stdout).count, expected.count, "--filter-out left some out")
+    XCTAssertFalse(expected.isEmpty)
+  }
+
   func testListIsraelIncludesThePrimeMinistersOfficeRecords() throws {
     let r = try run(["list", "--data", Self.seed, "--party", "israel", "--format", "jsonl"])
     XCTAssertTrue(ids(r.stdout).contains("pmo-135-116"))

@@ -23,7 +23,7 @@ final class KeyMapTests: XCTestCase {
       ("Tab", .toggleFocus), ("BTab", .toggleFocus),
       ("z", .toggleMaximize), ("Escape", .closePane), ("p", .openPartyList), ("a", .toggleMatchMode),
       ("0", .clearFilters), ("1", .toggleFilterKey(1)), ("9", .toggleFilterKey(9)),
-      ("/", .startSearch), ("n", .nextMatch), ("N", .previousMatch), ("t", .startJump),
+      ("/", .startSearch), ("F", .searchToFilter), ("n", .nextMatch), ("N", .previousMatch), ("t", .startJump),
       ("?", .showHelp), ("F1", .showHelp), ("q", .closeOrQuit), ("Q", .quitNow), ("C-c", .quitNow),
       ("]", .jumpDay(forward: true)), ("[", .jumpDay(forward: false)),
       ("}", .jumpMonth(forward: true)), ("{", .jumpMonth(forward: false)), ("H", .toggleStrip),
@@ -168,6 +168,7 @@ final class KeyMapTests: XCTestCase {
     case .movePartyCursor: return ("p", "j")
     case .togglePartyAtCursor: return ("p", "Space")
     case .startSearch: return ("", "/")
+    case .searchToFilter: return ("/ hamas Enter", "F")
     case .startJump: return ("", "t")
     case .promptInput: return ("/", "x")
     case .promptBackspace: return ("/", "BSpace")
@@ -244,7 +245,7 @@ final class KeyMapTests: XCTestCase {
       .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast, .openDetail, .cycleSource(by: 1), .toggleFigures,
       .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)), .halfPage(by: 1), .focusTimeline, .followLink,
       .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
-      .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .startJump, .promptInput("x"),
+      .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .searchToFilter, .startJump, .promptInput("x"),
       .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .startCommand, .nextMatch, .previousMatch, .showHelp,
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,

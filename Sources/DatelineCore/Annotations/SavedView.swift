@@ -7,6 +7,9 @@ public struct SavedView: Sendable, Hashable {
   public var name: String
   public var query: TimelineQuery
   public var filter: AnnotationFilter
+  /// Whether the browser opens `query.search` as a filter (`F`, `:filter-in`) rather
+  /// than as a search to step through; `list --view` filters by it either way.
+  public var searchFilters = false
 
   public init(name: String, query: TimelineQuery, filter: AnnotationFilter = AnnotationFilter()) {
     self.name = name
@@ -23,6 +26,8 @@ public struct SavedView: Sendable, Hashable {
     if let s = query.since { o.field("since", s.description) }
     if let u = query.until { o.field("until", u.description) }
     if !query.search.isEmpty { o.field("search", query.search) }
+    if searchFilters { o.raw("search_filters", "true") }
+    if !query.excluded.isEmpty { o.raw("filter_out", JSONWriter.array(query.excluded)) }
     let bases = Attribution.Basis.allCases.filter(query.facets.basis.contains).map(\.rawValue)
     if !bases.isEmpty { o.raw("basis", JSONWriter.array(bases)) }
     if query.facets.minSources > 1 { o.raw("min_sources", String(query.facets.minSources)) }
@@ -52,13 +57,16 @@ public struct SavedView: Sendable, Hashable {
     q.since = string("since").flatMap(RecordDate.parse)
     q.until = string("until").flatMap(RecordDate.parse)
     q.search = string("search") ?? ""
+    q.excluded = strings("filter_out")
     q.facets.basis = Set(strings("basis").compactMap(Attribution.Basis.init(rawValue:)))
     if case .number(let n)? = fields["min_sources"], n >= 1, n < 1000 { q.facets.minSources = Int(n) }
     q.facets.disputedOnly = flag("disputed")
     let f = AnnotationFilter(
       starredOnly: flag("starred"), tags: Set(strings("tags")), tagMode: string("tag_mode") == "all" ? .all : .any,
       hasNote: flag("has_note"))
-    return SavedView(name: name, query: q, filter: f)
+    var view = SavedView(name: name, query: q, filter: f)
+    view.searchFilters = flag("search_filters")
+    return view
   }
 }
 

@@ -29,3 +29,15 @@ extension TextMatcher {
     return end >= n ? .exhausted : .searched(end)
   }
 }
+
+extension TextMatcher {
+  /// The positions in `range` of `rows` whose record matches, ascending: one piece of a
+  /// count that runs between keys (as `step` does for a search), so "match 3 of 17" can
+  /// be told on a list of any length without the screen waiting for it.
+  public func matchingPositions(in rows: [Int], _ range: Range<Int>) -> [Int] {
+    var scratch = Scratch()
+    defer { scratch.free() }
+    let signatures = corpus.searchSignatures.built
+    return range.clamped(to: rows.indices).filter { matches(rows[$0], scratch: &scratch, signatures: signatures) }
+  }
+}

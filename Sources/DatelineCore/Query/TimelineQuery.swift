@@ -9,22 +9,27 @@ public struct TimelineQuery: Sendable, Hashable {
   public var since: RecordDate?
   public var until: RecordDate?
   public var search: String
+  /// Left out: records that match every word of any of these (lnav's `:filter-out`,
+  /// `list --filter-out`); the same words `search` takes, so one is the other's opposite.
+  public var excluded: [String]
   /// Attribution basis, number of sources, disputes (see `FacetFilter`).
   public var facets: FacetFilter
 
   public init(
     parties: PartyFilter = PartyFilter(), since: RecordDate? = nil, until: RecordDate? = nil,
-    search: String = "", facets: FacetFilter = FacetFilter()
+    search: String = "", facets: FacetFilter = FacetFilter(), excluded: [String] = []
   ) {
     self.parties = parties
     self.since = since
     self.until = until
     self.search = search
     self.facets = facets
+    self.excluded = excluded
   }
 
   public var isEmpty: Bool {
     parties.isEmpty && since == nil && until == nil && TextSearch.words(search).isEmpty && facets.isEmpty
+      && !excluded.contains { !TextSearch.words($0).isEmpty }
   }
 
   /// Indexes into `corpus.records` (timeline order) of the records that match.
@@ -33,7 +38,7 @@ public struct TimelineQuery: Sendable, Hashable {
   /// you keep, or the query builds what a facet needs.
   public func run(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
     // Search words last: dates, parties and facets come from columns; words read lines.
-    searched(candidates(on: corpus, links: links, columns: columns), in: corpus)
+    excluding(searched(candidates(on: corpus, links: links, columns: columns), in: corpus), in: corpus)
   }
 
   /// The records that pass the dates, parties and facets (all of `run` but the search
@@ -80,6 +85,18 @@ public struct TimelineQuery: Sendable, Hashable {
     let words = TextSearch.words(search)
     guard !words.isEmpty else { return candidates }
     return TimelineQuery.matching(candidates, TextMatcher(words, corpus: corpus))
+  }
+
+  /// `rows` without the records that match every word of one of `excluded`.
+  public func excluding(_ rows: [Int], in corpus: Corpus) -> [Int] {
+    var out = rows
+    for entry in excluded {
+      let words = TextSearch.words(entry)
+      guard !words.isEmpty else { continue }
+      let hidden = Set(TimelineQuery.matching(out, TextMatcher(words, corpus: corpus)))
+      if !hidden.isEmpty { out.removeAll(where: hidden.contains) }
+    }
+    return out
   }
 
   /// The rows of `candidates` whose record matches the search words, in order; long lists

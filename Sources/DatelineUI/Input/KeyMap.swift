@@ -110,6 +110,7 @@ public enum KeyMap {
     case .character(let c) where c.isASCII && c.isNumber: return .toggleFilterKey(Int(String(c))!)
     case .character("/"): return .startSearch
     case .character(":"): return .startCommand
+    case .character("F"): return .searchToFilter
     case .character("n"): return .nextMatch
     case .character("N"): return .previousMatch
     case .character("t"): return .startJump

@@ -100,10 +100,16 @@ enum DetailPane {
     let rows = self.rows(s, width: body.columns, theme: theme)
     // `update` keeps the scroll in range for this size; a resize may have shrunk it.
     let scroll = min(s.detailScroll, max(0, rows.count - body.rows))
+    let words = s.highlightWords
     for (n, row) in rows.dropFirst(scroll).prefix(body.rows).enumerated() {
       var style = row.style
-      if let l = row.link, l == s.detailLink && focused { style = theme.selection }
-      frame.put(row.text, at: Position(column: body.column, row: body.row + n), style: style, limit: body.columns)
+      var match = theme.match
+      if let l = row.link, l == s.detailLink && focused {
+        style = theme.selection
+        match = theme.selectedMatch
+      }
+      let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: row.text)
+      frame.put(row.text, at: Position(column: body.column, row: body.row + n), style: style, highlights: found, highlightStyle: match, limit: body.columns)
     }
   }
 }

@@ -91,13 +91,21 @@ public struct Frame: Hashable, Sendable {
     highlightStyle: Style, limit: Int? = nil
   ) -> Int {
     if highlights.isEmpty { return put(text, at: position, style: style, limit: limit) }
+    return put(text, at: position, limit: limit) { i in highlights.contains { $0.contains(i) } ? highlightStyle : style }
+  }
+
+  /// Writes `text` with each character's style from `style(at:)`, e.g. a search match
+  /// inside a highlighted quote, which needs a third style.
+  @discardableResult
+  public mutating func put(
+    _ text: String, at position: Position, limit: Int? = nil, style: (String.Index) -> Style
+  ) -> Int {
     var col = position.column
     let end = position.column + (limit ?? size.columns)
     var i = text.startIndex
     while i < text.endIndex, col < end {
       let next = text.index(after: i)
-      let lit = highlights.contains { $0.contains(i) }
-      col += put(String(text[i..<next]), at: Position(column: col, row: position.row), style: lit ? highlightStyle : style, limit: end - col)
+      col += put(String(text[i..<next]), at: Position(column: col, row: position.row), style: style(i), limit: end - col)
       i = next
     }
     return col - position.column

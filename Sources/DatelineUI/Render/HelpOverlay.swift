@@ -14,7 +14,7 @@ enum HelpOverlay {
   ]
   static let right: [Group] = [
     ("Filter", [("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a A", "any / all; basis filter"), ("r", "date range: since..until"), ("> <", "range from / to selection"), ("# c 0", "tags, context (+ =), clear")]),
-    ("Search", [("/ :", "search; : command line"), ("n N", "next / previous match"), ("e y V", "export / cite / views"), ("R !", "reload now / errors list")]),
+    ("Search", [("/ :", "search; : command line"), ("n N F", "next/prev match; F filter"), ("e y V", "export / cite / views"), ("R !", "reload now / errors list")]),
     ("Markers", [("● » +2", "event, statement, +2 srcs"), ("? ✗ #", "claim, denial, figure"), ("⇄ ↻ •", "disputed, revised, marked")]),
     ("Drafts, mouse, quit", [("s x u", "draft: accept reject undo"), ("D K P B", "date kind parties basis"), ("click", "row, pane; a chip: drop it"), ("q Q ^C", "quit / quit at once")]),
   ]

@@ -111,6 +111,7 @@ enum SourcePane {
     let maxScroll = max(0, b.lines.count - area.rows)
     let scroll = min(s.sourceScroll ?? autoScroll(s), maxScroll)
     let text = b.text
+    let words = s.highlightWords
     for (n, range) in b.lines.dropFirst(scroll).prefix(area.rows).enumerated() {
       let line = String(text[range])
       var hl: [Range<String.Index>] = []
@@ -125,7 +126,13 @@ enum SourcePane {
           hl = [a..<z]
         }
       }
-      frame.put(line, at: Position(column: area.column, row: area.row + n), style: .plain, highlights: hl, highlightStyle: theme.highlight, limit: area.columns)
+      // Search matches stand out from the quote's highlight, and inside it as well.
+      let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: line)
+      frame.put(line, at: Position(column: area.column, row: area.row + n), limit: area.columns) { i in
+        let quoted = hl.contains { $0.contains(i) }
+        guard found.contains(where: { $0.contains(i) }) else { return quoted ? theme.highlight : .plain }
+        return quoted ? theme.quoteMatch : theme.match
+      }
     }
   }
 }

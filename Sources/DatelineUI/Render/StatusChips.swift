@@ -14,6 +14,9 @@ struct StatusChip: Hashable {
     case starredOnly
     case tag(String)
     case tagMode
+    /// `F`, `:filter-in`: the filter's words; `:filter-out`: one entry of it.
+    case filterIn
+    case filterOut(String)
     case search
   }
 
@@ -38,8 +41,12 @@ struct StatusChip: Hashable {
     if f.starredOnly { chips.append(StatusChip(text: "[★]", removal: .starredOnly)) }
     chips += f.tags.sorted().map { StatusChip(text: "#" + $0, removal: .tag($0)) }
     if f.tags.count > 1 && f.tagMode == .all { chips.append(StatusChip(text: "all-tags", removal: .tagMode)) }
+    if !TextSearch.words(s.query.search).isEmpty { chips.append(StatusChip(text: "in:" + s.query.search, removal: .filterIn)) }
+    chips += s.query.excluded.map { StatusChip(text: "out:" + $0, removal: .filterOut($0)) }
     if !s.search.isEmpty {
-      chips.append(StatusChip(text: "/" + s.search + (s.matchLabel.map { " (" + $0 + ")" } ?? ""), removal: .search))
+      // "match 3 of 17", and where the words are when the headline lacks some.
+      let about = [s.matchLabel, s.matchedFieldsLabel].compactMap { $0 }
+      chips.append(StatusChip(text: "/" + s.search + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")"), removal: .search))
     }
     return chips
   }
@@ -99,6 +106,8 @@ extension BrowserState {
     case .starredOnly: workbench.filter.starredOnly = false
     case .tag(let tag): workbench.filter.tags.remove(tag)
     case .tagMode: workbench.filter.tagMode = .any
+    case .filterIn: q.search = ""
+    case .filterOut(let words): q.excluded.removeAll { $0 == words }
     case .search:
       search = ""
       return

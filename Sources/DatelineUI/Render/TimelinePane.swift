@@ -14,7 +14,7 @@ enum TimelinePane {
     let partyWidth = columns.partyWidth
     let markers = columns.markers
     let annotated = columns.annotated
-    let words = TextSearch.words(s.search)
+    let words = s.highlightWords
     var line = rect.row
     var i = s.top
     let focused = s.focus == .timeline || s.pane == nil
@@ -79,13 +79,11 @@ enum TimelinePane {
       }
       let draftLabel = ReviewMarks.label(s, record.id)
       if let draftLabel { put(draftLabel + " ", ReviewMarks.style(s)) }
-      // Scrolled sideways by the view's offset (← →), with `…` where the text is cut.
-      let full = Sanitizer.clean(record.headline)
-      let window = HeadlineWindow(full, offset: s.headlineOffset, width: max(0, end - col))
-      let headline = window.drawn(full)
-      let hl = words.isEmpty ? [] : window.rebase(TextSearch.highlights(of: words, in: full), in: full)
+      // Scrolled sideways by the view's offset (← →), with `…` where the text is cut; a
+      // match beyond the cut is marked there, and the selected row slides to show it.
+      let headline = HeadlineCut(Sanitizer.clean(record.headline), words: words, columns: max(0, end - col), offset: s.headlineOffset, follow: selected)
       let headlineStyle = selected ? base : draftLabel != nil ? ReviewMarks.style(s) : superseded ? theme.superseded : base
-      col += frame.put(headline, at: Position(column: col, row: line), style: headlineStyle, highlights: hl, highlightStyle: selected ? Style(bold: true, reverse: true, underline: true) : theme.match, limit: end - col)
+      col += headline.draw(at: Position(column: col, row: line), style: headlineStyle, match: selected ? theme.selectedMatch : theme.match, into: &frame)
       line += 1
       i += 1
     }

@@ -53,6 +53,12 @@ public struct BrowserCommand: Sendable {
       s.search = args.joined(separator: " ")
       s.editing.pendingSearch = PromptEditing.PendingSearch(origin: s.selection, done: 0)
     },
+    BrowserCommand("filter-in", .words, ":filter-in WORDS — only records with every word, as F does (--filter-in)") { s, args in
+      s.filterIn(args.joined(separator: " "))
+    },
+    BrowserCommand("filter-out", .words, ":filter-out WORDS — leave out records with every word (--filter-out)") { s, args in
+      s.filterOut(args.joined(separator: " "))
+    },
     BrowserCommand("basis", .basis, ":basis BASIS… — named, official, anonymous, unattributed (--basis)") { s, args in
       s.commandBasis(args)
     },
@@ -62,7 +68,7 @@ public struct BrowserCommand: Sendable {
     BrowserCommand("export", .file, ":export FILE — write the shown records (.csv, .md)") { s, args in
       s.requestExport(args.joined(separator: " "))
     },
-    BrowserCommand("clear", .none, ":clear — every filter and the search off") { s, _ in
+    BrowserCommand("clear", .none, ":clear — every filter (filter-in and -out too) and the search off") { s, _ in
       s.search = ""
       s.applyQuery(TimelineQuery())
     },

@@ -110,23 +110,4 @@ extension BrowserState {
     rememberPlace()
     select(i)
   }
-
-  /// Moves to the next (or previous) record matching the search words, wrapping around.
-  mutating func findMatch(from start: ResultRow, forward: Bool, quiet: Bool = false) {
-    let words = TextSearch.words(search)
-    guard !words.isEmpty else {
-      message = "no search (press / to search)"
-      return
-    }
-    guard !rows.isEmpty else { return }
-    let matcher = TextMatcher(words, corpus: corpus)
-    let found = matcher.firstMatch(in: rows, from: start, forward: forward)
-    // Stars, tags and notes are searched too (BrowserState+Annotations.swift).
-    if let i = nearer(found, annotationMatch(words, from: start, forward: forward), from: start, forward: forward) {
-      if !quiet && ((forward && i < start) || (!forward && i > start)) { message = "search wrapped" }
-      select(i)
-      return
-    }
-    message = "no match for \(search)"
-  }
 }

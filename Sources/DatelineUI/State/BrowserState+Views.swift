@@ -26,15 +26,15 @@ extension BrowserState {
 
   /// What the timeline shows now, as a view.
   public func currentView(named name: String) -> SavedView {
-    var q = query
-    q.search = search
-    if let c = workbench.context {
-      // In a context the view is the one `c` left.
-      q = c.savedQuery
-      q.search = c.savedSearch
-      return SavedView(name: name, query: q, filter: c.savedFilter)
-    }
-    return SavedView(name: name, query: q, filter: workbench.filter)
+    // In a context the view is the one `c` left.
+    let c = workbench.context
+    var q = c?.savedQuery ?? query
+    // A filter-in is saved as the view's search, opened again as a filter.
+    let filters = !TextSearch.words(q.search).isEmpty
+    if !filters { q.search = c?.savedSearch ?? search }
+    var view = SavedView(name: name, query: q, filter: c?.savedFilter ?? workbench.filter)
+    view.searchFilters = filters
+    return view
   }
 
   mutating func saveView(named text: String) {
@@ -50,9 +50,9 @@ extension BrowserState {
   public mutating func open(_ view: SavedView) {
     workbench.context = nil
     workbench.filter = view.filter
-    search = view.query.search
+    search = view.searchFilters ? "" : view.query.search
     var q = view.query
-    q.search = ""
+    if !view.searchFilters { q.search = "" }
     applyQuery(q)
   }
 

@@ -170,9 +170,7 @@ public struct BrowserState: Sendable {
     let previous = selectedPosition
     query = newQuery
     if newQuery.facets.needsColumns { ensureFacetColumns() }
-    rows = ResultRows(
-      workbench.filter.apply(
-        newQuery.run(on: corpus, links: links, columns: facetColumns), corpus: corpus, annotations: workbench.annotations))
+    rows = ResultRows(workbench.filter.apply(filteredRows(newQuery), corpus: corpus, annotations: workbench.annotations))
     counts = TimelineQuery.partyCounts(rows.positions, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {

@@ -33,6 +33,8 @@ public enum Event: Sendable, Hashable {
   case movePartyCursor(by: Int)
   case togglePartyAtCursor
   case startSearch
+  /// `F`: the search becomes a filter (only matching records shown).
+  case searchToFilter
   case startJump
   case promptInput(Character)
   case promptBackspace

@@ -39,30 +39,27 @@ public struct PromptEditing: Sendable, Hashable {
   public var history: [String: [String]] = [:]
   /// An incremental search still to run, piece by piece between keys (see `searchStep`).
   public var pendingSearch: PendingSearch?
-  /// Where the selected match stands among all matches ("match 3 of 17").
-  public var match: MatchPosition?
-
-  /// The selected record's rank among the matches of the search, counted once a search
-  /// lands; shown only while that record is selected in the same list.
-  public struct MatchPosition: Sendable, Hashable {
-    public var row: ResultRow
-    public var index: Int
-    public var total: Int
-    public var rowCount: Int
-  }
+  /// The search's matches in the shown list, counted between keys ("match 3 of 17").
+  public var tally: SearchTally?
 
   public init() {}
 
-  /// The search the status prompt asks for, and how far it has got.
+  /// A search still running (typed at `/`, or `n`/`N`), and how far it has got.
   public struct PendingSearch: Sendable, Hashable {
     public var origin: ResultRow
     public var done: Int
+    /// `N` searches backwards from `origin`.
+    public var forward: Bool
+    /// `n`/`N` say "search wrapped" when the match is met past the list's end.
+    var saysWrapped: Bool
     /// The nearest row whose annotations (stars, tags, notes) match, found at the start.
     var annotationHit: ResultRow?
 
-    public init(origin: ResultRow, done: Int) {
+    public init(origin: ResultRow, done: Int, forward: Bool = true, saysWrapped: Bool = false) {
       self.origin = origin
       self.done = done
+      self.forward = forward
+      self.saysWrapped = saysWrapped
     }
   }
 

@@ -83,6 +83,7 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .startSearch:
     s.searchBeforePrompt = s.search
     s.prompt = .search(text: "", origin: s.selection)
+  case .searchToFilter: s.searchToFilter()
   case .startJump: s.prompt = .jump(text: "")
   case .promptInput(let c): s.applyLineEdit(.insert(String(c)))
   case .promptBackspace: s.applyLineEdit(.backspace)
@@ -99,8 +100,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
     if case .overwrite(let request) = s.prompt { s.message = "export cancelled: \(request.path) is kept" }
     s.prompt = nil
     s.editing.pendingSearch = nil
-  case .nextMatch: s.findMatch(from: s.selection + 1, forward: true)
-  case .previousMatch: s.findMatch(from: s.selection - 1, forward: false)
+  case .nextMatch: s.findMatch(forward: true)
+  case .previousMatch: s.findMatch(forward: false)
   case .showHelp: s.overlay = .help
   case .dismissOverlay: s.overlay = nil
   case .closeOrQuit:
@@ -166,10 +167,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   // A wider window or other rows may need less: no offset past the longest headline.
   if s.headlineOffset > 0 { s.clampHeadlineOffset() }
   s.notePromptOpened(before: state)
-  switch event {
-  case .searchStep, .promptSubmit, .nextMatch, .previousMatch: s.countMatches()
-  default: break
-  }
+  // A landed search counts its matches ("match 3 of 17"); `.searchStep` goes on with it.
+  s.updateTally(step: false)
   // A completion replaces the text: the cursor goes to its end.
   if case .promptComplete = event, s.promptText != state.promptText { s.editing.open(with: s.promptText, selected: false) }
   return s
