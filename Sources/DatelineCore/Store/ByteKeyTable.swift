@@ -5,6 +5,9 @@ import Foundation
 /// Why not `[String: Int]`: a million ids as Swift strings cost ~100 MB and ~150 ms to
 /// insert; here a key is where its bytes already are (the mapped file), and a slot is
 /// one `UInt64` (32-bit hash, 32-bit value), so a million ids take 16 MB.
+///
+/// A value like any other: copies share the slots until one is written, which first
+/// gets slots of its own (and never writes into a table read back from the cache).
 struct ByteKeyTable: @unchecked Sendable {
   /// A column, so a table read back from the cache is used where it is mapped (the
   /// loader's tables are their own memory; only those are ever inserted into).
@@ -71,8 +74,15 @@ struct ByteKeyTable: @unchecked Sendable {
   /// A slot whose key is no longer findable (probing goes on past it).
   static let removed: UInt32 = 0xFFFF_FFFF
 
+  /// Gives this table slots of its own before a write, when another copy (or the cache's
+  /// bytes) holds them.
+  @inline(__always) private mutating func ownSlots() {
+    if !slots.isSoleOwner() { slots = slots.copied() }
+  }
+
   /// Replaces every value `v` by `f(v)`; a nil makes the key unfindable.
   mutating func remap(_ f: (Int32) -> Int32?) {
+    ownSlots()
     do {
       let b = UnsafeMutableBufferPointer(start: slots.base, count: slots.count)
       for i in 0..<b.count where b[i] != 0 {
@@ -86,6 +96,7 @@ struct ByteKeyTable: @unchecked Sendable {
 
   /// Inserts `value` unless the key is there; returns the value already stored, if any.
   mutating func insert(_ r: ByteRef, value: Int32, key: (Int32) -> ByteRef) -> Int32? {
+    ownSlots()
     let h = r.hash
     let p = r.pointer
     let n = r.count

@@ -3,7 +3,8 @@
 ///
 /// Why not `Array`: the loader fills a dozen columns of a million entries on both cores;
 /// an array can only be written that way inside a closure per array. A column is written
-/// through `base` until it is handed to the store, then only read.
+/// through `base` until it is handed to the store, then only read. Reads are bounds
+/// checked in debug builds (the tests), not in release, where the loops are hot.
 struct Column<T>: RandomAccessCollection, @unchecked Sendable {
   final class Storage: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
@@ -35,7 +36,7 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
     self.count = count
   }
 
-  let storage: Storage
+  private(set) var storage: Storage
   let base: UnsafeMutablePointer<T>
   let count: Int
 
@@ -55,5 +56,19 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
 
   var startIndex: Int { 0 }
   var endIndex: Int { count }
-  @inline(__always) subscript(i: Int) -> T { base[i] }
+  @inline(__always) subscript(i: Int) -> T {
+    assert(i >= 0 && i < count, "column index \(i) outside 0..<\(count)")
+    return base[i]
+  }
+
+  /// Whether a write through `base` changes this column alone: its memory is its own (not
+  /// a view of a cache's bytes) and no copy of this column shares it.
+  mutating func isSoleOwner() -> Bool { storage.owner == nil && isKnownUniquelyReferenced(&storage) }
+
+  /// A column with memory of its own, holding the same values.
+  func copied() -> Column {
+    let c = Column(uninitialized: count)
+    c.base.initialize(from: base, count: count)
+    return c
+  }
 }
