@@ -100,6 +100,9 @@ final class LiveReload {
     generation += 1
     let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
     let appendOnly = watcherNoticed && !textChanged ? mailbox.base : nil
+    let why =
+      textChanged ? "a text_path file changed"
+      : !watcherNoticed ? "asked for (R, the editor, a read problem)" : "no append base (data with errors, from the cache, or not ready)"
     let readCache = !distrustCache
     watcherNoticed = false
     textChanged = false
@@ -107,7 +110,7 @@ final class LiveReload {
     let compose = self.compose
     mailbox.running = true
     Thread.detachNewThread {
-      if appendOnly == nil { LiveReload.log("full load") }
+      if appendOnly == nil { LiveReload.log("full load: \(why)") }
       if let appendOnly, let content = LiveReload.readAppended(appendOnly, mailbox: mailbox, generation: generation) {
         mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
         return

@@ -111,6 +111,11 @@ final class AppendReadTests: XCTestCase {
     try expectFull({ try Data(Self.line("z1").utf8).write(to: URL(fileURLWithPath: $0 + "/more.jsonl")) }, "a new file")
     try expectFull({ try append(" ", to: $0 + "/sources.json") }, "an envelope changed")
     try expectFull({ try FileManager.default.removeItem(atPath: $0 + "/parties.json") }, "a file removed")
+    // More than a full load takes: 8 MB of lines (read, never parsed).
+    try expectFull({ dir in
+      let many = String(repeating: Self.line("r9") + "\n", count: AppendBase.largestAppend / 100 + 1)
+      try append(many, to: dir + "/records.jsonl")
+    }, "megabytes appended")
   }
 
   func testNoBaseForDataWithErrorsOrACutLastLine() throws {

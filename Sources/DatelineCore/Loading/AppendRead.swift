@@ -106,8 +106,17 @@ extension AppendBase {
       }
     }
     guard !grown.isEmpty else { return .unchanged(AppendBase(self, files: next, corpus: corpus, issues: issues, owner: nil)) }
+    // The new lines go through the reference decoder on one core; past a few megabytes
+    // the full load (scans on every core) is the quicker way to the same answer.
+    let bytes = grown.reduce(0) { $0 + $1.bytes.count }
+    guard bytes <= AppendBase.largestAppend else {
+      return .fullLoadNeeded("\(bytes) bytes appended: a full load is quicker")
+    }
     return merge(grown, files: next)
   }
+
+  /// The most appended bytes read alone (8 MB: about 15,000 records).
+  static let largestAppend = 8 << 20
 
   /// Why a file cannot be read as grown.
   struct NotAppended: Error {
