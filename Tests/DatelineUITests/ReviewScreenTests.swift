@@ -20,6 +20,12 @@ final class ReviewScreenTests: XCTestCase {
     }
   }
 
+  func testTheSourcePaneShowsTheDraftsSentenceHighlighted() throws {
+    let s = press("o", from: selecting(ReviewFixture.good, in: try ReviewFixture.state()))
+    XCTAssertEqual(s.pane, .source)
+    assertGolden(render(s), "review-source")
+  }
+
   func testADraftIsMarkedInMonochromeAndInASCII() throws {
     let s = selecting(ReviewFixture.other, in: try ReviewFixture.state(useColor: false))
     let frame = ASCIIFallback.frame(render(s))
