@@ -112,3 +112,39 @@ final class TimelineLayoutTests: XCTestCase {
     }
   }
 }
+
+/// The density strip's date axis (issue 14), as `dateline list --histogram` prints it.
+final class StripAxisTests: XCTestCase {
+  func testTheAxisPutsTheFirstDateUnderTheFirstBarAndTheLastEndingUnderTheLast() throws {
+    for size in PaneModelTests.sizes {
+      let s = try Seed.state(size)
+      let frame = render(s)
+      assertGolden(frame, "strip-axis")
+      guard let strip = Layout(s).strip else {
+        XCTAssertEqual(size, size20x5, "only the tiny screen has no strip")
+        continue
+      }
+      XCTAssertEqual(strip.rows, 2, "\(size)")
+      let bars = frame.row(strip.row)
+      let axis = frame.row(strip.row + 1)
+      XCTAssertTrue(axis.hasPrefix(" 2023-10-07 "), "\(size): \(axis)")
+      XCTAssertTrue(axis.contains("per day, █ = 16"), "\(size): \(axis)")
+      let lastBar = Array(bars).lastIndex { Sparkline.levels.contains($0) }
+      XCTAssertEqual(Array(axis).count - 1, lastBar, "\(size): 2023-12-13 ends under the last bar:\n\(bars)\n\(axis)")
+      XCTAssertTrue(axis.hasSuffix("2023-12-13"), "\(size): \(axis)")
+    }
+  }
+
+  func testNarrowBarsGetTheDatesSideBySideAndTheLegendStaysBesideThem() {
+    XCTAssertEqual(StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 11, room: 39), "2023-10-02 … 2023-12-11")
+    XCTAssertEqual(StripAxis.line(first: "2023", last: "2023", legend: "per year, █ = 2", width: 1, room: 30), "2023   per year, █ = 2")
+    XCTAssertEqual(StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 24, room: 39), "2023-10-02    2023-12-11")
+    XCTAssertEqual(StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 80, room: 20), "2023-10-02…")
+  }
+
+  func testOnSixRowsTheStripKeepsOneRowForTheBars() throws {
+    let s = try Seed.state(Size(columns: 60, rows: 7))
+    XCTAssertEqual(Layout(s).strip?.rows, 1)
+    XCTAssertTrue(render(s).row(5).contains(" per week, █ = 17"), "the legend beside the bars: \(render(s).row(5))")
+  }
+}

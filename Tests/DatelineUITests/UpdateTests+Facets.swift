@@ -8,8 +8,9 @@ extension UpdateTests {
   func testTheStripSitsUnderTheTimelineAndHToggles() throws {
     let s = try Seed.state()
     XCTAssertTrue(s.showStrip)
-    XCTAssertEqual(Layout(s).strip, Rect(column: 0, row: 22, columns: 80, rows: 1))
-    XCTAssertEqual(Layout(s).timeline.rows, 22)
+    // Two rows: the bars and the date axis.
+    XCTAssertEqual(Layout(s).strip, Rect(column: 0, row: 21, columns: 80, rows: 2))
+    XCTAssertEqual(Layout(s).timeline.rows, 21)
     let hidden = press("H", from: s)
     XCTAssertNil(Layout(hidden).strip)
     XCTAssertEqual(Layout(hidden).timeline.rows, 23)

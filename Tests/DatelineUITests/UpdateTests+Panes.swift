@@ -51,8 +51,8 @@ extension UpdateTests {
     let s = press("Enter Tab z", from: try Seed.state())
     XCTAssertTrue(s.maximized)
     XCTAssertNil(Layout(s).pane)
-    XCTAssertEqual(Layout(s).timeline.rows, 22, "all rows but the status line and the density strip")
-    XCTAssertEqual(Layout(s).strip, Rect(column: 0, row: 22, columns: 80, rows: 1))
+    XCTAssertEqual(Layout(s).timeline.rows, 21, "all rows but the status line and the density strip's two")
+    XCTAssertEqual(Layout(s).strip, Rect(column: 0, row: 21, columns: 80, rows: 2))
   }
 
   func testEscapeGivesFocusBackToTheTimelineAndASecondEscapeClosesThePane() throws {

@@ -20,11 +20,41 @@ enum DensityStripRow {
       frame.put(String(glyph), at: Position(column: column, row: rect.row), style: style, limit: 1)
       column += 1
     }
-    // A legend where there is room: what one column is, and what a full block counts.
     let end = rect.column + rect.columns
+    var axis = ""
+    if rect.rows >= 2, let first = strip.buckets.first, let last = strip.buckets.last {
+      let legend = "per \(strip.unit.name), █ = \(strip.maximum)"
+      axis = StripAxis.line(first: strip.label(of: first), last: strip.label(of: last), legend: legend, width: strip.buckets.count, room: rect.columns - 1)
+      frame.put(axis, at: Position(column: rect.column + 1, row: rect.row + 1), style: theme.label, limit: rect.columns - 1)
+    }
+    // The legend after the bars, where the axis has no room for it.
+    guard !axis.contains("█") else { return }
     let legends = [" per \(strip.unit.name), █ = \(strip.maximum)", " per \(strip.unit.name)"]
     if let legend = legends.first(where: { column + DisplayWidth.of($0) <= end }) {
       frame.put(legend, at: Position(column: column, row: rect.row), style: theme.label, limit: end - column)
     }
+  }
+}
+
+/// The date axis under the density strip, as `dateline list --histogram` prints it: the
+/// first bucket's date under the first bar, the last one's ending under the last bar,
+/// and what a column and a full block are between them where they fit.
+enum StripAxis {
+  /// `2023-10-07   per day, █ = 16   2023-12-13` for bars `width` columns wide, in at
+  /// most `room` columns.
+  static func line(first: String, last: String, legend: String, width: Int, room: Int) -> String {
+    if first == last { return Truncation.truncate(first + "   " + legend, toColumns: room) }
+    let labels = DisplayWidth.of(first) + DisplayWidth.of(last)
+    // The bars may be narrower than the labels: then they sit side by side (`a … b`).
+    let span = max(width, labels + 3)
+    let gap = span - labels
+    let middle: String
+    if DisplayWidth.of(legend) + 4 <= gap {
+      let before = (gap - DisplayWidth.of(legend)) / 2
+      middle = String(repeating: " ", count: before) + legend + String(repeating: " ", count: gap - before - DisplayWidth.of(legend))
+    } else {
+      middle = width >= labels + 1 ? String(repeating: " ", count: gap) : " … "
+    }
+    return Truncation.truncate(first + middle + last, toColumns: room)
   }
 }

@@ -2,7 +2,8 @@
 ///
 /// The detail or source pane opens to the right on wide terminals and below on narrow or
 /// tall ones (lazygit's portrait mode); `z` gives the focused pane the whole area. The
-/// density strip takes the timeline's last row when the timeline has room to spare.
+/// density strip takes the timeline's last two rows (bars and date axis) when the
+/// timeline has room to spare.
 public struct Layout: Sendable, Hashable {
   /// Below this the screen shows only "terminal too small".
   public static let minimum = Size(columns: 20, rows: 5)
@@ -13,7 +14,8 @@ public struct Layout: Sendable, Hashable {
   public static let minimumColumnsBeside = 40
 
   public var timeline: Rect
-  /// The density strip's row under the timeline, when it is shown (`H`).
+  /// The density strip's rows under the timeline, when it is shown (`H`): the bars, and
+  /// the date axis below them when there is room.
   public var strip: Rect?
   public var pane: Rect?
   /// True when the pane is to the right of the timeline (a vertical divider between).
@@ -54,8 +56,11 @@ public struct Layout: Sendable, Hashable {
       pane = Rect(column: 0, row: top, columns: main.columns, rows: main.rows - top)
     }
     if state.showStrip && !tooSmall && timeline.rows > Layout.minimumRowsBesideStrip {
-      timeline.rows -= 1
-      strip = Rect(column: timeline.column, row: timeline.row + timeline.rows, columns: timeline.columns, rows: 1)
+      // Two rows (the bars, then the date axis) where the timeline keeps its minimum
+      // besides them; else the bars alone.
+      let rows = timeline.rows > Layout.minimumRowsBesideStrip + 1 ? 2 : 1
+      timeline.rows -= rows
+      strip = Rect(column: timeline.column, row: timeline.row + timeline.rows, columns: timeline.columns, rows: rows)
     }
   }
 }
