@@ -1,6 +1,8 @@
 /// What the browse loop needs from a terminal: its size, drawing a frame, reading keys.
 ///
-/// Two implementations: the curses screen (DatelineCurses) and a scripted screen for tests.
+/// One implementation so far, the curses screen (DatelineCurses); the browse loop still
+/// names it directly. A scripted screen (keys in, frames out, as bubbletea's teatest) that
+/// runs the loop's effects in ordinary tests is issue 18's open item.
 public protocol TerminalScreen {
   /// The current size in cells.
   var size: Size { get }
