@@ -83,14 +83,14 @@ struct FirstPassScan {
       let path = directory + "/" + name
       guard case .success(let f) = FileBytes.deferred(path), case .success(let (fd, identity)) = FileBytes.openRegular(path)
       else {
-        descriptors.forEach { close($0) }
+        for fd in descriptors { close(fd) }
         return nil
       }
       descriptors.append(fd)
       opened.append(f)
       // Both opened the same file, unchanged in between.
       guard identity == f.identity else {
-        descriptors.forEach { close($0) }
+        for fd in descriptors { close(fd) }
         return nil
       }
     }
@@ -100,7 +100,7 @@ struct FirstPassScan {
 
   /// Scans every records file; false when the data should be loaded in full instead.
   mutating func run(timer: inout LoadTimer) -> Bool {
-    defer { descriptors.forEach { close($0) } }
+    defer { for fd in descriptors { close(fd) } }
     for (k, f) in opened.enumerated() {
       guard let starts = FirstPassScan.pieceStarts(descriptors[k], size: f.count, piece: settings.pieceBytes) else {
         return false
