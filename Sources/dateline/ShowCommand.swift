@@ -34,9 +34,13 @@ struct ShowCommand: ParsableCommand {
       Output.error(message)
       throw ExitCode(2)
     }
-    if cite { return Output.line(Citation(record: record, corpus: corpus).text) }
+    // A record (or a linked one) that could not be read as loaded is never printed.
+    let citation = cite ? Citation(record: record, corpus: corpus).text : nil
+    let detail = cite ? [] : RecordDetail(record: record, corpus: corpus).lines
+    try ListCommand.stopIfDataChanged(corpus, directory: options.directory)
+    if let citation { return Output.line(citation) }
     let width = min(100, Output.terminalColumns ?? 80)
-    for line in RecordDetail(record: record, corpus: corpus).lines {
+    for line in detail {
       for l in ShowCommand.format(line, width: width) { Output.line(l) }
     }
     if let q = record.quote, let source = corpus.source(record.source),
