@@ -5,28 +5,64 @@
 # from the load on two cores.
 #   bash scripts/bench-browse.sh DIR [RUNS]     (cold: the re-open cache cleared first;
 #                                                 re-open: the cache the cold run wrote)
-# Prints one line per run: "cold <s>" / "re-open <s>". Needs tmux and a release build.
+# Prints one line per run: "cold <s> checked <s> rss <MB>" / "re-open <s> rss <MB>", and,
+# in the same run, "lnav <s>": lnav opening DIR's .jsonl files in the same pane size until
+# the first record's id shows. A cold start draws the first pass's screen (FirstPass);
+# "checked" is when the full check's message replaced "checking". DATELINE_BIN picks the
+# binary (default .build-perf/release/dateline, built when missing); FIRST_PASS=0 times
+# the full load before the first screen instead (DATELINE_FIRST_PASS=0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:?usage: bench-browse.sh DIR [RUNS]}
 runs=${2:-3}
-bin=$PWD/.build-perf/release/dateline
+bin=${DATELINE_BIN:-$PWD/.build-perf/release/dateline}
 [ -x "$bin" ] || swift build -c release --scratch-path .build-perf --product dateline >/dev/null
 export XDG_CACHE_HOME=$PWD/bench-data/cache-browse
 sock=dateline-bench-$$
-trap 'tmux -L $sock kill-server 2>/dev/null || true' EXIT
-once() { # $1: label
-  local start end
-  start=$(date +%s.%N)
-  tmux -L "$sock" new-session -d -x 120 -y 40 "TERM=xterm-256color $bin browse --data $dir"
-  until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q ' 1 of [0-9]'; do sleep 0.02; done
-  end=$(date +%s.%N)
-  echo "$1 $(echo "$end - $start" | bc)"
+rss=$(mktemp)
+trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -f "$rss"' EXIT
+seconds() { echo "$(date +%s.%N) - $1" | bc; }
+shows() { # $1: pattern in the pane (captured first: grep -q would cut the pipe short)
+  local pane
+  pane=$(tmux -L "$sock" capture-pane -p 2>/dev/null) || return 1
+  grep -q -- "$1" <<<"$pane"
+}
+wait_for() { until shows "$1"; do sleep 0.02; done; }
+quit() {
   tmux -L "$sock" send-keys q
   while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.01; done
 }
+once() { # $1: label
+  local start first checked=""
+  start=$(date +%s.%N)
+  tmux -L "$sock" new-session -d -x 120 -y 40 \
+    "TERM=xterm-256color DATELINE_FIRST_PASS=${FIRST_PASS:-1} /usr/bin/time -f %M -o $rss $bin browse --data $dir"
+  wait_for ' 1 of [0-9]'
+  first=$(seconds "$start")
+  if shows 'checking'; then
+    wait_for 'checked'
+    checked=" checked $(seconds "$start")"
+    # The re-open run needs the cache the check's thread writes next.
+    # (at SCHED_IDLE: on a busy machine it may not come; give up after a minute).
+    for _ in $(seq 600); do ls "$XDG_CACHE_HOME"/dateline/*.cache >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  quit
+  echo "$1 $first$checked rss $(( $(cat "$rss") / 1024 ))"
+}
+lnav_once() {
+  local start
+  command -v lnav >/dev/null || return 0
+  start=$(date +%s.%N)
+  tmux -L "$sock" new-session -d -x 120 -y 40 "TERM=xterm-256color lnav $dir/*.jsonl"
+  wait_for '"id":"r'
+  echo "lnav $(seconds "$start")"
+  quit
+}
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in $(seq "$runs"); do
   rm -rf "$XDG_CACHE_HOME/dateline"
   once cold
   once re-open
+  lnav_once
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -78,6 +78,8 @@ struct BrowseCommand: ParsableCommand {
     // The last session's filters and record (config: [annotations] restore = false).
     if config.annotating.restore { state.restoreLastSession() }
     if let note = workbench.startNote { state.message = note }
+    // The first pass's screen says at once that the check runs (FirstOpenCheck, below).
+    state.validation.running = opening.isProvisional
     screen.draw(render(state))
     // While the first screen is read: the re-open cache is written (a cold start of a
     // large directory does not wait for it), then the search signatures are built, so
@@ -88,7 +90,6 @@ struct BrowseCommand: ParsableCommand {
     // takes its place (FirstOpenCheck), and which then does the same.
     let check = opening.isProvisional ? FirstOpenCheck(directory: options.directory) : nil
     check?.start(directory: options.directory)
-    state.validation.running = check != nil
     if let result = opening.result {
       Thread.detachNewThread {
         #if os(Linux)

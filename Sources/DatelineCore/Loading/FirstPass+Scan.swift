@@ -22,6 +22,22 @@ final class FirstPassPiece: @unchecked Sendable {
     free(out.involved)
   }
 
+  /// Buffers sized for the piece's lines as the synthetic and seed corpora have them
+  /// (about 500 bytes a line, ids of 8, two or three parties): one allocation each in the
+  /// usual case instead of a dozen copies while doubling.
+  func reserve() -> Bool {
+    let lines = range.count / 256 + 64
+    var o = out
+    defer { out = o }
+    o.lines = UnsafeMutablePointer<dl_fp_line>(OpaquePointer(malloc(lines * MemoryLayout<dl_fp_line>.stride)))
+    o.line_capacity = o.lines == nil ? 0 : lines
+    o.ids = UnsafeMutablePointer<UInt8>(OpaquePointer(malloc(lines * 16)))
+    o.id_capacity = o.ids == nil ? 0 : lines * 16
+    o.involved = UnsafeMutablePointer<UInt16>(OpaquePointer(malloc((lines * 4 + (1 << 17)) * 2)))
+    o.involved_capacity = o.involved == nil ? 0 : lines * 4 + (1 << 17)
+    return o.lines != nil && o.ids != nil && o.involved != nil
+  }
+
   /// Room for at least one more line of up to `lineBytes` bytes (its id, and the most
   /// parties any line can involve), so that every call of the scan makes progress.
   func ensureRoom(lineBytes: Int) -> Bool {
@@ -81,7 +97,8 @@ struct FirstPassScan {
     var descriptors: [Int32] = []
     for name in files {
       let path = directory + "/" + name
-      guard case .success(let f) = FileBytes.deferred(path), case .success(let (fd, identity)) = FileBytes.openRegular(path)
+      guard case .success(let f) = FileBytes.deferred(path, hugePages: false),
+        case .success(let (fd, identity)) = FileBytes.openRegular(path)
       else {
         for fd in descriptors { close(fd) }
         return nil
@@ -171,7 +188,7 @@ struct FirstPassScan {
   /// short (the file shrank) or memory runs out.
   static func scan(_ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer, window: Int) -> Bool {
     var size = window
-    guard var buffer = malloc(size) else { return false }
+    guard piece.reserve(), var buffer = malloc(size) else { return false }
     defer { free(buffer) }
     var pos = piece.range.lowerBound
     var carry = 0

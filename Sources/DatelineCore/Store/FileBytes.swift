@@ -109,14 +109,16 @@ final class FileBytes: @unchecked Sendable {
   }
 
   /// The file at `path`, opened now and read window by window as `ensure` asks.
-  static func deferred(_ path: String) -> Result<FileBytes, FileReadProblem> {
+  /// `hugePages: false` where the windows read are few and far apart (the first pass's
+  /// first screen): a 64 KB window would otherwise make a whole 2 MB page resident.
+  static func deferred(_ path: String, hugePages: Bool = true) -> Result<FileBytes, FileReadProblem> {
     let fd: Int32
     let identity: FileIdentity
     switch openRegular(path) {
     case .success(let (d, id)): (fd, identity) = (d, id)
     case .failure(let p): return .failure(p)
     }
-    guard let region = allocate(identity.size) else {
+    guard let region = allocate(identity.size, hugePages: hugePages) else {
       close(fd)
       return .failure(.readFailed(ENOMEM))
     }
@@ -199,12 +201,12 @@ final class FileBytes: @unchecked Sendable {
   }
 
   /// Anonymous memory for `size` bytes (at least one page), in huge pages where it helps.
-  static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
+  static func allocate(_ size: Int, hugePages: Bool = true) -> UnsafeMutableRawPointer? {
     let length = max(size, 1)
     guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
       p != MAP_FAILED
     else { return nil }
-    if length >= 2 << 20 { madvise(p, length, 14) }  // MADV_HUGEPAGE: fewer faults while filling
+    if hugePages && length >= 2 << 20 { madvise(p, length, 14) }  // MADV_HUGEPAGE: fewer faults while filling
     return p
   }
 
