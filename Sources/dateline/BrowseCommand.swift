@@ -21,11 +21,15 @@ struct BrowseCommand: ParsableCommand {
   @Flag(help: "Do not watch the data directory for changes (R still reloads; config: follow = false).")
   var noFollow = false
 
-  @Flag(help: "Do not ask the terminal for mouse clicks and the wheel, so it keeps its own text selection (config: mouse = false).")
+  @Flag(
+    help:
+      "Do not ask the terminal for mouse clicks and the wheel, so it keeps its own text selection (config: mouse = false)."
+  )
   var noMouse = false
 
   func run() throws {
-    try Self.browse(options: options, noFollow: noFollow, noMouse: noMouse, drafts: DraftOverlay(directory: options.directory))
+    try Self.browse(
+      options: options, noFollow: noFollow, noMouse: noMouse, drafts: DraftOverlay(directory: options.directory))
   }
 
   /// The browser over `options`' directory with `drafts` beside (or instead of) its
@@ -61,7 +65,8 @@ struct BrowseCommand: ParsableCommand {
       state.message = "config: \(configWarnings) warning\(configWarnings == 1 ? "" : "s"): see `dateline validate`"
     }
     if let result = opening.result, !result.errors.isEmpty {
-      state.message = "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: ! lists them"
+      state.message =
+        "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: ! lists them"
     }
     if let note = composed.note { state.message = note }
     // Exports and citations: asked for by the state, carried out here.
@@ -93,10 +98,10 @@ struct BrowseCommand: ParsableCommand {
     if let result = opening.result {
       Thread.detachNewThread {
         #if os(Linux)
-          var idle = sched_param()
-          // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): this
-          // thread runs only when no other wants the core.
-          pthread_setschedparam(pthread_self(), 5, &idle)
+        var idle = sched_param()
+        // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): this
+        // thread runs only when no other wants the core.
+        pthread_setschedparam(pthread_self(), 5, &idle)
         #endif
         result.writeCache()
         result.prepareSearch(parts: 1)
@@ -111,7 +116,9 @@ struct BrowseCommand: ParsableCommand {
       func carryOut(_ event: Event) {
         state = update(state, event)
         // The drafts read with a finished load (DraftOverlay), and review's writes.
-        if case .reloadFinished = event, let snapshot = drafts.takeSnapshot() { state = update(state, .draftsRead(snapshot)) }
+        if case .reloadFinished = event, let snapshot = drafts.takeSnapshot() {
+          state = update(state, .draftsRead(snapshot))
+        }
         state = ReviewEffects.carryOut(state)
         if let toSave = state.marksToSave { state = update(state, .marksSaved(error: marks.save(toSave))) }
         if let request = state.exportRequest {
@@ -129,7 +136,9 @@ struct BrowseCommand: ParsableCommand {
       // 10,000 frames, minutes on a busy machine with every key queued behind them.
       var keysRead = 0
       var answered = false
-      while keysRead < 256, !state.quit, let key = screen.readKey(timeoutMilliseconds: keysRead == 0 && !searching ? 50 : 0) {
+      while keysRead < 256, !state.quit,
+        let key = screen.readKey(timeoutMilliseconds: keysRead == 0 && !searching ? 50 : 0)
+      {
         keysRead += 1
         if let event = KeyMap.event(for: key, in: state) {
           carryOut(event)
@@ -146,7 +155,9 @@ struct BrowseCommand: ParsableCommand {
         if case .validationFinished = event, let checked = check?.checked { live.fingerprint(checked) }
       }
       // A reload waits for the check: its corpus would be replaced by the check's.
-      if state.live.loadWanted && !state.validation.running && live.startLoad() { state = update(state, .reloadStarted) }
+      if state.live.loadWanted && !state.validation.running && live.startLoad() {
+        state = update(state, .reloadStarted)
+      }
       // The effects must not keep a replaced corpus (and its files) alive.
       effects.corpus = state.corpus
       if !state.quit { screen.draw(render(state)) }

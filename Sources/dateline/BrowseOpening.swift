@@ -17,7 +17,8 @@ extension DataOptions {
   /// The config (its warnings reported) and the directory opened for the browser: from the
   /// cache, else by the first pass when the directory is large, else loaded in full with
   /// the progress line. `DATELINE_FIRST_PASS=0` always loads in full (to compare).
-  func openForBrowsing(provisional: Bool = true) throws -> (opening: BrowseOpening, config: Config, configWarnings: Int) {
+  func openForBrowsing(provisional: Bool = true) throws -> (opening: BrowseOpening, config: Config, configWarnings: Int)
+  {
     let (config, warnings) = try settings()
     if provisional && ProcessInfo.processInfo.environment["DATELINE_FIRST_PASS"] != "0" {
       let opening: CorpusLoader.Opening?

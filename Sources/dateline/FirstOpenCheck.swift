@@ -40,7 +40,8 @@ final class FirstOpenCheck: Sendable {
           directory: directory, progress: progress, deferCacheWrite: true, settings: LoadEnvironment.settings())
         loaded = result
         event = .validationFinished(
-          ReloadOutcome(generation: 0, content: .loaded(result.corpus, issues: result.issues, summary: ReloadSummary())))
+          ReloadOutcome(generation: 0, content: .loaded(result.corpus, issues: result.issues, summary: ReloadSummary()))
+        )
       } catch {
         event = .validationFinished(ReloadOutcome(generation: 0, content: .failed("\(error)")))
       }
@@ -52,8 +53,8 @@ final class FirstOpenCheck: Sendable {
       // As a cold start did: the cache for the next open, then the search signatures, at
       // the lowest priority now that the view is exact.
       #if os(Linux)
-        var idle = sched_param()
-        pthread_setschedparam(pthread_self(), 5, &idle)
+      var idle = sched_param()
+      pthread_setschedparam(pthread_self(), 5, &idle)
       #endif
       loaded.writeCache()
       loaded.prepareSearch(parts: 1)
@@ -81,7 +82,8 @@ final class FirstOpenCheck: Sendable {
         n.finished = nil
         return [finished]
       }
-      guard let last = n.lastSent, Int(last.fraction * 100) == Int(now.fraction * 100), last.crossChecks == now.crossChecks,
+      guard let last = n.lastSent, Int(last.fraction * 100) == Int(now.fraction * 100),
+        last.crossChecks == now.crossChecks,
         last.errors == now.errors
       else {
         n.lastSent = now

@@ -101,8 +101,11 @@ final class LiveReload {
     let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
     let appendOnly = watcherNoticed && !textChanged ? mailbox.base : nil
     let why =
-      textChanged ? "a text_path file changed"
-      : !watcherNoticed ? "asked for (R, the editor, a read problem)" : "no append base (data with errors, from the cache, or not ready)"
+      textChanged
+      ? "a text_path file changed"
+      : !watcherNoticed
+        ? "asked for (R, the editor, a read problem)"
+        : "no append base (data with errors, from the cache, or not ready)"
     let readCache = !distrustCache
     watcherNoticed = false
     textChanged = false
@@ -112,7 +115,8 @@ final class LiveReload {
     Thread.detachNewThread {
       if appendOnly == nil { LiveReload.log("full load: \(why)") }
       if let appendOnly, let content = LiveReload.readAppended(appendOnly, mailbox: mailbox, generation: generation) {
-        mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
+        mailbox.finish(
+          .reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
         return
       }
       let content: ReloadOutcome.Content
@@ -135,7 +139,8 @@ final class LiveReload {
       } catch {
         content = .failed("\(error)")
       }
-      mailbox.finish(.reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
+      mailbox.finish(
+        .reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
     }
     return true
   }

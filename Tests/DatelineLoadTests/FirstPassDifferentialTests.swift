@@ -59,11 +59,13 @@ final class FirstPassDifferentialTests: XCTestCase {
     lines[3] += "\r"
     lines[5] = String(lines[5].prefix(lines[5].count / 2))
     lines[7] = lines[7].replacingOccurrences(of: "\"date\":", with: "\"\\u0064ate\":")
-    lines[9] = lines[9].replacingOccurrences(of: "{\"id\":", with: "{\"x_meta\":{\"date\":\"1999\",\"id\":\"zz\"},\"id\":")
+    lines[9] = lines[9].replacingOccurrences(
+      of: "{\"id\":", with: "{\"x_meta\":{\"date\":\"1999\",\"id\":\"zz\"},\"id\":")
     lines[11] = lines[11].replacingOccurrences(of: "{\"id\":", with: "{\"date\":\"2001\",\"id\":")
     lines[13] = lines[13].replacingOccurrences(of: "{\"id\":\"", with: "{\"id\":\"\\u0041")
     lines[15] = "   \t "
-    lines[17] = lines[17].replacingOccurrences(of: "\"parties\":[", with: "\"parties\":[{\"role\":\"actor\",\"id\":\"p-northland\"},")
+    lines[17] = lines[17].replacingOccurrences(
+      of: "\"parties\":[", with: "\"parties\":[{\"role\":\"actor\",\"id\":\"p-northland\"},")
     try (lines.joined(separator: "\n")).write(toFile: path, atomically: true, encoding: .utf8)
     let first = try firstPass(dir, smallPieces)
     let ref = try CorpusLoader.loadReference(directory: dir)
@@ -90,7 +92,8 @@ final class FirstPassDifferentialTests: XCTestCase {
   }
 
   func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws -> FirstPass.Outcome {
-    guard case .provisional(let outcome)? = try CorpusLoader.openProvisionally(directory: dir, firstPass: settings) else {
+    guard case .provisional(let outcome)? = try CorpusLoader.openProvisionally(directory: dir, firstPass: settings)
+    else {
       XCTFail("the first pass declined \(dir)")
       throw CocoaError(.fileReadUnknown)
     }

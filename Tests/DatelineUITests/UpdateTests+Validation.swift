@@ -13,7 +13,10 @@ final class ValidationUpdateTests: XCTestCase {
   }
 
   func finish(_ s: BrowserState, with corpus: Corpus, issues: [LoadIssue]) -> BrowserState {
-    update(s, .validationFinished(ReloadOutcome(generation: 0, content: .loaded(corpus, issues: issues, summary: ReloadSummary()))))
+    update(
+      s,
+      .validationFinished(
+        ReloadOutcome(generation: 0, content: .loaded(corpus, issues: issues, summary: ReloadSummary()))))
   }
 
   func issue(for id: String, _ message: String) -> LoadIssue {
@@ -26,13 +29,16 @@ final class ValidationUpdateTests: XCTestCase {
     let before = s.rows.count
     let nextDay = s.corpus.firstDay(at: s.rows[s.selection])
     let checked = ReloadUpdateTests.edited(s.corpus, remove: [gone])
-    s = finish(s, with: checked, issues: [issue(for: gone, "$.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"")])
+    s = finish(
+      s, with: checked, issues: [issue(for: gone, "$.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"")])
     XCTAssertEqual(s.rows.count, before - 1)
     XCTAssertFalse(s.rows.contains { s.corpus.records[$0].id.rawValue == gone })
     XCTAssertEqual(
       s.message,
-      "record \(gone) is not valid and left the view: $.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"; 1 error: ! lists them")
-    XCTAssertGreaterThanOrEqual(try XCTUnwrap(s.selectedRecord).firstDay, nextDay, "the next record in time is selected")
+      "record \(gone) is not valid and left the view: $.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"; 1 error: ! lists them"
+    )
+    XCTAssertGreaterThanOrEqual(
+      try XCTUnwrap(s.selectedRecord).firstDay, nextDay, "the next record in time is selected")
     XCTAssertEqual(s.live.issues.count, 1)
     XCTAssertFalse(s.validation.running)
     XCTAssertNil(s.validation.chip)
@@ -42,7 +48,8 @@ final class ValidationUpdateTests: XCTestCase {
     var s = checking(try Seed.state())
     let selected = try XCTUnwrap(s.selectedID)
     let others = s.rows.suffix(2).map { s.corpus.records[$0].id.rawValue }
-    s = finish(s, with: ReloadUpdateTests.edited(s.corpus, remove: Set(others)), issues: others.map { issue(for: $0, "bad") })
+    s = finish(
+      s, with: ReloadUpdateTests.edited(s.corpus, remove: Set(others)), issues: others.map { issue(for: $0, "bad") })
     XCTAssertEqual(s.selectedID, selected)
     XCTAssertEqual(s.message, "checked: 2 records not valid left the view; 2 errors: ! lists them")
     s = update(s, .showIssues)

@@ -94,7 +94,9 @@ public enum CorpusLoader {
     return fastLoad(directory, files, progress, settings)
   }
 
-  static func fastLoad(_ directory: String, _ files: [String], _ progress: LoadProgress?, _ settings: LoadSettings) -> Result {
+  static func fastLoad(_ directory: String, _ files: [String], _ progress: LoadProgress?, _ settings: LoadSettings)
+    -> Result
+  {
     var loader = FastLoader(directory: directory, fileNames: files)
     loader.progress = progress
     loader.chunkBytes = settings.chunkBytes

@@ -100,14 +100,14 @@ struct FirstPassScan {
       guard case .success(let f) = FileBytes.deferred(path, hugePages: false),
         case .success(let (fd, identity)) = FileBytes.openRegular(path)
       else {
-        for fd in descriptors { close(fd) }
+        for d in descriptors { close(d) }
         return nil
       }
       descriptors.append(fd)
       opened.append(f)
       // Both opened the same file, unchanged in between.
       guard identity == f.identity else {
-        for fd in descriptors { close(fd) }
+        for d in descriptors { close(d) }
         return nil
       }
     }
@@ -117,7 +117,7 @@ struct FirstPassScan {
 
   /// Scans every records file; false when the data should be loaded in full instead.
   mutating func run(timer: inout LoadTimer) -> Bool {
-    defer { for fd in descriptors { close(fd) } }
+    defer { for d in descriptors { close(d) } }
     for (k, f) in opened.enumerated() {
       guard let starts = FirstPassScan.pieceStarts(descriptors[k], size: f.count, piece: settings.pieceBytes) else {
         return false
@@ -238,7 +238,8 @@ struct FirstPassScan {
         continue
       }
       decoded.append(
-        RecordStore.row(for: record, lookup: lookup, arena: arena, item: base + at, length: Int32(length), depthBase: 0))
+        RecordStore.row(for: record, lookup: lookup, arena: arena, item: base + at, length: Int32(length), depthBase: 0)
+      )
     }
     return true
   }

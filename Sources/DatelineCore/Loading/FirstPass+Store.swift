@@ -29,7 +29,9 @@ private struct FirstPassRows: @unchecked Sendable {
     var r = 0
     for piece in pieces {
       // The scan allocates all three before its first line.
-      guard let lines = piece.out.lines, let idBase = piece.out.ids, let involvedBase = piece.out.involved else { continue }
+      guard let lines = piece.out.lines, let idBase = piece.out.ids, let involvedBase = piece.out.involved else {
+        continue
+      }
       let base = files[piece.file].base
       for l in 0..<piece.out.line_count where lines[l].status == UInt8(DL_FP_USUAL) {
         line[r] = UnsafePointer(lines + l)
@@ -108,7 +110,8 @@ extension FirstPassScan {
         }
         FirstPassScan.setUsual(i, rows.line[r].pointee, id: ids[r], item: rows.item[r], columns)
         (columns.involved.base + Int(columns.involvedStart[i])).update(
-          from: rows.involved[r] + Int(rows.line[r].pointee.involved_start), count: Int(rows.line[r].pointee.involved_count))
+          from: rows.involved[r] + Int(rows.line[r].pointee.involved_start),
+          count: Int(rows.line[r].pointee.involved_count))
       }
     }
     // The first of a duplicated id in timeline order (the full load keeps the first in

@@ -28,7 +28,10 @@ public enum FirstPass {
     /// Each piece is read through a window of this size (grown for a longer line).
     public var windowBytes: Int
 
-    public init(minimumBytes: Int = 8_000_000, maximumUnusual: Int = 20_000, pieceBytes: Int = 16 << 20, windowBytes: Int = 1 << 20) {
+    public init(
+      minimumBytes: Int = 8_000_000, maximumUnusual: Int = 20_000, pieceBytes: Int = 16 << 20,
+      windowBytes: Int = 1 << 20
+    ) {
       self.minimumBytes = minimumBytes
       self.maximumUnusual = maximumUnusual
       self.pieceBytes = max(pieceBytes, 64)

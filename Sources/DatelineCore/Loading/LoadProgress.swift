@@ -76,7 +76,8 @@ extension LoadProgress.Snapshot {
       return "loaded \(totalFiles) file\(totalFiles == 1 ? "" : "s"), \(count) records, "
         + "\(LoadProgress.one(mb)) MB in \(LoadProgress.one(seconds)) s (\(LoadProgress.one(rate)) MB/s)"
     }
-    var s = "loading \(min(files, totalFiles))/\(totalFiles) files, \(count) records, "
+    var s =
+      "loading \(min(files, totalFiles))/\(totalFiles) files, \(count) records, "
       + "\(LoadProgress.one(mb)) of \(LoadProgress.one(Double(totalBytes) / 1_000_000)) MB, \(LoadProgress.one(rate)) MB/s"
     if checking { s += "; checking references and quotes" }
     return s

@@ -31,7 +31,9 @@ struct StatusChip: Hashable {
     if s.query.parties.selected.count > 1 || s.query.parties.mode == .all {
       chips.append(StatusChip(text: s.query.parties.mode.rawValue, removal: .partyMode))
     }
-    if !s.query.dateRange.isEmpty { chips.append(StatusChip(text: "date:" + s.query.dateRange.description, removal: .dateRange)) }
+    if !s.query.dateRange.isEmpty {
+      chips.append(StatusChip(text: "date:" + s.query.dateRange.description, removal: .dateRange))
+    }
     if !s.query.facets.basis.isEmpty {
       let names = Attribution.Basis.allCases.filter { s.query.facets.basis.contains($0) }.map(\.rawValue)
       chips.append(StatusChip(text: "basis:" + names.joined(separator: ","), removal: .basis))
@@ -41,12 +43,16 @@ struct StatusChip: Hashable {
     if f.starredOnly { chips.append(StatusChip(text: "[★]", removal: .starredOnly)) }
     chips += f.tags.sorted().map { StatusChip(text: "#" + $0, removal: .tag($0)) }
     if f.tags.count > 1 && f.tagMode == .all { chips.append(StatusChip(text: "all-tags", removal: .tagMode)) }
-    if !TextSearch.words(s.query.search).isEmpty { chips.append(StatusChip(text: "in:" + s.query.search, removal: .filterIn)) }
+    if !TextSearch.words(s.query.search).isEmpty {
+      chips.append(StatusChip(text: "in:" + s.query.search, removal: .filterIn))
+    }
     chips += s.query.excluded.map { StatusChip(text: "out:" + $0, removal: .filterOut($0)) }
     if !s.search.isEmpty {
       // "match 3 of 17", and where the words are when the headline lacks some.
       let about = [s.matchLabel, s.matchedFieldsLabel].compactMap { $0 }
-      chips.append(StatusChip(text: "/" + s.search + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")"), removal: .search))
+      chips.append(
+        StatusChip(
+          text: "/" + s.search + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")"), removal: .search))
     }
     return chips
   }

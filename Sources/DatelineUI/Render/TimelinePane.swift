@@ -5,7 +5,8 @@ enum TimelinePane {
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     guard !rect.isEmpty else { return }
     if s.rows.isEmpty {
-      let msg = s.corpus.records.isEmpty ? "no records in this data directory" : "no records match the filters (0 clears them)"
+      let msg =
+        s.corpus.records.isEmpty ? "no records in this data directory" : "no records match the filters (0 clears them)"
       frame.put(msg, at: Position(column: rect.column + 1, row: rect.row), style: .dim, limit: rect.columns - 1)
       return
     }
@@ -22,9 +23,12 @@ enum TimelinePane {
       let record = s.corpus.records[s.rows[i]]
       if s.startsMonth(i) {
         let heading = "── " + DateLabel.monthHeading(record.firstDay) + " "
-        let used = frame.put(heading, at: Position(column: rect.column, row: line), style: theme.separator, limit: rect.columns)
+        let used = frame.put(
+          heading, at: Position(column: rect.column, row: line), style: theme.separator, limit: rect.columns)
         if rect.columns - used > 0 {
-          frame.put(String(repeating: "─", count: rect.columns - used), at: Position(column: rect.column + used, row: line), style: theme.divider)
+          frame.put(
+            String(repeating: "─", count: rect.columns - used), at: Position(column: rect.column + used, row: line),
+            style: theme.divider)
         }
         line += 1
         if line >= rect.row + rect.rows { break }
@@ -48,7 +52,9 @@ enum TimelinePane {
       put(" ", .plain)
       var kindStyle = theme.kind(record.kind)
       if selected { kindStyle = base }
-      col += frame.put(KindMarker.of(record.kind), at: Position(column: col, row: line), style: selected ? base : kindStyle, limit: end - col)
+      col += frame.put(
+        KindMarker.of(record.kind), at: Position(column: col, row: line), style: selected ? base : kindStyle,
+        limit: end - col)
       let index = s.rows[i].offset
       if markers.dispute {
         put(s.links.contested.contains(index) ? KindMarker.dispute : " ", theme.disputeMarker)
@@ -70,7 +76,9 @@ enum TimelinePane {
           if room <= 0 { break }
           let clean = Sanitizer.clean(label)
           let cut = Truncation.truncate(clean, toColumns: room)
-          col += frame.put(cut, at: Position(column: col, row: line), style: selected ? base : theme.party(s.corpus.parties[idx], index: idx), limit: room)
+          col += frame.put(
+            cut, at: Position(column: col, row: line),
+            style: selected ? base : theme.party(s.corpus.parties[idx], index: idx), limit: room)
           // One ellipsis says the list goes on; a second label would only add another.
           if cut != clean { break }
         }
@@ -81,9 +89,14 @@ enum TimelinePane {
       if let draftLabel { put(draftLabel + " ", ReviewMarks.style(s)) }
       // Scrolled sideways by the view's offset (← →), with `…` where the text is cut; a
       // match beyond the cut is marked there, and the selected row slides to show it.
-      let headline = HeadlineCut(Sanitizer.clean(record.headline), words: words, columns: max(0, end - col), offset: s.headlineOffset, follow: selected)
-      let headlineStyle = selected ? base : draftLabel != nil ? ReviewMarks.style(s) : superseded ? theme.superseded : base
-      col += headline.draw(at: Position(column: col, row: line), style: headlineStyle, match: selected ? theme.selectedMatch : theme.match, into: &frame)
+      let headline = HeadlineCut(
+        Sanitizer.clean(record.headline), words: words, columns: max(0, end - col), offset: s.headlineOffset,
+        follow: selected)
+      let headlineStyle =
+        selected ? base : draftLabel != nil ? ReviewMarks.style(s) : superseded ? theme.superseded : base
+      col += headline.draw(
+        at: Position(column: col, row: line), style: headlineStyle, match: selected ? theme.selectedMatch : theme.match,
+        into: &frame)
       line += 1
       i += 1
     }
@@ -108,7 +121,8 @@ struct MarkerColumns {
   init(_ links: LinkIndex, sources: Int, width: Int, provisional: Bool = false) {
     dispute = links.hasDisputes || provisional
     revision = (links.hasRevisions || provisional) && width >= 40
-    sourcesWidth = (sources > 1 || provisional) && width >= 40 ? 1 + String(min(99, provisional ? 99 : sources - 1)).count : 0
+    sourcesWidth =
+      (sources > 1 || provisional) && width >= 40 ? 1 + String(min(99, provisional ? 99 : sources - 1)).count : 0
   }
 }
 

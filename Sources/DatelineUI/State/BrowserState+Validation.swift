@@ -24,7 +24,8 @@ extension BrowserState {
         live.issues = issues
         live.issueCursor = min(live.issueCursor, max(0, issues.count - 1))
         message = BrowserState.checkedMessage(
-          left: max(0, before - checked.records.count), selected: selected, stillThere: selected.map { checked.recordIndex[$0] != nil },
+          left: max(0, before - checked.records.count), selected: selected,
+          stillThere: selected.map { checked.recordIndex[$0] != nil },
           issues: issues)
       }
     default: break
