@@ -42,6 +42,8 @@ if [ "$(tr '\n' ' ' <"$WORK/editor-args")" = "-x +2 $DATA/today.jsonl " ]; then
 else
   fail "editor arguments: $(cat "$WORK/editor-args")"
 fi
+# The fixed record is the last one (the selection and scroll stay where they were).
+keys G
 expect "the screen is back after the editor" 'Fixed in the editor'
 expect "the fixed error is gone and the pane closed" '26/26.*of 26'
 line live-3 3 "Appended while browsing" >>"$DATA/today.jsonl"
