@@ -11,7 +11,8 @@ public func render(_ state: BrowserState) -> Frame {
     }
     return frame
   }
-  let theme = Theme(useColor: state.useColor, kindColors: state.preferences.kindColors)
+  var theme = Theme(useColor: state.useColor, kindColors: state.preferences.kindColors)
+  if state.useColor { theme.parties = PartyPalette(corpus: state.corpus) }
   if !layout.timeline.isEmpty {
     TimelinePane.draw(state, in: layout.timeline, theme: theme, into: &frame)
   }
@@ -47,6 +48,8 @@ struct Theme {
   /// The config's colour per party kind (`[colors]`); NO_COLOR turns `useColor` off,
   /// and then none of these is drawn.
   var kindColors: [Party.Kind: Style.Color] = [:]
+  /// Colours by party hierarchy (drawn with colours on only).
+  var parties: PartyPalette?
   var selection: Style { .reverse }
   var status: Style { .reverse }
   var separator: Style { Style(bold: true, dim: false) }
@@ -72,22 +75,20 @@ struct Theme {
   var sourcesMarker: Style { useColor ? Style(foreground: .green) : .plain }
   var bookmark: Style { useColor ? Style(foreground: .yellow, bold: true) : .bold }
 
-  /// A party's colour: the config's colour for its kind, else its hint from the data,
-  /// else one of six by position.
+  /// A party's colour: the config's colour for its kind (`[colors]`), else its root's
+  /// colour (PartyPalette: a root's own colour from the data, else one the other roots
+  /// leave free).
   func party(_ p: Party?, index: Int) -> Style {
     guard useColor, let p else { return .plain }
     if let c = kindColors[p.kind] { return Style(foreground: c) }
-    if let c = p.color, let col = Style.Color(rawValue: Party.Color.allCases.firstIndex(of: c) ?? 7), col != .black {
-      return Style(foreground: col)
-    }
-    let palette: [Style.Color] = [.cyan, .green, .magenta, .yellow, .blue, .red]
-    return Style(foreground: palette[index % palette.count])
+    return parties?.style(index) ?? .plain
   }
 
   func kind(_ k: Record.Kind) -> Style {
     guard useColor else { return k == .denial || k == .claim ? .bold : .plain }
     switch k {
-    case .event: return Style(foreground: .blue, bold: true)
+    // The terminal's own colour: the commonest kind needs no colour, and blue is dark on black.
+    case .event: return Style(bold: true)
     case .statement: return Style(foreground: .green)
     case .claim: return Style(foreground: .yellow, bold: true)
     case .denial: return Style(foreground: .red, bold: true)
