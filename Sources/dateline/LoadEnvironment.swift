@@ -13,8 +13,11 @@ enum LoadEnvironment {
   static let timings: LoadTimings? =
     ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil ? LoadTimings() : nil
 
-  static func settings(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> LoadSettings {
-    var settings = LoadSettings(cache: cacheSettings(environment), timings: timings)
+  /// `windowedReads`: see `LoadSettings.windowedReads` (the headless commands).
+  static func settings(
+    _ environment: [String: String] = ProcessInfo.processInfo.environment, windowedReads: Bool = false
+  ) -> LoadSettings {
+    var settings = LoadSettings(cache: cacheSettings(environment), timings: timings, windowedReads: windowedReads)
     if let unit = environment["DATELINE_CHUNK_BYTES"].flatMap({ Int($0) }) { settings.chunkBytes = max(64, unit) }
     return settings
   }

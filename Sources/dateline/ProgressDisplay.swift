@@ -17,11 +17,15 @@ enum ProgressDisplay {
   static func load(
     directory: String, cached: Bool = false, deferCacheWrite: Bool = false
   ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
+    // Headless commands read `.jsonl` files in windows (bounded memory); the browser (the
+    // one caller that defers the cache write) keeps its files' bytes, which its reload of
+    // appended lines compares with the files (AppendBase).
+    let windowed = !deferCacheWrite
     func plain() throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
       cached
         ? try CorpusLoader.open(
-          directory: directory, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings())
-        : try CorpusLoader.load(directory: directory, settings: LoadEnvironment.settings())
+          directory: directory, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings(windowedReads: windowed))
+        : try CorpusLoader.load(directory: directory, settings: LoadEnvironment.settings(windowedReads: windowed))
     }
     guard isatty(2) != 0 else { return try plain() }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
@@ -57,8 +61,8 @@ enum ProgressDisplay {
     defer { timer.cancel() }
     let result = cached
       ? try CorpusLoader.open(
-        directory: directory, progress: progress, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings())
-      : try CorpusLoader.load(directory: directory, progress: progress, settings: LoadEnvironment.settings())
+        directory: directory, progress: progress, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings(windowedReads: windowed))
+      : try CorpusLoader.load(directory: directory, progress: progress, settings: LoadEnvironment.settings(windowedReads: windowed))
     timer.cancel()
     queue.sync {}
     // The browser (the one caller that defers the cache write) opens its screen next: the

@@ -27,6 +27,26 @@ final class FastLoaderDifferentialTests: XCTestCase {
     try compare(records: 2_000, seed: 5, corruption: 0, settings: pieces)
   }
 
+  /// Files read window by window (what the headless commands do): each scanned piece is
+  /// handed back and read again when asked for; the same load as the reference, and the
+  /// same JSON lines as a load that keeps its files.
+  func testWindowedReadsLoadAlike() throws {
+    let windowed = LoadSettings(chunkBytes: 1 << 16, windowedReads: true)
+    try compare(records: 6_000, seed: 6, corruption: 0.2, settings: windowed)
+    let dir = try temporaryDirectory("windowed-lines")
+    try CorpusSynth.write(to: dir, options: .init(records: 6_000, seed: 8))
+    let whole = try CorpusLoader.load(directory: dir, settings: LoadSettings(chunkBytes: 1 << 16)).corpus
+    let read = try CorpusLoader.load(directory: dir, settings: windowed).corpus
+    func lines(_ corpus: Corpus) -> [UInt8] {
+      var out: [UInt8] = []
+      XCTAssertNil(corpus.writeJSONLines(Array(0..<corpus.records.count).reversed(), block: 100_000) { out += $0 })
+      return out
+    }
+    XCTAssertEqual(lines(read), lines(whole))
+    XCTAssertEqual(read.records.count, whole.records.count)
+    for i in stride(from: 0, to: read.records.count, by: 97) { XCTAssertEqual(read.records[i], whole.records[i]) }
+  }
+
   func testHeavilyCorruptedCorpus() throws {
     try compare(records: 1_500, seed: 11, corruption: 0.9)
   }

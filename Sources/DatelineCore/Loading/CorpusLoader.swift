@@ -101,6 +101,7 @@ public enum CorpusLoader {
     loader.progress = progress
     loader.chunkBytes = settings.chunkBytes
     loader.timings = settings.timings
+    loader.windowedReads = settings.windowedReads
     var result = loader.load()
     result.timings = settings.timings
     return result

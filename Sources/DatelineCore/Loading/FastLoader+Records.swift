@@ -48,6 +48,7 @@ extension FastLoader {
     timer.lap("store")
     let corpus = Corpus(parties: parties.list, sources: sources.list, store: store)
     timer.lap("corpus")
+    noteFilesChangedSinceRead()
     return CorpusLoader.Result(
       corpus: corpus, issues: state.orderedIssues(), files: fileNames.count, failedFiles: state.failedFiles,
       leftOut: state.leftOut)
@@ -165,7 +166,13 @@ extension FastLoader {
   ) {
     var sourceByID: [Source.ID: Source]?
     for g in items.sorted() where kept[g] {
-      guard let rec = record(g, set: set) else { continue }
+      guard let rec = record(g, set: set) else {
+        // Its bytes could not be read again (the file changed since the scan; see
+        // `noteFilesChangedSinceRead`): not kept unchecked.
+        kept[g] = false
+        state.leftOut += 1
+        continue
+      }
       if sourceByID == nil { sourceByID = sources.byID() }
       var r = ItemReader()
       state.checkRecord(
@@ -273,14 +280,23 @@ extension FastLoader {
     return all
   }
 
-  /// The record of item `g`, decoded by the reference (clean items from their bytes).
+  /// The record of item `g`, decoded by the reference (clean items from their bytes,
+  /// read again for a file read window by window); nil when those bytes cannot be read.
   func record(_ g: Int, set: ChunkSet) -> Record? {
     let (ci, l) = set.locate(g)
     let c = set.chunks[ci]
     if let fb = c.data.fallbacks[l] { return fb.record }
     let it = c.data.items[l]
-    guard let f = files[c.file] else { return nil }
+    guard let f = files[c.file], f.ensure(it.start..<(it.start + Int(it.length))) else { return nil }
     return RecordStore.decode(f.base! + it.start, Int(it.length), depthBase: c.depthBase)
+  }
+
+  /// Warns about each file read window by window that is no longer the file that was
+  /// opened (it shrank, or was written or replaced while it was read).
+  mutating func noteFilesChangedSinceRead() {
+    for (fi, f) in files.enumerated() where f?.isDeferred == true && f?.unchangedSinceOpen() == false {
+      state.fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
+    }
   }
 
   /// Records of envelopes the reference reader parsed (odd roots), as decoded items.

@@ -20,6 +20,8 @@ struct FastLoader {
   var chunkBytes = LoadSettings.defaultChunkBytes
   /// Where phase times go (LoadSettings.timings); nil: not timed.
   var timings: LoadTimings?
+  /// `.jsonl` files read piece by piece and handed back once scanned (LoadSettings.windowedReads).
+  var windowedReads = false
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -47,7 +49,9 @@ struct FastLoader {
     // Raw source items from envelopes read by the reference (odd roots), by file.
     for (fi, name) in fileNames.enumerated() {
       let f: FileBytes
-      switch FileBytes.read(directory + "/" + name) {
+      // A `.jsonl` file is read piece by piece as its jobs scan it, and each piece handed
+      // back once scanned (see `perform`): its pages are never all resident at once.
+      switch open(name) {
       case .success(let read): f = read
       case .failure(let problem):
         files.append(nil)
@@ -61,11 +65,14 @@ struct FastLoader {
         state.fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
       }
       let b = f.bytes
-      let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+      let head = f.ensure(0..<min(3, b.count))
+      let bom = head && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
       bodyStart.append(bom)
       let body = UnsafeRawBufferPointer(rebasing: b[bom...])
       if name.hasSuffix(".jsonl") {
-        for r in FastLoader.lineChunks(body, offset: bom, unit: chunkBytes) { jobs.append(.lines(file: fi, range: r)) }
+        for r in FastLoader.lineChunks(body, offset: bom, unit: chunkBytes, readable: { f.ensure($0) }) {
+          jobs.append(.lines(file: fi, range: r))
+        }
         progress?.fileScanned()
         continue
       }
@@ -127,8 +134,14 @@ struct FastLoader {
       }
       let table = loader.sourcePhase(all)
       phase[0] = (table, loader.state)
+      // Scanned and phased: the sources' pages go back now, while the other core still
+      // scans records (the quote checks read each text again).
+      for fi in Set(deferred + sourceItems.map(\.0)) { loader.files[fi]?.release(0..<(loader.files[fi]?.count ?? 0)) }
     }
     let results = FastLoader.run(jobs, files: files, parties: lookup, progress: progress, onSources: onSources)
+    // Envelopes are scanned (and the sources' phase done): their pages go back too; the
+    // quote checks read each text again (`QuoteCheckPhase`), and so does a pane.
+    for case let f? in files where f.isDeferred { f.release(0..<f.count) }
     progress?.checkingStarted()
     timer.lap("scan")
     guard let (sources, after) = phase[0] else { fatalError("the sources job always runs") }
@@ -139,12 +152,28 @@ struct FastLoader {
     return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
 
+  /// Opens data file `name`: read whole now, or (`windowedReads`) read window by window —
+  /// a `.jsonl` file piece by piece as its jobs scan it (`perform`), any other file whole
+  /// now but with its pages handed back after the scan. A file that came short is read
+  /// whole (which says it changed while read).
+  func open(_ name: String) -> Result<FileBytes, FileReadProblem> {
+    let path = directory + "/" + name
+    guard windowedReads else { return FileBytes.read(path) }
+    let opened = FileBytes.deferred(path)
+    guard case .success(let f) = opened, !name.hasSuffix(".jsonl") else { return opened }
+    return f.fill(0..<f.count) == f.count ? opened : FileBytes.read(path)
+  }
+
   /// Splits a `.jsonl` body into line-aligned pieces: about 16 MB each, but at least 16
   /// of 1 MB or more for a mid-sized file (one piece below 4 MB). With two cores, a few
   /// large pieces beside the sources job left one core idle at the end. The unit (1 MB)
   /// can be made smaller (LoadSettings.chunkBytes, at least 64), so that tests cut small corpora into
   /// many pieces.
-  static func lineChunks(_ body: UnsafeRawBufferPointer, offset: Int, unit: Int) -> [Range<Int>] {
+  /// `readable` makes the bytes of a range of the file (offsets count from the file's
+  /// start) readable through `body`, or says they cannot be (the file changed).
+  static func lineChunks(
+    _ body: UnsafeRawBufferPointer, offset: Int, unit: Int, readable: (Range<Int>) -> Bool = { _ in true }
+  ) -> [Range<Int>] {
     let n = body.count
     guard n > 0 else { return [] }
     let unit = max(64, unit)
@@ -153,19 +182,31 @@ struct FastLoader {
     var start = 0
     for k in 1...pieces {
       var cut = k == pieces ? n : n * k / pieces
-      if cut < n, cut > start {
-        if let p = memchr(body.baseAddress! + cut, 0x0A, n - cut) {
-          cut = body.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
-        } else {
-          cut = n
-        }
-      }
+      if cut < n, cut > start { cut = lineStart(body, after: cut, offset: offset, readable: readable) }
       if cut > start {
         out.append((start + offset)..<(cut + offset))
         start = cut
       }
     }
     return out
+  }
+
+  /// Where the line after the one holding `at` starts (the body's end when none does),
+  /// looked for a window at a time, each made readable first.
+  static func lineStart(
+    _ body: UnsafeRawBufferPointer, after at: Int, offset: Int, readable: (Range<Int>) -> Bool
+  ) -> Int {
+    let n = body.count
+    var from = at
+    while from < n {
+      let upto = min(n, from + FileBytes.window)
+      guard readable((from + offset)..<(upto + offset)) else { return n }
+      if let p = memchr(body.baseAddress! + from, 0x0A, upto - from) {
+        return body.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
+      }
+      from = upto
+    }
+    return n
   }
 
   struct JobResults {
@@ -214,7 +255,14 @@ struct FastLoader {
     case .sources(let items):
       return .sources(items.map { fi, i, r in SourceScanResult.scan(files[fi]!, file: fi, index: i, range: r) })
     case .lines(let fi, let range):
-      return .chunk(ChunkScan.lines(files[fi]!, file: fi, range: range, parties: parties))
+      // Read now, scanned, handed back: a file read window by window keeps only what a
+      // job is scanning. Bytes past a shrunk file's end are not scanned (the record phase
+      // then warns that the file changed).
+      let f = files[fi]!
+      let n = max(0, f.fill(range))
+      let chunk = ChunkScan.lines(f, file: fi, range: range.lowerBound..<(range.lowerBound + n), parties: parties)
+      f.release(range)
+      return .chunk(chunk)
     case .recordItems(let fi, let items):
       return .chunk(ChunkScan.items(files[fi]!, file: fi, items: items, parties: parties))
     }

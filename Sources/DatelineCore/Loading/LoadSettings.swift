@@ -9,12 +9,22 @@ public struct LoadSettings: Sendable {
   /// Where the phase times of the load (and of the cache write and search build after it)
   /// go, for the CLI to print; nil: not timed.
   public var timings: LoadTimings?
+  /// `.jsonl` files are read piece by piece as the cores scan them and each piece handed
+  /// back once scanned; what is read later (a record shown, a line listed) is read again
+  /// from the file, after a check that it is still the file that was opened. Peak memory
+  /// then holds the columns, not the files. Off: each file is read whole and kept (what
+  /// the browser's appended-lines reload compares with the file, `AppendBase`).
+  public var windowedReads: Bool
 
   public static let defaultChunkBytes = 1 << 20
 
-  public init(cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes, timings: LoadTimings? = nil) {
+  public init(
+    cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes, timings: LoadTimings? = nil,
+    windowedReads: Bool = false
+  ) {
     self.cache = cache
     self.chunkBytes = chunkBytes
     self.timings = timings
+    self.windowedReads = windowedReads
   }
 }

@@ -49,11 +49,15 @@ enum QuoteCheckPhase {
       var scratch = RunScratch()
       var k = b * groups.count / batches
       let stop = (b + 1) * groups.count / batches
+      var span = TextSpan()
       while k < stop {
         let s = groups[k]
-        check(work[bounds[s]..<bounds[s + 1]], text: list[s].textStorage, views: views.value, &scratch, failed: &failed)
+        let text = list[s].textStorage
+        span.add(text)
+        check(work[bounds[s]..<bounds[s + 1]], text: text, views: views.value, &scratch, failed: &failed)
         k += 1
       }
+      span.release()
       slots[b] = failed
     }
     withExtendedLifetime(boxes) {}
@@ -95,9 +99,46 @@ enum QuoteCheckPhase {
     }
   }
 
+  /// The bytes of one batch's texts in their file: a file read window by window hands
+  /// them back after the batch. Texts of one file come in file order, so no other batch
+  /// reads within the span; a batch with texts in two files keeps them.
+  struct TextSpan {
+    var file: FileBytes?
+    var range: Range<Int>?
+    var mixed = false
+
+    mutating func add(_ text: SourceText) {
+      switch text.origin {
+      case .verbatim(let f, let r), .escaped(let f, let r), .literal(let f, let r):
+        guard f.isDeferred, file == nil || file === f else {
+          mixed = mixed || file != nil
+          return
+        }
+        file = f
+        range = range.map { min($0.lowerBound, r.lowerBound)..<max($0.upperBound, r.upperBound) } ?? r
+      default: break
+      }
+    }
+
+    func release() {
+      guard !mixed, let file, let range else { return }
+      file.release(range)
+    }
+  }
+
+  /// Checks the quotes of one text. A text whose file changed before it could be read
+  /// again fails every quote (the reference check then says what it finds).
   static func check(
     _ jobs: ArraySlice<QuoteJob>, text: SourceText, views: [BoxView], _ scratch: inout RunScratch, failed: inout [Int]
   ) {
+    switch text.origin {
+    case .verbatim(let f, let r), .escaped(let f, let r):
+      guard f.ensure(r) else {
+        failed.append(contentsOf: jobs.map { Int($0.item) })
+        return
+      }
+    default: break
+    }
     switch text.origin {
     case .verbatim(let f, let r):
       run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, views: views, &scratch, failed: &failed)

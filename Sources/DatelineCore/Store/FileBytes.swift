@@ -10,11 +10,14 @@ import Synchronization
 /// `pread` holds exactly the bytes that were read, whatever happens to the file after.
 ///
 /// `read` reads a whole file at once (in pieces, on every core). `deferred` (the re-open
-/// cache, which needs only the few items a screen shows) keeps the descriptor and reads a
-/// 64 KB window the first time `ensure` asks for it, after an `fstat` shows the file as it
-/// was opened (same size, mtime and ctime: a file written in place, truncated, or replaced
-/// by rename, whose old inode's ctime moves as it loses its name, is refused), and again
-/// after the read; the caller then reports the data as changed.
+/// cache, which needs only the few items a screen shows; and the loader's `.jsonl` files)
+/// keeps the descriptor and reads a 64 KB window the first time `ensure` asks for it,
+/// after an `fstat` shows the file as it was opened (same size, mtime and ctime: a file
+/// written in place, truncated, or replaced by rename, whose old inode's ctime moves as it
+/// loses its name, is refused), and again after the read; the caller then reports the
+/// data as changed. The loader reads a deferred file piece by piece (`fill`) and hands
+/// each scanned piece back (`release`), so a file's pages are not all resident at once;
+/// `copyBytes` reads bytes into the caller's memory without keeping them here.
 final class FileBytes: @unchecked Sendable {
   let path: String
   let base: UnsafeRawPointer?
@@ -38,6 +41,8 @@ final class FileBytes: @unchecked Sendable {
     var missing: [UInt64] = []
     var remaining = 0
     var failed = false
+    /// The loader scanned bytes of this file (`fill`): its items are where they were validated.
+    var scanned = false
   }
 
   static let window = 1 << 16
@@ -108,9 +113,11 @@ final class FileBytes: @unchecked Sendable {
         changedWhileRead: count < size || after != before, holdsData: holdsData, windows: nil))
   }
 
-  /// The file at `path`, opened now and read window by window as `ensure` asks.
-  /// `hugePages: false` where the windows read are few and far apart (the first pass's
-  /// first screen): a 64 KB window would otherwise make a whole 2 MB page resident.
+  /// The file at `path`, opened now and read window by window as `ensure` asks (or piece
+  /// by piece, `fill`). The descriptor stays open while the file is held: windows handed
+  /// back are read again. `hugePages: false` where the windows read are few and far apart
+  /// (the first pass's first screen): a 64 KB window would otherwise make a whole 2 MB
+  /// page resident.
   static func deferred(_ path: String, hugePages: Bool = true) -> Result<FileBytes, FileReadProblem> {
     let fd: Int32
     let identity: FileIdentity
@@ -123,11 +130,7 @@ final class FileBytes: @unchecked Sendable {
       return .failure(.readFailed(ENOMEM))
     }
     let n = (identity.size + window - 1) / window
-    var w = Windows(descriptor: fd, missing: [UInt64](repeating: ~0, count: (n + 63) / 64), remaining: n)
-    if n == 0 {
-      close(fd)
-      w.descriptor = -1
-    }
+    let w = Windows(descriptor: fd, missing: [UInt64](repeating: ~0, count: (n + 63) / 64), remaining: n)
     return .success(
       FileBytes(
         path: path, region: identity.size > 0 ? region : nil, regionSize: max(identity.size, 1), count: identity.size,
@@ -165,12 +168,80 @@ final class FileBytes: @unchecked Sendable {
         s.remaining -= end - w + 1
         w = end + 1
       }
-      if s.remaining == 0 {
-        close(s.descriptor)
-        s.descriptor = -1
-      }
       return true
     }
+  }
+
+  /// Reads `range` now, outside the lock, and marks the windows wholly inside it as read
+  /// (the last window counts as whole at the end of the file). For the loader's scan:
+  /// each job reads its own range, and no two ranges overlap. Returns how many bytes from
+  /// the range's start were read (fewer when the file came short), or -1.
+  func fill(_ range: Range<Int>) -> Int {
+    guard range.lowerBound >= 0, range.upperBound <= count else { return -1 }
+    guard deferredReads, !range.isEmpty, let region else { return range.count }
+    let fd = windows.withLock { $0.descriptor }
+    guard fd >= 0 else { return -1 }
+    let n = FileBytes.readFully(fd, into: region + range.lowerBound, count: range.count, at: range.lowerBound)
+    guard n == range.count else { return n }
+    windows.withLock { s in
+      s.scanned = true
+      let w = FileBytes.window
+      let lo = (range.lowerBound + w - 1) / w
+      let hi = range.upperBound == count ? (count + w - 1) / w : range.upperBound / w
+      guard hi > lo else { return }
+      for k in lo..<hi where s.missing[k >> 6] & (1 << UInt64(k & 63)) != 0 {
+        s.missing[k >> 6] &= ~(1 << UInt64(k & 63))
+        s.remaining -= 1
+      }
+    }
+    return n
+  }
+
+  /// Hands the pages of the windows wholly inside `range` back to the system (the memory
+  /// reads as zeros until a window is read again). Their bytes are read again, after the
+  /// identity check, when `ensure` asks for them. Only while nobody reads those bytes
+  /// without `ensure`: the loader calls it on the range a job has just scanned.
+  func release(_ range: Range<Int>) {
+    guard deferredReads, let region else { return }
+    windows.withLock { s in
+      let lo = (max(range.lowerBound, 0) + FileBytes.window - 1) / FileBytes.window
+      let hi = min(range.upperBound, count) / FileBytes.window
+      guard hi > lo, s.descriptor >= 0 else { return }
+      madvise(region + lo * FileBytes.window, (hi - lo) * FileBytes.window, MADV_DONTNEED)
+      for w in lo..<hi where s.missing[w >> 6] & (1 << UInt64(w & 63)) == 0 {
+        s.missing[w >> 6] |= 1 << UInt64(w & 63)
+        s.remaining += 1
+      }
+    }
+  }
+
+  /// Copies `length` bytes at file offset `at` to `target`: read by `pread` for a deferred
+  /// file (its windows stay as they are: nothing of it is kept), else from memory. The
+  /// caller checks `unchangedSinceOpen` after a run of copies. False when the read came
+  /// short or the range is not in the file.
+  func copyBytes(at: Int, length: Int, to target: UnsafeMutableRawPointer, descriptor fd: Int32) -> Bool {
+    guard at >= 0, length >= 0, at + length <= count else { return false }
+    guard deferredReads else {
+      guard let base else { return length == 0 }
+      target.copyMemory(from: base + at, byteCount: length)
+      return true
+    }
+    return FileBytes.readFully(fd, into: target, count: length, at: at) == length
+  }
+
+  /// Whether the loader scanned bytes of this file (`fill`): then its items lie where they
+  /// were validated, and no placement check is needed (see RecordStore+Placement).
+  var wasScanned: Bool { deferredReads && windows.withLock { $0.scanned } }
+
+  /// The descriptor `copyBytes` reads a deferred file with (-1 for a file in memory).
+  var readDescriptor: Int32 { deferredReads ? windows.withLock { $0.descriptor } : -1 }
+
+  /// Whether the open file is still the one that was opened (an `fstat`): true for a file
+  /// read whole (its bytes are in memory, whatever happened to it since).
+  func unchangedSinceOpen() -> Bool {
+    guard deferredReads else { return true }
+    let fd = readDescriptor
+    return fd >= 0 && FileIdentity.of(descriptor: fd) == identity
   }
 
   /// Whether the file at `path` is still the one that was read (same inode, size and

@@ -1,5 +1,6 @@
 import CDatelineScan
 import Foundation
+import Synchronization
 
 /// Records as JSON lines for `list --format jsonl`, without decoding what need not be.
 ///
@@ -17,14 +18,16 @@ extension Corpus {
   /// Rows come in timeline order, their lines from all over the files: read in that
   /// order, each line touches its own pages (a million misses for a million lines). So
   /// each block's lines are read in file order (sorted by where they are) into their
-  /// places in the block.
+  /// places in the block, half on each core. A file read window by window (a cold load's
+  /// `.jsonl` files, or re-opened through the cache) is read line by line with `pread`
+  /// straight into the block, so nothing of it stays resident: memory is the block.
   ///
-  /// A file read window by window (re-opened through the cache) that changed before a
-  /// block's lines were read stops the output before that block: the problem is returned
-  /// (and kept as `readProblem`), and no line that is not in the files is written.
+  /// A file that changed since it was opened stops the output before the block that
+  /// read from it: the problem is returned (and kept as `readProblem`), and no line that
+  /// is not in the files is written.
   @discardableResult
   public func writeJSONLines(
-    _ rows: [Int], block: Int = 64 << 20, _ write: (UnsafeRawBufferPointer) -> Void
+    _ rows: [Int], block: Int = 16 << 20, _ write: (UnsafeRawBufferPointer) -> Void
   ) -> DataReadProblem? {
     var start = 0
     var buffer: [UInt8] = []
@@ -36,56 +39,40 @@ extension Corpus {
         size += Int(store.lengths[rows[end]]) + 1
         end += 1
       }
-      // Which lines print as they are, checked in file order, half the lines on each core.
-      if let problem = store.readAll(rows[start..<end]) ?? store.checkPlacement(rows[start..<end]) { return problem }
-      let lines = (start..<end).filter { store.depthBases[rows[$0]] == 0 && store.items[rows[$0]] != nil }
-      let placed = PositionOrder.of(lines.map { store.items[rows[$0]] }).map { lines[Int($0)] }
-      var verbatim = [Bool](repeating: false, count: end - start)
-      let first = start
-      verbatim.withUnsafeMutableBufferPointer { v in
-        let flags = UnsafeSendable(v)
-        DispatchQueue.concurrentPerform(iterations: 2) { h in
-          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)] {
-            let i = rows[k]
-            flags.value[k - first] = RecordStore.printsRaw(UnsafeRawBufferPointer(start: store.items[i]!, count: Int(store.lengths[i])))
-          }
-        }
+      // Through the cache, the rows are first checked to be where they say (RecordStore+Placement).
+      if store.hasUnprovenPlacement,
+        let problem = store.readAll(rows[start..<end]) ?? store.checkPlacement(rows[start..<end])
+      {
+        return problem
       }
-      // The others re-encoded (a few, usually), then every line's place in the block.
-      var encoded: [Int: [UInt8]] = [:]
       var offsets = [Int](repeating: 0, count: end - start + 1)
-      for k in start..<end {
-        var n = Int(store.lengths[rows[k]])
-        if !verbatim[k - start] {
-          let bytes = store.completeLine(rows[k]) ?? Array(records[rows[k]].jsonObject.utf8)
-          encoded[k] = bytes
-          n = bytes.count
-        }
-        offsets[k - start + 1] = offsets[k - start] + n + 1
-      }
+      for k in start..<end { offsets[k - start + 1] = offsets[k - start] + Int(store.lengths[rows[k]]) + 1 }
       if buffer.count < offsets[end - start] {
         // Sized to what the rows need (a small list stays small); every byte is written below.
         buffer = [UInt8](unsafeUninitializedCapacity: offsets[end - start]) { _, n in n = offsets[end - start] }
       }
-      buffer.withUnsafeMutableBytes { out in
-        // Each core copies half the lines, in file order, to their own places.
-        let target = UnsafeSendable(out)
-        let places = offsets
-        let asIs = verbatim
-        DispatchQueue.concurrentPerform(iterations: 2) { h in
-          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)] where asIs[k - first] {
-            let i = rows[k]
-            let at = places[k - first]
-            (target.value.baseAddress! + at).copyMemory(from: store.items[i]!, byteCount: Int(store.lengths[i]))
-            target.value[at + Int(store.lengths[i])] = 0x0A
+      let verbatim: [Bool]
+      switch store.placeLines(rows[start..<end], offsets: offsets, into: &buffer) {
+      case .success(let v): verbatim = v
+      case .failure(let problem): return problem
+      }
+      if !verbatim.contains(false) {
+        buffer.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[..<offsets[end - start]])) }
+      } else {
+        // Some lines written again (a few, usually): the block again with those in place,
+        // each as its complete line (`completeLine`), a record built in code as its object.
+        var out: [UInt8] = []
+        out.reserveCapacity(offsets[end - start])
+        for k in start..<end {
+          if verbatim[k - start] {
+            out.append(contentsOf: buffer[offsets[k - start]..<offsets[k - start + 1]])
+            continue
           }
+          if let problem = store.readAll(rows[k...k]) ?? store.checkPlacement(rows[k...k]) { return problem }
+          out.append(contentsOf: store.completeLine(rows[k]) ?? Array(records[rows[k]].jsonObject.utf8))
+          out.append(0x0A)
         }
-        for (k, bytes) in encoded {
-          let at = offsets[k - start]
-          bytes.withUnsafeBytes { (out.baseAddress! + at).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-          out[at + bytes.count] = 0x0A
-        }
-        write(UnsafeRawBufferPointer(rebasing: out[..<offsets[end - start]]))
+        out.withUnsafeBytes { write($0) }
       }
       if let problem = readProblem { return problem }
       start = end
@@ -95,13 +82,54 @@ extension Corpus {
 }
 
 extension RecordStore {
-  /// The bytes of record `i` when they are a whole `.jsonl` line safe to print as they are.
-  func verbatimLine(_ i: Int) -> UnsafeRawBufferPointer? {
-    guard depthBases[i] == 0, let p = items[i] else { return nil }
-    let line = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
-    return RecordStore.printsRaw(line) ? line : nil
+  /// Copies the line of each `.jsonl` record of `rows` to its place in `out` (row `k`'s at
+  /// `offsets[k - rows.startIndex]`, newline after), in file order, half on each core, and
+  /// says which print as they are (`printsRaw`). Rows that are not whole lines (envelope
+  /// items, records held in memory) are not copied and print re-encoded.
+  ///
+  /// Guarantees: on success every copied line holds the bytes of the file as it was
+  /// opened (a file read window by window is checked with `fstat` after the reads); the
+  /// problem when such a file changed or came short.
+  func placeLines(
+    _ rows: ArraySlice<Int>, offsets: [Int], into out: inout [UInt8]
+  ) -> Result<[Bool], DataReadProblem> {
+    let first = rows.startIndex
+    let lines = rows.indices.filter { depthBases[rows[$0]] == 0 && items[rows[$0]] != nil }
+    let placed = PositionOrder.of(lines.map { items[rows[$0]] }).map { lines[Int($0)] }
+    let descriptors = files.map(\.readDescriptor)
+    var verbatim = [Bool](repeating: false, count: rows.count)
+    let failed = Mutex<FileBytes?>(nil)
+    verbatim.withUnsafeMutableBufferPointer { v in
+      out.withUnsafeMutableBytes { o in
+        let shared = UnsafeSendable((v, o))
+        DispatchQueue.concurrentPerform(iterations: 2) { h in
+          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)] {
+            let i = rows[k]
+            let at = shared.value.1.baseAddress! + offsets[k - first]
+            let n = Int(lengths[i])
+            guard let fi = fileIndex(of: i) else { continue }
+            let f = files[fi]
+            guard f.copyBytes(at: f.base!.distance(to: items[i]!), length: n, to: at, descriptor: descriptors[fi]) else {
+              failed.withLock { $0 = $0 ?? f }
+              continue
+            }
+            at.storeBytes(of: 0x0A, toByteOffset: n, as: UInt8.self)
+            shared.value.0[k - first] = RecordStore.printsRaw(UnsafeRawBufferPointer(start: at, count: n))
+          }
+        }
+      }
+    }
+    let changed = failed.withLock { $0 } ?? files.first { !$0.unchangedSinceOpen() }
+    if let changed {
+      let problem = DataReadProblem.dataChanged(file: changed.path)
+      firstReadProblem.withLock { if $0 == nil { $0 = problem } }
+      return .failure(problem)
+    }
+    return .success(verbatim)
   }
+}
 
+extension RecordStore {
   /// No byte sequence that `JSONWriter.string` would escape beyond what JSON must: DEL,
   /// C1 (C2 80–9F), U+061C (D8 9C), U+200E/F (E2 80 8E/8F), U+2028/9 (E2 80 A8/A9),
   /// U+202A–E (E2 80 AA–AE), U+2066–9 (E2 81 A6–A9). Raw C0 controls cannot be in a

@@ -62,9 +62,10 @@ extension RecordStore {
   /// row says (whole line or delimited item, carrying the row's id), checked without
   /// decoding unless the id is written with escapes. Call after `readAll`.
   func checkPlacement(_ rows: ArraySlice<Int>) -> DataReadProblem? {
-    guard hasDeferredFiles else { return nil }
+    guard hasUnprovenPlacement else { return nil }
     for i in rows {
-      guard let p = items[i], let f = file(of: i) else { continue }
+      // A file this process's load scanned holds its items where they were validated.
+      guard let p = items[i], let f = file(of: i), !f.wasScanned else { continue }
       let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
       let id = UnsafeRawBufferPointer(start: ids[i].pointer, count: ids[i].count)
       let placed = RecordStore.isInPlace(f, at: f.base!.distance(to: p), length: bytes.count, depthBase: Int(depthBases[i]))

@@ -36,7 +36,10 @@ extension RecordStore {
   }
 
   /// The file record `i`'s bytes are in (nil for a held record).
-  func file(of i: Int) -> FileBytes? {
+  func file(of i: Int) -> FileBytes? { fileIndex(of: i).map { files[$0] } }
+
+  /// The index in `files` of the file record `i`'s bytes are in (nil for a held record).
+  func fileIndex(of i: Int) -> Int? {
     guard let p = items[i] else { return nil }
     var lo = 0
     var hi = files.count
@@ -45,7 +48,7 @@ extension RecordStore {
       if files[mid].base! <= p { lo = mid } else { hi = mid }
     }
     guard lo < files.count, let b = files[lo].base, p >= b, p < b + files[lo].count else { return nil }
-    return files[lo]
+    return lo
   }
 
   /// The JSON bytes of record `i` as loaded (nil for a record held in memory), or the
@@ -74,7 +77,7 @@ extension RecordStore {
     case nil: return noted(.dataChanged(file: ""))
     }
     // Through the cache, the bytes are checked to be the row's item (RecordStore+Placement).
-    if hasDeferredFiles, let f = file(of: i), f.isDeferred {
+    if hasUnprovenPlacement, let f = file(of: i), f.isDeferred, !f.wasScanned {
       guard let r = verifiedRecord(i, bytes, in: f) else {
         // The first pass's lines are whole lines by construction: one that does not pass is
         // not valid, and the full load that follows reports it.

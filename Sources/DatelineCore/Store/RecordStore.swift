@@ -42,6 +42,9 @@ final class RecordStore: @unchecked Sendable {
   /// Whether a file is read window by window (re-opened through the cache), so that reads
   /// of items must go through `itemBytes`'s check.
   let hasDeferredFiles: Bool
+  /// Some deferred file was not scanned by this process's load (the re-open cache): its
+  /// rows are checked to be where they say before they are used (RecordStore+Placement).
+  let hasUnprovenPlacement: Bool
   /// Built by the first pass (FirstPass), not validated: a line that does not decode is
   /// shown as not valid (it leaves when the full load ends), not as changed data.
   let provisional: Bool
@@ -149,6 +152,7 @@ final class RecordStore: @unchecked Sendable {
     self.owners = owners
     files = RecordStore.dataFiles(owners)
     hasDeferredFiles = files.contains { $0.isDeferred }
+    hasUnprovenPlacement = files.contains { $0.isDeferred && !$0.wasScanned }
   }
 
   static func dateFlags(approx: Bool, end: RecordDate?) -> UInt8 {
