@@ -24,7 +24,8 @@ enum ProgressDisplay {
     func plain() throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
       cached
         ? try CorpusLoader.open(
-          directory: directory, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings(windowedReads: windowed))
+          directory: directory, deferCacheWrite: deferCacheWrite,
+          settings: LoadEnvironment.settings(windowedReads: windowed))
         : try CorpusLoader.load(directory: directory, settings: LoadEnvironment.settings(windowedReads: windowed))
     }
     guard isatty(2) != 0 else { return try plain() }
@@ -59,10 +60,13 @@ enum ProgressDisplay {
     timer.setEventHandler { drawProgress() }
     timer.resume()
     defer { timer.cancel() }
-    let result = cached
+    let result =
+      cached
       ? try CorpusLoader.open(
-        directory: directory, progress: progress, deferCacheWrite: deferCacheWrite, settings: LoadEnvironment.settings(windowedReads: windowed))
-      : try CorpusLoader.load(directory: directory, progress: progress, settings: LoadEnvironment.settings(windowedReads: windowed))
+        directory: directory, progress: progress, deferCacheWrite: deferCacheWrite,
+        settings: LoadEnvironment.settings(windowedReads: windowed))
+      : try CorpusLoader.load(
+        directory: directory, progress: progress, settings: LoadEnvironment.settings(windowedReads: windowed))
     timer.cancel()
     queue.sync {}
     // The browser (the one caller that defers the cache write) opens its screen next: the

@@ -73,8 +73,10 @@ final class FastLoaderDifferentialTests: XCTestCase {
     let path = dir + "/records.jsonl"
     var data = try Data(contentsOf: URL(fileURLWithPath: path))
     var r = SynthRandom(seed: 3)
-    let hostile: [[UInt8]] = [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [0x7F], [0xC2, 0x85], Array("\\ud800".utf8),
-      Array("\\u00".utf8), Array("\\x".utf8), [0xEF, 0xBB, 0xBF], [0x0D], Array("\\ud83d\\u0041".utf8)]
+    let hostile: [[UInt8]] = [
+      [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [0x7F], [0xC2, 0x85], Array("\\ud800".utf8),
+      Array("\\u00".utf8), Array("\\x".utf8), [0xEF, 0xBB, 0xBF], [0x0D], Array("\\ud83d\\u0041".utf8),
+    ]
     for k in 0..<120 {
       let at = r.below(data.count)
       data.insert(contentsOf: hostile[k % hostile.count], at: at)
@@ -113,8 +115,10 @@ final class FastLoaderDifferentialTests: XCTestCase {
       break
     }
     XCTAssertEqual(fast.corpus.records.count, ref.corpus.records.count, file: file, line: line)
-    for i in 0..<min(fast.corpus.records.count, ref.corpus.records.count) where fast.corpus.records[i] != ref.corpus.records[i] {
-      XCTFail("record \(i) differs: \(fast.corpus.records[i].id) vs \(ref.corpus.records[i].id)", file: file, line: line)
+    for i in 0..<min(fast.corpus.records.count, ref.corpus.records.count)
+    where fast.corpus.records[i] != ref.corpus.records[i] {
+      XCTFail(
+        "record \(i) differs: \(fast.corpus.records[i].id) vs \(ref.corpus.records[i].id)", file: file, line: line)
       break
     }
     for (id, i) in ref.corpus.records.enumerated().map({ ($1.id, $0) }).prefix(200) {

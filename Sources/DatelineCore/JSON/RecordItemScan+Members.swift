@@ -108,7 +108,9 @@ extension RecordItemScan {
         ref = ok ? pid : nil
       }
       guard let ref else { return false }
-      if let p = parties.find(s.base + ref.start, ref.rawCount) { m.lists.parties.append(p) } else {
+      if let p = parties.find(s.base + ref.start, ref.rawCount) {
+        m.lists.parties.append(p)
+      } else {
         m.partyUnknown = true
       }
       return true

@@ -95,7 +95,8 @@ extension FastLoader {
       var problems = fb?.problems ?? []
       if let first = ids.duplicates[Int32(g)], let raw {
         let loc = state.location(rawItem(Int(first), id: nil, set: set))
-        problems.append(.init(severity: .error, path: "$.id", message: "duplicate id \(quoted(raw.string)) (first in \(loc))"))
+        problems.append(
+          .init(severity: .error, path: "$.id", message: "duplicate id \(quoted(raw.string)) (first in \(loc))"))
       }
       if !problems.isEmpty { state.report(rawItem(g, id: fb?.rawID ?? raw?.string, set: set), problems) }
       let ok = it.clean || fb?.record != nil
@@ -205,7 +206,8 @@ extension FastLoader {
         var problems: [ItemReader.Problem] = []
         for l in links[k..<end] where !(l.target >= 0 && present[Int(l.target)]) {
           let name = ["related", "disputes", "revises"][Int(l.kind)]
-          let why = l.target >= 0
+          let why =
+            l.target >= 0
             ? "record \(quoted(l.id.string)) was left out (see its error)" : "unknown record id \(quoted(l.id.string))"
           problems.append(.init(severity: .error, path: "$.\(name)[\(l.index)]", message: why))
         }
@@ -267,7 +269,9 @@ extension FastLoader {
           for (i, id) in list.enumerated() {
             let (p, n) = arena.copy(id.rawValue)
             let ref = ByteRef(p, n)
-            all.append(LinkTarget(owner: Int32(base + l), kind: UInt8(kind), index: i, id: ref, target: ids.find(ref, set: set) ?? -1))
+            all.append(
+              LinkTarget(
+                owner: Int32(base + l), kind: UInt8(kind), index: i, id: ref, target: ids.find(ref, set: set) ?? -1))
             fallbackLinks = true
           }
         }
@@ -305,10 +309,13 @@ extension FastLoader {
     for raw in state.raw[.records] ?? [] {
       var chunk = byFile[raw.file] ?? RecordScanChunk()
       let index = chunk.items.count
-      ChunkScan.fallback(UnsafeRawBufferPointer(start: nil, count: 0), offset: -1, ordinal: Int32(raw.ordinal), depthLimit: 62, into: &chunk)
+      ChunkScan.fallback(
+        UnsafeRawBufferPointer(start: nil, count: 0), offset: -1, ordinal: Int32(raw.ordinal), depthLimit: 62,
+        into: &chunk)
       var r = ItemReader()
       let rec = ItemDecoding.record(raw.node, &r)
-      var fb = RecordScanChunk.Fallback(problems: r.problems, record: rec, rawID: LoadState.idOf(raw.node), syntaxIssue: nil)
+      var fb = RecordScanChunk.Fallback(
+        problems: r.problems, record: rec, rawID: LoadState.idOf(raw.node), syntaxIssue: nil)
       if let id = fb.rawID {
         let (p, n) = chunk.ids.copy(id)
         fb.rawIDRef = ByteRef(p, n)
@@ -316,7 +323,9 @@ extension FastLoader {
       chunk.fallbacks[index] = fb
       byFile[raw.file] = chunk
     }
-    return byFile.keys.sorted().map { ScannedChunk(file: $0, data: byFile[$0]!, lineCount: 0, isLines: false, depthBase: -1) }
+    return byFile.keys.sorted().map {
+      ScannedChunk(file: $0, data: byFile[$0]!, lineCount: 0, isLines: false, depthBase: -1)
+    }
   }
 }
 

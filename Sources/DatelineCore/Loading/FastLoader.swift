@@ -62,7 +62,8 @@ struct FastLoader {
       }
       files.append(f)
       if f.changedWhileRead {
-        state.fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
+        state.fileIssue(
+          fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
       }
       let b = f.bytes
       let head = f.ensure(0..<min(3, b.count))
@@ -92,7 +93,9 @@ struct FastLoader {
       switch env.type {
       case .parties:
         for (i, r) in items.enumerated() {
-          guard let node = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r]), depthLimit: 62) else { continue }
+          guard let node = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r]), depthLimit: 62) else {
+            continue
+          }
           state.raw[.parties, default: []].append(
             .init(file: fi, ordinal: i, place: .item(index: i, id: LoadState.idOf(node)), node: node))
         }

@@ -141,7 +141,9 @@ enum QuoteCheckPhase {
     }
     switch text.origin {
     case .verbatim(let f, let r):
-      run(jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, views: views, &scratch, failed: &failed)
+      run(
+        jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, views: views, &scratch, failed: &failed
+      )
     case .escaped(let f, let r):
       let hay = UnsafeRawBufferPointer(rebasing: f.bytes[r])
       if plainEscapes(hay) {
@@ -186,10 +188,18 @@ enum QuoteCheckPhase {
     out.reserveCapacity(out.count + b.count * 2)
     for c in b {
       switch c {
-      case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-      case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-      case 0x22: out.append(0x5C); out.append(0x22)
-      case 0x5C: out.append(0x5C); out.append(0x5C)
+      case 0x0A:
+        out.append(0x5C)
+        out.append(UInt8(ascii: "n"))
+      case 0x09:
+        out.append(0x5C)
+        out.append(UInt8(ascii: "t"))
+      case 0x22:
+        out.append(0x5C)
+        out.append(0x22)
+      case 0x5C:
+        out.append(0x5C)
+        out.append(0x5C)
       default: out.append(c)
       }
     }
@@ -250,7 +260,8 @@ enum QuoteCheckPhase {
         return (-scratch.buffer.count - 1)..<(-from - 1)
       }
       let x = scratch.extras[k]
-      scratch.parts.append((range(Int(q.needle), q.needleLength)!, range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)))
+      scratch.parts.append(
+        (range(Int(q.needle), q.needleLength)!, range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)))
     }
     let parts = scratch.parts
     let extras = scratch.extras

@@ -109,7 +109,8 @@ extension RecordStore {
             let n = Int(lengths[i])
             guard let fi = fileIndex(of: i) else { continue }
             let f = files[fi]
-            guard f.copyBytes(at: f.base!.distance(to: items[i]!), length: n, to: at, descriptor: descriptors[fi]) else {
+            guard f.copyBytes(at: f.base!.distance(to: items[i]!), length: n, to: at, descriptor: descriptors[fi])
+            else {
               failed.withLock { $0 = $0 ?? f }
               continue
             }

@@ -8,7 +8,9 @@ extension RecordStore {
     let arena = ByteArena()
     var rows: [Row] = []
     rows.reserveCapacity(records.count)
-    for r in records { rows.append(RecordStore.row(for: r, lookup: lookup, arena: arena, item: nil, length: 0, depthBase: -1)) }
+    for r in records {
+      rows.append(RecordStore.row(for: r, lookup: lookup, arena: arena, item: nil, length: 0, depthBase: -1))
+    }
     var keys = rows.enumerated().map { i, r in
       SortKey(
         key: RecordStore.key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),

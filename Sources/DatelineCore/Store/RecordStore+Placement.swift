@@ -20,7 +20,9 @@ extension RecordStore {
     if depthBase == 0 {
       let bom = at == 3 && f.ensure(0..<3) && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF
       let starts = at == 0 || bom || byte(at - 1) == 0x0A
-      let ends = end == f.count || byte(end) == 0x0A || (byte(end) == 0x0D && (end + 1 == f.count || (f.ensure(end..<(end + 2)) && byte(end + 1) == 0x0A)))
+      let ends =
+        end == f.count || byte(end) == 0x0A
+        || (byte(end) == 0x0D && (end + 1 == f.count || (f.ensure(end..<(end + 2)) && byte(end + 1) == 0x0A)))
       return starts && ends
     }
     guard byte(at) == UInt8(ascii: "{"), byte(end - 1) == UInt8(ascii: "}") else { return false }
@@ -39,7 +41,8 @@ extension RecordStore {
     }
     let before = neighbour(from: at - 1, step: -1)
     let after = neighbour(from: end, step: 1)
-    return (before == UInt8(ascii: "[") || before == UInt8(ascii: ",")) && (after == UInt8(ascii: "]") || after == UInt8(ascii: ","))
+    return (before == UInt8(ascii: "[") || before == UInt8(ascii: ","))
+      && (after == UInt8(ascii: "]") || after == UInt8(ascii: ","))
   }
 
   /// Record `i` decoded from `bytes` (read from a deferred file `f`), or nil when the
@@ -68,7 +71,8 @@ extension RecordStore {
       guard let p = items[i], let f = file(of: i), !f.wasScanned else { continue }
       let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
       let id = UnsafeRawBufferPointer(start: ids[i].pointer, count: ids[i].count)
-      let placed = RecordStore.isInPlace(f, at: f.base!.distance(to: p), length: bytes.count, depthBase: Int(depthBases[i]))
+      let placed = RecordStore.isInPlace(
+        f, at: f.base!.distance(to: p), length: bytes.count, depthBase: Int(depthBases[i]))
       let named = RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) } ?? (verifiedRecord(i, bytes, in: f) != nil)
       if !placed || !named {
         let problem = DataReadProblem.cacheMismatch(file: f.path)
@@ -101,7 +105,9 @@ extension RecordStore {
         if depth == 1 && expectKey && end - k == 3 && b[k + 1] == UInt8(ascii: "i") && b[k + 2] == UInt8(ascii: "d") {
           var v = end + 1
           while v < b.count && b[v] != UInt8(ascii: "\"") {
-            guard b[v] == 0x20 || b[v] == 0x09 || b[v] == 0x0A || b[v] == 0x0D || b[v] == UInt8(ascii: ":") else { return nil }
+            guard b[v] == 0x20 || b[v] == 0x09 || b[v] == 0x0A || b[v] == 0x0D || b[v] == UInt8(ascii: ":") else {
+              return nil
+            }
             v += 1
           }
           guard v < b.count, let close = stringEnd(v) else { return nil }

@@ -162,7 +162,8 @@ final class RecordStore: @unchecked Sendable {
   /// The compact date label of record `i` (`DateLabel.compact`) from the columns.
   func dateLabel(_ i: Int) -> String {
     let flags = dateFlags[i]
-    let date = RecordDate(firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
+    let date = RecordDate(
+      firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
     var end: RecordDate?
     if flags & 2 != 0, let p = DatePrecision(rawValue: Int(flags >> 2 & 3)) {
       end = RecordDate.ending(on: CalendarDay(dayNumber: lastDay[i]), precision: p)
