@@ -30,7 +30,8 @@ struct Builder {
     // the work of widths and escaping on megabytes (LoadBackCheck would find it too).
     for i in columns.used where row.fields[i].utf8.count > ItemReader.maxStringBytes {
       return reject(
-        "column \"\(columns.header[i])\" holds \(row.fields[i].utf8.count) bytes, over the loader's 1 MiB limit for a string")
+        "column \"\(columns.header[i])\" holds \(row.fields[i].utf8.count) bytes, over the loader's 1 MiB limit for a string"
+      )
     }
     func cell(_ i: Int) -> String {
       CSVWriter.unguard(row.fields[i]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -62,7 +63,9 @@ struct Builder {
     }
     var time: TimeOfDay?
     if let t = optional("time") {
-      guard let v = TimeOfDay(t), date.precision == .day else { return reject("time \"\(t)\" is not HH:MM on a day date") }
+      guard let v = TimeOfDay(t), date.precision == .day else {
+        return reject("time \"\(t)\" is not HH:MM on a day date")
+      }
       time = v
     }
     let offset = optional("utc_offset")
@@ -145,6 +148,14 @@ struct Builder {
     case .success(let members): record.extensions = members
     case .failure(let problem): return reject(problem.message)
     }
+    switch Builder.jsonArray(optional("figures"), column: "figures", ItemDecoding.figuresValue) {
+    case .success(let figures): record.figures = figures
+    case .failure(let problem): return reject(problem.message)
+    }
+    switch Builder.jsonArray(optional("also"), column: "also", ItemDecoding.alsoValue) {
+    case .success(let also): record.also = also
+    case .failure(let problem): return reject(problem.message)
+    }
     let added = newParties.filter { partyIndex[$0.0] == nil }.map { Party(id: $0.0, name: Builder.oneLine($0.1)) }
     if let problem = LoadBackCheck.problem(record: record, parties: added, source: source) { return reject(problem) }
     lineOfID[id] = row.line
@@ -166,6 +177,30 @@ struct Builder {
       return .failure(CellProblem(message: "column \"x_fields\" holds \"\(other.key)\", not an x_ field"))
     }
     return .success(node.extensionMembersText)
+  }
+
+  /// A `figures` or `also` cell that `list --format csv` writes (the field's JSON array),
+  /// read with the loader's own decoding of that field, so a cell the loader would refuse
+  /// names the element and the reason: `column "figures": figures[1].value: expected a number`.
+  /// Whether an `also` source exists is the loader's question: the directory an import
+  /// writes holds only the rows' own sources.
+  static func jsonArray<T>(
+    _ cell: String?, column: String, _ decode: (ItemReader.Fields, inout ItemReader) -> [T]
+  ) -> Result<[T], CellProblem> {
+    guard let cell else { return .success([]) }
+    let bytes = Array(cell.utf8)
+    let node = bytes.withUnsafeBytes { try? JSONParser.parse($0) }
+    guard let node, case .array = node.value else {
+      return .failure(CellProblem(message: "column \"\(column)\" is not a JSON array"))
+    }
+    var reader = ItemReader()
+    reader.scan(node, path: "$." + column)
+    let values = decode(ItemReader.Fields(path: "$", values: [column: node]), &reader)
+    if let first = reader.problems.first(where: { $0.severity == .error }) {
+      let path = first.path.hasPrefix("$.") ? String(first.path.dropFirst(2)) : first.path
+      return .failure(CellProblem(message: "column \"\(column)\": \(path): \(first.message)"))
+    }
+    return .success(values)
   }
 
   struct CellProblem: Error {

@@ -109,12 +109,17 @@ struct ColumnMap {
       ("id", o.idColumn), ("kind", o.kindColumn), ("summary", o.summaryColumn), ("end_date", o.endDateColumn),
     ]
     for (field, column) in named {
-      if let column { optional[field] = need(column) } else if o.schemaColumns, let i = index(field) { optional[field] = i }
+      if let column {
+        optional[field] = need(column)
+      } else if o.schemaColumns, let i = index(field) {
+        optional[field] = i
+      }
     }
     for (k, t) in o.tagColumns.enumerated() { optional["tags\(k)"] = need(t) }
     if o.tagColumns.isEmpty, o.schemaColumns, let i = index("tags") { optional["tags0"] = i }
     if o.schemaColumns {
-      for name in RecordColumns.names + [RecordColumns.extensionsName] where optional[name] == nil && name != "tags" {
+      for name in RecordColumns.names + RecordColumns.jsonNames + [RecordColumns.extensionsName]
+      where optional[name] == nil && name != "tags" {
         if let i = index(name) { optional[name] = i }
       }
     }

@@ -4,8 +4,10 @@
 /// importer (`EventTableImport` with `schemaColumns`) must be able to read the same
 /// columns back into the same records, so every record field that is text, a date or a
 /// list of ids has a column named as in SCHEMA.md. Lists are joined with "; ". A party is
-/// written `id:role`. `x_` fields are one more column (`extensionsName`) when a record has
-/// them. Figures and `also` sources have no column (export them as JSON).
+/// written `id:role`. A record's `figures` and `also` are one column each (`jsonNames`),
+/// its JSON array as SCHEMA.md defines it, and its `x_` fields one more (`extensionsName`),
+/// a JSON object: each of these columns is written only when a listed record has one, and
+/// `import csv --schema-columns` reads them back with the loader's checks.
 /// Values are raw data: writers that reach a terminal sanitize them.
 public enum RecordColumns {
   /// The header, in order.
@@ -15,6 +17,16 @@ public enum RecordColumns {
     "claimants", "tags", "related", "disputes", "revises", "source", "outlet", "title",
     "published", "url", "quote",
   ]
+
+  /// The columns of a record's `figures` and `also`, each a JSON array as SCHEMA.md
+  /// defines it (`[{"label":"hostages","value":135,"qualifier":"about"}]`), empty when the
+  /// record has none; written only when a listed record has one.
+  public static let jsonNames = ["figures", "also"]
+
+  /// The cells of `jsonNames` for `r`, in that order.
+  public static func jsonValues(_ r: Record) -> [String] {
+    [r.figures.isEmpty ? "" : r.figuresJSON, r.also.isEmpty ? "" : r.alsoJSON]
+  }
 
   /// The column of a record's `x_` fields as one JSON object (`{"x_review":{"by":"ana"}}`),
   /// written only when a listed record has one (`Corpus.extensionMembers(at:)`).

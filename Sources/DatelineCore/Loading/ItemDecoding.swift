@@ -22,7 +22,9 @@ enum ItemDecoding {
     let name = r.string(f, "name", required: true, nonEmpty: true)
     var label = r.string(f, "label", nonEmpty: true)
     if let l = label, DisplayWidth.of(Sanitizer.clean(l)) > 12 {
-      r.error(f.path("label"), "expected at most 12 columns, got \(quoted(l)) (\(DisplayWidth.of(Sanitizer.clean(l))) columns)")
+      r.error(
+        f.path("label"),
+        "expected at most 12 columns, got \(quoted(l)) (\(DisplayWidth.of(Sanitizer.clean(l))) columns)")
       label = nil
     }
     let kind = r.enumValue(f, "kind", Party.Kind.self) ?? .other
@@ -38,8 +40,13 @@ enum ItemDecoding {
     }
     var color: Party.Color? = nil
     if let c = f["color"] {
-      if case .string(let s) = c.value, let v = Party.Color(rawValue: s) { color = v } else {
-        r.warning(f.path("color"), "expected one of \(Party.Color.allCases.map(\.rawValue).joined(separator: ", ")), got \(c.summary); no colour used")
+      if case .string(let s) = c.value, let v = Party.Color(rawValue: s) {
+        color = v
+      } else {
+        r.warning(
+          f.path("color"),
+          "expected one of \(Party.Color.allCases.map(\.rawValue).joined(separator: ", ")), got \(c.summary); no colour used"
+        )
       }
     }
     guard let id, let name, !r.hasError else { return nil }
@@ -82,7 +89,9 @@ enum ItemDecoding {
     if let p = f["date_precision"] {
       if case .string("week") = p.value {
         if let d = date {
-          if d.precision == .day { date = RecordDate(firstDay: d.firstDay, precision: .week) } else {
+          if d.precision == .day {
+            date = RecordDate(firstDay: d.firstDay, precision: .week)
+          } else {
             r.error(f.path("date_precision"), "\"week\" needs a day date (YYYY-MM-DD), got \(quoted(d.description))")
           }
         }
@@ -92,7 +101,9 @@ enum ItemDecoding {
     }
     var time: TimeOfDay? = nil
     if let t = f["time"] {
-      if case .string(let s) = t.value, let v = TimeOfDay(s) { time = v } else {
+      if case .string(let s) = t.value, let v = TimeOfDay(s) {
+        time = v
+      } else {
         r.error(f.path("time"), "expected HH:MM from 00:00 to 23:59, got \(t.summary)")
       }
       if let d = date, d.precision != .day {
@@ -125,6 +136,25 @@ enum ItemDecoding {
     let source: Source.ID? = r.id(f, "source", required: true)
     var quote: Quote? = nil
     if let q = f["quote"] { quote = quoteValue(q, path: f.path("quote"), &r) }
+    let also = alsoValue(f, &r)
+    let tags = r.strings(f, "tags")
+    let related: [Record.ID] = r.ids(f, "related")
+    let disputes: [Record.ID] = r.ids(f, "disputes")
+    let revises: [Record.ID] = r.ids(f, "revises")
+    let figures = figuresValue(f, &r)
+    guard let id, let date, let kind, let headline, let source, !parties.isEmpty, !r.hasError else {
+      return nil
+    }
+    return Record(
+      id: id, date: date, endDate: endDate, time: time, utcOffset: utcOffset, dateApprox: approx,
+      dateInferred: inferred, dateNote: note, kind: kind, parties: parties, headline: headline,
+      summary: summary, attribution: attribution, source: source, quote: quote, also: also,
+      tags: tags, related: related, disputes: disputes, revises: revises, figures: figures)
+  }
+
+  /// `also`: other sources of the same fact (their ids and quotes; the loader checks that
+  /// each source exists and holds its quote). The CSV import reads its `also` cell here too.
+  static func alsoValue(_ f: ItemReader.Fields, _ r: inout ItemReader) -> [Record.Corroboration] {
     var also: [Record.Corroboration] = []
     for (i, n) in (r.array(f, "also") ?? []).enumerated() {
       let p = "\(f.path("also"))[\(i)]"
@@ -134,10 +164,11 @@ enum ItemDecoding {
       if let q = af["quote"] { aq = quoteValue(q, path: af.path("quote"), &r) }
       also.append(Record.Corroboration(source: s, quote: aq))
     }
-    let tags = r.strings(f, "tags")
-    let related: [Record.ID] = r.ids(f, "related")
-    let disputes: [Record.ID] = r.ids(f, "disputes")
-    let revises: [Record.ID] = r.ids(f, "revises")
+    return also
+  }
+
+  /// `figures`: the numbers a record states. The CSV import reads its `figures` cell here too.
+  static func figuresValue(_ f: ItemReader.Fields, _ r: inout ItemReader) -> [Figure] {
     var figures: [Figure] = []
     for (i, n) in (r.array(f, "figures") ?? []).enumerated() {
       let p = "\(f.path("figures"))[\(i)]"
@@ -157,14 +188,7 @@ enum ItemDecoding {
         figures.append(figure)
       }
     }
-    guard let id, let date, let kind, let headline, let source, !parties.isEmpty, !r.hasError else {
-      return nil
-    }
-    return Record(
-      id: id, date: date, endDate: endDate, time: time, utcOffset: utcOffset, dateApprox: approx,
-      dateInferred: inferred, dateNote: note, kind: kind, parties: parties, headline: headline,
-      summary: summary, attribution: attribution, source: source, quote: quote, also: also,
-      tags: tags, related: related, disputes: disputes, revises: revises, figures: figures)
+    return figures
   }
 
   static func partyRefs(_ f: ItemReader.Fields, _ r: inout ItemReader) -> [Record.PartyRef] {
@@ -224,7 +248,9 @@ enum ItemDecoding {
     let suffix = r.string(qf, "suffix")
     var start: Int? = nil
     if let n = r.number(qf, "start") {
-      if n >= 0, n == n.rounded(), n < 1e12 { start = Int(n) } else {
+      if n >= 0, n == n.rounded(), n < 1e12 {
+        start = Int(n)
+      } else {
         r.error(qf.path("start"), "expected a whole number ≥ 0, got \(n)")
       }
     }

@@ -17,12 +17,15 @@ extension Record {
       w.field("end_date", e.precision == .week ? e.firstDay.description : e.description)
     }
     w.field("kind", kind.rawValue)
-    w.raw("parties", "[" + parties.map { p in
-      var o = JSONWriter()
-      o.field("id", p.id.rawValue)
-      o.field("role", p.role.rawValue)
-      return o.object
-    }.joined(separator: ",") + "]")
+    w.raw(
+      "parties",
+      "["
+        + parties.map { p in
+          var o = JSONWriter()
+          o.field("id", p.id.rawValue)
+          o.field("role", p.role.rawValue)
+          return o.object
+        }.joined(separator: ",") + "]")
     w.field("headline", headline)
     if let s = summary { w.field("summary", s) }
     if let a = attribution {
@@ -38,20 +41,33 @@ extension Record {
     }
     w.field("source", source.rawValue)
     if let q = quote { w.raw("quote", q.jsonObject) }
-    if !also.isEmpty {
-      w.raw("also", "[" + also.map { a in
-        var o = JSONWriter()
-        o.field("source", a.source.rawValue)
-        if let q = a.quote { o.raw("quote", q.jsonObject) }
-        return o.object
-      }.joined(separator: ",") + "]")
-    }
+    if !also.isEmpty { w.raw("also", alsoJSON) }
     if !tags.isEmpty { w.raw("tags", JSONWriter.array(tags)) }
     if !related.isEmpty { w.raw("related", JSONWriter.array(related.map(\.rawValue))) }
     if !disputes.isEmpty { w.raw("disputes", JSONWriter.array(disputes.map(\.rawValue))) }
     if !revises.isEmpty { w.raw("revises", JSONWriter.array(revises.map(\.rawValue))) }
-    if !figures.isEmpty {
-      w.raw("figures", "[" + figures.map { f in
+    if !figures.isEmpty { w.raw("figures", figuresJSON) }
+    if !extensions.isEmpty { w.parts.append(extensions) }
+    return w.object
+  }
+
+  /// `also` as its JSON array (`[{"source":"s2","quote":{"exact":"…"}}]`): the member of
+  /// `jsonObject` and the `also` cell of a CSV export.
+  public var alsoJSON: String {
+    "["
+      + also.map { a in
+        var o = JSONWriter()
+        o.field("source", a.source.rawValue)
+        if let q = a.quote { o.raw("quote", q.jsonObject) }
+        return o.object
+      }.joined(separator: ",") + "]"
+  }
+
+  /// `figures` as its JSON array, each number as written in the data: the member of
+  /// `jsonObject` and the `figures` cell of a CSV export.
+  public var figuresJSON: String {
+    "["
+      + figures.map { f in
         var o = JSONWriter()
         o.field("label", f.label)
         // The literal as written: the parser checked it is a JSON number.
@@ -60,10 +76,7 @@ extension Record {
         if let q = f.qualifier { o.field("qualifier", q.rawValue) }
         if let u = f.unit { o.field("unit", u) }
         return o.object
-      }.joined(separator: ",") + "]")
-    }
-    if !extensions.isEmpty { w.parts.append(extensions) }
-    return w.object
+      }.joined(separator: ",") + "]"
   }
 }
 
@@ -85,7 +98,9 @@ extension Quote {
 public struct JSONWriter {
   var parts: [String] = []
 
-  mutating func field(_ key: String, _ value: String) { parts.append(JSONWriter.string(key) + ":" + JSONWriter.string(value)) }
+  mutating func field(_ key: String, _ value: String) {
+    parts.append(JSONWriter.string(key) + ":" + JSONWriter.string(value))
+  }
   mutating func raw(_ key: String, _ json: String) { parts.append(JSONWriter.string(key) + ":" + json) }
   var object: String { "{" + parts.joined(separator: ",") + "}" }
 
