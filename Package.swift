@@ -45,7 +45,8 @@ let package = Package(
     .target(name: "DatelineDraft", dependencies: ["DatelineCore"], exclude: ["Rules"], plugins: ["EmbedRules"]),
     .plugin(name: "EmbedRules", capability: .buildTool()),
     .testTarget(
-      name: "DatelineDraftTests", dependencies: ["DatelineDraft", "DatelineCore"], exclude: ["Golden", "Eval", "HeldOutDev", "HeldOut"]),
+      name: "DatelineDraftTests", dependencies: ["DatelineDraft", "DatelineCore"],
+      exclude: ["Golden", "Eval", "HeldOutDev", "HeldOut"]),
     // Deterministic synthetic corpora (clean or corrupted) for benchmarks and load tests.
     .target(name: "DatelineSynth", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),

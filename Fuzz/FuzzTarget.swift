@@ -61,12 +61,14 @@ enum FuzzDirectory {
     let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let dir = base + "/dateline-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try? #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no."}]}"#
+    try?
+      #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no."}]}"#
       .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
     return dir
   }()
 
-  static let parties = #"{"schema":1,"type":"parties","items":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta","parent":"a"}]}"#
+  static let parties =
+    #"{"schema":1,"type":"parties","items":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta","parent":"a"}]}"#
 
   /// Records naming parties `a`…`d` (as listed ids, with roles, and as claimants), for
   /// inputs that are the parties file.

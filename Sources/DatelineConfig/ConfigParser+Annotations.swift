@@ -20,10 +20,15 @@ extension ConfigParser.Reader {
         switch table[key]?.string {
         case "data": config.annotating.outsideData = false
         case "user": config.annotating.outsideData = true
-        default: warn(p, "location must be \"data\" (annotations/ in the data directory) or \"user\" ($XDG_DATA_HOME/dateline)")
+        default:
+          warn(
+            p, "location must be \"data\" (annotations/ in the data directory) or \"user\" ($XDG_DATA_HOME/dateline)")
         }
       case "restore":
-        guard let b = table[key]?.bool else { warn(p, "restore must be true or false"); continue }
+        guard let b = table[key]?.bool else {
+          warn(p, "restore must be true or false")
+          continue
+        }
         config.annotating.restore = b
       default:
         let known = ConfigParser.Reader.annotationKeys.joined(separator: ", ")

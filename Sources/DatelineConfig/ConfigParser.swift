@@ -79,7 +79,10 @@ public enum ConfigParser {
         guard let value = root[key] else { continue }
         switch key {
         case "data":
-          guard let s = value.string, !s.isEmpty else { warn(key, "data must be a path in quotes"); continue }
+          guard let s = value.string, !s.isEmpty else {
+            warn(key, "data must be a path in quotes")
+            continue
+          }
           config.dataDirectory = resolve(s)
         case "layout":
           guard let s = value.string, let split = Preferences.Split(rawValue: s) else {
@@ -88,10 +91,16 @@ public enum ConfigParser {
           }
           config.preferences.split = split
         case "follow":
-          guard let b = value.bool else { warn(key, "follow must be true or false"); continue }
+          guard let b = value.bool else {
+            warn(key, "follow must be true or false")
+            continue
+          }
           config.follow = b
         case "mouse":
-          guard let b = value.bool else { warn(key, "mouse must be true or false"); continue }
+          guard let b = value.bool else {
+            warn(key, "mouse must be true or false")
+            continue
+          }
           config.mouse = b
         case "colors": readColors(value.table, path: key)
         case "keys": readKeys(value.table, path: key)
@@ -158,10 +167,14 @@ public enum ConfigParser {
           default: warn(p, "clipboard must be \"osc52\" or \"off\"")
           }
         case "file":
-          guard let s = table[key]?.string, !s.isEmpty else { warn(p, "file must be a path in quotes"); continue }
+          guard let s = table[key]?.string, !s.isEmpty else {
+            warn(p, "file must be a path in quotes")
+            continue
+          }
           config.citations.file = resolve(s)
         default:
-          warn(p, "unknown setting \"\(key)\" in [citation] (known: \(ConfigParser.citationKeys.joined(separator: ", ")))")
+          warn(
+            p, "unknown setting \"\(key)\" in [citation] (known: \(ConfigParser.citationKeys.joined(separator: ", ")))")
         }
       }
     }

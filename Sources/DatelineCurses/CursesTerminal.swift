@@ -1,11 +1,11 @@
 import CNcursesw
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Musl)
-  import Musl
+import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Puts the terminal into curses mode and back; the only place that calls newterm/endwin.

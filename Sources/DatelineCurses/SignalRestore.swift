@@ -1,11 +1,11 @@
 import CNcursesw
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Musl)
-  import Musl
+import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Signals that must not leave the terminal in curses mode, and the flags they set.

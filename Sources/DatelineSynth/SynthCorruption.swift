@@ -7,7 +7,10 @@ enum SynthCorruption {
 
   static func apply(_ kind: Int, to line: [UInt8], index i: Int, rng r: inout SynthRandom) -> [UInt8] {
     var s = String(decoding: line, as: UTF8.self)
-    func insert(_ member: String) { s.removeLast(); s += "," + member + "}" }
+    func insert(_ member: String) {
+      s.removeLast()
+      s += "," + member + "}"
+    }
     func replace(_ a: String, _ b: String) {
       if let range = s.range(of: a) { s.replaceSubrange(range, with: b) }
     }
@@ -41,8 +44,12 @@ enum SynthCorruption {
     case 23: replace("\"kind\":\"", "\"kind\":3,\"x_was\":\"")
     case 24: replace("\"claimant\":\"", "\"claimant\":[\"p-united-nations\",\"")
     case 25: insert("\"x_ext\":{\"a\":[1,2.5,-3e2,true,null,{\"b\":\"c\"}],\"d\":\"\u{00e9}\"}")
-    case 26: insert("\"also\":[{\"source\":\"s0000000\",\"quote\":{\"exact\":\"(file 0-0).\"}},{\"source\":\"s0000001\"}]")
-    case 27: insert("\"figures\":[{\"label\":\"people\",\"value\":1\(r.below(100)),\"value_max\":\(r.below(300)),\"qualifier\":\"about\"}]")
+    case 26:
+      insert("\"also\":[{\"source\":\"s0000000\",\"quote\":{\"exact\":\"(file 0-0).\"}},{\"source\":\"s0000001\"}]")
+    case 27:
+      insert(
+        "\"figures\":[{\"label\":\"people\",\"value\":1\(r.below(100)),\"value_max\":\(r.below(300)),\"qualifier\":\"about\"}]"
+      )
     case 28: insert("\"parties\":[\"p-broken\"]")
     case 29: replace("\"exact\":\"", "\"prefix\":\"day\",\"suffix\":\"x\",\"exact\":\"")
     default: break

@@ -1,4 +1,5 @@
 import DatelineCore
+
 /// Generates the records of `records.jsonl`, one JSON object per line, in id order (which
 /// is not date order): dates over 20 years with bursts, every precision, spans, times,
 /// 1–3 parties, quotes taken verbatim from the cited source, some links.
@@ -75,14 +76,20 @@ struct SynthRecords {
       w.field("time", "\(pad(r.below(24), 2)):\(pad(r.below(60), 2))")
       if r.chance(0.3) { w.field("utc_offset", r.pick(["+02:00", "-05:00", "+03:00", "+00:00"])) }
     }
-    if r.chance(0.1) { w.key("date_approx"); w.raw("true") }
+    if r.chance(0.1) {
+      w.key("date_approx")
+      w.raw("true")
+    }
     if r.chance(0.05) {
-      w.key("date_inferred"); w.raw("true")
+      w.key("date_inferred")
+      w.raw("true")
       w.field("date_note", "Worked out from the report's reference to the previous day.")
     }
     if r.chance(0.1) {
       let (ey, em, ed) = civil(day + 1 + r.below(60))
-      w.field("end_date", r.chance(0.5) ? "\(pad(max(ey, y), 4))-\(pad(em, 2))-\(pad(ed, 2))" : "\(pad(ey + 1, 4))-\(pad(em, 2))")
+      w.field(
+        "end_date",
+        r.chance(0.5) ? "\(pad(max(ey, y), 4))-\(pad(em, 2))-\(pad(ed, 2))" : "\(pad(ey + 1, 4))-\(pad(em, 2))")
     }
     let kind = SynthRecords.kinds[r.below(5)]
     w.field("kind", kind)
@@ -139,7 +146,10 @@ struct SynthRecords {
       w.key("tags")
       w.raw("[")
       w.string(r.pick(SynthText.tags))
-      if r.chance(0.5) { w.raw(","); w.string(r.pick(SynthText.tags)) }
+      if r.chance(0.5) {
+        w.raw(",")
+        w.string(r.pick(SynthText.tags))
+      }
       w.raw("]")
     }
     if i > 10 {

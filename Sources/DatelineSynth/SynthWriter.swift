@@ -30,10 +30,18 @@ public struct SynthWriter {
     bytes.append(0x22)
     for b in s.utf8 {
       switch b {
-      case 0x22: bytes.append(0x5C); bytes.append(0x22)
-      case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-      case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-      case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+      case 0x22:
+        bytes.append(0x5C)
+        bytes.append(0x22)
+      case 0x5C:
+        bytes.append(0x5C)
+        bytes.append(0x5C)
+      case 0x0A:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "n"))
+      case 0x09:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "t"))
       case 0..<0x20:
         bytes.append(contentsOf: Array(String(format: "\\u%04x", b).utf8))
       default: bytes.append(b)

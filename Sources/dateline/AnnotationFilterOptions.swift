@@ -20,7 +20,8 @@ struct AnnotationFilterOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("The filters of a view saved in the browser (V) instead of the filter flags.", valueName: "name"))
+    help: ArgumentHelp("The filters of a view saved in the browser (V) instead of the filter flags.", valueName: "name")
+  )
   var view: String?
 
   var filter: AnnotationFilter {
@@ -33,7 +34,8 @@ struct AnnotationFilterOptions: ParsableArguments {
   /// filter on annotations was asked for), so a plain `list` prints what it did before.
   func annotations(options: DataOptions, verbose: Bool) -> Annotations {
     let config = (try? options.settingsQuietly()) ?? Config()
-    return AnnotationPlace.load(AnnotationPlace.store(dataDirectory: options.directory, config: config), quiet: !verbose)
+    return AnnotationPlace.load(
+      AnnotationPlace.store(dataDirectory: options.directory, config: config), quiet: !verbose)
   }
 
   /// `rows` (the query's answer) with the records whose annotations hold the search
@@ -44,7 +46,8 @@ struct AnnotationFilterOptions: ParsableArguments {
     let words = TextSearch.words(search)
     var out = rows
     if !words.isEmpty && !annotations.entries.isEmpty {
-      out = AnnotationFilter.searched(candidates, words: words, corpus: corpus, annotations: annotations, recordMatches: rows)
+      out = AnnotationFilter.searched(
+        candidates, words: words, corpus: corpus, annotations: annotations, recordMatches: rows)
     }
     return (view?.filter ?? filter).apply(out, corpus: corpus, annotations: annotations)
   }
@@ -58,7 +61,8 @@ struct AnnotationFilterOptions: ParsableArguments {
     let book = ViewBook.read(ViewBook.path(besideAnnotations: store.file))
     guard let found = book.view(named: view) else {
       let known = book.views.map { "\"\($0.name)\"" }.joined(separator: ", ")
-      Output.error("no view named \"\(view)\"" + (known.isEmpty ? "; save one in the browser with V" : "; views: " + known))
+      Output.error(
+        "no view named \"\(view)\"" + (known.isEmpty ? "; save one in the browser with V" : "; views: " + known))
       throw ExitCode(2)
     }
     return found

@@ -14,7 +14,8 @@ struct ConfigFile {
   let explicit: Bool
 
   /// Where the config is looked for, given the flag and the environment.
-  static func locate(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> ConfigFile? {
+  static func locate(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> ConfigFile?
+  {
     if let flag { return ConfigFile(path: flag, explicit: true) }
     if let env = environment["DATELINE_CONFIG"], !env.isEmpty { return ConfigFile(path: env, explicit: true) }
     var base = environment["XDG_CONFIG_HOME"] ?? ""

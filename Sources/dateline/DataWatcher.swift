@@ -15,8 +15,8 @@ import Foundation
 final class DataWatcher {
   let directory: String
   #if os(Linux)
-    /// The inotify descriptor, or -1 when polling.
-    private var notifyFD: Int32 = -1
+  /// The inotify descriptor, or -1 when polling.
+  private var notifyFD: Int32 = -1
   #endif
   /// The last status of each data file, for the poll.
   private var snapshot: [String: FileStatus]
@@ -39,13 +39,13 @@ final class DataWatcher {
     self.lastPoll = ContinuousClock.now
     self.lastTextPoll = ContinuousClock.now
     #if os(Linux)
-      if useNotify { startNotify() }
+    if useNotify { startNotify() }
     #endif
   }
 
   deinit {
     #if os(Linux)
-      if notifyFD >= 0 { close(notifyFD) }
+    if notifyFD >= 0 { close(notifyFD) }
     #endif
   }
 
@@ -53,10 +53,10 @@ final class DataWatcher {
   func changes() -> Change {
     var out: Change = textsChanged() ? .texts : []
     #if os(Linux)
-      if notifyFD >= 0 {
-        if drainNotify() { out.insert(.data) }
-        return out
-      }
+    if notifyFD >= 0 {
+      if drainNotify() { out.insert(.data) }
+      return out
+    }
     #endif
     let now = ContinuousClock.now
     guard now - lastPoll >= DataWatcher.pollInterval else { return out }
@@ -119,64 +119,66 @@ final class DataWatcher {
   static func status(of path: String) -> FileStatus? {
     guard let st = Platform.stamp(path) else { return nil }
     return FileStatus(
-      device: st.device, inode: st.inode, size: Int64(st.size), modified: Int64(st.modified), changed: Int64(st.changed))
+      device: st.device, inode: st.inode, size: Int64(st.size), modified: Int64(st.modified), changed: Int64(st.changed)
+    )
   }
 
   // MARK: - inotify
 
   #if os(Linux)
-    private func startNotify() {
-      let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-      guard fd >= 0 else { return }
-      let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
-        | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
-      guard inotify_add_watch(fd, directory, mask) >= 0 else {
-        close(fd)
-        return
-      }
-      notifyFD = fd
+  private func startNotify() {
+    let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+    guard fd >= 0 else { return }
+    let mask =
+      UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
+      | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
+    guard inotify_add_watch(fd, directory, mask) >= 0 else {
+      close(fd)
+      return
     }
+    notifyFD = fd
+  }
 
-    /// Reads every pending event; true if one names a data file or the directory itself.
-    private func drainNotify() -> Bool {
-      var any = false
-      let capacity = 64 * 1024
-      let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
-      defer { buffer.deallocate() }
-      while true {
-        let n = read(notifyFD, buffer, capacity)
-        if n <= 0 {
-          if n < 0 && errno == EINTR { continue }
-          // EAGAIN: nothing more. Anything else: the descriptor is no good; poll instead.
-          if n < 0 && errno != EAGAIN { fallBackToPoll() }
-          break
-        }
-        var offset = 0
-        while offset + MemoryLayout<inotify_event>.size <= n {
-          let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
-          let nameStart = offset + MemoryLayout<inotify_event>.size
-          if Int32(event.mask) & Int32(IN_Q_OVERFLOW) != 0 { any = true }
-          if Int32(event.mask) & Int32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
-            // The directory itself went away or was replaced: reload, and watch by status.
-            any = true
-            fallBackToPoll()
-            return true
-          }
-          if event.len > 0 {
-            let name = String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self))
-            if DataWatcher.isDataFileName(name) { any = true }
-          }
-          offset = nameStart + Int(event.len)
-        }
+  /// Reads every pending event; true if one names a data file or the directory itself.
+  private func drainNotify() -> Bool {
+    var any = false
+    let capacity = 64 * 1024
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+    defer { buffer.deallocate() }
+    while true {
+      let n = read(notifyFD, buffer, capacity)
+      if n <= 0 {
+        if n < 0 && errno == EINTR { continue }
+        // EAGAIN: nothing more. Anything else: the descriptor is no good; poll instead.
+        if n < 0 && errno != EAGAIN { fallBackToPoll() }
+        break
       }
-      return any
+      var offset = 0
+      while offset + MemoryLayout<inotify_event>.size <= n {
+        let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+        let nameStart = offset + MemoryLayout<inotify_event>.size
+        if Int32(event.mask) & Int32(IN_Q_OVERFLOW) != 0 { any = true }
+        if Int32(event.mask) & Int32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
+          // The directory itself went away or was replaced: reload, and watch by status.
+          any = true
+          fallBackToPoll()
+          return true
+        }
+        if event.len > 0 {
+          let name = String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self))
+          if DataWatcher.isDataFileName(name) { any = true }
+        }
+        offset = nameStart + Int(event.len)
+      }
     }
+    return any
+  }
 
-    private func fallBackToPoll() {
-      if notifyFD >= 0 { close(notifyFD) }
-      notifyFD = -1
-      snapshot = DataWatcher.statusOfDataFiles(in: directory)
-      lastPoll = ContinuousClock.now
-    }
+  private func fallBackToPoll() {
+    if notifyFD >= 0 { close(notifyFD) }
+    notifyFD = -1
+    snapshot = DataWatcher.statusOfDataFiles(in: directory)
+    lastPoll = ContinuousClock.now
+  }
   #endif
 }

@@ -23,7 +23,8 @@ struct Dateline: ParsableCommand {
       """,
     version: DatelineVersion.text,
     subcommands: [
-      BrowseCommand.self, ReviewCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self, ValidateCommand.self,
+      BrowseCommand.self, ReviewCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self,
+      ValidateCommand.self,
       ScreenCommand.self, ImportCommand.self, DraftCommand.self, DraftEvalCommand.self, AnnotateCommand.self,
       ReportCommand.self,
     ],

@@ -17,7 +17,9 @@ struct DisputeTable {
     func line(_ i: Int) -> String {
       let r = corpus.records[i]
       var l = "  " + Truncation.fit(Sanitizer.clean(DateLabel.compact(r)), toColumns: dateWidth) + "  "
-      l += Truncation.fit(r.kind.rawValue, toColumns: kindWidth) + "  " + Truncation.fit(who(r), toColumns: whoWidth) + "  "
+      l +=
+        Truncation.fit(r.kind.rawValue, toColumns: kindWidth) + "  " + Truncation.fit(who(r), toColumns: whoWidth)
+        + "  "
       let headline = Sanitizer.clean(r.headline)
       if let width {
         let room = width - DisplayWidth.of(l)

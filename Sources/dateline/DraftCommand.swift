@@ -29,30 +29,42 @@ struct DraftCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The article, UTF-8 plain text.", valueName: "file"), completion: .file())
   var file: String
 
-  @Option(name: .long, help: ArgumentHelp("The publication date the text's dates are read from.", valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .long, help: ArgumentHelp("The publication date the text's dates are read from.", valueName: "YYYY-MM-DD"))
   var published: String
 
   @Flag(name: .long, help: "Print the temporal expressions only (JSON Lines).")
   var timexes = false
 
-  @Option(name: .long, help: ArgumentHelp("The data directory whose parties are matched; drafts go to its drafts/ folder.", valueName: "dir"), completion: .directory)
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The data directory whose parties are matched; drafts go to its drafts/ folder.", valueName: "dir"),
+    completion: .directory)
   var data: String?
 
   @Option(name: .long, help: ArgumentHelp("The outlet of the new source (default: unknown).", valueName: "name"))
   var outlet: String?
 
-  @Option(name: .long, help: ArgumentHelp("The title of the new source (default: the article's first line).", valueName: "title"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The title of the new source (default: the article's first line).", valueName: "title"))
   var title: String?
 
   @Option(name: .long, help: ArgumentHelp("The source id (default: made from the file name).", valueName: "id"))
   var sourceId: String?
 
-  @Option(name: .long, help: ArgumentHelp("Where the drafts go: a file, or - for stdout (default: DIR/drafts/ID.jsonl with --data, else stdout).", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Where the drafts go: a file, or - for stdout (default: DIR/drafts/ID.jsonl with --data, else stdout).",
+      valueName: "file"))
   var out: String?
 
   func validate() throws {
     if let sourceId, !TypedID<Party>.isValid(sourceId) {
-      throw ValidationError("--source-id: expected an id like cnn-talks (a-z, 0-9, ., _, -), got \"\(Sanitizer.clean(sourceId))\"")
+      throw ValidationError(
+        "--source-id: expected an id like cnn-talks (a-z, 0-9, ., _, -), got \"\(Sanitizer.clean(sourceId))\"")
     }
     guard publicationDay != nil else {
       throw ValidationError("--published: expected YYYY-MM-DD, got \"\(Sanitizer.clean(published))\"")

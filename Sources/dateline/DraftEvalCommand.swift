@@ -19,7 +19,10 @@ struct DraftEvalCommand: ParsableCommand {
   @Flag(name: .long, help: "Also print every miss.")
   var verbose = false
 
-  @Option(name: .long, help: ArgumentHelp("A data directory whose records the draft of its first source should recover.", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("A data directory whose records the draft of its first source should recover.", valueName: "dir")
+  )
   var seed: String?
 
   func run() throws {
@@ -27,7 +30,9 @@ struct DraftEvalCommand: ParsableCommand {
     var records = RecordEvaluation()
     var texts = 0
     for directory in directories {
-      let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") && $0 != "parties.json" }.sorted()
+      let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+        $0.hasSuffix(".json") && $0 != "parties.json"
+      }.sorted()
       texts += names.count
       let parties = try readParties(directory + "/parties.json")
       for name in names { try evaluate(name, in: directory, parties: parties, &timex, &records) }
@@ -37,7 +42,8 @@ struct DraftEvalCommand: ParsableCommand {
   }
 
   private func evaluate(
-    _ name: String, in directory: String, parties: [Party], _ timex: inout TimexEvaluation, _ records: inout RecordEvaluation
+    _ name: String, in directory: String, parties: [Party], _ timex: inout TimexEvaluation,
+    _ records: inout RecordEvaluation
   ) throws {
     let base = String(name.dropLast(5))
     let textPath = directory + "/" + base + ".txt"
@@ -56,7 +62,8 @@ struct DraftEvalCommand: ParsableCommand {
     }
     let result = Drafter(parties: parties, sourceID: base).draft(text, published: published)
     timex.add(file: base, text: text, expected: expected, found: result.expressions)
-    records.add(file: base, text: text, expected: expectedRecords(object["records"], prefix: base), drafts: result.records)
+    records.add(
+      file: base, text: text, expected: expectedRecords(object["records"], prefix: base), drafts: result.records)
   }
 
   private func report(_ timex: TimexEvaluation, _ records: RecordEvaluation) throws {
@@ -73,7 +80,9 @@ struct DraftEvalCommand: ParsableCommand {
 
   private func expectedRecords(_ any: Any?, prefix: String) -> [RecordEvaluation.Expected] {
     (any as? [[String: Any]] ?? []).enumerated().compactMap { n, r in
-      guard let quote = r["quote"] as? String, let date = r["date"] as? String, let basis = r["basis"] as? String else { return nil }
+      guard let quote = r["quote"] as? String, let date = r["date"] as? String, let basis = r["basis"] as? String else {
+        return nil
+      }
       return RecordEvaluation.Expected(
         id: "\(prefix)#\(n + 1)", quote: quote, date: date, week: r["precision"] as? String == "week", basis: basis,
         parties: r["parties"] as? [String])
@@ -87,7 +96,8 @@ struct DraftEvalCommand: ParsableCommand {
     return items.compactMap { p in
       guard let id = p["id"] as? String, let name = p["name"] as? String else { return nil }
       return Party(
-        id: Party.ID(id), name: name, label: p["label"] as? String, kind: Party.Kind(rawValue: p["kind"] as? String ?? "") ?? .other,
+        id: Party.ID(id), name: name, label: p["label"] as? String,
+        kind: Party.Kind(rawValue: p["kind"] as? String ?? "") ?? .other,
         aliases: p["aliases"] as? [String] ?? [])
     }
   }
@@ -107,12 +117,16 @@ struct DraftEvalCommand: ParsableCommand {
       guard let id = r["id"] as? String, let quote = (r["quote"] as? [String: Any])?["exact"] as? String,
         let date = r["date"] as? String, let basis = (r["attribution"] as? [String: Any])?["basis"] as? String
       else { return nil }
-      return RecordEvaluation.Expected(id: id, quote: quote, date: date, week: r["date_precision"] as? String == "week", basis: basis, parties: nil)
+      return RecordEvaluation.Expected(
+        id: id, quote: quote, date: date, week: r["date_precision"] as? String == "week", basis: basis, parties: nil)
     }
-    let drafts = Drafter(parties: loaded.corpus.parties, sourceID: source.id.rawValue).draft(source.text, published: published)
+    let drafts = Drafter(parties: loaded.corpus.parties, sourceID: source.id.rawValue).draft(
+      source.text, published: published)
     var seed = RecordEvaluation()
     seed.add(file: "seed", text: source.text, expected: expected, drafts: drafts.records)
-    Output.line("seed: \(seed.recovered) of \(expected.count) records recovered (same quote span overlapping, same date, precision and basis); \(drafts.records.count) drafts")
+    Output.line(
+      "seed: \(seed.recovered) of \(expected.count) records recovered (same quote span overlapping, same date, precision and basis); \(drafts.records.count) drafts"
+    )
     if verbose { for miss in seed.misses { Output.line("  " + miss.description) } }
   }
 }

@@ -59,7 +59,10 @@ final class DraftOverlay: Sendable {
         if let d = decisions[id], d != .reopened { continue }
         if places[id] != nil || base.record(id) != nil {
           let why = places[id] != nil ? "another draft has this id" : "a record with this id is in the data"
-          extra.append(LoadIssue(.warning, file: shownName(path), place: .line(entry.line, id: id.rawValue), message: why + "; the draft is not shown"))
+          extra.append(
+            LoadIssue(
+              .warning, file: shownName(path), place: .line(entry.line, id: id.rawValue),
+              message: why + "; the draft is not shown"))
           continue
         }
         places[id] = DraftReview.Place(file: path, line: entry.line, recordsFile: recordsFile(for: path))
@@ -73,7 +76,8 @@ final class DraftOverlay: Sendable {
       let parties = base.parties + standIns(for: shown, in: base)
       corpus = Corpus(parties: parties, sources: base.sources, records: (alone ? [] : Array(base.records)) + shown)
     } else if !shown.isEmpty {
-      note = "\(shown.count) drafts not shown beside \(base.records.count) records: open them with `dateline review FILE`"
+      note =
+        "\(shown.count) drafts not shown beside \(base.records.count) records: open them with `dateline review FILE`"
       places = [:]
     }
     let snapshot = latest.withLock { state in

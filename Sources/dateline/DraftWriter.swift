@@ -63,14 +63,17 @@ struct DraftWriter {
     }
     Output.line(
       "\(result.records.count) drafts in \(Sanitizer.clean(drafts))/\(sourceID).jsonl"
-        + (result.proposedParties.isEmpty ? "" : ", \(result.proposedParties.count) proposed parties in \(sourceID).parties-proposed.json"))
+        + (result.proposedParties.isEmpty
+          ? "" : ", \(result.proposedParties.count) proposed parties in \(sourceID).parties-proposed.json"))
   }
 
   private func sourceEnvelope(text: String, textPath: String) -> String {
-    let firstLine = text.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? sourceID
+    let firstLine =
+      text.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? sourceID
     let fields = [
       "\"id\": \(json(sourceID))", "\"outlet\": \(json(command.outlet ?? "unknown"))",
-      "\"title\": \(json(command.title ?? (firstLine.isEmpty ? sourceID : firstLine)))", "\"published\": \(json(published.description))",
+      "\"title\": \(json(command.title ?? (firstLine.isEmpty ? sourceID : firstLine)))",
+      "\"published\": \(json(published.description))",
       "\"text_path\": \(json(textPath))",
     ]
     return "{\"schema\": 1, \"type\": \"sources\", \"items\": [\n  {" + fields.joined(separator: ", ") + "}\n]}\n"
@@ -84,7 +87,6 @@ struct DraftWriter {
   }
 
   private func json(_ s: String) -> String { JSONWriter.string(s) }
-
 
   private func makeDirectory(_ path: String) throws {
     var isDirectory: ObjCBool = false

@@ -40,7 +40,9 @@ struct FiguresCommand: ParsableCommand {
     }
     for (n, l) in chosen.enumerated() {
       if n > 0 { Output.line("") }
-      for line in FiguresCommand.lines(FigureSeries(label: l, corpus: corpus, links: links, columns: columns), corpus) { Output.line(line) }
+      for line in FiguresCommand.lines(FigureSeries(label: l, corpus: corpus, links: links, columns: columns), corpus) {
+        Output.line(line)
+      }
     }
   }
 

@@ -24,7 +24,9 @@ struct HistogramText {
     let start = strip.label(of: first)
     let end = strip.label(of: last)
     let gap = strip.buckets.count - start.count - end.count
-    out.append(strip.buckets.count == 1 ? start : gap >= 1 ? start + String(repeating: " ", count: gap) + end : start + " … " + end)
+    out.append(
+      strip.buckets.count == 1
+        ? start : gap >= 1 ? start + String(repeating: " ", count: gap) + end : start + " … " + end)
     let all = strip.buckets.reduce(0) { $0 + $1.all }
     let shown = strip.buckets.reduce(0) { $0 + $1.shown }
     var legend = "one column per \(strip.unit.name), █ = \(strip.maximum) record\(strip.maximum == 1 ? "" : "s")"
@@ -50,7 +52,8 @@ struct HistogramText {
 
   /// `{"unit": "day", "maximum": 16, "buckets": [{"first": …, "last": …, "all": 1, "shown": 1}, …]}`.
   var json: String {
-    "{\"unit\":\"\(strip.unit.name)\",\"maximum\":\(strip.maximum),\"buckets\":[" + bucketObjects.joined(separator: ",") + "]}"
+    "{\"unit\":\"\(strip.unit.name)\",\"maximum\":\(strip.maximum),\"buckets\":[" + bucketObjects.joined(separator: ",")
+      + "]}"
   }
 
   /// One JSON object per bucket (jsonl prints one a line).

@@ -41,7 +41,8 @@ struct ImportCSVCommand: ParsableCommand {
             --headline-column headline --schema-columns --out copy/
       """)
 
-  @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"), completion: .file(extensions: ["csv", "tsv", "txt"]))
+  @Argument(
+    help: ArgumentHelp("The CSV file.", valueName: "file"), completion: .file(extensions: ["csv", "tsv", "txt"]))
   var file: String
 
   @Option(name: .long, help: ArgumentHelp("The column with the event's date.", valueName: "name"))
@@ -92,7 +93,9 @@ struct ImportCSVCommand: ParsableCommand {
   var force = false
 
   func validate() throws {
-    if delimiterByte == nil { throw ValidationError("--delimiter expects one ASCII character or `tab`, got \"\(delimiter)\"") }
+    if delimiterByte == nil {
+      throw ValidationError("--delimiter expects one ASCII character or `tab`, got \"\(delimiter)\"")
+    }
     for r in split(roles) where Record.Role(rawValue: r) == nil {
       let known = Record.Role.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("--roles expects \(known), got \"\(r)\"")
@@ -140,7 +143,8 @@ struct ImportCSVCommand: ParsableCommand {
     for note in result.notes { report(name, note, "note") }
     let rowCount = max(0, rows.count - 1)
     guard !result.records.isEmpty else {
-      Output.error("\(file): no row could be imported (\(rowCount) rows, \(result.rejected.count) rejected); nothing written")
+      Output.error(
+        "\(file): no row could be imported (\(rowCount) rows, \(result.rejected.count) rejected); nothing written")
       throw ExitCode(1)
     }
     try write(result, to: directory)
@@ -168,7 +172,9 @@ struct ImportCSVCommand: ParsableCommand {
   func checkOutput(_ directory: String) throws {
     let existing = existingDataFiles(directory)
     if !existing.isEmpty && !force {
-      Output.error("\(directory) already holds data files (\(existing.joined(separator: ", "))); use --force to replace them or choose another --out")
+      Output.error(
+        "\(directory) already holds data files (\(existing.joined(separator: ", "))); use --force to replace them or choose another --out"
+      )
       throw ExitCode(2)
     }
   }

@@ -58,7 +58,8 @@ struct ListCommand: ParsableCommand {
 
   @Option(
     name: [.long, .customLong("filter-in")],
-    help: ArgumentHelp("Words that must all occur (--filter-in is the same, as the browser's :filter-in).", valueName: "text"))
+    help: ArgumentHelp(
+      "Words that must all occur (--filter-in is the same, as the browser's :filter-in).", valueName: "text"))
   var search: String?
 
   @Option(
@@ -87,12 +88,15 @@ struct ListCommand: ParsableCommand {
   @Flag(name: .long, help: "Print the density strip (records per day, week, month…) instead of the records.")
   var histogram = false
 
-  @Option(name: .long, help: ArgumentHelp("Columns for --histogram (default: the terminal's, else 80).", valueName: "n"))
+  @Option(
+    name: .long, help: ArgumentHelp("Columns for --histogram (default: the terminal's, else 80).", valueName: "n"))
   var width: Int?
 
   @Option(
     name: .long,
-    help: "Output format: text (aligned columns), json (an envelope), jsonl, csv (every record field; `dateline import csv --schema-columns` reads it back), md (a Markdown table), timelinejs (TimelineJS3 JSON) or ics (iCalendar, all-day events).")
+    help:
+      "Output format: text (aligned columns), json (an envelope), jsonl, csv (every record field; `dateline import csv --schema-columns` reads it back), md (a Markdown table), timelinejs (TimelineJS3 JSON) or ics (iCalendar, all-day events)."
+  )
   var format: Format = .text
 
   func validate() throws {
@@ -123,11 +127,15 @@ struct ListCommand: ParsableCommand {
     let corpus = result.corpus
     let unknown = party.filter { corpus.partyIndex[Party.ID($0)] == nil }
     if !unknown.isEmpty {
-      Output.error("unknown party id \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known ids: \(corpus.parties.map(\.id.rawValue).joined(separator: ", "))")
+      Output.error(
+        "unknown party id \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known ids: \(corpus.parties.map(\.id.rawValue).joined(separator: ", "))"
+      )
       throw ExitCode(2)
     }
     if !result.errors.isEmpty {
-      Output.error("\(result.errors.count) error(s) in the data, \(result.leftOut) item(s) left out; run `dateline validate` for details")
+      Output.error(
+        "\(result.errors.count) error(s) in the data, \(result.leftOut) item(s) left out; run `dateline validate` for details"
+      )
     }
     let facets = FacetFilter(
       basis: Set(basis.compactMap(Attribution.Basis.init(rawValue:))), minSources: minSources ?? 0,
@@ -146,7 +154,9 @@ struct ListCommand: ParsableCommand {
     // signatures first (once, then kept beside the re-open cache), which costs less than
     // reading every line for a word few records have (see SearchSignatures).
     var rows = query.candidates(on: corpus, links: links, columns: columns)
-    if !TextSearch.words(query.search).isEmpty && rows.count >= TextMatcher.signatureThreshold { result.prepareSearch() }
+    if !TextSearch.words(query.search).isEmpty && rows.count >= TextMatcher.signatureThreshold {
+      result.prepareSearch()
+    }
     let candidates = rows
     rows = query.searched(rows, in: corpus)
     let annotations = annotationFilters.annotations(options: options, verbose: !annotationFilters.filter.isEmpty)
@@ -167,7 +177,9 @@ struct ListCommand: ParsableCommand {
       return
     }
     if disputed && format == .text {
-      for line in DisputeTable(corpus: corpus, links: links ?? LinkIndex(corpus: corpus), rows: rows, width: Output.terminalColumns).lines {
+      for line in DisputeTable(
+        corpus: corpus, links: links ?? LinkIndex(corpus: corpus), rows: rows, width: Output.terminalColumns
+      ).lines {
         Output.line(line)
       }
       return
@@ -186,7 +198,8 @@ struct ListCommand: ParsableCommand {
       try Self.stopIfDataChanged(corpus, directory: options.directory)
       for line in table.lines { Output.line(line) }
     case .timelinejs:
-      Output.raw(TimelineJSExport.render(rows: rows, of: corpus, title: (options.directory as NSString).lastPathComponent))
+      Output.raw(
+        TimelineJSExport.render(rows: rows, of: corpus, title: (options.directory as NSString).lastPathComponent))
     case .ics:
       Output.raw(ICalendarExport.render(rows: rows, of: corpus))
     case .csv, .md:

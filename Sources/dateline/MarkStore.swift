@@ -32,11 +32,14 @@ struct MarkStore {
   /// hash of the path (PathHash, as the cache file's name).
   static func fileName(for path: String) -> String {
     let base = (path as NSString).lastPathComponent
-    let readable = String(base.unicodeScalars.prefix(40).map { s -> Character in
-      let v = s.value
-      let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2E || v == 0x5F || v == 0x2D
-      return ok ? Character(s) : "_"
-    })
+    let readable = String(
+      base.unicodeScalars.prefix(40).map { s -> Character in
+        let v = s.value
+        let ok =
+          (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2E || v == 0x5F
+          || v == 0x2D
+        return ok ? Character(s) : "_"
+      })
     return (readable.isEmpty ? "data" : readable) + "-" + PathHash.hex(path) + ".marks"
   }
 
@@ -58,7 +61,8 @@ struct MarkStore {
   /// Writes `marks` (sorted, one per line) atomically; returns why it failed, or nil.
   func save(_ marks: Set<Record.ID>) -> String? {
     guard let file else { return "no state directory (set XDG_STATE_HOME or HOME)" }
-    let text = "# dateline marks for " + directory.replacingOccurrences(of: "\n", with: " ") + "\n"
+    let text =
+      "# dateline marks for " + directory.replacingOccurrences(of: "\n", with: " ") + "\n"
       + marks.sorted().map { $0.rawValue + "\n" }.joined()
     do {
       try FileManager.default.createDirectory(

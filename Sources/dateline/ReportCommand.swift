@@ -27,7 +27,8 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("From this date on.", valueName: "date")) var since: String?
   @Option(name: .long, help: ArgumentHelp("Up to this date (inclusive).", valueName: "date")) var until: String?
   @Option(name: .long, help: ArgumentHelp("Words that must all occur.", valueName: "text")) var search: String?
-  @Option(name: .long, help: "md (Markdown) or html (one self-contained file).") var format: ChronologyReport.Format = .markdown
+  @Option(name: .long, help: "md (Markdown) or html (one self-contained file).") var format: ChronologyReport.Format =
+    .markdown
   @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var out: String?
 
@@ -54,7 +55,8 @@ struct ReportCommand: ParsableCommand {
       annotationFilters.narrowed(
         query.searched(candidates, in: corpus), candidates: candidates, search: query.search, corpus: corpus,
         annotations: annotations, view: view), in: corpus)
-    let title = view.map { "Chronology: " + $0.name } ?? "Chronology: " + (options.directory as NSString).lastPathComponent
+    let title =
+      view.map { "Chronology: " + $0.name } ?? "Chronology: " + (options.directory as NSString).lastPathComponent
     let text = ChronologyReport(rows: rows, corpus: corpus, annotations: annotations, links: links, title: title)
       .render(format)
     guard let out else { return Output.raw(text) }

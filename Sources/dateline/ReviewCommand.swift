@@ -38,7 +38,8 @@ struct ReviewCommand: ParsableCommand {
       throw ValidationError("the drafts file must be JSON Lines (NAME.jsonl), got \"\(Sanitizer.clean(drafts))\"")
     }
     if let into, !into.hasSuffix(".jsonl") {
-      throw ValidationError("--into: accepted records are appended as lines to a .jsonl file, got \"\(Sanitizer.clean(into))\"")
+      throw ValidationError(
+        "--into: accepted records are appended as lines to a .jsonl file, got \"\(Sanitizer.clean(into))\"")
     }
   }
 

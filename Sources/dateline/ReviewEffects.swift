@@ -28,10 +28,12 @@ enum ReviewEffects {
       }
     }
     do {
-      try ReviewLog.append(d.id, d.decision, into: d.recordsFile, log: ReviewLog.path(forDrafts: d.draftsFile), now: now)
+      try ReviewLog.append(
+        d.id, d.decision, into: d.recordsFile, log: ReviewLog.path(forDrafts: d.draftsFile), now: now)
     } catch {
       // The record is in (the reload shows it once, not as a draft too); say what failed.
-      return d.decision == .accepted ? "added to \(d.recordsFile ?? ""), but the review log failed: \(error.message)" : error.message
+      return d.decision == .accepted
+        ? "added to \(d.recordsFile ?? ""), but the review log failed: \(error.message)" : error.message
     }
     return nil
   }

@@ -62,7 +62,9 @@ struct ShowCommand: ParsableCommand {
     case .text: return Truncation.wrap(value, toColumns: width)
     case .columns(let left, let right, _):
       let label = RecordDetail.labelWidth
-      return SideBySide.rows(left: left, right: right, width: max(10, width - label)).map { String(repeating: " ", count: label) + $0 }
+      return SideBySide.rows(left: left, right: right, width: max(10, width - label)).map {
+        String(repeating: " ", count: label) + $0
+      }
     case .field(let label), .link(let label, _):
       // An empty label continues the field above (a quote under its source).
       let labelWidth = RecordDetail.labelWidth
@@ -90,7 +92,8 @@ struct QuoteContext {
     start = max(start, match.utf8Range.lowerBound - 600)
     end = min(end, match.utf8Range.upperBound + 600)
     func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-    let marked = str(start..<match.utf8Range.lowerBound) + "»" + str(match.utf8Range) + "«"
+    let marked =
+      str(start..<match.utf8Range.lowerBound) + "»" + str(match.utf8Range) + "«"
       + str(match.utf8Range.upperBound..<end)
     return Truncation.wrap(Sanitizer.clean(marked, newlines: .keep), toColumns: max(10, width))
   }

@@ -108,7 +108,9 @@ struct WorkbenchEffects {
     var template = Array((directory + "/dateline-note-XXXXXX.txt").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
     guard fd >= 0 else {
-      return .noteEdited(record: edit.record, text: nil, error: "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
+      return .noteEdited(
+        record: edit.record, text: nil,
+        error: "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
     }
     let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(path) }

@@ -22,8 +22,11 @@ extension CLITests {
   func testAnnotateThenListByStarTagAndNote() throws {
     let data = try seedCopy()
     let env = ["USER": "ana"]
-    XCTAssertEqual(try run(["annotate", "oct7-abductions", "--data", data, "--star", "--tag", "Key", "--tag", "check"], env: env).status, 0)
-    XCTAssertEqual(try run(["annotate", "truce", "--data", data, "--tag", "key", "--note", "ask \"why\""], env: env).status, 0)
+    XCTAssertEqual(
+      try run(["annotate", "oct7-abductions", "--data", data, "--star", "--tag", "Key", "--tag", "check"], env: env)
+        .status, 0)
+    XCTAssertEqual(
+      try run(["annotate", "truce", "--data", data, "--tag", "key", "--note", "ask \"why\""], env: env).status, 0)
     let lines = try String(contentsOfFile: data + "/annotations/ana.jsonl", encoding: .utf8).split(separator: "\n")
     XCTAssertEqual(lines.count, 5)
     XCTAssertTrue(lines[0].hasPrefix(#"{"record":"oct7-abductions","time":"20"#), String(lines[0]))
@@ -43,12 +46,16 @@ extension CLITests {
     let json = try run(["list", "--data", data, "--format", "json", "--has-note"], env: env)
     XCTAssertTrue(json.stdout.contains(#""x_annotations":{"tags":["key"],"note":"ask \"why\""}}"#), json.stdout)
     let csv = try run(["list", "--data", data, "--format", "csv", "--starred"], env: env)
-    XCTAssertTrue(csv.stdout.hasPrefix(RecordColumns.names.joined(separator: ",") + ",starred,annotation_tags,note\r\n"))
+    XCTAssertTrue(
+      csv.stdout.hasPrefix(RecordColumns.names.joined(separator: ",") + ",starred,annotation_tags,note\r\n"))
     XCTAssertTrue(csv.stdout.hasSuffix(",true,check; key,\r\n"), csv.stdout)
     let md = try run(["list", "--data", data, "--format", "md", "--tag", "key"], env: env)
-    XCTAssertTrue(md.stdout.hasPrefix("| Date | Kind | Parties | Headline | Attribution | Source | starred | annotation\\_tags | note |"), md.stdout)
+    XCTAssertTrue(
+      md.stdout.hasPrefix(
+        "| Date | Kind | Parties | Headline | Attribution | Source | starred | annotation\\_tags | note |"), md.stdout)
 
-    XCTAssertEqual(try run(["annotate", "oct7-abductions", "--data", data, "--unstar", "--untag", "KEY"], env: env).status, 0)
+    XCTAssertEqual(
+      try run(["annotate", "oct7-abductions", "--data", data, "--unstar", "--untag", "KEY"], env: env).status, 0)
     XCTAssertEqual(try list(["--starred"]), [])
     XCTAssertEqual(try list(["--tag", "key"]), ["truce"])
   }
@@ -81,7 +88,8 @@ extension CLITests {
     XCTAssertEqual(processes.map(\.terminationStatus), [0, 0])
     let r = try run(["list", "--data", data, "--format", "json", "--tag", "a0"])
     XCTAssertEqual(r.stderr, "")
-    let lines = try String(contentsOfFile: data + "/annotations/same-user.jsonl", encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOfFile: data + "/annotations/same-user.jsonl", encoding: .utf8).split(
+      separator: "\n")
     XCTAssertEqual(lines.count, 2 * perProcess)
     let parsed = AnnotationLog.parse(Array(lines.joined(separator: "\n").utf8), name: "x")
     XCTAssertEqual(parsed.issues, [])
@@ -92,16 +100,19 @@ extension CLITests {
     let data = try seedCopy()
     try FileManager.default.createDirectory(atPath: data + "/annotations", withIntermediateDirectories: true)
     let good = #"{"record":"truce","time":"2026-01-01T00:00:00.000Z","author":"ana","op":"star"}"# + "\n"
-    try Data((good + #"{"record":"oct7-abductions","time":"2026-01-01T00:0"#).utf8).write(to: URL(fileURLWithPath: data + "/annotations/ana.jsonl"))
+    try Data((good + #"{"record":"oct7-abductions","time":"2026-01-01T00:0"#).utf8).write(
+      to: URL(fileURLWithPath: data + "/annotations/ana.jsonl"))
     let r = try run(["list", "--data", data, "--format", "jsonl", "--starred"])
     XCTAssertEqual(ids(r), ["truce"])
-    XCTAssertEqual(r.stderr, "warning: annotations/ana.jsonl:2: the last line is cut short (an interrupted write?), ignored\n")
+    XCTAssertEqual(
+      r.stderr, "warning: annotations/ana.jsonl:2: the last line is cut short (an interrupted write?), ignored\n")
     let v = try run(["validate", "--data", data])
     XCTAssertEqual(v.status, 0)
     XCTAssertTrue(v.stderr.contains("annotations/ana.jsonl:2: the last line is cut short"), v.stderr)
     // The next change starts a line of its own: the cut one stays one bad line.
     XCTAssertEqual(try run(["annotate", "oct7-abductions", "--data", data, "--star"], env: ["USER": "ana"]).status, 0)
-    XCTAssertEqual(ids(try run(["list", "--data", data, "--format", "jsonl", "--starred"])), ["oct7-abductions", "truce"])
+    XCTAssertEqual(
+      ids(try run(["list", "--data", data, "--format", "jsonl", "--starred"])), ["oct7-abductions", "truce"])
   }
 
   func testAnAnnotationOfAnUnknownRecordIsAValidateWarning() throws {
@@ -126,9 +137,11 @@ extension CLITests {
     let fallback = try FileManager.default.subpathsOfDirectory(atPath: xdg).filter { $0.hasSuffix("ana.jsonl") }
     XCTAssertEqual(fallback.count, 1)
     XCTAssertTrue(fallback[0].hasPrefix("dateline/annotations/"), fallback[0])
-    XCTAssertEqual(ids(try run(["list", "--data", data, "--format", "jsonl", "--starred"], env: ["XDG_DATA_HOME": xdg])), ["truce"])
+    XCTAssertEqual(
+      ids(try run(["list", "--data", data, "--format", "jsonl", "--starred"], env: ["XDG_DATA_HOME": xdg])), ["truce"])
     // Nowhere to write: the message names the place and the reason, exit 1.
-    let failed = try run(["annotate", "truce", "--data", data, "--star"], env: ["XDG_DATA_HOME": "/dev/null/x", "HOME": "/dev/null"])
+    let failed = try run(
+      ["annotate", "truce", "--data", data, "--star"], env: ["XDG_DATA_HOME": "/dev/null/x", "HOME": "/dev/null"])
     XCTAssertEqual(failed.status, 1)
     XCTAssertTrue(failed.stderr.hasPrefix("dateline: cannot save the annotation: "), failed.stderr)
     XCTAssertTrue(failed.stderr.contains("/dev/null/x/dateline/annotations"), failed.stderr)
@@ -139,11 +152,14 @@ extension CLITests {
   func testListViewUsesTheFiltersOfASavedView() throws {
     let data = try seedCopy()
     try FileManager.default.createDirectory(atPath: data + "/annotations", withIntermediateDirectories: true)
-    let views = #"{"schema": 1, "views": [{"name":"hamas-dec","parties":["hamas"],"since":"2023-12","search":"talks"}]}"#
+    let views =
+      #"{"schema": 1, "views": [{"name":"hamas-dec","parties":["hamas"],"since":"2023-12","search":"talks"}]}"#
     try Data(views.utf8).write(to: URL(fileURLWithPath: data + "/annotations/ana.views.json"))
     let env = ["USER": "ana"]
     let viewed = try run(["list", "--data", data, "--view", "hamas-dec", "--format", "jsonl"], env: env)
-    let flags = try run(["list", "--data", data, "--party", "hamas", "--since", "2023-12", "--search", "talks", "--format", "jsonl"], env: env)
+    let flags = try run(
+      ["list", "--data", data, "--party", "hamas", "--since", "2023-12", "--search", "talks", "--format", "jsonl"],
+      env: env)
     XCTAssertEqual(viewed.status, 0, viewed.stderr)
     XCTAssertFalse(ids(viewed).isEmpty)
     XCTAssertEqual(ids(viewed), ids(flags))

@@ -30,16 +30,23 @@ extension CLITests {
     for id in ids {
       let r = try run(["show", "--data", dir, id, "--cite"])
       XCTAssertEqual(r.status, 0, r.stderr)
-      XCTAssertFalse(r.stdout.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) }, id)
+      XCTAssertFalse(
+        r.stdout.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) }, id)
     }
   }
 
   func testCompletionOffersPartyAndRecordIdsFromTheDataOnTheLine() throws {
-    let parties = try run(["---completion", "list", "--", "--party", "4", "1", "dateline", "list", "--data=\(Self.seed)", "--party", "qa"])
+    let parties = try run([
+      "---completion", "list", "--", "--party", "4", "1", "dateline", "list", "--data=\(Self.seed)", "--party", "qa",
+    ])
     XCTAssertEqual(parties.stdout, "qatar\n")
-    let records = try run(["---completion", "show", "--", "positional@0", "4", "3", "dateline", "show", "--data", Self.seed, "pmo"])
+    let records = try run([
+      "---completion", "show", "--", "positional@0", "4", "3", "dateline", "show", "--data", Self.seed, "pmo",
+    ])
     XCTAssertEqual(records.stdout, "pmo-135-116\n")
-    let nowhere = try run(["---completion", "show", "--", "positional@0", "4", "0", "dateline", "show", "--data", "/nonexistent", ""])
+    let nowhere = try run([
+      "---completion", "show", "--", "positional@0", "4", "0", "dateline", "show", "--data", "/nonexistent", "",
+    ])
     XCTAssertEqual(nowhere.stdout, "")
     XCTAssertEqual(nowhere.stderr, "")
   }

@@ -7,7 +7,8 @@ extension CLITests {
     let dir = try tempData(["config.toml": "data = \"\(Self.seed)\"\n"])
     let r = try run(["validate"], env: ["XDG_CONFIG_HOME": "/nonexistent", "DATELINE_CONFIG": dir + "/config.toml"])
     XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertEqual(r.stdout, "\(Self.seed): 3 files, 13 parties, 1 source, 24 records, 0 items left out, 0 errors, 0 warnings\n")
+    XCTAssertEqual(
+      r.stdout, "\(Self.seed): 3 files, 13 parties, 1 source, 24 records, 0 items left out, 0 errors, 0 warnings\n")
   }
 
   func testXDGConfigHomeIsReadAndTheFlagAndEnvironmentOverrideIt() throws {
@@ -20,7 +21,8 @@ extension CLITests {
     let fromEnv = try run(["validate"], env: ["XDG_CONFIG_HOME": xdg, "DATELINE_CONFIG": other + "/c.toml"])
     XCTAssertEqual(fromEnv.status, 0, fromEnv.stderr)
     let fromFlag = try run(
-      ["validate", "--config", other + "/c.toml"], env: ["XDG_CONFIG_HOME": xdg, "DATELINE_CONFIG": "/nonexistent.toml"])
+      ["validate", "--config", other + "/c.toml"],
+      env: ["XDG_CONFIG_HOME": xdg, "DATELINE_CONFIG": "/nonexistent.toml"])
     XCTAssertEqual(fromFlag.status, 0, fromFlag.stderr)
     // --data and DATELINE_DATA still win over the config.
     let fromData = try run(["validate", "--data", "/from/flag"], env: ["XDG_CONFIG_HOME": xdg])
@@ -28,7 +30,9 @@ extension CLITests {
   }
 
   func testUnknownKeysWarnWithTheirLineAndTheRestApplies() throws {
-    let dir = try tempData(["config.toml": "# settings\ndata = \"\(Self.seed)\"\ncolour = \"red\"\n\n[colors]\narmy = \"red\"\n"])
+    let dir = try tempData([
+      "config.toml": "# settings\ndata = \"\(Self.seed)\"\ncolour = \"red\"\n\n[colors]\narmy = \"red\"\n"
+    ])
     let r = try run(["validate", "--config", dir + "/config.toml"])
     XCTAssertEqual(r.status, 0)
     XCTAssertEqual(

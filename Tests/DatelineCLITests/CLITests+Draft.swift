@@ -37,7 +37,10 @@ extension CLITests {
     let file = dir.appendingPathComponent("a.txt")
     try Data("Caf\u{E9} 🇺🇸\r\nOn Dec. 1 it ended.".utf8).write(to: file)
     let r = try run(["draft", "--timexes", file.path, "--published", "2023-12-12"])
-    XCTAssertEqual(r.stdout, #"{"start": 12, "end": 18, "text": "Dec. 1", "value": "2023-12-01", "type": "date", "precision": "day", "inferred": true, "tense": "past"}"# + "\n")
+    XCTAssertEqual(
+      r.stdout,
+      #"{"start": 12, "end": 18, "text": "Dec. 1", "value": "2023-12-01", "type": "date", "precision": "day", "inferred": true, "tense": "past"}"#
+        + "\n")
   }
 }
 
@@ -55,12 +58,15 @@ extension CLITests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let article = dir.appendingPathComponent("new-article.txt")
     try """
-      Talks resume in Cairo
+    Talks resume in Cairo
 
-      Negotiators from Israel and Hamas met in Cairo on Monday, Egyptian officials said. \
-      Defense Minister Karel Hodza told reporters the talks would continue until Friday.
-      """.write(to: article, atomically: true, encoding: .utf8)
-    let r = try run(["draft", article.path, "--published", "2024-01-10", "--data", dir.path, "--outlet", "Wire", "--source-id", "wire-cairo"])
+    Negotiators from Israel and Hamas met in Cairo on Monday, Egyptian officials said. \
+    Defense Minister Karel Hodza told reporters the talks would continue until Friday.
+    """.write(to: article, atomically: true, encoding: .utf8)
+    let r = try run([
+      "draft", article.path, "--published", "2024-01-10", "--data", dir.path, "--outlet", "Wire", "--source-id",
+      "wire-cairo",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("2 drafts in"), r.stdout)
     let fm = FileManager.default
@@ -89,7 +95,8 @@ extension CLITests {
       "--source-id", "cnn-hostage-talks",
     ])
     XCTAssertEqual(r.status, 0, r.stderr)
-    try FileManager.default.copyItem(atPath: dir.path + "/drafts/cnn-hostage-talks.jsonl", toPath: dir.path + "/drafted.jsonl")
+    try FileManager.default.copyItem(
+      atPath: dir.path + "/drafts/cnn-hostage-talks.jsonl", toPath: dir.path + "/drafted.jsonl")
     let proposed = dir.path + "/drafts/cnn-hostage-talks.parties-proposed.json"
     if FileManager.default.fileExists(atPath: proposed) {
       try FileManager.default.copyItem(atPath: proposed, toPath: dir.path + "/proposed.json")
@@ -100,13 +107,17 @@ extension CLITests {
     // A different text under an existing source id is refused, nothing overwritten.
     let other = dir.appendingPathComponent("other.txt")
     try "Something else entirely happened on Monday.".write(to: other, atomically: true, encoding: .utf8)
-    let clash = try run(["draft", other.path, "--published", "2023-12-12", "--data", dir.path, "--source-id", "cnn-hostage-talks"])
+    let clash = try run([
+      "draft", other.path, "--published", "2023-12-12", "--data", dir.path, "--source-id", "cnn-hostage-talks",
+    ])
     XCTAssertEqual(clash.status, 2)
     XCTAssertTrue(clash.stderr.contains("different text"), clash.stderr)
   }
 
   func testDraftEvaluationMeetsTheIssueTargets() throws {
-    let r = try run(["draft-eval", Self.root.appendingPathComponent("Tests/DatelineDraftTests/Eval").path, "--seed", Self.seed])
+    let r = try run([
+      "draft-eval", Self.root.appendingPathComponent("Tests/DatelineDraftTests/Eval").path, "--seed", Self.seed,
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let values = try XCTUnwrap(r.stdout.split(separator: "\n").first { $0.hasPrefix("timex values:") })
     let f1 = try XCTUnwrap(Double(values.components(separatedBy: "F1 ")[1].prefix(5)))

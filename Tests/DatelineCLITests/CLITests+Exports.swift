@@ -23,7 +23,8 @@ extension CLITests {
     XCTAssertEqual(unfolded.filter { $0 == "END:VEVENT" }.count, 24)
     XCTAssertEqual(unfolded.filter { $0.hasPrefix("DTSTART;VALUE=DATE:") }.count, 24)
     XCTAssertEqual(unfolded.filter { $0.hasPrefix("DTSTAMP:") }.count, 24)
-    XCTAssertTrue(unfolded.allSatisfy { $0.range(of: "^[A-Z-]+(;[A-Z-]+=[A-Z-]+)?:", options: .regularExpression) != nil })
+    XCTAssertTrue(
+      unfolded.allSatisfy { $0.range(of: "^[A-Z-]+(;[A-Z-]+=[A-Z-]+)?:", options: .regularExpression) != nil })
     // A span: the truce runs 24–30 November, so DTEND is the 1st of December (exclusive).
     let truce = try XCTUnwrap(unfolded.firstIndex(of: "UID:truce@dateline"))
     let event = Array(unfolded[truce...].prefix { $0 != "END:VEVENT" })
@@ -62,7 +63,9 @@ extension CLITests {
       XCTAssertNotNil(e["unique_id"] as? String)
       XCTAssertNotNil(e["group"] as? String)
     }
-    func event(_ id: String) throws -> [String: Any] { try XCTUnwrap(events.first { $0["unique_id"] as? String == id }) }
+    func event(_ id: String) throws -> [String: Any] {
+      try XCTUnwrap(events.first { $0["unique_id"] as? String == id })
+    }
     // A span has an end date; a month-precision record has no day.
     XCTAssertEqual((try event("truce")["end_date"] as? [String: String])?["day"], "30")
     let doha = try event("doha-talks-collapse")["start_date"] as? [String: String]

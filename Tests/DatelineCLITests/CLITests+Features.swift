@@ -32,7 +32,9 @@ extension CLITests {
       one column per week, █ = 17 records; first line all 24 records, second the 16 shown
 
       """)
-    let json = try run(["list", "--data", Self.seed, "--party", "hamas", "--histogram", "--width", "3", "--format", "json"])
+    let json = try run([
+      "list", "--data", Self.seed, "--party", "hamas", "--histogram", "--width", "3", "--format", "json",
+    ])
     XCTAssertEqual(
       json.stdout,
       #"{"unit":"month","maximum":20,"buckets":[{"first":"2023-10-01","last":"2023-10-31","all":2,"shown":2},"#
@@ -46,7 +48,8 @@ extension CLITests {
     XCTAssertEqual(csv.status, 0, csv.stderr)
     XCTAssertEqual(
       csv.stdout,
-      "first,last,all,shown\r\n2023-10-01,2023-10-31,2,2\r\n2023-11-01,2023-11-30,2,2\r\n2023-12-01,2023-12-13,20,12\r\n")
+      "first,last,all,shown\r\n2023-10-01,2023-10-31,2,2\r\n2023-11-01,2023-11-30,2,2\r\n2023-12-01,2023-12-13,20,12\r\n"
+    )
     let md = try run(args + ["md"])
     XCTAssertEqual(
       md.stdout,
@@ -68,7 +71,9 @@ extension CLITests {
     for format in ["ics", "timelinejs"] {
       let refused = try run(args + [format])
       XCTAssertEqual(refused.status, 2, format)
-      XCTAssertTrue(refused.stderr.contains("--histogram prints text, json, jsonl, csv, md, not --format \(format)"), refused.stderr)
+      XCTAssertTrue(
+        refused.stderr.contains("--histogram prints text, json, jsonl, csv, md, not --format \(format)"), refused.stderr
+      )
       XCTAssertEqual(refused.stdout, "")
     }
   }
@@ -109,7 +114,8 @@ extension CLITests {
     let basis = try run(["list", "--data", Self.seed, "--basis", "sometimes"])
     XCTAssertEqual(basis.status, 2)
     XCTAssertTrue(
-      basis.stderr.contains("--basis expects one of named, official, anonymous, unattributed, got \"sometimes\""), basis.stderr)
+      basis.stderr.contains("--basis expects one of named, official, anonymous, unattributed, got \"sometimes\""),
+      basis.stderr)
     let sources = try run(["list", "--data", Self.seed, "--min-sources", "0"])
     XCTAssertEqual(sources.status, 2)
     XCTAssertTrue(sources.stderr.contains("--min-sources expects a number of 1 or more, got 0"), sources.stderr)
@@ -127,11 +133,14 @@ extension CLITests {
 
       """)
     let fixture = try run(["figures", "--data", Self.fixture])
-    XCTAssertTrue(fixture.stdout.contains("200–250 people  Front [official]     ⇄ disputed  front-range"), fixture.stdout)
+    XCTAssertTrue(
+      fixture.stdout.contains("200–250 people  Front [official]     ⇄ disputed  front-range"), fixture.stdout)
     XCTAssertTrue(fixture.stdout.contains("↻ revises count-240  count-251"), fixture.stdout)
     let unknown = try run(["figures", "--data", Self.seed, "hostages held"])
     XCTAssertEqual(unknown.status, 2)
-    XCTAssertTrue(unknown.stderr.hasPrefix("dateline: no figure labelled \"hostages held\"; labels: \"hostages remaining in Gaza\""), unknown.stderr)
+    XCTAssertTrue(
+      unknown.stderr.hasPrefix(
+        "dateline: no figure labelled \"hostages held\"; labels: \"hostages remaining in Gaza\""), unknown.stderr)
   }
 
   func testShowPutsBothSidesOfADisputeSideBySide() throws {
@@ -145,11 +154,15 @@ extension CLITests {
     ]
     XCTAssertTrue(r.stdout.contains(expected.joined(separator: "\n")), r.stdout)
     let revision = try run(["show", "--data", Self.fixture, "count-251"])
-    XCTAssertTrue(revision.stdout.contains("Revised from: Ministry: 240 people held by the Front (2024-03-01, Ministry)"), revision.stdout)
+    XCTAssertTrue(
+      revision.stdout.contains("Revised from: Ministry: 240 people held by the Front (2024-03-01, Ministry)"),
+      revision.stdout)
   }
 
   func testScreenPrintsTheFiguresGolden() throws {
-    let r = try run(["screen", "--data", Self.seed, "--size", "80x24", "--attrs", "--keys", "t 2023-12-12 Enter j j j j j j j j f"])
+    let r = try run([
+      "screen", "--data", Self.seed, "--size", "80x24", "--attrs", "--keys", "t 2023-12-12 Enter j j j j j j j j f",
+    ])
     let golden = try String(
       contentsOf: Self.root.appendingPathComponent("Tests/DatelineUITests/Golden/figures.80x24.txt"), encoding: .utf8)
     // The same frame; only the status line differs, as it names the data directory given.
@@ -172,7 +185,9 @@ extension CLITests {
       hash = hash &* 0x0000_0100_0000_01b3
     }
     let hex = String(hash, radix: 16)
-    let name = URL(fileURLWithPath: data).lastPathComponent + "-" + String(repeating: "0", count: 16 - hex.count) + hex + ".marks"
+    let name =
+      URL(fileURLWithPath: data).lastPathComponent + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+      + ".marks"
     return state.appendingPathComponent("dateline/marks/\(name)")
   }
 
@@ -188,7 +203,8 @@ extension CLITests {
     let r = try run(["list", "--data", Self.fixture, "--marked"], env: env)
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertEqual(r.stdout, "2024-03-05  figure  Ministry,Captives  Ministry revises its count to 251 people held\n")
-    XCTAssertEqual(try run(["list", "--data", Self.seed, "--marked"], env: env).stdout, "", "another directory, other marks")
+    XCTAssertEqual(
+      try run(["list", "--data", Self.seed, "--marked"], env: env).stdout, "", "another directory, other marks")
   }
 }
 

@@ -7,7 +7,10 @@ extension CLITests {
   static let twoEvents = "date,actor,notes\n2023-01-01,Alpha,hello\n2023-01-02,Beta,world\n"
 
   func importArgs(_ csv: String, out: String) -> [String] {
-    ["import", "csv", csv, "--date-column", "date", "--party-columns", "actor", "--headline-column", "notes", "--out", out]
+    [
+      "import", "csv", csv, "--date-column", "date", "--party-columns", "actor", "--headline-column", "notes", "--out",
+      out,
+    ]
   }
 
   /// The case: --force deleted package.json, tsconfig.json and a directory
@@ -20,7 +23,9 @@ extension CLITests {
       try Data(text.utf8).write(to: URL(fileURLWithPath: out + "/" + name))
     }
     let r = try run(importArgs(dir + "/e.csv", out: out) + ["--force"])
-    XCTAssertTrue(r.stderr.contains("dateline: note: \(out) also holds backup.json, package.json, tsconfig.json, left as they were\n"), r.stderr)
+    XCTAssertTrue(
+      r.stderr.contains(
+        "dateline: note: \(out) also holds backup.json, package.json, tsconfig.json, left as they were\n"), r.stderr)
     XCTAssertEqual(FileManager.default.contents(atPath: out + "/package.json"), Data("{}".utf8))
     XCTAssertEqual(FileManager.default.contents(atPath: out + "/tsconfig.json"), Data("{\"x\":1}".utf8))
     XCTAssertEqual(FileManager.default.contents(atPath: out + "/backup.json/inner"), Data("kept".utf8))
@@ -47,18 +52,24 @@ extension CLITests {
     let r = try run(importArgs(dir + "/big.csv", out: out) + ["--force"])
     XCTAssertEqual(r.status, 2, r.stderr)
     XCTAssertTrue(r.stderr.hasSuffix(": cannot write: No space left on device; nothing was replaced\n"), r.stderr)
-    for (name, text) in old { XCTAssertEqual(FileManager.default.contents(atPath: out + "/" + name), Data(text.utf8), name) }
+    for (name, text) in old {
+      XCTAssertEqual(FileManager.default.contents(atPath: out + "/" + name), Data(text.utf8), name)
+    }
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), old.keys.sorted())
   }
 
   /// The 10 MB cell (2 MB here: the limit is 1 MiB, and a debug build reads CSV
   /// slowly): rejected by the importer (exit 1), and what is written validates.
   func testImportRejectsARowTheLoaderWouldRefuse() throws {
-    let dir = try tempData(["e.csv": Self.twoEvents + "2023-01-03,Gamma," + String(repeating: "x", count: 2 << 20) + "\n"])
+    let dir = try tempData([
+      "e.csv": Self.twoEvents + "2023-01-03,Gamma," + String(repeating: "x", count: 2 << 20) + "\n"
+    ])
     let r = try run(importArgs(dir + "/e.csv", out: dir + "/out"))
     XCTAssertEqual(r.status, 1)
-    XCTAssertEqual(r.stderr, "e.csv:4: rejected: column \"notes\" holds 2097152 bytes, over the loader's 1 MiB limit for a string\n")
-    XCTAssertTrue(r.stdout.hasSuffix("2 records, 2 parties from 3 rows of e.csv; 1 rejected; validate: 0 errors, 0 warnings\n"))
+    XCTAssertEqual(
+      r.stderr, "e.csv:4: rejected: column \"notes\" holds 2097152 bytes, over the loader's 1 MiB limit for a string\n")
+    XCTAssertTrue(
+      r.stdout.hasSuffix("2 records, 2 parties from 3 rows of e.csv; 1 rejected; validate: 0 errors, 0 warnings\n"))
   }
 
   func testImportReportsInvalidUTF8WithItsLineAndOffset() throws {

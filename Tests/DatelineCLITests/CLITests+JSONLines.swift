@@ -6,8 +6,10 @@ import XCTest
 /// act on, which are re-encoded; either way the output loads back as the same records.
 extension CLITests {
   func testJSONLinesKeepLinesAsWrittenAndEscapeWhatATerminalWouldActOn() throws {
-    let plain = #"{"id":"r1", "date":"2023-12-01","kind":"event","parties":["a"],"headline":"Plain","source":"s","x_note":{"kept":true}}"#
-    let bidi = #"{"id":"r2","date":"2023-12-02","kind":"event","parties":["a"],"headline":"Bidi \#u{202E}RTL and \#u{85}","source":"s"}"#
+    let plain =
+      #"{"id":"r1", "date":"2023-12-01","kind":"event","parties":["a"],"headline":"Plain","source":"s","x_note":{"kept":true}}"#
+    let bidi =
+      #"{"id":"r2","date":"2023-12-02","kind":"event","parties":["a"],"headline":"Bidi \#u{202E}RTL and \#u{85}","source":"s"}"#
     let dir = try tempData([
       "parties.json": #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"}]}"#,
       "sources.json": #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"x"}]}"#,

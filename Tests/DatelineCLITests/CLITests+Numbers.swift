@@ -15,19 +15,24 @@ extension CLITests {
     #"{"label":"big","value":1e308},{"label":"n","value":9007199254740993}"#,
     #"{"label":"big","value":-1e308,"value_max":1e308},{"label":"n","value":123456789012345678901234567890}"#,
     #"{"label":"big","value":-0},{"label":"n","value":-0.0},{"label":"e","value":1.5E+3}"#,
-  ]).replacingOccurrences(of: #""quote":{"exact":"Alpha said yes."},"figures":[{"label":"big","value":-0}"#,
+  ]).replacingOccurrences(
+    of: #""quote":{"exact":"Alpha said yes."},"figures":[{"label":"big","value":-0}"#,
     with: #""quote":{"exact":"Alpha said yes.","start":0.0E1},"figures":[{"label":"big","value":-0}"#)
 
   /// The issue's 1e308 / -1e308 on one label: `figures` and the browser's `f` died with
   /// "Double value cannot be converted to Int".
   func testFiguresAtTheEdgesOfADoubleAreShownNotTrapped() throws {
-    let dir = try tempData(["parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.edgeFigures])
+    let dir = try tempData([
+      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.edgeFigures,
+    ])
     XCTAssertEqual(try run(["validate", "--data", dir]).status, 0)
     let r = try run(["figures", "big", "--data", dir])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertFalse(r.terminatedBySignal)
     XCTAssertEqual(
-      r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ") },
+      r.stdout.split(separator: "\n").map {
+        $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ")
+      },
       ["big █▁▁", "2023-01-01 1e+308", "2023-01-02 -1e+308–1e+308", "2023-01-03 -0"])
     let exact = try run(["figures", "n", "--data", dir])
     XCTAssertTrue(exact.stdout.contains("  2023-01-01  9007199254740993 "), exact.stdout)
@@ -41,7 +46,9 @@ extension CLITests {
   /// 1.2345678901234568e+29 and -0 as 0. Now `list --format json` writes what it read,
   /// and its output loads back to the same bytes.
   func testListAsJSONWritesNumbersAsTheDataWroteThem() throws {
-    let dir = try tempData(["parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.edgeFigures])
+    let dir = try tempData([
+      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.edgeFigures,
+    ])
     let first = try run(["list", "--format", "json", "--data", dir])
     XCTAssertEqual(first.status, 0, first.stderr)
     for literal in [

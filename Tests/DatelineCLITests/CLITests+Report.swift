@@ -5,12 +5,15 @@ import XCTest
 /// html.parser to check it is well formed, has no scripts and no external assets, and
 /// shows hostile text as text.
 extension CLITests {
-  static let hostileRecords = #"{"schema":1,"type":"records","items":["#
+  static let hostileRecords =
+    #"{"schema":1,"type":"records","items":["#
     + #"{"id":"r1","date":"2023-12","kind":"claim","parties":["a"],"headline":"<script>alert(1)</script> & \u001b[31mred","source":"s","attribution":{"text":"Alpha's spokesman","basis":"named","claimant":"a"},"quote":{"exact":"Alpha said yes."},"disputes":["r2"],"figures":[{"label":"hostages","value":135}]},"#
     + #"{"id":"r2","date":"2023-12-02","kind":"denial","parties":["b"],"headline":"Beta says <img src=x onerror=alert(1)>","source":"s","quote":{"exact":"Beta said no."}}]}"#
 
   func testTheHTMLReportIsSelfContainedWellFormedAndEscaped() throws {
-    let data = try tempData(["parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.hostileRecords])
+    let data = try tempData([
+      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.hostileRecords,
+    ])
     let out = data + "/report.html"
     let r = try run(["report", "--data", data, "--format", "html", "--out", out])
     XCTAssertEqual(r.status, 0, r.stderr)
@@ -57,7 +60,9 @@ extension CLITests {
   }
 
   func testTheMarkdownReportHasEachRecordWithDateAttributionQuoteAndFigures() throws {
-    let data = try tempData(["parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.hostileRecords])
+    let data = try tempData([
+      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.hostileRecords,
+    ])
     let r = try run(["report", "--data", data])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("## 2023-12 (month) — \\<script\\>alert(1)\\</script\\> & ␛\\[31mred"), r.stdout)

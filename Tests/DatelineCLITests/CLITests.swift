@@ -80,8 +80,10 @@ final class CLITests: XCTestCase {
     return dir.path
   }
 
-  static let parties = #"{"schema":1,"type":"parties","items":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta","parent":"a"}]}"#
-  static let sources = #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no."}]}"#
+  static let parties =
+    #"{"schema":1,"type":"parties","items":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta","parent":"a"}]}"#
+  static let sources =
+    #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no."}]}"#
 
   // MARK: - validate
 
@@ -101,7 +103,8 @@ final class CLITests: XCTestCase {
   func testValidateReportsEveryErrorAndExitsOne() throws {
     let dir = try tempData([
       "parties.json": Self.parties, "sources.json": Self.sources,
-      "records.json": #"{"schema":1,"type":"records","items":[{"id":"r1","date":"2023-13-01","kind":"event","parties":["a"],"headline":"H","source":"s"},{"id":"r2","date":"2023-12-01","kind":"rumour","parties":["zz"],"headline":"H","source":"s"}]}"#,
+      "records.json":
+        #"{"schema":1,"type":"records","items":[{"id":"r1","date":"2023-13-01","kind":"event","parties":["a"],"headline":"H","source":"s"},{"id":"r2","date":"2023-12-01","kind":"rumour","parties":["zz"],"headline":"H","source":"s"}]}"#,
     ])
     let r = try run(["validate", "--data", dir])
     XCTAssertEqual(r.status, 1)
@@ -129,7 +132,9 @@ final class CLITests: XCTestCase {
     for party in ["hamas", "israel", "qatar", "il-pmo"] {
       let r = try run(["list", "--data", Self.seed, "--party", party, "--format", "jsonl"])
       XCTAssertEqual(r.status, 0)
-      let expected = TimelineQuery(parties: PartyFilter([Party.ID(party)])).run(on: corpus).map { corpus.records[$0].id.rawValue }
+      let expected = TimelineQuery(parties: PartyFilter([Party.ID(party)])).run(on: corpus).map {
+        corpus.records[$0].id.rawValue
+      }
       XCTAssertEqual(ids(r.stdout), expected, party)
       XCTAssertFalse(expected.isEmpty)
     }
@@ -137,9 +142,14 @@ final class CLITests: XCTestCase {
 
   func testFilterInAndFilterOutMirrorTheBrowsersCommands() throws {
     let corpus = try CorpusLoader.load(directory: Self.seed).corpus
-    let r = try run(["list", "--data", Self.seed, "--filter-in", "hostages", "--filter-out", "qatar", "--filter-out", "biden", "--format", "jsonl"])
+    let r = try run([
+      "list", "--data", Self.seed, "--filter-in", "hostages", "--filter-out", "qatar", "--filter-out", "biden",
+      "--format", "jsonl",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
-    let expected = TimelineQuery(search: "hostages", excluded: ["qatar", "biden"]).run(on: corpus).map { corpus.records[$0].id.rawValue }
+    let expected = TimelineQuery(search: "hostages", excluded: ["qatar", "biden"]).run(on: corpus).map {
+      corpus.records[$0].id.rawValue
+    }
     XCTAssertEqual(ids(r.stdout), expected)
     let searched = try run(["list", "--data", Self.seed, "--search", "hostages", "--format", "jsonl"])
     XCTAssertGreaterThan(ids(searched.stdout).count, expected.count, "--filter-out left some out")
@@ -215,11 +225,12 @@ final class CLITests: XCTestCase {
     for key in KeyNames.parse("j j Enter") {
       if let e = KeyMap.event(for: key, in: state) { state = update(state, e) }
     }
-    let expected = render(state).lines.map { l in
-      var s = l
-      while s.hasSuffix(" ") { s.removeLast() }
-      return s
-    }.joined(separator: "\n") + "\n"
+    let expected =
+      render(state).lines.map { l in
+        var s = l
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+      }.joined(separator: "\n") + "\n"
     let r = try run(["screen", "--data", Self.seed, "--size", "80x24", "--keys", "j j Enter"])
     XCTAssertEqual(r.status, 0)
     XCTAssertEqual(r.stdout, expected)
@@ -239,7 +250,8 @@ final class CLITests: XCTestCase {
     let dir = try tempData([
       "parties.json": #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A \u001b]0;title\u0007"}]}"#,
       "sources.json": #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"x"}]}"#,
-      "records.json": #"{"schema":1,"type":"records","items":[{"id":"r1","date":"2023","kind":"event","parties":["a"],"headline":"\#(evil)","source":"s","summary":"\#(evil)"}]}"#,
+      "records.json":
+        #"{"schema":1,"type":"records","items":[{"id":"r1","date":"2023","kind":"event","parties":["a"],"headline":"\#(evil)","source":"s","summary":"\#(evil)"}]}"#,
     ])
     for args in [["list"], ["show", "r1"], ["validate"], ["screen", "--size", "80x24", "--keys", "Enter"]] {
       let r = try run(args + ["--data", dir])

@@ -14,7 +14,9 @@ final class HostileInputTests: XCTestCase {
   }
 
   /// Runs the binary with a deadline; a run that outlives it is killed and reported.
-  func run(_ args: [String], in directory: URL = hostile, seconds: Double = 60) throws -> (status: Int32, out: String, err: String, signalled: Bool, timedOut: Bool) {
+  func run(_ args: [String], in directory: URL = hostile, seconds: Double = 60) throws -> (
+    status: Int32, out: String, err: String, signalled: Bool, timedOut: Bool
+  ) {
     let p = Process()
     p.executableURL = CLITests.binaryURL
     p.arguments = args
@@ -41,14 +43,17 @@ final class HostileInputTests: XCTestCase {
     if !finished { p.terminate() }
     p.waitUntilExit()
     if !finished { done.wait() }
-    return (p.terminationStatus, String(decoding: stdout.data, as: UTF8.self), String(decoding: stderr.data, as: UTF8.self),
-      p.terminationReason == .uncaughtSignal && finished, !finished)
+    return (
+      p.terminationStatus, String(decoding: stdout.data, as: UTF8.self), String(decoding: stderr.data, as: UTF8.self),
+      p.terminationReason == .uncaughtSignal && finished, !finished
+    )
   }
 
   func testEveryHostileCorpusGivesItsExactMessagesAndExitStatus() throws {
     XCTAssertGreaterThanOrEqual(cases.count, 16)
     for name in cases {
-      let expected = try String(contentsOf: Self.hostile.appendingPathComponent(name).appendingPathComponent("expected.txt"), encoding: .utf8)
+      let expected = try String(
+        contentsOf: Self.hostile.appendingPathComponent(name).appendingPathComponent("expected.txt"), encoding: .utf8)
       let r = try run(["validate", "--data", name])
       XCTAssertFalse(r.signalled, name)
       XCTAssertFalse(r.timedOut, name)
@@ -58,7 +63,10 @@ final class HostileInputTests: XCTestCase {
 
   func testNoCommandWritesAControlCharacterOrDiesOnHostileData() throws {
     for name in cases {
-      for args in [["list"], ["list", "--format", "json"], ["show", "inj"], ["show", "ok"], ["screen", "--size", "80x24", "--keys", "Enter j o p Escape ?"], ["screen", "--size", "20x5", "--keys", "o"]] {
+      for args in [
+        ["list"], ["list", "--format", "json"], ["show", "inj"], ["show", "ok"],
+        ["screen", "--size", "80x24", "--keys", "Enter j o p Escape ?"], ["screen", "--size", "20x5", "--keys", "o"],
+      ] {
         let r = try run(args + ["--data", name])
         XCTAssertFalse(r.signalled, "\(name) \(args)")
         XCTAssertFalse(r.timedOut, "\(name) \(args)")
@@ -89,13 +97,21 @@ final class HostileInputTests: XCTestCase {
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     try "TOP SECRET outside".write(to: dir.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
-    try FileManager.default.createSymbolicLink(atPath: data.appendingPathComponent("text.txt").path, withDestinationPath: "../secret.txt")
-    try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"}]}"#.write(to: data.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
-    try #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text_path":"text.txt"}]}"#.write(to: data.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
-    try #"{"schema":1,"type":"records","items":[{"id":"r","date":"2023","kind":"event","parties":["a"],"headline":"H","source":"s","quote":{"exact":"TOP SECRET"}}]}"#.write(to: data.appendingPathComponent("records.json"), atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(
+      atPath: data.appendingPathComponent("text.txt").path, withDestinationPath: "../secret.txt")
+    try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"}]}"#.write(
+      to: data.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
+    try #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text_path":"text.txt"}]}"#.write(
+      to: data.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
+    try
+      #"{"schema":1,"type":"records","items":[{"id":"r","date":"2023","kind":"event","parties":["a"],"headline":"H","source":"s","quote":{"exact":"TOP SECRET"}}]}"#
+      .write(to: data.appendingPathComponent("records.json"), atomically: true, encoding: .utf8)
     let r = try run(["validate", "--data", data.path])
     XCTAssertEqual(r.status, 1)
-    XCTAssertTrue(r.err.contains(#"sources.json: items[0] (id "s"): $.text_path: "text.txt" leads outside the data directory (through a symlink)"#), r.err)
+    XCTAssertTrue(
+      r.err.contains(
+        #"sources.json: items[0] (id "s"): $.text_path: "text.txt" leads outside the data directory (through a symlink)"#
+      ), r.err)
     let screen = try run(["screen", "--data", data.path, "--keys", "o"])
     XCTAssertFalse(screen.out.contains("TOP SECRET"))
   }
@@ -108,9 +124,13 @@ final class HostileInputTests: XCTestCase {
     text += "THE QUOTE IS HERE. " + String(repeating: "tail ", count: 100_000)
     XCTAssertGreaterThan(text.utf8.count, 50_000_000)
     try text.write(to: dir.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
-    try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"}]}"#.write(to: dir.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
-    try #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"Big","text_path":"big.txt"}]}"#.write(to: dir.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
-    try #"{"schema":1,"type":"records","items":[{"id":"r","date":"2023","kind":"event","parties":["a"],"headline":"H","source":"s","quote":{"exact":"THE QUOTE IS HERE."}}]}"#.write(to: dir.appendingPathComponent("records.json"), atomically: true, encoding: .utf8)
+    try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"}]}"#.write(
+      to: dir.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
+    try #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"Big","text_path":"big.txt"}]}"#.write(
+      to: dir.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
+    try
+      #"{"schema":1,"type":"records","items":[{"id":"r","date":"2023","kind":"event","parties":["a"],"headline":"H","source":"s","quote":{"exact":"THE QUOTE IS HERE."}}]}"#
+      .write(to: dir.appendingPathComponent("records.json"), atomically: true, encoding: .utf8)
     let r = try run(["screen", "--data", dir.path, "--size", "80x24", "--keys", "o"], seconds: 120)
     XCTAssertEqual(r.status, 0, r.err)
     XCTAssertTrue(r.out.contains("THE QUOTE IS HERE."), r.out)

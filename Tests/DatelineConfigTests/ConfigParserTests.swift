@@ -21,7 +21,10 @@ final class ConfigParserTests: XCTestCase {
     XCTAssertEqual(c.preferences.kindColors, [.state: .blue, .armed_group: .red])
     XCTAssertEqual(
       c.preferences.keys,
-      KeyRemap([.control("n"): .character("j"), .control("p"): .character("k"), .character("x"): Optional<Key>.none, .pageDown: .character(" ")]))
+      KeyRemap([
+        .control("n"): .character("j"), .control("p"): .character("k"), .character("x"): Optional<Key>.none,
+        .pageDown: .character(" "),
+      ]))
     XCTAssertEqual(c.citations, Config.Citations(osc52: true, file: "/etc/dateline/citations.txt"))
   }
 

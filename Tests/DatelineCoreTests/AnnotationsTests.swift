@@ -5,7 +5,9 @@ import XCTest
 /// The annotations file: lines into changes, changes folded into the current state,
 /// filters, and the `x_annotations` member of listed records.
 final class AnnotationsTests: XCTestCase {
-  func change(_ id: String, _ op: AnnotationChange.Operation, _ value: String? = nil, time: String = "2026-01-01T00:00:00.000Z") -> AnnotationChange {
+  func change(
+    _ id: String, _ op: AnnotationChange.Operation, _ value: String? = nil, time: String = "2026-01-01T00:00:00.000Z"
+  ) -> AnnotationChange {
     AnnotationChange(record: Record.ID(id), time: time, author: "ana", operation: op, value: value)
   }
 
@@ -24,7 +26,9 @@ final class AnnotationsTests: XCTestCase {
   }
 
   func testALineRoundTripsThroughItsJSON() {
-    for c in [change("r1", .star), change("r1", .untag, "a-b"), change("r1", .note, "quote \" and \\ and \n newline\u{1B}")] {
+    for c in [
+      change("r1", .star), change("r1", .untag, "a-b"), change("r1", .note, "quote \" and \\ and \n newline\u{1B}"),
+    ] {
       let parsed = AnnotationLog.parse(Array(c.jsonLine.utf8), name: "a.jsonl")
       XCTAssertEqual(parsed.changes, [c])
       XCTAssertEqual(parsed.issues, [])
@@ -90,7 +94,9 @@ final class AnnotationsTests: XCTestCase {
       change(ids[1], .tag, "key"), change(ids[1], .note, "see also"),
     ])
     let all = Array(corpus.records.indices)
-    func run(_ f: AnnotationFilter) -> [String] { FeatureData.ids(f.apply(all, corpus: corpus, annotations: a), corpus).sorted() }
+    func run(_ f: AnnotationFilter) -> [String] {
+      FeatureData.ids(f.apply(all, corpus: corpus, annotations: a), corpus).sorted()
+    }
     XCTAssertEqual(run(AnnotationFilter(starredOnly: true)), [ids[0]])
     XCTAssertEqual(run(AnnotationFilter(tags: ["key", "check"])), ids.sorted())
     XCTAssertEqual(run(AnnotationFilter(tags: ["key", "check"], tagMode: .all)), [ids[0]])
@@ -99,7 +105,8 @@ final class AnnotationsTests: XCTestCase {
     // Search finds a note's words, and a word of the note with a word of the record.
     let found = AnnotationFilter.searchMatches(TextSearch.words("see"), corpus: corpus, annotations: a)
     XCTAssertEqual(FeatureData.ids(Array(found), corpus), [ids[1]])
-    XCTAssertEqual(AnnotationFilter.searchMatches(TextSearch.words("starred hostages"), corpus: corpus, annotations: a).count, 1)
+    XCTAssertEqual(
+      AnnotationFilter.searchMatches(TextSearch.words("starred hostages"), corpus: corpus, annotations: a).count, 1)
   }
 
   func testListedRecordsCarryTheirAnnotationsAsAnExtensionMember() {
@@ -107,7 +114,9 @@ final class AnnotationsTests: XCTestCase {
     XCTAssertEqual(
       String(decoding: Annotations.inserting(e, into: Array(#"{"id":"r1"}"#.utf8)), as: UTF8.self),
       #"{"id":"r1","x_annotations":{"starred":true,"tags":["a"],"note":"n\""}}"#)
-    XCTAssertEqual(String(decoding: Annotations.inserting(e, into: Array("{ }".utf8)), as: UTF8.self), #"{ "x_annotations":{"starred":true,"tags":["a"],"note":"n\""}}"#)
+    XCTAssertEqual(
+      String(decoding: Annotations.inserting(e, into: Array("{ }".utf8)), as: UTF8.self),
+      #"{ "x_annotations":{"starred":true,"tags":["a"],"note":"n\""}}"#)
     XCTAssertEqual(Annotations.inserting(nil, into: Array("{}".utf8)), Array("{}".utf8))
   }
 }

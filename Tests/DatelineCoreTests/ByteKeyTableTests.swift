@@ -1,5 +1,6 @@
-@testable import DatelineCore
 import XCTest
+
+@testable import DatelineCore
 
 /// The id table is a value: a copy written to leaves the original as it was, and a
 /// table over memory it does not own (the cache's) is copied before any write.
@@ -28,7 +29,8 @@ final class ByteKeyTableTests: XCTestCase {
 
     // A table over slots it does not own (as read back from a cache) copies before writing.
     let bytes = original.rawSlots.copied()
-    let viewed = ByteKeyTable(slots: Column(viewing: UnsafeRawPointer(bytes.base), count: bytes.count, owner: bytes.storage), count: 1)
+    let viewed = ByteKeyTable(
+      slots: Column(viewing: UnsafeRawPointer(bytes.base), count: bytes.count, owner: bytes.storage), count: 1)
     var written = viewed
     XCTAssertNil(written.insert(refs[2], value: 2, key: key))
     XCTAssertNil(viewed.find(refs[2], key: key), "the viewed memory is not written")

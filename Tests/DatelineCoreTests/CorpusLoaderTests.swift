@@ -53,13 +53,15 @@ final class CorpusLoaderTests: XCTestCase {
     try dir.mkdir("folder.json")
     let result = try dir.load()
     assertLoad(
-      result, issues: ["folder.json: not a regular file (a directory); skipped"], records: 0, leftOut: 0, failedFiles: 1)
+      result, issues: ["folder.json: not a regular file (a directory); skipped"], records: 0, leftOut: 0, failedFiles: 1
+    )
   }
 
   func testOtherFilesAndSubfoldersAreIgnored() throws {
     let result = try Fixtures.load("directory-layout")
     assertLoad(
-      result, issues: ["nested.json: not a regular file (a directory); skipped"], records: 1, leftOut: 0, failedFiles: 1)
+      result, issues: ["nested.json: not a regular file (a directory); skipped"], records: 1, leftOut: 0, failedFiles: 1
+    )
     XCTAssertEqual(result.files, 4)
     XCTAssertEqual(
       result.summary,

@@ -18,8 +18,12 @@ final class DraftReviewFilesTests: XCTestCase {
   }
 
   func testADraftsFileKeepsRecordsWithTheirLinesAndReportsTheRest() throws {
-    let good = #"{"id":"a-1","date":"2023-12-12","kind":"event","parties":[{"id":"hamas"}],"headline":"H","source":"s"}"#
-    let path = try temp("t.jsonl", good + "\n\n{not json\n" + #"{"id":"a-2","date":"2023-13-40","kind":"event","parties":[],"headline":"H","source":"s"}"# + "\n")
+    let good =
+      #"{"id":"a-1","date":"2023-12-12","kind":"event","parties":[{"id":"hamas"}],"headline":"H","source":"s"}"#
+    let path = try temp(
+      "t.jsonl",
+      good + "\n\n{not json\n"
+        + #"{"id":"a-2","date":"2023-13-40","kind":"event","parties":[],"headline":"H","source":"s"}"# + "\n")
     let file = DraftFile.read(path)
     XCTAssertEqual(file.entries.map(\.record.id.rawValue), ["a-1"])
     XCTAssertEqual(file.entries.map(\.line), [1])
@@ -51,10 +55,19 @@ final class DraftReviewFilesTests: XCTestCase {
     let rows: [(String, (inout Record) -> Void, String?)] = [
       ("a new id", { _ in }, nil),
       ("an existing id", { $0.id = template.id }, "a record \(template.id.rawValue) exists already"),
-      ("an unknown party", { $0.parties = [Record.PartyRef(id: Party.ID("unidentified"))] }, "no party unidentified in the data (P sets the parties)"),
+      (
+        "an unknown party", { $0.parties = [Record.PartyRef(id: Party.ID("unidentified"))] },
+        "no party unidentified in the data (P sets the parties)"
+      ),
       ("an unknown source", { $0.source = Source.ID("nowhere") }, "no source nowhere in the data"),
-      ("a quote not in the text", { $0.quote = Quote(exact: "words the article never printed") }, "the quote is not in the text of \(template.source.rawValue)"),
-      ("a dangling link", { $0.disputes = [Record.ID("no-such-record")] }, "it links to no-such-record, which is not in the data"),
+      (
+        "a quote not in the text", { $0.quote = Quote(exact: "words the article never printed") },
+        "the quote is not in the text of \(template.source.rawValue)"
+      ),
+      (
+        "a dangling link", { $0.disputes = [Record.ID("no-such-record")] },
+        "it links to no-such-record, which is not in the data"
+      ),
     ]
     for (name, change, expected) in rows {
       var r = fresh

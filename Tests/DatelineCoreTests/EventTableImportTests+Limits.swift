@@ -13,7 +13,9 @@ extension EventTableImportTests {
   func testASourceCarriesOnlyTheColumnsTheImportReads() throws {
     let wide = (0..<1000).map { "c\($0)" + String(repeating: "x", count: 1000) }
     var csv = (["date", "actor"] + wide + ["notes"]).joined(separator: ",") + "\n"
-    for r in 0..<40 { csv += (["2023-01-01", "A"] + Array(repeating: "v", count: 1000) + ["h\(r)"]).joined(separator: ",") + "\n" }
+    for r in 0..<40 {
+      csv += (["2023-01-01", "A"] + Array(repeating: "v", count: 1000) + ["h\(r)"]).joined(separator: ",") + "\n"
+    }
     let result = try EventTableImport(rows: CSVReader.rows(csv), options: plain())
     XCTAssertEqual(result.records.count, 40)
     XCTAssertEqual(result.sources.first?.text, "date,actor,notes\n2023-01-01,A,h0")
@@ -39,8 +41,10 @@ extension EventTableImportTests {
     XCTAssertEqual(result.rejected.map(\.line), [3, 4])
     XCTAssertEqual(
       result.rejected.map(\.message),
-      ["column \"notes\" holds 1100000 bytes, over the loader's 1 MiB limit for a string",
-       "column \"actor\" holds 1100000 bytes, over the loader's 1 MiB limit for a string"])
+      [
+        "column \"notes\" holds 1100000 bytes, over the loader's 1 MiB limit for a string",
+        "column \"actor\" holds 1100000 bytes, over the loader's 1 MiB limit for a string",
+      ])
     XCTAssertEqual(result.notes, [])
     XCTAssertEqual(result.parties.map(\.id.rawValue), ["a"])
   }
@@ -53,14 +57,16 @@ extension EventTableImportTests {
     let result = try EventTableImport(rows: CSVReader.rows(csv), options: plain())
     XCTAssertEqual(result.records.count, 1)
     XCTAssertEqual(
-      result.rejected.map(\.description), ["line 3: the loader would refuse it: headline: expected at most 100 columns, got 101"])
+      result.rejected.map(\.description),
+      ["line 3: the loader would refuse it: headline: expected at most 100 columns, got 101"])
   }
 
   func testInvalidUTF8IsAnErrorWithItsLineAndByteOffset() throws {
     let bytes = Array("date,actor,notes\n2023-01-01,A,ok\n2023-01-02,B".utf8) + [0xFF] + Array(",bad\n".utf8)
     let result = try EventTableImport(rows: CSVReader.rows(bytes: bytes), options: plain())
     XCTAssertEqual(result.records.count, 1)
-    XCTAssertEqual(result.rejected.map(\.description), ["line 3: invalid UTF-8 (byte 0xFF at byte offset 45 of the file)"])
+    XCTAssertEqual(
+      result.rejected.map(\.description), ["line 3: invalid UTF-8 (byte 0xFF at byte offset 45 of the file)"])
     let header = [0xEF, 0xBB, 0xBF] + Array("da".utf8) + [0xC3] + Array("te,actor,notes\n".utf8)
     XCTAssertThrowsError(try EventTableImport(rows: CSVReader.rows(bytes: header), options: plain())) {
       XCTAssertEqual("\($0)", "line 1 (the header): invalid UTF-8 (byte 0xC3 at byte offset 5 of the file)")
@@ -69,8 +75,12 @@ extension EventTableImportTests {
 
   func testABOMIsNotPartOfAColumnName() throws {
     let csv = "\u{FEFF}date,actor,notes\n2023-01-01,A,ok\n"
-    XCTAssertThrowsError(try EventTableImport(rows: CSVReader.rows(csv), options: .init(
-      dateColumn: "day", partyColumns: ["actor"], headlineColumn: "notes", fileName: "e.csv"))) {
+    XCTAssertThrowsError(
+      try EventTableImport(
+        rows: CSVReader.rows(csv),
+        options: .init(
+          dateColumn: "day", partyColumns: ["actor"], headlineColumn: "notes", fileName: "e.csv"))
+    ) {
       XCTAssertEqual("\($0)", "no column \"day\" in the header; the columns are \"date\", \"actor\", \"notes\"")
     }
     XCTAssertEqual(try EventTableImport(rows: CSVReader.rows(csv), options: plain()).records.count, 1)

@@ -40,7 +40,8 @@ final class EventTableImportTests: XCTestCase {
       ])
     let first = result.records[0]
     XCTAssertEqual(first.date.description, "2023-12-12")
-    XCTAssertEqual(first.parties, [.init(id: "military-forces-of-israel", role: .actor), .init(id: "hamas", role: .target)])
+    XCTAssertEqual(
+      first.parties, [.init(id: "military-forces-of-israel", role: .actor), .init(id: "hamas", role: .target)])
     XCTAssertEqual(first.tags, ["Battles"])
     XCTAssertEqual(first.kind, .event)
     let multi = result.records[1]
@@ -81,7 +82,8 @@ final class EventTableImportTests: XCTestCase {
       let e = error as? EventTableImport.HeaderError
       XCTAssertEqual(
         e?.description,
-        "no column \"headline\" in the header; the columns are \"event_id_cnty\", \"event_date\", \"event_type\", \"actor1\", \"actor2\", \"notes\"")
+        "no column \"headline\" in the header; the columns are \"event_id_cnty\", \"event_date\", \"event_type\", \"actor1\", \"actor2\", \"notes\""
+      )
     }
   }
 
@@ -92,7 +94,8 @@ final class EventTableImportTests: XCTestCase {
       rows: rows, options: .init(dateColumn: "d", partyColumns: ["p"], headlineColumn: "h", fileName: "f.csv"))
     XCTAssertEqual(DisplayWidth.of(result.records[0].headline), 100)
     XCTAssertEqual(result.records[0].summary, long)
-    XCTAssertEqual(result.notes.map(\.description), ["line 2: headline cut to 100 columns (the full text is the summary)"])
+    XCTAssertEqual(
+      result.notes.map(\.description), ["line 2: headline cut to 100 columns (the full text is the summary)"])
     XCTAssertEqual(result.records[0].id.rawValue, "row-2")
   }
 }

@@ -15,7 +15,8 @@ final class ExportTests: XCTestCase {
     let c = try corpus()
     var csv = CSVWriter.row(RecordColumns.names)
     for i in c.records.indices { csv += CSVWriter.row(RecordColumns.values(c.records[i], in: c)) }
-    var o = EventTableImport.Options(dateColumn: "date", partyColumns: ["parties"], headlineColumn: "headline", fileName: "x.csv")
+    var o = EventTableImport.Options(
+      dateColumn: "date", partyColumns: ["parties"], headlineColumn: "headline", fileName: "x.csv")
     o.schemaColumns = true
     let imported = try EventTableImport(rows: CSVReader.rows(csv), options: o)
     XCTAssertEqual(imported.rejected, [])
@@ -57,7 +58,8 @@ final class ExportTests: XCTestCase {
     XCTAssertEqual(lines[0], "Israeli PMO: 135 hostages remain in Gaza, 116 of them alive")
     XCTAssertEqual(lines[1], "Date: 2023-12-12 (inferred) (precision: day)")
     XCTAssertEqual(lines[2], "Parties: Israeli Prime Minister's Office (actor); Hostages held in Gaza (subject)")
-    XCTAssertTrue(lines[3].hasPrefix("Attribution: the Israeli prime minister’s office believes (basis: official)"), lines[3])
+    XCTAssertTrue(
+      lines[3].hasPrefix("Attribution: the Israeli prime minister’s office believes (basis: official)"), lines[3])
     XCTAssertTrue(lines[4].hasPrefix("Quote: “"), lines[4])
     XCTAssertTrue(lines[5].hasPrefix("Source: CNN, “Hamas not responding"), lines[5])
     XCTAssertTrue(lines.contains("Record: pmo-135-116"))
@@ -94,7 +96,8 @@ final class LoadProgressTests: XCTestCase {
       "loading 2/3 files, 41,234 records, 18.2 of 26.0 MB, 36.4 MB/s")
     var c = s
     c.checking = true
-    XCTAssertTrue(c.line(totalFiles: 3, totalBytes: 26_000_000, seconds: 0.5).hasSuffix("; checking references and quotes"))
+    XCTAssertTrue(
+      c.line(totalFiles: 3, totalBytes: 26_000_000, seconds: 0.5).hasSuffix("; checking references and quotes"))
     XCTAssertEqual(
       s.line(totalFiles: 3, totalBytes: 26_000_000, seconds: 2, done: true),
       "loaded 3 files, 41,234 records, 26.0 MB in 2.0 s (13.0 MB/s)")

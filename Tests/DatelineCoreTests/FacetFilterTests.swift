@@ -39,7 +39,8 @@ final class FacetFilterTests: XCTestCase {
     XCTAssertEqual(ids(FacetFilter(minSources: 1), fixture).count, fixture.records.count, "1 keeps everything")
     XCTAssertEqual(ids(FacetFilter(minSources: 2), try FeatureData.seed()), [], "the seed is one article")
     let twice = Record(
-      id: "twice", date: try XCTUnwrap(RecordDate.parse("2023-12-01")), kind: .event, parties: [.init(id: "p")], headline: "H",
+      id: "twice", date: try XCTUnwrap(RecordDate.parse("2023-12-01")), kind: .event, parties: [.init(id: "p")],
+      headline: "H",
       source: "s", also: [.init(source: "s"), .init(source: "t"), .init(source: "t")])
     XCTAssertEqual(twice.sourceIDs, ["s", "t"], "a report quoted twice is one source")
   }
@@ -48,7 +49,8 @@ final class FacetFilterTests: XCTestCase {
     XCTAssertEqual(
       ids(FacetFilter(disputedOnly: true), try FeatureData.seed()),
       ["hamas-soldiers-claim", "israel-rejects-soldiers-claim", "israel-women-first"])
-    XCTAssertEqual(ids(FacetFilter(disputedOnly: true), try FeatureData.fixture()), ["front-range", "ministry-rejects"])
+    XCTAssertEqual(
+      ids(FacetFilter(disputedOnly: true), try FeatureData.fixture()), ["front-range", "ministry-rejects"])
   }
 
   func testFacetsCombineWithTheOtherFilters() throws {

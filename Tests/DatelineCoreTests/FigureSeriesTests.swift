@@ -20,14 +20,17 @@ final class FigureSeriesTests: XCTestCase {
     XCTAssertEqual(series[1].sparkline, "▄", "one value is drawn half high")
     let americans = try XCTUnwrap(seed.record("white-house-eight-americans"))
     XCTAssertEqual(
-      FigureSeries.all(for: americans, corpus: seed, links: links, columns: columns).map { $0.entries.map(\.figure.displayValue) },
+      FigureSeries.all(for: americans, corpus: seed, links: links, columns: columns).map {
+        $0.entries.map(\.figure.displayValue)
+      },
       [["8 people"], ["7 people"], ["1 people"]])
   }
 
   func testRevisionsRangesAndDisputesShowInTheSeries() throws {
     let fixture = try FeatureData.fixture()
     let series = FigureSeries(
-      label: "CAPTIVES HELD", corpus: fixture, links: LinkIndex(corpus: fixture), columns: FacetColumns(corpus: fixture))
+      label: "CAPTIVES HELD", corpus: fixture, links: LinkIndex(corpus: fixture), columns: FacetColumns(corpus: fixture)
+    )
     XCTAssertEqual(series.label, "captives held", "the label as the data first writes it")
     XCTAssertEqual(FeatureData.ids(series.entries.map(\.record), fixture), ["count-240", "front-range", "count-251"])
     XCTAssertEqual(series.entries.map(\.figure.displayValue), ["240 people", "200–250 people", "251 people"])

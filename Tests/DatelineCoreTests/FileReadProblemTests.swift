@@ -1,6 +1,7 @@
-@testable import DatelineCore
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// The messages of a data file that cannot be read. A permission error cannot be made for
 /// root (CI), so its wording is pinned here, from the errno the loader would see.

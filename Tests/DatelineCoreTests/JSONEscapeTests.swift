@@ -1,5 +1,6 @@
-@testable import DatelineCore
 import XCTest
+
+@testable import DatelineCore
 
 /// The scanners' fast unescape and the parser decode escapes through one `JSONEscape`;
 /// this pins that they agree on every kind of escape, surrogates included.
@@ -14,7 +15,9 @@ final class JSONEscapeTests: XCTestCase {
       let parsed = try json.withUnsafeBytes { try JSONParser.parse($0) }
       guard case .string(let expected) = parsed.value else { return XCTFail(body) }
       let bytes = Array(body.utf8)
-      let fast = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { JSONEscape.unescaped($0, count: b.count) } ?? [] }
+      let fast = bytes.withUnsafeBufferPointer { b in
+        b.baseAddress.map { JSONEscape.unescaped($0, count: b.count) } ?? []
+      }
       XCTAssertEqual(String(decoding: fast, as: UTF8.self), expected, body)
     }
   }
@@ -28,7 +31,9 @@ final class JSONEscapeTests: XCTestCase {
     for row in table {
       var out: [UInt8] = []
       let bytes = Array(row.body.utf8)
-      let got = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { JSONEscape.decode($0, count: b.count, at: 0, into: &out) } }
+      let got = bytes.withUnsafeBufferPointer { b in
+        b.baseAddress.map { JSONEscape.decode($0, count: b.count, at: 0, into: &out) }
+      }
       XCTAssertEqual(got, row.outcome, row.body)
     }
   }

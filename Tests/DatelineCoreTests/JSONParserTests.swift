@@ -12,8 +12,7 @@ final class JSONParserTests: XCTestCase {
 
   private func parse(_ text: String) throws -> JSONNode { try parse(Array(text.utf8)) }
 
-  private func string(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> String?
-  {
+  private func string(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
     do {
       if case .string(let s) = try parse(json).value { return s }
       XCTFail("\(json) is not a string", file: file, line: line)
@@ -23,8 +22,7 @@ final class JSONParserTests: XCTestCase {
     return nil
   }
 
-  private func number(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> Double?
-  {
+  private func number(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> Double? {
     do {
       if case .number(let d) = try parse(json).value { return d }
       XCTFail("\(json) is not a number", file: file, line: line)

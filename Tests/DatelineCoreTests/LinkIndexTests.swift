@@ -12,7 +12,9 @@ final class LinkIndexTests: XCTestCase {
     XCTAssertEqual(links.disputedBy[claim], [denial])
     XCTAssertEqual(links.disputedBy[position], [claim])
     XCTAssertEqual(links.contested, [claim, denial, position])
-    XCTAssertEqual(links.disputeTargets(of: seed.records[claim], at: claim), [position, denial], "what it disputes, then who disputes it")
+    XCTAssertEqual(
+      links.disputeTargets(of: seed.records[claim], at: claim), [position, denial],
+      "what it disputes, then who disputes it")
     XCTAssertEqual(links.disputeTargets(of: seed.records[denial], at: denial), [claim])
     XCTAssertEqual(links.disputeTargets(of: seed.records[0], at: 0), [])
     XCTAssertTrue(links.hasDisputes)
@@ -29,7 +31,9 @@ final class LinkIndexTests: XCTestCase {
     XCTAssertEqual(
       pairs(Array(seed.records.indices)),
       [["hamas-soldiers-claim", "israel-women-first"], ["israel-rejects-soldiers-claim", "hamas-soldiers-claim"]])
-    XCTAssertEqual(pairs([try FeatureData.index("israel-rejects-soldiers-claim", seed)]), [["israel-rejects-soldiers-claim", "hamas-soldiers-claim"]])
+    XCTAssertEqual(
+      pairs([try FeatureData.index("israel-rejects-soldiers-claim", seed)]),
+      [["israel-rejects-soldiers-claim", "hamas-soldiers-claim"]])
     XCTAssertEqual(pairs([0, 1]), [])
   }
 
@@ -51,7 +55,8 @@ final class LinkIndexTests: XCTestCase {
     let fixture = try FeatureData.fixture()
     let columns = FacetColumns(corpus: fixture)
     XCTAssertEqual(
-      FeatureData.ids(columns.figureRecords["captives held"] ?? [], fixture), ["count-240", "front-range", "count-251"],
+      FeatureData.ids(columns.figureRecords["captives held"] ?? [], fixture),
+      ["count-240", "front-range", "count-251"],
       "“Captives held” and “captives held” are one label")
     let seed = try FeatureData.seed()
     XCTAssertEqual(

@@ -41,12 +41,14 @@ final class LoaderMutationTests: XCTestCase {
     let records = try Array(Data(contentsOf: Self.seed.appendingPathComponent("records.json")))
     let parties = try Array(Data(contentsOf: Self.seed.appendingPathComponent("parties.json")))
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-mutants-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir.appendingPathComponent("sources"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("sources"), withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     try FileManager.default.copyItem(
       at: Self.seed.appendingPathComponent("sources/hostage-talks-article.txt"),
       to: dir.appendingPathComponent("sources/hostage-talks-article.txt"))
-    try Data(contentsOf: Self.seed.appendingPathComponent("sources.json")).write(to: dir.appendingPathComponent("sources.json"))
+    try Data(contentsOf: Self.seed.appendingPathComponent("sources.json")).write(
+      to: dir.appendingPathComponent("sources.json"))
     var rng = SplitMix64(state: 20_231_212)
     var outcomes = (clean: 0, failedFiles: 0, leftOut: 0)
     for i in 0..<400 {

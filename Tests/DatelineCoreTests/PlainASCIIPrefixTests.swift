@@ -63,7 +63,10 @@ final class PlainASCIIPrefixTests: XCTestCase {
     for _ in 0..<5_000 {
       let n = Int.random(in: 0...100, using: &rng)
       // Mostly plain runs, so that stops land deep inside blocks.
-      let b = (0..<n).map { _ in Int.random(in: 0..<20, using: &rng) == 0 ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x20...0x7E, using: &rng) }
+      let b = (0..<n).map { _ in
+        Int.random(in: 0..<20, using: &rng) == 0
+          ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x20...0x7E, using: &rng)
+      }
       XCTAssertTrue(scan(b) == reference(b), "\(b)")
     }
   }

@@ -1,5 +1,6 @@
-@testable import DatelineCore
 import XCTest
+
+@testable import DatelineCore
 
 /// `RecordStore.printsRaw` (may a JSON line be printed as it is?) against the rule it
 /// implements, scalar by scalar: no DEL, no C1 control, no line or paragraph separator,
@@ -22,13 +23,15 @@ final class PrintsRawTests: XCTestCase {
   func testEveryCharacterAtEveryOffset() {
     let trials: [Character] = [
       "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{061C}", "\u{061B}", "\u{200D}", "\u{200E}", "\u{200F}",
-      "\u{2027}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "😀", "北",
+      "\u{2027}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "😀",
+      "北",
     ]
     for c in trials {
       for offset in 0...40 {
         for tail in [0, 1, 17] {
           let line = String(repeating: "a", count: offset) + String(c) + String(repeating: "b", count: tail)
-          XCTAssertEqual(printsRaw(line), rule(line), "U+\(String(c.unicodeScalars.first!.value, radix: 16)) at \(offset)")
+          XCTAssertEqual(
+            printsRaw(line), rule(line), "U+\(String(c.unicodeScalars.first!.value, radix: 16)) at \(offset)")
         }
       }
     }

@@ -1,5 +1,6 @@
-@testable import DatelineCore
 import XCTest
+
+@testable import DatelineCore
 
 /// QuoteSearch (several quotes in one pass over a text) finds exactly the occurrences a
 /// plain search finds: random texts over a small alphabet (so grams repeat and candidate
@@ -20,7 +21,8 @@ final class QuoteSearchTests: XCTestCase {
       for _ in 0..<Int.random(in: 1...40, using: &rng) {
         let length = Int.random(in: 1...60, using: &rng)
         if hay.count > length && Bool.random(using: &rng) {
-          let at = [0, hay.count - length, Int.random(in: 0...(hay.count - length), using: &rng)].randomElement(using: &rng)!
+          let at = [0, hay.count - length, Int.random(in: 0...(hay.count - length), using: &rng)].randomElement(
+            using: &rng)!
           needles.append(Array(hay[at..<(at + length)]))
         } else {
           needles.append((0..<length).map { _ in alphabet.randomElement(using: &rng)! })

@@ -1,5 +1,6 @@
-@testable import DatelineCore
 import XCTest
+
+@testable import DatelineCore
 
 /// The store's sort of a million keys (by first day into buckets, then each bucket) gives
 /// the order a plain sort by the same rule gives: keys over a few years, over thousands of
@@ -39,8 +40,11 @@ final class TimelineOrderSortTests: XCTestCase {
       XCTAssertEqual(sorted.count, n, label)
       // Equal keys and ids may come in either order: compare what the order is made of.
       var differences = 0
-      for i in 0..<n where sorted[i].key != expected[i].key || sorted[i].prefix != expected[i].prefix
-        || !(ids[Int(sorted[i].row)].count == ids[Int(expected[i].row)].count && !ByteRef.precedes(ids[Int(sorted[i].row)], ids[Int(expected[i].row)]) && !ByteRef.precedes(ids[Int(expected[i].row)], ids[Int(sorted[i].row)]))
+      for i in 0..<n
+      where sorted[i].key != expected[i].key || sorted[i].prefix != expected[i].prefix
+        || !(ids[Int(sorted[i].row)].count == ids[Int(expected[i].row)].count
+          && !ByteRef.precedes(ids[Int(sorted[i].row)], ids[Int(expected[i].row)])
+          && !ByteRef.precedes(ids[Int(expected[i].row)], ids[Int(sorted[i].row)]))
       {
         differences += 1
       }

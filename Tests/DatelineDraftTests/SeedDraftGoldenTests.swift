@@ -6,14 +6,17 @@ import XCTest
 /// The drafts of the seed article with Data/'s parties, against a golden file
 /// (`DATELINE_RECORD=1` rewrites it; read its diff).
 final class SeedDraftGoldenTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/seed-drafts.jsonl")
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Golden/seed-drafts.jsonl")
 
   func drafts() throws -> Drafter.Result {
     let loaded = try CorpusLoader.loadReference(directory: Self.root.appendingPathComponent("Data").path)
     let source = try XCTUnwrap(loaded.corpus.sources.first)
     let published = try XCTUnwrap(source.published?.firstDay)
-    return Drafter(parties: loaded.corpus.parties, sourceID: source.id.rawValue).draft(source.text, published: published)
+    return Drafter(parties: loaded.corpus.parties, sourceID: source.id.rawValue).draft(
+      source.text, published: published)
   }
 
   func testTheSeedDraftsMatchTheGolden() throws {
@@ -41,11 +44,13 @@ final class SeedDraftGoldenTests: XCTestCase {
   }
 
   func testAWeekdayInThePastIsNotedWithThePublicationDate() throws {
-    let r = Drafter(parties: [], sourceID: "s").draft("Officials met on Tuesday in Doha, a spokesman said.", published: day("2023-12-13"))
+    let r = Drafter(parties: [], sourceID: "s").draft(
+      "Officials met on Tuesday in Doha, a spokesman said.", published: day("2023-12-13"))
     XCTAssertEqual(r.records.first?.date, "2023-12-12")
     XCTAssertEqual(r.records.first?.dateInferred, true)
     XCTAssertEqual(
-      r.records.first?.dateNote, "“Tuesday” in the text in an article published Wed 2023-12-13, the last one on or before it.")
+      r.records.first?.dateNote,
+      "“Tuesday” in the text in an article published Wed 2023-12-13, the last one on or before it.")
     XCTAssertEqual(r.records.first?.basis, "official")
   }
 }

@@ -1,13 +1,16 @@
-@testable import DatelineCore
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// Lines appended to a `.jsonl` read alone (`AppendBase.readAppended`) give what a full
 /// load of the files gives: the same records in the same order, the same links, the same
 /// issues; everything else asks for a full load.
 final class AppendReadTests: XCTestCase {
-  static let parties = #"{"schema":1,"type":"parties","items":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta","parent":"a"}]}"#
-  static let sources = #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no. Alpha said yes."}]}"#
+  static let parties =
+    #"{"schema":1,"type":"parties","items":[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta","parent":"a"}]}"#
+  static let sources =
+    #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no. Alpha said yes."}]}"#
 
   static func line(_ id: String, day: Int = 1, party: String = "a", extra: String = "") -> String {
     #"{"id":"\#(id)","date":"2023-01-\#(String(format: "%02d", day))","kind":"event","parties":[{"id":"\#(party)","role":"actor"}],"headline":"h \#(id)","source":"s"\#(extra)}"#
@@ -55,7 +58,9 @@ final class AppendReadTests: XCTestCase {
         Self.line("r6", day: 3, extra: #","related":["r4"]"#),  // refers to one left out
         Self.line("r3", day: 4),  // a duplicate among the new
       ].map { $0 + "\n" }.joined(), to: dir + "/records.jsonl")
-    guard case .appended(let next, let added, let errors) = base.readAppended() else { return XCTFail("not read alone") }
+    guard case .appended(let next, let added, let errors) = base.readAppended() else {
+      return XCTFail("not read alone")
+    }
     XCTAssertEqual(added.map { next.corpus.recordIndex.id(at: $0) }, ["r5", "r3"])
     XCTAssertEqual(errors, 4)
     let full = try CorpusLoader.load(directory: dir)
@@ -74,12 +79,16 @@ final class AppendReadTests: XCTestCase {
     guard case .unchanged(let waiting) = base.readAppended() else { return XCTFail("a cut line was read") }
     base = waiting
     try append(String(whole.dropFirst(30)) + "\n" + Self.line("r3", day: 3) + "\n", to: dir + "/records.jsonl")
-    guard case .appended(let next, let added, 0) = base.readAppended(), added.count == 2 else { return XCTFail("not read alone") }
+    guard case .appended(let next, let added, 0) = base.readAppended(), added.count == 2 else {
+      return XCTFail("not read alone")
+    }
     let full = try CorpusLoader.load(directory: dir)
     XCTAssertEqual(answers(next.corpus, next.issues), answers(full.corpus, full.issues))
     // And again from there (the lines counted on: an error names line 5).
     try append(Self.line("r4", party: "nobody") + "\n", to: dir + "/records.jsonl")
-    guard case .appended(let after, let none, 1) = next.readAppended(), none.isEmpty else { return XCTFail("not read alone") }
+    guard case .appended(let after, let none, 1) = next.readAppended(), none.isEmpty else {
+      return XCTFail("not read alone")
+    }
     XCTAssertEqual(after.issues.map(\.description), try CorpusLoader.load(directory: dir).issues.map(\.description))
     XCTAssertTrue(after.issues[0].description.hasPrefix("records.jsonl:4 "), after.issues[0].description)
   }
@@ -93,33 +102,38 @@ final class AppendReadTests: XCTestCase {
       try change(dir)
       guard case .fullLoadNeeded = base.readAppended() else { return XCTFail(what) }
     }
-    try expectFull({ try Data(text.dropLast(5).utf8).write(to: URL(fileURLWithPath: $0 + "/records.jsonl")) }, "truncated")
-    try expectFull({ dir in
-      // Same size, one byte changed, the old times put back: only the bytes tell.
-      let path = dir + "/records.jsonl"
-      let before = try FileManager.default.attributesOfItem(atPath: path)
-      let fd = open(path, O_WRONLY)
-      _ = pwrite(fd, "2", 1, off_t(text.utf8.count - 20))
-      close(fd)
-      try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
-    }, "rewritten in place")
-    try expectFull({ dir in
-      try Data((text + Self.line("r9") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/new.jsonl"))
-      XCTAssertEqual(rename(dir + "/new.jsonl", dir + "/records.jsonl"), 0)
-    }, "replaced by rename")
+    try expectFull(
+      { try Data(text.dropLast(5).utf8).write(to: URL(fileURLWithPath: $0 + "/records.jsonl")) }, "truncated")
+    try expectFull(
+      { dir in
+        // Same size, one byte changed, the old times put back: only the bytes tell.
+        let path = dir + "/records.jsonl"
+        let before = try FileManager.default.attributesOfItem(atPath: path)
+        let fd = open(path, O_WRONLY)
+        _ = pwrite(fd, "2", 1, off_t(text.utf8.count - 20))
+        close(fd)
+        try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
+      }, "rewritten in place")
+    try expectFull(
+      { dir in
+        try Data((text + Self.line("r9") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/new.jsonl"))
+        XCTAssertEqual(rename(dir + "/new.jsonl", dir + "/records.jsonl"), 0)
+      }, "replaced by rename")
     try expectFull({ try append(Self.line("r1", day: 3) + "\n", to: $0 + "/records.jsonl") }, "an id taken")
     try expectFull({ try Data(Self.line("z1").utf8).write(to: URL(fileURLWithPath: $0 + "/more.jsonl")) }, "a new file")
     try expectFull({ try append(" ", to: $0 + "/sources.json") }, "an envelope changed")
     try expectFull({ try FileManager.default.removeItem(atPath: $0 + "/parties.json") }, "a file removed")
     // More than a full load takes: 8 MB of lines (read, never parsed).
-    try expectFull({ dir in
-      let many = String(repeating: Self.line("r9") + "\n", count: AppendBase.largestAppend / 100 + 1)
-      try append(many, to: dir + "/records.jsonl")
-    }, "megabytes appended")
+    try expectFull(
+      { dir in
+        let many = String(repeating: Self.line("r9") + "\n", count: AppendBase.largestAppend / 100 + 1)
+        try append(many, to: dir + "/records.jsonl")
+      }, "megabytes appended")
   }
 
   func testNoBaseForDataWithErrorsOrACutLastLine() throws {
-    XCTAssertNil(AppendBase(try CorpusLoader.load(directory: try directory([Self.line("r1", party: "x")])), directory: "x"))
+    XCTAssertNil(
+      AppendBase(try CorpusLoader.load(directory: try directory([Self.line("r1", party: "x")])), directory: "x"))
     let dir = try directory([Self.line("r1")])
     try append(Self.line("r2"), to: dir + "/records.jsonl")  // no newline: a full load reads it
     let base = try base(dir)
@@ -139,7 +153,8 @@ final class AppendReadTests: XCTestCase {
     for _ in 0..<30 {
       var text = pending
       for _ in 0..<Int.random(in: 1...5, using: &rng) {
-        let link = Int.random(in: 0..<4, using: &rng) == 0 ? #","disputes":["r\#(Int.random(in: 1..<next, using: &rng))"]"# : ""
+        let link =
+          Int.random(in: 0..<4, using: &rng) == 0 ? #","disputes":["r\#(Int.random(in: 1..<next, using: &rng))"]"# : ""
         let party = Int.random(in: 0..<10, using: &rng) == 0 ? "nobody" : (Bool.random(using: &rng) ? "a" : "b")
         text += Self.line("r\(next)", day: Int.random(in: 1...28, using: &rng), party: party, extra: link) + "\n"
         next += 1

@@ -1,6 +1,7 @@
-@testable import DatelineCore
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// Inputs that pass validation but once took cubic time or crashed (issues 12 and 13):
 /// deep party chains, more parties than a 16-bit index holds, and search words that occur
@@ -26,7 +27,9 @@ final class BoundedInputTests: XCTestCase {
     try envelope("parties", items).write(toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
     try envelope("sources", [#"{"id": "s1", "outlet": "O", "title": "T", "text": "Party zero met."}"#])
       .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
-    try (#"{"id": "r1", "date": "2020-01-02", "kind": "event", "parties": ["p0"], "headline": "H", "source": "s1"}"# + "\n")
+    try
+      (#"{"id": "r1", "date": "2020-01-02", "kind": "event", "parties": ["p0"], "headline": "H", "source": "s1"}"#
+      + "\n")
       .write(toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
   }
 
@@ -65,12 +68,14 @@ final class BoundedInputTests: XCTestCase {
     let dir = try directory("chain-cycle")
     try writeChain(4, cycle: true, to: dir)
     let result = try CorpusLoader.load(directory: dir)
-    XCTAssertEqual(result.errors.map(\.description).filter { $0.contains("parent cycle") }, [
-      "parties.json: items[0] (id \"p3\"): $.parent: parent cycle: p3 → p2 → p1 → p0 → p3",
-      "parties.json: items[1] (id \"p2\"): $.parent: parent cycle: p2 → p1 → p0 → p3 → p2",
-      "parties.json: items[2] (id \"p1\"): $.parent: parent cycle: p1 → p0 → p3 → p2 → p1",
-      "parties.json: items[3] (id \"p0\"): $.parent: parent cycle: p0 → p3 → p2 → p1 → p0",
-    ])
+    XCTAssertEqual(
+      result.errors.map(\.description).filter { $0.contains("parent cycle") },
+      [
+        "parties.json: items[0] (id \"p3\"): $.parent: parent cycle: p3 → p2 → p1 → p0 → p3",
+        "parties.json: items[1] (id \"p2\"): $.parent: parent cycle: p2 → p1 → p0 → p3 → p2",
+        "parties.json: items[2] (id \"p1\"): $.parent: parent cycle: p1 → p0 → p3 → p2 → p1",
+        "parties.json: items[3] (id \"p0\"): $.parent: parent cycle: p0 → p3 → p2 → p1 → p0",
+      ])
     XCTAssertEqual(result.corpus.parties.count, 0)
     XCTAssertEqual(try CorpusLoader.loadReference(directory: dir).issues, result.issues)
     // A long cycle: every member is an error, and its message stays short.
@@ -92,14 +97,16 @@ final class BoundedInputTests: XCTestCase {
       #"{"id": "r1", "date": "2020-01-02", "kind": "event", "parties": ["q65534"], "headline": "H", "source": "s1"}"#,
       #"{"id": "r2", "date": "2020-01-03", "kind": "event", "parties": ["q65536"], "headline": "H", "source": "s1"}"#,
     ]
-    try (records.joined(separator: "\n") + "\n").write(toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    try (records.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
     let result = try CorpusLoader.load(directory: dir)
     XCTAssertEqual(result.corpus.parties.count, Int(UInt16.max))
     XCTAssertEqual(result.corpus.records.map(\.id.rawValue), ["r1"])
     XCTAssertEqual(result.errors.count, 4)
     XCTAssertEqual(
       result.errors.first?.description,
-      "parties.json: items[65535] (id \"q65535\"): $: more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out")
+      "parties.json: items[65535] (id \"q65535\"): $: more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out"
+    )
     XCTAssertEqual(
       result.errors.last?.description,
       "records.jsonl:2 (id \"r2\"): $.parties[0]: party \"q65536\" was left out (see its error)")

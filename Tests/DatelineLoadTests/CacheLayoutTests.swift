@@ -1,5 +1,6 @@
-@testable import DatelineCore
 import XCTest
+
+@testable import DatelineCore
 
 /// The declared cache layout covers the record store: a column added to
 /// RecordStore.Columns without a line in CacheLayout fails here, not in a user's cache.

@@ -1,7 +1,8 @@
-@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// A planted re-open cache whose checksums are valid but whose record offsets point at
 /// other bytes of the same files (or a data file rewritten within one timestamp tick):
@@ -17,11 +18,14 @@ final class CachePlacementTests: XCTestCase {
     addTeardownBlock { [dir] in try? FileManager.default.removeItem(atPath: dir) }
     try CorpusSynth.write(to: dir + "/data", options: .init(records: 60, seed: 5, corruption: 0))
     let sources = dir + "/data/sources.json"
-    let kept = try String(contentsOfFile: sources, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-      .filter { !$0.contains("\"text_path\"") }.joined(separator: "\n").replacingOccurrences(of: ",\n]}", with: "\n]}")
+    let kept = try String(contentsOfFile: sources, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .filter { !$0.contains("\"text_path\"") }.joined(separator: "\n").replacingOccurrences(of: ",\n]}", with: "\n]}")
     try kept.write(toFile: sources, atomically: true, encoding: .utf8)
     settings = LoadSettings(
-      cache: CacheSettings(folder: dir + "/cache", binaryIdentity: Array("t".utf8), minimumBytes: 0, quietNanoseconds: 0))
+      cache: CacheSettings(
+        folder: dir + "/cache", binaryIdentity: Array("t".utf8), minimumBytes: 0, quietNanoseconds: 0))
   }
 
   var data: String { dir + "/data" }
@@ -30,22 +34,32 @@ final class CachePlacementTests: XCTestCase {
   }
   var cachePath: String {
     get throws {
-      try XCTUnwrap(CorpusCache.locate(data, files: try CorpusLoader.dataFiles(in: data), settings: settings.cache!)).path
+      try XCTUnwrap(CorpusCache.locate(data, files: try CorpusLoader.dataFiles(in: data), settings: settings.cache!))
+        .path
     }
   }
 
   /// The cache with the `offset` (15) and `lengths` (8) columns changed by `change`, resealed.
   func planted(_ change: (_ offsets: inout [Int64], _ lengths: inout [Int32]) -> Void) throws -> [UInt8] {
     var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath)))
-    let location = try XCTUnwrap(CorpusCache.locate(data, files: try CorpusLoader.dataFiles(in: data), settings: settings.cache!))
+    let location = try XCTUnwrap(
+      CorpusCache.locate(data, files: try CorpusLoader.dataFiles(in: data), settings: settings.cache!))
     let entries = try CacheFile.checkHeader(bytes.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: location.key)
     let off = try XCTUnwrap(entries.first { $0.id == 15 })
     let len = try XCTUnwrap(entries.first { $0.id == 8 })
-    var offsets = (0..<(off.length / 8)).map { k in bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: off.offset + 8 * k, as: Int64.self) } }
-    var lengths = (0..<(len.length / 4)).map { k in bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: len.offset + 4 * k, as: Int32.self) } }
+    var offsets = (0..<(off.length / 8)).map { k in
+      bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: off.offset + 8 * k, as: Int64.self) }
+    }
+    var lengths = (0..<(len.length / 4)).map { k in
+      bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: len.offset + 4 * k, as: Int32.self) }
+    }
     change(&offsets, &lengths)
-    for (k, v) in offsets.enumerated() { withUnsafeBytes(of: v) { for b in 0..<8 { bytes[off.offset + 8 * k + b] = $0[b] } } }
-    for (k, v) in lengths.enumerated() { withUnsafeBytes(of: v) { for b in 0..<4 { bytes[len.offset + 4 * k + b] = $0[b] } } }
+    for (k, v) in offsets.enumerated() {
+      withUnsafeBytes(of: v) { for b in 0..<8 { bytes[off.offset + 8 * k + b] = $0[b] } }
+    }
+    for (k, v) in lengths.enumerated() {
+      withUnsafeBytes(of: v) { for b in 0..<4 { bytes[len.offset + 4 * k + b] = $0[b] } }
+    }
     return CorpusCacheAttackTests.reseal(bytes)
   }
 
@@ -56,22 +70,53 @@ final class CachePlacementTests: XCTestCase {
     var fullLines: [String: String] = [:]
     full.writeJSONLines(Array(full.records.indices)) { block in
       for line in String(decoding: block, as: UTF8.self).split(separator: "\n") {
-        fullLines[String(RecordStore.topLevelID(UnsafeRawBufferPointer(Array(line.utf8).withUnsafeBytes { $0 })).map { String(decoding: $0, as: UTF8.self) } ?? "")] = String(line)
+        fullLines[
+          String(
+            RecordStore.topLevelID(UnsafeRawBufferPointer(Array(line.utf8).withUnsafeBytes { $0 })).map {
+              String(decoding: $0, as: UTF8.self)
+            } ?? "")] = String(line)
       }
     }
     var rng = SplitMix(seed: 21)
     let attacks: [(String, (inout [Int64], inout [Int32]) -> Void)] = [
-      ("neighbours swapped", { o, l in o.swapAt(0, 1); l.swapAt(0, 1); o.swapAt(5, 9); l.swapAt(5, 9) }),
-      ("one byte later", { o, l in for k in o.indices { o[k] += 1; l[k] -= 1 } }),
-      ("one byte shorter", { o, l in for k in l.indices { l[k] -= 1 } }),
-      ("all at the first", { o, l in for k in o.indices { o[k] = o[0]; l[k] = l[0] } }),
-      ("random", { o, l in
-        let total = Int64(o.max() ?? 0)
-        for k in o.indices {
-          o[k] = Int64(rng.next() % UInt64(max(1, total)))
-          l[k] = Int32(1 + rng.next() % 400)
+      (
+        "neighbours swapped",
+        { o, l in
+          o.swapAt(0, 1)
+          l.swapAt(0, 1)
+          o.swapAt(5, 9)
+          l.swapAt(5, 9)
         }
-      }),
+      ),
+      (
+        "one byte later",
+        { o, l in
+          for k in o.indices {
+            o[k] += 1
+            l[k] -= 1
+          }
+        }
+      ),
+      ("one byte shorter", { o, l in for k in l.indices { l[k] -= 1 } }),
+      (
+        "all at the first",
+        { o, l in
+          for k in o.indices {
+            o[k] = o[0]
+            l[k] = l[0]
+          }
+        }
+      ),
+      (
+        "random",
+        { o, l in
+          let total = Int64(o.max() ?? 0)
+          for k in o.indices {
+            o[k] = Int64(rng.next() % UInt64(max(1, total)))
+            l[k] = Int32(1 + rng.next() % 400)
+          }
+        }
+      ),
     ]
     var refused = 0
     for (what, change) in attacks {
@@ -95,7 +140,12 @@ final class CachePlacementTests: XCTestCase {
     }
     XCTAssertGreaterThan(refused, 0, "the attacks reached the decoder")
     // A run that does not read the cache writes it again from the files.
-    try Data(try planted { o, l in o.swapAt(0, 1); l.swapAt(0, 1) }).write(to: URL(fileURLWithPath: try cachePath))
+    try Data(
+      try planted { o, l in
+        o.swapAt(0, 1)
+        l.swapAt(0, 1)
+      }
+    ).write(to: URL(fileURLWithPath: try cachePath))
     _ = try open(readCache: false)
     XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath))).count, pristine.count)
     let healed = try open()

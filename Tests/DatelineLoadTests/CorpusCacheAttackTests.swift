@@ -1,8 +1,9 @@
 import CDatelineScan
-@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// A cache that cannot lie: whatever happens to the cache file (truncated, flipped,
 /// random, zeroed, a symlink, a directory, an unwritable folder, or rewritten with valid
@@ -76,13 +77,16 @@ final class CorpusCacheAttackTests: XCTestCase {
   /// reader. No crash, no hang, no unbounded allocation, nothing outside the directory.
   func testResealedCachesWithWrongValuesAreRefused() throws {
     let good = try pristineCache()
-    let entries = try CacheFile.checkHeader(good.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: try location.key)
+    let entries = try CacheFile.checkHeader(
+      good.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: try location.key)
     let meta = try XCTUnwrap(entries.first { $0.id == CacheLayout.meta })
     var rng = SplitMix(seed: 9)
     // Every 8-byte field of the meta section set to huge, negative and off-by-one values
     // (counts, file indexes, links, the record count: the 4.4 GB allocation was one).
     let fields = (meta.length - 8) / 8
-    for at in (Array(0..<min(fields, 8)) + (0..<6).map { _ in Int(rng.next() % UInt64(fields)) }).map({ meta.offset + 8 * $0 }) {
+    for at in (Array(0..<min(fields, 8)) + (0..<6).map { _ in Int(rng.next() % UInt64(fields)) }).map({
+      meta.offset + 8 * $0
+    }) {
       for value: UInt64 in [0xFFFF_FFFF_FFFF, UInt64(bitPattern: -1), 1 << 40] {
         var bad = good
         withUnsafeBytes(of: value.littleEndian) { for k in 0..<8 { bad[at + k] = $0[k] } }
@@ -127,7 +131,8 @@ final class CorpusCacheAttackTests: XCTestCase {
     let r = try open()
     if r.fromCache {
       guard strict else { return }
-      XCTAssertEqual(answers(r, decode: false), answers(try CorpusLoader.load(directory: dir), decode: false), what, line: line)
+      XCTAssertEqual(
+        answers(r, decode: false), answers(try CorpusLoader.load(directory: dir), decode: false), what, line: line)
       for case let f as FileBytes in r.corpus.store.owners {
         XCTAssertTrue(f.path.hasPrefix(dir + "/"), "\(what): opened \(f.path)", line: line)
       }
@@ -149,7 +154,9 @@ final class CorpusCacheAttackTests: XCTestCase {
       let e = table + s * CacheFile.tableEntryBytes
       let offset = out.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: e + 16, as: UInt64.self)) }
       let length = out.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: e + 24, as: UInt64.self)) }
-      let sum = out.withUnsafeBytes { CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+      let sum = out.withUnsafeBytes {
+        CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]))
+      }
       withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { out[e + 32 + k] = $0[k] } }
     }
     let end = table + sections * CacheFile.tableEntryBytes
@@ -286,18 +293,18 @@ final class CorpusCacheAttackTests: XCTestCase {
   /// is complete, so there is nothing to leave.
   func testATemporaryFileHasNoNameUntilItIsComplete() throws {
     #if os(Linux)
-      let folder = try temporary("unnamed")
-      var file = try TemporaryFile(beside: folder + "/x.cache")
-      XCTAssertTrue(file.unnamed, "O_TMPFILE is refused on this file system")
-      [UInt8](repeating: 7, count: 1 << 20).withUnsafeBytes { file.append($0) }
-      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
-      file.abandon()
-      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
-      var kept = try TemporaryFile(beside: folder + "/x.cache")
-      [UInt8]("whole".utf8).withUnsafeBytes { kept.append($0) }
-      try kept.commit()
-      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["x.cache"])
-      XCTAssertEqual(try String(contentsOfFile: folder + "/x.cache", encoding: .utf8), "whole")
+    let folder = try temporary("unnamed")
+    var file = try TemporaryFile(beside: folder + "/x.cache")
+    XCTAssertTrue(file.unnamed, "O_TMPFILE is refused on this file system")
+    [UInt8](repeating: 7, count: 1 << 20).withUnsafeBytes { file.append($0) }
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    file.abandon()
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    var kept = try TemporaryFile(beside: folder + "/x.cache")
+    [UInt8]("whole".utf8).withUnsafeBytes { kept.append($0) }
+    try kept.commit()
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["x.cache"])
+    XCTAssertEqual(try String(contentsOfFile: folder + "/x.cache", encoding: .utf8), "whole")
     #endif
   }
 
@@ -331,7 +338,9 @@ final class CorpusCacheAttackTests: XCTestCase {
   }
 
   func testXXH64GivesThePublishedValues() {
-    func h(_ s: String, _ seed: UInt64 = 0) -> UInt64 { Array(s.utf8).withUnsafeBytes { dl_xxh64($0.baseAddress, $0.count, seed) } }
+    func h(_ s: String, _ seed: UInt64 = 0) -> UInt64 {
+      Array(s.utf8).withUnsafeBytes { dl_xxh64($0.baseAddress, $0.count, seed) }
+    }
     XCTAssertEqual(h(""), 0xEF46_DB37_51D8_E999)
     XCTAssertEqual(h("a"), 0xD24E_C4F1_A98C_6E5B)
     XCTAssertEqual(h("abc"), 0x44BC_2CF5_AD77_0999)
@@ -370,7 +379,8 @@ final class CorpusCacheAttackTests: XCTestCase {
 
   func dropTextPathSources(_ dir: String) throws {
     let path = dir + "/sources.json"
-    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     let kept = lines.filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
     try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(toFile: path, atomically: true, encoding: .utf8)
   }

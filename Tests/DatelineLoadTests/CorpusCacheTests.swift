@@ -1,7 +1,8 @@
-@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// The re-open cache gives back exactly what loading the files gives, and is not used
 /// once a data file changes.
@@ -21,9 +22,11 @@ extension FastLoaderDifferentialTests {
     // Sources read from text_path files are not cached: drop them (their records then
     // have errors, which the cache must give back too).
     let sourcesPath = dir + "/sources.json"
-    let sourceLines = try String(contentsOfFile: sourcesPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let sourceLines = try String(contentsOfFile: sourcesPath, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     let kept = sourceLines.filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
-    try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(toFile: sourcesPath, atomically: true, encoding: .utf8)
+    try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(
+      toFile: sourcesPath, atomically: true, encoding: .utf8)
     let fresh = try CorpusLoader.load(directory: dir)
     let first = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertFalse(first.fromCache)
@@ -45,9 +48,13 @@ extension FastLoaderDifferentialTests {
     XCTAssertNil(again.corpus.recordIndex[Record.ID("no-such-record")])
     assertColumnsMatchRecords(again.corpus)
     var lines: [String] = []
-    again.corpus.writeJSONLines(Array(0..<again.corpus.records.count)) { lines.append(String(decoding: $0, as: UTF8.self)) }
+    again.corpus.writeJSONLines(Array(0..<again.corpus.records.count)) {
+      lines.append(String(decoding: $0, as: UTF8.self))
+    }
     var expected: [String] = []
-    fresh.corpus.writeJSONLines(Array(0..<fresh.corpus.records.count)) { expected.append(String(decoding: $0, as: UTF8.self)) }
+    fresh.corpus.writeJSONLines(Array(0..<fresh.corpus.records.count)) {
+      expected.append(String(decoding: $0, as: UTF8.self))
+    }
     XCTAssertEqual(lines.joined(), expected.joined())
     // Search signatures built after an open are kept beside the cache; the next open has
     // them at once, bit for bit, and searches give the same answers.
@@ -68,7 +75,10 @@ extension FastLoaderDifferentialTests {
     let path = dir + "/records.jsonl"
     let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
     handle.seekToEndOfFile()
-    handle.write(Data(#"{"id":"zz-extra","date":"2020","kind":"event","parties":["nobody"],"headline":"H","source":"s0000000"}"#.utf8 + [0x0A]))
+    handle.write(
+      Data(
+        #"{"id":"zz-extra","date":"2020","kind":"event","parties":["nobody"],"headline":"H","source":"s0000000"}"#.utf8
+          + [0x0A]))
     handle.closeFile()
     let changed = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertFalse(changed.fromCache)

@@ -52,17 +52,22 @@ extension FastLoaderDifferentialTests {
     var lines: [String] = []
     for (k, (s, q)) in quotes.enumerated() {
       lines.append(
-        #"{"id":"q\#(k)","date":"2023-12-\#(String(format: "%02d", k % 28 + 1))","kind":"event","parties":["a"],"headline":"H\#(k)","source":"s\#(s)","quote":\#(q)}"#)
+        #"{"id":"q\#(k)","date":"2023-12-\#(String(format: "%02d", k % 28 + 1))","kind":"event","parties":["a"],"headline":"H\#(k)","source":"s\#(s)","quote":\#(q)}"#
+      )
     }
     // Corroboration, facets, date labels.
     lines.append(
-      #"{"id":"c1","date":"2023-11","date_approx":true,"end_date":"2024","kind":"claim","parties":["a",{"id":"b","role":"target"}],"headline":"Also","attribution":{"claimant":"a","text":"x","basis":"anonymous"},"source":"s2","quote":{"exact":"gamma"},"also":[{"source":"s0","quote":{"exact":"Third paragraph"}},{"source":"s2"},{"source":"s1","quote":{"exact":"here."}}],"figures":[{"label":"Count","value":3},{"label":"count ","value":4,"value_max":5}]}"#)
+      #"{"id":"c1","date":"2023-11","date_approx":true,"end_date":"2024","kind":"claim","parties":["a",{"id":"b","role":"target"}],"headline":"Also","attribution":{"claimant":"a","text":"x","basis":"anonymous"},"source":"s2","quote":{"exact":"gamma"},"also":[{"source":"s0","quote":{"exact":"Third paragraph"}},{"source":"s2"},{"source":"s1","quote":{"exact":"here."}}],"figures":[{"label":"Count","value":3},{"label":"count ","value":4,"value_max":5}]}"#
+    )
     lines.append(
-      #"{"id":"c2","date":"2023-11-02","date_precision":"week","end_date":"2023-12-20","time":"07:05","kind":"figure","parties":["b"],"headline":"Week","attribution":{"text":"y","basis":"official"},"source":"s0","also":[{"source":"s0","quote":{"exact":"nope"}}],"figures":[{"label":"count","value":1}]}"#)
+      #"{"id":"c2","date":"2023-11-02","date_precision":"week","end_date":"2023-12-20","time":"07:05","kind":"figure","parties":["b"],"headline":"Week","attribution":{"text":"y","basis":"official"},"source":"s0","also":[{"source":"s0","quote":{"exact":"nope"}}],"figures":[{"label":"count","value":1}]}"#
+    )
     lines.append(
-      #"{"id":"c3","date":"2023","end_date":"2023-11","time":"23:59","kind":"event","parties":["b"],"headline":"Year","source":"s9"}"#)
+      #"{"id":"c3","date":"2023","end_date":"2023-11","time":"23:59","kind":"event","parties":["b"],"headline":"Year","source":"s9"}"#
+    )
     lines.append(
-      #"{"id":"c4","date":"2023-01-01","time":"12:00","date_approx":false,"end_date":"2024-02","kind":"event","parties":["b"],"headline":"Span","source":"s1","also":[{"source":"s3"},{"source":"s3"},{"source":"s4"}]}"#)
+      #"{"id":"c4","date":"2023-01-01","time":"12:00","date_approx":false,"end_date":"2024-02","kind":"event","parties":["b"],"headline":"Span","source":"s1","also":[{"source":"s3"},{"source":"s3"},{"source":"s4"}]}"#
+    )
     let dir = try temporaryDirectory("quotes")
     try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"},{"id":"b","name":"B","parent":"a"}]}"#
       .write(toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
@@ -85,7 +90,9 @@ extension FastLoaderDifferentialTests {
       XCTAssertEqual(corpus.compactDateLabel(at: i), DateLabel.compact(r), "\(r.id)", file: file, line: line)
       XCTAssertEqual(facets.basis(at: i), r.basis, "\(r.id)", file: file, line: line)
       XCTAssertEqual(facets.sourceCount(at: i), min(255, r.sourceCount), "\(r.id)", file: file, line: line)
-      for f in r.figures where labels[FigureSeries.key(f.label)]?.last != i { labels[FigureSeries.key(f.label), default: []].append(i) }
+      for f in r.figures where labels[FigureSeries.key(f.label)]?.last != i {
+        labels[FigureSeries.key(f.label), default: []].append(i)
+      }
     }
     XCTAssertEqual(facets.figureRecords, labels, file: file, line: line)
   }
@@ -100,8 +107,10 @@ extension FastLoaderDifferentialTests {
     try CorpusSynth.write(to: dir, options: .init(records: 3_000, seed: 8))
     try assertSame(dir)
     let text = try String(contentsOfFile: dir + "/sources.json", encoding: .utf8)
-    try text.replacingOccurrences(of: #""type": "sources", "items""#, with: #""type": "sources", "type": "records", "items""#)
-      .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: #""type": "sources", "items""#, with: #""type": "sources", "type": "records", "items""#
+    )
+    .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
     try assertSame(dir)
     // Cut in the middle: invalid JSON, reported by the reference reader on the job's copy.
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/sources.json"))

@@ -1,7 +1,8 @@
-@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// Files that change under a loaded corpus: nothing is read from a mapping, a record that
 /// was loaded decodes as it was validated, a file read window by window that changed in
@@ -20,9 +21,11 @@ final class SafeReadTests: XCTestCase {
     let dir = try directory(name)
     try CorpusSynth.write(to: dir, options: .init(records: records, seed: 3, corruption: 0))
     let sourcesPath = dir + "/sources.json"
-    let lines = try String(contentsOfFile: sourcesPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOfFile: sourcesPath, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     let kept = lines.filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
-    try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(toFile: sourcesPath, atomically: true, encoding: .utf8)
+    try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(
+      toFile: sourcesPath, atomically: true, encoding: .utf8)
     return dir
   }
 
@@ -135,11 +138,13 @@ final class SafeReadTests: XCTestCase {
     XCTAssertEqual(symlink("/dev/zero", dir + "/zero.json"), 0)
     for result in [try CorpusLoader.load(directory: dir), try CorpusLoader.loadReference(directory: dir)] {
       let messages = result.errors.map { "\($0.file): \($0.message)" }
-      XCTAssertEqual(messages, [
-        "fifo.jsonl: not a regular file (a FIFO); skipped",
-        "folder.json: not a regular file (a directory); skipped",
-        "zero.json: not a regular file (a character device); skipped",
-      ])
+      XCTAssertEqual(
+        messages,
+        [
+          "fifo.jsonl: not a regular file (a FIFO); skipped",
+          "folder.json: not a regular file (a directory); skipped",
+          "zero.json: not a regular file (a character device); skipped",
+        ])
       XCTAssertEqual(result.corpus.parties.count, 1)
       XCTAssertEqual(result.failedFiles, 3)
     }

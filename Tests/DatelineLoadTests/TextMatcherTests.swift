@@ -1,7 +1,8 @@
-@testable import DatelineCore
 import DatelineSynth
 import Foundation
 import XCTest
+
+@testable import DatelineCore
 
 /// The search's quick rejection over raw bytes never changes an answer: for every record
 /// of a generated corpus (non-ASCII names, places in several scripts, party aliases),
@@ -20,8 +21,10 @@ extension FastLoaderDifferentialTests {
     // Signatures built at any size here (the browser builds them from 50 000 records).
     let signatures = SearchSignatures.build(corpus)
     var rejected = 0
-    let queries = ["zürich", "ZURICH", "reykjavik", "北京", "diplomats", "geneva", "géneva", "northland officials",
-      "the northland side", "kind", "source", "talks resume", "ss", "tōkyō", "tokyo", "r000", "\"", "citing 20", "zzz"]
+    let queries = [
+      "zürich", "ZURICH", "reykjavik", "北京", "diplomats", "geneva", "géneva", "northland officials",
+      "the northland side", "kind", "source", "talks resume", "ss", "tōkyō", "tokyo", "r000", "\"", "citing 20", "zzz",
+    ]
     for q in queries {
       let words = TextSearch.words(q)
       let matcher = TextMatcher(words, corpus: corpus)
@@ -38,16 +41,20 @@ extension FastLoaderDifferentialTests {
         var scratch = TextMatcher.Scratch()
         defer { scratch.free() }
         XCTAssertEqual(
-          matcher.matches(i, scratch: &scratch, signatures: signatures), exact, "\(q) record \(corpus.records[i].id), signatures")
+          matcher.matches(i, scratch: &scratch, signatures: signatures), exact,
+          "\(q) record \(corpus.records[i].id), signatures")
         if !matcher.mayMatch(i, signatures, scratch: &scratch) { rejected += 1 }
       }
       // The ring search with signatures finds what a plain walk finds, from several places.
       let rows = Array(0..<corpus.records.count)
       for start in [0, 700, 1_499] {
         for forward in [true, false] {
-          let walk = (0..<rows.count).lazy.map { step in ((forward ? start + step : start - step) % rows.count + rows.count) % rows.count }
-            .first { matcher.matches(rows[$0]) }
-          XCTAssertEqual(matcher.firstMatch(in: rows, from: start, forward: forward) { signatures }, walk, "\(q) from \(start)")
+          let walk = (0..<rows.count).lazy.map { step in
+            ((forward ? start + step : start - step) % rows.count + rows.count) % rows.count
+          }
+          .first { matcher.matches(rows[$0]) }
+          XCTAssertEqual(
+            matcher.firstMatch(in: rows, from: start, forward: forward) { signatures }, walk, "\(q) from \(start)")
         }
       }
     }
@@ -91,7 +98,8 @@ extension FastLoaderDifferentialTests {
     let dir = try temporaryDirectory("search-joins")
     let headlines = [
       "cafe\u{1F3FB} talks", "ca\u{200D}fe talks", "ca\u{00AD}fe talks", "\u{0D4E}cafe talks", "\u{FB01}re at the cafe",
-      "\u{FF23}\u{FF21}\u{FF26}\u{FF25} talks", "\u{212A}elvin cafe", "\u{03A3}\u{039F}\u{03A3} cafe", "Stra\u{00DF}e cafe",
+      "\u{FF23}\u{FF21}\u{FF26}\u{FF25} talks", "\u{212A}elvin cafe", "\u{03A3}\u{039F}\u{03A3} cafe",
+      "Stra\u{00DF}e cafe",
       "Caf\u{00E9} talks", "CAFE\u{0301} talks", "a\u{037E}b cafe", "Ωmega cafe", "北京 cafe", "ab\u{1F600}cd",
       "plain cafe talks",
     ]
@@ -100,15 +108,21 @@ extension FastLoaderDifferentialTests {
     let records = headlines.enumerated().map { i, h -> String in
       #"{"id":"r\#(i)","date":"2023-12-0\#(i % 9 + 1)","kind":"event","parties":["\#(i % 2 == 0 ? "a" : "b")"],"headline":"\#(h)","summary":"\#(h)","source":"s"}"#
     }
-    try #"{"schema": 1, "type": "parties", "items": [{"id": "a", "name": "Alpha"}, {"id": "b", "name": "Beta", "parent": "a"}]}"#.write(
-      toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
+    try
+      #"{"schema": 1, "type": "parties", "items": [{"id": "a", "name": "Alpha"}, {"id": "b", "name": "Beta", "parent": "a"}]}"#
+      .write(
+        toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
     try #"{"schema": 1, "type": "sources", "items": [{"id": "s", "outlet": "O", "title": "T", "text": "x"}]}"#.write(
       toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
-    try (records.joined(separator: "\n") + "\n").write(toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    try (records.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
     let corpus = try CorpusLoader.load(directory: dir).corpus
     XCTAssertEqual(corpus.records.count, headlines.count)
-    for q in ["cafe", "fe", "ca", "fire", "fi", "kelvin", "k", "sos", "strasse", "ss", "ab", "b", "a;b", "mega", "cd", "talks", "alpha",
-      "beta", "alpha cafe", "e t"] {
+    for q in [
+      "cafe", "fe", "ca", "fire", "fi", "kelvin", "k", "sos", "strasse", "ss", "ab", "b", "a;b", "mega", "cd", "talks",
+      "alpha",
+      "beta", "alpha cafe", "e t",
+    ] {
       let words = TextSearch.words(q)
       let matcher = TextMatcher(words, corpus: corpus)
       for i in 0..<corpus.records.count {

@@ -18,7 +18,10 @@ final class EditorCommandTests: XCTestCase {
       (nil, "ed", 2, ["ed", "data/records.jsonl"]),
       (nil, "vi", 0, ["vi", "data/records.jsonl"]),
       (nil, "vi", -4, ["vi", "data/records.jsonl"]),
-      (nil, "'/opt/My Editor/bin/vim' -u NONE", 5, ["/opt/My Editor/bin/vim", "-u", "NONE", "+5", "data/records.jsonl"]),
+      (
+        nil, "'/opt/My Editor/bin/vim' -u NONE", 5,
+        ["/opt/My Editor/bin/vim", "-u", "NONE", "+5", "data/records.jsonl"]
+      ),
       (nil, "\"/opt/x y/nano\"", 5, ["/opt/x y/nano", "+5", "data/records.jsonl"]),
       (nil, "/opt/x\\ y/kak", 5, ["/opt/x y/kak", "+5", "data/records.jsonl"]),
       (nil, "vim; rm -rf ~", 5, ["vim;", "rm", "-rf", "~", "data/records.jsonl"]),

@@ -1,6 +1,7 @@
 import DatelineCore
-@testable import DatelineUI
 import XCTest
+
+@testable import DatelineUI
 
 /// The figures pane (issue 14): the attribution read whole while there is room, each
 /// sparkline with its scale, and the records that dispute a statement one key away; at
@@ -52,7 +53,9 @@ final class FiguresPaneTests: XCTestCase {
       XCTAssertFalse(text.contains("…"), "\(size): nothing cut:\n\(text)")
     }
     // A line too narrow to wrap usefully is cut as before.
-    XCTAssertEqual(FiguresPane.entryLines(head: "  2023-12-12  135  ", who: "Israeli PMO [official]", width: 25), ["  2023-12-12  135  Israe…"])
+    XCTAssertEqual(
+      FiguresPane.entryLines(head: "  2023-12-12  135  ", who: "Israeli PMO [official]", width: 25),
+      ["  2023-12-12  135  Israe…"])
     let long = String(repeating: "word ", count: 40)
     XCTAssertEqual(FiguresPane.entryLines(head: " d  v  ", who: long, width: 40).count, FiguresPane.maxLines)
   }

@@ -41,7 +41,9 @@ enum FrameChecks {
           }
         }
         if cell.width > 0, let first = cell.grapheme.unicodeScalars.first, startsCombining(first) {
-          out.append("row \(r) col \(c): \(debug(cell.grapheme)) starts with a combining mark (a terminal joins it to the cell before)")
+          out.append(
+            "row \(r) col \(c): \(debug(cell.grapheme)) starts with a combining mark (a terminal joins it to the cell before)"
+          )
         }
         if let bad = cell.grapheme.unicodeScalars.first(where: isForbidden) {
           out.append("row \(r) col \(c): \(debug(cell.grapheme)) holds U+\(hex(bad))")
@@ -77,7 +79,9 @@ enum FrameChecks {
 }
 
 /// Fails with every broken rule of `frame` (see `FrameChecks`).
-func assertSound(_ frame: Frame, _ context: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertSound(
+  _ frame: Frame, _ context: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line
+) {
   let problems = FrameChecks.problems(frame)
   if !problems.isEmpty {
     XCTFail(

@@ -44,14 +44,18 @@ final class KeyMapTests: XCTestCase {
     let table: [(String, Event?, Event?)] = [
       ("j", .paneMotion(.line(1)), .paneMotion(.line(1))), ("Down", .paneMotion(.line(1)), .paneMotion(.line(1))),
       ("k", .paneMotion(.line(-1)), .paneMotion(.line(-1))), ("Up", .paneMotion(.line(-1)), .paneMotion(.line(-1))),
-      ("PageDown", .paneMotion(.page(1)), .paneMotion(.page(1))), ("Space", .paneMotion(.page(1)), .paneMotion(.page(1))),
+      ("PageDown", .paneMotion(.page(1)), .paneMotion(.page(1))),
+      ("Space", .paneMotion(.page(1)), .paneMotion(.page(1))),
       ("PageUp", .paneMotion(.page(-1)), .paneMotion(.page(-1))), ("b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
       ("C-f", .paneMotion(.page(1)), .paneMotion(.page(1))), ("C-b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
-      ("C-d", .paneMotion(.halfPage(1)), .paneMotion(.halfPage(1))), ("C-u", .paneMotion(.halfPage(-1)), .paneMotion(.halfPage(-1))),
+      ("C-d", .paneMotion(.halfPage(1)), .paneMotion(.halfPage(1))),
+      ("C-u", .paneMotion(.halfPage(-1)), .paneMotion(.halfPage(-1))),
       ("g", .paneMotion(.first), .paneMotion(.first)), ("G", .paneMotion(.last), .paneMotion(.last)),
       ("Home", .paneMotion(.first), .paneMotion(.first)), ("End", .paneMotion(.last), .paneMotion(.last)),
-      ("WheelDown", .paneMotion(.scroll(3)), .paneMotion(.scroll(3))), ("WheelUp", .paneMotion(.scroll(-3)), .paneMotion(.scroll(-3))),
-      ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus), ("Escape", .focusTimeline, .focusTimeline),
+      ("WheelDown", .paneMotion(.scroll(3)), .paneMotion(.scroll(3))),
+      ("WheelUp", .paneMotion(.scroll(-3)), .paneMotion(.scroll(-3))),
+      ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus),
+      ("Escape", .focusTimeline, .focusTimeline),
       ("o", .cycleSource(by: 1), .cycleSource(by: 1)), ("O", .cycleSource(by: -1), .cycleSource(by: -1)),
       ("q", .closeOrQuit, .closeOrQuit), ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
       ("d", .showDisputes, .showDisputes), ("BSpace", .goBack, .goBack),
@@ -94,7 +98,9 @@ final class KeyMapTests: XCTestCase {
 
   func testTheListOfSeveralLinksHasItsOwnKeys() throws {
     let s = press("t 2023-12-12 Enter j d", from: try Seed.state())
-    guard case .links = s.overlay else { return XCTFail("d on the soldiers claim lists both sides: \(String(describing: s.overlay))") }
+    guard case .links = s.overlay else {
+      return XCTFail("d on the soldiers claim lists both sides: \(String(describing: s.overlay))")
+    }
     let table: [(String, Event?)] = [
       ("j", .moveChoiceCursor(by: 1)), ("Down", .moveChoiceCursor(by: 1)), ("k", .moveChoiceCursor(by: -1)),
       ("Up", .moveChoiceCursor(by: -1)), ("Enter", .followChoice), ("Space", .followChoice),
@@ -207,7 +213,8 @@ final class KeyMapTests: XCTestCase {
     case .showIssues: return ("", "!")
     // Enter in the errors pane (which needs errors): ReloadUpdateTests.
     case .openIssue: return nil
-    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished, .validationProgress, .validationFinished: return nil
+    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished, .validationProgress, .validationFinished:
+      return nil
     case .toggleStar: return ("", "*")
     case .startTagPrompt: return ("", "T")
     case .startNotePrompt: return ("", "i")
@@ -246,7 +253,8 @@ final class KeyMapTests: XCTestCase {
       .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)), .halfPage(by: 1), .focusTimeline, .followLink,
       .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
       .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .searchToFilter, .startJump, .promptInput("x"),
-      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .startCommand, .nextMatch, .previousMatch, .showHelp,
+      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .startCommand, .nextMatch, .previousMatch,
+      .showHelp,
       .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
       .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
       .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
@@ -254,7 +262,8 @@ final class KeyMapTests: XCTestCase {
       .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList, .moveTagCursor(by: 1), .toggleTagAtCursor,
       .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly, .toggleContext, .widenContext, .narrowContext,
       .openRecordInEditor, .openViewList, .moveViewCursor(by: 1), .chooseViewAtCursor,
-      .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit(.date), .startDraftEdit(.kind), .startDraftEdit(.parties),
+      .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit(.date), .startDraftEdit(.kind),
+      .startDraftEdit(.parties),
       .startDraftEdit(.basis),
     ]
     for event in samples {

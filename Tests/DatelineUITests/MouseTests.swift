@@ -1,6 +1,7 @@
 import DatelineCore
-@testable import DatelineUI
 import XCTest
+
+@testable import DatelineUI
 
 /// The mouse (issue 14): a click selects a row or focuses a pane, the wheel scrolls the
 /// pane under the pointer (3 lines, 1 with Shift), a click on a status chip removes that
@@ -15,7 +16,9 @@ final class MouseTests: XCTestCase {
   /// The screen row on which the record at `rows[i]` is drawn.
   func screenRow(of i: ResultRow, in s: BrowserState) -> Int? {
     let rect = Layout(s).timeline
-    return (rect.row..<rect.row + rect.rows).first { TimelinePane.row(s, at: $0, in: rect) == i && !render(s).row($0).hasPrefix("──") }
+    return (rect.row..<rect.row + rect.rows).first {
+      TimelinePane.row(s, at: $0, in: rect) == i && !render(s).row($0).hasPrefix("──")
+    }
   }
 
   func testAClickOnARowSelectsItAndAClickOnAMonthHeadingSelectsTheMonthsFirst() throws {
@@ -47,7 +50,8 @@ final class MouseTests: XCTestCase {
       let again = press([mouse(.press, pane.column + 2, pane.row + 2)], from: back)
       XCTAssertEqual(again.focus, .pane, "\(size)")
       XCTAssertEqual(again.pane, .detail)
-      XCTAssertTrue(render(again).row(pane.row).contains("Esc: timeline"), "\(size): the title says the pane has the keys")
+      XCTAssertTrue(
+        render(again).row(pane.row).contains("Esc: timeline"), "\(size): the title says the pane has the keys")
     }
   }
 
@@ -56,7 +60,8 @@ final class MouseTests: XCTestCase {
       let s = try Seed.state(size)
       XCTAssertEqual(press([mouse(.wheelDown, 4, 1)], from: s).selection, 3, "\(size)")
       XCTAssertEqual(press([mouse(.wheelDown, 4, 1, shift: true)], from: s).selection, 1, "\(size)")
-      XCTAssertEqual(press([mouse(.wheelDown, 4, 1), mouse(.wheelUp, 4, 1, shift: true)], from: s).selection, 2, "\(size)")
+      XCTAssertEqual(
+        press([mouse(.wheelDown, 4, 1), mouse(.wheelUp, 4, 1, shift: true)], from: s).selection, 2, "\(size)")
     }
     // The detail pane scrolls under the pointer while the timeline keeps the keys.
     for size in [size80x24, PaneModelTests.size100x24, PaneModelTests.size200x50] {
@@ -112,9 +117,11 @@ final class MouseTests: XCTestCase {
   }
 
   func testMouseWordsParseForScreenKeys() {
-    XCTAssertEqual(KeyNames.parse("Click@3,4 S-WheelDown@0,1 WheelUp@2,2"), [
-      mouse(.press, 3, 4), mouse(.wheelDown, 0, 1, shift: true), mouse(.wheelUp, 2, 2),
-    ])
+    XCTAssertEqual(
+      KeyNames.parse("Click@3,4 S-WheelDown@0,1 WheelUp@2,2"),
+      [
+        mouse(.press, 3, 4), mouse(.wheelDown, 0, 1, shift: true), mouse(.wheelUp, 2, 2),
+      ])
     XCTAssertEqual(KeyNames.parse("Click@x,4"), "Click@x,4".map { Key.character($0) })
   }
 

@@ -23,9 +23,13 @@ final class PaneModelTests: XCTestCase {
 
   func testTheDetailPaneReachesItsLastLineWithJPageDownAndG() throws {
     // Issue 14 defect 1: at 100x24 on Data/, j×13 Enter, then j, PageDown or G.
-    let start = press(Array(repeating: "j", count: 13).joined(separator: " ") + " Enter", from: try Seed.state(Self.size100x24))
+    let start = press(
+      Array(repeating: "j", count: 13).joined(separator: " ") + " Enter", from: try Seed.state(Self.size100x24))
     XCTAssertEqual(start.focus, .pane)
-    for keys in [Array(repeating: "j", count: 60).joined(separator: " "), "PageDown PageDown PageDown PageDown", "G", "End", "C-f C-f C-f C-f", "C-d C-d C-d C-d C-d C-d"] {
+    for keys in [
+      Array(repeating: "j", count: 60).joined(separator: " "), "PageDown PageDown PageDown PageDown", "G", "End",
+      "C-f C-f C-f C-f", "C-d C-d C-d C-d C-d C-d",
+    ] {
       let s = press(keys, from: start)
       let body = try detailBody(s)
       XCTAssertEqual(body.shown.last, body.last, "\(keys): the last line of the record is on screen")
@@ -48,7 +52,8 @@ final class PaneModelTests: XCTestCase {
 
   func testAFocusedPaneTakesGAndEndInsteadOfTheTimeline() throws {
     // Issue 14 defect 2: j×13 Enter Tab G selected record 24.
-    let start = press(Array(repeating: "j", count: 13).joined(separator: " ") + " Enter", from: try Seed.state(Self.size100x24))
+    let start = press(
+      Array(repeating: "j", count: 13).joined(separator: " ") + " Enter", from: try Seed.state(Self.size100x24))
     for keys in ["G", "g", "Home", "End", "C-f", "C-b", "C-d", "C-u", "Space", "b", "PageDown"] {
       XCTAssertEqual(press(keys, from: start).selection, 13, keys)
     }
@@ -129,7 +134,9 @@ final class PaneModelTests: XCTestCase {
     for i in 0..<corpus.records.count where links.contested.contains(i) {
       let detail = RecordDetail(record: corpus.records[i], corpus: corpus, links: links)
       let targets = detail.lines.compactMap { line -> String? in
-        if case .link(let label, let target) = line.kind, label == "Disputes" || label == "Disputed by" { return target.rawValue }
+        if case .link(let label, let target) = line.kind, label == "Disputes" || label == "Disputed by" {
+          return target.rawValue
+        }
         return nil
       }
       XCTAssertEqual(targets.count, Set(targets).count, "\(corpus.records[i].id): \(targets)")

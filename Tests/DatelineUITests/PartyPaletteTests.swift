@@ -1,6 +1,7 @@
-@testable import DatelineUI
 import DatelineCore
 import XCTest
+
+@testable import DatelineUI
 
 /// Readable colours (issue 14): a party's colour follows its hierarchy, roots do not
 /// share a colour while the palette has one free, no dark blue, the `[colors]` config wins.
@@ -12,7 +13,8 @@ final class PartyPaletteTests: XCTestCase {
       let root = palette.root(of: i)
       XCTAssertNil(corpus.parties[root].parent, p.id.rawValue)
       let style = palette.style(i)
-      XCTAssertEqual(style.foreground, palette.style(root).foreground, "\(p.id) takes \(corpus.parties[root].id)'s colour")
+      XCTAssertEqual(
+        style.foreground, palette.style(root).foreground, "\(p.id) takes \(corpus.parties[root].id)'s colour")
       XCTAssertEqual(style.bold, root == i || style.foreground == .blue, p.id.rawValue)
       XCTAssertTrue(style.foreground != .blue || style.bold, "\(p.id): no dark blue")
     }

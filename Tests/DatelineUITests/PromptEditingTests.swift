@@ -94,7 +94,8 @@ final class PromptEditingTests: XCTestCase {
     let total = s.rows.filter { TextMatcher(["soldiers"], corpus: s.corpus).matches($0) }.count
     XCTAssertGreaterThan(total, 1)
     XCTAssertTrue(render(s).statusLine.contains("/soldiers (match 1 of \(total))"), render(s).statusLine)
-    XCTAssertTrue(render(press("n", from: s)).statusLine.contains("(match 2 of \(total))"), render(press("n", from: s)).statusLine)
+    XCTAssertTrue(
+      render(press("n", from: s)).statusLine.contains("(match 2 of \(total))"), render(press("n", from: s)).statusLine)
     XCTAssertFalse(render(press("g", from: s)).statusLine.contains("match"), "moving away drops the position")
   }
 

@@ -1,6 +1,7 @@
 import DatelineCore
-@testable import DatelineUI
 import XCTest
+
+@testable import DatelineUI
 
 /// `RecordFingerprints`: records told apart by their top-level id, and counted as added,
 /// changed or removed.

@@ -12,7 +12,9 @@ enum ReviewFixture {
   static let other = Record.ID("talks-d002")
   static let unknownParty = Record.ID("talks-d003")
 
-  static func state(_ size: Size = Size(columns: 80, rows: 24), alone: Bool = false, useColor: Bool = true) throws -> BrowserState {
+  static func state(_ size: Size = Size(columns: 80, rows: 24), alone: Bool = false, useColor: Bool = true) throws
+    -> BrowserState
+  {
     let base = try Seed.corpus()
     let template = try XCTUnwrap(base.records.first { $0.quote != nil && $0.kind == .statement })
     var d1 = template

@@ -37,7 +37,9 @@ final class ReviewScreenTests: XCTestCase {
   }
 
   func testTheStatusLineSaysWhatWasDecided() throws {
-    let s = update(press("x", from: selecting(ReviewFixture.good, in: try ReviewFixture.state())), .draftDecided(id: ReviewFixture.good, error: nil))
+    let s = update(
+      press("x", from: selecting(ReviewFixture.good, in: try ReviewFixture.state())),
+      .draftDecided(id: ReviewFixture.good, error: nil))
     XCTAssertTrue(render(s).statusLine.contains("rejected talks-d001 (u undoes)"), render(s).statusLine)
     let quiet = press("j k", from: s)
     XCTAssertTrue(render(quiet).statusLine.contains("draft rejected (u undoes)"), render(quiet).statusLine)

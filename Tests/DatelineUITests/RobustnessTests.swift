@@ -7,7 +7,9 @@ import XCTest
 final class RobustnessTests: XCTestCase {
   /// Column and row counts around every threshold in Layout and the panes, from 1 to the
   /// largest size asked for (300×100).
-  static let columns = [1, 2, 3, 5, 19, 20, 21, 39, 40, 41, 49, 50, 69, 70, 79, 80, 81, 99, 100, 101, 120, 121, 200, 299, 300]
+  static let columns = [
+    1, 2, 3, 5, 19, 20, 21, 39, 40, 41, 49, 50, 69, 70, 79, 80, 81, 99, 100, 101, 120, 121, 200, 299, 300,
+  ]
   static let rows = [1, 2, 3, 4, 5, 6, 9, 10, 11, 23, 24, 25, 34, 40, 99, 100]
   /// A state of every kind: panes, focus, maximised, overlays, prompts, filters.
   static let scenarios = [
@@ -60,7 +62,10 @@ final class RobustnessTests: XCTestCase {
   /// Quitting starts again from `start`. Each step's keys are kept so a failure names the
   /// exact sequence to replay. `checkCells` adds the per-cell rules (off for the wide
   /// fixture, whose known cell problems `WideTextScreenTests` reports on their own).
-  func randomWalk(_ start: BrowserState, seed: UInt64, steps: Int, checkCells: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+  func randomWalk(
+    _ start: BrowserState, seed: UInt64, steps: Int, checkCells: Bool = true, file: StaticString = #filePath,
+    line: UInt = #line
+  ) throws {
     var rng = SplitMix64(seed: seed)
     let keys: [Key] = [
       .character("j"), .character("k"), .character("g"), .character("G"), .character(" "), .character("b"),
@@ -90,7 +95,9 @@ final class RobustnessTests: XCTestCase {
       let frame = render(state)
       let context = "step \(step) of seed \(seed), last keys \(history.suffix(12).joined(separator: " "))"
       XCTAssertEqual(frame.cells.count, state.size.columns * state.size.rows, context, file: file, line: line)
-      XCTAssertTrue(state.rows.isEmpty || state.rows.indices.contains(state.selection), "selection in range: \(context)", file: file, line: line)
+      XCTAssertTrue(
+        state.rows.isEmpty || state.rows.indices.contains(state.selection), "selection in range: \(context)",
+        file: file, line: line)
       if checkCells {
         sweep.check(frame, context)
       } else if frame.lines.count != state.size.rows {

@@ -1,14 +1,18 @@
-@testable import DatelineUI
 import DatelineCore
 import Foundation
 import XCTest
+
+@testable import DatelineUI
 
 /// Search that tells you where you are (issue 14): matches highlighted in the headline
 /// (also beyond the cut), the detail and the source pane; the field that matched named;
 /// `F` and `:filter-in`/`:filter-out`; `n`/`N` and the count in pieces between keys.
 final class SearchScreenTests: XCTestCase {
   /// Renders `keys` at 20x5, 80x24 and 200x50, checks the golden, and hands on each state.
-  func screens(_ name: String, keys: String, file: StaticString = #filePath, line: UInt = #line, check: (BrowserState, Frame) throws -> Void) throws {
+  func screens(
+    _ name: String, keys: String, file: StaticString = #filePath, line: UInt = #line,
+    check: (BrowserState, Frame) throws -> Void
+  ) throws {
     for size in PaneModelTests.sizes {
       let state = press(keys, from: try Seed.state(size))
       let frame = render(state)
@@ -45,7 +49,8 @@ final class SearchScreenTests: XCTestCase {
     XCTAssertEqual(cut.matches.map { String(cut.drawn[$0]) }, ["soldiers"], cut.drawn)
     XCTAssertLessThanOrEqual(DisplayWidth.of(cut.drawn), 20)
     // Near the end of the headline, the window ends with it (no right cut).
-    let end = HeadlineCut("Hamas refuses to free the women, calling them soldiers", words: ["soldiers"], columns: 20, follow: true)
+    let end = HeadlineCut(
+      "Hamas refuses to free the women, calling them soldiers", words: ["soldiers"], columns: 20, follow: true)
     XCTAssertFalse(end.window.cutRight)
     XCTAssertTrue(end.drawn.hasSuffix("soldiers"), end.drawn)
     XCTAssertEqual(DisplayWidth.of(end.drawn), 20)
@@ -70,7 +75,9 @@ final class SearchScreenTests: XCTestCase {
       for follow in [false, true] {
         let cut = HeadlineCut(headline, words: ["needle"], columns: columns, follow: follow)
         XCTAssertLessThanOrEqual(DisplayWidth.of(cut.drawn), columns, "\(columns) \(follow): \(cut.drawn)")
-        if follow && columns >= 10 { XCTAssertEqual(cut.matches.map { String(cut.drawn[$0]) }, ["needle"], "\(columns)") }
+        if follow && columns >= 10 {
+          XCTAssertEqual(cut.matches.map { String(cut.drawn[$0]) }, ["needle"], "\(columns)")
+        }
       }
     }
   }
@@ -82,7 +89,9 @@ final class SearchScreenTests: XCTestCase {
       XCTAssertEqual(state.selectedID, "hamas-soldiers-claim")
       let bar = try XCTUnwrap((0..<(state.size.rows - 1)).first { frame[0, $0].grapheme == "▸" })
       XCTAssertTrue(frame.row(bar).contains("sold"), "\(state.size): \(frame.row(bar))")
-      XCTAssertTrue((0..<state.size.columns).contains { frame[$0, bar].style.underline && frame[$0, bar].grapheme == "s" }, "\(state.size)")
+      XCTAssertTrue(
+        (0..<state.size.columns).contains { frame[$0, bar].style.underline && frame[$0, bar].grapheme == "s" },
+        "\(state.size)")
     }
   }
 
@@ -113,13 +122,16 @@ final class SearchScreenTests: XCTestCase {
   func testTheStatusLineNamesTheFieldThatMatched() throws {
     try screens("search-field", keys: "/ tzahal Enter") { state, frame in
       XCTAssertEqual(state.matchedFieldsLabel, "in party alias")
-      if state.size.columns >= 80 { XCTAssertTrue(frame.statusLine.contains("/tzahal (match 1 of 2, in party alias)"), frame.statusLine) }
+      if state.size.columns >= 80 {
+        XCTAssertTrue(frame.statusLine.contains("/tzahal (match 1 of 2, in party alias)"), frame.statusLine)
+      }
     }
     let s = press("/ hostages Enter", from: try Seed.state(size80x24))
     XCTAssertNil(s.matchedFieldsLabel, "the headline shows the word")
     let idf = try XCTUnwrap(press("/ tzahal Enter", from: try Seed.state(size80x24)).selectedRecord)
     let corpus = try Seed.corpus()
-    XCTAssertEqual(SearchField.locate(["tzahal", "idf", "nowhere"], in: idf, corpus: corpus), [.partyAlias, .party, nil])
+    XCTAssertEqual(
+      SearchField.locate(["tzahal", "idf", "nowhere"], in: idf, corpus: corpus), [.partyAlias, .party, nil])
     XCTAssertEqual(SearchField.locate(["talk"], in: idf, corpus: corpus, annotation: "talks later"), [.annotation])
   }
 
@@ -152,7 +164,8 @@ final class SearchScreenTests: XCTestCase {
     let query = TimelineQuery(search: "hostages", excluded: ["qatar"])
     XCTAssertEqual(both.rows.positions, query.run(on: s.corpus))
     XCTAssertLessThan(both.rows.count, press(": filter-in Space hostages Enter", from: s).rows.count)
-    XCTAssertEqual(press(": filter-out Enter", from: s).message, "usage: " + (BrowserCommand.named("filter-out")?.usage ?? ""))
+    XCTAssertEqual(
+      press(": filter-out Enter", from: s).message, "usage: " + (BrowserCommand.named("filter-out")?.usage ?? ""))
     // A view keeps the filters, and opens them again as filters.
     let view = both.currentView(named: "v")
     XCTAssertTrue(view.searchFilters)

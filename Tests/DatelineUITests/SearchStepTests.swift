@@ -1,7 +1,8 @@
-@testable import DatelineUI
 import DatelineCore
 import Foundation
 import XCTest
+
+@testable import DatelineUI
 
 /// `n`/`N` and "match N of M" never make a key wait: both run in pieces between keys.
 final class SearchStepTests: XCTestCase {
@@ -12,13 +13,15 @@ final class SearchStepTests: XCTestCase {
     defer { try? FileManager.default.removeItem(at: dir) }
     try "{\"schema\": 1, \"type\": \"parties\", \"items\": [{\"id\": \"p\", \"name\": \"Party\"}]}\n"
       .write(to: dir.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
-    try "{\"schema\": 1, \"type\": \"sources\", \"items\": [{\"id\": \"s\", \"outlet\": \"O\", \"title\": \"T\", \"text\": \"Text.\"}]}\n"
+    try
+      "{\"schema\": 1, \"type\": \"sources\", \"items\": [{\"id\": \"s\", \"outlet\": \"O\", \"title\": \"T\", \"text\": \"Text.\"}]}\n"
       .write(to: dir.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
     var lines = ""
     for i in 0..<count {
       let day = 1 + i % 28
       let word = needles.contains(i) ? "needle" : "routine"
-      lines += "{\"id\": \"r\(i)\", \"date\": \"2024-01-\(day < 10 ? "0" : "")\(day)\", \"kind\": \"event\", \"parties\": [\"p\"], "
+      lines +=
+        "{\"id\": \"r\(i)\", \"date\": \"2024-01-\(day < 10 ? "0" : "")\(day)\", \"kind\": \"event\", \"parties\": [\"p\"], "
         + "\"headline\": \"A \(word) item number \(i)\", \"source\": \"s\"}\n"
     }
     try lines.write(to: dir.appendingPathComponent("records.jsonl"), atomically: true, encoding: .utf8)

@@ -72,7 +72,9 @@ extension SeedScreenTests {
   func testATypedRangeShowsAsAChip() throws {
     try screens("range-chip", keys: "r 2023-11..2023-12-01 Enter") { state, frame in
       XCTAssertEqual(state.rows.count, 5)
-      if state.size.columns >= 80 { XCTAssertTrue(frame.statusLine.contains("date:2023-11..2023-12-01"), frame.statusLine) }
+      if state.size.columns >= 80 {
+        XCTAssertTrue(frame.statusLine.contains("date:2023-11..2023-12-01"), frame.statusLine)
+      }
     }
   }
 

@@ -18,7 +18,8 @@ final class SeedScreenTests: XCTestCase {
       let frame = render(state)
       assertGolden(frame, name, file: file, line: line)
       assertSound(frame, "\(name) at \(size):", file: file, line: line)
-      XCTAssertFalse(frame.statusLine.isEmpty && size.rows > 4, "\(name) at \(size): status line is empty", file: file, line: line)
+      XCTAssertFalse(
+        frame.statusLine.isEmpty && size.rows > 4, "\(name) at \(size): status line is empty", file: file, line: line)
       try check(state, frame)
     }
   }
@@ -39,10 +40,12 @@ final class SeedScreenTests: XCTestCase {
       // 24 records and 3 month separators need 27 rows; only 120x40 has them all.
       if state.size.rows - 1 < 27 { XCTAssertGreaterThan(state.top, 0, "\(state.size): the timeline scrolled") }
       let headline = try XCTUnwrap(state.selectedRecord?.headline)
-      let reversed = frame.rows(styled: .reverse, in: Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
+      let reversed = frame.rows(
+        styled: .reverse, in: Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
       XCTAssertEqual(reversed.count, 1, "\(state.size): one selection bar")
       if let r = reversed.first, state.size.columns >= 40 {
-        XCTAssertTrue(frame.row(r).contains(String(headline.prefix(5))), "\(state.size): bar on \(headline): \(frame.row(r))")
+        XCTAssertTrue(
+          frame.row(r).contains(String(headline.prefix(5))), "\(state.size): bar on \(headline): \(frame.row(r))")
       }
       if state.size.rows - 1 < 27 {
         XCTAssertFalse(frame.row(0).hasPrefix("── October"), "\(state.size): October scrolled away")
@@ -85,7 +88,8 @@ final class SeedScreenTests: XCTestCase {
         let body = Rect(column: pane.column + 1, row: pane.row + 1, columns: pane.columns - 1, rows: pane.rows - 1)
         let bars = (body.row..<(body.row + body.rows)).filter { frame[body.column, $0].style == .reverse }
         XCTAssertFalse(bars.isEmpty, "\(state.size): the selected link is drawn reversed")
-        XCTAssertTrue(bars.first.map { frame.row($0).contains("Related:") } ?? false, "\(state.size): the Related link is selected")
+        XCTAssertTrue(
+          bars.first.map { frame.row($0).contains("Related:") } ?? false, "\(state.size): the Related link is selected")
       }
     }
   }
@@ -93,7 +97,8 @@ final class SeedScreenTests: XCTestCase {
   func testMaximisingTheFocusedDetailGivesItTheWholeScreen() throws {
     try screens("detail-maximized", keys: "j j Enter z") { state, frame in
       XCTAssertTrue(state.maximized)
-      XCTAssertEqual(Layout(state).pane, Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
+      XCTAssertEqual(
+        Layout(state).pane, Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
       XCTAssertTrue(frame.row(0).hasPrefix(" Detail"), "\(state.size): \(frame.row(0))")
     }
   }
@@ -169,12 +174,14 @@ final class SeedScreenTests: XCTestCase {
       XCTAssertNil(state.prompt)
       XCTAssertEqual(state.search, "hamas")
       if state.size.columns >= 80 {
-        let lit = highlightedRuns(frame, code: "BUf3", in: Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
+        let lit = highlightedRuns(
+          frame, code: "BUf3", in: Rect(column: 0, row: 0, columns: state.size.columns, rows: state.size.rows - 1))
         XCTAssertFalse(lit.isEmpty, "some match is highlighted at \(state.size)")
         // A match cut at the right edge ends in the `…` that marks it (HeadlineCut).
         for run in lit {
           let word = run.lowercased()
-          XCTAssertTrue(word == "hamas" || (word.hasSuffix("…") && "hamas".hasPrefix(word.dropLast())), "\(state.size): \(run)")
+          XCTAssertTrue(
+            word == "hamas" || (word.hasSuffix("…") && "hamas".hasPrefix(word.dropLast())), "\(state.size): \(run)")
         }
         XCTAssertTrue(frame.statusLine.contains("/hamas"), frame.statusLine)
       }

@@ -1,6 +1,7 @@
 import DatelineCore
-@testable import DatelineUI
 import XCTest
+
+@testable import DatelineUI
 
 /// Layout that adapts (issue 14): the date column, headlines scrolled sideways, and a
 /// grown window filled with records; at 20x5, 80x24 and 200x50.
@@ -106,7 +107,9 @@ final class TimelineLayoutTests: XCTestCase {
       for to in [Size(columns: 80, rows: 60), Size(columns: 200, rows: 50)] {
         let grown = update(withPane, .resize(to))
         let height = grown.timelineRows
-        XCTAssertTrue(grown.top == 0 || grown.linesFrom(grown.top, limit: height + 1) >= height, "\(from) → \(to) with the detail open")
+        XCTAssertTrue(
+          grown.top == 0 || grown.linesFrom(grown.top, limit: height + 1) >= height,
+          "\(from) → \(to) with the detail open")
         XCTAssertLessThan(grown.top, withPane.top, "\(from) → \(to)")
       }
     }
@@ -136,10 +139,18 @@ final class StripAxisTests: XCTestCase {
   }
 
   func testNarrowBarsGetTheDatesSideBySideAndTheLegendStaysBesideThem() {
-    XCTAssertEqual(StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 11, room: 39), "2023-10-02 … 2023-12-11")
-    XCTAssertEqual(StripAxis.line(first: "2023", last: "2023", legend: "per year, █ = 2", width: 1, room: 30), "2023   per year, █ = 2")
-    XCTAssertEqual(StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 24, room: 39), "2023-10-02    2023-12-11")
-    XCTAssertEqual(StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 80, room: 20), "2023-10-02…")
+    XCTAssertEqual(
+      StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 11, room: 39),
+      "2023-10-02 … 2023-12-11")
+    XCTAssertEqual(
+      StripAxis.line(first: "2023", last: "2023", legend: "per year, █ = 2", width: 1, room: 30),
+      "2023   per year, █ = 2")
+    XCTAssertEqual(
+      StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 24, room: 39),
+      "2023-10-02    2023-12-11")
+    XCTAssertEqual(
+      StripAxis.line(first: "2023-10-02", last: "2023-12-11", legend: "per week, █ = 17", width: 80, room: 20),
+      "2023-10-02…")
   }
 
   func testOnSixRowsTheStripKeepsOneRowForTheBars() throws {

@@ -25,11 +25,14 @@ final class AnnotationUpdateTests: XCTestCase {
 
   func testAFailedWriteKeepsTheChangesShownAndQueuedAndSaysSo() throws {
     var s = press("* j *", from: try Seed.state())
-    s = update(s, .annotationsSaved(written: 1, error: "annotations/ana.jsonl: cannot append to: Read-only file system"))
+    s = update(
+      s, .annotationsSaved(written: 1, error: "annotations/ana.jsonl: cannot append to: Read-only file system"))
     XCTAssertEqual(s.workbench.unsaved.count, 1)
     XCTAssertFalse(s.workbench.saveWanted)
     XCTAssertEqual(
-      s.message, "annotations not saved (1 change kept until you quit): annotations/ana.jsonl: cannot append to: Read-only file system")
+      s.message,
+      "annotations not saved (1 change kept until you quit): annotations/ana.jsonl: cannot append to: Read-only file system"
+    )
     XCTAssertEqual(s.workbench.annotations.entries.count, 2)
     // The next change tries again with everything that waits.
     s = press("j *", from: s)

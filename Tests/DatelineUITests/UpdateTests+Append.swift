@@ -6,7 +6,8 @@ import XCTest
 /// finished reload: the reader's place survives and the status line counts the new records.
 final class AppendUpdateTests: XCTestCase {
   func line(_ id: String, day: Int, party: String) -> String {
-    #"{"id":"\#(id)","date":"2023-02-\#(String(format: "%02d", day))","kind":"event","parties":[{"id":"\#(party)","role":"actor"}],"headline":"news \#(id)","source":"s"}"# + "\n"
+    #"{"id":"\#(id)","date":"2023-02-\#(String(format: "%02d", day))","kind":"event","parties":[{"id":"\#(party)","role":"actor"}],"headline":"news \#(id)","source":"s"}"#
+      + "\n"
   }
 
   func testAppendedRecordsKeepSelectionFilterSearchAndMarksAndAreCounted() throws {
@@ -32,10 +33,15 @@ final class AppendUpdateTests: XCTestCase {
     handle.seekToEndOfFile()
     handle.write(Data((1...12).map { line("new\($0)", day: $0 * 2 - 1, party: $0 % 2 == 0 ? "a" : "b") }.joined().utf8))
     try handle.close()
-    guard case .appended(let next, let added, let errors) = base.readAppended() else { return XCTFail("not read alone") }
+    guard case .appended(let next, let added, let errors) = base.readAppended() else {
+      return XCTFail("not read alone")
+    }
     let summary = ReloadSummary(added: added.count, errors: errors)
     var t = update(update(s, .dataChanged), .reloadStarted)
-    t = update(t, .reloadFinished(ReloadOutcome(generation: 1, content: .loaded(next.corpus, issues: next.issues, summary: summary))))
+    t = update(
+      t,
+      .reloadFinished(
+        ReloadOutcome(generation: 1, content: .loaded(next.corpus, issues: next.issues, summary: summary))))
     XCTAssertEqual(t.message, "+12 records, 0 changed, 0 removed, 0 errors")
     XCTAssertEqual(t.selectedID, selected)
     XCTAssertEqual(t.query, query)

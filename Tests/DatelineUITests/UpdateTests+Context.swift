@@ -15,7 +15,9 @@ final class ContextUpdateTests: XCTestCase {
     let index = try XCTUnwrap(s.corpus.recordIndex[Record.ID(id)])
     let lo = s.corpus.firstDay(at: index).dayNumber - 3
     let hi = s.corpus.lastDay(at: index).dayNumber + 3
-    let expected = s.corpus.records.indices.filter { s.corpus.lastDay(at: $0).dayNumber >= lo && s.corpus.firstDay(at: $0).dayNumber <= hi }
+    let expected = s.corpus.records.indices.filter {
+      s.corpus.lastDay(at: $0).dayNumber >= lo && s.corpus.firstDay(at: $0).dayNumber <= hi
+    }
     XCTAssertEqual(s.rows.positions, expected)
     XCTAssertTrue(render(update(s, .resize(s.size))).statusLine.contains("context ±3d"), render(s).statusLine)
     // Wider, then narrower than at first.

@@ -67,7 +67,9 @@ extension UpdateTests {
 
   func testRemappedKeysActAsTheirTargetsButNotInPrompts() throws {
     var s = try Seed.state()
-    s.preferences.keys = KeyRemap([.control("n"): .character("j"), .character("j"): Optional<Key>.none, .character("x"): .character("q")])
+    s.preferences.keys = KeyRemap([
+      .control("n"): .character("j"), .character("j"): Optional<Key>.none, .character("x"): .character("q"),
+    ])
     XCTAssertEqual(press("C-n C-n", from: s).selection, 2)
     XCTAssertEqual(press("j j", from: s).selection, 0, "j is unbound")
     XCTAssertEqual(KeyMap.event(for: .character("j"), in: s), nil)

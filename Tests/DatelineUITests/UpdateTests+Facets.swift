@@ -42,10 +42,13 @@ extension UpdateTests {
     XCTAssertNil(s.prompt)
     XCTAssertEqual(s.query.dateRange.description, "2023-11..2023-12-01")
     XCTAssertEqual(
-      s.shownIDs, ["first-round-talks", "first-round-cumbersome", "truce", "israel-resumes-operations", "doha-talks-collapse"],
+      s.shownIDs,
+      ["first-round-talks", "first-round-cumbersome", "truce", "israel-resumes-operations", "doha-talks-collapse"],
       "the month of December overlaps its first day")
     XCTAssertTrue(render(s).statusLine.contains("5/24  date:2023-11..2023-12-01"), render(s).statusLine)
-    XCTAssertEqual(render(press("r", from: s)).statusLine, "date range (since..until, empty clears): 2023-11..2023-12-01", "r again edits the range")
+    XCTAssertEqual(
+      render(press("r", from: s)).statusLine, "date range (since..until, empty clears): 2023-11..2023-12-01",
+      "r again edits the range")
     XCTAssertEqual(press("r C-u", from: s).prompt, .range(text: ""), "the pre-filled range is selected: C-u clears it")
     let cleared = press("r " + String(repeating: "BSpace ", count: 19) + "Enter", from: s)
     XCTAssertTrue(cleared.query.isEmpty, "an empty range clears it")
@@ -90,7 +93,9 @@ extension UpdateTests {
     XCTAssertTrue(state.query.isEmpty, "after unattributed, no basis filter")
     XCTAssertEqual(state.rows.count, 24)
     XCTAssertTrue(press("A A A 0", from: s).query.isEmpty)
-    XCTAssertEqual(press("A A A", from: s).shownIDs, ["hamas-unresponsive", "israel-pressure-view", "israel-women-first", "talks-continue"])
+    XCTAssertEqual(
+      press("A A A", from: s).shownIDs,
+      ["hamas-unresponsive", "israel-pressure-view", "israel-women-first", "talks-continue"])
   }
 
   // MARK: - Figures
@@ -103,7 +108,8 @@ extension UpdateTests {
     let rows = render(s).rowTexts(in: pane)
     XCTAssertEqual(rows[0], " Figures (Tab: timeline, Enter: go to the record, d: its disputes, f: close)")
     XCTAssertEqual(rows[1], " hostages remaining in Gaza  ▁█  ▁ 100  █ 135")
-    XCTAssertTrue(rows[2].hasPrefix("  2023-12-12  more than 100 people  “believed”, no source given [unattributed]"), rows[2])
+    XCTAssertTrue(
+      rows[2].hasPrefix("  2023-12-12  more than 100 people  “believed”, no source given [unattributed]"), rows[2])
     XCTAssertTrue(rows[3].hasPrefix("  2023-12-12  135 people            Israeli PMO [official]"), rows[3])
     XCTAssertEqual(rows[5], " hostages alive in Gaza  ▄  116")
     XCTAssertNil(press("f", from: s).pane, "f again closes it")

@@ -42,7 +42,8 @@ extension UpdateTests {
     XCTAssertEqual(any.shownIDs, ids(involving: Self.hamasFamily.union(Self.israelFamily), in: s.corpus))
     let all = press("1 2 a", from: s)
     XCTAssertEqual(all.query.parties.mode, .all)
-    let both = Set(ids(involving: Self.hamasFamily, in: s.corpus)).intersection(ids(involving: Self.israelFamily, in: s.corpus))
+    let both = Set(ids(involving: Self.hamasFamily, in: s.corpus)).intersection(
+      ids(involving: Self.israelFamily, in: s.corpus))
     XCTAssertEqual(Set(all.shownIDs), both)
     XCTAssertLessThan(all.rows.count, any.rows.count)
     XCTAssertTrue(render(all).statusLine.contains("[Hamas] [Israel] all"), render(all).statusLine)
@@ -116,7 +117,9 @@ extension UpdateTests {
     XCTAssertEqual(s.selectedID, "qatar-relays-ideas")
     // Worked out independently: the shown record with the fewest days from 2023-11-24.
     let day = try XCTUnwrap(start.selectedRecord).firstDay.dayNumber
-    let nearest = s.rows.min { abs(s.corpus.records[$0].firstDay.dayNumber - day) < abs(s.corpus.records[$1].firstDay.dayNumber - day) }
+    let nearest = s.rows.min {
+      abs(s.corpus.records[$0].firstDay.dayNumber - day) < abs(s.corpus.records[$1].firstDay.dayNumber - day)
+    }
     XCTAssertEqual(s.corpus.records[try XCTUnwrap(nearest)].id.rawValue, "qatar-relays-ideas")
   }
 
@@ -131,14 +134,19 @@ extension UpdateTests {
     let s = press("9", from: try Seed.state())
     let party = try XCTUnwrap(s.corpus.filterKeys[9])
     XCTAssertEqual(s.selection, 0)
-    XCTAssertEqual(s.shownIDs, ids(involving: s.corpus.descendants(of: party).reduce(into: Set<Party.ID>()) { $0.insert(s.corpus.parties[$1].id) }, in: s.corpus))
+    XCTAssertEqual(
+      s.shownIDs,
+      ids(
+        involving: s.corpus.descendants(of: party).reduce(into: Set<Party.ID>()) { $0.insert(s.corpus.parties[$1].id) },
+        in: s.corpus))
   }
 
   func testTheSelectionStaysVisibleAfterAFilter() throws {
     let start = press("G", from: try Seed.state(size40x10))
     for keys in ["1", "2", "5", "1 2 a", "0"] {
       let s = press(keys, from: start)
-      XCTAssertEqual(render(s).rows(styled: .reverse, in: Layout(s).timeline).count, 1, "after \(keys):\n\(render(s).text)")
+      XCTAssertEqual(
+        render(s).rows(styled: .reverse, in: Layout(s).timeline).count, 1, "after \(keys):\n\(render(s).text)")
     }
   }
 }

@@ -16,7 +16,8 @@ extension UpdateTests {
     let s = press("d", from: selecting("hamas-soldiers-claim", in: try Seed.state()))
     guard case .links(let choice) = s.overlay else { return XCTFail("a list of two: \(String(describing: s.overlay))") }
     XCTAssertEqual(choice.kind, .disputes)
-    XCTAssertEqual(choice.targets.map { s.corpus.records[$0].id.rawValue }, ["israel-women-first", "israel-rejects-soldiers-claim"])
+    XCTAssertEqual(
+      choice.targets.map { s.corpus.records[$0].id.rawValue }, ["israel-women-first", "israel-rejects-soldiers-claim"])
     let frame = render(s)
     XCTAssertTrue(frame.text.contains("Disputes: Enter goes there, Esc closes"), frame.text)
     XCTAssertTrue(frame.text.contains("2023-12-12 » Israel's position unchanged"), frame.text)

@@ -28,7 +28,10 @@ final class ReloadUpdateTests: XCTestCase {
       to: RecordFingerprints(Self.edited(corpus)), errors: issues.count { $0.isError })
     var t = update(s, .reloadStarted)
     XCTAssertTrue(t.live.loading)
-    t = update(t, .reloadFinished(ReloadOutcome(generation: generation, content: .loaded(corpus, issues: issues, summary: summary))))
+    t = update(
+      t,
+      .reloadFinished(ReloadOutcome(generation: generation, content: .loaded(corpus, issues: issues, summary: summary)))
+    )
     XCTAssertFalse(t.live.loading)
     return t
   }
@@ -66,7 +69,9 @@ final class ReloadUpdateTests: XCTestCase {
     let old = s.corpus
     let firstShown = old.records[s.rows[0]].id.rawValue
     let template = old.records[s.rows[0]]
-    let new = Self.edited(old, remove: [firstShown], change: [selected], add: [Self.newRecord("appended-1", like: template), Self.newRecord("appended-2", like: template)])
+    let new = Self.edited(
+      old, remove: [firstShown], change: [selected],
+      add: [Self.newRecord("appended-1", like: template), Self.newRecord("appended-2", like: template)])
     let t = reload(s, to: new)
     XCTAssertEqual(t.selectedID, selected, "selection by record id")
     XCTAssertEqual(t.query, query)
@@ -101,7 +106,9 @@ final class ReloadUpdateTests: XCTestCase {
 
   func testAFailedReloadKeepsTheOldView() throws {
     let s = press("j j", from: try Seed.state())
-    let t = update(update(s, .reloadStarted), .reloadFinished(ReloadOutcome(generation: 1, content: .failed("Data: no such directory"))))
+    let t = update(
+      update(s, .reloadStarted),
+      .reloadFinished(ReloadOutcome(generation: 1, content: .failed("Data: no such directory"))))
     XCTAssertEqual(t.message, "reload failed, showing the data as it was: Data: no such directory")
     XCTAssertEqual(t.rows, s.rows)
     XCTAssertEqual(t.selectedID, s.selectedID)
@@ -119,7 +126,9 @@ final class ReloadUpdateTests: XCTestCase {
   // MARK: - Errors pane
 
   static let issues = [
-    LoadIssue(.error, file: "records.jsonl", place: .line(12, id: "r12"), path: "$.date", message: "expected a date, got \"2023-13-01\""),
+    LoadIssue(
+      .error, file: "records.jsonl", place: .line(12, id: "r12"), path: "$.date",
+      message: "expected a date, got \"2023-13-01\""),
     LoadIssue(.warning, file: "sources.json", place: .item(index: 3, id: "s4"), message: "quote not found in the text"),
     LoadIssue(.error, file: "bad.json", place: .position(line: 4, column: 2), message: "expected ',' or '}'"),
   ]
@@ -181,9 +190,12 @@ final class ReloadUpdateTests: XCTestCase {
   func testErrorsPaneGoldens() throws {
     for size in [Size(columns: 20, rows: 5), Size(columns: 80, rows: 24), Size(columns: 200, rows: 50)] {
       var s = try Seed.state(size)
-      s.live.issues = Self.issues + [
-        LoadIssue(.warning, file: "x\u{1B}[31m.json", place: .line(2, id: "日本語🙂"), message: "control \u{7} and wide 漢字 text that goes on and on past the pane's right edge")
-      ]
+      s.live.issues =
+        Self.issues + [
+          LoadIssue(
+            .warning, file: "x\u{1B}[31m.json", place: .line(2, id: "日本語🙂"),
+            message: "control \u{7} and wide 漢字 text that goes on and on past the pane's right edge")
+        ]
       assertGolden(render(press("! j", from: s)), "issues-pane")
     }
   }
@@ -192,7 +204,8 @@ final class ReloadUpdateTests: XCTestCase {
     for size in [Size(columns: 20, rows: 5), Size(columns: 80, rows: 24), Size(columns: 200, rows: 50)] {
       let s = try Seed.state(size)
       let template = s.corpus.records[0]
-      let new = Self.edited(s.corpus, remove: [template.id.rawValue], add: (1...12).map { Self.newRecord("added-\($0)", like: template) })
+      let new = Self.edited(
+        s.corpus, remove: [template.id.rawValue], add: (1...12).map { Self.newRecord("added-\($0)", like: template) })
       assertGolden(render(reload(s, to: new)), "reload-status")
     }
   }

@@ -24,7 +24,8 @@ final class ReviewUpdateTests: XCTestCase {
     XCTAssertEqual(asked.draftsFile, ReviewFixture.draftsFile)
     let line = try XCTUnwrap(asked.recordLine)
     XCTAssertTrue(line.hasPrefix(#"{"id":"talks-d001","#), line)
-    XCTAssertEqual(try DraftFile.decode(Array(line.utf8)).get().id, ReviewFixture.good, "the line is a record the loader reads")
+    XCTAssertEqual(
+      try DraftFile.decode(Array(line.utf8)).get().id, ReviewFixture.good, "the line is a record the loader reads")
     let done = update(s, .draftDecided(id: ReviewFixture.good, error: nil))
     XCTAssertNil(done.review.decision)
     XCTAssertEqual(done.review.decided[ReviewFixture.good], .accepted)
@@ -53,7 +54,8 @@ final class ReviewUpdateTests: XCTestCase {
   }
 
   func testAnAcceptThatCannotBeWrittenLeavesTheDraftWaiting() throws {
-    let s = update(press("s", from: try onDraft()), .draftDecided(id: ReviewFixture.good, error: "No space left on device"))
+    let s = update(
+      press("s", from: try onDraft()), .draftDecided(id: ReviewFixture.good, error: "No space left on device"))
     XCTAssertNil(s.review.decided[ReviewFixture.good])
     XCTAssertEqual(s.message, "talks-d001: accepted not written: No space left on device")
     XCTAssertFalse(s.live.loadWanted)
@@ -69,12 +71,15 @@ final class ReviewUpdateTests: XCTestCase {
       XCTAssertNil(t.prompt, key)
       XCTAssertEqual(t.message, "\(key) works on drafts; this is a record", key)
     }
-    XCTAssertEqual(press("s", from: try Seed.state()).message, "no drafts here (dateline draft … --data DIR writes them)")
+    XCTAssertEqual(
+      press("s", from: try Seed.state()).message, "no drafts here (dateline draft … --data DIR writes them)")
   }
 
   func testXRejectsAndUUndoesTheLastRejectOnly() throws {
     var s = press("x", from: try onDraft())
-    XCTAssertEqual(s.review.decision, DraftDecision(id: ReviewFixture.good, decision: .rejected, draftsFile: ReviewFixture.draftsFile))
+    XCTAssertEqual(
+      s.review.decision,
+      DraftDecision(id: ReviewFixture.good, decision: .rejected, draftsFile: ReviewFixture.draftsFile))
     s = update(s, .draftDecided(id: ReviewFixture.good, error: nil))
     XCTAssertEqual(s.review.decided[ReviewFixture.good], .rejected)
     XCTAssertEqual(s.message, "rejected talks-d001 (u undoes)")
@@ -110,11 +115,14 @@ final class ReviewUpdateTests: XCTestCase {
 
   func testDChangesTheDateAndTheDraftIsWrittenBack() throws {
     var s = press("D", from: try onDraft())
-    guard case .draftField(.date, let text) = s.prompt else { return XCTFail("no date prompt: \(String(describing: s.prompt))") }
+    guard case .draftField(.date, let text) = s.prompt else {
+      return XCTFail("no date prompt: \(String(describing: s.prompt))")
+    }
     XCTAssertFalse(text.isEmpty, "the prompt starts from the draft's date")
     s = press("2023-12-01 Enter", from: s)
     let rewrite = try XCTUnwrap(s.review.rewrite)
-    XCTAssertEqual(rewrite.place, DraftReview.Place(file: ReviewFixture.draftsFile, line: 1, recordsFile: ReviewFixture.recordsFile))
+    XCTAssertEqual(
+      rewrite.place, DraftReview.Place(file: ReviewFixture.draftsFile, line: 1, recordsFile: ReviewFixture.recordsFile))
     let record = try DraftFile.decode(Array(rewrite.recordLine.utf8)).get()
     XCTAssertEqual(record.date.description, "2023-12-01")
     XCTAssertFalse(record.dateInferred)
@@ -123,9 +131,13 @@ final class ReviewUpdateTests: XCTestCase {
     XCTAssertNil(s.review.rewrite)
     XCTAssertTrue(s.live.loadWanted)
     XCTAssertEqual(s.message, "draft talks-d001 changed")
-    let range = try DraftFile.decode(Array(press("D 2023-12-01..2023-12-05 Enter", from: try onDraft()).review.rewrite!.recordLine.utf8)).get()
+    let range = try DraftFile.decode(
+      Array(press("D 2023-12-01..2023-12-05 Enter", from: try onDraft()).review.rewrite!.recordLine.utf8)
+    ).get()
     XCTAssertEqual(range.endDate?.description, "2023-12-05")
-    XCTAssertEqual(press("D tuesday Enter", from: try onDraft()).message, "not a date: tuesday (use YYYY-MM-DD, YYYY-MM, YYYY or since..until)")
+    XCTAssertEqual(
+      press("D tuesday Enter", from: try onDraft()).message,
+      "not a date: tuesday (use YYYY-MM-DD, YYYY-MM, YYYY or since..until)")
   }
 
   func testKChangesTheKindWithCompletion() throws {
@@ -133,7 +145,8 @@ final class ReviewUpdateTests: XCTestCase {
     XCTAssertEqual(s.prompt, .draftField(.kind, text: "denial"))
     s = press("Enter", from: s)
     XCTAssertEqual(try DraftFile.decode(Array(try XCTUnwrap(s.review.rewrite).recordLine.utf8)).get().kind, .denial)
-    XCTAssertEqual(press("K rumour Enter", from: try onDraft()).message, "a kind is one of event, statement, claim, denial, figure")
+    XCTAssertEqual(
+      press("K rumour Enter", from: try onDraft()).message, "a kind is one of event, statement, claim, denial, figure")
     XCTAssertNil(press("K Enter", from: try onDraft()).review.rewrite, "the kind it had: nothing to write")
   }
 
@@ -146,18 +159,24 @@ final class ReviewUpdateTests: XCTestCase {
     s = press("Enter", from: s)
     let record = try DraftFile.decode(Array(try XCTUnwrap(s.review.rewrite).recordLine.utf8)).get()
     XCTAssertEqual(record.parties.map(\.id.rawValue), ["hamas", "israel"])
-    XCTAssertEqual(press("P C-u nobody Enter", from: try onDraft()).message, "no party nobody (Tab completes party ids)")
+    XCTAssertEqual(
+      press("P C-u nobody Enter", from: try onDraft()).message, "no party nobody (Tab completes party ids)")
     XCTAssertEqual(press("P C-u Enter", from: try onDraft()).message, "a record names at least one party")
   }
 
   func testBChangesTheBasis() throws {
     let s = press("B C-u an Tab Enter", from: try onDraft())
-    XCTAssertEqual(try DraftFile.decode(Array(try XCTUnwrap(s.review.rewrite).recordLine.utf8)).get().attribution?.basis, .anonymous)
-    XCTAssertEqual(press("B C-u rumour Enter", from: try onDraft()).message, "a basis is one of named, official, anonymous, unattributed")
+    XCTAssertEqual(
+      try DraftFile.decode(Array(try XCTUnwrap(s.review.rewrite).recordLine.utf8)).get().attribution?.basis, .anonymous)
+    XCTAssertEqual(
+      press("B C-u rumour Enter", from: try onDraft()).message,
+      "a basis is one of named, official, anonymous, unattributed")
   }
 
   func testARewriteThatFailsSaysWhy() throws {
-    let s = update(press("K C-u event Enter", from: try onDraft()), .draftRewritten(id: ReviewFixture.good, error: "Read-only file system"))
+    let s = update(
+      press("K C-u event Enter", from: try onDraft()),
+      .draftRewritten(id: ReviewFixture.good, error: "Read-only file system"))
     XCTAssertEqual(s.message, "draft talks-d001 not changed: Read-only file system")
     XCTAssertFalse(s.live.loadWanted)
   }

@@ -7,7 +7,8 @@ extension UpdateTests {
 
   func testRightBracketGoesToTheFirstRecordOfTheNextDayWithRecords() throws {
     let s = try Seed.state()
-    XCTAssertEqual(press("]", from: s).selectedID, "first-round-cumbersome", "7 October, then the month record of November")
+    XCTAssertEqual(
+      press("]", from: s).selectedID, "first-round-cumbersome", "7 October, then the month record of November")
     XCTAssertEqual(press("] ]", from: s).selectedID, "truce")
     let december12 = press("t 2023-12-12 Enter j j j ]", from: s)
     XCTAssertEqual(december12.selectedID, "biden-families-meeting", "from inside 12 December to the 13th")
@@ -19,7 +20,8 @@ extension UpdateTests {
   func testLeftBracketGoesToTheFirstRecordOfThePreviousDay() throws {
     let s = try Seed.state()
     XCTAssertEqual(press("G [", from: s).selectedID, "biden-tunnel-doubts", "the 13th, then the first of the 12th")
-    XCTAssertEqual(press("t 2023-12-12 Enter j j [", from: s).selectedID, "qatar-relays-ideas", "not the start of the same day")
+    XCTAssertEqual(
+      press("t 2023-12-12 Enter j j [", from: s).selectedID, "qatar-relays-ideas", "not the start of the same day")
     let first = press("[", from: s)
     XCTAssertEqual(first.selection, 0)
     XCTAssertEqual(first.message, "no earlier day with records")
@@ -45,7 +47,8 @@ extension UpdateTests {
   func testTimeKeysStayWithinTheFilteredRecords() throws {
     let hamas = press("1 t 2023-12-01 Enter", from: try Seed.state())
     XCTAssertEqual(hamas.selectedID, "israel-resumes-operations")
-    XCTAssertEqual(press("]", from: hamas).selectedID, "qatar-relays-ideas", "past the month record that also starts on the 1st")
+    XCTAssertEqual(
+      press("]", from: hamas).selectedID, "qatar-relays-ideas", "past the month record that also starts on the 1st")
     XCTAssertEqual(press("] ]", from: hamas).selectedID, "hamas-soldiers-claim", "the first Hamas record of the 12th")
   }
 
@@ -55,7 +58,8 @@ extension UpdateTests {
     let s = try Seed.state()
     let from12 = press("t 2023-12-12 Enter", from: s)
     XCTAssertEqual(press("t -1w Enter", from: from12).selectedID, "qatar-relays-ideas", "on or after 5 December")
-    XCTAssertEqual(press("t -3d Enter", from: from12).selectedID, "biden-tunnel-doubts", "9 December has nothing: the 12th")
+    XCTAssertEqual(
+      press("t -3d Enter", from: from12).selectedID, "biden-tunnel-doubts", "9 December has nothing: the 12th")
     XCTAssertEqual(press("t -1m Enter", from: from12).selectedID, "truce", "on or after 12 November")
     XCTAssertEqual(press("t +1d Enter", from: from12).selectedID, "biden-families-meeting")
     let past = press("t +1y Enter", from: from12)

@@ -36,7 +36,8 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(press(key, from: s).selection, page, "\(key) at \(size)")
       }
     }
-    XCTAssertEqual(press("PageDown PageDown", from: try Seed.state()).selection, 23, "a page past the end stops on the last record")
+    XCTAssertEqual(
+      press("PageDown PageDown", from: try Seed.state()).selection, 23, "a page past the end stops on the last record")
   }
 
   func testPageUpBAndCtrlBMoveBackByOneScreen() throws {
@@ -96,7 +97,9 @@ final class UpdateTests: XCTestCase {
       XCTAssertEqual(s.size, size)
       XCTAssertEqual(s.selectedID, "biden-families-meeting")
       let frame = render(s)
-      XCTAssertEqual(frame.rows(styled: .reverse, in: Layout(s).timeline).count, 1, "the selection bar is drawn at \(size):\n\(frame.text)")
+      XCTAssertEqual(
+        frame.rows(styled: .reverse, in: Layout(s).timeline).count, 1,
+        "the selection bar is drawn at \(size):\n\(frame.text)")
     }
   }
 

@@ -65,11 +65,15 @@ enum WideFixture {
         + (r.id == "cjk" ? ", \"quote\": {\"exact\": \(json(quote))}, \"related\": [\"emoji\"]" : "")
         + "}"
     }
-    let source = "{\"id\": \"wide\", \"outlet\": \(json("東京新聞 😀")), \"title\": \(json("Wide \u{1B}[1mtitle\u{1B}[0m 日本語")), "
+    let source =
+      "{\"id\": \"wide\", \"outlet\": \(json("東京新聞 😀")), \"title\": \(json("Wide \u{1B}[1mtitle\u{1B}[0m 日本語")), "
       + "\"published\": \"2024-03-05\", \"text\": \(json(sourceText))}"
-    try envelope("parties", partyItems).write(to: dir.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
-    try envelope("sources", [source]).write(to: dir.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
-    try envelope("records", recordItems).write(to: dir.appendingPathComponent("records.json"), atomically: true, encoding: .utf8)
+    try envelope("parties", partyItems).write(
+      to: dir.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
+    try envelope("sources", [source]).write(
+      to: dir.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
+    try envelope("records", recordItems).write(
+      to: dir.appendingPathComponent("records.json"), atomically: true, encoding: .utf8)
     return dir.path
   }
 

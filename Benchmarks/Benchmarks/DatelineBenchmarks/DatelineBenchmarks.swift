@@ -7,7 +7,8 @@ import Foundation
 /// behind a party key, a date range, and a search. Corpora are generated once per size
 /// into a temporary directory with the same generator as scripts/bench-scale.sh.
 let benchmarks: @Sendable () -> Void = {
-  Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxIterations: 20)
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxIterations: 20)
   for size in [10_000, 100_000] {
     let dir = NSTemporaryDirectory() + "dateline-bench-\(size)"
     if !FileManager.default.fileExists(atPath: dir + "/records.jsonl") {

@@ -80,7 +80,8 @@ public struct AnnotationChange: Sendable, Hashable {
     }
     guard let op = Operation(rawValue: strings["op"] ?? "") else {
       let known = Operation.allCases.map(\.rawValue).joined(separator: ", ")
-      return .failure(DecodeError(path: "$.op", message: "expected one of \(known), got \(quoted(strings["op"] ?? ""))"))
+      return .failure(
+        DecodeError(path: "$.op", message: "expected one of \(known), got \(quoted(strings["op"] ?? ""))"))
     }
     var value: String?
     switch op {

@@ -10,7 +10,9 @@ public struct AnnotationFilter: Sendable, Hashable {
   public var tagMode: PartyFilter.Mode
   public var hasNote: Bool
 
-  public init(starredOnly: Bool = false, tags: Set<String> = [], tagMode: PartyFilter.Mode = .any, hasNote: Bool = false) {
+  public init(
+    starredOnly: Bool = false, tags: Set<String> = [], tagMode: PartyFilter.Mode = .any, hasNote: Bool = false
+  ) {
     self.starredOnly = starredOnly
     self.tags = tags
     self.tagMode = tagMode

@@ -24,7 +24,9 @@ public enum AnnotationLog {
         case .failure(let e):
           // A cut last line is what an interrupted append leaves: say so, not "bad JSON".
           let message = complete ? e.message : "the last line is cut short (an interrupted write?), ignored"
-          issues.append(LoadIssue(.warning, file: name, place: .line(line, id: nil), path: complete ? e.path : nil, message: message))
+          issues.append(
+            LoadIssue(
+              .warning, file: name, place: .line(line, id: nil), path: complete ? e.path : nil, message: message))
         }
       }
       start = end + 1
@@ -35,11 +37,14 @@ public enum AnnotationLog {
 
   static func decodeLine(_ bytes: ArraySlice<UInt8>) -> Result<AnnotationChange, AnnotationChange.DecodeError> {
     let parsed: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBytes { buffer in
-      do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer, depthLimit: 4)) } catch { return .failure(error) }
+      do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer, depthLimit: 4)) } catch {
+        return .failure(error)
+      }
     }
     switch parsed {
     case .success(let node): return AnnotationChange.decode(node)
-    case .failure(let e): return .failure(AnnotationChange.DecodeError(path: "$", message: "invalid JSON: \(e.message)"))
+    case .failure(let e):
+      return .failure(AnnotationChange.DecodeError(path: "$", message: "invalid JSON: \(e.message)"))
     }
   }
 

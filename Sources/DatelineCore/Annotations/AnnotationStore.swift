@@ -50,7 +50,8 @@ public struct AnnotationStore: Sendable, Hashable {
     let safe = String(
       author.unicodeScalars.prefix(64).map { s -> Character in
         let v = s.value
-        let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x5F || v == 0x2D
+        let ok =
+          (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x5F || v == 0x2D
         return ok ? Character(s) : "_"
       })
     return (safe.isEmpty ? "anonymous" : safe) + ".jsonl"

@@ -15,7 +15,9 @@ extension Annotations.Entry {
   }
 
   /// The extra CSV / Markdown cells, in the order of `Annotations.columnNames`.
-  public var columnValues: [String] { [starred ? "true" : "", tags.joined(separator: RecordColumns.listSeparator), note ?? ""] }
+  public var columnValues: [String] {
+    [starred ? "true" : "", tags.joined(separator: RecordColumns.listSeparator), note ?? ""]
+  }
 }
 
 extension Annotations {
@@ -35,7 +37,8 @@ extension Annotations {
   /// when `entry` is set; the object as it was otherwise.
   public static func inserting(_ entry: Entry?, into object: [UInt8]) -> [UInt8] {
     guard let entry, !entry.isEmpty, let close = object.lastIndex(of: UInt8(ascii: "}")) else { return object }
-    let empty = object[..<close].last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
+    let empty =
+      object[..<close].last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
     var out = Array(object[..<close])
     out += Array(((empty ? "" : ",") + "\"x_annotations\":" + entry.jsonObject).utf8)
     out += object[close...]

@@ -45,12 +45,21 @@ public struct SavedView: Sendable, Hashable {
     guard case .object(let members) = node.value else { return nil }
     var fields: [String: JSONNode.Value] = [:]
     for m in members { fields[m.key] = m.value.value }
-    func string(_ k: String) -> String? { if case .string(let s)? = fields[k] { return s } else { return nil } }
+    func string(_ k: String) -> String? {
+      guard case .string(let s)? = fields[k] else { return nil }
+      return s
+    }
     func strings(_ k: String) -> [String] {
       guard case .array(let items)? = fields[k] else { return [] }
-      return items.compactMap { if case .string(let s) = $0.value { return s } else { return nil } }
+      return items.compactMap {
+        guard case .string(let s) = $0.value else { return nil }
+        return s
+      }
     }
-    func flag(_ k: String) -> Bool { if case .bool(true)? = fields[k] { return true } else { return false } }
+    func flag(_ k: String) -> Bool {
+      guard case .bool(true)? = fields[k] else { return false }
+      return true
+    }
     guard let name = string("name"), !name.isEmpty else { return nil }
     var q = TimelineQuery()
     q.parties = PartyFilter(strings("parties").map { Party.ID($0) }, mode: string("party_mode") == "all" ? .all : .any)

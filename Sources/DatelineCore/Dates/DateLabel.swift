@@ -50,8 +50,10 @@ public enum DateLabel {
   }
 
   public static func monthName(_ m: Int) -> String {
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"][max(0, min(11, m - 1))]
+    [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ][max(0, min(11, m - 1))]
   }
 
   /// `December 2023`, for the timeline's month separators.

@@ -28,7 +28,10 @@ public enum JumpTarget: Sendable, Hashable {
 /// A signed count of days, weeks, months or years: `-1w`, `+3d`, `+1m`, `-2y`.
 public struct DateOffset: Sendable, Hashable, CustomStringConvertible {
   public enum Unit: Character, Sendable, Hashable, CaseIterable {
-    case day = "d", week = "w", month = "m", year = "y"
+    case day = "d"
+    case week = "w"
+    case month = "m"
+    case year = "y"
   }
 
   public var amount: Int

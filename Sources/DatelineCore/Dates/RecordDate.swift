@@ -18,7 +18,8 @@ public struct RecordDate: Hashable, Sendable, CustomStringConvertible {
     switch precision {
     case .day: return RecordDate(firstDay: last, precision: .day)
     case .week: return RecordDate(firstDay: last.adding(days: -6), precision: .week)
-    case .month: return RecordDate(firstDay: CalendarDay(year: c.year, month: c.month, day: 1) ?? last, precision: .month)
+    case .month:
+      return RecordDate(firstDay: CalendarDay(year: c.year, month: c.month, day: 1) ?? last, precision: .month)
     case .year: return RecordDate(firstDay: CalendarDay(year: c.year, month: 1, day: 1) ?? last, precision: .year)
     }
   }

@@ -6,7 +6,10 @@
 /// Every string is sanitized like the screen; the HTML is one self-contained file with no
 /// scripts, no external assets and every piece of text escaped.
 public struct ChronologyReport {
-  public enum Format: String, Sendable, CaseIterable { case markdown = "md", html }
+  public enum Format: String, Sendable, CaseIterable {
+    case markdown = "md"
+    case html
+  }
 
   /// One record's part of the report, as plain strings.
   struct Entry {
@@ -29,7 +32,9 @@ public struct ChronologyReport {
 
   public init(rows: [Int], corpus: Corpus, annotations: Annotations, links: LinkIndex, title: String) {
     self.title = Sanitizer.clean(title)
-    entries = rows.map { ChronologyReport.entry(corpus.records[$0], index: $0, corpus: corpus, annotations: annotations, links: links) }
+    entries = rows.map {
+      ChronologyReport.entry(corpus.records[$0], index: $0, corpus: corpus, annotations: annotations, links: links)
+    }
   }
 
   static func entry(_ r: Record, index: Int, corpus: Corpus, annotations: Annotations, links: LinkIndex) -> Entry {
@@ -37,18 +42,22 @@ public struct ChronologyReport {
     var attribution: String?
     if let a = r.attribution {
       let who = a.claimants.map { corpus.party($0)?.name ?? $0.rawValue }
-      attribution = clean(a.text) + (who.isEmpty ? "" : " — " + clean(who.joined(separator: ", "))) + " (\(a.basis.rawValue))"
+      attribution =
+        clean(a.text) + (who.isEmpty ? "" : " — " + clean(who.joined(separator: ", "))) + " (\(a.basis.rawValue))"
     }
     let source = corpus.source(r.source)
     let e = annotations[r.id]
     let precision = r.date.precision == .day && r.endDate == nil ? "" : " (\(r.date.precision))"
     var disputes: [(String, String)] = []
-    for other in links.contested.contains(index) ? (corpus.disputed(by: index) + r.disputes.compactMap { corpus.recordIndex[$0] }) : [] {
+    for other in links.contested.contains(index)
+      ? (corpus.disputed(by: index) + r.disputes.compactMap { corpus.recordIndex[$0] }) : []
+    {
       let o = corpus.records[other]
       disputes.append((clean(r.headline), clean(DateLabel.compact(o)) + ": " + clean(o.headline)))
     }
     return Entry(
-      id: r.id.rawValue, date: clean(DateLabel.compact(r)) + precision, headline: clean(r.headline), attribution: attribution,
+      id: r.id.rawValue, date: clean(DateLabel.compact(r)) + precision, headline: clean(r.headline),
+      attribution: attribution,
       quote: r.quote.map { clean($0.exact) },
       source: source.map { clean("\($0.outlet), “\($0.title)”" + ($0.published.map { ", \($0)" } ?? "")) },
       link: source?.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? clean($0) : nil },

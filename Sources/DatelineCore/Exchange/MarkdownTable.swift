@@ -27,7 +27,8 @@ public enum MarkdownTable {
         if let p = s.published { source += ", \(p.description)" }
         if let u = s.url { source += ", \(u)" }
       }
-      out += line([DateLabel.compact(r), r.kind.rawValue, parties, r.headline, attribution, source] + (extra?.1(i) ?? []))
+      out += line(
+        [DateLabel.compact(r), r.kind.rawValue, parties, r.headline, attribution, source] + (extra?.1(i) ?? []))
     }
     return out
   }

@@ -24,7 +24,9 @@ public enum TimelineJSExport {
     if let a = r.attribution { body.append("According to " + html(a.text) + " (" + a.basis.rawValue + ")") }
     if !body.isEmpty { text.field("text", body.map { "<p>" + $0 + "</p>" }.joined()) }
     o.raw("text", text.object)
-    if let first = r.parties.first { o.field("group", Sanitizer.clean(corpus.party(first.id)?.label ?? first.id.rawValue)) }
+    if let first = r.parties.first {
+      o.field("group", Sanitizer.clean(corpus.party(first.id)?.label ?? first.id.rawValue))
+    }
     if let q = r.quote {
       var media = JSONWriter()
       media.field("url", "<blockquote>" + html(q.exact) + "</blockquote>")

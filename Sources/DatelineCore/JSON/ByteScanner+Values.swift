@@ -118,7 +118,9 @@ extension ByteScanner {
       skipSpace()
       guard let k = string(), !k.escaped, expect(UInt8(ascii: ":")) else { return false }
       if k.rawCount >= 2 && base[k.start] == UInt8(ascii: "x") && base[k.start + 1] == UInt8(ascii: "_") {
-        for (s, n) in extensions ?? [] where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 { return false }
+        for (s, n) in extensions ?? [] where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 {
+          return false
+        }
         extensions = (extensions ?? []) + [(k.start, k.rawCount)]
         guard skipValue(depth: depth) else { return false }
         continue

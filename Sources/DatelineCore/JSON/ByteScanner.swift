@@ -26,7 +26,8 @@ struct ByteScanner {
   @inline(__always) mutating func skipSpace() {
     while pos < end {
       let b = base[pos]
-      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
+      guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+      pos += 1
     }
   }
 

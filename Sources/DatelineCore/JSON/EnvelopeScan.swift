@@ -46,7 +46,9 @@ struct EnvelopeScan {
       }
       if s.equals(key, "type") {
         guard let v = s.plainString() else { return nil }
-        type = s.equals(v, "parties") ? .parties : s.equals(v, "sources") ? .sources : s.equals(v, "records") ? .records : nil
+        type =
+          s.equals(v, "parties")
+          ? .parties : s.equals(v, "sources") ? .sources : s.equals(v, "records") ? .records : nil
         return type == nil ? nil : 2
       }
       if s.equals(key, "items") {
@@ -133,7 +135,12 @@ extension ByteScanner {
     if pos < end && base[pos] == UInt8(ascii: "-") { pos += 1 }
     func digit(_ i: Int) -> Bool { i < end && base[i] >= 0x30 && base[i] <= 0x39 }
     guard digit(pos) else { return false }
-    if base[pos] == 0x30 { pos += 1; if digit(pos) { return false } } else { while digit(pos) { pos += 1 } }
+    if base[pos] == 0x30 {
+      pos += 1
+      if digit(pos) { return false }
+    } else {
+      while digit(pos) { pos += 1 }
+    }
     if pos < end && base[pos] == UInt8(ascii: ".") {
       pos += 1
       guard digit(pos) else { return false }

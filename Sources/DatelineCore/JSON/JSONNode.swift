@@ -37,8 +37,9 @@ public struct JSONNode: Sendable {
       return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     case .string(let s):
       let cut = s.count > 40 ? String(s.prefix(40)) + "…" : s
-      return "\"" + cut.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-        of: "\"", with: "\\\"") + "\""
+      return "\""
+        + cut.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+          of: "\"", with: "\\\"") + "\""
     case .array: return "an array"
     case .object: return "an object"
     case .tooDeep: return "nesting too deep"

@@ -13,9 +13,7 @@ public struct JSONParser {
   /// Parses exactly one JSON value filling `bytes` (surrounding white space allowed).
   ///
   /// `depthLimit` counts levels from the top of the buffer, `baseDepth` those outside it.
-  public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = 64) throws(
-    JSONSyntaxError
-  ) -> JSONNode {
+  public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = 64) throws(JSONSyntaxError) -> JSONNode {
     var p = JSONParser(bytes: bytes, pos: 0, depthLimit: depthLimit)
     p.skipSpace()
     if p.pos >= bytes.count { throw p.error("expected a JSON value, got end of file") }
@@ -39,7 +37,8 @@ public struct JSONParser {
   @inline(__always) mutating func skipSpace() {
     while pos < bytes.count {
       let b = bytes[pos]
-      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { break }
+      guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { break }
+      pos += 1
     }
   }
 
@@ -208,7 +207,9 @@ public struct JSONParser {
       var simple = true
       for i in start..<pos {
         let b = bytes[i]
-        if b == UInt8(ascii: "-") { neg = true } else if b >= 0x30 && b <= 0x39 {
+        if b == UInt8(ascii: "-") {
+          neg = true
+        } else if b >= 0x30 && b <= 0x39 {
           n = n * 10 + Int(b - 0x30)
         } else {
           simple = false
@@ -297,9 +298,18 @@ func decodeUTF8Scalar(_ base: UnsafePointer<UInt8>, at i: Int, end: Int) -> (sca
   var min: UInt32 = 0
   var v: UInt32 = 0
   switch c {
-  case 0xC2...0xDF: need = 1; min = 0x80; v = UInt32(c & 0x1F)
-  case 0xE0...0xEF: need = 2; min = 0x800; v = UInt32(c & 0x0F)
-  case 0xF0...0xF4: need = 3; min = 0x10000; v = UInt32(c & 0x07)
+  case 0xC2...0xDF:
+    need = 1
+    min = 0x80
+    v = UInt32(c & 0x1F)
+  case 0xE0...0xEF:
+    need = 2
+    min = 0x800
+    v = UInt32(c & 0x0F)
+  case 0xF0...0xF4:
+    need = 3
+    min = 0x10000
+    v = UInt32(c & 0x07)
   default: return nil
   }
   guard i + need < end else { return nil }

@@ -53,7 +53,9 @@ extension AppendBase {
 
   /// Parties, sources and quotes of each record, as `LoadState.finish` checks them
   /// against the loaded parties and sources (none was left out: the data had no errors).
-  func checkReferences(_ records: [(LoadState.RawItem, Record)], _ state: inout LoadState) -> [(LoadState.RawItem, Record)] {
+  func checkReferences(_ records: [(LoadState.RawItem, Record)], _ state: inout LoadState) -> [(
+    LoadState.RawItem, Record
+  )] {
     var parties: [Party.ID: Party] = [:]
     for p in corpus.parties { parties[p.id] = p }
     var sources: [Source.ID: Source] = [:]

@@ -105,7 +105,9 @@ extension AppendBase {
         if !bytes.isEmpty { grown.append((k, bytes)) }
       }
     }
-    guard !grown.isEmpty else { return .unchanged(AppendBase(self, files: next, corpus: corpus, issues: issues, owner: nil)) }
+    guard !grown.isEmpty else {
+      return .unchanged(AppendBase(self, files: next, corpus: corpus, issues: issues, owner: nil))
+    }
     // The new lines go through the reference decoder on one core; past a few megabytes
     // the full load (scans on every core) is the quicker way to the same answer.
     let bytes = grown.reduce(0) { $0 + $1.bytes.count }
@@ -140,9 +142,13 @@ extension AppendBase {
     guard now.size >= f.consumed else { return .failure(NotAppended(reason: "shorter than it was")) }
     guard sameBytes(fd, f.segments) else { return .failure(NotAppended(reason: "changed in place")) }
     guard now.size > f.consumed else { return .success((now, [])) }
-    guard f.appendable, f.consumed > 0 else { return .failure(NotAppended(reason: "grew, but is not a non-empty .jsonl ending with a newline")) }
+    guard f.appendable, f.consumed > 0 else {
+      return .failure(NotAppended(reason: "grew, but is not a non-empty .jsonl ending with a newline"))
+    }
     var tail = [UInt8](repeating: 0, count: now.size - f.consumed)
-    let got = tail.withUnsafeMutableBytes { FileBytes.readFully(fd, into: $0.baseAddress!, count: $0.count, at: f.consumed) }
+    let got = tail.withUnsafeMutableBytes {
+      FileBytes.readFully(fd, into: $0.baseAddress!, count: $0.count, at: f.consumed)
+    }
     guard got >= 0 else { return .failure(NotAppended(reason: "cannot be read")) }
     // Whole lines only: a last line without its newline waits for it.
     guard let end = tail[..<got].lastIndex(of: 0x0A) else { return .success((now, [])) }

@@ -72,7 +72,8 @@ enum ChunkScan {
       }
       start = end + 1
     }
-    return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base).boxingQuotes()
+    return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base)
+      .boxingQuotes()
   }
 
   static func items(_ f: FileBytes, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
@@ -81,11 +82,13 @@ enum ChunkScan {
     let base = f.base!
     for (i, r) in items.enumerated() {
       let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
-      if !RecordItemScan.scan(bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i), parties: view, into: &chunk) {
+      if !RecordItemScan.scan(bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i), parties: view, into: &chunk)
+      {
         fallback(bytes, offset: r.lowerBound, ordinal: Int32(i), depthLimit: 62, into: &chunk)
       }
     }
-    return ScannedChunk(file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2, base: f.base).boxingQuotes()
+    return ScannedChunk(file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2, base: f.base)
+      .boxingQuotes()
   }
 
   /// The reference decoder's verdict on an item the fast scan gave up on.
@@ -96,7 +99,8 @@ enum ChunkScan {
     chunk.items.append(
       .init(
         start: offset, length: Int32(bytes.count), ordinal: ordinal, clean: false, checkByReference: true,
-        precision: 0, time: -1, firstDay: 0, lastDay: 0, id: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
+        precision: 0, time: -1, firstDay: 0, lastDay: 0,
+        id: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
         source: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0), involvedStart: 0, involvedCount: 0,
         linkCount: 0, quoteStart: 0, linkStart: 0, quoteCount: 0))
     do {
@@ -114,7 +118,8 @@ enum ChunkScan {
       let (_, column) = lineAndColumn(of: error.offset, in: bytes)
       chunk.fallbacks[index] = .init(
         problems: [], record: nil, rawID: nil,
-        syntaxIssue: LoadIssue(.error, file: "", place: .position(line: 0, column: column), message: "invalid JSON: \(error.message)"))
+        syntaxIssue: LoadIssue(
+          .error, file: "", place: .position(line: 0, column: column), message: "invalid JSON: \(error.message)"))
     }
   }
 }

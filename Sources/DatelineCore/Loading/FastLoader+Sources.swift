@@ -66,14 +66,19 @@ extension FastLoader {
         rawID = LoadState.idOf(raw.node)
       case .scanned(let s):
         if let scan = s.scan {
-          let id = String(decoding: UnsafeBufferPointer(start: s.mapped.base!.assumingMemoryBound(to: UInt8.self) + s.range.lowerBound + scan.id.start, count: scan.id.rawCount), as: UTF8.self)
+          let id = String(
+            decoding: UnsafeBufferPointer(
+              start: s.mapped.base!.assumingMemoryBound(to: UInt8.self) + s.range.lowerBound + scan.id.start,
+              count: scan.id.rawCount), as: UTF8.self)
           rawID = id
           item = .init(file: fi, ordinal: index, place: .item(index: index, id: id), node: JSONNode(.null, offset: 0))
           let textStart = s.range.lowerBound + scan.text.start
           let body = textStart..<(textStart + scan.text.rawCount)
-          let origin: SourceText.Origin = scan.verbatim
+          let origin: SourceText.Origin =
+            scan.verbatim
             ? .verbatim(s.mapped, body)
-            : scan.text.nfcStable ? .escaped(s.mapped, body) : .literal(s.mapped, (textStart - 1)..<(body.upperBound + 1))
+            : scan.text.nfcStable
+              ? .escaped(s.mapped, body) : .literal(s.mapped, (textStart - 1)..<(body.upperBound + 1))
           var source = Source(
             id: Source.ID(id), outlet: scan.outlet, title: scan.title, url: scan.url, published: scan.published,
             publishedInferred: scan.publishedInferred, updated: scan.updated, via: scan.via, text: "")

@@ -182,7 +182,9 @@ struct ItemReader {
     guard let items = array(f, key) else { return [] }
     var out: [String] = []
     for (i, n) in items.enumerated() {
-      if case .string(let s) = n.value { out.append(s) } else {
+      if case .string(let s) = n.value {
+        out.append(s)
+      } else {
         error("\(f.path(key))[\(i)]", "expected a string, got \(n.summary)")
       }
     }

@@ -6,7 +6,10 @@ extension LoadState {
     guard let fileName = fileNames.indices.contains(item.file) ? fileNames[item.file] : nil else { return }
     for p in problems {
       issues.append(
-        (item.file, item.ordinal, LoadIssue(p.severity, file: fileName, place: item.place, path: p.path, message: p.message)))
+        (
+          item.file, item.ordinal,
+          LoadIssue(p.severity, file: fileName, place: item.place, path: p.path, message: p.message)
+        ))
     }
   }
 
@@ -66,7 +69,8 @@ extension LoadState {
       for k in candidates where alive[k] {
         var problems: [ItemReader.Problem] = []
         for ref in refs(items[k].1) where (present[ref.id] ?? 0) == 0 && !outside(ref.id) {
-          let why = seen.contains(ref.id)
+          let why =
+            seen.contains(ref.id)
             ? "\(what) \(quoted(ref.id)) was left out (see its error)" : "unknown \(what) id \(quoted(ref.id))"
           problems.append(.init(severity: .error, path: ref.path, message: why))
         }
@@ -105,7 +109,13 @@ extension LoadState {
     for i in parties.indices {
       guard let k = parties[i].1.key else { continue }
       if let holder = takenKeys[k] {
-        report(parties[i].0, [.init(severity: .warning, path: "$.key", message: "key \"\(k)\" is already taken by party \(quoted(holder.rawValue)); a free digit is used")])
+        report(
+          parties[i].0,
+          [
+            .init(
+              severity: .warning, path: "$.key",
+              message: "key \"\(k)\" is already taken by party \(quoted(holder.rawValue)); a free digit is used")
+          ])
         parties[i].1.key = nil
       } else {
         takenKeys[k] = parties[i].1.id
@@ -134,7 +144,8 @@ extension LoadState {
     let partyByID = partyPhase.byID
     let seenParties = partyPhase.seen
     // MARK: - Sources
-    var (sources, seenSources) = decodeAll(.sources, id: { (s: (source: Source, textPath: String?)) in s.source.id.rawValue }, decode: ItemDecoding.source)
+    var (sources, seenSources) = decodeAll(
+      .sources, id: { (s: (source: Source, textPath: String?)) in s.source.id.rawValue }, decode: ItemDecoding.source)
     var sourceList: [Source] = []
     for (item, s) in sources {
       var source = s.source
@@ -214,9 +225,12 @@ extension LoadState {
       for (k, member) in cycle.enumerated() {
         // From this party around the cycle and back to it; a long cycle is shortened.
         func id(_ step: Int) -> String { parties[cycle[(k + step) % cycle.count]].1.id.rawValue }
-        let ids = cycle.count < 12
+        let ids =
+          cycle.count < 12
           ? (0...cycle.count).map(id) : (0..<5).map(id) + ["… (\(cycle.count) parties)", id(cycle.count)]
-        report(parties[member].0, [.init(severity: .error, path: "$.parent", message: "parent cycle: \(ids.joined(separator: " → "))")])
+        report(
+          parties[member].0,
+          [.init(severity: .error, path: "$.parent", message: "parent cycle: \(ids.joined(separator: " → "))")])
       }
     }
     let seen = Set(parties.map(\.1.id.rawValue))
@@ -224,7 +238,8 @@ extension LoadState {
     parties = parties.indices.filter { !inCycle[$0] }.map { parties[$0] }
     leftOut += before - parties.count
     // Children of a party in a cycle now point at a left-out parent.
-    dropUnresolved(&parties, seen: seen, what: "party",
+    dropUnresolved(
+      &parties, seen: seen, what: "party",
       refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
   }
 
@@ -235,11 +250,18 @@ extension LoadState {
     guard parties.count > limit else { return }
     let seen = Set(parties.map(\.1.id.rawValue))
     for (item, _) in parties[limit...] {
-      report(item, [.init(severity: .error, path: "$", message: "more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out")])
+      report(
+        item,
+        [
+          .init(
+            severity: .error, path: "$",
+            message: "more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out")
+        ])
     }
     leftOut += parties.count - limit
     parties.removeSubrange(limit...)
-    dropUnresolved(&parties, seen: seen, what: "party",
+    dropUnresolved(
+      &parties, seen: seen, what: "party",
       refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
   }
 
@@ -273,7 +295,8 @@ extension LoadState {
           return false
         }
         if !covered {
-          r.warning(path, "claimant \(quoted(c.rawValue)) is not among the record's parties (it will not count as involved)")
+          r.warning(
+            path, "claimant \(quoted(c.rawValue)) is not among the record's parties (it will not count as involved)")
         }
       }
     }
@@ -295,12 +318,18 @@ extension LoadState {
     switch QuoteLocator.locate(q, in: source.text) {
     case .success(let m):
       if m.ambiguous {
-        r.warning("\(path).exact", "occurs more than once in source \(quoted(source.id.rawValue)) and prefix/suffix/start do not pick one; the first is used")
+        r.warning(
+          "\(path).exact",
+          "occurs more than once in source \(quoted(source.id.rawValue)) and prefix/suffix/start do not pick one; the first is used"
+        )
       }
     case .failure(.notFound):
       r.error("\(path).exact", "not found in the text of source \(quoted(source.id.rawValue)): \(quoted(q.exact))")
     case .failure(.noOccurrenceFits(let n)):
-      r.error(path, "prefix/suffix/start match none of the \(n) occurrence\(n == 1 ? "" : "s") of the quote in source \(quoted(source.id.rawValue))")
+      r.error(
+        path,
+        "prefix/suffix/start match none of the \(n) occurrence\(n == 1 ? "" : "s") of the quote in source \(quoted(source.id.rawValue))"
+      )
     }
   }
 }

@@ -19,8 +19,12 @@ struct LoadState {
   mutating func noteEmptyDirectory() {
     if fileNames.isEmpty {
       issues.append(
-        (-1, 0, LoadIssue(.error, file: (directory as NSString).lastPathComponent,
-          message: "no data files (*.json or *.jsonl) in this directory")))
+        (
+          -1, 0,
+          LoadIssue(
+            .error, file: (directory as NSString).lastPathComponent,
+            message: "no data files (*.json or *.jsonl) in this directory")
+        ))
     }
   }
 
@@ -63,7 +67,8 @@ struct LoadState {
     }
     var r = ItemReader()
     guard case .object(let members) = root.value else {
-      fileIssue(fi, .error, "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)")
+      fileIssue(
+        fi, .error, "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)")
       failedFiles += 1
       return
     }
@@ -83,7 +88,9 @@ struct LoadState {
     }
     var type: CorpusLoader.ItemType? = nil
     if let t = f["type"] {
-      if case .string(let s) = t.value, let v = CorpusLoader.ItemType(rawValue: s) { type = v } else {
+      if case .string(let s) = t.value, let v = CorpusLoader.ItemType(rawValue: s) {
+        type = v
+      } else {
         problems.append("$.type: expected one of parties, sources, records, got \(t.summary)")
       }
     } else {
@@ -91,7 +98,9 @@ struct LoadState {
     }
     var items: [JSONNode] = []
     if let i = f["items"] {
-      if case .array(let a) = i.value { items = a } else {
+      if case .array(let a) = i.value {
+        items = a
+      } else {
         problems.append("$.items: expected an array, got \(i.summary)")
       }
     } else {
@@ -129,8 +138,12 @@ struct LoadState {
         } catch {
           let (_, c) = lineAndColumn(of: error.offset, in: line)
           issues.append(
-            (fi, lineNo, LoadIssue(.error, file: fileNames[fi], place: .position(line: lineNo, column: c),
-              message: "invalid JSON: \(error.message)")))
+            (
+              fi, lineNo,
+              LoadIssue(
+                .error, file: fileNames[fi], place: .position(line: lineNo, column: c),
+                message: "invalid JSON: \(error.message)")
+            ))
           leftOut += 1
         }
       }

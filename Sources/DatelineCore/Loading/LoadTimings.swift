@@ -20,7 +20,12 @@ public final class LoadTimings: Sendable {
   func add(_ lap: Lap) { laps.withLock { $0.append(lap) } }
 
   /// The laps recorded since the last call, in order.
-  public func drain() -> [Lap] { laps.withLock { l in defer { l.removeAll() }; return l } }
+  public func drain() -> [Lap] {
+    laps.withLock { l in
+      defer { l.removeAll() }
+      return l
+    }
+  }
 }
 
 /// Times the phases of one piece of work into `timings` (nothing when it is nil).
@@ -38,7 +43,9 @@ struct LoadTimer {
   mutating func lap(_ what: String) {
     guard let timings else { return }
     let now = DispatchTime.now().uptimeNanoseconds
-    timings.add(.init(phase: "\(name).\(what)", milliseconds: (now - last) / 1_000_000, anonymousMemory: Platform.anonymousMemory()))
+    timings.add(
+      .init(
+        phase: "\(name).\(what)", milliseconds: (now - last) / 1_000_000, anonymousMemory: Platform.anonymousMemory()))
     last = now
   }
 }

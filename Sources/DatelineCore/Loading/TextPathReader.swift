@@ -12,9 +12,13 @@ enum TextPathReader {
   }
 
   static func read(_ relative: String, in directory: String) -> Result<String, PathProblem> {
-    if relative.hasPrefix("/") { return .failure(PathProblem("an absolute path is not allowed, got \(quoted(relative))")) }
+    if relative.hasPrefix("/") {
+      return .failure(PathProblem("an absolute path is not allowed, got \(quoted(relative))"))
+    }
     let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-    if parts.contains("..") { return .failure(PathProblem("a path with a \"..\" component is not allowed, got \(quoted(relative))")) }
+    if parts.contains("..") {
+      return .failure(PathProblem("a path with a \"..\" component is not allowed, got \(quoted(relative))"))
+    }
     if relative.utf8.contains(0) { return .failure(PathProblem("a path with a NUL byte is not allowed")) }
     guard let root = realPath(directory) else { return .failure(PathProblem("cannot resolve the data directory")) }
     let joined = directory + "/" + relative

@@ -113,7 +113,11 @@ public struct Attribution: Sendable, Hashable {
 /// A number a record states, e.g. hostages remaining: 135.
 public struct Figure: Sendable, Hashable {
   public enum Qualifier: String, Sendable, CaseIterable {
-    case about, atLeast = "at least", moreThan = "more than", atMost = "at most",
+    case about
+    case atLeast = "at least"
+    case moreThan = "more than"
+    case atMost = "at most"
+    case
       fewerThan = "fewer than"
   }
   public var label: String

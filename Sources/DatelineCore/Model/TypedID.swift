@@ -22,7 +22,9 @@ public struct TypedID<Owner>: Hashable, Comparable, Sendable, CustomStringConver
     guard !u.isEmpty, u.count <= 64 else { return false }
     for (i, b) in u.enumerated() {
       let alnum = (0x61...0x7A).contains(b) || (0x30...0x39).contains(b)
-      if i == 0 { if !alnum { return false } } else if !(alnum || b == 0x2E || b == 0x5F || b == 0x2D) {
+      if i == 0 {
+        if !alnum { return false }
+      } else if !(alnum || b == 0x2E || b == 0x5F || b == 0x2D) {
         return false
       }
     }

@@ -33,9 +33,9 @@ public enum Platform {
   /// `st_mtimespec`/`st_ctimespec` on Darwin).
   static func times(_ st: stat) -> (modified: timespec, changed: timespec) {
     #if os(Linux)
-      return (st.st_mtim, st.st_ctim)
+    return (st.st_mtim, st.st_ctim)
     #else
-      return (st.st_mtimespec, st.st_ctimespec)
+    return (st.st_mtimespec, st.st_ctimespec)
     #endif
   }
 
@@ -49,12 +49,12 @@ public enum Platform {
   /// The path of the running executable, when the system says.
   public static func executablePath() -> String? {
     #if os(Linux)
-      var buffer = [CChar](repeating: 0, count: 4096)
-      let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-      guard n > 0 else { return nil }
-      return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard n > 0 else { return nil }
+    return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     #else
-      return CommandLine.arguments.first
+    return CommandLine.arguments.first
     #endif
   }
 
@@ -62,23 +62,23 @@ public enum Platform {
   /// (`123456 kB`), or nil where it does not say.
   static func anonymousMemory() -> String? {
     #if os(Linux)
-      guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-      return status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }
-        .map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    return status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }
+      .map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
     #else
-      return nil
+    return nil
     #endif
   }
 
   /// Hands memory freed by the allocator back to the system (glibc keeps it otherwise).
   static func releaseFreeMemory() {
     #if os(Linux)
-      _ = glibcMallocTrim(0)
+    _ = glibcMallocTrim(0)
     #endif
   }
 }
 
 #if os(Linux)
-  /// glibc's malloc_trim (not in the Glibc module's headers).
-  @_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+/// glibc's malloc_trim (not in the Glibc module's headers).
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif

@@ -54,7 +54,8 @@ public struct FigureSeries: Sendable, Hashable {
   }
 
   /// One series per distinct figure label of `record`, in the order the record states them.
-  public static func all(for record: Record, corpus: Corpus, links: LinkIndex, columns: FacetColumns) -> [FigureSeries] {
+  public static func all(for record: Record, corpus: Corpus, links: LinkIndex, columns: FacetColumns) -> [FigureSeries]
+  {
     var seen = Set<String>()
     var out: [FigureSeries] = []
     for f in record.figures where seen.insert(key(f.label)).inserted {
@@ -109,12 +110,13 @@ public enum Sparkline {
     let finite = values.filter(\.isFinite)
     guard let hi = finite.max(), let lo = finite.min() else { return "" }
     let halfSpan = hi / 2 - lo / 2
-    return String(values.map { v -> Character in
-      guard v.isFinite else { return " " }
-      guard halfSpan > 0 else { return levels[3] }
-      let level = ((v / 2 - lo / 2) / halfSpan * 7).rounded()
-      guard level.isFinite else { return levels[3] }
-      return levels[Int(max(0, min(7, level)))]
-    })
+    return String(
+      values.map { v -> Character in
+        guard v.isFinite else { return " " }
+        guard halfSpan > 0 else { return levels[3] }
+        let level = ((v / 2 - lo / 2) / halfSpan * 7).rounded()
+        guard level.isFinite else { return levels[3] }
+        return levels[Int(max(0, min(7, level)))]
+      })
   }
 }

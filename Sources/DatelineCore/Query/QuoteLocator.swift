@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Finds a record's quote in its source text, so a pane can scroll to it and highlight it.

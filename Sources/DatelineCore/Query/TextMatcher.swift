@@ -56,7 +56,8 @@ public struct TextMatcher: Sendable {
       guard ascii != nil else { return nil }
       if let built = corpus.searchSignatures.built { return built }
       // Built only for a long search: the rows left may be few (a filter is on).
-      return rows.count - TextMatcher.headRows >= TextMatcher.signatureThreshold ? corpus.searchSignatures.get(corpus) : nil
+      return rows.count - TextMatcher.headRows >= TextMatcher.signatureThreshold
+        ? corpus.searchSignatures.get(corpus) : nil
     }
   }
 
@@ -161,7 +162,9 @@ public struct TextMatcher: Sendable {
       scratch.run = run
       scratch.missing = 0
       // Past 64 words the signature is not asked (a bit per word).
-      for (k, need) in pairs.prefix(64).enumerated() where !signatures.has(i, need) { scratch.missing |= 1 << UInt64(k) }
+      for (k, need) in pairs.prefix(64).enumerated() where !signatures.has(i, need) {
+        scratch.missing |= 1 << UInt64(k)
+      }
     }
     var missing = scratch.missing
     guard missing != 0 else { return true }
@@ -188,7 +191,9 @@ public struct TextMatcher: Sendable {
   /// string): the values of `headline`, `summary`, `text` (the attribution's) and `tags`,
   /// each folded (see `folded`) and ended by 0x1F, as TextSearch joins them. Nil when the
   /// line is not as expected; then the exact test decides.
-  static func foldedTextFields(_ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>) -> UnsafeRawBufferPointer? {
+  static func foldedTextFields(_ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>)
+    -> UnsafeRawBufferPointer?
+  {
     var simple = true
     return foldedTextFields(b, into: out, simple: &simple)
   }
@@ -228,7 +233,9 @@ public struct TextMatcher: Sendable {
           want = depth == 2 && inAttribution && equals(body, "text") ? 1 : 0
         }
       } else if want != 0 {
-        guard let m = folded(body, into: UnsafeMutableBufferPointer(rebasing: out[o...]), simple: &simple) else { return nil }
+        guard let m = folded(body, into: UnsafeMutableBufferPointer(rebasing: out[o...]), simple: &simple) else {
+          return nil
+        }
         o += m
         out[o] = 0x1F
         o += 1
@@ -297,7 +304,10 @@ public struct TextMatcher: Sendable {
           if equals(key, "id"), let p = party(value) { out.append(p) }
           space()
           guard i < n else { return nil }
-          if b[i] == 0x2C { i += 1; continue }
+          if b[i] == 0x2C {
+            i += 1
+            continue
+          }
           guard b[i] == 0x7D else { return nil }
           i += 1
           break
@@ -307,7 +317,10 @@ public struct TextMatcher: Sendable {
       }
       space()
       guard i < n else { return nil }
-      if b[i] == 0x2C { i += 1; continue }
+      if b[i] == 0x2C {
+        i += 1
+        continue
+      }
       guard b[i] == 0x5D else { return nil }
       return out
     }
@@ -335,7 +348,9 @@ public struct TextMatcher: Sendable {
   /// The line folded scalar by scalar into ASCII (0xFF for a scalar whose folding is not
   /// ASCII), or nil when that is not the line's folding (an escape, a combining mark);
   /// `simple` turns false at a scalar that is not a `simpleScalar`.
-  static func folded(_ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>, simple: inout Bool) -> Int? {
+  static func folded(_ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>, simple: inout Bool)
+    -> Int?
+  {
     let n = b.count
     var i = 0
     var o = 0
@@ -350,7 +365,16 @@ public struct TextMatcher: Sendable {
       }
       var v = UInt32(c)
       var len = 1
-      if c >= 0xF0 { v &= 0x07; len = 4 } else if c >= 0xE0 { v &= 0x0F; len = 3 } else { v &= 0x1F; len = 2 }
+      if c >= 0xF0 {
+        v &= 0x07
+        len = 4
+      } else if c >= 0xE0 {
+        v &= 0x0F
+        len = 3
+      } else {
+        v &= 0x1F
+        len = 2
+      }
       guard i + len <= n else { return nil }
       for k in 1..<len { v = v << 6 | UInt32(b[i + k] & 0x3F) }
       if simple && !simpleScalar(v) { simple = false }

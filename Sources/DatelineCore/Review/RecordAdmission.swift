@@ -21,7 +21,8 @@ public enum RecordAdmission {
     let sources = [(record.source, record.quote)] + record.also.map { ($0.source, $0.quote) }
     for (id, quote) in sources {
       guard let source = directory.source(id) else { return "no source \(id.rawValue) in the data" }
-      if let quote, case .failure(let failure) = QuoteLocator.locate(quote, in: ItemDecoding.normalizeText(source.text)) {
+      if let quote, case .failure(let failure) = QuoteLocator.locate(quote, in: ItemDecoding.normalizeText(source.text))
+      {
         switch failure {
         case .notFound: return "the quote is not in the text of \(id.rawValue)"
         case .noOccurrenceFits: return "the quote's prefix, suffix or start fit none of its places in \(id.rawValue)"

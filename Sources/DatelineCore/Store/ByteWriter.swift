@@ -49,13 +49,19 @@ struct ByteReader {
   mutating func fail() { ok = false }
 
   mutating func u64() -> UInt64 {
-    guard ok, remaining >= 8 else { ok = false; return 0 }
+    guard ok, remaining >= 8 else {
+      ok = false
+      return 0
+    }
     defer { pos += 8 }
     return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
   }
 
   mutating func u32() -> UInt32 {
-    guard ok, remaining >= 4 else { ok = false; return 0 }
+    guard ok, remaining >= 4 else {
+      ok = false
+      return 0
+    }
     defer { pos += 4 }
     return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt32.self))
   }
@@ -73,13 +79,19 @@ struct ByteReader {
   /// that cannot fit fails the read (so no loop or allocation is sized by a bad count).
   mutating func count(unit: Int) -> Int {
     let n = int()
-    guard ok, n >= 0, n <= remaining / max(unit, 1) else { ok = false; return 0 }
+    guard ok, n >= 0, n <= remaining / max(unit, 1) else {
+      ok = false
+      return 0
+    }
     return n
   }
 
   mutating func string() -> String {
     let n = int()
-    guard ok, n >= 0, n <= remaining else { ok = false; return "" }
+    guard ok, n >= 0, n <= remaining else {
+      ok = false
+      return ""
+    }
     defer { pos += n }
     return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[pos..<(pos + n)]), as: UTF8.self)
   }

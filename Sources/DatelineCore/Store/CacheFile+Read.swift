@@ -94,7 +94,8 @@ extension CacheFile {
   /// One table entry, checked: known element type, `count × size == length` without
   /// overflow, placed at or after `notBefore` and 8-aligned, inside the file, and its
   /// bytes matching its checksum.
-  static func readEntry(_ r: inout ByteReader, file: UnsafeRawBufferPointer, notBefore: Int) throws(Rejection) -> Entry {
+  static func readEntry(_ r: inout ByteReader, file: UnsafeRawBufferPointer, notBefore: Int) throws(Rejection) -> Entry
+  {
     let id = r.u32()
     let type = r.u32()
     let count = r.int()

@@ -56,7 +56,8 @@ enum CacheFile {
 
   /// The header and section table for `sections` after `magic` and `key`, with each
   /// section's offset; nil when a size overflows (nothing that large can be written).
-  static func layout(magic: UInt64, key: [UInt8], sections: [Section]) -> (header: [UInt8], offsets: [Int], size: Int)? {
+  static func layout(magic: UInt64, key: [UInt8], sections: [Section]) -> (header: [UInt8], offsets: [Int], size: Int)?
+  {
     var h = ByteWriter()
     h.u64(magic)
     h.u64(version)
@@ -111,7 +112,8 @@ enum CacheFile {
 /// The types a section's elements may have (stored in the table, so a reader that expects
 /// another type, or another width, refuses the file instead of misreading it).
 enum CacheElement: UInt32, Sendable {
-  case bytes = 1, int8, uint16, int16, uint32, int32, int64, uint64
+  case bytes = 1
+  case int8, uint16, int16, uint32, int32, int64, uint64
 
   var size: Int {
     switch self {

@@ -38,7 +38,9 @@ enum CacheLayout {
       self.name = name
       element = T.cacheElement
       self.count = count
-      bytes = { c in UnsafeRawBufferPointer(start: c[keyPath: path].base, count: c[keyPath: path].count * MemoryLayout<T>.stride) }
+      bytes = { c in
+        UnsafeRawBufferPointer(start: c[keyPath: path].base, count: c[keyPath: path].count * MemoryLayout<T>.stride)
+      }
       install = { (c: inout CacheColumns, m: CacheMapping) throws(CacheFile.Rejection) -> Int in
         let column = try m.column(id, T.self)
         c[keyPath: path] = column

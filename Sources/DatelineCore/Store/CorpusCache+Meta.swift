@@ -54,7 +54,9 @@ extension CorpusCache {
       case 1: place = .position(line: r.int(), column: r.int())
       case 2: place = .item(index: r.int(), id: r.optional())
       case 3: place = .line(r.int(), id: r.optional())
-      default: r.fail(); return []
+      default:
+        r.fail()
+        return []
       }
       let path = r.optional()
       let message = r.string()
@@ -82,7 +84,8 @@ extension CorpusCache {
       let color = r.optional().flatMap(Party.Color.init(rawValue:))
       guard r.ok else { throw .init(reason: "bad party list") }
       parties.append(
-        Party(id: Party.ID(id), name: name, label: label, kind: kind, aliases: aliases, parent: parent,
+        Party(
+          id: Party.ID(id), name: name, label: label, kind: kind, aliases: aliases, parent: parent,
           key: key >= 0 ? key : nil, color: color))
     }
     let index = Dictionary(parties.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -100,7 +103,9 @@ extension CorpusCache {
 
   /// Sources, with the place of each text (a data file index inside `fileCount`, and a
   /// range checked against that file once it is open).
-  static func readSources(_ r: inout ByteReader, fileCount: Int) throws(CacheFile.Rejection) -> [CacheMeta.PendingSource] {
+  static func readSources(_ r: inout ByteReader, fileCount: Int) throws(CacheFile.Rejection) -> [CacheMeta
+    .PendingSource]
+  {
     var out: [CacheMeta.PendingSource] = []
     let n = r.count(unit: 80)
     out.reserveCapacity(n)
@@ -123,7 +128,9 @@ extension CorpusCache {
         pending.source = source
       } else {
         let (f, lo, hi) = (r.int(), r.int(), r.int())
-        guard kind <= 3, f >= 0, f < fileCount, lo >= 0, hi >= lo else { throw .init(reason: "a source text is out of range") }
+        guard kind <= 3, f >= 0, f < fileCount, lo >= 0, hi >= lo else {
+          throw .init(reason: "a source text is out of range")
+        }
         pending.file = f
         pending.range = lo..<hi
       }

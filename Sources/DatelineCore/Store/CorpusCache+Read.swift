@@ -43,8 +43,11 @@ extension CorpusCache {
     for p in meta.sources {
       var s = p.source
       if p.kind != 0 {
-        guard let f = opened[p.file], p.range.upperBound <= f.count else { throw .init(reason: "a source text is out of range") }
-        s.textStorage = SourceText(p.kind == 1 ? .verbatim(f, p.range) : p.kind == 2 ? .escaped(f, p.range) : .literal(f, p.range))
+        guard let f = opened[p.file], p.range.upperBound <= f.count else {
+          throw .init(reason: "a source text is out of range")
+        }
+        s.textStorage = SourceText(
+          p.kind == 1 ? .verbatim(f, p.range) : p.kind == 2 ? .escaped(f, p.range) : .literal(f, p.range))
       }
       sources.append(s)
     }
@@ -92,7 +95,9 @@ extension CorpusCache {
 
   /// Each record's pointer into its opened data file, after checking that its bytes lie
   /// inside that file.
-  static func placeItems(_ c: CacheColumns, files: [FileBytes?]) throws(CacheFile.Rejection) -> Column<UnsafeRawPointer?> {
+  static func placeItems(_ c: CacheColumns, files: [FileBytes?]) throws(CacheFile.Rejection) -> Column<
+    UnsafeRawPointer?
+  > {
     let n = c.offset.count
     let items = Column<UnsafeRawPointer?>(uninitialized: n)
     for i in 0..<n {
@@ -127,7 +132,9 @@ extension CorpusCache {
     var tables: [ByteKeyTable] = []
     for (k, fill) in counts.enumerated() {
       let slots = try mapping.column(CacheLayout.idTable + UInt32(k), UInt64.self)
-      guard slots.count >= 2, slots.count & (slots.count - 1) == 0 else { throw .init(reason: "an id table has a bad size") }
+      guard slots.count >= 2, slots.count & (slots.count - 1) == 0 else {
+        throw .init(reason: "an id table has a bad size")
+      }
       var used = 0
       for s in slots where s != 0 {
         used += 1

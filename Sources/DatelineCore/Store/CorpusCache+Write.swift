@@ -88,9 +88,18 @@ extension CorpusCache {
       out.string(issue.file)
       switch issue.place {
       case .file: out.u64(0)
-      case .position(let l, let c): out.u64(1); out.int(l); out.int(c)
-      case .item(let i, let id): out.u64(2); out.int(i); out.optional(id)
-      case .line(let l, let id): out.u64(3); out.int(l); out.optional(id)
+      case .position(let l, let c):
+        out.u64(1)
+        out.int(l)
+        out.int(c)
+      case .item(let i, let id):
+        out.u64(2)
+        out.int(i)
+        out.optional(id)
+      case .line(let l, let id):
+        out.u64(3)
+        out.int(l)
+        out.optional(id)
       }
       out.optional(issue.path)
       out.string(issue.message)

@@ -87,7 +87,8 @@ enum CorpusCache {
       meta.bytes.withUnsafeBytes { m -> String? in
         do {
           try createFolder(location.settings.folder)
-          try CacheFile.write(location.path, magic: CacheLayout.magic, key: location.key, sections: sections(m, columns))
+          try CacheFile.write(
+            location.path, magic: CacheLayout.magic, key: location.key, sections: sections(m, columns))
           return nil
         } catch {
           return "\(error)"

@@ -55,8 +55,11 @@ struct PartyLookup: Sendable {
   /// Owns the flat lists a `View` points into.
   final class Storage: @unchecked Sendable {
     let view: View
-    private let buffers: (UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>,
-      UnsafeMutableBufferPointer<Int32>)
+    private let buffers:
+      (
+        UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>,
+        UnsafeMutableBufferPointer<Int32>
+      )
 
     init(ids: [[UInt8]], parents: [Int32]) {
       func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -68,7 +71,8 @@ struct PartyLookup: Sendable {
       for id in ids { idStarts.append(idStarts.last! + id.count) }
       buffers = (copy(ids.flatMap { $0 }), copy(idStarts), copy(parents))
       view = View(
-        idBytes: UnsafePointer(buffers.0.baseAddress!), idStart: UnsafePointer(buffers.1.baseAddress!), count: ids.count,
+        idBytes: UnsafePointer(buffers.0.baseAddress!), idStart: UnsafePointer(buffers.1.baseAddress!),
+        count: ids.count,
         parentOf: UnsafePointer(buffers.2.baseAddress!))
     }
 

@@ -18,7 +18,8 @@ extension RecordStore {
     rows.reserveCapacity(old.count + added.count)
     for i in 0..<old.count { rows.append(old.row(i)) }
     for a in added {
-      rows.append(RecordStore.row(for: a.record, lookup: lookup, arena: arena, item: a.item, length: a.length, depthBase: 0))
+      rows.append(
+        RecordStore.row(for: a.record, lookup: lookup, arena: arena, item: a.item, length: a.length, depthBase: 0))
     }
     var keys = rows.enumerated().map { i, r in
       SortKey(

@@ -34,7 +34,8 @@ extension RecordStore {
 
   static func mayHoldExtension(_ b: UnsafeRawBufferPointer) -> Bool {
     guard b.count >= 3 else { return false }
-    for k in 0..<(b.count - 2) where b[k] == UInt8(ascii: "\"") && b[k + 1] == UInt8(ascii: "x") && b[k + 2] == UInt8(ascii: "_") {
+    for k in 0..<(b.count - 2)
+    where b[k] == UInt8(ascii: "\"") && b[k + 1] == UInt8(ascii: "x") && b[k + 2] == UInt8(ascii: "_") {
       return true
     }
     return false

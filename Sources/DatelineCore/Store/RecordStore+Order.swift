@@ -36,7 +36,9 @@ extension RecordStore {
   /// sorted on its own, the buckets split between the cores. Why: the first day is the
   /// most significant part of every key, and sorting a million keys whole, half per core
   /// and merged, took 60–70 ms; a bucket holds ~140 keys at a million over 20 years.
-  static func timelineOrder(_ keys: UnsafeMutableBufferPointer<SortKey>, id: @escaping @Sendable (Int32) -> ByteRef) -> Column<SortKey> {
+  static func timelineOrder(_ keys: UnsafeMutableBufferPointer<SortKey>, id: @escaping @Sendable (Int32) -> ByteRef)
+    -> Column<SortKey>
+  {
     @Sendable @inline(__always) func less(_ a: SortKey, _ b: SortKey) -> Bool {
       if a.key != b.key { return a.key < b.key }
       if a.prefix != b.prefix { return a.prefix < b.prefix }
@@ -64,7 +66,10 @@ extension RecordStore {
     // Counts per half, then where each half's keys of each bucket go.
     let mid = n / 2
     let shared = UnsafeSendable(keys)
-    let counts = [UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1), UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)]
+    let counts = [
+      UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1),
+      UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1),
+    ]
     defer { for c in counts { c.deallocate() } }
     let sharedCounts = UnsafeSendable(counts)
     DispatchQueue.concurrentPerform(iterations: 2) { h in

@@ -38,21 +38,22 @@ struct TemporaryFile {
   /// `suffix` makes the random part of each name tried (a test passes a fixed one);
   /// `named` skips `O_TMPFILE` (tests of the named fallback).
   init(
-    beside target: String, named: Bool = false, suffix: @escaping () -> String = { String(UInt32.random(in: 0...UInt32.max)) }
+    beside target: String, named: Bool = false,
+    suffix: @escaping () -> String = { String(UInt32.random(in: 0...UInt32.max)) }
   ) throws(Failure) {
     self.target = target
     self.suffix = suffix
     let dir = (target as NSString).deletingLastPathComponent
     #if os(Linux)
-      if !named {
-        let fd = open(dir.isEmpty ? "." : dir, TemporaryFile.tmpfileFlag | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-          self.fd = fd
-          unnamed = true
-          path = ""
-          return
-        }
+    if !named {
+      let fd = open(dir.isEmpty ? "." : dir, TemporaryFile.tmpfileFlag | O_WRONLY | O_CLOEXEC, 0o600)
+      if fd >= 0 {
+        self.fd = fd
+        unnamed = true
+        path = ""
+        return
       }
+    }
     #endif
     unnamed = false
     var made: (Int32, String)?
@@ -76,8 +77,8 @@ struct TemporaryFile {
   }
 
   #if os(Linux)
-    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's module does not export.
-    static let tmpfileFlag: Int32 = 0o20_000_000 | O_DIRECTORY
+  /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's module does not export.
+  static let tmpfileFlag: Int32 = 0o20_000_000 | O_DIRECTORY
   #endif
 
   /// Appends `bytes` (after a failure, nothing more is written).
@@ -149,7 +150,8 @@ struct TemporaryFile {
     for name in names {
       guard let pid = ownerPID(name), pid != getpid(),
         let ending = name.dropLast(4).split(separator: ".").dropLast(2).last,
-        targets.contains(where: { $0.hasSuffix("." + ending) }), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        targets.contains(where: { $0.hasSuffix("." + ending) }), kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
       var st = stat()
       let path = folder + "/" + name
       guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == getuid() else { continue }

@@ -37,7 +37,9 @@ struct AttributionFinder {
   }
 
   static let stops: Set<String> = [",", "“", "”", "\"", "–", "—", ";", ":", "that", "(", ")", "‘"]
-  static let trailing: Set<String> = ["has", "have", "had", "is", "was", "will", "would", "also", "had", "previously", "then", "later", "further"]
+  static let trailing: Set<String> = [
+    "has", "have", "had", "is", "was", "will", "would", "also", "had", "previously", "then", "later", "further",
+  ]
   static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
   static let determiners: Set<String> = ["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "no"]
   static let passive: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
@@ -58,11 +60,16 @@ struct AttributionFinder {
       }
       let source = sourceTokens(verb: i..<(i + m.count), part: part, a.tokens)
       if best != nil, source.count == 1, Self.pronouns.contains(a.tokens[source.lowerBound].lower) { continue }
-      guard var found = describe(source, a, kind: m.value, verbAt: i, part: part, previousBasis: previousBasis) else { continue }
+      guard var found = describe(source, a, kind: m.value, verbAt: i, part: part, previousBasis: previousBasis) else {
+        continue
+      }
       found.verb = i..<(i + m.count)
       if best == nil || (found.strong && found.basis != "unattributed") || best?.strong == false { best = found }
     }
-    return best ?? Found(text: "reported without attribution", basis: "unattributed", kind: nil, claimants: [], source: part.lowerBound..<part.lowerBound)
+    return best
+      ?? Found(
+        text: "reported without attribution", basis: "unattributed", kind: nil, claimants: [],
+        source: part.lowerBound..<part.lowerBound)
   }
 
   /// The words before the verb back to a comma, quote or "that"; when there are none,
@@ -89,7 +96,8 @@ struct AttributionFinder {
     while stop < min(part.upperBound, after + 20), !Self.stops.contains(tokens[stop].lower), tokens[stop].lower != "." {
       stop += 1
     }
-    if stop + 2 < part.upperBound, tokens[stop].lower == ",", tokens[stop + 1].capitalized, tokens[stop + 2].capitalized {
+    if stop + 2 < part.upperBound, tokens[stop].lower == ",", tokens[stop + 1].capitalized, tokens[stop + 2].capitalized
+    {
       stop += 1
       while stop < min(part.upperBound, after + 30), tokens[stop].capitalized || tokens[stop].lower == "." { stop += 1 }
     }
@@ -117,7 +125,8 @@ struct AttributionFinder {
       return Found(text: text, basis: "anonymous", kind: kind, claimants: claimants, source: source)
     }
     let covered = Set(mentions.filter { matcher.parties[$0.party].kind != .person }.flatMap { Array($0.tokens) })
-    if mentions.contains(where: { matcher.parties[$0.party].kind == .person }) || containsPersonalName(source, tokens, covered: covered)
+    if mentions.contains(where: { matcher.parties[$0.party].kind == .person })
+      || containsPersonalName(source, tokens, covered: covered)
       || (mentions.isEmpty && isSurnameMentionedBefore(source, tokens))
     {
       return Found(text: text, basis: "named", kind: kind, claimants: claimants, source: source)
@@ -139,7 +148,6 @@ struct AttributionFinder {
     return first < source.lowerBound
   }
 
-
   /// Two capitalized words in a row that do not name an organization, or a title followed
   /// by a capitalized word ("President Biden", "Dana Cole"). Words of a known party's name
   /// do not count; "of", "for" and "and" inside a capitalized run make it an
@@ -159,7 +167,10 @@ struct AttributionFinder {
       if t.kind == .word, t.capitalized, !covered.contains(i), !["the", "a", "an"].contains(t.lower) {
         run += 1
         organization = organization || orgs.contains(t.lower)
-      } else if run > 0, t.lower == "." || (["of", "for", "and", "on"].contains(t.lower) && i + 1 < range.upperBound && tokens[i + 1].capitalized) {
+      } else if run > 0,
+        t.lower == "."
+          || (["of", "for", "and", "on"].contains(t.lower) && i + 1 < range.upperBound && tokens[i + 1].capitalized)
+      {
         organization = organization || t.lower != "."
         continue
       } else {

@@ -7,7 +7,9 @@ struct ClauseSegments {
     "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "get", "got", "he", "she", "they", "it",
     "we", "i", "you", "will", "would", "not", "also",
   ]
-  static let nounPrepositions: Set<String> = ["to", "of", "for", "with", "from", "about", "against", "into", "on", "in", "at", "by"]
+  static let nounPrepositions: Set<String> = [
+    "to", "of", "for", "with", "from", "about", "against", "into", "on", "in", "at", "by",
+  ]
   static let irregularParticiples: Set<String> = [
     "made", "held", "taken", "seen", "done", "given", "known", "built", "sent", "shot", "found", "brought", "kept",
     "left", "lost", "won", "paid", "sold", "struck", "begun", "written", "born", "killed",
@@ -49,8 +51,12 @@ struct ClauseSegments {
     guard j > part.lowerBound else { return false }
     let verb = tokens[j]
     let before = tokens[j - 1]
-    let participle = !verb.capitalized && (irregularParticiples.contains(verb.lower) || (verb.lower.hasSuffix("ed") && verb.lower.count >= 5))
-    guard participle, before.kind == .word, !before.capitalized, !auxiliaries.contains(before.lower) else { return false }
+    let participle =
+      !verb.capitalized
+      && (irregularParticiples.contains(verb.lower) || (verb.lower.hasSuffix("ed") && verb.lower.count >= 5))
+    guard participle, before.kind == .word, !before.capitalized, !auxiliaries.contains(before.lower) else {
+      return false
+    }
     // "the talks ended on Monday" is a main verb; "overtures made in recent days" and
     // "hostages taken on …" (a form that is only a participle) are reduced relatives.
     let onlyParticiple = ["taken", "seen", "done", "given", "known", "written", "begun", "born"].contains(verb.lower)
@@ -96,7 +102,9 @@ struct ClauseSegments {
     }
     if start > part.lowerBound, tokens[start - 1].kind == .word { start -= 1 }
     var end = expression.upperBound
-    while end < min(part.upperBound, expression.upperBound + 40), ![",", "–", "—", ";"].contains(tokens[end].lower) { end += 1 }
+    while end < min(part.upperBound, expression.upperBound + 40), ![",", "–", "—", ";"].contains(tokens[end].lower) {
+      end += 1
+    }
     return start..<end
   }
 }

@@ -23,25 +23,31 @@ struct DraftDating {
   /// The finest expression of the main clause names the date (the first of equals: a
   /// "Tuesday" beats "this weekend", "July 25" beats "second-quarter"); a "from A to B" or
   /// "between A and B" pair makes a span. Without one, the publication date, inferred.
-  func date(of part: Range<Int>, _ expressions: [TemporalExpression], _ a: TemporalTagger.Analysis, skipped: TemporalExpression?) -> Dated {
+  func date(
+    of part: Range<Int>, _ expressions: [TemporalExpression], _ a: TemporalTagger.Analysis, skipped: TemporalExpression?
+  ) -> Dated {
     var usable = expressions.filter { e in
       e.action != "time" && (e.value.firstDay != nil || e.action == "recent")
     }
     if let rank = usable.map({ Self.finest.firstIndex(of: $0.value.precision) ?? 9 }).min(),
-      let chosen = usable.first(where: { (Self.finest.firstIndex(of: $0.value.precision) ?? 9) == rank }), chosen != usable.first
+      let chosen = usable.first(where: { (Self.finest.firstIndex(of: $0.value.precision) ?? 9) == rank }),
+      chosen != usable.first
     {
       usable = [chosen]
     }
     guard let first = usable.first else {
       let why = skipped.map { "“\($0.text)” dates a relative clause, not this one; " } ?? ""
-      return Dated(date: published.description, inferred: true, note: why + "no date of its own in the sentence: the publication date, \(publishedText).")
+      return Dated(
+        date: published.description, inferred: true,
+        note: why + "no date of its own in the sentence: the publication date, \(publishedText).")
     }
     var dated = date(of: first)
     if usable.count > 1 {
       let second = usable[1]
       let between = a.tokens[first.tokens.upperBound..<second.tokens.lowerBound].map(\.lower)
       let opener = first.tokens.lowerBound > part.lowerBound ? a.tokens[first.tokens.lowerBound - 1].lower : ""
-      if between.count == 1, Self.spanJoiners.contains(between[0]), ["from", "between"].contains(opener) || between[0] != "and",
+      if between.count == 1, Self.spanJoiners.contains(between[0]),
+        ["from", "between"].contains(opener) || between[0] != "and",
         let end = second.value.lastDay, let start = first.value.firstDay, end > start
       {
         dated.endDate = end.description
@@ -61,13 +67,16 @@ struct DraftDating {
     if e.action == "recent" {
       let unit = e.text.split(separator: " ").last.map(String.init) ?? "days"
       if unit == "days" {
-        return Dated(date: published.adding(days: -6).description, week: true, approx: true, inferred: true, note: base + ": the week up to the publication date, approximately.")
+        return Dated(
+          date: published.adding(days: -6).description, week: true, approx: true, inferred: true,
+          note: base + ": the week up to the publication date, approximately.")
       }
       let month = String(published.description.prefix(unit == "years" ? 4 : 7))
       return Dated(date: month, approx: true, inferred: true, note: base + ": approximately.")
     }
     guard let firstDay = v.firstDay, let lastDay = v.lastDay else {
-      return Dated(date: published.description, inferred: true, note: base + "; the publication date, \(publishedText).")
+      return Dated(
+        date: published.description, inferred: true, note: base + "; the publication date, \(publishedText).")
     }
     var d = Dated(date: firstDay.description, approx: v.approx, inferred: v.inferred, note: base + ".")
     switch v.precision {

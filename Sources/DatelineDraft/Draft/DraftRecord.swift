@@ -48,7 +48,8 @@ public struct DraftRecord: Sendable, Equatable {
     if dateInferred { f.append(("date_inferred", "true")) }
     f.append(("date_note", q(dateNote)))
     f.append(("kind", q(kind)))
-    f.append(("parties", "[" + parties.map { "{\"id\": \(q($0.id)), \"role\": \(q($0.role))}" }.joined(separator: ", ") + "]"))
+    f.append(
+      ("parties", "[" + parties.map { "{\"id\": \(q($0.id)), \"role\": \(q($0.role))}" }.joined(separator: ", ") + "]"))
     f.append(("headline", q(headline)))
     var attribution = ""
     if claimant.count == 1 { attribution += "\"claimant\": \(q(claimant[0])), " }

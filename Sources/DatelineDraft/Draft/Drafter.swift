@@ -66,7 +66,9 @@ public struct Drafter: Sendable {
   private func isStatement(_ s: Sentence, _ a: TemporalTagger.Analysis) -> Bool {
     var last = s.endToken - 1
     while last > s.firstToken, Sentence.isClosingQuote(a.tokens[last].lower) { last -= 1 }
-    guard [".", "!", "?", "…"].contains(a.tokens[last].lower) || a.tokens[last].lower.hasSuffix(".") else { return false }
+    guard [".", "!", "?", "…"].contains(a.tokens[last].lower) || a.tokens[last].lower.hasSuffix(".") else {
+      return false
+    }
     return a.tokens[s.firstToken..<s.endToken].filter { $0.kind == .word }.count >= 4
   }
 
@@ -80,7 +82,8 @@ public struct Drafter: Sendable {
     let quote = a.text(span)
     let mentions = matcher.mentions(in: a.tokens, range: part)
     let covered = Set(mentions.flatMap { Array($0.tokens) })
-    let proposals = PartyProposals(rules: rules, sentenceStarts: state.sentenceStarts).proposals(in: part, a, covered: covered, sourceOfStatement: found?.source)
+    let proposals = PartyProposals(rules: rules, sentenceStarts: state.sentenceStarts).proposals(
+      in: part, a, covered: covered, sourceOfStatement: found?.source)
     let timexTokens = Set(expressions.filter { part.contains($0.tokens.lowerBound) }.flatMap { Array($0.tokens) })
     let figures = FigureFinder(rules: rules).figures(in: part, a.tokens, excluding: timexTokens)
     let claimants = (found?.claimants ?? []).map { parties[$0].id.rawValue }
@@ -91,7 +94,9 @@ public struct Drafter: Sendable {
     for c in claimants { add(c, "actor") }
     let kind = figures.isEmpty ? (found?.kind ?? "event") : "figure"
     for (n, m) in mentions.enumerated() {
-      add(parties[m.party].id.rawValue, n == 0 && claimants.isEmpty ? "actor" : (kind == "event" ? "participant" : "subject"))
+      add(
+        parties[m.party].id.rawValue,
+        n == 0 && claimants.isEmpty ? "actor" : (kind == "event" ? "participant" : "subject"))
     }
     for p in proposals {
       let role = found.map { $0.source.contains(part.lowerBound) } == true ? "actor" : "participant"
@@ -102,7 +107,8 @@ public struct Drafter: Sendable {
     }
     if roles.isEmpty {
       add("unidentified", "participant")
-      state.propose(Party(id: Party.ID("unidentified"), name: "Unidentified party (to be named in review)", kind: .other))
+      state.propose(
+        Party(id: Party.ID("unidentified"), name: "Unidentified party (to be named in review)", kind: .other))
     }
     let id = sourceID + "-d" + String(state.records.count + 1).leftPadded(to: 3)
     let oneLine = quote.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")

@@ -27,7 +27,8 @@ struct FigureFinder {
         continue
       }
       // A score or a range written with a hyphen ("4-1") is not a count.
-      if end < tokens.count, tokens[end].lower == "-" || (i > 0 && tokens[i - 1].lower == "-" && !tokens[i].spaceBefore) {
+      if end < tokens.count, tokens[end].lower == "-" || (i > 0 && tokens[i - 1].lower == "-" && !tokens[i].spaceBefore)
+      {
         i = end
         continue
       }
@@ -48,13 +49,16 @@ struct FigureFinder {
         label = tokens[end..<(end + noun.count)].map(\.lower).joined(separator: " ")
         unit = noun.value
       } else if t.kind == .number, end < part.upperBound, tokens[end].kind == .word, !timexTokens.contains(end),
-        !["of", "to", "and", "or", "in", "on", "at", "for", "by", "from", "with", "a", "the"].contains(tokens[end].lower)
+        !["of", "to", "and", "or", "in", "on", "at", "for", "by", "from", "with", "a", "the"].contains(
+          tokens[end].lower)
       {
         label = tokens[end].lower
       }
       if let label {
         found.append(
-          DraftRecord.Figure(label: label, value: v, literal: literal(v), qualifier: qualifier(before: money ? i - 1 : i, part, tokens), unit: unit))
+          DraftRecord.Figure(
+            label: label, value: v, literal: literal(v), qualifier: qualifier(before: money ? i - 1 : i, part, tokens),
+            unit: unit))
       }
       i = end
     }

@@ -19,7 +19,7 @@ public struct PartyMatcher: Sendable {
   public init(parties: [Party]) {
     self.parties = parties
     for (i, party) in parties.enumerated() {
-            // A label set on purpose ("Biden", "US") is a name; a default one is the name cut short.
+      // A label set on purpose ("Biden", "US") is a name; a default one is the name cut short.
       let label = party.label == Truncation.truncate(party.name, toColumns: 12, marker: "") ? [] : [party.label]
       for name in [party.name] + label + party.aliases {
         let tokens = Tokenizer.tokens(of: name)

@@ -16,7 +16,9 @@ struct PartyProposals {
 
   /// The capitalized runs of `range` that look like actors and are not already covered
   /// by a known party's mention.
-  func proposals(in range: Range<Int>, _ a: TemporalTagger.Analysis, covered: Set<Int>, sourceOfStatement: Range<Int>?) -> [Proposal] {
+  func proposals(in range: Range<Int>, _ a: TemporalTagger.Analysis, covered: Set<Int>, sourceOfStatement: Range<Int>?)
+    -> [Proposal]
+  {
     let titles = rules.wordClass("titles")
     let orgs = rules.wordClass("organizations")
     let calendar = [rules.wordClass("months"), rules.wordClass("weekdays")]
@@ -33,9 +35,11 @@ struct PartyProposals {
         continue
       }
       var end = i
-      while end < range.upperBound, !covered.contains(end), !calendar.contains(where: { $0.contains(a.tokens[end].lower) }),
+      while end < range.upperBound, !covered.contains(end),
+        !calendar.contains(where: { $0.contains(a.tokens[end].lower) }),
         a.tokens[end].capitalized && a.tokens[end].kind == .word
-          || (end > i && ["of", "for", "and"].contains(a.tokens[end].lower) && end + 1 < range.upperBound && a.tokens[end + 1].capitalized)
+          || (end > i && ["of", "for", "and"].contains(a.tokens[end].lower) && end + 1 < range.upperBound
+            && a.tokens[end + 1].capitalized)
       {
         end += 1
       }
@@ -63,7 +67,8 @@ struct PartyProposals {
         let name = a.text(a.tokens[i].start..<a.tokens[end - 1].end)
         let id = Slug.make(name)
         if !id.isEmpty, !result.contains(where: { $0.id == id }) {
-          result.append(Proposal(id: id, name: name, kind: person || titled ? .person : (organization ? .other : .other)))
+          result.append(
+            Proposal(id: id, name: name, kind: person || titled ? .person : (organization ? .other : .other)))
         }
       }
       i = end

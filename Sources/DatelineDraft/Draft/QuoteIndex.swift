@@ -23,11 +23,13 @@ struct QuoteIndex {
   /// are scanned in full); the loader then warns that the quote is ambiguous.
   func occurs(more span: Range<Int>) -> Bool {
     if span.count < 4 {
-      return scalars.count >= span.count && (0...(scalars.count - span.count)).contains { i in
-        i != span.lowerBound && scalars[i..<(i + span.count)].elementsEqual(scalars[span])
-      }
+      return scalars.count >= span.count
+        && (0...(scalars.count - span.count)).contains { i in
+          i != span.lowerBound && scalars[i..<(i + span.count)].elementsEqual(scalars[span])
+        }
     }
-    for i in positions[Self.key(scalars, span.lowerBound)] ?? [] where i != span.lowerBound && i + span.count <= scalars.count {
+    for i in positions[Self.key(scalars, span.lowerBound)] ?? []
+    where i != span.lowerBound && i + span.count <= scalars.count {
       if scalars[i..<(i + span.count)].elementsEqual(scalars[span]) { return true }
     }
     return false

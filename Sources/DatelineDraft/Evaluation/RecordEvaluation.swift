@@ -47,10 +47,17 @@ public struct RecordEvaluation: Sendable {
       let rightBasis = overlapping.first { drafts[$0].basis == e.basis }
       if right != nil { dates.truePositives += 1 }
       if rightBasis != nil { basis.truePositives += 1 }
-      if overlapping.contains(where: { drafts[$0].date == e.date && drafts[$0].datePrecisionWeek == e.week && drafts[$0].basis == e.basis }) {
+      if overlapping.contains(where: {
+        drafts[$0].date == e.date && drafts[$0].datePrecisionWeek == e.week && drafts[$0].basis == e.basis
+      }) {
         recovered += 1
       } else if let d = overlapping.first.map({ drafts[$0] }) {
-        misses.append(.init(file: file, message: "\(e.id): drafted \(d.date)\(d.datePrecisionWeek ? " (week)" : "") \(d.basis), expected \(e.date)\(e.week ? " (week)" : "") \(e.basis)"))
+        misses.append(
+          .init(
+            file: file,
+            message:
+              "\(e.id): drafted \(d.date)\(d.datePrecisionWeek ? " (week)" : "") \(d.basis), expected \(e.date)\(e.week ? " (week)" : "") \(e.basis)"
+          ))
       } else {
         misses.append(.init(file: file, message: "\(e.id): no draft overlaps \"\(e.quote.prefix(50))\""))
       }

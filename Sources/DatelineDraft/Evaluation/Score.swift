@@ -15,7 +15,9 @@ public struct Score: Sendable, Equatable, CustomStringConvertible {
   public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
   public static func + (a: Score, b: Score) -> Score {
-    Score(truePositives: a.truePositives + b.truePositives, predicted: a.predicted + b.predicted, expected: a.expected + b.expected)
+    Score(
+      truePositives: a.truePositives + b.truePositives, predicted: a.predicted + b.predicted,
+      expected: a.expected + b.expected)
   }
 
   public var description: String {

@@ -46,14 +46,18 @@ public struct TimexEvaluation: Sendable {
     for g in gold {
       guard let f = found.first(where: { $0.start == g.start && $0.end == g.end }) else {
         let near = found.first { $0.start < g.end && g.start < $0.end }
-        misses.append(Miss(file: file, message: "missed \"\(slice(scalars, g.start, g.end))\"" + (near.map { " (found \"\($0.text)\")" } ?? "")))
+        misses.append(
+          Miss(
+            file: file,
+            message: "missed \"\(slice(scalars, g.start, g.end))\"" + (near.map { " (found \"\($0.text)\")" } ?? "")))
         continue
       }
       spans.truePositives += 1
       if f.value.value == g.value {
         values.truePositives += 1
       } else {
-        misses.append(Miss(file: file, message: "\"\(f.text)\": value \(f.value.value ?? "null"), expected \(g.value ?? "null")"))
+        misses.append(
+          Miss(file: file, message: "\"\(f.text)\": value \(f.value.value ?? "null"), expected \(g.value ?? "null")"))
       }
     }
     for f in found where !gold.contains(where: { $0.start < f.end && f.start < $0.end }) {

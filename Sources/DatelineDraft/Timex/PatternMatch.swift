@@ -25,7 +25,8 @@ extension RuleSet {
     return best
   }
 
-  private func match(_ pattern: TimexPattern, _ p: Int, _ tokens: [Token], _ start: Int, _ limit: Int) -> PatternMatch? {
+  private func match(_ pattern: TimexPattern, _ p: Int, _ tokens: [Token], _ start: Int, _ limit: Int) -> PatternMatch?
+  {
     var best: PatternMatch?
     var captures: [String: String] = [:]
     func step(_ e: Int, _ t: Int) {

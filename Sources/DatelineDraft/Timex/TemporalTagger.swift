@@ -97,7 +97,9 @@ public struct TemporalTagger: Sendable {
     if m.endToken < tokens.count {
       let after = tokens[m.endToken]
       if counts.value(of: after.lower) == "noun" { return false }
-      if !after.spaceBefore, after.kind != .punctuation || after.lower == "%" || after.lower == "," && isDigitNext(tokens, m.endToken) {
+      if !after.spaceBefore,
+        after.kind != .punctuation || after.lower == "%" || after.lower == "," && isDigitNext(tokens, m.endToken)
+      {
         return false
       }
     }

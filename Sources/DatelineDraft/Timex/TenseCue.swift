@@ -21,7 +21,8 @@ struct TenseCue {
     var i = expression.lowerBound - 1
     while i >= earliest {
       if let t = cue(tokens, i, sentence) {
-        let adjacent = i == expression.lowerBound - 1 || Self.prepositions.contains(tokens[expression.lowerBound - 1].lower)
+        let adjacent =
+          i == expression.lowerBound - 1 || Self.prepositions.contains(tokens[expression.lowerBound - 1].lower)
         if !isReport(tokens[i]) || adjacent { return t }
         report = i
         break
@@ -69,9 +70,10 @@ struct TenseCue {
     if i > sentence.firstToken, Self.passiveAuxiliaries.contains(tokens[i - 1].lower), token.lower.hasSuffix("ed") {
       return nil
     }
-    let values = cues.byFirstToken[token.lower]?.filter { entry in
-      entry.tokens.count == 1 || cues.match(tokens, at: i)?.count == entry.tokens.count
-    }.map(\.value) ?? []
+    let values =
+      cues.byFirstToken[token.lower]?.filter { entry in
+        entry.tokens.count == 1 || cues.match(tokens, at: i)?.count == entry.tokens.count
+      }.map(\.value) ?? []
     if values.contains("future") { return .future }
     if values.contains("past") || values.contains("report") { return .past }
     if values.contains("not-past") { return nil }

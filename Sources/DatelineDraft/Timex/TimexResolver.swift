@@ -15,7 +15,10 @@ struct TimexResolver {
     switch action {
     case "date": return date(c, approx: approx)
     case "weekday": return weekday(c)
-    case "shift": return shift(unit: o["unit"] ?? c["units"] ?? "day", by: int(o["n"] ?? c["daywords"] ?? c["directions"]) ?? 0, approx: approx)
+    case "shift":
+      return shift(
+        unit: o["unit"] ?? c["units"] ?? "day", by: int(o["n"] ?? c["daywords"] ?? c["directions"]) ?? 0, approx: approx
+      )
     case "ago":
       let n = int(c["num"] ?? c["numbers"]) ?? 1
       return shift(unit: c["units"] ?? "day", by: -n, approx: true)
@@ -55,7 +58,9 @@ struct TimexResolver {
     case (nil, let m?, nil):
       if let direction = int(c["directions"]) {
         // "last October": the latest one before this month; "next": the first after it.
-        let y = published.year + direction + (direction < 0 && m < published.month ? 1 : 0) - (direction > 0 && m > published.month ? 1 : 0)
+        let y =
+          published.year + direction + (direction < 0 && m < published.month ? 1 : 0)
+          - (direction > 0 && m > published.month ? 1 : 0)
         return .month(year: y, month: m, inferred: true, approx: approx)
       }
       guard let first = nearest({ CalendarDay(year: $0, month: m, day: 1) }) else { return nil }
@@ -142,7 +147,9 @@ struct TimexResolver {
       // "this summer" is the publication year's whatever the tense; a bare "the summer" moves.
       let direction = int(c["directions"])
       if direction == -1 || (direction == nil && tense == .past && start > published) { y -= 1 }
-      if direction == 1 || (direction == nil && tense == .future && lastMonthEnds(y, last, wraps) < published) { y += 1 }
+      if direction == 1 || (direction == nil && tense == .future && lastMonthEnds(y, last, wraps) < published) {
+        y += 1
+      }
       year = y
     }
     return .months(year: year, first: first, last: last, precision: .season, inferred: c["year"] == nil, approx: approx)

@@ -52,7 +52,8 @@ public struct TimexValue: Sendable, Equatable {
   static let duration = TimexValue(kind: .duration, value: nil, precision: .none)
 
   static func day(_ d: CalendarDay, inferred: Bool, approx: Bool = false) -> TimexValue {
-    TimexValue(kind: .date, value: d.description, precision: .day, approx: approx, inferred: inferred, firstDay: d, lastDay: d)
+    TimexValue(
+      kind: .date, value: d.description, precision: .day, approx: approx, inferred: inferred, firstDay: d, lastDay: d)
   }
 
   static func week(containing d: CalendarDay, inferred: Bool, approx: Bool = false) -> TimexValue {

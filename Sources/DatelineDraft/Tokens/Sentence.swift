@@ -28,7 +28,8 @@ extension Sentence {
         while end < tokens.count, isClosingQuote(tokens[end].lower), !tokens[end].spaceBefore { end += 1 }
         // "3.1" and "CNN.com": a period with no space after it ends nothing.
         if end == tokens.count
-          || (tokens[end].spaceBefore && endsSentence(tokens, period: i, abbreviations: abbreviations) && startsSentence(tokens[end]))
+          || (tokens[end].spaceBefore && endsSentence(tokens, period: i, abbreviations: abbreviations)
+            && startsSentence(tokens[end]))
         {
           close(end)
           i = end

@@ -27,7 +27,9 @@ enum AnnotationMarks {
       let body = Truncation.wrap(Sanitizer.clean(value, newlines: .keep), toColumns: max(1, width - labelWidth))
       if labelWidth == 0 { out.append(DetailPane.Row(text: caption, style: theme.label)) }
       for (i, b) in body.enumerated() {
-        let head = labelWidth == 0 ? "" : i == 0 ? Truncation.fit(caption, toColumns: labelWidth) : String(repeating: " ", count: labelWidth)
+        let head =
+          labelWidth == 0
+          ? "" : i == 0 ? Truncation.fit(caption, toColumns: labelWidth) : String(repeating: " ", count: labelWidth)
         out.append(DetailPane.Row(text: head + b, style: theme.bookmark))
       }
     }

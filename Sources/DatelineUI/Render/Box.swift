@@ -21,7 +21,11 @@ struct Box {
       frame.put("│", at: Position(column: rect.column, row: r))
       frame.put("│", at: Position(column: rect.column + w - 1, row: r))
     }
-    frame.put("└" + String(repeating: "─", count: w - 2) + "┘", at: Position(column: rect.column, row: rect.row + rect.rows - 1))
-    frame.put(" " + Truncation.truncate(title, toColumns: max(0, w - 6)) + " ", at: Position(column: rect.column + 2, row: rect.row), style: .bold, limit: w - 4)
+    frame.put(
+      "└" + String(repeating: "─", count: w - 2) + "┘", at: Position(column: rect.column, row: rect.row + rect.rows - 1)
+    )
+    frame.put(
+      " " + Truncation.truncate(title, toColumns: max(0, w - 6)) + " ",
+      at: Position(column: rect.column + 2, row: rect.row), style: .bold, limit: w - 4)
   }
 }

@@ -24,8 +24,11 @@ enum DensityStripRow {
     var axis = ""
     if rect.rows >= 2, let first = strip.buckets.first, let last = strip.buckets.last {
       let legend = "per \(strip.unit.name), █ = \(strip.maximum)"
-      axis = StripAxis.line(first: strip.label(of: first), last: strip.label(of: last), legend: legend, width: strip.buckets.count, room: rect.columns - 1)
-      frame.put(axis, at: Position(column: rect.column + 1, row: rect.row + 1), style: theme.label, limit: rect.columns - 1)
+      axis = StripAxis.line(
+        first: strip.label(of: first), last: strip.label(of: last), legend: legend, width: strip.buckets.count,
+        room: rect.columns - 1)
+      frame.put(
+        axis, at: Position(column: rect.column + 1, row: rect.row + 1), style: theme.label, limit: rect.columns - 1)
     }
     // The legend after the bars, where the axis has no room for it.
     guard !axis.contains("█") else { return }
@@ -51,7 +54,9 @@ enum StripAxis {
     let middle: String
     if DisplayWidth.of(legend) + 4 <= gap {
       let before = (gap - DisplayWidth.of(legend)) / 2
-      middle = String(repeating: " ", count: before) + legend + String(repeating: " ", count: gap - before - DisplayWidth.of(legend))
+      middle =
+        String(repeating: " ", count: before) + legend
+        + String(repeating: " ", count: gap - before - DisplayWidth.of(legend))
     } else {
       middle = width >= labels + 1 ? String(repeating: " ", count: gap) : " … "
     }

@@ -14,7 +14,10 @@ enum DetailPane {
   }
 
   static func linkCount(_ s: BrowserState) -> Int {
-    detail(s)?.lines.filter { if case .link = $0.kind { return true } else { return false } }.count ?? 0
+    detail(s)?.lines.filter {
+      guard case .link = $0.kind else { return false }
+      return true
+    }.count ?? 0
   }
 
   static func link(_ s: BrowserState, at n: Int) -> Record.ID? {
@@ -40,7 +43,9 @@ enum DetailPane {
       case .heading:
         for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: theme.heading)) }
         // The reader's stars, tags and note right under the headline (AnnotationMarks).
-        if !annotationsShown { out += AnnotationMarks.detailRows(s, width: width, labelWidth: labelWidth, theme: theme) }
+        if !annotationsShown {
+          out += AnnotationMarks.detailRows(s, width: width, labelWidth: labelWidth, theme: theme)
+        }
         annotationsShown = true
       case .blank: out.append(Row(text: "", style: .plain))
       case .text:
@@ -109,7 +114,9 @@ enum DetailPane {
         match = theme.selectedMatch
       }
       let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: row.text)
-      frame.put(row.text, at: Position(column: body.column, row: body.row + n), style: style, highlights: found, highlightStyle: match, limit: body.columns)
+      frame.put(
+        row.text, at: Position(column: body.column, row: body.row + n), style: style, highlights: found,
+        highlightStyle: match, limit: body.columns)
     }
   }
 }

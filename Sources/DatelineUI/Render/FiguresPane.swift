@@ -65,9 +65,13 @@ enum FiguresPane {
       let valueWidth = min(24, values.map(DisplayWidth.of).max() ?? 0)
       for (i, e) in series.entries.enumerated() {
         var flags = ""
-        if !e.revises.isEmpty { flags += " " + KindMarker.superseded + " revises " + DateLabel.compact(s.corpus.records[e.revises[0]]) }
+        if !e.revises.isEmpty {
+          flags += " " + KindMarker.superseded + " revises " + DateLabel.compact(s.corpus.records[e.revises[0]])
+        }
         if e.contested { flags += " " + KindMarker.dispute + " disputed (d)" }
-        let head = " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  " + Truncation.fit(values[i], toColumns: valueWidth) + "  "
+        let head =
+          " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  " + Truncation.fit(values[i], toColumns: valueWidth)
+          + "  "
         let who = Sanitizer.clean(e.statedBy) + " [\(e.basis.rawValue)]" + flags
         let style: Style = e.record == selected ? .bold : .plain
         for line in entryLines(head: head, who: who, width: width) {
@@ -92,7 +96,10 @@ enum FiguresPane {
     }
     var parts = Truncation.wrap(who, toColumns: room)
     if parts.count > maxLines {
-      parts = Array(parts.prefix(maxLines - 1)) + [Truncation.truncate(parts[(maxLines - 1)...].joined(separator: " "), toColumns: room)]
+      parts =
+        Array(parts.prefix(maxLines - 1)) + [
+          Truncation.truncate(parts[(maxLines - 1)...].joined(separator: " "), toColumns: room)
+        ]
     }
     let indent = String(repeating: " ", count: headWidth)
     return parts.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element }
@@ -100,11 +107,16 @@ enum FiguresPane {
 
   static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
     let focused = s.focus == .pane
-    let title = focused ? " Figures (Tab: timeline, Enter: go to the record, d: its disputes, f: close)" : " Figures over time (Tab to focus, f: close)"
+    let title =
+      focused
+      ? " Figures (Tab: timeline, Enter: go to the record, d: its disputes, f: close)"
+      : " Figures over time (Tab to focus, f: close)"
     guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
     if rows.isEmpty {
-      frame.put("this record states no figures", at: Position(column: body.column, row: body.row), style: .dim, limit: body.columns)
+      frame.put(
+        "this record states no figures", at: Position(column: body.column, row: body.row), style: .dim,
+        limit: body.columns)
       return
     }
     // Scroll so the highlighted entry is in view.
@@ -116,7 +128,9 @@ enum FiguresPane {
       var style = row.style
       if focused && row.entry == cursor { style = theme.selection }
       let y = body.row + n
-      if style == theme.selection { frame.fill(Rect(column: body.column, row: y, columns: body.columns, rows: 1), style: style) }
+      if style == theme.selection {
+        frame.fill(Rect(column: body.column, row: y, columns: body.columns, rows: 1), style: style)
+      }
       frame.put(row.text, at: Position(column: body.column, row: y), style: style, limit: body.columns)
     }
   }

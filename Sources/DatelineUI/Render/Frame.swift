@@ -91,7 +91,8 @@ public struct Frame: Hashable, Sendable {
     highlightStyle: Style, limit: Int? = nil
   ) -> Int {
     if highlights.isEmpty { return put(text, at: position, style: style, limit: limit) }
-    return put(text, at: position, limit: limit) { i in highlights.contains { $0.contains(i) } ? highlightStyle : style }
+    return put(text, at: position, limit: limit) { i in highlights.contains { $0.contains(i) } ? highlightStyle : style
+    }
   }
 
   /// Writes `text` with each character's style from `style(at:)`, e.g. a search match
@@ -105,7 +106,8 @@ public struct Frame: Hashable, Sendable {
     var i = text.startIndex
     while i < text.endIndex, col < end {
       let next = text.index(after: i)
-      col += put(String(text[i..<next]), at: Position(column: col, row: position.row), style: style(i), limit: end - col)
+      col += put(
+        String(text[i..<next]), at: Position(column: col, row: position.row), style: style(i), limit: end - col)
       i = next
     }
     return col - position.column

@@ -25,7 +25,8 @@ struct HeadlineCut {
   init(_ headline: String, words: [String], columns: Int, offset: Int = 0, follow: Bool = false) {
     let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: headline)
     var window = HeadlineWindow(headline, offset: offset, width: columns)
-    if follow, columns >= 3, let shift = HeadlineCut.followed(headline, found, window, columns: columns, offset: offset) {
+    if follow, columns >= 3, let shift = HeadlineCut.followed(headline, found, window, columns: columns, offset: offset)
+    {
       window = HeadlineWindow(headline, offset: shift, width: columns)
     }
     self.window = window

@@ -19,7 +19,9 @@ enum IssuesPane {
     let title = "Errors \(errors), warnings \(issues.count - errors): Enter edits, ! closes"
     guard let body = frame.paneTitle(title, in: rect, focused: s.focus == .pane, theme: theme) else { return }
     guard !issues.isEmpty else {
-      frame.put("no errors or warnings", at: Position(column: body.column, row: body.row), style: theme.label, limit: body.columns)
+      frame.put(
+        "no errors or warnings", at: Position(column: body.column, row: body.row), style: theme.label,
+        limit: body.columns)
       return
     }
     let cursor = min(max(0, s.live.issueCursor), issues.count - 1)
@@ -33,7 +35,8 @@ enum IssuesPane {
       let style = n == cursor ? theme.selection : (issues[n].isError ? .plain : theme.label)
       let lines = n == cursor ? expanded : [Truncation.truncate(text(issues[n]), toColumns: body.columns)]
       for line in lines where row < body.row + body.rows {
-        frame.fill(Rect(column: body.column, row: row, columns: body.columns, rows: 1), style: n == cursor ? style : .plain)
+        frame.fill(
+          Rect(column: body.column, row: row, columns: body.columns, rows: 1), style: n == cursor ? style : .plain)
         frame.put(line, at: Position(column: body.column, row: row), style: style, limit: body.columns)
         row += 1
       }

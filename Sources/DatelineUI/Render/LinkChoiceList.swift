@@ -14,7 +14,9 @@ enum LinkChoiceList {
       let style: Style = n == choice.cursor ? theme.selection : .plain
       frame.fill(Rect(column: inner.column, row: row, columns: inner.columns, rows: 1), style: style)
       let text = DateLabel.compact(r) + " " + KindMarker.of(r.kind) + " " + Sanitizer.clean(r.headline)
-      frame.put(Truncation.truncate(text, toColumns: inner.columns), at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
+      frame.put(
+        Truncation.truncate(text, toColumns: inner.columns), at: Position(column: inner.column, row: row), style: style,
+        limit: inner.columns)
     }
   }
 }

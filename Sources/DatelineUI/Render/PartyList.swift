@@ -18,11 +18,14 @@ enum PartyList {
       let left = "\(on ? "[x]" : "[ ]") \(key) \(indent)"
       let style: Style = n == cursor ? theme.selection : .plain
       frame.fill(Rect(column: inner.column, row: row, columns: inner.columns, rows: 1), style: style)
-      var col = inner.column + frame.put(left, at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
+      var col =
+        inner.column + frame.put(left, at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
       let nameRoom = inner.columns - (col - inner.column) - count.count - 1
       if nameRoom > 0 {
         let idx = s.corpus.partyIndex[p.id] ?? 0
-        col += frame.put(Truncation.truncate(Sanitizer.clean(p.name), toColumns: nameRoom), at: Position(column: col, row: row), style: n == cursor ? style : theme.party(p, index: idx), limit: nameRoom)
+        col += frame.put(
+          Truncation.truncate(Sanitizer.clean(p.name), toColumns: nameRoom), at: Position(column: col, row: row),
+          style: n == cursor ? style : theme.party(p, index: idx), limit: nameRoom)
       }
       frame.put(count, at: Position(column: inner.column + inner.columns - count.count, row: row), style: style)
     }

@@ -35,7 +35,9 @@ struct PartyPalette {
   /// A data hint as a colour to draw: black is the background's; blue is drawn bright
   /// (bold), see `style`.
   static func color(ofHint hint: Party.Color) -> Style.Color? {
-    guard let i = Party.Color.allCases.firstIndex(of: hint), let c = Style.Color(rawValue: i), c != .black else { return nil }
+    guard let i = Party.Color.allCases.firstIndex(of: hint), let c = Style.Color(rawValue: i), c != .black else {
+      return nil
+    }
     return c
   }
 

@@ -42,7 +42,8 @@ enum PromptLine {
     while i <= chars.count && col < end {
       let isCursor = i == cursor
       let ch: String = i < chars.count ? String(chars[i]) : " "
-      let style: Style = isCursor ? Style(reverse: true, underline: editing.selected) : editing.selected ? .reverse : .plain
+      let style: Style =
+        isCursor ? Style(reverse: true, underline: editing.selected) : editing.selected ? .reverse : .plain
       let used = frame.put(ch, at: Position(column: col, row: rect.row), style: style, limit: end - col)
       if used == 0 { break }
       col += used

@@ -57,13 +57,17 @@ struct Theme {
   var heading: Style { .bold }
   var label: Style { .dim }
   var highlight: Style { Style(bold: true, reverse: true) }
-  var match: Style { useColor ? Style(foreground: .yellow, bold: true, underline: true) : Style(bold: true, underline: true) }
+  var match: Style {
+    useColor ? Style(foreground: .yellow, bold: true, underline: true) : Style(bold: true, underline: true)
+  }
   /// A match inside the selection bar (or a quote's highlight): the bar's reverse kept.
   var selectedMatch: Style { Style(bold: true, reverse: true, underline: true) }
   /// A search match inside the source pane's quote (`highlight`).
   var quoteMatch: Style { Style(bold: true, reverse: true, underline: true) }
   /// The focused pane's title bar: reverse video in monochrome, a colour bar otherwise.
-  var focusTitle: Style { useColor ? Style(foreground: .cyan, bold: true, reverse: true) : Style(bold: true, reverse: true) }
+  var focusTitle: Style {
+    useColor ? Style(foreground: .cyan, bold: true, reverse: true) : Style(bold: true, reverse: true)
+  }
   /// Density strip: the whole data dim, the filtered records over it, the selection's column.
   var stripAll: Style { .dim }
   var stripShown: Style { useColor ? Style(foreground: .cyan) : .plain }

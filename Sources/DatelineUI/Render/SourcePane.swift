@@ -74,7 +74,8 @@ enum SourcePane {
 
   static func bodyRect(_ s: BrowserState) -> Rect? {
     guard let rect = Layout(s).pane else { return nil }
-    return Rect(column: rect.column + 1, row: rect.row + headerRows, columns: rect.columns - 2, rows: rect.rows - headerRows)
+    return Rect(
+      column: rect.column + 1, row: rect.row + headerRows, columns: rect.columns - 2, rows: rect.rows - headerRows)
   }
 
   /// The scroll that puts the quote a third of the way down the pane.
@@ -101,11 +102,22 @@ enum SourcePane {
     if source.text.utf8.count > windowBytes {
       sub += " · long text: showing \(windowBytes / 1024) KB around the quote"
     }
-    if focused { frame.fill(Rect(column: rect.column, row: rect.row, columns: rect.columns, rows: 1), style: theme.focusTitle) }
-    frame.put(Truncation.truncate(Sanitizer.clean(title), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading, limit: rect.columns)
-    if rect.rows > 1 { frame.put(Truncation.truncate(Sanitizer.clean(sub), toColumns: rect.columns), at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns) }
+    if focused {
+      frame.fill(Rect(column: rect.column, row: rect.row, columns: rect.columns, rows: 1), style: theme.focusTitle)
+    }
+    frame.put(
+      Truncation.truncate(Sanitizer.clean(title), toColumns: rect.columns),
+      at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading,
+      limit: rect.columns)
+    if rect.rows > 1 {
+      frame.put(
+        Truncation.truncate(Sanitizer.clean(sub), toColumns: rect.columns),
+        at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns)
+    }
     if rect.rows > 2 {
-      frame.put(String(repeating: "─", count: max(0, rect.columns)), at: Position(column: rect.column, row: rect.row + 2), style: theme.divider, limit: rect.columns)
+      frame.put(
+        String(repeating: "─", count: max(0, rect.columns)), at: Position(column: rect.column, row: rect.row + 2),
+        style: theme.divider, limit: rect.columns)
     }
     guard let area = bodyRect(s), !area.isEmpty, let b = body(s, width: area.columns) else { return }
     let maxScroll = max(0, b.lines.count - area.rows)

@@ -13,13 +13,16 @@ enum StatusLine {
       PromptLine.draw("jump to date (empty cancels): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .range(let text):
-      PromptLine.draw("date range (since..until, empty clears): ", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "date range (since..until, empty clears): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .export(let text):
-      PromptLine.draw("export \(s.rows.count) records to (.csv, .md): ", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "export \(s.rows.count) records to (.csv, .md): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .tag(let text):
-      PromptLine.draw("tag (Tab completes; a tag it has is removed): ", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "tag (Tab completes; a tag it has is removed): ", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .note(let text):
       PromptLine.draw("note (empty removes it): ", text, s.editing, message: s.message, in: rect, into: &frame)
@@ -33,7 +36,8 @@ enum StatusLine {
       PromptLine.draw(field.prompt, text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .overwrite(let request):
-      PromptLine.draw(Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)
+      PromptLine.draw(
+        Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)
       return
     case nil: break
     }
@@ -44,8 +48,11 @@ enum StatusLine {
     let right = text.right
     let rightWidth = DisplayWidth.of(Sanitizer.clean(right))
     if rightWidth + 6 <= rect.columns {
-      frame.put(Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns - rightWidth - 1), at: row, style: theme.status)
-      frame.put(right, at: Position(column: rect.column + rect.columns - rightWidth, row: rect.row), style: theme.status)
+      frame.put(
+        Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns - rightWidth - 1), at: row,
+        style: theme.status)
+      frame.put(
+        right, at: Position(column: rect.column + rect.columns - rightWidth, row: rect.row), style: theme.status)
     } else if let m = s.message {
       frame.put(Truncation.truncate(Sanitizer.clean(m), toColumns: rect.columns), at: row, style: theme.status)
     } else {

@@ -2,7 +2,8 @@
 public struct Style: Hashable, Sendable {
   /// The 8 curses colours.
   public enum Color: Int, Hashable, Sendable, CaseIterable {
-    case black = 0, red, green, yellow, blue, magenta, cyan, white
+    case black = 0
+    case red, green, yellow, blue, magenta, cyan, white
   }
 
   public var foreground: Color?

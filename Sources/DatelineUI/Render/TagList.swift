@@ -28,7 +28,9 @@ enum TagList {
       let used = frame.put(left, at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
       let room = inner.columns - used - count.count - 1
       if room > 0 {
-        frame.put(Truncation.truncate(Sanitizer.clean(e.name), toColumns: room), at: Position(column: inner.column + used, row: row), style: style, limit: room)
+        frame.put(
+          Truncation.truncate(Sanitizer.clean(e.name), toColumns: room),
+          at: Position(column: inner.column + used, row: row), style: style, limit: room)
       }
       frame.put(count, at: Position(column: inner.column + inner.columns - count.count, row: row), style: style)
     }

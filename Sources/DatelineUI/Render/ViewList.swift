@@ -14,7 +14,9 @@ enum ViewList {
       let row = inner.row + n - scroll
       let style: Style = n == cursor ? theme.selection : .plain
       frame.fill(Rect(column: inner.column, row: row, columns: inner.columns, rows: 1), style: style)
-      frame.put(Truncation.truncate(Sanitizer.clean(text), toColumns: inner.columns), at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
+      frame.put(
+        Truncation.truncate(Sanitizer.clean(text), toColumns: inner.columns),
+        at: Position(column: inner.column, row: row), style: style, limit: inner.columns)
     }
   }
 
@@ -22,10 +24,13 @@ enum ViewList {
   static func summary(_ v: SavedView) -> String {
     var parts: [String] = []
     if !v.query.parties.isEmpty {
-      parts.append(v.query.parties.selected.map(\.rawValue).joined(separator: ",") + (v.query.parties.mode == .all ? " all" : ""))
+      parts.append(
+        v.query.parties.selected.map(\.rawValue).joined(separator: ",") + (v.query.parties.mode == .all ? " all" : ""))
     }
     if !v.query.dateRange.isEmpty { parts.append(v.query.dateRange.description) }
-    if !v.query.facets.basis.isEmpty { parts.append("basis:" + v.query.facets.basis.map(\.rawValue).sorted().joined(separator: ",")) }
+    if !v.query.facets.basis.isEmpty {
+      parts.append("basis:" + v.query.facets.basis.map(\.rawValue).sorted().joined(separator: ","))
+    }
     if !v.query.search.isEmpty { parts.append("/" + v.query.search) }
     if v.filter.starredOnly { parts.append("★") }
     parts += v.filter.tags.sorted().map { "#" + $0 }

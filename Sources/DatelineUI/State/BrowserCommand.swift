@@ -19,7 +19,8 @@ public struct BrowserCommand: Sendable {
   public let run: @Sendable (inout BrowserState, [String]) -> Void
 
   public init(
-    _ name: String, _ arguments: Arguments, _ usage: String, run: @escaping @Sendable (inout BrowserState, [String]) -> Void
+    _ name: String, _ arguments: Arguments, _ usage: String,
+    run: @escaping @Sendable (inout BrowserState, [String]) -> Void
   ) {
     self.name = name
     self.arguments = arguments
@@ -53,10 +54,12 @@ public struct BrowserCommand: Sendable {
       s.search = args.joined(separator: " ")
       s.editing.pendingSearch = PromptEditing.PendingSearch(origin: s.selection, done: 0)
     },
-    BrowserCommand("filter-in", .words, ":filter-in WORDS — only records with every word, as F does (--filter-in)") { s, args in
+    BrowserCommand("filter-in", .words, ":filter-in WORDS — only records with every word, as F does (--filter-in)") {
+      s, args in
       s.filterIn(args.joined(separator: " "))
     },
-    BrowserCommand("filter-out", .words, ":filter-out WORDS — leave out records with every word (--filter-out)") { s, args in
+    BrowserCommand("filter-out", .words, ":filter-out WORDS — leave out records with every word (--filter-out)") {
+      s, args in
       s.filterOut(args.joined(separator: " "))
     },
     BrowserCommand("basis", .basis, ":basis BASIS… — named, official, anonymous, unattributed (--basis)") { s, args in
@@ -72,7 +75,8 @@ public struct BrowserCommand: Sendable {
       s.search = ""
       s.applyQuery(TimelineQuery())
     },
-    BrowserCommand("view", .name, ":view save NAME | :view NAME — save the current view, or open a saved one (--view)") { s, args in
+    BrowserCommand("view", .name, ":view save NAME | :view NAME — save the current view, or open a saved one (--view)")
+    { s, args in
       s.commandView(args)
     },
     BrowserCommand("quit", .none, ":quit — leave dateline") { s, _ in s.quit = true },

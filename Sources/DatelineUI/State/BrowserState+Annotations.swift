@@ -18,7 +18,9 @@ extension BrowserState {
     case .startNotePrompt:
       if let r = selectedRecord { prompt = .note(text: workbench.annotations[r.id].note ?? "") }
     case .editNoteInEditor:
-      if let r = selectedRecord { workbench.noteEdit = .init(record: r.id, text: workbench.annotations[r.id].note ?? "") }
+      if let r = selectedRecord {
+        workbench.noteEdit = .init(record: r.id, text: workbench.annotations[r.id].note ?? "")
+      }
     case .noteEdited(let id, let text, let error):
       workbench.noteEdit = nil
       if let error { message = "note not changed: " + error }
@@ -95,7 +97,9 @@ extension BrowserState {
       while !c.hasPrefix(common) { common.removeLast() }
     }
     prompt = .tag(text: common)
-    if candidates.count > 1 { message = candidates.prefix(8).joined(separator: " ") + (candidates.count > 8 ? " …" : "") }
+    if candidates.count > 1 {
+      message = candidates.prefix(8).joined(separator: " ") + (candidates.count > 8 ? " …" : "")
+    }
   }
 
   mutating func toggleStarredOnly() {
@@ -112,7 +116,11 @@ extension BrowserState {
       return
     }
     let tag = tags[index]
-    if workbench.filter.tags.contains(tag) { workbench.filter.tags.remove(tag) } else { workbench.filter.tags.insert(tag) }
+    if workbench.filter.tags.contains(tag) {
+      workbench.filter.tags.remove(tag)
+    } else {
+      workbench.filter.tags.insert(tag)
+    }
     applyQuery(query)
   }
 
@@ -121,7 +129,8 @@ extension BrowserState {
     var starred = 0
     var counts: [String: Int] = [:]
     for i in rows {
-      guard let e = workbench.annotations.entries.isEmpty ? nil : workbench.annotations.entries[corpus.records[i].id] else {
+      guard let e = workbench.annotations.entries.isEmpty ? nil : workbench.annotations.entries[corpus.records[i].id]
+      else {
         continue
       }
       if e.starred { starred += 1 }

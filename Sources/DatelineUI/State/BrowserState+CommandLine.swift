@@ -94,7 +94,9 @@ extension BrowserState {
     }
     let head = words.isEmpty ? "" : words.joined(separator: " ") + " "
     prompt = .command(text: head + common + (candidates.count == 1 ? " " : ""))
-    if candidates.count > 1 { message = candidates.prefix(16).joined(separator: " ") + (candidates.count > 16 ? " …" : "") }
+    if candidates.count > 1 {
+      message = candidates.prefix(16).joined(separator: " ") + (candidates.count > 16 ? " …" : "")
+    }
   }
 
   func completions(for arguments: BrowserCommand.Arguments, prefix: String) -> [String] {

@@ -9,7 +9,8 @@ extension BrowserState {
     let fromFigures = kind == .disputes && pane == .figures && focus == .pane
     guard let index = fromFigures ? FiguresPane.cursorRecord(self) : selectedPosition?.offset else { return }
     let r = corpus.records[index]
-    let targets = kind == .disputes
+    let targets =
+      kind == .disputes
       ? links.disputeTargets(of: r, at: index) : links.revisionTargets(of: r, at: index)
     switch targets.count {
     case 0: message = kind == .disputes ? "this record is not in a dispute" : "this record has no revisions"

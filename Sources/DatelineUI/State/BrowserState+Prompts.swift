@@ -1,5 +1,5 @@
-import Foundation
 import DatelineCore
+import Foundation
 
 /// The status-line prompts: search (`/`), jump to a date (`t`) and date range (`r`).
 extension BrowserState {
@@ -57,7 +57,8 @@ extension BrowserState {
       search = text
       let words = TextSearch.words(text)
       if editing.pendingSearch == nil, !words.isEmpty, let p = selectedPosition,
-        !TextMatcher(words, corpus: corpus).matches(p), annotationMatch(words, from: selection, forward: true) != selection
+        !TextMatcher(words, corpus: corpus).matches(p),
+        annotationMatch(words, from: selection, forward: true) != selection
       {
         message = "no match for \(text)"
       }
@@ -68,7 +69,8 @@ extension BrowserState {
     case .range(let text):
       prompt = nil
       guard let range = DateRange.parse(text) else {
-        message = "not a range: \(text.trimmingCharacters(in: .whitespaces)) (use 2023-11..2023-12-12, 2023-12.. or ..2023-12)"
+        message =
+          "not a range: \(text.trimmingCharacters(in: .whitespaces)) (use 2023-11..2023-12-12, 2023-12.. or ..2023-12)"
         return
       }
       applyRange(range)
@@ -104,7 +106,11 @@ extension BrowserState {
     }
     let i = firstRow(onOrAfter: day)
     guard i < rows.endIndex else {
-      if case .date = target { message = "no record on or after \(t)" } else { message = "no record on or after \(day) (\(t))" }
+      if case .date = target {
+        message = "no record on or after \(t)"
+      } else {
+        message = "no record on or after \(day) (\(t))"
+      }
       return
     }
     rememberPlace()

@@ -105,7 +105,8 @@ extension Event {
   /// News from the shell rather than a key: it does not wipe the status line's message.
   var isBackgroundNews: Bool {
     switch self {
-    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep, .validationProgress, .validationFinished, .draftsRead:
+    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep, .validationProgress, .validationFinished,
+      .draftsRead:
       return true
     default: return false
     }

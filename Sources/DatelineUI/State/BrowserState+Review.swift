@@ -37,7 +37,9 @@ extension BrowserState {
   /// The selected draft, if it is one still waiting; else why not, in the status line.
   private mutating func waitingDraft(_ verb: String) -> (record: Record, place: DraftReview.Place)? {
     guard let draft = selectedDraft else {
-      message = review.isEmpty ? "no drafts here (dateline draft … --data DIR writes them)" : "\(verb) works on drafts; this is a record"
+      message =
+        review.isEmpty
+        ? "no drafts here (dateline draft … --data DIR writes them)" : "\(verb) works on drafts; this is a record"
       return nil
     }
     if let decided = review.decided[draft.record.id] {
@@ -77,7 +79,9 @@ extension BrowserState {
     guard let asked = review.decision, asked.id == id else { return }
     review.decision = nil
     if let error {
-      if asked.decision == .reopened { review.undo.append(DraftDecision(id: id, decision: .rejected, draftsFile: asked.draftsFile)) }
+      if asked.decision == .reopened {
+        review.undo.append(DraftDecision(id: id, decision: .rejected, draftsFile: asked.draftsFile))
+      }
       message = "\(id.rawValue): \(asked.decision.rawValue) not written: \(error)"
       return
     }
@@ -85,7 +89,7 @@ extension BrowserState {
     case .accepted:
       review.decided[id] = .accepted
       message = "accepted \(id.rawValue) into \(asked.recordsFile ?? "")"
-      review.noteAfterReload = message      // The new record replaces the draft on screen once the data is read again.
+      review.noteAfterReload = message  // The new record replaces the draft on screen once the data is read again.
       live.loadWanted = true
     case .rejected:
       review.decided[id] = .rejected
@@ -157,7 +161,9 @@ extension BrowserState {
     for c in candidates.dropFirst() { while !c.hasPrefix(common) { common.removeLast() } }
     words.append(common + (candidates.count == 1 && field == .parties ? " " : ""))
     prompt = .draftField(field, text: words.joined(separator: " "))
-    if candidates.count > 1 { message = candidates.prefix(16).joined(separator: " ") + (candidates.count > 16 ? " …" : "") }
+    if candidates.count > 1 {
+      message = candidates.prefix(16).joined(separator: " ") + (candidates.count > 16 ? " …" : "")
+    }
   }
 }
 

@@ -43,7 +43,8 @@ extension BrowserState {
       if !out.contains(w) { out.append(w) }
     }.joined(separator: " ")
     applyQuery(q)
-    message = rows.isEmpty ? "no record has \(words) (0 clears the filters)" : "filter in \(words): \(rows.count) records"
+    message =
+      rows.isEmpty ? "no record has \(words) (0 clears the filters)" : "filter in \(words): \(rows.count) records"
   }
 
   /// `:filter-out WORDS`: leaves out the records with every word; several add up.
@@ -66,7 +67,9 @@ extension BrowserState {
     let found = SearchField.locate(words, in: record, corpus: corpus, annotation: annotation)
     guard !found.contains(nil) else { return nil }
     var named: [String] = []
-    for case let field? in found where field != .headline && !named.contains(field.rawValue) { named.append(field.rawValue) }
+    for case let field? in found where field != .headline && !named.contains(field.rawValue) {
+      named.append(field.rawValue)
+    }
     return named.isEmpty ? nil : "in " + named.joined(separator: ", ")
   }
 }

@@ -59,7 +59,9 @@ extension BrowserState {
     let origin = (pending.origin.offset % n + n) % n
     let distance = { (row: ResultRow) in forward ? (row.offset - origin + n) % n : (origin - row.offset + n) % n }
     let matcher = TextMatcher(words, corpus: corpus)
-    switch matcher.step(in: rows.positions, from: pending.origin.offset, forward: forward, done: pending.done, budget: budget) {
+    switch matcher.step(
+      in: rows.positions, from: pending.origin.offset, forward: forward, done: pending.done, budget: budget)
+    {
     case .found(let offset):
       let i = ResultRow(offset)
       land(on: nearer(i, annotationHit, from: pending.origin, forward: forward) ?? i, pending)
@@ -84,7 +86,9 @@ extension BrowserState {
   /// The search found `row`: select it (`n`/`N` say when they went past the end).
   private mutating func land(on row: ResultRow, _ pending: PromptEditing.PendingSearch) {
     editing.pendingSearch = nil
-    if pending.saysWrapped && (pending.forward ? row < pending.origin : row > pending.origin) { message = "search wrapped" }
+    if pending.saysWrapped && (pending.forward ? row < pending.origin : row > pending.origin) {
+      message = "search wrapped"
+    }
     select(row)
   }
 
@@ -100,7 +104,9 @@ extension BrowserState {
     guard prompt == nil, editing.pendingSearch == nil, !rows.isEmpty else { return }
     if var tally = editing.tally, tally.counts(search, rows) {
       guard step, !tally.isComplete else { return }
-      tally.step(TextMatcher(TextSearch.words(search), corpus: corpus), budget: SearchTally.stepRows) { annotationRows() }
+      tally.step(TextMatcher(TextSearch.words(search), corpus: corpus), budget: SearchTally.stepRows) {
+        annotationRows()
+      }
       editing.tally = tally
       return
     }

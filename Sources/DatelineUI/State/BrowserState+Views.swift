@@ -69,7 +69,9 @@ extension BrowserState {
     let name = args.joined(separator: " ")
     guard let view = workbench.views.view(named: name) else {
       let known = workbench.views.views.map(\.name).joined(separator: ", ")
-      message = name.isEmpty ? "usage: :view NAME or :view save NAME" : "no view named \(name)" + (known.isEmpty ? "" : " (views: \(known))")
+      message =
+        name.isEmpty
+        ? "usage: :view NAME or :view save NAME" : "no view named \(name)" + (known.isEmpty ? "" : " (views: \(known))")
       return
     }
     open(view)

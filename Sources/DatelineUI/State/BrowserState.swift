@@ -170,7 +170,8 @@ public struct BrowserState: Sendable {
     let previous = selectedPosition
     query = newQuery
     if newQuery.facets.needsColumns { ensureFacetColumns() }
-    rows = ResultRows(workbench.filter.apply(filteredRows(newQuery), corpus: corpus, annotations: workbench.annotations))
+    rows = ResultRows(
+      workbench.filter.apply(filteredRows(newQuery), corpus: corpus, annotations: workbench.annotations))
     counts = TimelineQuery.partyCounts(rows.positions, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {

@@ -7,7 +7,8 @@ enum DraftFieldEdit {
     var message: String
   }
 
-  static func apply(_ field: DraftField, _ text: String, to record: Record, parties: Corpus) -> Result<Record, Problem> {
+  static func apply(_ field: DraftField, _ text: String, to record: Record, parties: Corpus) -> Result<Record, Problem>
+  {
     var r = record
     let t = text.trimmingCharacters(in: .whitespaces)
     switch field {
@@ -32,7 +33,8 @@ enum DraftFieldEdit {
       }
     case .kind:
       guard let kind = Record.Kind(rawValue: t) else {
-        return .failure(Problem(message: "a kind is one of " + Record.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
+        return .failure(
+          Problem(message: "a kind is one of " + Record.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
       }
       r.kind = kind
     case .parties:
@@ -40,7 +42,9 @@ enum DraftFieldEdit {
       guard !ids.isEmpty else { return .failure(Problem(message: "a record names at least one party")) }
       let unknown = ids.filter { parties.party($0) == nil }
       guard unknown.isEmpty else {
-        return .failure(Problem(message: "no party " + unknown.map(\.rawValue).joined(separator: ", ") + " (Tab completes party ids)"))
+        return .failure(
+          Problem(message: "no party " + unknown.map(\.rawValue).joined(separator: ", ") + " (Tab completes party ids)")
+        )
       }
       var seen = Set<Party.ID>()
       r.parties = ids.filter { seen.insert($0).inserted }.map { id in
@@ -53,7 +57,8 @@ enum DraftFieldEdit {
       }
     case .basis:
       guard let basis = Attribution.Basis(rawValue: t) else {
-        return .failure(Problem(message: "a basis is one of " + Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")))
+        return .failure(
+          Problem(message: "a basis is one of " + Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")))
       }
       var a = r.attribution ?? Attribution(text: "", basis: basis)
       a.basis = basis

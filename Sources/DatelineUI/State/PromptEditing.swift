@@ -74,7 +74,7 @@ public struct PromptEditing: Sendable, Hashable {
       case .insert, .backspace, .delete, .killToStart, .killToEnd, .killWord:
         chars = []
         cursor = 0
-        if case .insert = edit {} else {
+        guard case .insert = edit else {
           text = ""
           return nil
         }

@@ -57,7 +57,8 @@ public struct RecordFingerprints: Sendable {
     var i = 0
     var j = 0
     while i < count || j < more.count {
-      let mine = j == more.count
+      let mine =
+        j == more.count
         || (i < count && (self.ids[i], self.contents[i]) <= (more.ids[j], more.contents[j]))
       ids.append(mine ? self.ids[i] : more.ids[j])
       contents.append(mine ? self.contents[i] : more.contents[j])
@@ -103,10 +104,14 @@ public struct RecordFingerprints: Sendable {
       let b = line[i]
       if b == UInt8(ascii: "\"") {
         let end = stringEnd(line, from: i)
-        if depth == 1 && expectKey && end - i == 3 && line[i + 1] == UInt8(ascii: "i") && line[i + 2] == UInt8(ascii: "d") {
+        if depth == 1 && expectKey && end - i == 3 && line[i + 1] == UInt8(ascii: "i")
+          && line[i + 2] == UInt8(ascii: "d")
+        {
           var k = end + 1
           while k < line.count && line[k] != UInt8(ascii: "\"") { k += 1 }
-          hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: line[min(k, line.count)..<min(stringEnd(line, from: k) + 1, line.count)]))
+          hasher.combine(
+            bytes: UnsafeRawBufferPointer(
+              rebasing: line[min(k, line.count)..<min(stringEnd(line, from: k) + 1, line.count)]))
           return hasher.finalize()
         }
         expectKey = false

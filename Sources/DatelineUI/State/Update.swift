@@ -1,5 +1,5 @@
-import Foundation
 import DatelineCore
+import Foundation
 
 /// The reducer: `(State, Event) -> State`. No I/O, no terminal; every key is testable.
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
@@ -105,7 +105,9 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .showHelp: s.overlay = .help
   case .dismissOverlay: s.overlay = nil
   case .closeOrQuit:
-    if s.overlay != nil { s.overlay = nil } else if s.pane != nil {
+    if s.overlay != nil {
+      s.overlay = nil
+    } else if s.pane != nil {
       s.pane = nil
       s.focus = .timeline
       s.maximized = false
@@ -170,7 +172,9 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   // A landed search counts its matches ("match 3 of 17"); `.searchStep` goes on with it.
   s.updateTally(step: false)
   // A completion replaces the text: the cursor goes to its end.
-  if case .promptComplete = event, s.promptText != state.promptText { s.editing.open(with: s.promptText, selected: false) }
+  if case .promptComplete = event, s.promptText != state.promptText {
+    s.editing.open(with: s.promptText, selected: false)
+  }
   return s
 }
 
@@ -244,7 +248,9 @@ extension BrowserState {
       // Only a link on screen is highlighted, so only such a link is followed.
       let view = DetailPane.viewport(self)
       let scroll = min(detailScroll, max(0, view.rows.count - view.height))
-      if DetailPane.visibleLinks(view, scroll: scroll).contains(detailLink) { target = DetailPane.link(self, at: detailLink) }
+      if DetailPane.visibleLinks(view, scroll: scroll).contains(detailLink) {
+        target = DetailPane.link(self, at: detailLink)
+      }
     }
     guard let target else {
       message = "no link here"
