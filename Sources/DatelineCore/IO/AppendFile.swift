@@ -19,6 +19,9 @@ public enum AppendFile {
     if fd < 0 && errno == ENOENT {
       fd = open(target.resolved, flags | O_CREAT | O_EXCL, 0o666)
       created = fd >= 0
+      // Another process created it between the two opens (two `annotate` at once): append
+      // to theirs; the file is then not ours to remove.
+      if fd < 0 && errno == EEXIST { fd = open(target.resolved, flags) }
     }
     guard fd >= 0 else { throw FileWriteError(path: path, operation: "append to", code: errno) }
     defer { close(fd) }
