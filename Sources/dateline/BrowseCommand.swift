@@ -68,7 +68,6 @@ struct BrowseCommand: ParsableCommand {
       state.message =
         "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.leftOut) item\(result.leftOut == 1 ? "" : "s") left out: ! lists them"
     }
-    if let note = composed.note { state.message = note }
     // Exports and citations: asked for by the state, carried out here.
     var effects = BrowseEffects(corpus: composed.corpus, citations: config.citations)
     // Bookmarks: read here, written when the state asks (update itself does no I/O).

@@ -20,10 +20,6 @@ final class DraftOverlay: Sendable {
   let into: String?
   private let latest = Mutex<(generation: Int, snapshot: DraftSnapshot?)>((0, nil))
 
-  /// Past this many records the drafts are not merged into the browser's timeline (the
-  /// merge decodes every record); `dateline review` shows them.
-  static let mergeLimit = 10_000
-
   init(directory: String, reviewFile: String? = nil, into: String? = nil) {
     self.directory = directory
     self.reviewFile = reviewFile
@@ -37,7 +33,6 @@ final class DraftOverlay: Sendable {
     var corpus: Corpus
     var issues: [LoadIssue]
     var snapshot: DraftSnapshot
-    var note: String?
   }
 
   /// The corpus to show for `base` (the directory's data as loaded) and the issues to list.
@@ -69,16 +64,14 @@ final class DraftOverlay: Sendable {
         shown.append(entry.record)
       }
     }
-    var note: String?
     let alone = reviewFile != nil
     var corpus = base
-    if alone || (!shown.isEmpty && base.records.count <= Self.mergeLimit) {
+    if alone {
       let parties = base.parties + standIns(for: shown, in: base)
-      corpus = Corpus(parties: parties, sources: base.sources, records: (alone ? [] : Array(base.records)) + shown)
+      corpus = Corpus(parties: parties, sources: base.sources, records: shown)
     } else if !shown.isEmpty {
-      note =
-        "\(shown.count) drafts not shown beside \(base.records.count) records: open them with `dateline review FILE`"
-      places = [:]
+      // The loaded records are not decoded again: their rows are copied (Corpus.adding).
+      corpus = base.adding(shown, parties: standIns(for: shown, in: base))
     }
     let snapshot = latest.withLock { state in
       state.generation += 1
@@ -86,7 +79,7 @@ final class DraftOverlay: Sendable {
       state.snapshot = s
       return s
     }
-    return Composed(corpus: corpus, issues: issues + extra, snapshot: snapshot, note: note)
+    return Composed(corpus: corpus, issues: issues + extra, snapshot: snapshot)
   }
 
   /// For LiveReload: the composed corpus and issues of a load.

@@ -6,10 +6,12 @@
 /// browser replaces it. The old rows are copied column by column, not decoded: their
 /// items keep pointing into the files' bytes that the old store's owners hold.
 extension RecordStore {
-  /// One appended record: its decoded value and its line's bytes (stable, in `arena`).
+  /// One appended record: its decoded value and its line's bytes (stable, in `arena`), or
+  /// no bytes for a record that lives in no data file (a draft under review): the store
+  /// then holds the value itself, as for a corpus built from records.
   struct AppendedItem {
     var record: Record
-    var item: UnsafeRawPointer
+    var item: UnsafeRawPointer?
     var length: Int32
   }
 
@@ -19,7 +21,9 @@ extension RecordStore {
     for i in 0..<old.count { rows.append(old.row(i)) }
     for a in added {
       rows.append(
-        RecordStore.row(for: a.record, lookup: lookup, arena: arena, item: a.item, length: a.length, depthBase: 0))
+        RecordStore.row(
+          for: a.record, lookup: lookup, arena: arena, item: a.item, length: a.length, depthBase: a.item == nil ? -1 : 0
+        ))
     }
     var keys = rows.enumerated().map { i, r in
       SortKey(
