@@ -7,7 +7,9 @@ import DatelineUI
 /// then a pure function, the same on every run, and needs no state. Pairs 1–8 are
 /// foreground i on the terminal's own background, 9–16 the terminal's foreground on
 /// background i, and 17–80 foreground f on background b when the terminal has that many
-/// pairs (an 8-colour xterm has 64; then a style with both colours keeps its background).
+/// pairs (an 8-colour xterm has 64; then a style with both colours keeps its background),
+/// and 81–88 bright foreground i (colour 8 + i) on the terminal's background where the
+/// terminal has 16 colours and the pairs (else a bright style is drawn bold).
 /// Without colours (NO_COLOR set, monochrome terminal) only the attributes are used,
 /// which is why every Style that matters also sets reverse, bold, underline or dim.
 struct CursesPalette: Sendable {
@@ -15,9 +17,11 @@ struct CursesPalette: Sendable {
   let usesColor: Bool
   /// Whether pairs 17–80 (both colours set) exist.
   let hasCombinedPairs: Bool
+  /// Whether pairs 81–88 (bright foregrounds) exist.
+  let hasBrightPairs: Bool
 
   /// The palette with colours off: attributes only.
-  static let monochrome = CursesPalette(usesColor: false, hasCombinedPairs: false)
+  static let monochrome = CursesPalette(usesColor: false, hasCombinedPairs: false, hasBrightPairs: false)
 
   /// Starts colour when the terminal has it and NO_COLOR is not set, and defines the pairs.
   ///
@@ -44,14 +48,22 @@ struct CursesPalette: Sendable {
         }
       }
     }
-    return CursesPalette(usesColor: true, hasCombinedPairs: combined)
+    let bright = dateline_colors() >= 16 && dateline_color_pairs() > 88
+    if bright {
+      for color in Style.Color.allCases {
+        init_pair(brightPair(color), Int16(8 + color.rawValue), defaultBackground)
+      }
+    }
+    return CursesPalette(usesColor: true, hasCombinedPairs: combined, hasBrightPairs: bright)
   }
 
   /// The attributes for `style`, without the colour pair.
   func attributes(_ style: Style) -> attr_t {
     var a = dateline_a_normal()
     if style.reverse { a |= dateline_a_reverse() }
-    if style.bold { a |= dateline_a_bold() }
+    if style.bold || (style.bright && style.foreground != nil && usesColor && !hasBrightPairs) {
+      a |= dateline_a_bold()
+    }
     if style.underline { a |= dateline_a_underline() }
     if style.dim { a |= dateline_a_dim() }
     return a
@@ -62,7 +74,7 @@ struct CursesPalette: Sendable {
     guard usesColor else { return 0 }
     switch (style.foreground, style.background) {
     case (nil, nil): return 0
-    case (let f?, nil): return Self.foregroundPair(f)
+    case (let f?, nil): return style.bright && hasBrightPairs ? Self.brightPair(f) : Self.foregroundPair(f)
     case (nil, let b?): return Self.backgroundPair(b)
     case (let f?, let b?):
       return hasCombinedPairs ? Self.combinedPair(f, b) : Self.backgroundPair(b)
@@ -73,6 +85,7 @@ struct CursesPalette: Sendable {
 
   private static func foregroundPair(_ color: Style.Color) -> Int16 { Int16(1 + color.rawValue) }
   private static func backgroundPair(_ color: Style.Color) -> Int16 { Int16(9 + color.rawValue) }
+  private static func brightPair(_ color: Style.Color) -> Int16 { Int16(81 + color.rawValue) }
   private static func combinedPair(_ f: Style.Color, _ b: Style.Color) -> Int16 {
     Int16(17 + f.rawValue * 8 + b.rawValue)
   }

@@ -15,8 +15,9 @@ final class PartyPaletteTests: XCTestCase {
       let style = palette.style(i)
       XCTAssertEqual(
         style.foreground, palette.style(root).foreground, "\(p.id) takes \(corpus.parties[root].id)'s colour")
-      XCTAssertEqual(style.bold, root == i || style.foreground == .blue, p.id.rawValue)
-      XCTAssertTrue(style.foreground != .blue || style.bold, "\(p.id): no dark blue")
+      XCTAssertEqual(style.bold, root == i, p.id.rawValue)
+      XCTAssertEqual(style.bright, root != i || style.foreground == .blue, "\(p.id): a child is the bright shade")
+      XCTAssertTrue(style.foreground != .blue || style.bright, "\(p.id): no dark blue")
     }
     let idf = try XCTUnwrap(corpus.partyIndex["idf"])
     let israel = try XCTUnwrap(corpus.partyIndex["israel"])

@@ -1,8 +1,9 @@
 import DatelineCore
 
 /// Party colours that follow the hierarchy: each root party gets a colour of its own
-/// where the palette allows, and its descendants take a shade of it (the root bold, the
-/// others plain), so Israel, its PMO and its army read as one family at a glance.
+/// where the palette allows, and its descendants take a shade of it (the root bold in the
+/// normal shade, the others in the bright one), so Israel, its PMO and its army read as one
+/// family at a glance.
 ///
 /// Roots that name a colour in the data keep it; the others take the palette's colours
 /// those leave free, in the order of the parties file, before any colour is used twice.
@@ -32,8 +33,8 @@ struct PartyPalette {
     rootColors = colors
   }
 
-  /// A data hint as a colour to draw: black is the background's; blue is drawn bright
-  /// (bold), see `style`.
+  /// A data hint as a colour to draw: black is the background's; blue is drawn in its
+  /// bright shade, see `style`.
   static func color(ofHint hint: Party.Color) -> Style.Color? {
     guard let i = Party.Color.allCases.firstIndex(of: hint), let c = Style.Color(rawValue: i), c != .black else {
       return nil
@@ -52,11 +53,13 @@ struct PartyPalette {
     return cur
   }
 
-  /// The style of party `index`: its root's colour, bold for the root itself (and for
-  /// blue, which is dark on black unless bright).
+  /// The style of party `index`: its root's hue; the root itself in the normal shade and
+  /// bold, its descendants in the bright shade of the same hue (a second shade on 16-colour
+  /// terminals, bold on 8-colour ones). Blue is always the bright shade: the normal one is
+  /// dark on a black background.
   func style(_ index: Int) -> Style {
     let r = root(of: index)
     guard let color = rootColors[r] else { return .plain }
-    return Style(foreground: color, bold: r == index || color == .blue)
+    return Style(foreground: color, bold: r == index, bright: r != index || color == .blue)
   }
 }

@@ -12,10 +12,14 @@ public struct Style: Hashable, Sendable {
   public var reverse: Bool
   public var underline: Bool
   public var dim: Bool
+  /// The foreground's bright variant (colours 8–15) where the terminal has 16 colours: a
+  /// second shade of the same hue. On an 8-colour terminal it is drawn bold, the classic
+  /// way to ask for the bright variant.
+  public var bright: Bool
 
   public init(
     foreground: Color? = nil, background: Color? = nil, bold: Bool = false, reverse: Bool = false,
-    underline: Bool = false, dim: Bool = false
+    underline: Bool = false, dim: Bool = false, bright: Bool = false
   ) {
     self.foreground = foreground
     self.background = background
@@ -23,6 +27,7 @@ public struct Style: Hashable, Sendable {
     self.reverse = reverse
     self.underline = underline
     self.dim = dim
+    self.bright = bright
   }
 
   public static let plain = Style()
@@ -33,13 +38,15 @@ public struct Style: Hashable, Sendable {
 
   public var isPlain: Bool { self == .plain }
 
-  /// A short code for golden files: `R` reverse, `B` bold, `U` underline, `D` dim, colours.
+  /// A short code for golden files: `R` reverse, `B` bold, `U` underline, `D` dim, `L` the
+  /// bright (light) shade, colours.
   public var code: String {
     var s = ""
     if reverse { s += "R" }
     if bold { s += "B" }
     if underline { s += "U" }
     if dim { s += "D" }
+    if bright { s += "L" }
     if let f = foreground { s += "f\(f.rawValue)" }
     if let b = background { s += "b\(b.rawValue)" }
     return s
