@@ -25,29 +25,7 @@ extension RecordStore {
           for: a.record, lookup: lookup, arena: arena, item: a.item, length: a.length, depthBase: a.item == nil ? -1 : 0
         ))
     }
-    var keys = rows.enumerated().map { i, r in
-      SortKey(
-        key: RecordStore.key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),
-        prefix: RecordStore.prefix(r.id), row: Int32(i))
-    }
-    let ids = rows.map(\.id)
-    let order = keys.withUnsafeMutableBufferPointer { RecordStore.timelineOrder($0) { ids[Int($0)] } }
-    var columns = Columns(count: rows.count)
-    var position = [Int](repeating: 0, count: rows.count)
-    var flat: [UInt16] = []
-    columns.involvedStart.base[0] = 0
-    for i in 0..<order.count {
-      let r = Int(order[i].row)
-      position[r] = i
-      columns.set(i, rows[r])
-      flat.append(contentsOf: rows[r].involved)
-      columns.involvedStart.base[i + 1] = UInt32(flat.count)
-      if let held = rows[r].record { columns.held[i] = held }
-    }
-    columns.involved = Column(flat)
-    let sortedIDs = columns.ids
-    var table = ByteKeyTable(capacity: rows.count)
-    for i in 0..<rows.count { _ = table.insert(sortedIDs[i], value: Int32(i)) { sortedIDs[Int($0)] } }
+    let (columns, position, table) = RecordStore.ordered(rows)
     // Reverse links: the old ones moved to their new places, then the appended records'.
     var disputed: [Int: [Int]] = [:]
     var revised: [Int: [Int]] = [:]

@@ -11,6 +11,24 @@ extension RecordStore {
     for r in records {
       rows.append(RecordStore.row(for: r, lookup: lookup, arena: arena, item: nil, length: 0, depthBase: -1))
     }
+    let (columns, position, table) = RecordStore.ordered(rows)
+    var byID: [Record.ID: Int] = [:]
+    for (i, r) in records.enumerated() where byID[r.id] == nil { byID[r.id] = i }
+    var disputed: [Int: [Int]] = [:]
+    var revised: [Int: [Int]] = [:]
+    for (i, r) in records.enumerated() {
+      for d in r.disputes { if let t = byID[d] { disputed[position[t], default: []].append(position[i]) } }
+      for v in r.revises { if let t = byID[v] { revised[position[t], default: []].append(position[i]) } }
+    }
+    self.init(
+      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: disputed.mapValues(RecordStore.distinctSorted),
+      revisedBy: revised.mapValues(RecordStore.distinctSorted), owners: [arena])
+  }
+
+  /// `rows` in timeline order: the columns filled (a row's decoded record kept where it
+  /// has one), each row's place in that order, and the id table over the sorted ids.
+  /// One step for a store built from records and for one with records appended.
+  static func ordered(_ rows: [Row]) -> (columns: Columns, position: [Int], table: ByteKeyTable) {
     var keys = rows.enumerated().map { i, r in
       SortKey(
         key: RecordStore.key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),
@@ -28,23 +46,13 @@ extension RecordStore {
       columns.set(i, rows[r])
       flat.append(contentsOf: rows[r].involved)
       columns.involvedStart.base[i + 1] = UInt32(flat.count)
-      columns.held[i] = rows[r].record
+      if let held = rows[r].record { columns.held[i] = held }
     }
     columns.involved = Column(flat)
     let sortedIDs = columns.ids
     var table = ByteKeyTable(capacity: rows.count)
     for i in 0..<rows.count { _ = table.insert(sortedIDs[i], value: Int32(i)) { sortedIDs[Int($0)] } }
-    var byID: [Record.ID: Int] = [:]
-    for (i, r) in records.enumerated() where byID[r.id] == nil { byID[r.id] = i }
-    var disputed: [Int: [Int]] = [:]
-    var revised: [Int: [Int]] = [:]
-    for (i, r) in records.enumerated() {
-      for d in r.disputes { if let t = byID[d] { disputed[position[t], default: []].append(position[i]) } }
-      for v in r.revises { if let t = byID[v] { revised[position[t], default: []].append(position[i]) } }
-    }
-    self.init(
-      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: disputed.mapValues(RecordStore.distinctSorted),
-      revisedBy: revised.mapValues(RecordStore.distinctSorted), owners: [arena])
+    return (columns, position, table)
   }
 
   /// A row from a decoded record (the involved parties as `Corpus` defines them).
