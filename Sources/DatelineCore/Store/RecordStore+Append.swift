@@ -26,6 +26,7 @@ extension RecordStore {
         ))
     }
     let (columns, position, table) = RecordStore.ordered(rows)
+    let sortedIDs = columns.ids
     // Reverse links: the old ones moved to their new places, then the appended records'.
     var disputed: [Int: [Int]] = [:]
     var revised: [Int: [Int]] = [:]
