@@ -10,7 +10,8 @@ let package = Package(
     .executable(name: "dateline-synth", targets: ["dateline-synth"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(
+      url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
@@ -27,7 +28,8 @@ let package = Package(
     .executableTarget(
       name: "dateline",
       dependencies: [
-        "DatelineCore", "DatelineUI", "DatelineCurses", "DatelineConfig", "DatelineDraft",
+        "DatelineCore", "DatelineUI", "DatelineCurses", "DatelineConfig",
+        "DatelineDraft",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["BuildRevision"]
@@ -35,26 +37,42 @@ let package = Package(
     // config.toml (TOMLKit) into settings and warnings with their lines; no file I/O.
     .target(
       name: "DatelineConfig",
-      dependencies: ["DatelineCore", "DatelineUI", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: [
+        "DatelineCore", "DatelineUI",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
     ),
-    .testTarget(name: "DatelineConfigTests", dependencies: ["DatelineConfig", "DatelineUI"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "DatelineConfigTests",
+      dependencies: ["DatelineConfig", "DatelineUI"], exclude: ["Fixtures"]),
     // Writes the git revision for `dateline --version` before every build.
     .plugin(name: "BuildRevision", capability: .buildTool()),
     // Draft records from article text: dates, parties, attributions; rules are data files
     // (Rules/<language>/), compiled in by the EmbedRules plugin. No terminal, no network.
-    .target(name: "DatelineDraft", dependencies: ["DatelineCore"], exclude: ["Rules"], plugins: ["EmbedRules"]),
+    .target(
+      name: "DatelineDraft", dependencies: ["DatelineCore"], exclude: ["Rules"],
+      plugins: ["EmbedRules"]),
     .plugin(name: "EmbedRules", capability: .buildTool()),
     .testTarget(
-      name: "DatelineDraftTests", dependencies: ["DatelineDraft", "DatelineCore"],
+      name: "DatelineDraftTests",
+      dependencies: ["DatelineDraft", "DatelineCore"],
       exclude: ["Golden", "Eval", "HeldOutDev", "HeldOut"]),
     // Deterministic synthetic corpora (clean or corrupted) for benchmarks and load tests.
     .target(name: "DatelineSynth", dependencies: ["DatelineCore"]),
     .executableTarget(name: "dateline-synth", dependencies: ["DatelineSynth"]),
     // The fast loader against the reference loader on generated (and broken) corpora.
-    .testTarget(name: "DatelineLoadTests", dependencies: ["DatelineCore", "DatelineSynth", "DatelineUI"]),
-    .testTarget(name: "DatelineCoreTests", dependencies: ["DatelineCore", "CDatelineScan"], exclude: ["Fixtures"]),
-    .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"], exclude: ["Golden"]),
-    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineCore", "DatelineUI", "dateline"]),
+    .testTarget(
+      name: "DatelineLoadTests",
+      dependencies: ["DatelineCore", "DatelineSynth", "DatelineUI"]),
+    .testTarget(
+      name: "DatelineCoreTests",
+      dependencies: ["DatelineCore", "CDatelineScan"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineCore"],
+      exclude: ["Golden"]),
+    .testTarget(
+      name: "DatelineCLITests",
+      dependencies: ["DatelineCore", "DatelineUI", "dateline"]),
   ],
   swiftLanguageModes: [.v6]
 )

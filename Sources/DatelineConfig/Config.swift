@@ -33,7 +33,9 @@ public struct Config: Sendable, Hashable {
     /// Re-open the last view and selected record (`restore = false` turns it off).
     public var restore: Bool
 
-    public init(author: String? = nil, outsideData: Bool = false, restore: Bool = true) {
+    public init(
+      author: String? = nil, outsideData: Bool = false, restore: Bool = true
+    ) {
       self.author = author
       self.outsideData = outsideData
       self.restore = restore
@@ -52,7 +54,8 @@ public struct Config: Sendable, Hashable {
   public var annotating: Annotating
 
   public init(
-    dataDirectory: String? = nil, preferences: Preferences = Preferences(), citations: Citations = Citations(),
+    dataDirectory: String? = nil, preferences: Preferences = Preferences(),
+    citations: Citations = Citations(),
     follow: Bool = true, annotating: Annotating = Annotating()
   ) {
     self.dataDirectory = dataDirectory

@@ -6,12 +6,16 @@ extension ConfigParser.Reader {
 
   /// `[annotations]`: `author = "ana"`, `location = "data" | "user"`, `restore = false`.
   mutating func readAnnotations(_ table: TOMLTable?, path: String) {
-    guard let table else { return warn(path, "annotations must be a table: [annotations]") }
+    guard let table else {
+      return warn(path, "annotations must be a table: [annotations]")
+    }
     for key in table.keys {
       let p = path + "." + key
       switch key {
       case "author":
-        guard let s = table[key]?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let s = table[key]?.string,
+          !s.trimmingCharacters(in: .whitespaces).isEmpty
+        else {
           warn(p, "author must be a name in quotes")
           continue
         }
@@ -22,7 +26,9 @@ extension ConfigParser.Reader {
         case "user": config.annotating.outsideData = true
         default:
           warn(
-            p, "location must be \"data\" (annotations/ in the data directory) or \"user\" ($XDG_DATA_HOME/dateline)")
+            p,
+            "location must be \"data\" (annotations/ in the data directory) or \"user\" ($XDG_DATA_HOME/dateline)"
+          )
         }
       case "restore":
         guard let b = table[key]?.bool else {

@@ -14,15 +14,20 @@ public enum ConfigParser {
   public struct Warning: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     public var message: String
-    public var description: String { line.map { "line \($0): \(message)" } ?? message }
+    public var description: String {
+      line.map { "line \($0): \(message)" } ?? message
+    }
   }
 
   /// The file is not valid TOML.
-  public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+  public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible
+  {
     public var line: Int
     public var column: Int
     public var message: String
-    public var description: String { "line \(line), column \(column): \(message)" }
+    public var description: String {
+      "line \(line), column \(column): \(message)"
+    }
   }
 
   public struct Result: Sendable {
@@ -35,24 +40,34 @@ public enum ConfigParser {
   }
 
   /// The settings a config may hold, for messages.
-  static let topKeys = ["data", "layout", "follow", "mouse", "colors", "keys", "citation", "annotations"]
+  static let topKeys = [
+    "data", "layout", "follow", "mouse", "colors", "keys", "citation",
+    "annotations",
+  ]
   static let citationKeys = ["clipboard", "file"]
   static let colorNames = Style.Color.allCases.map { "\($0)" }
 
   /// Parses `text`. Paths in it are resolved against `directory` (the config file's) and
   /// `~` against `home`.
-  public static func parse(_ text: String, directory: String, home: String?) throws(SyntaxError) -> Result {
+  public static func parse(_ text: String, directory: String, home: String?)
+    throws(SyntaxError) -> Result
+  {
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)
     } catch let e as TOMLParseError {
-      throw SyntaxError(line: e.source.begin.line, column: e.source.begin.column, message: e.description)
+      throw SyntaxError(
+        line: e.source.begin.line, column: e.source.begin.column,
+        message: e.description)
     } catch {
       throw SyntaxError(line: 1, column: 1, message: "\(error)")
     }
-    var reader = Reader(lines: TOMLKeyLines.locate(text), directory: directory, home: home)
+    var reader = Reader(
+      lines: TOMLKeyLines.locate(text), directory: directory, home: home)
     reader.read(root)
-    return Result(config: reader.config, warnings: reader.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    return Result(
+      config: reader.config,
+      warnings: reader.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
   }
 
   /// Walks the parsed table, filling the config and collecting warnings.
@@ -65,7 +80,8 @@ public enum ConfigParser {
 
     /// A warning at the key's line, else at the line of the table it is in (inline tables).
     mutating func warn(_ path: String, _ message: String) {
-      var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+      var parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        .map(String.init)
       var line: Int?
       while line == nil, !parts.isEmpty {
         line = lines[parts.joined(separator: ".")]
@@ -85,7 +101,8 @@ public enum ConfigParser {
           }
           config.dataDirectory = resolve(s)
         case "layout":
-          guard let s = value.string, let split = Preferences.Split(rawValue: s) else {
+          guard let s = value.string, let split = Preferences.Split(rawValue: s)
+          else {
             warn(key, "layout must be \"auto\", \"right\" or \"below\"")
             continue
           }
@@ -107,23 +124,35 @@ public enum ConfigParser {
         case "citation": readCitation(value.table, path: key)
         case "annotations": readAnnotations(value.table, path: key)
         default:
-          warn(key, "unknown setting \"\(key)\" (known: \(ConfigParser.topKeys.joined(separator: ", ")))")
+          warn(
+            key,
+            "unknown setting \"\(key)\" (known: \(ConfigParser.topKeys.joined(separator: ", ")))"
+          )
         }
       }
     }
 
     /// `[colors]`: party kind = colour name.
     mutating func readColors(_ table: TOMLTable?, path: String) {
-      guard let table else { return warn(path, "colors must be a table: [colors]") }
+      guard let table else {
+        return warn(path, "colors must be a table: [colors]")
+      }
       for kind in table.keys {
         let p = path + "." + kind
         guard let k = Party.Kind(rawValue: kind) else {
-          let known = Party.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-          warn(p, "unknown party kind \"\(kind)\" in [colors] (known: \(known))")
+          let known = Party.Kind.allCases.map(\.rawValue).joined(
+            separator: ", ")
+          warn(
+            p, "unknown party kind \"\(kind)\" in [colors] (known: \(known))")
           continue
         }
-        guard let name = table[kind]?.string, let color = Style.Color.allCases.first(where: { "\($0)" == name }) else {
-          warn(p, "colour for \(kind) must be one of \(ConfigParser.colorNames.joined(separator: ", "))")
+        guard let name = table[kind]?.string,
+          let color = Style.Color.allCases.first(where: { "\($0)" == name })
+        else {
+          warn(
+            p,
+            "colour for \(kind) must be one of \(ConfigParser.colorNames.joined(separator: ", "))"
+          )
           continue
         }
         config.preferences.kindColors[k] = color
@@ -136,11 +165,17 @@ public enum ConfigParser {
       for name in table.keys {
         let p = path + "." + name
         guard let from = Reader.singleKey(name) else {
-          warn(p, "\"\(name)\" is not one key (use names such as j, C-n, PageDown, F2)")
+          warn(
+            p,
+            "\"\(name)\" is not one key (use names such as j, C-n, PageDown, F2)"
+          )
           continue
         }
         guard let targetName = table[name]?.string else {
-          warn(p, "the key \"\(name)\" must map to a key name in quotes, or \"\" to unbind it")
+          warn(
+            p,
+            "the key \"\(name)\" must map to a key name in quotes, or \"\" to unbind it"
+          )
           continue
         }
         if targetName.isEmpty {
@@ -148,7 +183,10 @@ public enum ConfigParser {
           continue
         }
         guard let to = Reader.singleKey(targetName) else {
-          warn(p, "\"\(targetName)\" is not one key (use names such as j, C-n, PageDown, F2)")
+          warn(
+            p,
+            "\"\(targetName)\" is not one key (use names such as j, C-n, PageDown, F2)"
+          )
           continue
         }
         config.preferences.keys.table[from] = .some(to)
@@ -156,7 +194,9 @@ public enum ConfigParser {
     }
 
     mutating func readCitation(_ table: TOMLTable?, path: String) {
-      guard let table else { return warn(path, "citation must be a table: [citation]") }
+      guard let table else {
+        return warn(path, "citation must be a table: [citation]")
+      }
       for key in table.keys {
         let p = path + "." + key
         switch key {
@@ -174,7 +214,9 @@ public enum ConfigParser {
           config.citations.file = resolve(s)
         default:
           warn(
-            p, "unknown setting \"\(key)\" in [citation] (known: \(ConfigParser.citationKeys.joined(separator: ", ")))")
+            p,
+            "unknown setting \"\(key)\" in [citation] (known: \(ConfigParser.citationKeys.joined(separator: ", ")))"
+          )
         }
       }
     }

@@ -13,7 +13,9 @@ enum TOMLKeyLines {
     var lines: [String: Int] = [:]
     var table: [String] = []
     var inMultiline: String?
-    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (n, raw) in text.split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).enumerated() {
       let line = raw.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
       if let delimiter = inMultiline {
         if line.contains(delimiter) { inMultiline = nil }
@@ -23,7 +25,9 @@ enum TOMLKeyLines {
       if line.hasPrefix("[") {
         let inner = line.drop { $0 == "[" }.prefix { $0 != "]" }
         table = keyPath(String(inner))
-        if lines[table.joined(separator: ".")] == nil { lines[table.joined(separator: ".")] = n + 1 }
+        if lines[table.joined(separator: ".")] == nil {
+          lines[table.joined(separator: ".")] = n + 1
+        }
         continue
       }
       guard let eq = equalsOutsideQuotes(line) else { continue }
@@ -31,7 +35,8 @@ enum TOMLKeyLines {
       let path = (table + key).joined(separator: ".")
       if lines[path] == nil { lines[path] = n + 1 }
       let value = line[line.index(after: eq)...]
-      for d in ["\"\"\"", "'''"] where value.components(separatedBy: d).count == 2 { inMultiline = d }
+      for d in ["\"\"\"", "'''"]
+      where value.components(separatedBy: d).count == 2 { inMultiline = d }
     }
     return lines
   }

@@ -27,7 +27,8 @@ struct CursesGlyph: Equatable {
     var scalars: [wchar_t] = []
     for scalar in cell.grapheme.unicodeScalars.prefix(Self.capacity) {
       scalars.append(
-        Self.isControl(scalar.value) ? Self.replacement : wchar_t(bitPattern: scalar.value))
+        Self.isControl(scalar.value)
+          ? Self.replacement : wchar_t(bitPattern: scalar.value))
     }
     let cellWidth = Int32(cell.width)
     let glyphWidth = scalars.first.map { wcwidth($0) } ?? -1

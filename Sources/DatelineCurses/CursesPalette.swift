@@ -21,7 +21,8 @@ struct CursesPalette: Sendable {
   let hasBrightPairs: Bool
 
   /// The palette with colours off: attributes only.
-  static let monochrome = CursesPalette(usesColor: false, hasCombinedPairs: false, hasBrightPairs: false)
+  static let monochrome = CursesPalette(
+    usesColor: false, hasCombinedPairs: false, hasBrightPairs: false)
 
   /// Starts colour when the terminal has it and NO_COLOR is not set, and defines the pairs.
   ///
@@ -29,7 +30,9 @@ struct CursesPalette: Sendable {
   /// stays as it is); where it fails, white on black stands in for "default".
   static func start(noColor: Bool) -> CursesPalette {
     guard !noColor, has_colors() else { return .monochrome }
-    guard start_color() == OK, dateline_colors() >= 8, dateline_color_pairs() > 16 else {
+    guard start_color() == OK, dateline_colors() >= 8,
+      dateline_color_pairs() > 16
+    else {
       return .monochrome
     }
     let hasDefaults = use_default_colors() == OK
@@ -51,17 +54,22 @@ struct CursesPalette: Sendable {
     let bright = dateline_colors() >= 16 && dateline_color_pairs() > 88
     if bright {
       for color in Style.Color.allCases {
-        init_pair(brightPair(color), Int16(8 + color.rawValue), defaultBackground)
+        init_pair(
+          brightPair(color), Int16(8 + color.rawValue), defaultBackground)
       }
     }
-    return CursesPalette(usesColor: true, hasCombinedPairs: combined, hasBrightPairs: bright)
+    return CursesPalette(
+      usesColor: true, hasCombinedPairs: combined, hasBrightPairs: bright)
   }
 
   /// The attributes for `style`, without the colour pair.
   func attributes(_ style: Style) -> attr_t {
     var a = dateline_a_normal()
     if style.reverse { a |= dateline_a_reverse() }
-    if style.bold || (style.bright && style.foreground != nil && usesColor && !hasBrightPairs) {
+    if style.bold
+      || (style.bright && style.foreground != nil && usesColor
+        && !hasBrightPairs)
+    {
       a |= dateline_a_bold()
     }
     if style.underline { a |= dateline_a_underline() }
@@ -74,7 +82,9 @@ struct CursesPalette: Sendable {
     guard usesColor else { return 0 }
     switch (style.foreground, style.background) {
     case (nil, nil): return 0
-    case (let f?, nil): return style.bright && hasBrightPairs ? Self.brightPair(f) : Self.foregroundPair(f)
+    case (let f?, nil):
+      return style.bright && hasBrightPairs
+        ? Self.brightPair(f) : Self.foregroundPair(f)
     case (nil, let b?): return Self.backgroundPair(b)
     case (let f?, let b?):
       return hasCombinedPairs ? Self.combinedPair(f, b) : Self.backgroundPair(b)
@@ -83,10 +93,17 @@ struct CursesPalette: Sendable {
 
   // MARK: - Pair layout
 
-  private static func foregroundPair(_ color: Style.Color) -> Int16 { Int16(1 + color.rawValue) }
-  private static func backgroundPair(_ color: Style.Color) -> Int16 { Int16(9 + color.rawValue) }
-  private static func brightPair(_ color: Style.Color) -> Int16 { Int16(81 + color.rawValue) }
-  private static func combinedPair(_ f: Style.Color, _ b: Style.Color) -> Int16 {
+  private static func foregroundPair(_ color: Style.Color) -> Int16 {
+    Int16(1 + color.rawValue)
+  }
+  private static func backgroundPair(_ color: Style.Color) -> Int16 {
+    Int16(9 + color.rawValue)
+  }
+  private static func brightPair(_ color: Style.Color) -> Int16 {
+    Int16(81 + color.rawValue)
+  }
+  private static func combinedPair(_ f: Style.Color, _ b: Style.Color) -> Int16
+  {
     Int16(17 + f.rawValue * 8 + b.rawValue)
   }
 }

@@ -67,7 +67,9 @@ public struct CursesScreen: TerminalScreen {
         // Continuation cells are covered by the wide glyph to their left.
         if cell.width == 0 || previous?[column, row] == cell { continue }
         if cell.width == 2, column + 1 >= columns {
-          put(Cell(" ", width: 1, style: cell.style), column: column, row: row, in: window)
+          put(
+            Cell(" ", width: 1, style: cell.style), column: column, row: row,
+            in: window)
         } else {
           put(cell, column: column, row: row, in: window)
         }
@@ -105,11 +107,16 @@ public struct CursesScreen: TerminalScreen {
   ///
   /// mvwadd_wch() returns ERR for the bottom-right cell, because the cursor cannot move
   /// past it without scrolling; the cell is stored all the same, so the error is ignored.
-  private func put(_ cell: Cell, column: Int, row: Int, in window: UnsafeMutablePointer<WINDOW>?) {
+  private func put(
+    _ cell: Cell, column: Int, row: Int,
+    in window: UnsafeMutablePointer<WINDOW>?
+  ) {
     let attributes = palette.attributes(cell.style)
     let pair = palette.pair(cell.style)
     if asciiOnly {
-      putASCII(cell, column: column, row: row, attributes: attributes, pair: pair, in: window)
+      putASCII(
+        cell, column: column, row: row, attributes: attributes, pair: pair,
+        in: window)
       return
     }
     let glyph = CursesGlyph(cell)
@@ -125,11 +132,14 @@ public struct CursesScreen: TerminalScreen {
   /// A cell on a terminal that is not UTF-8: box lines from the ACS set, everything else
   /// as `ASCIIFallback` text, one ASCII character per column.
   private func putASCII(
-    _ cell: Cell, column: Int, row: Int, attributes: attr_t, pair: Int16, in window: UnsafeMutablePointer<WINDOW>?
+    _ cell: Cell, column: Int, row: Int, attributes: attr_t, pair: Int16,
+    in window: UnsafeMutablePointer<WINDOW>?
   ) {
     let lines = ["─", "│", "┌", "┐", "└", "┘"]
     var character = cchar_t()
-    if let which = lines.firstIndex(of: cell.grapheme), let acs = dateline_wacs(Int32(which)) {
+    if let which = lines.firstIndex(of: cell.grapheme),
+      let acs = dateline_wacs(Int32(which))
+    {
       var a = attr_t(0)
       var p = Int16(0)
       var chars = [wchar_t](repeating: 0, count: 6)
@@ -139,8 +149,11 @@ public struct CursesScreen: TerminalScreen {
       _ = mvwadd_wch(window, Int32(row), Int32(column), &character)
       return
     }
-    for (k, ch) in ASCIIFallback.text(for: cell.grapheme, width: Int(cell.width)).unicodeScalars.enumerated() {
-      _ = setcchar(&character, [wchar_t(bitPattern: ch.value), 0], attributes, pair, nil)
+    for (k, ch) in ASCIIFallback.text(
+      for: cell.grapheme, width: Int(cell.width)
+    ).unicodeScalars.enumerated() {
+      _ = setcchar(
+        &character, [wchar_t(bitPattern: ch.value), 0], attributes, pair, nil)
       _ = mvwadd_wch(window, Int32(row), Int32(column + k), &character)
     }
   }

@@ -27,19 +27,25 @@ public enum CursesTerminal {
   /// unknown `$TERM`), turns on cbreak (Ctrl-C and Ctrl-Z keep working), the keypad,
   /// clicks and the wheel (`mouse`, the config's `mouse = false` or `--no-mouse` turn them
   /// off) and, unless NO_COLOR is set, colours; then installs `SignalRestore`.
-  public static func start(mouse: Bool = true) throws(CursesError) -> CursesScreen {
+  public static func start(mouse: Bool = true) throws(CursesError)
+    -> CursesScreen
+  {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw CursesError("dateline needs a terminal: stdin/stdout is not a TTY; try `dateline list`")
+      throw CursesError(
+        "dateline needs a terminal: stdin/stdout is not a TTY; try `dateline list`"
+      )
     }
     let utf8 = useLocale()
     let term = environment("TERM")
     guard let term, !term.isEmpty else {
       throw CursesError(
-        "dateline needs a terminal type: TERM is not set; try `TERM=xterm-256color`")
+        "dateline needs a terminal type: TERM is not set; try `TERM=xterm-256color`"
+      )
     }
     guard dateline_newterm() != nil else {
       throw CursesError(
-        "dateline does not know the terminal type \"\(term)\" (TERM); try `TERM=xterm-256color`")
+        "dateline does not know the terminal type \"\(term)\" (TERM); try `TERM=xterm-256color`"
+      )
     }
     guard dateline_can_address_cursor() != 0 else {
       endwin()
@@ -60,7 +66,8 @@ public enum CursesTerminal {
     // endwin(), so on quit and on Ctrl-Z too, and on again when the screen comes back.
     mouseinterval(0)
     mousemask(mouse ? mouseMask : 0, nil)
-    let palette = CursesPalette.start(noColor: !(environment("NO_COLOR") ?? "").isEmpty)
+    let palette = CursesPalette.start(
+      noColor: !(environment("NO_COLOR") ?? "").isEmpty)
     SignalRestore.install()
     // Bracketed paste (xterm's mode 2004): a paste arrives marked, as one edit.
     writeToTerminal("\u{1B}[?2004h")
@@ -86,7 +93,8 @@ public enum CursesTerminal {
   /// The mouse events asked for: the first button's press, the wheel (buttons 4 and 5),
   /// and Shift with them (without it in the mask ncurses drops the modifier).
   static var mouseMask: mmask_t {
-    dateline_button1_pressed() | dateline_button4_pressed() | dateline_button5_pressed() | dateline_button_shift()
+    dateline_button1_pressed() | dateline_button4_pressed()
+      | dateline_button5_pressed() | dateline_button_shift()
   }
 
   // MARK: - Private
@@ -95,7 +103,9 @@ public enum CursesTerminal {
   /// gone has nobody to tell).
   private static func writeToTerminal(_ sequence: String) {
     var bytes = Array(sequence.utf8)
-    _ = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    _ = bytes.withUnsafeMutableBytes {
+      write(STDOUT_FILENO, $0.baseAddress, $0.count)
+    }
   }
 
   /// Takes the locale from the environment and says whether its codeset is UTF-8.

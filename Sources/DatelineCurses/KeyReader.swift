@@ -12,7 +12,9 @@ struct KeyReader {
   /// nothing the app knows about (unknown key codes and stray controls are dropped).
   func read(timeoutMilliseconds: Int) -> Key? {
     let window = dateline_stdscr()
-    wtimeout(window, Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
+    wtimeout(
+      window,
+      Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
     var value: wint_t = 0
     switch wget_wch(window, &value) {
     case OK where value == 0x1B: return Self.escapeOrPaste(window)
@@ -63,7 +65,9 @@ struct KeyReader {
   /// The pasted characters up to `ESC [201~`; a paste cut short (no end marker within a
   /// second of silence) ends where it stopped. At most `limit` characters are kept, the
   /// rest read and dropped, so a huge paste costs memory for the prompt's cap only.
-  static func pastedText(_ window: UnsafeMutablePointer<WINDOW>?, limit: Int = 64 * 1024) -> String {
+  static func pastedText(
+    _ window: UnsafeMutablePointer<WINDOW>?, limit: Int = 64 * 1024
+  ) -> String {
     let end: [UnicodeScalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
     var scalars: [UnicodeScalar] = []
     var kept = 0
@@ -107,9 +111,11 @@ struct KeyReader {
     case KEY_DC: return .delete
     case KEY_BTAB: return .backTab
     case KEY_RESIZE:
-      return .resize(Size(columns: Int(dateline_columns()), rows: Int(dateline_rows())))
+      return .resize(
+        Size(columns: Int(dateline_columns()), rows: Int(dateline_rows())))
     case KEY_MOUSE: return mouse()
-    case dateline_key_f(1)...dateline_key_f(63): return .function(Int(code - dateline_key_f(0)))
+    case dateline_key_f(1)...dateline_key_f(63):
+      return .function(Int(code - dateline_key_f(0)))
     default: return nil
     }
   }
@@ -133,6 +139,8 @@ struct KeyReader {
       return nil
     }
     let at = Position(column: Int(max(0, event.x)), row: Int(max(0, event.y)))
-    return .mouse(MouseInput(action, at: at, shift: event.bstate & dateline_button_shift() != 0))
+    return .mouse(
+      MouseInput(
+        action, at: at, shift: event.bstate & dateline_button_shift() != 0))
   }
 }

@@ -17,7 +17,10 @@ public enum CorpusSynth {
     /// Records per source, on average.
     public var recordsPerSource: Int
 
-    public init(records: Int, seed: UInt64 = 1, corruption: Double = 0, recordsPerSource: Int = 20) {
+    public init(
+      records: Int, seed: UInt64 = 1, corruption: Double = 0,
+      recordsPerSource: Int = 20
+    ) {
       self.records = records
       self.seed = seed
       self.corruption = corruption
@@ -37,8 +40,11 @@ public enum CorpusSynth {
 
   /// Writes the corpus into `directory` (created if needed).
   @discardableResult
-  public static func write(to directory: String, options: Options) throws -> Summary {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  public static func write(to directory: String, options: Options) throws
+    -> Summary
+  {
+    try FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true)
     let parties = SynthParties.make(seed: options.seed)
     var pw = try SynthWriter(path: directory + "/parties.json")
     SynthParties.write(parties, corrupt: options.corruption > 0, into: &pw)
@@ -55,6 +61,8 @@ public enum CorpusSynth {
     var gen = SynthRecords(options: options, parties: parties)
     let corrupted = gen.write(into: &rw)
     try rw.close()
-    return Summary(parties: parties.count, sources: options.sources, records: options.records, corrupted: corrupted)
+    return Summary(
+      parties: parties.count, sources: options.sources,
+      records: options.records, corrupted: corrupted)
   }
 }

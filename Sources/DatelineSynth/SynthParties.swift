@@ -11,17 +11,27 @@ struct SynthParty {
 
 enum SynthParties {
   static let names = [
-    ("state", "Northland"), ("state", "Southland"), ("armed_group", "River Brigades"),
-    ("intl_org", "United Nations"), ("government_body", "Northland Foreign Ministry"),
-    ("person", "Amira Haddad"), ("ngo", "Red Crescent"), ("media", "Coastal Broadcasting"),
-    ("state", "Eastmark"), ("political_group", "Unity Bloc"), ("civilian_group", "Displaced families"),
-    ("government_body", "Southland Defence Forces"), ("person", "Jonas Ek"), ("state", "Westport"),
-    ("intl_org", "Regional Union"), ("ngo", "Médecins de Garde"), ("armed_group", "Hill Militia"),
-    ("person", "Tomás Álvarez"), ("government_body", "Eastmark Interior Office"),
-    ("political_group", "Reform Front"), ("civilian_group", "Detainees' relatives"),
+    ("state", "Northland"), ("state", "Southland"),
+    ("armed_group", "River Brigades"),
+    ("intl_org", "United Nations"),
+    ("government_body", "Northland Foreign Ministry"),
+    ("person", "Amira Haddad"), ("ngo", "Red Crescent"),
+    ("media", "Coastal Broadcasting"),
+    ("state", "Eastmark"), ("political_group", "Unity Bloc"),
+    ("civilian_group", "Displaced families"),
+    ("government_body", "Southland Defence Forces"), ("person", "Jonas Ek"),
+    ("state", "Westport"),
+    ("intl_org", "Regional Union"), ("ngo", "Médecins de Garde"),
+    ("armed_group", "Hill Militia"),
+    ("person", "Tomás Álvarez"),
+    ("government_body", "Eastmark Interior Office"),
+    ("political_group", "Reform Front"),
+    ("civilian_group", "Detainees' relatives"),
     ("state", "Lakeshire"), ("media", "Daily Courier"), ("person", "李明"),
-    ("ngo", "Aid Without Borders"), ("government_body", "Westport Harbour Authority"),
-    ("intl_org", "Monitoring Mission"), ("armed_group", "Delta Guard"), ("person", "Sara Cohen"),
+    ("ngo", "Aid Without Borders"),
+    ("government_body", "Westport Harbour Authority"),
+    ("intl_org", "Monitoring Mission"), ("armed_group", "Delta Guard"),
+    ("person", "Sara Cohen"),
     ("state", "Highvale"),
   ]
 
@@ -37,13 +47,17 @@ enum SynthParties {
     }
     return names.enumerated().map { i, e in
       SynthParty(
-        id: ids[i], name: e.1, label: e.1.count > 12 ? String(e.1.prefix(11)) + "." : nil,
+        id: ids[i], name: e.1,
+        label: e.1.count > 12 ? String(e.1.prefix(11)) + "." : nil,
         kind: e.0, parent: parents[i].map { ids[$0] },
-        aliases: i % 3 == 0 ? ["\(e.1) officials", "the \(e.1) side"] : [], key: i == 2 ? "3" : nil)
+        aliases: i % 3 == 0 ? ["\(e.1) officials", "the \(e.1) side"] : [],
+        key: i == 2 ? "3" : nil)
     }
   }
 
-  static func write(_ parties: [SynthParty], corrupt: Bool, into w: inout SynthWriter) {
+  static func write(
+    _ parties: [SynthParty], corrupt: Bool, into w: inout SynthWriter
+  ) {
     w.raw("{\"schema\": 1, \"type\": \"parties\", \"items\": [\n")
     for (i, p) in parties.enumerated() {
       w.raw(i == 0 ? "  {" : ",\n  {")
@@ -66,7 +80,9 @@ enum SynthParties {
     }
     if corrupt {
       // A party left out for a bad kind, so records naming it cascade ("was left out").
-      w.raw(",\n  {\"id\": \"p-broken\", \"name\": \"Broken\", \"kind\": \"planet\"}")
+      w.raw(
+        ",\n  {\"id\": \"p-broken\", \"name\": \"Broken\", \"kind\": \"planet\"}"
+      )
     }
     w.raw("\n]}\n")
   }

@@ -22,10 +22,14 @@ public struct SynthRandom: RandomNumberGenerator {
   public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
   /// True with probability `p`.
-  public mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
+  public mutating func chance(_ p: Double) -> Bool {
+    Double(next() >> 11) / Double(1 << 53) < p
+  }
 
   /// A uniform double in `0..<1`.
-  public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+  public mutating func unit() -> Double {
+    Double(next() >> 11) / Double(1 << 53)
+  }
 
   public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 

@@ -22,7 +22,9 @@ struct SynthRecords {
     self.parties = parties
     zipf = SynthRandom.zipfTable(parties.count)
     var r = SynthRandom(seed: options.seed ^ 0x5EED_0F_DA7E)
-    bursts = (0..<40).map { _ in (SynthRecords.firstDay + r.below(SynthRecords.days - 30), 3 + r.below(20)) }
+    bursts = (0..<40).map { _ in
+      (SynthRecords.firstDay + r.below(SynthRecords.days - 30), 3 + r.below(20))
+    }
     self.r = r
   }
 
@@ -35,12 +37,15 @@ struct SynthRecords {
       var line = SynthWriter()
       record(i, into: &line)
       if options.corruption > 0 && r.chance(options.corruption) {
-        line.bytes = SynthCorruption.apply(r.below(SynthCorruption.count), to: line.bytes, index: i, rng: &r)
+        line.bytes = SynthCorruption.apply(
+          r.below(SynthCorruption.count), to: line.bytes, index: i, rng: &r)
         corrupted += 1
       }
       w.raw(line.bytes)
       w.byte(0x0A)
-      if options.corruption > 0 && i % 997 == 3 { w.raw(i % 2 == 0 ? "\n" : "  \t\n") }
+      if options.corruption > 0 && i % 997 == 3 {
+        w.raw(i % 2 == 0 ? "\n" : "  \t\n")
+      }
       w.flush()
     }
     return corrupted
@@ -74,7 +79,9 @@ struct SynthRecords {
     }
     if isDay && r.chance(0.2) {
       w.field("time", "\(pad(r.below(24), 2)):\(pad(r.below(60), 2))")
-      if r.chance(0.3) { w.field("utc_offset", r.pick(["+02:00", "-05:00", "+03:00", "+00:00"])) }
+      if r.chance(0.3) {
+        w.field("utc_offset", r.pick(["+02:00", "-05:00", "+03:00", "+00:00"]))
+      }
     }
     if r.chance(0.1) {
       w.key("date_approx")
@@ -83,13 +90,17 @@ struct SynthRecords {
     if r.chance(0.05) {
       w.key("date_inferred")
       w.raw("true")
-      w.field("date_note", "Worked out from the report's reference to the previous day.")
+      w.field(
+        "date_note",
+        "Worked out from the report's reference to the previous day.")
     }
     if r.chance(0.1) {
       let (ey, em, ed) = civil(day + 1 + r.below(60))
       w.field(
         "end_date",
-        r.chance(0.5) ? "\(pad(max(ey, y), 4))-\(pad(em, 2))-\(pad(ed, 2))" : "\(pad(ey + 1, 4))-\(pad(em, 2))")
+        r.chance(0.5)
+          ? "\(pad(max(ey, y), 4))-\(pad(em, 2))-\(pad(ed, 2))"
+          : "\(pad(ey + 1, 4))-\(pad(em, 2))")
     }
     let kind = SynthRecords.kinds[r.below(5)]
     w.field("kind", kind)
@@ -115,11 +126,15 @@ struct SynthRecords {
     }
     w.raw("]")
     let source = r.below(options.sources)
-    let sentenceIndex = r.below(SynthText.sentenceCount(source: source, seed: options.seed))
+    let sentenceIndex = r.below(
+      SynthText.sentenceCount(source: source, seed: options.seed))
     let sentence = SynthText.sentence(source: source, index: sentenceIndex)
     w.field("headline", headline(sentence, party: parties[chosen[0]].name))
     if r.chance(0.45) {
-      w.field("summary", "\(parties[chosen[0]].name) and others: " + sentence + " No further details.")
+      w.field(
+        "summary",
+        "\(parties[chosen[0]].name) and others: " + sentence
+          + " No further details.")
     }
     if r.chance(0.7) {
       let a = r.pick(SynthText.attributionTexts)
@@ -127,7 +142,8 @@ struct SynthRecords {
       w.raw("{")
       var first = true
       if a.1 != "unattributed" {
-        w.field("claimant", parties[chosen[r.below(chosen.count)]].id, first: true)
+        w.field(
+          "claimant", parties[chosen[r.below(chosen.count)]].id, first: true)
         first = false
       }
       w.field("text", a.0, first: first)

@@ -17,7 +17,9 @@ enum SynthSources {
   }
 
   /// Writes `sources.json`; returns extra files (text_path texts) to write beside it.
-  static func write(options: CorpusSynth.Options, into w: inout SynthWriter) -> [(String, [UInt8])] {
+  static func write(options: CorpusSynth.Options, into w: inout SynthWriter)
+    -> [(String, [UInt8])]
+  {
     var extra: [(String, [UInt8])] = []
     let corrupt = options.corruption > 0
     w.raw("{\"schema\": 1, \"type\": \"sources\", \"items\": [\n")
@@ -30,13 +32,17 @@ enum SynthSources {
       w.field("title", "Report \(s): " + r.pick(SynthText.objects))
       if r.chance(0.5) { w.field("url", "https://example.org/reports/\(s)") }
       if r.chance(0.8) {
-        w.field("published", "\(2005 + r.below(20))-\(pad(1 + r.below(12), 2))-\(pad(1 + r.below(28), 2))")
+        w.field(
+          "published",
+          "\(2005 + r.below(20))-\(pad(1 + r.below(12), 2))-\(pad(1 + r.below(28), 2))"
+        )
       }
       let text = self.text(s, seed: options.seed)
       switch special {
       case 1:
         let name = "source-\(s).txt"
-        extra.append((name, Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+        extra.append(
+          (name, Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
         w.field("text_path", name)
       case 2: w.field("text", text.replacingOccurrences(of: "\n", with: "\r\n"))
       case 3: w.field("text", text.decomposedStringWithCanonicalMapping)
@@ -59,7 +65,8 @@ enum SynthSources {
 /// `n` as a decimal string padded with zeros to `width`.
 func pad(_ n: Int, _ width: Int) -> String {
   let s = String(n)
-  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  return s.count >= width
+    ? s : String(repeating: "0", count: width - s.count) + s
 }
 
 extension SynthWriter {

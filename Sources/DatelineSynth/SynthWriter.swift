@@ -67,7 +67,9 @@ public struct SynthWriter {
 
   /// Writes what is buffered when it passes a few MB (or always with `force`).
   mutating func flush(force: Bool = false) {
-    guard let file, failure == nil, force || bytes.count >= 1 << 22 else { return }
+    guard let file, failure == nil, force || bytes.count >= 1 << 22 else {
+      return
+    }
     do { try file.append(bytes) } catch { failure = error }
     bytes.removeAll(keepingCapacity: true)
   }

@@ -6,7 +6,8 @@ import Foundation
 struct AnnotateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "annotate",
-    abstract: "Star, tag or write a note on a record (appended to the annotations file).",
+    abstract:
+      "Star, tag or write a note on a record (appended to the annotations file).",
     discussion: """
       Each change is one line appended to annotations/NAME.jsonl in the data directory
       (NAME: the config's [annotations] author, else $USER), or under
@@ -22,19 +23,32 @@ struct AnnotateCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
-  @Argument(help: ArgumentHelp("The record id.", valueName: "id"), completion: .custom(IDCompletion.records))
+  @Argument(
+    help: ArgumentHelp("The record id.", valueName: "id"),
+    completion: .custom(IDCompletion.records))
   var id: String
 
   @Flag(name: .long, help: "Star the record.") var star = false
   @Flag(name: .long, help: "Remove the record's star.") var unstar = false
-  @Option(name: .long, help: ArgumentHelp("Add a tag (repeatable).", valueName: "tag")) var tag: [String] = []
-  @Option(name: .long, help: ArgumentHelp("Remove a tag (repeatable).", valueName: "tag")) var untag: [String] = []
-  @Option(name: .long, help: ArgumentHelp("Set the note (\"\" removes it).", valueName: "text")) var note: String?
+  @Option(
+    name: .long, help: ArgumentHelp("Add a tag (repeatable).", valueName: "tag")
+  ) var tag: [String] = []
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Remove a tag (repeatable).", valueName: "tag"))
+  var untag: [String] = []
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Set the note (\"\" removes it).", valueName: "text"))
+  var note: String?
 
   func validate() throws {
-    if star && unstar { throw ValidationError("--star and --unstar cannot be given together") }
+    if star && unstar {
+      throw ValidationError("--star and --unstar cannot be given together")
+    }
     if !star && !unstar && tag.isEmpty && untag.isEmpty && note == nil {
-      throw ValidationError("nothing to do: give --star, --unstar, --tag, --untag or --note")
+      throw ValidationError(
+        "nothing to do: give --star, --unstar, --tag, --untag or --note")
     }
   }
 
@@ -45,8 +59,11 @@ struct AnnotateCommand: ParsableCommand {
       Output.error("unknown record id \"\(id)\" in \(options.directory)")
       throw ExitCode(2)
     }
-    let store = AnnotationPlace.store(dataDirectory: options.directory, config: config)
-    for change in changes(author: store.author, time: AnnotationLog.timestamp(Date())) {
+    let store = AnnotationPlace.store(
+      dataDirectory: options.directory, config: config)
+    for change in changes(
+      author: store.author, time: AnnotationLog.timestamp(Date()))
+    {
       if let problem = change.problem {
         Output.error(problem)
         throw ExitCode(2)
@@ -62,8 +79,11 @@ struct AnnotateCommand: ParsableCommand {
 
   func changes(author: String, time: String) -> [AnnotationChange] {
     let record = Record.ID(id)
-    func change(_ op: AnnotationChange.Operation, _ value: String? = nil) -> AnnotationChange {
-      AnnotationChange(record: record, time: time, author: author, operation: op, value: value)
+    func change(_ op: AnnotationChange.Operation, _ value: String? = nil)
+      -> AnnotationChange
+    {
+      AnnotationChange(
+        record: record, time: time, author: author, operation: op, value: value)
     }
     var out: [AnnotationChange] = []
     if star { out.append(change(.star)) }

@@ -22,7 +22,11 @@ struct BrowseEffects {
 
   /// `~/x` from HOME; a relative name from the working directory.
   static func resolve(_ path: String) -> String {
-    if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + path.dropFirst(1) }
+    if path.hasPrefix("~/"),
+      let home = ProcessInfo.processInfo.environment["HOME"]
+    {
+      return home + path.dropFirst(1)
+    }
     return path
   }
 
@@ -35,14 +39,18 @@ struct BrowseEffects {
     let path = BrowseEffects.resolve(request.path)
     let text = ExportText.render(request.format, rows: request.rows, of: corpus)
     do {
-      try AtomicFile.write(text, to: path, existing: request.overwrite ? .replace : .keep)
+      try AtomicFile.write(
+        text, to: path, existing: request.overwrite ? .replace : .keep)
     } catch {
-      if !request.overwrite && error.code == EEXIST && error.operation == "create" {
+      if !request.overwrite && error.code == EEXIST
+        && error.operation == "create"
+      {
         return .exportTargetExists(path: request.path)
       }
       return .exportFinished(path: request.path, count: 0, error: error.message)
     }
-    return .exportFinished(path: request.path, count: request.rows.count, error: nil)
+    return .exportFinished(
+      path: request.path, count: request.rows.count, error: nil)
   }
 
   /// Sends a citation where the config says: OSC 52, a file, or stdout on exit.
@@ -52,22 +60,28 @@ struct BrowseEffects {
   mutating func deliver(_ citation: Citation) -> Event {
     if citations.osc52 {
       // The terminal is ours while curses runs; the sequence goes straight to it.
-      if let code = DescriptorWrite.all(Array(citation.osc52.utf8), to: STDOUT_FILENO).error {
-        return .citationDelivered("cannot copy the citation: \(String(cString: strerror(code)))")
+      if let code = DescriptorWrite.all(
+        Array(citation.osc52.utf8), to: STDOUT_FILENO
+      ).error {
+        return .citationDelivered(
+          "cannot copy the citation: \(String(cString: strerror(code)))")
       }
       return .citationDelivered("citation copied to the clipboard (OSC 52)")
     }
     if let file = citations.file {
       // One append per citation: whole or absent, even on a full disk.
       do {
-        try AppendFile.append(citation.text + "\n\n", to: BrowseEffects.resolve(file))
+        try AppendFile.append(
+          citation.text + "\n\n", to: BrowseEffects.resolve(file))
       } catch {
-        return .citationDelivered("cannot add the citation to \(file): \(error.message)")
+        return .citationDelivered(
+          "cannot add the citation to \(file): \(error.message)")
       }
       return .citationDelivered("citation added to \(file)")
     }
     pendingCitations.append(citation.text)
     let n = pendingCitations.count
-    return .citationDelivered("citation kept: \(n == 1 ? "it is" : "\(n) are") printed when you quit")
+    return .citationDelivered(
+      "citation kept: \(n == 1 ? "it is" : "\(n) are") printed when you quit")
   }
 }

@@ -17,13 +17,17 @@ extension DataOptions {
   /// The config (its warnings reported) and the directory opened for the browser: from the
   /// cache, else by the first pass when the directory is large, else loaded in full with
   /// the progress line. `DATELINE_FIRST_PASS=0` always loads in full (to compare).
-  func openForBrowsing(provisional: Bool = true) throws -> (opening: BrowseOpening, config: Config, configWarnings: Int)
-  {
+  func openForBrowsing(provisional: Bool = true) throws -> (
+    opening: BrowseOpening, config: Config, configWarnings: Int
+  ) {
     let (config, warnings) = try settings()
-    if provisional && ProcessInfo.processInfo.environment["DATELINE_FIRST_PASS"] != "0" {
+    if provisional
+      && ProcessInfo.processInfo.environment["DATELINE_FIRST_PASS"] != "0"
+    {
       let opening: CorpusLoader.Opening?
       do {
-        opening = try CorpusLoader.openProvisionally(directory: directory, settings: LoadEnvironment.settings())
+        opening = try CorpusLoader.openProvisionally(
+          directory: directory, settings: LoadEnvironment.settings())
       } catch {
         Output.error("\(error)")
         throw ExitCode(2)
@@ -31,14 +35,22 @@ extension DataOptions {
       LoadEnvironment.reportTimings()
       switch opening {
       case .complete(let result)?:
-        for warning in result.cacheWarnings { Output.error("warning: " + warning) }
-        return (BrowseOpening(corpus: result.corpus, result: result), config, warnings)
+        for warning in result.cacheWarnings {
+          Output.error("warning: " + warning)
+        }
+        return (
+          BrowseOpening(corpus: result.corpus, result: result), config, warnings
+        )
       case .provisional(let outcome)?:
-        return (BrowseOpening(corpus: outcome.corpus, result: nil), config, warnings)
+        return (
+          BrowseOpening(corpus: outcome.corpus, result: nil), config, warnings
+        )
       case nil: break
       }
     }
     let result = try loadDirectory(deferCacheWrite: true)
-    return (BrowseOpening(corpus: result.corpus, result: result), config, warnings)
+    return (
+      BrowseOpening(corpus: result.corpus, result: result), config, warnings
+    )
   }
 }

@@ -14,10 +14,14 @@ struct ConfigFile {
   let explicit: Bool
 
   /// Where the config is looked for, given the flag and the environment.
-  static func locate(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> ConfigFile?
-  {
+  static func locate(
+    flag: String?,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> ConfigFile? {
     if let flag { return ConfigFile(path: flag, explicit: true) }
-    if let env = environment["DATELINE_CONFIG"], !env.isEmpty { return ConfigFile(path: env, explicit: true) }
+    if let env = environment["DATELINE_CONFIG"], !env.isEmpty {
+      return ConfigFile(path: env, explicit: true)
+    }
     var base = environment["XDG_CONFIG_HOME"] ?? ""
     // The XDG spec: a relative XDG_CONFIG_HOME is invalid and is ignored.
     if !base.hasPrefix("/") {
@@ -46,11 +50,14 @@ struct ConfigFile {
       if explicit { throw .missing(path) }
       return ConfigParser.Result(config: Config(), warnings: [])
     }
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path)
+    }
     let directory = (path as NSString).deletingLastPathComponent
     do {
       return try ConfigParser.parse(
-        String(decoding: data, as: UTF8.self), directory: directory.isEmpty ? "." : directory,
+        String(decoding: data, as: UTF8.self),
+        directory: directory.isEmpty ? "." : directory,
         home: ProcessInfo.processInfo.environment["HOME"])
     } catch {
       throw .syntax(path, error)

@@ -24,20 +24,31 @@ struct DataOptions: ParsableArguments {
   /// directory, the checkout.
   var directory: String {
     if let data { return data }
-    if let env = ProcessInfo.processInfo.environment["DATELINE_DATA"], !env.isEmpty { return env }
+    if let env = ProcessInfo.processInfo.environment["DATELINE_DATA"],
+      !env.isEmpty
+    {
+      return env
+    }
     // Quietly here: `settings()` reports the config's problems once.
-    if let configured = try? ConfigFile.locate(flag: config)?.read().config.dataDirectory { return configured }
+    if let configured = try? ConfigFile.locate(flag: config)?.read().config
+      .dataDirectory
+    {
+      return configured
+    }
     if FileManager.default.fileExists(atPath: "Data") { return "Data" }
     // Run from anywhere inside a checkout (`swift run` builds next to the sources).
     let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data").path
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Data").path
     return checkout
   }
 
   /// The config file's settings and how many warnings it gave; the warnings go to
   /// stderr, a broken file exits 2.
   func settings() throws -> (config: Config, warnings: Int) {
-    guard let file = ConfigFile.locate(flag: config) else { return (Config(), 0) }
+    guard let file = ConfigFile.locate(flag: config) else {
+      return (Config(), 0)
+    }
     do {
       let result = try file.read()
       file.report(result.warnings)
@@ -67,15 +78,24 @@ struct DataOptions: ParsableArguments {
   /// it suits it; the browser does so once its first screen is up.
   func loadWithSettings(
     cached: Bool = true, deferCacheWrite: Bool = false
-  ) throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int) {
+  ) throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int)
+  {
     let (settings, warnings) = try settings()
-    return (try loadDirectory(cached: cached, deferCacheWrite: deferCacheWrite), settings, warnings)
+    return (
+      try loadDirectory(cached: cached, deferCacheWrite: deferCacheWrite),
+      settings, warnings
+    )
   }
 
-  func loadDirectory(cached: Bool = true, deferCacheWrite: Bool = false) throws -> CorpusLoader.Result {
+  func loadDirectory(cached: Bool = true, deferCacheWrite: Bool = false) throws
+    -> CorpusLoader.Result
+  {
     do {
-      let result = try ProgressDisplay.load(directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
-      for warning in result.cacheWarnings { Output.error("warning: " + warning) }
+      let result = try ProgressDisplay.load(
+        directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
+      for warning in result.cacheWarnings {
+        Output.error("warning: " + warning)
+      }
       LoadEnvironment.reportTimings()
       return result
     } catch {

@@ -71,7 +71,9 @@ final class DataWatcher {
   /// what a later change is measured against.
   func watchTexts(_ relativePaths: [String]) {
     var next: [String: FileStatus?] = [:]
-    for p in relativePaths { next[p] = DataWatcher.status(of: directory + "/" + p) }
+    for p in relativePaths {
+      next[p] = DataWatcher.status(of: directory + "/" + p)
+    }
     texts = next
     lastTextPoll = ContinuousClock.now
   }
@@ -79,7 +81,9 @@ final class DataWatcher {
   /// Whether a text file's status moved (a stat each, once a second).
   private func textsChanged() -> Bool {
     let now = ContinuousClock.now
-    guard !texts.isEmpty, now - lastTextPoll >= DataWatcher.pollInterval else { return false }
+    guard !texts.isEmpty, now - lastTextPoll >= DataWatcher.pollInterval else {
+      return false
+    }
     lastTextPoll = now
     var moved = false
     for (p, before) in texts {
@@ -109,9 +113,14 @@ final class DataWatcher {
   }
 
   static func statusOfDataFiles(in directory: String) -> [String: FileStatus] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [:] }
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: directory)
+    else { return [:] }
     var out: [String: FileStatus] = [:]
-    for name in names where isDataFileName(name) { out[name] = status(of: directory + "/" + name) }
+    for name in names where isDataFileName(name) {
+      out[name] = status(of: directory + "/" + name)
+    }
     return out
   }
 
@@ -119,7 +128,8 @@ final class DataWatcher {
   static func status(of path: String) -> FileStatus? {
     guard let st = Platform.stamp(path) else { return nil }
     return FileStatus(
-      device: st.device, inode: st.inode, size: Int64(st.size), modified: Int64(st.modified), changed: Int64(st.changed)
+      device: st.device, inode: st.inode, size: Int64(st.size),
+      modified: Int64(st.modified), changed: Int64(st.changed)
     )
   }
 
@@ -130,7 +140,9 @@ final class DataWatcher {
     let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
     guard fd >= 0 else { return }
     let mask =
-      UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
+      UInt32(
+        IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM
+          | IN_MOVED_TO | IN_ATTRIB)
       | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
     guard inotify_add_watch(fd, directory, mask) >= 0 else {
       close(fd)
@@ -143,7 +155,8 @@ final class DataWatcher {
   private func drainNotify() -> Bool {
     var any = false
     let capacity = 64 * 1024
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+    let buffer = UnsafeMutableRawPointer.allocate(
+      byteCount: capacity, alignment: 8)
     defer { buffer.deallocate() }
     while true {
       let n = read(notifyFD, buffer, capacity)
@@ -158,14 +171,18 @@ final class DataWatcher {
         let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
         let nameStart = offset + MemoryLayout<inotify_event>.size
         if Int32(event.mask) & Int32(IN_Q_OVERFLOW) != 0 { any = true }
-        if Int32(event.mask) & Int32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
+        if Int32(event.mask) & Int32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)
+          != 0
+        {
           // The directory itself went away or was replaced: reload, and watch by status.
           any = true
           fallBackToPoll()
           return true
         }
         if event.len > 0 {
-          let name = String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self))
+          let name = String(
+            cString: buffer.advanced(by: nameStart).assumingMemoryBound(
+              to: CChar.self))
           if DataWatcher.isDataFileName(name) { any = true }
         }
         offset = nameStart + Int(event.len)

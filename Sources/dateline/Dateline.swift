@@ -23,9 +23,11 @@ struct Dateline: ParsableCommand {
       """,
     version: DatelineVersion.text,
     subcommands: [
-      BrowseCommand.self, ReviewCommand.self, ListCommand.self, ShowCommand.self, FiguresCommand.self,
+      BrowseCommand.self, ReviewCommand.self, ListCommand.self,
+      ShowCommand.self, FiguresCommand.self,
       ValidateCommand.self,
-      ScreenCommand.self, ImportCommand.self, DraftCommand.self, DraftEvalCommand.self, AnnotateCommand.self,
+      ScreenCommand.self, ImportCommand.self, DraftCommand.self,
+      DraftEvalCommand.self, AnnotateCommand.self,
       ReportCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self

@@ -10,7 +10,8 @@ import Foundation
 struct DraftCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "draft",
-    abstract: "Draft records (or list temporal expressions) from a plain-text news article.",
+    abstract:
+      "Draft records (or list temporal expressions) from a plain-text news article.",
     discussion: """
       Dates are resolved against the publication date as news is written: "Tuesday" is the
       last Tuesday on or before it unless the clause speaks of the future, "earlier this
@@ -26,11 +27,16 @@ struct DraftCommand: ParsableCommand {
         dateline draft article.txt --published 2023-12-13 --data Data --out -
       """)
 
-  @Argument(help: ArgumentHelp("The article, UTF-8 plain text.", valueName: "file"), completion: .file())
+  @Argument(
+    help: ArgumentHelp("The article, UTF-8 plain text.", valueName: "file"),
+    completion: .file())
   var file: String
 
   @Option(
-    name: .long, help: ArgumentHelp("The publication date the text's dates are read from.", valueName: "YYYY-MM-DD"))
+    name: .long,
+    help: ArgumentHelp(
+      "The publication date the text's dates are read from.",
+      valueName: "YYYY-MM-DD"))
   var published: String
 
   @Flag(name: .long, help: "Print the temporal expressions only (JSON Lines).")
@@ -39,19 +45,28 @@ struct DraftCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The data directory whose parties are matched; drafts go to its drafts/ folder.", valueName: "dir"),
+      "The data directory whose parties are matched; drafts go to its drafts/ folder.",
+      valueName: "dir"),
     completion: .directory)
   var data: String?
 
-  @Option(name: .long, help: ArgumentHelp("The outlet of the new source (default: unknown).", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The outlet of the new source (default: unknown).", valueName: "name"))
   var outlet: String?
 
   @Option(
     name: .long,
-    help: ArgumentHelp("The title of the new source (default: the article's first line).", valueName: "title"))
+    help: ArgumentHelp(
+      "The title of the new source (default: the article's first line).",
+      valueName: "title"))
   var title: String?
 
-  @Option(name: .long, help: ArgumentHelp("The source id (default: made from the file name).", valueName: "id"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The source id (default: made from the file name).", valueName: "id"))
   var sourceId: String?
 
   @Option(
@@ -64,15 +79,20 @@ struct DraftCommand: ParsableCommand {
   func validate() throws {
     if let sourceId, !TypedID<Party>.isValid(sourceId) {
       throw ValidationError(
-        "--source-id: expected an id like cnn-talks (a-z, 0-9, ., _, -), got \"\(Sanitizer.clean(sourceId))\"")
+        "--source-id: expected an id like cnn-talks (a-z, 0-9, ., _, -), got \"\(Sanitizer.clean(sourceId))\""
+      )
     }
     guard publicationDay != nil else {
-      throw ValidationError("--published: expected YYYY-MM-DD, got \"\(Sanitizer.clean(published))\"")
+      throw ValidationError(
+        "--published: expected YYYY-MM-DD, got \"\(Sanitizer.clean(published))\""
+      )
     }
   }
 
   var publicationDay: CalendarDay? {
-    guard let date = RecordDate.parse(published), date.precision == .day else { return nil }
+    guard let date = RecordDate.parse(published), date.precision == .day else {
+      return nil
+    }
     return date.firstDay
   }
 
@@ -83,7 +103,9 @@ struct DraftCommand: ParsableCommand {
       // Offsets count the file's own scalars, so the text is not normalized here.
       let text = try readArticle(normalized: false)
       var out = ""
-      for e in tagger.expressions(in: text, published: day) { out += e.jsonLine + "\n" }
+      for e in tagger.expressions(in: text, published: day) {
+        out += e.jsonLine + "\n"
+      }
       Output.raw(out)
       return
     }
@@ -102,7 +124,9 @@ struct DraftCommand: ParsableCommand {
       throw ExitCode(2)
     }
     guard normalized else { return text }
-    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    if text.unicodeScalars.first == "\u{FEFF}" {
+      text.unicodeScalars.removeFirst()
+    }
     return text.replacingOccurrences(of: "\r\n", with: "\n")
   }
 }

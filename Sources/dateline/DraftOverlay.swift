@@ -18,7 +18,8 @@ final class DraftOverlay: Sendable {
   /// `--into FILE`: where accepted drafts go (default: `DIR/NAME.jsonl` for
   /// `drafts/NAME.jsonl`).
   let into: String?
-  private let latest = Mutex<(generation: Int, snapshot: DraftSnapshot?)>((0, nil))
+  private let latest = Mutex<(generation: Int, snapshot: DraftSnapshot?)>(
+    (0, nil))
 
   init(directory: String, reviewFile: String? = nil, into: String? = nil) {
     self.directory = directory
@@ -27,7 +28,9 @@ final class DraftOverlay: Sendable {
   }
 
   /// Whether there are drafts to show: a review, or files under `DIR/drafts/`.
-  var hasDrafts: Bool { reviewFile != nil || !DraftFile.files(in: directory).isEmpty }
+  var hasDrafts: Bool {
+    reviewFile != nil || !DraftFile.files(in: directory).isEmpty
+  }
 
   struct Composed {
     var corpus: Corpus
@@ -53,14 +56,19 @@ final class DraftOverlay: Sendable {
         let id = entry.record.id
         if let d = decisions[id], d != .reopened { continue }
         if places[id] != nil || base.record(id) != nil {
-          let why = places[id] != nil ? "another draft has this id" : "a record with this id is in the data"
+          let why =
+            places[id] != nil
+            ? "another draft has this id"
+            : "a record with this id is in the data"
           extra.append(
             LoadIssue(
-              .warning, file: shownName(path), place: .line(entry.line, id: id.rawValue),
+              .warning, file: shownName(path),
+              place: .line(entry.line, id: id.rawValue),
               message: why + "; the draft is not shown"))
           continue
         }
-        places[id] = DraftReview.Place(file: path, line: entry.line, recordsFile: recordsFile(for: path))
+        places[id] = DraftReview.Place(
+          file: path, line: entry.line, recordsFile: recordsFile(for: path))
         shown.append(entry.record)
       }
     }
@@ -75,7 +83,9 @@ final class DraftOverlay: Sendable {
     }
     let snapshot = latest.withLock { state in
       state.generation += 1
-      let s = DraftSnapshot(generation: state.generation, drafts: places, directory: base, alone: alone)
+      let s = DraftSnapshot(
+        generation: state.generation, drafts: places, directory: base,
+        alone: alone)
       state.snapshot = s
       return s
     }
@@ -83,7 +93,9 @@ final class DraftOverlay: Sendable {
   }
 
   /// For LiveReload: the composed corpus and issues of a load.
-  func composeLoad(_ base: Corpus, _ issues: [LoadIssue]) -> (Corpus, [LoadIssue]) {
+  func composeLoad(_ base: Corpus, _ issues: [LoadIssue]) -> (
+    Corpus, [LoadIssue]
+  ) {
     let c = compose(base, issues: issues)
     return (c.corpus, c.issues)
   }
@@ -106,7 +118,8 @@ final class DraftOverlay: Sendable {
 
   /// A path under the directory is shown relative to it, as the loader's issues are.
   private func shownName(_ path: String) -> String {
-    path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+    path.hasPrefix(directory + "/")
+      ? String(path.dropFirst(directory.count + 1)) : path
   }
 
   /// Parties a draft names that the data does not have ("unidentified", a proposal), so
@@ -115,8 +128,12 @@ final class DraftOverlay: Sendable {
     var seen = Set<Party.ID>()
     var out: [Party] = []
     for r in drafts {
-      for ref in r.parties where base.party(ref.id) == nil && seen.insert(ref.id).inserted {
-        out.append(Party(id: ref.id, name: ref.id.rawValue + " (not in the data)", label: ref.id.rawValue))
+      for ref in r.parties
+      where base.party(ref.id) == nil && seen.insert(ref.id).inserted {
+        out.append(
+          Party(
+            id: ref.id, name: ref.id.rawValue + " (not in the data)",
+            label: ref.id.rawValue))
       }
     }
     return out

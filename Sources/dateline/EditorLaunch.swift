@@ -11,11 +11,17 @@ import Foundation
 /// set back to their defaults in the child, so the browser is still there afterwards.
 enum EditorLaunch {
   /// Runs the editor for `request` and returns the event that answers it.
-  static func run(_ request: EditorRequest, screen: inout CursesScreen) -> Event {
+  static func run(_ request: EditorRequest, screen: inout CursesScreen) -> Event
+  {
     let environment = ProcessInfo.processInfo.environment
-    let line = request.line ?? request.item.flatMap { EnvelopeItemLine.find(item: $0, in: request.path) }
+    let line =
+      request.line
+      ?? request.item.flatMap {
+        EnvelopeItemLine.find(item: $0, in: request.path)
+      }
     let argv = EditorCommand.argv(
-      visual: environment["VISUAL"], editor: environment["EDITOR"], file: request.path, line: line)
+      visual: environment["VISUAL"], editor: environment["EDITOR"],
+      file: request.path, line: line)
     CursesTerminal.end()
     let error = withQuitSignalsIgnored { spawnAndWait(argv) }
     screen.forgetLastFrame()
@@ -32,18 +38,24 @@ enum EditorLaunch {
     defer { posix_spawnattr_destroy(&attributes) }
     var defaults = sigset_t()
     sigemptyset(&defaults)
-    for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, signal) }
+    for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE] {
+      sigaddset(&defaults, signal)
+    }
     var mask = sigset_t()
     sigemptyset(&mask)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setsigmask(&attributes, &mask)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    var cArguments: [UnsafeMutablePointer<CChar>?] =
+      argv.map { strdup($0) } + [nil]
     defer { for p in cArguments { free(p) } }
     var pid = pid_t()
-    let started = posix_spawnp(&pid, argv[0], nil, &attributes, &cArguments, environ)
+    let started = posix_spawnp(
+      &pid, argv[0], nil, &attributes, &cArguments, environ)
     guard started == 0 else {
-      return "cannot start \(argv[0]): \(String(cString: strerror(started))) (set $VISUAL or $EDITOR)"
+      return
+        "cannot start \(argv[0]): \(String(cString: strerror(started))) (set $VISUAL or $EDITOR)"
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

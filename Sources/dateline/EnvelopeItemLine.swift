@@ -14,13 +14,15 @@ enum EnvelopeItemLine {
   /// The 1-based line of `items[item]` in the envelope at `path`.
   static func find(item: Int, in path: String) -> Int? {
     var st = stat()
-    guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= limit,
+    guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+      Int(st.st_size) <= limit,
       let data = FileManager.default.contents(atPath: path)
     else { return nil }
     let bytes = [UInt8](data)
     let root = bytes.withUnsafeBytes { try? JSONParser.parse($0) }
     guard case .object(let members)? = root?.value,
-      case .array(let items)? = members.last(where: { $0.key == "items" })?.value.value,
+      case .array(let items)? = members.last(where: { $0.key == "items" })?
+        .value.value,
       items.indices.contains(item)
     else { return nil }
     let offset = min(items[item].offset, bytes.count)

@@ -21,7 +21,10 @@ struct FiguresCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
-  @Argument(help: ArgumentHelp("Only the series with this label (default: every label).", valueName: "label"))
+  @Argument(
+    help: ArgumentHelp(
+      "Only the series with this label (default: every label).",
+      valueName: "label"))
   var label: String?
 
   func run() throws {
@@ -34,13 +37,18 @@ struct FiguresCommand: ParsableCommand {
     if let label {
       chosen = labels.filter { FigureSeries.key($0) == FigureSeries.key(label) }
       if chosen.isEmpty {
-        Output.error("no figure labelled \"\(label)\"; labels: \(labels.map { "\"\($0)\"" }.joined(separator: ", "))")
+        Output.error(
+          "no figure labelled \"\(label)\"; labels: \(labels.map { "\"\($0)\"" }.joined(separator: ", "))"
+        )
         throw ExitCode(2)
       }
     }
     for (n, l) in chosen.enumerated() {
       if n > 0 { Output.line("") }
-      for line in FiguresCommand.lines(FigureSeries(label: l, corpus: corpus, links: links, columns: columns), corpus) {
+      for line in FiguresCommand.lines(
+        FigureSeries(label: l, corpus: corpus, links: links, columns: columns),
+        corpus)
+      {
         Output.line(line)
       }
     }
@@ -48,20 +56,31 @@ struct FiguresCommand: ParsableCommand {
 
   /// The label with its sparkline, then one aligned line per value.
   static func lines(_ series: FigureSeries, _ corpus: Corpus) -> [String] {
-    let dates = series.entries.map { Sanitizer.clean(DateLabel.compact(corpus.records[$0.record])) }
+    let dates = series.entries.map {
+      Sanitizer.clean(DateLabel.compact(corpus.records[$0.record]))
+    }
     let values = series.entries.map { Sanitizer.clean($0.figure.displayValue) }
-    let whos = series.entries.map { Sanitizer.clean($0.statedBy) + " [\($0.basis.rawValue)]" }
+    let whos = series.entries.map {
+      Sanitizer.clean($0.statedBy) + " [\($0.basis.rawValue)]"
+    }
     let dw = dates.map(DisplayWidth.of).max() ?? 0
     let vw = values.map(DisplayWidth.of).max() ?? 0
     let ww = min(48, whos.map(DisplayWidth.of).max() ?? 0)
-    var out = [Sanitizer.clean(series.label) + "  " + series.sparkline + FigureScale.legend(series)]
+    var out = [
+      Sanitizer.clean(series.label) + "  " + series.sparkline
+        + FigureScale.legend(series)
+    ]
     for (i, e) in series.entries.enumerated() {
       var flags = ""
-      if let first = e.revises.first { flags += "↻ revises \(corpus.records[first].id)  " }
+      if let first = e.revises.first {
+        flags += "↻ revises \(corpus.records[first].id)  "
+      }
       if e.contested { flags += "⇄ disputed  " }
       out.append(
-        "  " + Truncation.fit(dates[i], toColumns: dw) + "  " + Truncation.fit(values[i], toColumns: vw) + "  "
-          + Truncation.fit(whos[i], toColumns: ww) + "  " + flags + corpus.records[e.record].id.rawValue)
+        "  " + Truncation.fit(dates[i], toColumns: dw) + "  "
+          + Truncation.fit(values[i], toColumns: vw) + "  "
+          + Truncation.fit(whos[i], toColumns: ww) + "  " + flags
+          + corpus.records[e.record].id.rawValue)
     }
     return out
   }

@@ -26,7 +26,11 @@ final class FirstOpenCheck: Sendable {
   var checked: CorpusLoader.Result? { news.withLock { $0.checked } }
 
   init(directory: String) {
-    totalBytes = max(1, ((try? CorpusLoader.dataFileSizes(in: directory)) ?? []).reduce(0) { $0 + $1.bytes })
+    totalBytes = max(
+      1,
+      ((try? CorpusLoader.dataFileSizes(in: directory)) ?? []).reduce(0) {
+        $0 + $1.bytes
+      })
   }
 
   /// Starts the full load of `directory`; with `thenCache`, the thread then writes the
@@ -37,13 +41,18 @@ final class FirstOpenCheck: Sendable {
       var loaded: CorpusLoader.Result?
       do {
         let result = try CorpusLoader.open(
-          directory: directory, progress: progress, deferCacheWrite: true, settings: LoadEnvironment.settings())
+          directory: directory, progress: progress, deferCacheWrite: true,
+          settings: LoadEnvironment.settings())
         loaded = result
         event = .validationFinished(
-          ReloadOutcome(generation: 0, content: .loaded(result.corpus, issues: result.issues, summary: ReloadSummary()))
+          ReloadOutcome(
+            generation: 0,
+            content: .loaded(
+              result.corpus, issues: result.issues, summary: ReloadSummary()))
         )
       } catch {
-        event = .validationFinished(ReloadOutcome(generation: 0, content: .failed("\(error)")))
+        event = .validationFinished(
+          ReloadOutcome(generation: 0, content: .failed("\(error)")))
       }
       news.withLock {
         $0.finished = event
@@ -76,13 +85,15 @@ final class FirstOpenCheck: Sendable {
   func events() -> [Event] {
     let snapshot = progress.snapshot
     let now = ValidationProgress(
-      fraction: Double(snapshot.bytes) / Double(totalBytes), crossChecks: snapshot.checking, errors: snapshot.errors)
+      fraction: Double(snapshot.bytes) / Double(totalBytes),
+      crossChecks: snapshot.checking, errors: snapshot.errors)
     return news.withLock { n in
       if let finished = n.finished {
         n.finished = nil
         return [finished]
       }
-      guard let last = n.lastSent, Int(last.fraction * 100) == Int(now.fraction * 100),
+      guard let last = n.lastSent,
+        Int(last.fraction * 100) == Int(now.fraction * 100),
         last.crossChecks == now.crossChecks,
         last.errors == now.errors
       else {

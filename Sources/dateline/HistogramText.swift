@@ -13,7 +13,9 @@ struct HistogramText {
   let columns: Int
 
   var lines: [String] {
-    guard let first = strip.buckets.first, let last = strip.buckets.last else { return ["no records"] }
+    guard let first = strip.buckets.first, let last = strip.buckets.last else {
+      return ["no records"]
+    }
     var out = [strip.allGlyphs]
     if filtered { out.append(strip.shownGlyphs) }
     out = out.map { line in
@@ -26,11 +28,18 @@ struct HistogramText {
     let gap = strip.buckets.count - start.count - end.count
     out.append(
       strip.buckets.count == 1
-        ? start : gap >= 1 ? start + String(repeating: " ", count: gap) + end : start + " … " + end)
+        ? start
+        : gap >= 1
+          ? start + String(repeating: " ", count: gap) + end
+          : start + " … " + end)
     let all = strip.buckets.reduce(0) { $0 + $1.all }
     let shown = strip.buckets.reduce(0) { $0 + $1.shown }
-    var legend = "one column per \(strip.unit.name), █ = \(strip.maximum) record\(strip.maximum == 1 ? "" : "s")"
-    legend += filtered ? "; first line all \(all) records, second the \(shown) shown" : "; \(all) records"
+    var legend =
+      "one column per \(strip.unit.name), █ = \(strip.maximum) record\(strip.maximum == 1 ? "" : "s")"
+    legend +=
+      filtered
+      ? "; first line all \(all) records, second the \(shown) shown"
+      : "; \(all) records"
     out.append(legend)
     return out
   }
@@ -44,7 +53,8 @@ struct HistogramText {
     case .text: return lines.map { $0 + "\n" }.joined()
     case .json: return json + "\n"
     case .jsonl: return bucketObjects.map { $0 + "\n" }.joined()
-    case .csv: return ([HistogramText.columnNames] + cells).map(CSVWriter.row).joined()
+    case .csv:
+      return ([HistogramText.columnNames] + cells).map(CSVWriter.row).joined()
     case .md: return MarkdownTable.table(HistogramText.columnNames, cells)
     case .timelinejs, .ics: return nil
     }
@@ -52,7 +62,8 @@ struct HistogramText {
 
   /// `{"unit": "day", "maximum": 16, "buckets": [{"first": …, "last": …, "all": 1, "shown": 1}, …]}`.
   var json: String {
-    "{\"unit\":\"\(strip.unit.name)\",\"maximum\":\(strip.maximum),\"buckets\":[" + bucketObjects.joined(separator: ",")
+    "{\"unit\":\"\(strip.unit.name)\",\"maximum\":\(strip.maximum),\"buckets\":["
+      + bucketObjects.joined(separator: ",")
       + "]}"
   }
 
@@ -65,5 +76,9 @@ struct HistogramText {
 
   /// The columns of csv and md: a bucket's first and last day, its records, those shown.
   static let columnNames = ["first", "last", "all", "shown"]
-  var cells: [[String]] { strip.buckets.map { ["\($0.first)", "\($0.last)", "\($0.all)", "\($0.shown)"] } }
+  var cells: [[String]] {
+    strip.buckets.map {
+      ["\($0.first)", "\($0.last)", "\($0.all)", "\($0.shown)"]
+    }
+  }
 }

@@ -11,15 +11,20 @@ import Foundation
 /// silent: a completion prints candidates or nothing, never an error into the prompt.
 enum IDCompletion {
   /// `--party` values: party ids starting with what is typed.
-  static func parties(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+  static func parties(_ words: [String], _ index: Int, _ prefix: String)
+    -> [String]
+  {
     guard let corpus = corpus(for: words) else { return [] }
     return corpus.parties.map(\.id.rawValue).filter { $0.hasPrefix(prefix) }
   }
 
   /// `show ID`: record ids starting with what is typed.
-  static func records(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+  static func records(_ words: [String], _ index: Int, _ prefix: String)
+    -> [String]
+  {
     guard let corpus = corpus(for: words) else { return [] }
-    return (0..<corpus.records.count).map { corpus.records[$0].id.rawValue }.filter { $0.hasPrefix(prefix) }
+    return (0..<corpus.records.count).map { corpus.records[$0].id.rawValue }
+      .filter { $0.hasPrefix(prefix) }
   }
 
   static func corpus(for words: [String]) -> Corpus? {
@@ -37,9 +42,14 @@ enum IDCompletion {
       if w.hasPrefix(name + "=") { found = String(w.dropFirst(name.count + 1)) }
     }
     guard var v = found else { return nil }
-    if v.count >= 2, let f = v.first, f == v.last, f == "\"" || f == "'" { v = String(v.dropFirst().dropLast()) }
+    if v.count >= 2, let f = v.first, f == v.last, f == "\"" || f == "'" {
+      v = String(v.dropFirst().dropLast())
+    }
     v = v.replacingOccurrences(of: "\\ ", with: " ")
-    if v.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { v = home + v.dropFirst(1) }
+    if v.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"]
+    {
+      v = home + v.dropFirst(1)
+    }
     return v.isEmpty ? nil : v
   }
 }

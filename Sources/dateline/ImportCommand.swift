@@ -18,7 +18,8 @@ struct ImportCommand: ParsableCommand {
 struct ImportCSVCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "csv",
-    abstract: "Import a CSV event table (one dated event per row, actors in columns).",
+    abstract:
+      "Import a CSV event table (one dated event per row, actors in columns).",
     discussion: """
       Each row becomes a record, its own source (the names and cells of the columns read)
       and a quote of the row. Rows the loader would refuse (a cell over 1 MiB, invalid
@@ -42,31 +43,54 @@ struct ImportCSVCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: ArgumentHelp("The CSV file.", valueName: "file"), completion: .file(extensions: ["csv", "tsv", "txt"]))
+    help: ArgumentHelp("The CSV file.", valueName: "file"),
+    completion: .file(extensions: ["csv", "tsv", "txt"]))
   var file: String
 
-  @Option(name: .long, help: ArgumentHelp("The column with the event's date.", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The column with the event's date.", valueName: "name"))
   var dateColumn: String
 
-  @Option(name: .long, help: ArgumentHelp("Columns naming the parties, comma-separated.", valueName: "names"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Columns naming the parties, comma-separated.", valueName: "names"))
   var partyColumns: String
 
-  @Option(name: .long, help: ArgumentHelp("The column with a one-line description.", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The column with a one-line description.", valueName: "name"))
   var headlineColumn: String
 
-  @Option(name: .long, help: ArgumentHelp("The column with record ids (default: row-LINE).", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The column with record ids (default: row-LINE).", valueName: "name"))
   var idColumn: String?
 
-  @Option(name: .long, help: ArgumentHelp("The column with the record kind (default: event).", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The column with the record kind (default: event).", valueName: "name"))
   var kindColumn: String?
 
-  @Option(name: .long, help: ArgumentHelp("The column with a longer summary.", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The column with a longer summary.", valueName: "name"))
   var summaryColumn: String?
 
-  @Option(name: .long, help: ArgumentHelp("The column with the date a span ends.", valueName: "name"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The column with the date a span ends.", valueName: "name"))
   var endDateColumn: String?
 
-  @Option(name: .long, help: ArgumentHelp("Columns whose values become tags, comma-separated.", valueName: "names"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Columns whose values become tags, comma-separated.", valueName: "names"))
   var tagColumns: String?
 
   @Option(
@@ -76,41 +100,62 @@ struct ImportCSVCommand: ParsableCommand {
       valueName: "roles"))
   var roles: String?
 
-  @Flag(name: .long, help: "Also read the columns `dateline list --format csv` writes, by their names.")
+  @Flag(
+    name: .long,
+    help:
+      "Also read the columns `dateline list --format csv` writes, by their names."
+  )
   var schemaColumns = false
 
-  @Option(name: .long, help: ArgumentHelp("The field separator: a character, or `tab`.", valueName: "char"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The field separator: a character, or `tab`.", valueName: "char"))
   var delimiter: String = ","
 
   @Option(
-    name: .long, help: ArgumentHelp("The directory to write (default: FILE without its extension).", valueName: "dir"),
+    name: .long,
+    help: ArgumentHelp(
+      "The directory to write (default: FILE without its extension).",
+      valueName: "dir"),
     completion: .directory)
   var out: String?
 
   @Flag(
     name: .long,
-    help: "Write into an output directory that already holds data files, replacing the three the import writes.")
+    help:
+      "Write into an output directory that already holds data files, replacing the three the import writes."
+  )
   var force = false
 
   func validate() throws {
     if delimiterByte == nil {
-      throw ValidationError("--delimiter expects one ASCII character or `tab`, got \"\(delimiter)\"")
+      throw ValidationError(
+        "--delimiter expects one ASCII character or `tab`, got \"\(delimiter)\""
+      )
     }
     for r in split(roles) where Record.Role(rawValue: r) == nil {
       let known = Record.Role.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("--roles expects \(known), got \"\(r)\"")
     }
-    if split(partyColumns).isEmpty { throw ValidationError("--party-columns names no column") }
+    if split(partyColumns).isEmpty {
+      throw ValidationError("--party-columns names no column")
+    }
   }
 
   var delimiterByte: UInt8? {
-    if delimiter == "tab" || delimiter == "\\t" || delimiter == "\t" { return 0x09 }
+    if delimiter == "tab" || delimiter == "\\t" || delimiter == "\t" {
+      return 0x09
+    }
     let u = Array(delimiter.utf8)
-    return u.count == 1 && u[0] < 0x80 && u[0] != 0x22 && u[0] != 0x0A && u[0] != 0x0D ? u[0] : nil
+    return u.count == 1 && u[0] < 0x80 && u[0] != 0x22 && u[0] != 0x0A
+      && u[0] != 0x0D ? u[0] : nil
   }
 
   func split(_ list: String?) -> [String] {
-    (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    (list ?? "").split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
   }
 
   func run() throws {
@@ -120,7 +165,8 @@ struct ImportCSVCommand: ParsableCommand {
       throw ExitCode(2)
     }
     var options = EventTableImport.Options(
-      dateColumn: dateColumn, partyColumns: split(partyColumns), headlineColumn: headlineColumn, fileName: name)
+      dateColumn: dateColumn, partyColumns: split(partyColumns),
+      headlineColumn: headlineColumn, fileName: name)
     options.idColumn = idColumn
     options.kindColumn = kindColumn
     options.summaryColumn = summaryColumn
@@ -131,7 +177,8 @@ struct ImportCSVCommand: ParsableCommand {
     let stem = (file as NSString).deletingPathExtension
     let directory = out ?? (stem == file ? file + "-data" : stem)
     try checkOutput(directory)
-    let rows = CSVReader.rows(bytes: Array(data), delimiter: delimiterByte ?? 0x2C)
+    let rows = CSVReader.rows(
+      bytes: Array(data), delimiter: delimiterByte ?? 0x2C)
     let result: EventTableImport
     do {
       result = try EventTableImport(rows: rows, options: options)
@@ -144,7 +191,8 @@ struct ImportCSVCommand: ParsableCommand {
     let rowCount = max(0, rows.count - 1)
     guard !result.records.isEmpty else {
       Output.error(
-        "\(file): no row could be imported (\(rowCount) rows, \(result.rejected.count) rejected); nothing written")
+        "\(file): no row could be imported (\(rowCount) rows, \(result.rejected.count) rejected); nothing written"
+      )
       throw ExitCode(1)
     }
     try write(result, to: directory)
@@ -158,14 +206,16 @@ struct ImportCSVCommand: ParsableCommand {
 
   /// `events.csv:7: rejected: date "2023-13-01" is not …`, on stderr.
   func report(_ name: String, _ note: EventTableImport.Note, _ what: String) {
-    Output.note(Sanitizer.clean("\(name):\(note.line): \(what): \(note.message)") + "\n")
+    Output.note(
+      Sanitizer.clean("\(name):\(note.line): \(what): \(note.message)") + "\n")
   }
 
   /// Data files already in `directory` (they would mix with the import).
   func existingDataFiles(_ directory: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
-      $0.hasSuffix(".json") || $0.hasSuffix(".jsonl")
-    }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+      .filter {
+        $0.hasSuffix(".json") || $0.hasSuffix(".jsonl")
+      }.sorted()
   }
 
   /// Refuses, before any work, to write over data files unless `--force`.
@@ -187,16 +237,20 @@ struct ImportCSVCommand: ParsableCommand {
   /// and the summary's validate line shows how they mix with the import.
   func write(_ result: EventTableImport, to directory: String) throws {
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
     } catch {
       Output.error("\(directory): cannot create the directory")
       throw ExitCode(2)
     }
-    let others = existingDataFiles(directory).filter { name in !result.files.contains { $0.name == name } }
+    let others = existingDataFiles(directory).filter { name in
+      !result.files.contains { $0.name == name }
+    }
     var ready: [AtomicFile] = []
     do {
       for (name, contents) in result.files {
-        let file = try AtomicFile(directory + "/" + name, existing: force ? .replace : .keep)
+        let file = try AtomicFile(
+          directory + "/" + name, existing: force ? .replace : .keep)
         try file.append(Array(contents.utf8))
         try file.finish()
         ready.append(file)
@@ -213,7 +267,9 @@ struct ImportCSVCommand: ParsableCommand {
       }
     }
     if !others.isEmpty {
-      Output.error("note: \(directory) also holds \(others.joined(separator: ", ")), left as they were")
+      Output.error(
+        "note: \(directory) also holds \(others.joined(separator: ", ")), left as they were"
+      )
     }
   }
 
@@ -229,6 +285,7 @@ struct ImportCSVCommand: ParsableCommand {
     for issue in loaded.issues { Output.issue(issue) }
     let e = loaded.errors.count
     let w = loaded.warnings.count
-    return "validate: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+    return
+      "validate: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
   }
 }

@@ -43,28 +43,41 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var options: DataOptions
 
   @Option(
-    name: .long, help: ArgumentHelp("Only records involving this party id (repeatable).", valueName: "id"),
+    name: .long,
+    help: ArgumentHelp(
+      "Only records involving this party id (repeatable).", valueName: "id"),
     completion: .custom(IDCompletion.parties))
   var party: [String] = []
 
-  @Flag(name: .long, help: "Require every --party to be involved (default: any).")
+  @Flag(
+    name: .long, help: "Require every --party to be involved (default: any).")
   var allParties = false
 
-  @Option(name: .long, help: ArgumentHelp("From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "date"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "date"))
   var since: String?
 
-  @Option(name: .long, help: ArgumentHelp("Up to this date (inclusive: 2023-12 means to the 31st).", valueName: "date"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Up to this date (inclusive: 2023-12 means to the 31st).",
+      valueName: "date"))
   var until: String?
 
   @Option(
     name: [.long, .customLong("filter-in")],
     help: ArgumentHelp(
-      "Words that must all occur (--filter-in is the same, as the browser's :filter-in).", valueName: "text"))
+      "Words that must all occur (--filter-in is the same, as the browser's :filter-in).",
+      valueName: "text"))
   var search: String?
 
   @Option(
     name: .customLong("filter-out"),
-    help: ArgumentHelp("Leave out the records that have all these words (repeatable).", valueName: "text"))
+    help: ArgumentHelp(
+      "Leave out the records that have all these words (repeatable).",
+      valueName: "text"))
   var filterOut: [String] = []
 
   @Option(
@@ -74,22 +87,36 @@ struct ListCommand: ParsableCommand {
       valueName: "basis"))
   var basis: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Only records backed by at least N distinct sources.", valueName: "n"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Only records backed by at least N distinct sources.", valueName: "n"))
   var minSources: Int?
 
-  @Flag(name: .long, help: "Only records in a dispute; text output lists the contested pairs.")
+  @Flag(
+    name: .long,
+    help: "Only records in a dispute; text output lists the contested pairs.")
   var disputed = false
 
-  @Flag(name: .long, help: "Only records bookmarked in the browser (m) for this data directory.")
+  @Flag(
+    name: .long,
+    help: "Only records bookmarked in the browser (m) for this data directory.")
   var marked = false
 
   @OptionGroup var annotationFilters: AnnotationFilterOptions
 
-  @Flag(name: .long, help: "Print the density strip (records per day, week, month…) instead of the records.")
+  @Flag(
+    name: .long,
+    help:
+      "Print the density strip (records per day, week, month…) instead of the records."
+  )
   var histogram = false
 
   @Option(
-    name: .long, help: ArgumentHelp("Columns for --histogram (default: the terminal's, else 80).", valueName: "n"))
+    name: .long,
+    help: ArgumentHelp(
+      "Columns for --histogram (default: the terminal's, else 80).",
+      valueName: "n"))
   var width: Int?
 
   @Option(
@@ -102,24 +129,34 @@ struct ListCommand: ParsableCommand {
   func validate() throws {
     for (name, value) in [("--since", since), ("--until", until)] {
       if let v = value, RecordDate.parse(v) == nil {
-        throw ValidationError("\(name) expects YYYY, YYYY-MM or YYYY-MM-DD, got \"\(v)\"")
+        throw ValidationError(
+          "\(name) expects YYYY, YYYY-MM or YYYY-MM-DD, got \"\(v)\"")
       }
     }
-    if let s = since.flatMap(RecordDate.parse), let u = until.flatMap(RecordDate.parse),
+    if let s = since.flatMap(RecordDate.parse),
+      let u = until.flatMap(RecordDate.parse),
       DateRange(since: s, until: u).isInverted
     {
-      throw ValidationError("--until \(u) is before --since \(s): the range ends before it starts")
+      throw ValidationError(
+        "--until \(u) is before --since \(s): the range ends before it starts")
     }
     for b in basis where Attribution.Basis(rawValue: b) == nil {
-      let known = Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")
+      let known = Attribution.Basis.allCases.map(\.rawValue).joined(
+        separator: ", ")
       throw ValidationError("--basis expects one of \(known), got \"\(b)\"")
     }
     if histogram && !HistogramText.formats.contains(format) {
       let names = HistogramText.formats.map(\.rawValue).joined(separator: ", ")
-      throw ValidationError("--histogram prints \(names), not --format \(format.rawValue)")
+      throw ValidationError(
+        "--histogram prints \(names), not --format \(format.rawValue)")
     }
-    if let n = minSources, n < 1 { throw ValidationError("--min-sources expects a number of 1 or more, got \(n)") }
-    if let w = width, w < 1 || w > 2000 { throw ValidationError("--width expects 1 to 2000 columns, got \(w)") }
+    if let n = minSources, n < 1 {
+      throw ValidationError(
+        "--min-sources expects a number of 1 or more, got \(n)")
+    }
+    if let w = width, w < 1 || w > 2000 {
+      throw ValidationError("--width expects 1 to 2000 columns, got \(w)")
+    }
   }
 
   func run() throws {
@@ -138,11 +175,14 @@ struct ListCommand: ParsableCommand {
       )
     }
     let facets = FacetFilter(
-      basis: Set(basis.compactMap(Attribution.Basis.init(rawValue:))), minSources: minSources ?? 0,
+      basis: Set(basis.compactMap(Attribution.Basis.init(rawValue:))),
+      minSources: minSources ?? 0,
       disputedOnly: disputed)
     let flagQuery = TimelineQuery(
-      parties: PartyFilter(party.map { Party.ID($0) }, mode: allParties ? .all : .any),
-      since: since.flatMap(RecordDate.parse), until: until.flatMap(RecordDate.parse), search: search ?? "",
+      parties: PartyFilter(
+        party.map { Party.ID($0) }, mode: allParties ? .all : .any),
+      since: since.flatMap(RecordDate.parse),
+      until: until.flatMap(RecordDate.parse), search: search ?? "",
       facets: facets, excluded: filterOut)
     // --view NAME: the saved view's filters instead of the flags (AnnotationFilterOptions).
     let view = try annotationFilters.savedView(options: options)
@@ -154,14 +194,18 @@ struct ListCommand: ParsableCommand {
     // signatures first (once, then kept beside the re-open cache), which costs less than
     // reading every line for a word few records have (see SearchSignatures).
     var rows = query.candidates(on: corpus, links: links, columns: columns)
-    if !TextSearch.words(query.search).isEmpty && rows.count >= TextMatcher.signatureThreshold {
+    if !TextSearch.words(query.search).isEmpty
+      && rows.count >= TextMatcher.signatureThreshold
+    {
       result.prepareSearch()
     }
     let candidates = rows
     rows = query.searched(rows, in: corpus)
-    let annotations = annotationFilters.annotations(options: options, verbose: !annotationFilters.filter.isEmpty)
+    let annotations = annotationFilters.annotations(
+      options: options, verbose: !annotationFilters.filter.isEmpty)
     rows = annotationFilters.narrowed(
-      rows, candidates: candidates, search: query.search, corpus: corpus, annotations: annotations, view: view)
+      rows, candidates: candidates, search: query.search, corpus: corpus,
+      annotations: annotations, view: view)
     rows = query.excluding(rows, in: corpus)
     if marked {
       let store = MarkStore(dataDirectory: options.directory)
@@ -172,13 +216,16 @@ struct ListCommand: ParsableCommand {
     if histogram {
       let columns = width ?? Output.terminalColumns ?? 80
       let strip = DensityStrip(corpus: corpus, shown: rows, columns: columns)
-      let text = HistogramText(strip: strip, filtered: rows.count != corpus.records.count, columns: columns)
+      let text = HistogramText(
+        strip: strip, filtered: rows.count != corpus.records.count,
+        columns: columns)
       Output.raw(text.render(format) ?? "")
       return
     }
     if disputed && format == .text {
       for line in DisputeTable(
-        corpus: corpus, links: links ?? LinkIndex(corpus: corpus), rows: rows, width: Output.terminalColumns
+        corpus: corpus, links: links ?? LinkIndex(corpus: corpus), rows: rows,
+        width: Output.terminalColumns
       ).lines {
         Output.line(line)
       }
@@ -187,24 +234,31 @@ struct ListCommand: ParsableCommand {
     switch format {
     case .jsonl:
       // Lines of `.jsonl` files as they are, the rest re-encoded (Corpus.writeJSONLines).
-      AnnotatedOutput.writeJSONLines(rows, corpus: corpus, annotations: annotations) { Output.bytes($0) }
+      AnnotatedOutput.writeJSONLines(
+        rows, corpus: corpus, annotations: annotations
+      ) { Output.bytes($0) }
     case .json:
       // The same complete lines as jsonl (every field, x_ ones included), as an envelope.
-      let document = AnnotatedOutput.envelope(rows, corpus: corpus, annotations: annotations)
+      let document = AnnotatedOutput.envelope(
+        rows, corpus: corpus, annotations: annotations)
       try Self.stopIfDataChanged(corpus, directory: options.directory)
       document.withUnsafeBytes { Output.bytes($0) }
     case .text:
-      let table = RecordTable(corpus: corpus, rows: rows, width: Output.terminalColumns)
+      let table = RecordTable(
+        corpus: corpus, rows: rows, width: Output.terminalColumns)
       try Self.stopIfDataChanged(corpus, directory: options.directory)
       for line in table.lines { Output.line(line) }
     case .timelinejs:
       Output.raw(
-        TimelineJSExport.render(rows: rows, of: corpus, title: (options.directory as NSString).lastPathComponent))
+        TimelineJSExport.render(
+          rows: rows, of: corpus,
+          title: (options.directory as NSString).lastPathComponent))
     case .ics:
       Output.raw(ICalendarExport.render(rows: rows, of: corpus))
     case .csv, .md:
       guard let table = format.table else { return }
-      let text = ExportText.render(table, rows: rows, of: corpus, annotations: annotations)
+      let text = ExportText.render(
+        table, rows: rows, of: corpus, annotations: annotations)
       try Self.stopIfDataChanged(corpus, directory: options.directory)
       Output.raw(text)
     }
@@ -217,8 +271,12 @@ struct ListCommand: ParsableCommand {
     guard let problem = corpus.readProblem else { return }
     if case .cacheMismatch = problem {
       // The cache is written again from the files, so the next run can trust it.
-      _ = try? CorpusLoader.open(directory: directory, settings: LoadEnvironment.settings(), readCache: false)
-      Output.error(problem.message + "; it was written again from the files: run the command again")
+      _ = try? CorpusLoader.open(
+        directory: directory, settings: LoadEnvironment.settings(),
+        readCache: false)
+      Output.error(
+        problem.message
+          + "; it was written again from the files: run the command again")
     } else {
       Output.error(problem.message + "; run the command again")
     }

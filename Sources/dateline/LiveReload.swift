@@ -35,7 +35,10 @@ final class LiveReload {
   /// with the checked load when it replaces it.
   init(
     directory: String, follow: Bool, shown result: CorpusLoader.Result?,
-    compose: @escaping @Sendable (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue]) = { ($0, $1) }
+    compose:
+      @escaping @Sendable (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue]) = {
+        ($0, $1)
+      }
   ) {
     self.directory = directory
     self.compose = compose
@@ -43,7 +46,8 @@ final class LiveReload {
     // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
     // writes on a network file system).
     let poll = ProcessInfo.processInfo.environment["DATELINE_WATCH"] == "poll"
-    self.watcher = follow ? DataWatcher(directory: directory, useNotify: !poll) : nil
+    self.watcher =
+      follow ? DataWatcher(directory: directory, useNotify: !poll) : nil
     if let result { fingerprint(result) }
   }
 
@@ -53,10 +57,14 @@ final class LiveReload {
     let corpus = result.corpus
     shownCount = corpus.records.count
     watcher?.watchTexts(corpus.sources.compactMap(\.textPath))
-    let (mailbox, follow, directory) = (self.mailbox, watcher != nil, self.directory)
+    let (mailbox, follow, directory) = (
+      self.mailbox, watcher != nil, self.directory
+    )
     Thread.detachNewThread {
       mailbox.keep(RecordFingerprints(corpus), for: 0)
-      if follow { mailbox.keep(AppendBase(result, directory: directory), for: 0) }
+      if follow {
+        mailbox.keep(AppendBase(result, directory: directory), for: 0)
+      }
     }
   }
 
@@ -73,7 +81,11 @@ final class LiveReload {
     if let changes = watcher?.changes(), !changes.isEmpty {
       out.append(.dataChanged)
       // Only data files: lines appended may be read alone; a text file: load everything.
-      if changes.contains(.texts) { textChanged = true } else { watcherNoticed = true }
+      if changes.contains(.texts) {
+        textChanged = true
+      } else {
+        watcherNoticed = true
+      }
     }
     return out
   }
@@ -82,7 +94,9 @@ final class LiveReload {
   /// the first such problem as a value); true once per loaded data, so it asks for one
   /// reload, whether or not the directory is followed.
   func readFailed(in corpus: Corpus) -> Bool {
-    guard !readProblemSeen, let problem = corpus.readProblem else { return false }
+    guard !readProblemSeen, let problem = corpus.readProblem else {
+      return false
+    }
     readProblemSeen = true
     // A cache that pointed at other bytes: the reload reads the files and writes it again.
     if case .cacheMismatch = problem { distrustCache = true }
@@ -98,7 +112,9 @@ final class LiveReload {
   func startLoad() -> Bool {
     guard !mailbox.running else { return false }
     generation += 1
-    let (generation, directory, mailbox, before) = (self.generation, self.directory, self.mailbox, self.shownCount)
+    let (generation, directory, mailbox, before) = (
+      self.generation, self.directory, self.mailbox, self.shownCount
+    )
     let appendOnly = watcherNoticed && !textChanged ? mailbox.base : nil
     let why =
       textChanged
@@ -114,15 +130,22 @@ final class LiveReload {
     mailbox.running = true
     Thread.detachNewThread {
       if appendOnly == nil { LiveReload.log("full load: \(why)") }
-      if let appendOnly, let content = LiveReload.readAppended(appendOnly, mailbox: mailbox, generation: generation) {
+      if let appendOnly,
+        let content = LiveReload.readAppended(
+          appendOnly, mailbox: mailbox, generation: generation)
+      {
         mailbox.finish(
-          .reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
+          .reloadFinished(
+            ReloadOutcome(
+              generation: generation,
+              content: LiveReload.composing(content, compose))))
         return
       }
       let content: ReloadOutcome.Content
       do {
         let result = try CorpusLoader.open(
-          directory: directory, deferCacheWrite: true, settings: LoadEnvironment.settings(), readCache: readCache)
+          directory: directory, deferCacheWrite: true,
+          settings: LoadEnvironment.settings(), readCache: readCache)
         mailbox.keep(AppendBase(result, directory: directory), for: generation)
         // A cache that did not match the files is replaced now, not at the next start.
         if !readCache { result.writeCache() }
@@ -133,14 +156,20 @@ final class LiveReload {
         let after = result.corpus.records.count
         let summary =
           mailbox.fingerprints?.summary(to: fingerprints, errors: errors)
-          ?? ReloadSummary(added: max(0, after - before), removed: max(0, before - after), errors: errors)
+          ?? ReloadSummary(
+            added: max(0, after - before), removed: max(0, before - after),
+            errors: errors)
         mailbox.keep(fingerprints, for: generation)
-        content = .loaded(result.corpus, issues: result.issues, summary: summary)
+        content = .loaded(
+          result.corpus, issues: result.issues, summary: summary)
       } catch {
         content = .failed("\(error)")
       }
       mailbox.finish(
-        .reloadFinished(ReloadOutcome(generation: generation, content: LiveReload.composing(content, compose))))
+        .reloadFinished(
+          ReloadOutcome(
+            generation: generation,
+            content: LiveReload.composing(content, compose))))
     }
     return true
   }
@@ -149,7 +178,8 @@ final class LiveReload {
 extension LiveReload {
   /// DATELINE_RELOAD_LOG=FILE: one line per reload saying how it was read (for tests, and
   /// to see why a change was loaded whole); best effort.
-  static let logPath = ProcessInfo.processInfo.environment["DATELINE_RELOAD_LOG"]
+  static let logPath = ProcessInfo.processInfo.environment[
+    "DATELINE_RELOAD_LOG"]
 
   static func log(_ line: String) {
     guard let logPath else { return }
@@ -157,7 +187,9 @@ extension LiveReload {
   }
 
   /// The appended lines merged into the data shown, or nil when a full load is needed.
-  static func readAppended(_ base: AppendBase, mailbox: Mailbox, generation: Int) -> ReloadOutcome.Content? {
+  static func readAppended(
+    _ base: AppendBase, mailbox: Mailbox, generation: Int
+  ) -> ReloadOutcome.Content? {
     switch base.readAppended() {
     case .fullLoadNeeded(let why):
       log("full load: " + why)
@@ -169,19 +201,27 @@ extension LiveReload {
     case .appended(let next, let added, let errors):
       mailbox.keep(next, for: generation)
       // The first fingerprints may not be taken yet: then all of them, now.
-      let fingerprints = mailbox.fingerprints?.adding(RecordFingerprints(next.corpus, rows: added))
-      mailbox.keep(fingerprints ?? RecordFingerprints(next.corpus), for: generation)
-      log("appended lines read alone: +\(added.count) records, \(errors) errors")
-      return .loaded(next.corpus, issues: next.issues, summary: ReloadSummary(added: added.count, errors: errors))
+      let fingerprints = mailbox.fingerprints?.adding(
+        RecordFingerprints(next.corpus, rows: added))
+      mailbox.keep(
+        fingerprints ?? RecordFingerprints(next.corpus), for: generation)
+      log(
+        "appended lines read alone: +\(added.count) records, \(errors) errors")
+      return .loaded(
+        next.corpus, issues: next.issues,
+        summary: ReloadSummary(added: added.count, errors: errors))
     }
   }
 
   /// The loaded data as the browser shows it (the drafts beside it: DraftOverlay). The
   /// summary and the append base stay the directory's own: drafts are not records.
   private static func composing(
-    _ content: ReloadOutcome.Content, _ compose: (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue])
+    _ content: ReloadOutcome.Content,
+    _ compose: (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue])
   ) -> ReloadOutcome.Content {
-    guard case .loaded(let corpus, let issues, let summary) = content else { return content }
+    guard case .loaded(let corpus, let issues, let summary) = content else {
+      return content
+    }
     let (shown, allIssues) = compose(corpus, issues)
     return .loaded(shown, issues: allIssues, summary: summary)
   }
@@ -230,7 +270,9 @@ final class Mailbox: Sendable {
     }
   }
 
-  var fingerprints: RecordFingerprints? { contents.withLock { $0.fingerprints } }
+  var fingerprints: RecordFingerprints? {
+    contents.withLock { $0.fingerprints }
+  }
 
   /// What lines appended to the data of load `generation` are read against (nil: that
   /// data can only be loaded again whole).

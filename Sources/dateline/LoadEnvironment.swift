@@ -11,14 +11,20 @@ import Foundation
 enum LoadEnvironment {
   /// One collector for the process: the load, and the cache write and search build after it.
   static let timings: LoadTimings? =
-    ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil ? LoadTimings() : nil
+    ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil
+    ? LoadTimings() : nil
 
   /// `windowedReads`: see `LoadSettings.windowedReads` (the headless commands).
   static func settings(
-    _ environment: [String: String] = ProcessInfo.processInfo.environment, windowedReads: Bool = false
+    _ environment: [String: String] = ProcessInfo.processInfo.environment,
+    windowedReads: Bool = false
   ) -> LoadSettings {
-    var settings = LoadSettings(cache: cacheSettings(environment), timings: timings, windowedReads: windowedReads)
-    if let unit = environment["DATELINE_CHUNK_BYTES"].flatMap({ Int($0) }) { settings.chunkBytes = max(64, unit) }
+    var settings = LoadSettings(
+      cache: cacheSettings(environment), timings: timings,
+      windowedReads: windowedReads)
+    if let unit = environment["DATELINE_CHUNK_BYTES"].flatMap({ Int($0) }) {
+      settings.chunkBytes = max(64, unit)
+    }
     return settings
   }
 
@@ -30,10 +36,17 @@ enum LoadEnvironment {
   }
 
   static func cacheSettings(_ environment: [String: String]) -> CacheSettings? {
-    guard environment["DATELINE_CACHE"] != "0", let folder = XDGDirectory.cache.path(environment) else { return nil }
-    let minimum = environment["DATELINE_CACHE_MIN_BYTES"].flatMap { Int($0) } ?? CacheSettings.defaultMinimumBytes
-    var settings = CacheSettings(folder: folder, binaryIdentity: binaryIdentity(), minimumBytes: minimum)
-    if let quiet = environment["DATELINE_CACHE_QUIET_MS"].flatMap({ Int($0) }), quiet >= 0 {
+    guard environment["DATELINE_CACHE"] != "0",
+      let folder = XDGDirectory.cache.path(environment)
+    else { return nil }
+    let minimum =
+      environment["DATELINE_CACHE_MIN_BYTES"].flatMap { Int($0) }
+      ?? CacheSettings.defaultMinimumBytes
+    var settings = CacheSettings(
+      folder: folder, binaryIdentity: binaryIdentity(), minimumBytes: minimum)
+    if let quiet = environment["DATELINE_CACHE_QUIET_MS"].flatMap({ Int($0) }),
+      quiet >= 0
+    {
       settings.quietNanoseconds = quiet * 1_000_000
     }
     return settings

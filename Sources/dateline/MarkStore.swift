@@ -15,11 +15,16 @@ struct MarkStore {
   let file: URL?
   let directory: String
 
-  init(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-    let canonical = URL(fileURLWithPath: dataDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+  init(
+    dataDirectory: String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    let canonical = URL(fileURLWithPath: dataDirectory).standardizedFileURL
+      .resolvingSymlinksInPath().path
     directory = canonical
     file = MarkStore.stateDirectory(environment).map {
-      $0.appendingPathComponent("marks").appendingPathComponent(MarkStore.fileName(for: canonical))
+      $0.appendingPathComponent("marks").appendingPathComponent(
+        MarkStore.fileName(for: canonical))
     }
   }
 
@@ -36,17 +41,21 @@ struct MarkStore {
       base.unicodeScalars.prefix(40).map { s -> Character in
         let v = s.value
         let ok =
-          (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2E || v == 0x5F
+          (0x30...0x39).contains(v) || (0x41...0x5A).contains(v)
+          || (0x61...0x7A).contains(v) || v == 0x2E || v == 0x5F
           || v == 0x2D
         return ok ? Character(s) : "_"
       })
-    return (readable.isEmpty ? "data" : readable) + "-" + PathHash.hex(path) + ".marks"
+    return (readable.isEmpty ? "data" : readable) + "-" + PathHash.hex(path)
+      + ".marks"
   }
 
   /// The saved marks; a missing file is no marks, not a problem.
   func load() -> (marks: Set<Record.ID>, problem: String?) {
     guard let file else { return ([], nil) }
-    guard FileManager.default.fileExists(atPath: file.path) else { return ([], nil) }
+    guard FileManager.default.fileExists(atPath: file.path) else {
+      return ([], nil)
+    }
     guard let text = try? String(contentsOf: file, encoding: .utf8) else {
       return ([], "cannot read the marks in \(file.path)")
     }
@@ -60,13 +69,17 @@ struct MarkStore {
 
   /// Writes `marks` (sorted, one per line) atomically; returns why it failed, or nil.
   func save(_ marks: Set<Record.ID>) -> String? {
-    guard let file else { return "no state directory (set XDG_STATE_HOME or HOME)" }
+    guard let file else {
+      return "no state directory (set XDG_STATE_HOME or HOME)"
+    }
     let text =
-      "# dateline marks for " + directory.replacingOccurrences(of: "\n", with: " ") + "\n"
+      "# dateline marks for "
+      + directory.replacingOccurrences(of: "\n", with: " ") + "\n"
       + marks.sorted().map { $0.rawValue + "\n" }.joined()
     do {
       try FileManager.default.createDirectory(
-        at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
     } catch {
       return "\(file.path): \(error.localizedDescription)"
     }

@@ -22,17 +22,25 @@ enum Output {
   }
 
   static func bytes(_ b: UnsafeRawBufferPointer) {
-    if let code = DescriptorWrite.all(b, to: STDOUT_FILENO).error { standardOutputFailed(code) }
+    if let code = DescriptorWrite.all(b, to: STDOUT_FILENO).error {
+      standardOutputFailed(code)
+    }
   }
 
-  static func error(_ s: String) { note("dateline: " + Sanitizer.clean(s) + "\n") }
+  static func error(_ s: String) {
+    note("dateline: " + Sanitizer.clean(s) + "\n")
+  }
 
-  static func issue(_ issue: LoadIssue) { note(Sanitizer.clean(issue.description) + "\n") }
+  static func issue(_ issue: LoadIssue) {
+    note(Sanitizer.clean(issue.description) + "\n")
+  }
 
   /// Text for stderr as it is (already sanitized), best effort.
   static func note(_ s: String) {
     var s = s
-    _ = s.withUTF8 { DescriptorWrite.all(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    _ = s.withUTF8 {
+      DescriptorWrite.all(UnsafeRawBufferPointer($0), to: STDERR_FILENO)
+    }
   }
 
   /// Ends the process after a failed write to stdout (see the type's rules).
@@ -42,7 +50,8 @@ enum Output {
       raise(SIGPIPE)
       _exit(141)  // SIGPIPE blocked: the status a shell would have shown.
     }
-    let reason = code == EBADF ? "it is closed" : String(cString: strerror(code))
+    let reason =
+      code == EBADF ? "it is closed" : String(cString: strerror(code))
     error("cannot write to standard output: \(reason)")
     exit(2)
   }
@@ -54,7 +63,8 @@ enum Output {
   /// output meant for stdout would go into that file. `/dev/null` opened read-only takes
   /// the slot; a write to it fails with EBADF, which the rules above report.
   static func holdClosedStandardDescriptors() {
-    for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+    for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO]
+    where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
       let held = open("/dev/null", O_RDONLY)
       if held >= 0 && held != fd {
         dup2(held, fd)
@@ -67,8 +77,14 @@ enum Output {
   static var terminalColumns: Int? {
     guard isatty(1) != 0 else { return nil }
     var ws = winsize()
-    if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
-    if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+    if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
+      return Int(ws.ws_col)
+    }
+    if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c),
+      n > 0
+    {
+      return n
+    }
     return 80
   }
 }

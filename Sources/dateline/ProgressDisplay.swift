@@ -26,7 +26,9 @@ enum ProgressDisplay {
         ? try CorpusLoader.open(
           directory: directory, deferCacheWrite: deferCacheWrite,
           settings: LoadEnvironment.settings(windowedReads: windowed))
-        : try CorpusLoader.load(directory: directory, settings: LoadEnvironment.settings(windowedReads: windowed))
+        : try CorpusLoader.load(
+          directory: directory,
+          settings: LoadEnvironment.settings(windowedReads: windowed))
     }
     guard isatty(2) != 0 else { return try plain() }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
@@ -39,10 +41,12 @@ enum ProgressDisplay {
     let columns = terminalColumns()
     @Sendable func seconds() -> Double {
       let d = clock.now - start
-      return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+      return Double(d.components.seconds) + Double(d.components.attoseconds)
+        / 1e18
     }
     @Sendable func draw(_ text: String, final: Bool) {
-      let fitted = Truncation.truncate("dateline: " + text, toColumns: max(10, columns - 1))
+      let fitted = Truncation.truncate(
+        "dateline: " + text, toColumns: max(10, columns - 1))
       // CR and erase-to-end-of-line redraw in place; the final line ends the line.
       Output.note("\r" + fitted + "\u{1B}[K" + (final ? "\n" : ""))
     }
@@ -50,23 +54,29 @@ enum ProgressDisplay {
     let queue = DispatchQueue(label: "dateline.progress")
     let timer = DispatchSource.makeTimerSource(queue: queue)
     @Sendable func drawProgress() {
-      draw(progress.snapshot.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds()), final: false)
+      draw(
+        progress.snapshot.line(
+          totalFiles: sizes.count, totalBytes: total, seconds: seconds()),
+        final: false)
     }
     // The first line before any work, on this thread: a large directory says what is
     // happening at once, and a load faster than a tenth of a second still shows it was one
     // (a timer's first tick could come after such a load ended).
     queue.sync { drawProgress() }
-    timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+    timer.schedule(
+      deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
     timer.setEventHandler { drawProgress() }
     timer.resume()
     defer { timer.cancel() }
     let result =
       cached
       ? try CorpusLoader.open(
-        directory: directory, progress: progress, deferCacheWrite: deferCacheWrite,
+        directory: directory, progress: progress,
+        deferCacheWrite: deferCacheWrite,
         settings: LoadEnvironment.settings(windowedReads: windowed))
       : try CorpusLoader.load(
-        directory: directory, progress: progress, settings: LoadEnvironment.settings(windowedReads: windowed))
+        directory: directory, progress: progress,
+        settings: LoadEnvironment.settings(windowedReads: windowed))
     timer.cancel()
     queue.sync {}
     // The browser (the one caller that defers the cache write) opens its screen next: the
@@ -77,14 +87,19 @@ enum ProgressDisplay {
     }
     var done = progress.snapshot
     done.records = result.corpus.records.count
-    draw(done.line(totalFiles: sizes.count, totalBytes: total, seconds: seconds(), done: true), final: true)
+    draw(
+      done.line(
+        totalFiles: sizes.count, totalBytes: total, seconds: seconds(),
+        done: true), final: true)
     return result
   }
 
   /// Columns of the terminal on stderr (80 when it does not say).
   static func terminalColumns() -> Int {
     var ws = winsize()
-    if ioctl(2, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+    if ioctl(2, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
+      return Int(ws.ws_col)
+    }
     return 80
   }
 }

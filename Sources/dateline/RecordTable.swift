@@ -11,7 +11,9 @@ struct RecordTable {
     let records = rows.map { corpus.records[$0] }
     let dates = records.map { Sanitizer.clean(DateLabel.compact($0)) }
     let parties = records.map { r in
-      Sanitizer.clean(r.parties.map { corpus.party($0.id)?.label ?? $0.id.rawValue }.joined(separator: ","))
+      Sanitizer.clean(
+        r.parties.map { corpus.party($0.id)?.label ?? $0.id.rawValue }.joined(
+          separator: ","))
     }
     let dateWidth = dates.map(DisplayWidth.of).max() ?? 0
     let partyWidth = min(28, parties.map(DisplayWidth.of).max() ?? 0)

@@ -6,7 +6,8 @@ import Foundation
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review",
-    abstract: "Review drafts (from `dateline draft`) in the browser: accept, reject, change.",
+    abstract:
+      "Review drafts (from `dateline draft`) in the browser: accept, reject, change.",
     discussion: """
       Opens the drafts of DRAFTS.jsonl that are not decided yet, alone, in the browser. On a
       draft: s accepts it (checked against the data directory, then appended to the records
@@ -16,7 +17,10 @@ struct ReviewCommand: ParsableCommand {
       `dateline --data DIR` shows the drafts of DIR/drafts/ beside the records.
       """)
 
-  @Argument(help: ArgumentHelp("The drafts file (JSON Lines, from `dateline draft`).", valueName: "drafts.jsonl"))
+  @Argument(
+    help: ArgumentHelp(
+      "The drafts file (JSON Lines, from `dateline draft`).",
+      valueName: "drafts.jsonl"))
   var drafts: String
 
   @OptionGroup var options: DataOptions
@@ -35,25 +39,34 @@ struct ReviewCommand: ParsableCommand {
 
   func validate() throws {
     guard drafts.hasSuffix(".jsonl") else {
-      throw ValidationError("the drafts file must be JSON Lines (NAME.jsonl), got \"\(Sanitizer.clean(drafts))\"")
+      throw ValidationError(
+        "the drafts file must be JSON Lines (NAME.jsonl), got \"\(Sanitizer.clean(drafts))\""
+      )
     }
     if let into, !into.hasSuffix(".jsonl") {
       throw ValidationError(
-        "--into: accepted records are appended as lines to a .jsonl file, got \"\(Sanitizer.clean(into))\"")
+        "--into: accepted records are appended as lines to a .jsonl file, got \"\(Sanitizer.clean(into))\""
+      )
     }
   }
 
   func run() throws {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: drafts, isDirectory: &isDirectory) else {
+    guard
+      FileManager.default.fileExists(atPath: drafts, isDirectory: &isDirectory)
+    else {
       Output.error("no such drafts file: \(Sanitizer.clean(drafts))")
       throw ExitCode(2)
     }
-    guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: drafts) else {
+    guard !isDirectory.boolValue,
+      FileManager.default.isReadableFile(atPath: drafts)
+    else {
       Output.error("\(Sanitizer.clean(drafts)): not a readable file")
       throw ExitCode(2)
     }
-    let overlay = DraftOverlay(directory: options.directory, reviewFile: drafts, into: into)
-    try BrowseCommand.browse(options: options, noFollow: noFollow, noMouse: noMouse, drafts: overlay)
+    let overlay = DraftOverlay(
+      directory: options.directory, reviewFile: drafts, into: into)
+    try BrowseCommand.browse(
+      options: options, noFollow: noFollow, noMouse: noMouse, drafts: overlay)
   }
 }

@@ -23,19 +23,27 @@ struct ScreenCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
-  @Option(name: .long, help: ArgumentHelp("Screen size in columns x rows.", valueName: "WxH"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Screen size in columns x rows.", valueName: "WxH"))
   var size: String = "80x24"
 
-  @Option(name: .long, help: ArgumentHelp("Keys to press before printing.", valueName: "keys"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Keys to press before printing.", valueName: "keys"))
   var keys: String = ""
 
-  @Flag(name: .long, help: "After the screen, list the styled cells (reverse, bold, colours).")
+  @Flag(
+    name: .long,
+    help: "After the screen, list the styled cells (reverse, bold, colours).")
   var attrs = false
 
   @Flag(name: .long, help: "Draw without colours (as with NO_COLOR).")
   var noColor = false
 
-  @Flag(name: .long, help: "Draw in ASCII, as on a terminal whose locale is not UTF-8 (LANG=C).")
+  @Flag(
+    name: .long,
+    help: "Draw in ASCII, as on a terminal whose locale is not UTF-8 (LANG=C).")
   var ascii = false
 
   @Flag(
@@ -47,7 +55,9 @@ struct ScreenCommand: ParsableCommand {
   var firstOpen = false
 
   func validate() throws {
-    if Size(parsing: size) == nil { throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"") }
+    if Size(parsing: size) == nil {
+      throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"")
+    }
   }
 
   func run() throws {
@@ -57,7 +67,8 @@ struct ScreenCommand: ParsableCommand {
     func lap(_ what: String) {
       guard timing else { return }
       let now = DispatchTime.now().uptimeNanoseconds
-      Output.note("timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n")
+      Output.note(
+        "timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n")
       clock = now
     }
     let frameSize = Size(parsing: size)!
@@ -65,10 +76,14 @@ struct ScreenCommand: ParsableCommand {
     if firstOpen {
       let (opening, config, _) = try options.openForBrowsing()
       lap(opening.isProvisional ? "first pass" : "load")
-      state = BrowserState(corpus: opening.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
+      state = BrowserState(
+        corpus: opening.corpus, dataLabel: options.directory, size: frameSize,
+        useColor: !noColor)
       state.preferences = config.preferences
       // The frame printed is the first one when no key is given; else the checked data's.
-      let check = opening.isProvisional && !keys.isEmpty ? FirstOpenCheck(directory: options.directory) : nil
+      let check =
+        opening.isProvisional && !keys.isEmpty
+        ? FirstOpenCheck(directory: options.directory) : nil
       check?.start(directory: options.directory, thenCache: false)
       state.validation.running = opening.isProvisional
       if timing { _ = render(state) }
@@ -80,14 +95,18 @@ struct ScreenCommand: ParsableCommand {
     } else {
       let (result, config, _) = try options.loadWithSettings()
       lap("load")
-      state = BrowserState(corpus: result.corpus, dataLabel: options.directory, size: frameSize, useColor: !noColor)
+      state = BrowserState(
+        corpus: result.corpus, dataLabel: options.directory, size: frameSize,
+        useColor: !noColor)
       state.preferences = config.preferences
       if timing { _ = render(state) }
       lap("first frame")
     }
     for key in KeyNames.parse(keys) {
       // Each key as if typed with a pause after it: a pending search finishes.
-      if let event = KeyMap.event(for: key, in: state) { state = settle(update(state, event)) }
+      if let event = KeyMap.event(for: key, in: state) {
+        state = settle(update(state, event))
+      }
       if timing { _ = render(state) }
       lap("key \(key)")
       if state.quit { break }

@@ -5,7 +5,8 @@ import DatelineCore
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show one record in full, with its quote in the source's context.",
+    abstract:
+      "Show one record in full, with its quote in the source's context.",
     discussion: """
       Example:
         dateline show pmo-135-116
@@ -13,10 +14,14 @@ struct ShowCommand: ParsableCommand {
 
   @OptionGroup var options: DataOptions
 
-  @Argument(help: ArgumentHelp("The record id.", valueName: "id"), completion: .custom(IDCompletion.records))
+  @Argument(
+    help: ArgumentHelp("The record id.", valueName: "id"),
+    completion: .custom(IDCompletion.records))
   var id: String
 
-  @Flag(name: .long, help: "Print the record as a citation (what `y` copies in the browser).")
+  @Flag(
+    name: .long,
+    help: "Print the record as a citation (what `y` copies in the browser).")
   var cite = false
 
   func run() throws {
@@ -29,7 +34,8 @@ struct ShowCommand: ParsableCommand {
       } else if !near.isEmpty {
         message += "; the most similar ids are " + near.joined(separator: ", ")
       } else {
-        message += " (`dateline list --format jsonl` lists every record with its id)"
+        message +=
+          " (`dateline list --format jsonl` lists every record with its id)"
       }
       Output.error(message)
       throw ExitCode(2)
@@ -48,7 +54,9 @@ struct ShowCommand: ParsableCommand {
     {
       Output.line("")
       Output.line("In context:")
-      for l in QuoteContext(text: source.text, match: match).lines(width: width - 2) {
+      for l in QuoteContext(text: source.text, match: match).lines(
+        width: width - 2)
+      {
         Output.line("  " + l)
       }
     }
@@ -62,15 +70,20 @@ struct ShowCommand: ParsableCommand {
     case .text: return Truncation.wrap(value, toColumns: width)
     case .columns(let left, let right, _):
       let label = RecordDetail.labelWidth
-      return SideBySide.rows(left: left, right: right, width: max(10, width - label)).map {
+      return SideBySide.rows(
+        left: left, right: right, width: max(10, width - label)
+      ).map {
         String(repeating: " ", count: label) + $0
       }
     case .field(let label), .link(let label, _):
       // An empty label continues the field above (a quote under its source).
       let labelWidth = RecordDetail.labelWidth
-      let head = Truncation.fit(label.isEmpty ? "" : label + ":", toColumns: labelWidth)
+      let head = Truncation.fit(
+        label.isEmpty ? "" : label + ":", toColumns: labelWidth)
       let body = Truncation.wrap(value, toColumns: max(10, width - labelWidth))
-      return body.enumerated().map { ($0 == 0 ? head : String(repeating: " ", count: labelWidth)) + $1 }
+      return body.enumerated().map {
+        ($0 == 0 ? head : String(repeating: " ", count: labelWidth)) + $1
+      }
     }
   }
 }
@@ -83,18 +96,26 @@ struct QuoteContext {
   func lines(width: Int) -> [String] {
     let bytes = Array(text.utf8)
     var start = match.utf8Range.lowerBound
-    while start > 0 && !(bytes[start - 1] == 0x0A && start >= 2 && bytes[start - 2] == 0x0A) { start -= 1 }
+    while start > 0
+      && !(bytes[start - 1] == 0x0A && start >= 2 && bytes[start - 2] == 0x0A)
+    { start -= 1 }
     var end = match.utf8Range.upperBound
-    while end < bytes.count && !(bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A) {
+    while end < bytes.count
+      && !(bytes[end] == 0x0A && end + 1 < bytes.count
+        && bytes[end + 1] == 0x0A)
+    {
       end += 1
     }
     // Cap the context so a 50 MB single paragraph stays readable.
     start = max(start, match.utf8Range.lowerBound - 600)
     end = min(end, match.utf8Range.upperBound + 600)
-    func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    func str(_ r: Range<Int>) -> String {
+      String(decoding: bytes[r], as: UTF8.self)
+    }
     let marked =
       str(start..<match.utf8Range.lowerBound) + "»" + str(match.utf8Range) + "«"
       + str(match.utf8Range.upperBound..<end)
-    return Truncation.wrap(Sanitizer.clean(marked, newlines: .keep), toColumns: max(10, width))
+    return Truncation.wrap(
+      Sanitizer.clean(marked, newlines: .keep), toColumns: max(10, width))
   }
 }

@@ -6,7 +6,8 @@ import DatelineCore
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check a data directory against the format and report every problem.",
+    abstract:
+      "Check a data directory against the format and report every problem.",
     discussion: """
       Prints each error and warning to stderr (file, item, JSON path, what was expected and
       what was found), then a one-line summary to stdout.
@@ -23,8 +24,13 @@ struct ValidateCommand: ParsableCommand {
     var result = try options.load(cached: false)
     // The annotations files (annotations/*.jsonl): cut or bad lines, unknown record ids.
     let config = (try? options.settingsQuietly()) ?? Config()
-    let loaded = AnnotationPlace.store(dataDirectory: options.directory, config: config).load()
-    result.issues += loaded.issues + AnnotationStore.unknownRecordIssues(loaded.annotations, corpus: result.corpus)
+    let loaded = AnnotationPlace.store(
+      dataDirectory: options.directory, config: config
+    ).load()
+    result.issues +=
+      loaded.issues
+      + AnnotationStore.unknownRecordIssues(
+        loaded.annotations, corpus: result.corpus)
     for issue in result.issues { Output.issue(issue) }
     Output.line(Sanitizer.clean(options.directory) + ": " + result.summary)
     if !result.errors.isEmpty { throw ExitCode(1) }

@@ -32,8 +32,11 @@ struct WorkbenchEffects {
   var sessionPath: String? {
     let marks = MarkStore(dataDirectory: dataDirectory)
     guard let file = marks.file else { return nil }
-    return file.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sessions")
-      .appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".json").path
+    return file.deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("sessions")
+      .appendingPathComponent(
+        file.deletingPathExtension().lastPathComponent + ".json"
+      ).path
   }
 
   /// The views file beside this user's annotations file.
@@ -46,18 +49,26 @@ struct WorkbenchEffects {
     session.last = state.currentView(named: "last")
     session.lastRecord = state.selectedRecord?.id
     guard session != ViewBook.read(sessionPath) else { return }
-    do { try session.write(sessionPath) } catch { Output.error("the session was not saved: \(error.description)") }
+    do { try session.write(sessionPath) } catch {
+      Output.error("the session was not saved: \(error.description)")
+    }
   }
 
   /// "annotations: 2 warnings …" when the files had lines that were left out.
   var startNote: String? {
-    loaded.issues.isEmpty ? nil : "annotations: \(loaded.issues.count) line(s) left out; see `dateline validate`"
+    loaded.issues.isEmpty
+      ? nil
+      : "annotations: \(loaded.issues.count) line(s) left out; see `dateline validate`"
   }
 
   /// Whatever the state waits for, each answered with its event.
-  func carryOut(_ state: BrowserState, screen: inout CursesScreen) -> BrowserState {
+  func carryOut(_ state: BrowserState, screen: inout CursesScreen)
+    -> BrowserState
+  {
     var s = state
-    if let edit = s.workbench.noteEdit { s = update(s, editNote(edit, screen: &screen)) }
+    if let edit = s.workbench.noteEdit {
+      s = update(s, editNote(edit, screen: &screen))
+    }
     if s.workbench.saveWanted { s = update(s, save(s.workbench.unsaved)) }
     if s.workbench.viewsToSave {
       do {
@@ -70,7 +81,12 @@ struct WorkbenchEffects {
           try book.write(viewsPath)
           s = update(s, .viewsSaved(error: nil))
         } else {
-          s = update(s, .viewsSaved(error: "\(viewsPath) does not parse; fix or move it (the view is kept until quit)"))
+          s = update(
+            s,
+            .viewsSaved(
+              error:
+                "\(viewsPath) does not parse; fix or move it (the view is kept until quit)"
+            ))
         }
       } catch {
         s = update(s, .viewsSaved(error: error.description))
@@ -78,9 +94,15 @@ struct WorkbenchEffects {
     }
     if let id = s.workbench.recordToEdit {
       guard let place = RecordLocator.locate(id, in: dataDirectory) else {
-        return update(s, .editorFinished(error: "cannot find the record \(id.rawValue) in the data files"))
+        return update(
+          s,
+          .editorFinished(
+            error: "cannot find the record \(id.rawValue) in the data files"))
       }
-      s = update(s, EditorLaunch.run(EditorRequest(path: place.path, line: place.line), screen: &screen))
+      s = update(
+        s,
+        EditorLaunch.run(
+          EditorRequest(path: place.path, line: place.line), screen: &screen))
     }
     return s
   }
@@ -103,28 +125,44 @@ struct WorkbenchEffects {
 
   /// `I`: the note in a temporary file, the editor on it, the file read back (one final
   /// newline, which editors add, dropped) and removed.
-  func editNote(_ edit: Workbench.NoteEdit, screen: inout CursesScreen) -> Event {
-    let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
+  func editNote(_ edit: Workbench.NoteEdit, screen: inout CursesScreen) -> Event
+  {
+    let directory =
+      ProcessInfo.processInfo.environment["TMPDIR"].flatMap {
+        $0.hasPrefix("/") ? $0 : nil
+      } ?? "/tmp"
     var template = Array((directory + "/dateline-note-XXXXXX.txt").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+    let fd = template.withUnsafeMutableBufferPointer {
+      mkstemps($0.baseAddress!, 4)
+    }
     guard fd >= 0 else {
       return .noteEdited(
         record: edit.record, text: nil,
-        error: "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
+        error:
+          "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))"
+      )
     }
-    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let path = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) },
+      as: UTF8.self)
     defer { unlink(path) }
     let bytes = Array((edit.text.isEmpty ? "" : edit.text + "\n").utf8)
     let (_, writeError) = DescriptorWrite.all(bytes, to: fd)
     close(fd)
     if let writeError {
-      return .noteEdited(record: edit.record, text: nil, error: "\(path): \(String(cString: strerror(writeError)))")
+      return .noteEdited(
+        record: edit.record, text: nil,
+        error: "\(path): \(String(cString: strerror(writeError)))")
     }
-    if case .editorFinished(let error?) = EditorLaunch.run(EditorRequest(path: path), screen: &screen) {
+    if case .editorFinished(let error?) = EditorLaunch.run(
+      EditorRequest(path: path), screen: &screen)
+    {
       return .noteEdited(record: edit.record, text: nil, error: error)
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      return .noteEdited(record: edit.record, text: nil, error: "the editor left no file at \(path)")
+      return .noteEdited(
+        record: edit.record, text: nil,
+        error: "the editor left no file at \(path)")
     }
     var text = String(decoding: data, as: UTF8.self)
     if text.hasSuffix("\n") { text.removeLast() }

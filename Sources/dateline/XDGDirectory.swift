@@ -12,8 +12,12 @@ enum XDGDirectory {
 
   /// `$XDG_…/dateline`, or `$HOME/<fallback>/dateline`; nil when neither is absolute.
   func path(_ environment: [String: String]) -> String? {
-    if let xdg = environment[variable], xdg.hasPrefix("/") { return xdg + "/dateline" }
-    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+    if let xdg = environment[variable], xdg.hasPrefix("/") {
+      return xdg + "/dateline"
+    }
+    guard let home = environment["HOME"], home.hasPrefix("/") else {
+      return nil
+    }
     return home + "/" + fallback + "/dateline"
   }
 }

@@ -16,8 +16,10 @@ extension CLITests {
     let dir = try tempData(["events.csv": Self.events])
     let out = dir + "/out"
     let r = try run([
-      "import", "csv", dir + "/events.csv", "--date-column", "when", "--party-columns", "who,whom",
-      "--roles", "actor,target", "--headline-column", "what", "--id-column", "id", "--out", out,
+      "import", "csv", dir + "/events.csv", "--date-column", "when",
+      "--party-columns", "who,whom",
+      "--roles", "actor,target", "--headline-column", "what", "--id-column",
+      "id", "--out", out,
     ])
     XCTAssertEqual(r.status, 1, r.stderr)
     XCTAssertEqual(
@@ -25,30 +27,38 @@ extension CLITests {
       "events.csv:3: rejected: date \"not a date\" is not one of YYYY, YYYY-MM, YYYY-MM-DD (a time after it is ignored), YYYY/MM/DD, YYYYMMDD, YYYYMM or D Month YYYY\n"
     )
     XCTAssertEqual(
-      r.stdout, "\(out): 2 records, 3 parties from 3 rows of events.csv; 1 rejected; validate: 0 errors, 0 warnings\n")
+      r.stdout,
+      "\(out): 2 records, 3 parties from 3 rows of events.csv; 1 rejected; validate: 0 errors, 0 warnings\n"
+    )
     let list = try run(["list", "--data", out, "--party", "qatar"])
-    XCTAssertEqual(list.stdout, "2023-12-14  event  Qatar,Hamas  Third, quoted\n")
+    XCTAssertEqual(
+      list.stdout, "2023-12-14  event  Qatar,Hamas  Third, quoted\n")
     XCTAssertEqual(try run(["validate", "--data", out]).status, 0)
   }
 
   func testImportRefusesToWriteOverDataFilesWithoutForce() throws {
-    let dir = try tempData(["events.csv": Self.events, "parties.json": Self.parties])
+    let dir = try tempData([
+      "events.csv": Self.events, "parties.json": Self.parties,
+    ])
     let args = [
-      "import", "csv", dir + "/events.csv", "--date-column", "when", "--party-columns", "who",
+      "import", "csv", dir + "/events.csv", "--date-column", "when",
+      "--party-columns", "who",
       "--headline-column", "what", "--out", dir,
     ]
     let r = try run(args)
     XCTAssertEqual(r.status, 2)
     XCTAssertEqual(
       r.stderr,
-      "dateline: \(dir) already holds data files (parties.json); use --force to replace them or choose another --out\n")
+      "dateline: \(dir) already holds data files (parties.json); use --force to replace them or choose another --out\n"
+    )
     XCTAssertEqual(try run(args + ["--force"]).status, 1)
   }
 
   func testImportNamesTheColumnsWhenOneIsMissing() throws {
     let dir = try tempData(["events.csv": Self.events])
     let r = try run([
-      "import", "csv", dir + "/events.csv", "--date-column", "date", "--party-columns", "who",
+      "import", "csv", dir + "/events.csv", "--date-column", "date",
+      "--party-columns", "who",
       "--headline-column", "what",
     ])
     XCTAssertEqual(r.status, 2)
@@ -65,20 +75,28 @@ extension CLITests {
     XCTAssertEqual(csv.status, 0, csv.stderr)
     let dir = try tempData(["all.csv": csv.stdout])
     let imported = try run([
-      "import", "csv", dir + "/all.csv", "--date-column", "date", "--party-columns", "parties",
-      "--headline-column", "headline", "--schema-columns", "--out", dir + "/copy",
+      "import", "csv", dir + "/all.csv", "--date-column", "date",
+      "--party-columns", "parties",
+      "--headline-column", "headline", "--schema-columns", "--out",
+      dir + "/copy",
     ])
     XCTAssertEqual(imported.status, 0, imported.stderr)
     XCTAssertEqual(imported.stderr, "")
     let again = try run(["list", "--data", dir + "/copy", "--format", "csv"])
     // Every column but the six of the source (an import cites its own rows); figures included.
     let sourceColumns = Set(
-      ["source", "outlet", "title", "published", "url", "quote"].compactMap { RecordColumns.names.firstIndex(of: $0) })
+      ["source", "outlet", "title", "published", "url", "quote"].compactMap {
+        RecordColumns.names.firstIndex(of: $0)
+      })
     func recordColumns(_ text: String) -> [[String]] {
-      CSVReader.rows(text).map { row in row.fields.indices.filter { !sourceColumns.contains($0) }.map { row.fields[$0] }
+      CSVReader.rows(text).map { row in
+        row.fields.indices.filter { !sourceColumns.contains($0) }.map {
+          row.fields[$0]
+        }
       }
     }
-    XCTAssertEqual(CSVReader.rows(csv.stdout).first?.fields.last, RecordColumns.jsonNames[0])
+    XCTAssertEqual(
+      CSVReader.rows(csv.stdout).first?.fields.last, RecordColumns.jsonNames[0])
     XCTAssertEqual(recordColumns(again.stdout).count, 25)
     XCTAssertEqual(recordColumns(again.stdout), recordColumns(csv.stdout))
     let a = try run(["list", "--data", Self.seed, "--format", "md"])
@@ -97,7 +115,9 @@ extension CLITests {
   func testVersionNamesTheRevision() throws {
     let r = try run(["--version"])
     XCTAssertEqual(r.status, 0)
-    let pattern = #"^dateline [0-9]+\.[0-9]+\.[0-9]+ \(([0-9a-f]{12}(-dirty)?|unknown)\)\n$"#
-    XCTAssertNotNil(r.stdout.range(of: pattern, options: .regularExpression), r.stdout)
+    let pattern =
+      #"^dateline [0-9]+\.[0-9]+\.[0-9]+ \(([0-9a-f]{12}(-dirty)?|unknown)\)\n$"#
+    XCTAssertNotNil(
+      r.stdout.range(of: pattern, options: .regularExpression), r.stdout)
   }
 }

@@ -8,7 +8,8 @@ extension CLITests {
     let items = figures.enumerated().map { i, f in
       #"{"id":"r\#(i)","date":"2023-01-0\#(i + 1)","kind":"event","parties":[{"id":"a","role":"actor"}],"headline":"h\#(i)","source":"s","quote":{"exact":"Alpha said yes."},"figures":[\#(f)]}"#
     }
-    return #"{"schema":1,"type":"records","items":["# + items.joined(separator: ",\n") + "]}\n"
+    return #"{"schema":1,"type":"records","items":["#
+      + items.joined(separator: ",\n") + "]}\n"
   }
 
   static let edgeFigures = figureRecords([
@@ -16,14 +17,18 @@ extension CLITests {
     #"{"label":"big","value":-1e308,"value_max":1e308},{"label":"n","value":123456789012345678901234567890}"#,
     #"{"label":"big","value":-0},{"label":"n","value":-0.0},{"label":"e","value":1.5E+3}"#,
   ]).replacingOccurrences(
-    of: #""quote":{"exact":"Alpha said yes."},"figures":[{"label":"big","value":-0}"#,
-    with: #""quote":{"exact":"Alpha said yes.","start":0.0E1},"figures":[{"label":"big","value":-0}"#)
+    of:
+      #""quote":{"exact":"Alpha said yes."},"figures":[{"label":"big","value":-0}"#,
+    with:
+      #""quote":{"exact":"Alpha said yes.","start":0.0E1},"figures":[{"label":"big","value":-0}"#
+  )
 
   /// The issue's 1e308 / -1e308 on one label: `figures` and the browser's `f` died with
   /// "Double value cannot be converted to Int".
   func testFiguresAtTheEdgesOfADoubleAreShownNotTrapped() throws {
     let dir = try tempData([
-      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.edgeFigures,
+      "parties.json": Self.parties, "sources.json": Self.sources,
+      "records.json": Self.edgeFigures,
     ])
     XCTAssertEqual(try run(["validate", "--data", dir]).status, 0)
     let r = try run(["figures", "big", "--data", dir])
@@ -31,13 +36,22 @@ extension CLITests {
     XCTAssertFalse(r.terminatedBySignal)
     XCTAssertEqual(
       r.stdout.split(separator: "\n").map {
-        $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ")
+        $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2)
+          .joined(separator: " ")
       },
-      ["big █▁▁", "2023-01-01 1e+308", "2023-01-02 -1e+308–1e+308", "2023-01-03 -0"])
+      [
+        "big █▁▁", "2023-01-01 1e+308", "2023-01-02 -1e+308–1e+308",
+        "2023-01-03 -0",
+      ])
     let exact = try run(["figures", "n", "--data", dir])
-    XCTAssertTrue(exact.stdout.contains("  2023-01-01  9007199254740993 "), exact.stdout)
-    XCTAssertTrue(exact.stdout.contains("  2023-01-02  123456789012345678901234567890 "), exact.stdout)
-    let screen = try run(["screen", "--size", "80x24", "--keys", "f", "--data", dir])
+    XCTAssertTrue(
+      exact.stdout.contains("  2023-01-01  9007199254740993 "), exact.stdout)
+    XCTAssertTrue(
+      exact.stdout.contains("  2023-01-02  123456789012345678901234567890 "),
+      exact.stdout)
+    let screen = try run([
+      "screen", "--size", "80x24", "--keys", "f", "--data", dir,
+    ])
     XCTAssertEqual(screen.status, 0, screen.stderr)
     XCTAssertTrue(screen.stdout.contains("-1e+308–1e+308"))
   }
@@ -47,18 +61,26 @@ extension CLITests {
   /// and its output loads back to the same bytes.
   func testListAsJSONWritesNumbersAsTheDataWroteThem() throws {
     let dir = try tempData([
-      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.edgeFigures,
+      "parties.json": Self.parties, "sources.json": Self.sources,
+      "records.json": Self.edgeFigures,
     ])
     let first = try run(["list", "--format", "json", "--data", dir])
     XCTAssertEqual(first.status, 0, first.stderr)
     for literal in [
-      #""value":1e308"#, #""value":9007199254740993"#, #""value":-1e308,"value_max":1e308"#,
-      #""value":123456789012345678901234567890"#, #""value":-0}"#, #""value":-0.0}"#, #""value":1.5E+3}"#,
+      #""value":1e308"#, #""value":9007199254740993"#,
+      #""value":-1e308,"value_max":1e308"#,
+      #""value":123456789012345678901234567890"#, #""value":-0}"#,
+      #""value":-0.0}"#, #""value":1.5E+3}"#,
       #""start":0.0E1}"#,
     ] {
       XCTAssertTrue(first.stdout.contains(literal), literal)
     }
-    let copy = try tempData(["parties.json": Self.parties, "sources.json": Self.sources, "records.json": first.stdout])
-    XCTAssertEqual(try run(["list", "--format", "json", "--data", copy]).stdout, first.stdout)
+    let copy = try tempData([
+      "parties.json": Self.parties, "sources.json": Self.sources,
+      "records.json": first.stdout,
+    ])
+    XCTAssertEqual(
+      try run(["list", "--format", "json", "--data", copy]).stdout, first.stdout
+    )
   }
 }

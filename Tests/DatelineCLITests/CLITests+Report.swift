@@ -12,10 +12,13 @@ extension CLITests {
 
   func testTheHTMLReportIsSelfContainedWellFormedAndEscaped() throws {
     let data = try tempData([
-      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.hostileRecords,
+      "parties.json": Self.parties, "sources.json": Self.sources,
+      "records.json": Self.hostileRecords,
     ])
     let out = data + "/report.html"
-    let r = try run(["report", "--data", data, "--format", "html", "--out", out])
+    let r = try run([
+      "report", "--data", data, "--format", "html", "--out", out,
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let checker = """
       import sys
@@ -50,23 +53,33 @@ extension CLITests {
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()
-    let result = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let result = String(
+      decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     XCTAssertEqual(result, "OK\n")
     // Disputes side by side: r1's table names r2.
     let html = try String(contentsOfFile: out, encoding: .utf8)
     XCTAssertTrue(html.contains("<th>Disputed with</th>"))
-    XCTAssertTrue(html.contains("2023-12-02: Beta says &lt;img src=x onerror=alert(1)&gt;"))
+    XCTAssertTrue(
+      html.contains("2023-12-02: Beta says &lt;img src=x onerror=alert(1)&gt;"))
   }
 
-  func testTheMarkdownReportHasEachRecordWithDateAttributionQuoteAndFigures() throws {
+  func testTheMarkdownReportHasEachRecordWithDateAttributionQuoteAndFigures()
+    throws
+  {
     let data = try tempData([
-      "parties.json": Self.parties, "sources.json": Self.sources, "records.json": Self.hostileRecords,
+      "parties.json": Self.parties, "sources.json": Self.sources,
+      "records.json": Self.hostileRecords,
     ])
     let r = try run(["report", "--data", data])
     XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertTrue(r.stdout.contains("## 2023-12 (month) — \\<script\\>alert(1)\\</script\\> & ␛\\[31mred"), r.stdout)
-    XCTAssertTrue(r.stdout.contains("**According to:** Alpha's spokesman — Alpha (named)"), r.stdout)
+    XCTAssertTrue(
+      r.stdout.contains(
+        "## 2023-12 (month) — \\<script\\>alert(1)\\</script\\> & ␛\\[31mred"),
+      r.stdout)
+    XCTAssertTrue(
+      r.stdout.contains("**According to:** Alpha's spokesman — Alpha (named)"),
+      r.stdout)
     XCTAssertTrue(r.stdout.contains("> Alpha said yes."), r.stdout)
     XCTAssertTrue(r.stdout.contains("| hostages | 135 |"), r.stdout)
     XCTAssertFalse(r.stdout.contains("\u{1B}"))

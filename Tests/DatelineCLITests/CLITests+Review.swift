@@ -7,25 +7,41 @@ extension CLITests {
   func testReviewUsageErrors() throws {
     let none = try run(["review"])
     XCTAssertEqual(none.status, 2)
-    XCTAssertTrue(none.stderr.contains("Missing expected argument '<drafts.jsonl>'"), none.stderr)
+    XCTAssertTrue(
+      none.stderr.contains("Missing expected argument '<drafts.jsonl>'"),
+      none.stderr)
     let text = try run(["review", "notes.txt", "--data", Self.seed])
     XCTAssertEqual(text.status, 2)
-    XCTAssertTrue(text.stderr.contains("the drafts file must be JSON Lines (NAME.jsonl)"), text.stderr)
-    let into = try run(["review", "d.jsonl", "--into", "records.json", "--data", Self.seed])
+    XCTAssertTrue(
+      text.stderr.contains("the drafts file must be JSON Lines (NAME.jsonl)"),
+      text.stderr)
+    let into = try run([
+      "review", "d.jsonl", "--into", "records.json", "--data", Self.seed,
+    ])
     XCTAssertEqual(into.status, 2)
-    XCTAssertTrue(into.stderr.contains("--into: accepted records are appended as lines to a .jsonl file"), into.stderr)
+    XCTAssertTrue(
+      into.stderr.contains(
+        "--into: accepted records are appended as lines to a .jsonl file"),
+      into.stderr)
     XCTAssertEqual(into.stdout, "")
   }
 
   func testReviewOfAMissingOrUnreadableDraftsFileSaysSo() throws {
-    let missing = try run(["review", "/nonexistent/talks.jsonl", "--data", Self.seed])
+    let missing = try run([
+      "review", "/nonexistent/talks.jsonl", "--data", Self.seed,
+    ])
     XCTAssertEqual(missing.status, 2)
-    XCTAssertEqual(missing.stderr, "dateline: no such drafts file: /nonexistent/talks.jsonl\n")
+    XCTAssertEqual(
+      missing.stderr,
+      "dateline: no such drafts file: /nonexistent/talks.jsonl\n")
     let dir = try tempData([:])
-    try FileManager.default.createDirectory(atPath: dir + "/odd.jsonl", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/odd.jsonl", withIntermediateDirectories: true)
     let directory = try run(["review", dir + "/odd.jsonl", "--data", Self.seed])
     XCTAssertEqual(directory.status, 2)
-    XCTAssertTrue(directory.stderr.contains("odd.jsonl: not a readable file"), directory.stderr)
+    XCTAssertTrue(
+      directory.stderr.contains("odd.jsonl: not a readable file"),
+      directory.stderr)
   }
 
   func testReviewNeedsATerminalLikeTheBrowser() throws {

@@ -21,7 +21,9 @@ final class CLITests: XCTestCase {
 
   /// A developer's own config, marks or cache must not change what the tests see.
   static let isolatedUserDirectories: [String: String] = {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-cli-home-\(getpid())").path
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-cli-home-\(getpid())"
+    ).path
     return [
       "XDG_CONFIG_HOME": base + "/config", "XDG_STATE_HOME": base + "/state",
       "XDG_CACHE_HOME": base + "/cache", "HOME": base,
@@ -30,8 +32,10 @@ final class CLITests: XCTestCase {
 
   /// The built `dateline`: the test bundle sits next to the built products.
   static var binaryURL: URL {
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-      return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dateline")
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest")
+    {
+      return bundle.bundleURL.deletingLastPathComponent()
+        .appendingPathComponent("dateline")
     }
     return Bundle.main.bundleURL.appendingPathComponent("dateline")
   }
@@ -39,7 +43,8 @@ final class CLITests: XCTestCase {
   /// `shell`: a `sh -c` script that runs the binary as `"$0" "$@"` (for redirections);
   /// `stdout`: where its output goes instead of the returned text.
   func run(
-    _ args: [String], stdin: FileHandle? = nil, env: [String: String] = [:], shell: String? = nil,
+    _ args: [String], stdin: FileHandle? = nil, env: [String: String] = [:],
+    shell: String? = nil,
     stdout: FileHandle? = nil
   ) throws -> Run {
     let p = Process()
@@ -58,7 +63,8 @@ final class CLITests: XCTestCase {
     p.waitUntilExit()
     return Run(
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self), terminatedBySignal: p.terminationReason == .uncaughtSignal)
+      stderr: String(decoding: e, as: UTF8.self),
+      terminatedBySignal: p.terminationReason == .uncaughtSignal)
   }
 
   /// The test process's environment with the user's directories isolated, plus `env`.
@@ -73,9 +79,13 @@ final class CLITests: XCTestCase {
   }
 
   func tempData(_ files: [String: String]) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     return dir.path
   }
@@ -91,13 +101,16 @@ final class CLITests: XCTestCase {
     let r = try run(["validate", "--data", Self.seed])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertEqual(r.stderr, "")
-    XCTAssertTrue(r.stdout.contains("24 records, 0 items left out, 0 errors, 0 warnings"), r.stdout)
+    XCTAssertTrue(
+      r.stdout.contains("24 records, 0 items left out, 0 errors, 0 warnings"),
+      r.stdout)
   }
 
   func testValidateOnAMissingDirectoryExitsTwo() throws {
     let r = try run(["validate", "--data", "/nonexistent/dateline"])
     XCTAssertEqual(r.status, 2)
-    XCTAssertEqual(r.stderr, "dateline: /nonexistent/dateline: no such directory\n")
+    XCTAssertEqual(
+      r.stderr, "dateline: /nonexistent/dateline: no such directory\n")
   }
 
   func testValidateReportsEveryErrorAndExitsOne() throws {
@@ -115,7 +128,9 @@ final class CLITests: XCTestCase {
       records.json: items[1] (id "r2"): $.kind: expected one of event, statement, claim, denial, figure, got "rumour"
 
       """)
-    XCTAssertTrue(r.stdout.hasSuffix("0 records, 2 items left out, 2 errors, 0 warnings\n"), r.stdout)
+    XCTAssertTrue(
+      r.stdout.hasSuffix("0 records, 2 items left out, 2 errors, 0 warnings\n"),
+      r.stdout)
   }
 
   // MARK: - list
@@ -130,9 +145,13 @@ final class CLITests: XCTestCase {
   func testListByPartyGivesTheSameRecordsAsTheCoreQuery() throws {
     let corpus = try CorpusLoader.load(directory: Self.seed).corpus
     for party in ["hamas", "israel", "qatar", "il-pmo"] {
-      let r = try run(["list", "--data", Self.seed, "--party", party, "--format", "jsonl"])
+      let r = try run([
+        "list", "--data", Self.seed, "--party", party, "--format", "jsonl",
+      ])
       XCTAssertEqual(r.status, 0)
-      let expected = TimelineQuery(parties: PartyFilter([Party.ID(party)])).run(on: corpus).map {
+      let expected = TimelineQuery(parties: PartyFilter([Party.ID(party)])).run(
+        on: corpus
+      ).map {
         corpus.records[$0].id.rawValue
       }
       XCTAssertEqual(ids(r.stdout), expected, party)
@@ -143,23 +162,33 @@ final class CLITests: XCTestCase {
   func testFilterInAndFilterOutMirrorTheBrowsersCommands() throws {
     let corpus = try CorpusLoader.load(directory: Self.seed).corpus
     let r = try run([
-      "list", "--data", Self.seed, "--filter-in", "hostages", "--filter-out", "qatar", "--filter-out", "biden",
+      "list", "--data", Self.seed, "--filter-in", "hostages", "--filter-out",
+      "qatar", "--filter-out", "biden",
       "--format", "jsonl",
     ])
     XCTAssertEqual(r.status, 0, r.stderr)
-    let expected = TimelineQuery(search: "hostages", excluded: ["qatar", "biden"]).run(on: corpus).map {
+    let expected = TimelineQuery(
+      search: "hostages", excluded: ["qatar", "biden"]
+    ).run(on: corpus).map {
       corpus.records[$0].id.rawValue
     }
     XCTAssertEqual(ids(r.stdout), expected)
-    let searched = try run(["list", "--data", Self.seed, "--search", "hostages", "--format", "jsonl"])
-    XCTAssertGreaterThan(ids(searched.stdout).count, expected.count, "--filter-out left some out")
+    let searched = try run([
+      "list", "--data", Self.seed, "--search", "hostages", "--format", "jsonl",
+    ])
+    XCTAssertGreaterThan(
+      ids(searched.stdout).count, expected.count, "--filter-out left some out")
     XCTAssertFalse(expected.isEmpty)
   }
 
   func testListIsraelIncludesThePrimeMinistersOfficeRecords() throws {
-    let r = try run(["list", "--data", Self.seed, "--party", "israel", "--format", "jsonl"])
+    let r = try run([
+      "list", "--data", Self.seed, "--party", "israel", "--format", "jsonl",
+    ])
     XCTAssertTrue(ids(r.stdout).contains("pmo-135-116"))
-    let hamas = try run(["list", "--data", Self.seed, "--party", "hamas", "--format", "jsonl"])
+    let hamas = try run([
+      "list", "--data", Self.seed, "--party", "hamas", "--format", "jsonl",
+    ])
     XCTAssertFalse(ids(hamas.stdout).contains("pmo-135-116"))
   }
 
@@ -176,25 +205,32 @@ final class CLITests: XCTestCase {
   func testAnUnknownPartyIsAUsageErrorListingTheKnownIds() throws {
     let r = try run(["list", "--data", Self.seed, "--party", "hamaz"])
     XCTAssertEqual(r.status, 2)
-    XCTAssertTrue(r.stderr.hasPrefix("dateline: unknown party id \"hamaz\"; known ids: hamas, "), r.stderr)
+    XCTAssertTrue(
+      r.stderr.hasPrefix(
+        "dateline: unknown party id \"hamaz\"; known ids: hamas, "), r.stderr)
   }
 
   func testABadDateOptionIsAUsageError() throws {
     let r = try run(["list", "--data", Self.seed, "--since", "2023-1-5"])
     XCTAssertEqual(r.status, 2)
-    XCTAssertTrue(r.stderr.contains("--since expects YYYY, YYYY-MM or YYYY-MM-DD"), r.stderr)
+    XCTAssertTrue(
+      r.stderr.contains("--since expects YYYY, YYYY-MM or YYYY-MM-DD"), r.stderr
+    )
   }
 
   func testListJSONRoundTripsThroughTheLoader() throws {
     let r = try run(["list", "--data", Self.seed, "--format", "json"])
     let dir = try tempData(["records.json": r.stdout])
     for f in ["parties.json", "sources.json"] {
-      try FileManager.default.copyItem(atPath: Self.seed + "/" + f, toPath: dir + "/" + f)
+      try FileManager.default.copyItem(
+        atPath: Self.seed + "/" + f, toPath: dir + "/" + f)
     }
-    try FileManager.default.createSymbolicLink(atPath: dir + "/sources", withDestinationPath: Self.seed + "/sources")
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/sources", withDestinationPath: Self.seed + "/sources")
     // The symlinked text folder leads outside the directory: the copy must be real.
     try FileManager.default.removeItem(atPath: dir + "/sources")
-    try FileManager.default.copyItem(atPath: Self.seed + "/sources", toPath: dir + "/sources")
+    try FileManager.default.copyItem(
+      atPath: Self.seed + "/sources", toPath: dir + "/sources")
     let again = try CorpusLoader.load(directory: dir)
     let original = try CorpusLoader.load(directory: Self.seed)
     XCTAssertEqual(again.issues, [])
@@ -204,10 +240,13 @@ final class CLITests: XCTestCase {
   // MARK: - show
 
   func testShowPrintsTheDetailAndTheQuoteInContext() throws {
-    let r = try run(["show", "--data", Self.seed, "israel-rejects-soldiers-claim"])
+    let r = try run([
+      "show", "--data", Self.seed, "israel-rejects-soldiers-claim",
+    ])
     XCTAssertEqual(r.status, 0)
     XCTAssertTrue(r.stdout.contains("Kind:         denial"), r.stdout)
-    XCTAssertTrue(r.stdout.contains("Disputes:     2023-12-12  Hamas refuses"), r.stdout)
+    XCTAssertTrue(
+      r.stdout.contains("Disputes:     2023-12-12  Hamas refuses"), r.stdout)
     XCTAssertTrue(r.stdout.contains("»a claim that Israel"), r.stdout)
   }
 
@@ -221,7 +260,8 @@ final class CLITests: XCTestCase {
 
   func testScreenPrintsExactlyWhatRenderDraws() throws {
     let corpus = try CorpusLoader.load(directory: Self.seed).corpus
-    var state = BrowserState(corpus: corpus, dataLabel: Self.seed, size: Size(columns: 80, rows: 24))
+    var state = BrowserState(
+      corpus: corpus, dataLabel: Self.seed, size: Size(columns: 80, rows: 24))
     for key in KeyNames.parse("j j Enter") {
       if let e = KeyMap.event(for: key, in: state) { state = update(state, e) }
     }
@@ -231,7 +271,9 @@ final class CLITests: XCTestCase {
         while s.hasSuffix(" ") { s.removeLast() }
         return s
       }.joined(separator: "\n") + "\n"
-    let r = try run(["screen", "--data", Self.seed, "--size", "80x24", "--keys", "j j Enter"])
+    let r = try run([
+      "screen", "--data", Self.seed, "--size", "80x24", "--keys", "j j Enter",
+    ])
     XCTAssertEqual(r.status, 0)
     XCTAssertEqual(r.stdout, expected)
   }
@@ -246,24 +288,34 @@ final class CLITests: XCTestCase {
   // MARK: - hostile text
 
   func testEscapeSequencesInDataNeverReachTheOutputRaw() throws {
-    let evil = #"Evil \u001b]52;c;aGVsbG8=\u0007 \u001b[31mred\u001b[0m \u009b2J \u202eRTL"#
+    let evil =
+      #"Evil \u001b]52;c;aGVsbG8=\u0007 \u001b[31mred\u001b[0m \u009b2J \u202eRTL"#
     let dir = try tempData([
-      "parties.json": #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A \u001b]0;title\u0007"}]}"#,
-      "sources.json": #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"x"}]}"#,
+      "parties.json":
+        #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A \u001b]0;title\u0007"}]}"#,
+      "sources.json":
+        #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"x"}]}"#,
       "records.json":
         #"{"schema":1,"type":"records","items":[{"id":"r1","date":"2023","kind":"event","parties":["a"],"headline":"\#(evil)","source":"s","summary":"\#(evil)"}]}"#,
     ])
-    for args in [["list"], ["show", "r1"], ["validate"], ["screen", "--size", "80x24", "--keys", "Enter"]] {
+    for args in [
+      ["list"], ["show", "r1"], ["validate"],
+      ["screen", "--size", "80x24", "--keys", "Enter"],
+    ] {
       let r = try run(args + ["--data", dir])
       for (name, text) in [("stdout", r.stdout), ("stderr", r.stderr)] {
         let bad = text.unicodeScalars.filter { s in
-          (s.value < 0x20 && s.value != 0x0A) || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
+          (s.value < 0x20 && s.value != 0x0A) || (0x7F...0x9F).contains(s.value)
+            || (0x202A...0x202E).contains(s.value)
         }
-        XCTAssertEqual(bad.map { String($0.value, radix: 16) }, [], "\(args) \(name): \(text)")
+        XCTAssertEqual(
+          bad.map { String($0.value, radix: 16) }, [],
+          "\(args) \(name): \(text)")
       }
       XCTAssertFalse(r.terminatedBySignal)
     }
     let json = try run(["list", "--data", dir, "--format", "jsonl"])
-    XCTAssertTrue(json.stdout.contains(#"\u001b]52;c;aGVsbG8=\u0007"#), json.stdout)
+    XCTAssertTrue(
+      json.stdout.contains(#"\u001b]52;c;aGVsbG8=\u0007"#), json.stdout)
   }
 }

@@ -4,11 +4,15 @@ import XCTest
 extension ConfigParserTests {
   func testTheAnnotationsTableSetsAuthorLocationAndRestore() throws {
     let good = try ConfigParser.parse(
-      "[annotations]\nauthor = \"ana\"\nlocation = \"user\"\nrestore = false\n", directory: "/", home: nil)
+      "[annotations]\nauthor = \"ana\"\nlocation = \"user\"\nrestore = false\n",
+      directory: "/", home: nil)
     XCTAssertEqual(good.warnings, [])
-    XCTAssertEqual(good.config.annotating, Config.Annotating(author: "ana", outsideData: true, restore: false))
+    XCTAssertEqual(
+      good.config.annotating,
+      Config.Annotating(author: "ana", outsideData: true, restore: false))
     let bad = try ConfigParser.parse(
-      "[annotations]\nauthor = \"\"\nlocation = \"cloud\"\nrestore = \"no\"\ncolour = 1\n", directory: "/", home: nil)
+      "[annotations]\nauthor = \"\"\nlocation = \"cloud\"\nrestore = \"no\"\ncolour = 1\n",
+      directory: "/", home: nil)
     XCTAssertEqual(
       bad.warnings.map(\.description),
       [

@@ -5,11 +5,14 @@ import XCTest
 
 /// config.toml: good and bad files, unknown keys named with their lines.
 final class ConfigParserTests: XCTestCase {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
   func parse(_ name: String) throws -> ConfigParser.Result {
-    let text = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
-    return try ConfigParser.parse(text, directory: "/etc/dateline", home: "/home/ada")
+    let text = try String(
+      contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+    return try ConfigParser.parse(
+      text, directory: "/etc/dateline", home: "/home/ada")
   }
 
   func testEverySettingOfAGoodFile() throws {
@@ -18,14 +21,18 @@ final class ConfigParserTests: XCTestCase {
     let c = r.config
     XCTAssertEqual(c.dataDirectory, "/home/ada/timelines/hostages")
     XCTAssertEqual(c.preferences.split, .below)
-    XCTAssertEqual(c.preferences.kindColors, [.state: .blue, .armed_group: .red])
+    XCTAssertEqual(
+      c.preferences.kindColors, [.state: .blue, .armed_group: .red])
     XCTAssertEqual(
       c.preferences.keys,
       KeyRemap([
-        .control("n"): .character("j"), .control("p"): .character("k"), .character("x"): Optional<Key>.none,
+        .control("n"): .character("j"), .control("p"): .character("k"),
+        .character("x"): Optional<Key>.none,
         .pageDown: .character(" "),
       ]))
-    XCTAssertEqual(c.citations, Config.Citations(osc52: true, file: "/etc/dateline/citations.txt"))
+    XCTAssertEqual(
+      c.citations,
+      Config.Citations(osc52: true, file: "/etc/dateline/citations.txt"))
   }
 
   func testUnknownKeysAndBadValuesAreWarningsNamingTheLine() throws {
@@ -46,7 +53,8 @@ final class ConfigParserTests: XCTestCase {
     // What was valid still applies.
     XCTAssertEqual(r.config.dataDirectory, "/etc/dateline/corpus")
     XCTAssertEqual(r.config.preferences.kindColors, [.state: .blue])
-    XCTAssertEqual(r.config.preferences.keys, KeyRemap([.control("n"): .character("j")]))
+    XCTAssertEqual(
+      r.config.preferences.keys, KeyRemap([.control("n"): .character("j")]))
     XCTAssertEqual(r.config.preferences.split, .auto)
     XCTAssertFalse(r.config.citations.osc52)
   }
@@ -55,7 +63,8 @@ final class ConfigParserTests: XCTestCase {
     XCTAssertThrowsError(try parse("bad-syntax.toml")) { error in
       let e = error as? ConfigParser.SyntaxError
       XCTAssertEqual(e?.line, 2)
-      XCTAssertTrue(e?.description.hasPrefix("line 2, column ") ?? false, "\(error)")
+      XCTAssertTrue(
+        e?.description.hasPrefix("line 2, column ") ?? false, "\(error)")
     }
   }
 
@@ -84,12 +93,20 @@ final class ConfigParserTests: XCTestCase {
 
 extension ConfigParserTests {
   func testFollowIsOnUnlessTheFileTurnsItOff() throws {
-    XCTAssertTrue(try ConfigParser.parse("", directory: "/", home: nil).config.follow)
-    XCTAssertFalse(try ConfigParser.parse("follow = false\n", directory: "/", home: nil).config.follow)
-    XCTAssertTrue(try ConfigParser.parse("", directory: "/", home: nil).config.mouse)
-    XCTAssertFalse(try ConfigParser.parse("mouse = false\n", directory: "/", home: nil).config.mouse)
-    let bad = try ConfigParser.parse("\nfollow = \"no\"\n", directory: "/", home: nil)
+    XCTAssertTrue(
+      try ConfigParser.parse("", directory: "/", home: nil).config.follow)
+    XCTAssertFalse(
+      try ConfigParser.parse("follow = false\n", directory: "/", home: nil)
+        .config.follow)
+    XCTAssertTrue(
+      try ConfigParser.parse("", directory: "/", home: nil).config.mouse)
+    XCTAssertFalse(
+      try ConfigParser.parse("mouse = false\n", directory: "/", home: nil)
+        .config.mouse)
+    let bad = try ConfigParser.parse(
+      "\nfollow = \"no\"\n", directory: "/", home: nil)
     XCTAssertTrue(bad.config.follow, "a bad value leaves the default")
-    XCTAssertEqual(bad.warnings.map(\.description), ["line 2: follow must be true or false"])
+    XCTAssertEqual(
+      bad.warnings.map(\.description), ["line 2: follow must be true or false"])
   }
 }

@@ -10,10 +10,14 @@ final class AtomicFileTests: XCTestCase {
   override func tearDown() { scratch = nil }
 
   func contents(_ path: String) -> String? {
-    FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    FileManager.default.contents(atPath: path).map {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 
-  func names(_ dir: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
+  func names(_ dir: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+  }
 
   func mode(_ path: String) -> mode_t {
     var st = stat()
@@ -40,7 +44,9 @@ final class AtomicFileTests: XCTestCase {
   func testKeepRefusesAnExistingFileAndLeavesIt() throws {
     let path = scratch.path + "/out.md"
     try AtomicFile.write("old\n", to: path)
-    XCTAssertThrowsError(try AtomicFile.write("new\n", to: path, existing: .keep)) {
+    XCTAssertThrowsError(
+      try AtomicFile.write("new\n", to: path, existing: .keep)
+    ) {
       XCTAssertEqual(($0 as? FileWriteError)?.code, EEXIST)
     }
     XCTAssertEqual(contents(path), "old\n")
@@ -52,14 +58,17 @@ final class AtomicFileTests: XCTestCase {
     let file = try AtomicFile(path, existing: .keep)
     try file.append(Array("new\n".utf8))
     try AtomicFile.write("theirs\n", to: path)
-    XCTAssertThrowsError(try file.commit()) { XCTAssertEqual(($0 as? FileWriteError)?.code, EEXIST) }
+    XCTAssertThrowsError(try file.commit()) {
+      XCTAssertEqual(($0 as? FileWriteError)?.code, EEXIST)
+    }
     XCTAssertEqual(contents(path), "theirs\n")
     XCTAssertEqual(names(scratch.path), ["out.md"])
   }
 
   func testRefusesEverythingButARegularFile() throws {
     let dir = scratch.path + "/dir"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: false)
     let fifo = scratch.path + "/fifo"
     XCTAssertEqual(mkfifo(fifo, 0o600), 0)
     var targets = [dir: "a directory", fifo: "a FIFO"]
@@ -70,14 +79,17 @@ final class AtomicFileTests: XCTestCase {
     }
     for (path, kind) in targets {
       XCTAssertThrowsError(try AtomicFile.write("x", to: path), path) {
-        XCTAssertEqual(($0 as? FileWriteError)?.message, "not a regular file (\(kind))")
+        XCTAssertEqual(
+          ($0 as? FileWriteError)?.message, "not a regular file (\(kind))")
       }
       XCTAssertThrowsError(try AppendFile.append("x", to: path), path)
       var st = stat()
       XCTAssertEqual(lstat(path, &st), 0)
       XCTAssertNotEqual(st.st_mode & S_IFMT, S_IFREG, "\(path) was replaced")
     }
-    XCTAssertEqual(names(scratch.path), ["dev", "dir", "fifo"].filter { targets[scratch.path + "/" + $0] != nil })
+    XCTAssertEqual(
+      names(scratch.path),
+      ["dev", "dir", "fifo"].filter { targets[scratch.path + "/" + $0] != nil })
   }
 
   func testASymlinkIsWrittenThroughAndStaysALink() throws {
@@ -97,7 +109,8 @@ final class AtomicFileTests: XCTestCase {
     let link = scratch.path + "/link.md"
     XCTAssertEqual(symlink(scratch.path + "/missing", link), 0)
     XCTAssertThrowsError(try AtomicFile.write("x", to: link)) {
-      XCTAssertEqual(($0 as? FileWriteError)?.message, "a symbolic link to a missing file")
+      XCTAssertEqual(
+        ($0 as? FileWriteError)?.message, "a symbolic link to a missing file")
     }
     XCTAssertThrowsError(try AppendFile.append("x", to: link))
     XCTAssertEqual(names(scratch.path), ["link.md"])
@@ -110,7 +123,8 @@ final class AtomicFileTests: XCTestCase {
     let planted = scratch.path + "/.out.md.tmp-1"
     XCTAssertEqual(symlink(victim, planted), 0)
     var nonces = [UInt64(1), 1, 2].makeIterator()
-    let file = try AtomicFile(scratch.path + "/out.md", nonce: { nonces.next() ?? 3 })
+    let file = try AtomicFile(
+      scratch.path + "/out.md", nonce: { nonces.next() ?? 3 })
     XCTAssertEqual(file.temporaryPath, scratch.path + "/.out.md.tmp-2")
     try file.append(Array("mine\n".utf8))
     try file.commit()
@@ -143,7 +157,8 @@ final class AtomicFileTests: XCTestCase {
     XCTAssertThrowsError(try AtomicFile.write(big, to: path)) {
       let error = $0 as? FileWriteError
       XCTAssertEqual(error?.code, ENOSPC)
-      XCTAssertEqual(error?.description, "\(path): cannot write: No space left on device")
+      XCTAssertEqual(
+        error?.description, "\(path): cannot write: No space left on device")
     }
     XCTAssertEqual(contents(path), "old\n")
     XCTAssertEqual(names(disk), ["records.json"])
@@ -151,13 +166,19 @@ final class AtomicFileTests: XCTestCase {
 
   func testAppendAddsWholeEntriesAndCutsAPartOneOnAFullDisk() throws {
     let disk = try scratch.fullDisk()
-    XCTAssertThrowsError(try AppendFile.append([UInt8](repeating: 0x61, count: 256 << 10), to: disk + "/new"))
-    XCTAssertEqual(names(disk), [], "a file created for a failed entry is removed")
+    XCTAssertThrowsError(
+      try AppendFile.append(
+        [UInt8](repeating: 0x61, count: 256 << 10), to: disk + "/new"))
+    XCTAssertEqual(
+      names(disk), [], "a file created for a failed entry is removed")
     let path = disk + "/log"
     try AppendFile.append("one\n", to: path)
     try AppendFile.append("two\n", to: path)
     XCTAssertEqual(contents(path), "one\ntwo\n")
-    XCTAssertThrowsError(try AppendFile.append([UInt8](repeating: 0x61, count: 256 << 10), to: path)) {
+    XCTAssertThrowsError(
+      try AppendFile.append(
+        [UInt8](repeating: 0x61, count: 256 << 10), to: path)
+    ) {
       XCTAssertEqual(($0 as? FileWriteError)?.code, ENOSPC)
     }
     XCTAssertEqual(contents(path), "one\ntwo\n")

@@ -6,7 +6,9 @@ import XCTest
 /// table over memory it does not own (the cache's) is copied before any write.
 final class ByteKeyTableTests: XCTestCase {
   func testACopyWrittenToLeavesTheOriginalAsItWas() {
-    let keys: [[UInt8]] = [Array("alpha".utf8), Array("beta".utf8), Array("gamma".utf8)]
+    let keys: [[UInt8]] = [
+      Array("alpha".utf8), Array("beta".utf8), Array("gamma".utf8),
+    ]
     let buffers = keys.map { k -> UnsafeMutablePointer<UInt8> in
       let p = UnsafeMutablePointer<UInt8>.allocate(capacity: k.count)
       p.initialize(from: k, count: k.count)
@@ -21,7 +23,8 @@ final class ByteKeyTableTests: XCTestCase {
     var copy = original
     XCTAssertNil(copy.insert(refs[1], value: 1, key: key))
     copy.remap { $0 == 0 ? nil : $0 }
-    XCTAssertEqual(original.find(refs[0], key: key), 0, "the original still finds its key")
+    XCTAssertEqual(
+      original.find(refs[0], key: key), 0, "the original still finds its key")
     XCTAssertNil(original.find(refs[1], key: key), "and not the copy's")
     XCTAssertEqual(original.count, 1)
     XCTAssertNil(copy.find(refs[0], key: key))
@@ -30,10 +33,13 @@ final class ByteKeyTableTests: XCTestCase {
     // A table over slots it does not own (as read back from a cache) copies before writing.
     let bytes = original.rawSlots.copied()
     let viewed = ByteKeyTable(
-      slots: Column(viewing: UnsafeRawPointer(bytes.base), count: bytes.count, owner: bytes.storage), count: 1)
+      slots: Column(
+        viewing: UnsafeRawPointer(bytes.base), count: bytes.count,
+        owner: bytes.storage), count: 1)
     var written = viewed
     XCTAssertNil(written.insert(refs[2], value: 2, key: key))
-    XCTAssertNil(viewed.find(refs[2], key: key), "the viewed memory is not written")
+    XCTAssertNil(
+      viewed.find(refs[2], key: key), "the viewed memory is not written")
     XCTAssertEqual(written.find(refs[2], key: key), 2)
   }
 }

@@ -22,7 +22,9 @@ final class CSVTests: XCTestCase {
     let rows = CSVReader.rows("a,b\n\"x\"y,1\n2,\"never closed\n3,4\n")
     XCTAssertEqual(rows[1].problem, "text after a closing quote in field 1")
     XCTAssertEqual(rows[2].line, 3)
-    XCTAssertEqual(rows[2].problem, "a quoted field is never closed (it runs to the end of the file)")
+    XCTAssertEqual(
+      rows[2].problem,
+      "a quoted field is never closed (it runs to the end of the file)")
     XCTAssertEqual(rows.count, 3)
   }
 
@@ -38,14 +40,22 @@ final class CSVTests: XCTestCase {
       ("@cmd", "'@cmd"),
       ("", ""),
     ]
-    for (value, expected) in cases { XCTAssertEqual(CSVWriter.field(value), expected, value) }
+    for (value, expected) in cases {
+      XCTAssertEqual(CSVWriter.field(value), expected, value)
+    }
   }
 
   func testWrittenRowsReadBackExactly() {
-    let values = ["id-1", "a,b", "say \"hi\"", "two\nlines", "=1+1", "+x", "'quoted", "日本語 👍🏽", ""]
-    let rows = CSVReader.rows(CSVWriter.row(["h"] + values.indices.map { "c\($0)" }) + CSVWriter.row(["v"] + values))
+    let values = [
+      "id-1", "a,b", "say \"hi\"", "two\nlines", "=1+1", "+x", "'quoted",
+      "日本語 👍🏽", "",
+    ]
+    let rows = CSVReader.rows(
+      CSVWriter.row(["h"] + values.indices.map { "c\($0)" })
+        + CSVWriter.row(["v"] + values))
     XCTAssertEqual(rows.count, 2)
-    XCTAssertEqual(Array(rows[1].fields.dropFirst()).map(CSVWriter.unguard), values)
+    XCTAssertEqual(
+      Array(rows[1].fields.dropFirst()).map(CSVWriter.unguard), values)
   }
 }
 
@@ -73,7 +83,10 @@ final class EventDateTests: XCTestCase {
   }
 
   func testRefusedForms() {
-    for text in ["12/11/2023", "2023-13-01", "20230230", "31 February 2023", "Dec 2023", "yesterday", "", "2023-1-5"] {
+    for text in [
+      "12/11/2023", "2023-13-01", "20230230", "31 February 2023", "Dec 2023",
+      "yesterday", "", "2023-1-5",
+    ] {
       XCTAssertNil(EventDate.parse(text), text)
     }
   }
@@ -98,6 +111,8 @@ final class SlugTests: XCTestCase {
     XCTAssertEqual(a, Slug.make("حماس"))
     XCTAssertNotEqual(a, Slug.make("إسرائيل"))
     XCTAssertTrue(TypedID<Party>.isValid(a))
-    XCTAssertTrue(TypedID<Party>.isValid(Slug.make(String(repeating: "long name ", count: 20))))
+    XCTAssertTrue(
+      TypedID<Party>.isValid(
+        Slug.make(String(repeating: "long name ", count: 20))))
   }
 }

@@ -30,7 +30,8 @@ final class CorpusLoaderRecordTests: XCTestCase {
         "records.json: items[3] (id \"r04\"): $.date: \(dateForm) \"2023-04-31\"",
         "records.json: items[4] (id \"r05\"): $.date: \(dateForm) \"1900-02-29\"",
       ], records: 2, leftOut: 4)
-    XCTAssertEqual(result.recordIDs, ["r06", "r01"])  // 2000-02-29, then 2024-02-29
+    // 2000-02-29, then 2024-02-29
+    XCTAssertEqual(result.recordIDs, ["r06", "r01"])
   }
 
   func testAnEndDateWhoseFirstDayIsBeforeTheDatesFirstDayIsAnError() throws {
@@ -45,7 +46,9 @@ final class CorpusLoaderRecordTests: XCTestCase {
       ], records: 2, leftOut: 3)
     let r03 = try XCTUnwrap(result.corpus.record("r03"))
     XCTAssertEqual(r03.firstDay.description, "2023-12-01")
-    XCTAssertEqual(r03.lastDay.description, "2023-12-01", "covers up to the last day of end_date")
+    XCTAssertEqual(
+      r03.lastDay.description, "2023-12-01",
+      "covers up to the last day of end_date")
   }
 
   func testWeekPrecisionNeedsADayDate() throws {
@@ -157,7 +160,8 @@ final class CorpusLoaderRecordTests: XCTestCase {
 
   // MARK: - Widths and ids
 
-  func testAHeadlineOver100ColumnsIsAnErrorCountingColumnsNotCharacters() throws {
+  func testAHeadlineOver100ColumnsIsAnErrorCountingColumnsNotCharacters() throws
+  {
     let result = try Fixtures.load("records-headline-too-wide")
     assertLoad(
       result,
@@ -168,7 +172,9 @@ final class CorpusLoaderRecordTests: XCTestCase {
     XCTAssertEqual(Set(result.recordIDs), ["r01", "r03", "r05"])
   }
 
-  func testAPartyLabelOver12ColumnsIsAnErrorAndTheDefaultLabelIsTheNameCut() throws {
+  func testAPartyLabelOver12ColumnsIsAnErrorAndTheDefaultLabelIsTheNameCut()
+    throws
+  {
     let result = try Fixtures.load("party-label-too-wide")
     assertLoad(
       result,
@@ -181,14 +187,16 @@ final class CorpusLoaderRecordTests: XCTestCase {
     let epsilon = try XCTUnwrap(result.corpus.party("epsilon"))
     XCTAssertLessThanOrEqual(DisplayWidth.of(epsilon.label), 12)
     XCTAssertTrue(epsilon.name.hasPrefix(epsilon.label))
-    XCTAssertEqual(epsilon.label.trimmingCharacters(in: .whitespaces), "A very long")
+    XCTAssertEqual(
+      epsilon.label.trimmingCharacters(in: .whitespaces), "A very long")
   }
 
   func testAnIDOutsideThePatternIsAnError() throws {
     let result = try Fixtures.load("id-bad-pattern")
     let idForm = "expected an id (a-z, 0-9, then also . _ -; at most 64), got"
     let b65 = String(repeating: "b", count: 65)
-    let placeID = String(repeating: "b", count: 60) + "…"  // places cut ids at 60
+    // places cut ids at 60
+    let placeID = String(repeating: "b", count: 60) + "…"
     let gotID = String(repeating: "b", count: 40) + "…"  // values are cut at 40
     assertLoad(
       result,
@@ -201,7 +209,8 @@ final class CorpusLoaderRecordTests: XCTestCase {
         "records.json: items[2] (id \"r 03\"): $.id: \(idForm) \"r 03\"",
       ], records: 1, leftOut: 6)
     XCTAssertEqual(
-      result.partyIDs, ["alpha", "9lives", "a_b.c-d", String(repeating: "a", count: 64)])
+      result.partyIDs,
+      ["alpha", "9lives", "a_b.c-d", String(repeating: "a", count: 64)])
     XCTAssertFalse(result.partyIDs.contains(b65))
   }
 
@@ -236,7 +245,8 @@ final class CorpusLoaderRecordTests: XCTestCase {
 
   func testAControlCharacterInAStringIsAWarningButTabAndNewlineAreNot() throws {
     let result = try Fixtures.load("control-character")
-    let message = "control character in text (shown as a symbol, never printed raw)"
+    let message =
+      "control character in text (shown as a symbol, never printed raw)"
     assertLoad(
       result,
       issues: [
@@ -264,7 +274,9 @@ final class CorpusLoaderRecordTests: XCTestCase {
     XCTAssertEqual(result.corpus.record("r01")?.figures.first?.value, 1e308)
   }
 
-  func testNestingDeeperThan64LevelsFromTheTopOfTheFileIsAnErrorOfTheItem() throws {
+  func testNestingDeeperThan64LevelsFromTheTopOfTheFileIsAnErrorOfTheItem()
+    throws
+  {
     let result = try Fixtures.load("nesting-too-deep")
     // records.json: envelope 1, items 2, item 3, x_deep 4: the 62nd array is level 65.
     // records.jsonl: the item is level 1, x_deep 2: the 64th array is level 65.
@@ -272,7 +284,9 @@ final class CorpusLoaderRecordTests: XCTestCase {
     let linePath = "$.x_deep" + String(repeating: "[0]", count: 63)
     XCTAssertEqual(result.issues.map(\.path), [envelopePath, linePath])
     // Printed, a path over 80 characters keeps its first 48 and last 24 around "…".
-    let shown = "$.x_deep" + String(repeating: "[0]", count: 13) + "[…" + String(repeating: "[0]", count: 8)
+    let shown =
+      "$.x_deep" + String(repeating: "[0]", count: 13) + "[…"
+      + String(repeating: "[0]", count: 8)
     assertLoad(
       result,
       issues: [
@@ -297,7 +311,10 @@ final class CorpusLoaderRecordTests: XCTestCase {
       "records.json",
       Fixtures.envelope(
         "records",
-        [Fixtures.record("r01"), Fixtures.record("r02", extra: "\"summary\": \"\(long)\"")]))
+        [
+          Fixtures.record("r01"),
+          Fixtures.record("r02", extra: "\"summary\": \"\(long)\""),
+        ]))
     let result = try dir.load()
     assertLoad(
       result,

@@ -3,7 +3,8 @@ import XCTest
 
 /// Loader rules across items: references, cascades, parent cycles, claimants, keys, colours.
 final class CorpusLoaderReferenceTests: XCTestCase {
-  private let notAmongParties = "is not among the record's parties (it will not count as involved)"
+  private let notAmongParties =
+    "is not among the record's parties (it will not count as involved)"
 
   func testAReferenceToAnUnknownIDIsAnErrorOfTheItemHoldingIt() throws {
     let result = try Fixtures.load("reference-unknown")
@@ -40,7 +41,8 @@ final class CorpusLoaderReferenceTests: XCTestCase {
     XCTAssertEqual(result.sourceIDs, ["s1"])
   }
 
-  func testAParentCycleIsAnErrorOfEachPartyInItAndItsChildrenAreLeftOut() throws {
+  func testAParentCycleIsAnErrorOfEachPartyInItAndItsChildrenAreLeftOut() throws
+  {
     let result = try Fixtures.load("party-parent-cycle")
     assertLoad(
       result,
@@ -56,7 +58,9 @@ final class CorpusLoaderReferenceTests: XCTestCase {
     XCTAssertEqual(result.partyIDs, ["alpha"])
   }
 
-  func testAClaimantNotInvolvedIsAWarningButAnAncestorOfAListedPartyIsNot() throws {
+  func testAClaimantNotInvolvedIsAWarningButAnAncestorOfAListedPartyIsNot()
+    throws
+  {
     let result = try Fixtures.load("claimant")
     assertLoad(
       result,
@@ -72,7 +76,8 @@ final class CorpusLoaderReferenceTests: XCTestCase {
     XCTAssertEqual(r05.attribution?.claimants, ["beta", "alpha", "delta"])
     XCTAssertEqual(r05.attribution?.basis, .official)
     XCTAssertEqual(
-      r05.parties.map(\.role), [.participant, .target], "participant is the default role")
+      r05.parties.map(\.role), [.participant, .target],
+      "participant is the default role")
   }
 
   func testAClaimantArrayOfOneIsReportedAtItsElement() throws {
@@ -99,7 +104,8 @@ final class CorpusLoaderReferenceTests: XCTestCase {
       ], records: 0, leftOut: 2)
     XCTAssertEqual(result.corpus.filterKey(for: "alpha"), 1)
     XCTAssertEqual(result.corpus.filterKey(for: "gamma"), 2)
-    let beta = try XCTUnwrap(result.corpus.filterKey(for: "beta"), "beta gets a free digit")
+    let beta = try XCTUnwrap(
+      result.corpus.filterKey(for: "beta"), "beta gets a free digit")
     XCTAssertTrue((3...9).contains(beta), "beta got \(beta), which is not free")
   }
 
@@ -115,6 +121,7 @@ final class CorpusLoaderReferenceTests: XCTestCase {
     XCTAssertEqual(result.partyIDs, ["alpha", "beta", "gamma"])
     XCTAssertNil(result.corpus.party("alpha")?.color)
     XCTAssertEqual(result.corpus.party("beta")?.color, .red)
-    XCTAssertEqual(result.corpus.party("beta")?.kind, .other, "other is the default kind")
+    XCTAssertEqual(
+      result.corpus.party("beta")?.kind, .other, "other is the default kind")
   }
 }

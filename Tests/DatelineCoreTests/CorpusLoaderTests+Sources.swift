@@ -5,7 +5,9 @@ import XCTest
 final class CorpusLoaderSourceTests: XCTestCase {
   // MARK: - text_path
 
-  func testATextPathMustBeARelativeFileInsideTheDirectoryAndExclusiveWithText() throws {
+  func testATextPathMustBeARelativeFileInsideTheDirectoryAndExclusiveWithText()
+    throws
+  {
     let result = try Fixtures.load("text-path")
     assertLoad(
       result,
@@ -27,7 +29,10 @@ final class CorpusLoaderSourceTests: XCTestCase {
     XCTAssertEqual(result.corpus.source("s-ok")?.textPath, "sources/ok.txt")
   }
 
-  func testASymlinkWhoseTargetLiesOutsideTheDirectoryIsAnErrorAndOneInsideIsNot() throws {
+  func
+    testASymlinkWhoseTargetLiesOutsideTheDirectoryIsAnErrorAndOneInsideIsNot()
+    throws
+  {
     let outside = try TemporaryDirectory(for: self)
     try outside.write("secret.txt", "secret\n")
     let dir = try TemporaryDirectory(for: self)
@@ -95,14 +100,18 @@ final class CorpusLoaderSourceTests: XCTestCase {
       ], records: 2, leftOut: 4)
     // r04 quotes "Cafe\u{301} au lait\nsecond" (NFD, LF) from "Caf\u{E9} au lait\r\nsecond line".
     XCTAssertEqual(result.recordIDs, ["r01", "r04"])
-    XCTAssertEqual(result.corpus.source("s2")?.text, "Caf\u{E9} au lait\nsecond line")
+    XCTAssertEqual(
+      result.corpus.source("s2")?.text, "Caf\u{E9} au lait\nsecond line")
   }
 
-  func testAnAmbiguousQuoteIsAWarningAndPrefixSuffixOrStartPickTheOccurrence() throws {
+  func testAnAmbiguousQuoteIsAWarningAndPrefixSuffixOrStartPickTheOccurrence()
+    throws
+  {
     let result = try Fixtures.load("quote-ambiguous")
     let ambiguous =
       "occurs more than once in source \"s1\" and prefix/suffix/start do not pick one; the first is used"
-    let none = "prefix/suffix/start match none of the 3 occurrences of the quote in source \"s1\""
+    let none =
+      "prefix/suffix/start match none of the 3 occurrences of the quote in source \"s1\""
     assertLoad(
       result,
       issues: [
@@ -134,7 +143,10 @@ final class CorpusLoaderSourceTests: XCTestCase {
     let table: [(Quote, Result<Int, QuoteLocator.Failure>)] = [
       (Quote(exact: "quote", start: 3), .success(3)),
       (Quote(exact: "quote", start: 15), .success(15)),
-      (Quote(exact: "quote", start: 4), .failure(.noOccurrenceFits(occurrences: 2))),
+      (
+        Quote(exact: "quote", start: 4),
+        .failure(.noOccurrenceFits(occurrences: 2))
+      ),
       (Quote(exact: "quote", suffix: ","), .success(3)),
       (Quote(exact: "missing"), .failure(.notFound)),
     ]
@@ -144,6 +156,7 @@ final class CorpusLoaderSourceTests: XCTestCase {
     }
     // The first "quote" starts after two 3-byte scalars and a space.
     XCTAssertEqual(
-      try QuoteLocator.locate(Quote(exact: "quote", start: 3), in: text).get().utf8Range, 7..<12)
+      try QuoteLocator.locate(Quote(exact: "quote", start: 3), in: text).get()
+        .utf8Range, 7..<12)
   }
 }

@@ -23,7 +23,8 @@ final class CorpusLoaderTests: XCTestCase {
     try dir.write("parties.json", Fixtures.parties)
     let path = dir.path + "/parties.json"
     XCTAssertThrowsError(try CorpusLoader.load(directory: path)) { error in
-      XCTAssertEqual((error as? CorpusLoader.DirectoryError)?.message, "not a directory")
+      XCTAssertEqual(
+        (error as? CorpusLoader.DirectoryError)?.message, "not a directory")
     }
   }
 
@@ -31,7 +32,10 @@ final class CorpusLoaderTests: XCTestCase {
     let dir = try TemporaryDirectory(for: self)
     let result = try dir.load()
     assertLoad(
-      result, issues: ["\(dir.name): no data files (*.json or *.jsonl) in this directory"],
+      result,
+      issues: [
+        "\(dir.name): no data files (*.json or *.jsonl) in this directory"
+      ],
       records: 0, leftOut: 0)
     XCTAssertEqual(result.files, 0)
   }
@@ -39,10 +43,15 @@ final class CorpusLoaderTests: XCTestCase {
   func testADirectoryWithOnlyOtherFilesAndSubfoldersHasNoDataFiles() throws {
     let dir = try TemporaryDirectory(for: self)
     try dir.write("notes.txt", "not data\n")
-    try dir.write("sub/records.json", Fixtures.envelope("records", [Fixtures.record("r01")]))
+    try dir.write(
+      "sub/records.json", Fixtures.envelope("records", [Fixtures.record("r01")])
+    )
     let result = try dir.load()
     assertLoad(
-      result, issues: ["\(dir.name): no data files (*.json or *.jsonl) in this directory"],
+      result,
+      issues: [
+        "\(dir.name): no data files (*.json or *.jsonl) in this directory"
+      ],
       records: 0, leftOut: 0)
   }
 
@@ -53,26 +62,32 @@ final class CorpusLoaderTests: XCTestCase {
     try dir.mkdir("folder.json")
     let result = try dir.load()
     assertLoad(
-      result, issues: ["folder.json: not a regular file (a directory); skipped"], records: 0, leftOut: 0, failedFiles: 1
+      result,
+      issues: ["folder.json: not a regular file (a directory); skipped"],
+      records: 0, leftOut: 0, failedFiles: 1
     )
   }
 
   func testOtherFilesAndSubfoldersAreIgnored() throws {
     let result = try Fixtures.load("directory-layout")
     assertLoad(
-      result, issues: ["nested.json: not a regular file (a directory); skipped"], records: 1, leftOut: 0, failedFiles: 1
+      result,
+      issues: ["nested.json: not a regular file (a directory); skipped"],
+      records: 1, leftOut: 0, failedFiles: 1
     )
     XCTAssertEqual(result.files, 4)
     XCTAssertEqual(
       result.summary,
-      "4 files, 2 parties, 1 source, 1 record, 0 items left out, 1 error, 0 warnings")
+      "4 files, 2 parties, 1 source, 1 record, 0 items left out, 1 error, 0 warnings"
+    )
   }
 
   func testTheSummaryCountsFilesItemsAndIssues() throws {
     let result = try Fixtures.load("records-bad-date")
     XCTAssertEqual(
       result.summary,
-      "3 files, 2 parties, 1 source, 1 record, 3 items left out, 3 errors, 0 warnings")
+      "3 files, 2 parties, 1 source, 1 record, 3 items left out, 3 errors, 0 warnings"
+    )
   }
 
   func testAFileThatCannotBeOpenedIsAFailedFile() throws {
@@ -81,7 +96,10 @@ final class CorpusLoaderTests: XCTestCase {
     let dir = try TemporaryDirectory(for: self)
     XCTAssertEqual(symlink("parties.json", dir.path + "/parties.json"), 0)
     assertLoad(
-      try dir.load(), issues: ["parties.json: cannot open the file (Too many levels of symbolic links)"],
+      try dir.load(),
+      issues: [
+        "parties.json: cannot open the file (Too many levels of symbolic links)"
+      ],
       records: 0,
       leftOut: 0, failedFiles: 1)
   }
@@ -124,7 +142,8 @@ final class CorpusLoaderTests: XCTestCase {
         "records.json:3:1: invalid JSON: expected a value, got ']'",
         "sources.json:2:79: invalid JSON: expected a string key, got '}'",
       ], records: 0, leftOut: 0, failedFiles: 2)
-    XCTAssertEqual(result.partyIDs, ["alpha", "beta"], "the valid file still loads")
+    XCTAssertEqual(
+      result.partyIDs, ["alpha", "beta"], "the valid file still loads")
   }
 
   func testATruncatedFileIsInvalidJSONWithLineAndColumn() throws {
@@ -141,7 +160,9 @@ final class CorpusLoaderTests: XCTestCase {
     let result = try Fixtures.load("bom")
     // broken.json has a BOM too: its column counts from after the BOM.
     assertLoad(
-      result, issues: ["broken.json:1:2: invalid JSON: expected a string key, got ','"], records: 2,
+      result,
+      issues: ["broken.json:1:2: invalid JSON: expected a string key, got ','"],
+      records: 2,
       leftOut: 0, failedFiles: 1)
     XCTAssertEqual(result.partyIDs, ["alpha", "beta"])
     XCTAssertEqual(result.sourceIDs, ["s1"])
@@ -194,12 +215,18 @@ final class CorpusLoaderTests: XCTestCase {
     try dir.write(
       "sources.json",
       Fixtures.envelope(
-        "sources", ["{\"id\": \"s1\", \"outlet\": \"W\", \"title\": \"T\", \"text\": \"x\"}"]))
+        "sources",
+        [
+          "{\"id\": \"s1\", \"outlet\": \"W\", \"title\": \"T\", \"text\": \"x\"}"
+        ]))
     try dir.write("a.jsonl", "\n" + Fixtures.record("r01") + "\n")
-    try dir.write("b.json", Fixtures.envelope("records", [Fixtures.record("r01")]))
+    try dir.write(
+      "b.json", Fixtures.envelope("records", [Fixtures.record("r01")]))
     assertLoad(
       try dir.load(),
-      issues: ["b.json: items[0] (id \"r01\"): $.id: duplicate id \"r01\" (first in a.jsonl:2)"],
+      issues: [
+        "b.json: items[0] (id \"r01\"): $.id: duplicate id \"r01\" (first in a.jsonl:2)"
+      ],
       records: 1, leftOut: 1)
   }
 }

@@ -28,7 +28,8 @@ final class DisplayWidthTests: XCTestCase {
     ]
     for row in table {
       XCTAssertEqual(
-        DisplayWidth.of(row.text), row.columns, "\(row.note): \(row.text.debugDescription)")
+        DisplayWidth.of(row.text), row.columns,
+        "\(row.note): \(row.text.debugDescription)")
     }
   }
 
@@ -47,8 +48,12 @@ final class DisplayWidthTests: XCTestCase {
   }
 
   func testCharacterWidthsAgreeWithStringWidths() {
-    for c: Character in ["a", "中", "😀", "👨\u{200D}👩\u{200D}👧", "🇺🇸", "e\u{301}", "Ａ", "❤\u{FE0F}"] {
-      XCTAssertEqual(DisplayWidth.of(c), DisplayWidth.of(String(c)), String(c).debugDescription)
+    for c: Character in [
+      "a", "中", "😀", "👨\u{200D}👩\u{200D}👧", "🇺🇸", "e\u{301}", "Ａ", "❤\u{FE0F}",
+    ] {
+      XCTAssertEqual(
+        DisplayWidth.of(c), DisplayWidth.of(String(c)),
+        String(c).debugDescription)
     }
     XCTAssertEqual(DisplayWidth.of("中" as Character), 2)
     XCTAssertEqual(DisplayWidth.of("a" as Character), 1)
@@ -56,7 +61,9 @@ final class DisplayWidthTests: XCTestCase {
 
   func testAStringIsAsWideAsTheSumOfItsGraphemes() {
     let text = "Hamás 中文 👨\u{200D}👩\u{200D}👧 e\u{301} 🇺🇸 ｱＡ"
-    XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) })
-    XCTAssertEqual(DisplayWidth.of(text), 5 + 1 + 4 + 1 + 2 + 1 + 1 + 1 + 2 + 1 + 3)
+    XCTAssertEqual(
+      DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) })
+    XCTAssertEqual(
+      DisplayWidth.of(text), 5 + 1 + 4 + 1 + 2 + 1 + 1 + 1 + 2 + 1 + 3)
   }
 }

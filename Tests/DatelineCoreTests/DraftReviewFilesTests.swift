@@ -9,8 +9,10 @@ final class DraftReviewFilesTests: XCTestCase {
     .appendingPathComponent("../../Data").standardizedFileURL.path
 
   func temp(_ name: String, _ text: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draft-review-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "draft-review-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -23,12 +25,15 @@ final class DraftReviewFilesTests: XCTestCase {
     let path = try temp(
       "t.jsonl",
       good + "\n\n{not json\n"
-        + #"{"id":"a-2","date":"2023-13-40","kind":"event","parties":[],"headline":"H","source":"s"}"# + "\n")
+        + #"{"id":"a-2","date":"2023-13-40","kind":"event","parties":[],"headline":"H","source":"s"}"#
+        + "\n")
     let file = DraftFile.read(path)
     XCTAssertEqual(file.entries.map(\.record.id.rawValue), ["a-1"])
     XCTAssertEqual(file.entries.map(\.line), [1])
-    XCTAssertEqual(file.issues.map(\.place), [.line(3, id: nil), .line(4, id: nil)])
-    XCTAssertTrue(file.issues[0].message.hasPrefix("not JSON"), file.issues[0].message)
+    XCTAssertEqual(
+      file.issues.map(\.place), [.line(3, id: nil), .line(4, id: nil)])
+    XCTAssertTrue(
+      file.issues[0].message.hasPrefix("not JSON"), file.issues[0].message)
     XCTAssertTrue(file.issues.allSatisfy { !$0.isError })
     XCTAssertEqual(DraftFile.read(path + ".missing").issues.count, 1)
   }
@@ -38,10 +43,15 @@ final class DraftReviewFilesTests: XCTestCase {
     let now = Date(timeIntervalSince1970: 1_702_400_000)
     try ReviewLog.append(Record.ID("a"), .rejected, log: log, now: now)
     try ReviewLog.append(Record.ID("a"), .reopened, log: log, now: now)
-    try ReviewLog.append(Record.ID("b"), .accepted, into: "D/t.jsonl", log: log, now: now)
-    try AppendFile.append("garbage\n{\"id\":\"c\",\"decision\":\"maybe\"}\n", to: log)
-    XCTAssertEqual(ReviewLog.read(log), [Record.ID("a"): .reopened, Record.ID("b"): .accepted])
-    XCTAssertEqual(ReviewLog.path(forDrafts: "D/drafts/t.jsonl"), "D/drafts/t.review.log")
+    try ReviewLog.append(
+      Record.ID("b"), .accepted, into: "D/t.jsonl", log: log, now: now)
+    try AppendFile.append(
+      "garbage\n{\"id\":\"c\",\"decision\":\"maybe\"}\n", to: log)
+    XCTAssertEqual(
+      ReviewLog.read(log),
+      [Record.ID("a"): .reopened, Record.ID("b"): .accepted])
+    XCTAssertEqual(
+      ReviewLog.path(forDrafts: "D/drafts/t.jsonl"), "D/drafts/t.review.log")
     XCTAssertEqual(
       ReviewLog.line(Record.ID("b"), .accepted, into: "D/t.jsonl", time: "T"),
       #"{"id":"b","decision":"accepted","into":"D/t.jsonl","time":"T"}"# + "\n")
@@ -54,14 +64,22 @@ final class DraftReviewFilesTests: XCTestCase {
     fresh.id = Record.ID("new-record-1")
     let rows: [(String, (inout Record) -> Void, String?)] = [
       ("a new id", { _ in }, nil),
-      ("an existing id", { $0.id = template.id }, "a record \(template.id.rawValue) exists already"),
       (
-        "an unknown party", { $0.parties = [Record.PartyRef(id: Party.ID("unidentified"))] },
+        "an existing id", { $0.id = template.id },
+        "a record \(template.id.rawValue) exists already"
+      ),
+      (
+        "an unknown party",
+        { $0.parties = [Record.PartyRef(id: Party.ID("unidentified"))] },
         "no party unidentified in the data (P sets the parties)"
       ),
-      ("an unknown source", { $0.source = Source.ID("nowhere") }, "no source nowhere in the data"),
       (
-        "a quote not in the text", { $0.quote = Quote(exact: "words the article never printed") },
+        "an unknown source", { $0.source = Source.ID("nowhere") },
+        "no source nowhere in the data"
+      ),
+      (
+        "a quote not in the text",
+        { $0.quote = Quote(exact: "words the article never printed") },
         "the quote is not in the text of \(template.source.rawValue)"
       ),
       (
@@ -72,7 +90,8 @@ final class DraftReviewFilesTests: XCTestCase {
     for (name, change, expected) in rows {
       var r = fresh
       change(&r)
-      XCTAssertEqual(RecordAdmission.problem(r, joining: corpus), expected, name)
+      XCTAssertEqual(
+        RecordAdmission.problem(r, joining: corpus), expected, name)
     }
   }
 }

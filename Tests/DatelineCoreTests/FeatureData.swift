@@ -6,9 +6,11 @@ import XCTest
 /// a dispute, figures) and `Tests/FeatureData/` (invented: several sources, a revision,
 /// a range, an anonymous statement).
 enum FeatureData {
-  static let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let seedPath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
     .appendingPathComponent("../../Data").standardized.path
-  static let fixturePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let fixturePath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
     .appendingPathComponent("../FeatureData").standardized.path
 
   static func seed() throws -> Corpus { try load(seedPath) }
@@ -24,5 +26,7 @@ enum FeatureData {
     try XCTUnwrap(corpus.recordIndex[Record.ID(id)], "no record \(id)")
   }
 
-  static func ids(_ indexes: [Int], _ corpus: Corpus) -> [String] { indexes.map { corpus.records[$0].id.rawValue } }
+  static func ids(_ indexes: [Int], _ corpus: Corpus) -> [String] {
+    indexes.map { corpus.records[$0].id.rawValue }
+  }
 }

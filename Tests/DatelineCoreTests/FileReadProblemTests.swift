@@ -10,7 +10,10 @@ final class FileReadProblemTests: XCTestCase {
     let table: [(FileReadProblem, String)] = [
       (.cannotOpen(EACCES), "cannot read the file (permission denied)"),
       (.cannotOpen(EPERM), "cannot read the file (permission denied)"),
-      (.cannotOpen(ELOOP), "cannot open the file (Too many levels of symbolic links)"),
+      (
+        .cannotOpen(ELOOP),
+        "cannot open the file (Too many levels of symbolic links)"
+      ),
       (.readFailed(EIO), "cannot read the file (Input/output error)"),
       (.notRegular("a FIFO"), "not a regular file (a FIFO); skipped"),
     ]

@@ -10,7 +10,9 @@ enum Fixtures {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
-  static func path(_ rule: String) -> String { root.appendingPathComponent(rule).path }
+  static func path(_ rule: String) -> String {
+    root.appendingPathComponent(rule).path
+  }
 
   static func load(_ rule: String) throws -> CorpusLoader.Result {
     try CorpusLoader.load(directory: path(rule))
@@ -25,7 +27,9 @@ enum Fixtures {
     """
 
   /// A record with every required field; `extra` is spliced in as more members.
-  static func record(_ id: String, source: String = "s1", extra: String = "") -> String {
+  static func record(_ id: String, source: String = "s1", extra: String = "")
+    -> String
+  {
     """
     {"id": "\(id)", "date": "2023-12-01", "kind": "event", "parties": ["alpha"], \
     "headline": "Alpha met Beta", "source": "\(source)"\(extra.isEmpty ? "" : ", " + extra)}
@@ -40,22 +44,28 @@ enum Fixtures {
 
 /// Builds a record for order and query tests; dates are written as in the data.
 func makeRecord(
-  _ id: String, _ date: String, week: Bool = false, end: String? = nil, time: String? = nil,
-  offset: String? = nil, parties: [String] = ["alpha"], headline: String = "Headline",
+  _ id: String, _ date: String, week: Bool = false, end: String? = nil,
+  time: String? = nil,
+  offset: String? = nil, parties: [String] = ["alpha"],
+  headline: String = "Headline",
   summary: String? = nil, attribution: Attribution? = nil, tags: [String] = []
 ) -> Record {
-  guard var d = RecordDate.parse(date) else { fatalError("bad test date \(date)") }
+  guard var d = RecordDate.parse(date) else {
+    fatalError("bad test date \(date)")
+  }
   if week { d = RecordDate(firstDay: d.firstDay, precision: .week) }
   return Record(
     id: Record.ID(id), date: d, endDate: end.map { RecordDate.parse($0)! },
     time: time.map { TimeOfDay($0)! }, utcOffset: offset, kind: .event,
-    parties: parties.map { Record.PartyRef(id: Party.ID($0)) }, headline: headline,
+    parties: parties.map { Record.PartyRef(id: Party.ID($0)) },
+    headline: headline,
     summary: summary, attribution: attribution, source: "s1", tags: tags)
 }
 
 /// Asserts the exact issue lines (SCHEMA.md "Errors" form, in report order) and the counts.
 func assertLoad(
-  _ result: CorpusLoader.Result, issues expected: [String], records: Int, leftOut: Int,
+  _ result: CorpusLoader.Result, issues expected: [String], records: Int,
+  leftOut: Int,
   failedFiles: Int = 0, file: StaticString = #filePath, line: UInt = #line
 ) {
   let actual = result.issues.map(\.description)
@@ -64,12 +74,18 @@ func assertLoad(
     "issue lines differ:\n--- actual\n\(actual.joined(separator: "\n"))\n--- expected\n"
       + expected.joined(separator: "\n"), file: file, line: line)
   let expectedWarnings = expected.filter { $0.hasPrefix("warning: ") }.count
-  XCTAssertEqual(result.warnings.count, expectedWarnings, "warnings", file: file, line: line)
   XCTAssertEqual(
-    result.errors.count, expected.count - expectedWarnings, "errors", file: file, line: line)
-  XCTAssertEqual(result.corpus.records.count, records, "records loaded", file: file, line: line)
-  XCTAssertEqual(result.leftOut, leftOut, "items left out", file: file, line: line)
-  XCTAssertEqual(result.failedFiles, failedFiles, "failed files", file: file, line: line)
+    result.warnings.count, expectedWarnings, "warnings", file: file, line: line)
+  XCTAssertEqual(
+    result.errors.count, expected.count - expectedWarnings, "errors",
+    file: file, line: line)
+  XCTAssertEqual(
+    result.corpus.records.count, records, "records loaded", file: file,
+    line: line)
+  XCTAssertEqual(
+    result.leftOut, leftOut, "items left out", file: file, line: line)
+  XCTAssertEqual(
+    result.failedFiles, failedFiles, "failed files", file: file, line: line)
 }
 
 extension CorpusLoader.Result {
@@ -87,7 +103,8 @@ struct TemporaryDirectory: Sendable {
   init(for test: XCTestCase) throws {
     let base = FileManager.default.temporaryDirectory.path
     path = base + "/dateline-coretests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: true)
     let path = self.path
     test.addTeardownBlock {
       // Restore permissions first, or an unreadable file would stay behind.
@@ -110,8 +127,10 @@ struct TemporaryDirectory: Sendable {
   func write(_ name: String, bytes: [UInt8]) throws {
     let full = path + "/" + name
     try FileManager.default.createDirectory(
-      atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
+      atPath: (full as NSString).deletingLastPathComponent,
+      withIntermediateDirectories: true)
+    guard FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    else {
       throw CocoaError(.fileWriteUnknown)
     }
   }
@@ -126,5 +145,7 @@ struct TemporaryDirectory: Sendable {
       atPath: path + "/" + name, withDestinationPath: destination)
   }
 
-  func load() throws -> CorpusLoader.Result { try CorpusLoader.load(directory: path) }
+  func load() throws -> CorpusLoader.Result {
+    try CorpusLoader.load(directory: path)
+  }
 }

@@ -4,15 +4,20 @@ import XCTest
 
 /// The strict RFC 8259 parser under the loader.
 final class JSONParserTests: XCTestCase {
-  private func parse(_ bytes: [UInt8], depthLimit: Int = 64) throws -> JSONNode {
+  private func parse(_ bytes: [UInt8], depthLimit: Int = 64) throws -> JSONNode
+  {
     try bytes.withUnsafeBytes { buffer throws -> JSONNode in
       try JSONParser.parse(buffer, depthLimit: depthLimit)
     }
   }
 
-  private func parse(_ text: String) throws -> JSONNode { try parse(Array(text.utf8)) }
+  private func parse(_ text: String) throws -> JSONNode {
+    try parse(Array(text.utf8))
+  }
 
-  private func string(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
+  private func string(
+    _ json: String, file: StaticString = #filePath, line: UInt = #line
+  ) -> String? {
     do {
       if case .string(let s) = try parse(json).value { return s }
       XCTFail("\(json) is not a string", file: file, line: line)
@@ -22,7 +27,9 @@ final class JSONParserTests: XCTestCase {
     return nil
   }
 
-  private func number(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> Double? {
+  private func number(
+    _ json: String, file: StaticString = #filePath, line: UInt = #line
+  ) -> Double? {
     do {
       if case .number(let d) = try parse(json).value { return d }
       XCTFail("\(json) is not a number", file: file, line: line)
@@ -43,7 +50,9 @@ final class JSONParserTests: XCTestCase {
     }
   }
 
-  private func syntaxError(_ text: String) -> JSONSyntaxError? { syntaxError(Array(text.utf8)) }
+  private func syntaxError(_ text: String) -> JSONSyntaxError? {
+    syntaxError(Array(text.utf8))
+  }
 
   // MARK: - Strings
 
@@ -51,8 +60,10 @@ final class JSONParserTests: XCTestCase {
     let table: [(json: String, value: String)] = [
       (#""a\"b""#, "a\"b"), (#""a\\b""#, "a\\b"), (#""a\/b""#, "a/b"),
       (#""\b\f\n\r\t""#, "\u{8}\u{C}\n\r\t"),
-      (#""\u00e9""#, "é"), (#""\u00E9""#, "é"), (#""\u4e2d""#, "中"), (#""\u0000""#, "\u{0}"),
-      (#""\u001b[0m""#, "\u{1B}[0m"), (#""plain""#, "plain"), (#""""#, ""), ("\"中文 é\"", "中文 é"),
+      (#""\u00e9""#, "é"), (#""\u00E9""#, "é"), (#""\u4e2d""#, "中"),
+      (#""\u0000""#, "\u{0}"),
+      (#""\u001b[0m""#, "\u{1B}[0m"), (#""plain""#, "plain"), (#""""#, ""),
+      ("\"中文 é\"", "中文 é"),
     ]
     for row in table {
       XCTAssertEqual(string(row.json), row.value, row.json)
@@ -66,7 +77,8 @@ final class JSONParserTests: XCTestCase {
       (#""\ud800""#, "\u{FFFD}"),  // lone high at the end
       (#""\ud800x""#, "\u{FFFD}x"),
       (#""\udc00""#, "\u{FFFD}"),  // lone low
-      (#""\ud800\u0041""#, "\u{FFFD}A"),  // high followed by a non-surrogate escape
+      // high followed by a non-surrogate escape
+      (#""\ud800\u0041""#, "\u{FFFD}A"),
       (#""\ud800\ud800\udc00""#, "\u{FFFD}𐀀"),  // high, then a proper pair
       (#""\udc00\ud800""#, "\u{FFFD}\u{FFFD}"),  // reversed pair
     ]
@@ -82,10 +94,12 @@ final class JSONParserTests: XCTestCase {
       [0x22, 0x5C, 0x6E, 0xFF, 0x22],  // after an escape (slow path)
     ]
     for bytes in table {
-      XCTAssertEqual(syntaxError(bytes)?.message, "invalid UTF-8 in a string", "\(bytes)")
+      XCTAssertEqual(
+        syntaxError(bytes)?.message, "invalid UTF-8 in a string", "\(bytes)")
     }
     XCTAssertEqual(
-      syntaxError([0x22, 0x61, 0x62, 0xFF, 0x22])?.offset, 3, "points at the bad byte")
+      syntaxError([0x22, 0x61, 0x62, 0xFF, 0x22])?.offset, 3,
+      "points at the bad byte")
   }
 
   func testARawControlCharacterInAStringIsAnError() {
@@ -93,17 +107,24 @@ final class JSONParserTests: XCTestCase {
       let e = syntaxError([0x22, 0x61, b, 0x22])
       XCTAssertEqual(
         e?.message,
-        String(format: "control character 0x%02X in a string (write it as \\u%04X)", b, b),
+        String(
+          format: "control character 0x%02X in a string (write it as \\u%04X)",
+          b, b),
         "byte \(b)")
       XCTAssertEqual(e?.offset, 2)
     }
-    XCTAssertEqual(string("\"del\u{7F}\""), "del\u{7F}", "DEL is not a JSON control character")
+    XCTAssertEqual(
+      string("\"del\u{7F}\""), "del\u{7F}",
+      "DEL is not a JSON control character")
   }
 
   func testBadEscapesAndUnterminatedStringsAreErrors() {
-    XCTAssertEqual(syntaxError(#""\x41""#)?.message, "invalid escape '\\x' in a string")
-    XCTAssertEqual(syntaxError(#""\u12G4""#)?.message, "expected 4 hex digits after \\u")
-    XCTAssertEqual(syntaxError(#""\u12""#)?.message, "expected 4 hex digits after \\u")
+    XCTAssertEqual(
+      syntaxError(#""\x41""#)?.message, "invalid escape '\\x' in a string")
+    XCTAssertEqual(
+      syntaxError(#""\u12G4""#)?.message, "expected 4 hex digits after \\u")
+    XCTAssertEqual(
+      syntaxError(#""\u12""#)?.message, "expected 4 hex digits after \\u")
     XCTAssertEqual(syntaxError(#""abc"#)?.message, "unterminated string")
     XCTAssertEqual(syntaxError(#""abc\"#)?.message, "unterminated string")
   }
@@ -112,10 +133,14 @@ final class JSONParserTests: XCTestCase {
 
   func testNumbersParseAndOutOfRangeLiteralsBecomeInfinity() {
     let table: [(json: String, value: Double)] = [
-      ("0", 0), ("-0", 0), ("1", 1), ("-1", -1), ("123456789012345", 123_456_789_012_345),
-      ("1.5", 1.5), ("-0.25", -0.25), ("1e3", 1000), ("1E+3", 1000), ("25e-1", 2.5),
-      ("9007199254740993", 9_007_199_254_740_992), ("1e308", 1e308), ("1e-400", 0),
-      ("1e400", .infinity), ("-1e400", -.infinity), ("123456789e400", .infinity),
+      ("0", 0), ("-0", 0), ("1", 1), ("-1", -1),
+      ("123456789012345", 123_456_789_012_345),
+      ("1.5", 1.5), ("-0.25", -0.25), ("1e3", 1000), ("1E+3", 1000),
+      ("25e-1", 2.5),
+      ("9007199254740993", 9_007_199_254_740_992), ("1e308", 1e308),
+      ("1e-400", 0),
+      ("1e400", .infinity), ("-1e400", -.infinity),
+      ("123456789e400", .infinity),
     ]
     for row in table {
       XCTAssertEqual(number(row.json), row.value, row.json)
@@ -147,14 +172,18 @@ final class JSONParserTests: XCTestCase {
 
   func testObjectsKeepEveryMemberInOrderDuplicatesIncluded() throws {
     let node = try parse(#" {"b": 1, "a": [true, false, null], "b": "again"} "#)
-    guard case .object(let members) = node.value else { return XCTFail("not an object") }
+    guard case .object(let members) = node.value else {
+      return XCTFail("not an object")
+    }
     XCTAssertEqual(members.map(\.key), ["b", "a", "b"])
     XCTAssertEqual(members[2].value.summary, "\"again\"")
     XCTAssertEqual(members[1].value.offset, 15)
     XCTAssertEqual(node.offset, 1)
   }
 
-  func testTenThousandNestedArraysNeitherCrashNorRecurseAndComeBackTooDeep() throws {
+  func testTenThousandNestedArraysNeitherCrashNorRecurseAndComeBackTooDeep()
+    throws
+  {
     let depth = 10_000
     let bytes =
       Array(repeating: UInt8(ascii: "["), count: depth)
@@ -173,15 +202,20 @@ final class JSONParserTests: XCTestCase {
     XCTAssertEqual(node.offset, 64)
 
     let objects =
-      String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+      String(repeating: #"{"a":"#, count: depth) + "1"
+      + String(repeating: "}", count: depth)
     XCTAssertNoThrow(try parse(objects))
-    guard case .tooDeep = try parse(bytes, depthLimit: 0).value else { return XCTFail("limit 0") }
+    guard case .tooDeep = try parse(bytes, depthLimit: 0).value else {
+      return XCTFail("limit 0")
+    }
   }
 
   func testUnbalancedDeepNestingIsStillASyntaxError() {
     let open = String(repeating: "[", count: 10_000)
-    XCTAssertEqual(syntaxError(open)?.message, "unexpected end of file inside nesting")
-    XCTAssertNotNil(syntaxError(open + String(repeating: "]", count: 9_999) + "}"))
+    XCTAssertEqual(
+      syntaxError(open)?.message, "unexpected end of file inside nesting")
+    XCTAssertNotNil(
+      syntaxError(open + String(repeating: "]", count: 9_999) + "}"))
   }
 
   func testTrailingGarbageEmptyInputAndCommasAreErrors() {
@@ -204,7 +238,9 @@ final class JSONParserTests: XCTestCase {
       XCTAssertEqual(e?.message, row.message, row.json.debugDescription)
       XCTAssertEqual(e?.offset, row.offset, row.json.debugDescription)
     }
-    XCTAssertEqual(syntaxError([0x5B, 0xFF, 0x5D])?.message, "expected a value, got byte 0xFF")
+    XCTAssertEqual(
+      syntaxError([0x5B, 0xFF, 0x5D])?.message,
+      "expected a value, got byte 0xFF")
   }
 
   func testLineAndColumnCountLinesAndUnicodeScalars() {
@@ -214,14 +250,20 @@ final class JSONParserTests: XCTestCase {
       XCTAssertEqual(lineAndColumn(of: 0, in: b).column, 1)
       XCTAssertEqual(lineAndColumn(of: 3, in: b).line, 2)
       XCTAssertEqual(lineAndColumn(of: 3, in: b).column, 1)
-      XCTAssertEqual(lineAndColumn(of: 7, in: b).column, 3, "中 is three bytes but one column step")
+      XCTAssertEqual(
+        lineAndColumn(of: 7, in: b).column, 3,
+        "中 is three bytes but one column step")
     }
   }
 
   /// A number keeps its text as written, for output that writes it back exactly.
   func testANumberKeepsItsLiteral() throws {
-    for literal in ["9007199254740993", "-0", "1.50", "1.5E+3", "123456789012345678901234567890", "1e400"] {
-      XCTAssertEqual(try parse("[ \(literal) ]").value.arrayItems?.first?.literal, literal)
+    for literal in [
+      "9007199254740993", "-0", "1.50", "1.5E+3",
+      "123456789012345678901234567890", "1e400",
+    ] {
+      XCTAssertEqual(
+        try parse("[ \(literal) ]").value.arrayItems?.first?.literal, literal)
     }
     XCTAssertNil(try parse("\"1\"").literal)
   }

@@ -9,12 +9,16 @@ import XCTest
 /// scripts/fuzz.sh runs the same kind of check under libFuzzer for a million inputs.
 final class LoaderMutationTests: XCTestCase {
   static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data")
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Data")
 
   static let hostileBytes: [[UInt8]] = [
-    Array("\u{1B}]52;c;aGk=\u{07}".utf8), Array("\u{1B}[2J".utf8), [0xC2, 0x9B], [0xFF, 0xFE], [0xED, 0xA0, 0x80],
-    Array("\\ud800".utf8), Array("1e400".utf8), Array(repeating: UInt8(ascii: "["), count: 300), [0],
-    Array("\u{202E}".utf8), Array(",,".utf8), Array("\"\"".utf8), Array("NaN".utf8), [0xEF, 0xBB, 0xBF],
+    Array("\u{1B}]52;c;aGk=\u{07}".utf8), Array("\u{1B}[2J".utf8),
+    [0xC2, 0x9B], [0xFF, 0xFE], [0xED, 0xA0, 0x80],
+    Array("\\ud800".utf8), Array("1e400".utf8),
+    Array(repeating: UInt8(ascii: "["), count: 300), [0],
+    Array("\u{202E}".utf8), Array(",,".utf8), Array("\"\"".utf8),
+    Array("NaN".utf8), [0xEF, 0xBB, 0xBF],
   ]
 
   func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
@@ -38,31 +42,42 @@ final class LoaderMutationTests: XCTestCase {
   }
 
   func testMutatedCorporaNeverCrashAndAlwaysReportPrintably() throws {
-    let records = try Array(Data(contentsOf: Self.seed.appendingPathComponent("records.json")))
-    let parties = try Array(Data(contentsOf: Self.seed.appendingPathComponent("parties.json")))
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-mutants-\(UUID().uuidString)")
+    let records = try Array(
+      Data(contentsOf: Self.seed.appendingPathComponent("records.json")))
+    let parties = try Array(
+      Data(contentsOf: Self.seed.appendingPathComponent("parties.json")))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-mutants-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
-      at: dir.appendingPathComponent("sources"), withIntermediateDirectories: true)
+      at: dir.appendingPathComponent("sources"),
+      withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     try FileManager.default.copyItem(
       at: Self.seed.appendingPathComponent("sources/hostage-talks-article.txt"),
       to: dir.appendingPathComponent("sources/hostage-talks-article.txt"))
-    try Data(contentsOf: Self.seed.appendingPathComponent("sources.json")).write(
-      to: dir.appendingPathComponent("sources.json"))
+    try Data(contentsOf: Self.seed.appendingPathComponent("sources.json"))
+      .write(
+        to: dir.appendingPathComponent("sources.json"))
     var rng = SplitMix64(state: 20_231_212)
     var outcomes = (clean: 0, failedFiles: 0, leftOut: 0)
     for i in 0..<400 {
       let target = i % 5 == 0 ? "parties.json" : "records.json"
       let mutant = mutate(target == "parties.json" ? parties : records, &rng)
-      try Data(target == "parties.json" ? mutant : parties).write(to: dir.appendingPathComponent("parties.json"))
-      try Data(target == "records.json" ? mutant : records).write(to: dir.appendingPathComponent("records.json"))
+      try Data(target == "parties.json" ? mutant : parties).write(
+        to: dir.appendingPathComponent("parties.json"))
+      try Data(target == "records.json" ? mutant : records).write(
+        to: dir.appendingPathComponent("records.json"))
       let result = try CorpusLoader.load(directory: dir.path)
       for issue in result.issues {
         let line = Sanitizer.clean(issue.description)
-        XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, line)
+        XCTAssertFalse(
+          line.unicodeScalars.contains {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+          }, line)
       }
       for r in result.corpus.records {
-        XCTAssertLessThanOrEqual(DisplayWidth.of(Sanitizer.clean(r.headline)), 100)
+        XCTAssertLessThanOrEqual(
+          DisplayWidth.of(Sanitizer.clean(r.headline)), 100)
         _ = RecordDetail(record: r, corpus: result.corpus)
       }
       if result.issues.isEmpty { outcomes.clean += 1 }

@@ -10,7 +10,8 @@ final class PrintsRawTests: XCTestCase {
   func rule(_ s: String) -> Bool {
     !s.unicodeScalars.contains { u in
       let v = u.value
-      return v == 0x7F || (0x80...0x9F).contains(v) || v == 0x061C || v == 0x200E || v == 0x200F
+      return v == 0x7F || (0x80...0x9F).contains(v) || v == 0x061C
+        || v == 0x200E || v == 0x200F
         || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
   }
@@ -22,16 +23,22 @@ final class PrintsRawTests: XCTestCase {
 
   func testEveryCharacterAtEveryOffset() {
     let trials: [Character] = [
-      "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{061C}", "\u{061B}", "\u{200D}", "\u{200E}", "\u{200F}",
-      "\u{2027}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "😀",
+      "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{061C}",
+      "\u{061B}", "\u{200D}", "\u{200E}", "\u{200F}",
+      "\u{2027}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{202F}", "\u{2065}",
+      "\u{2066}", "\u{2069}", "\u{206A}", "😀",
       "北",
     ]
     for c in trials {
       for offset in 0...40 {
         for tail in [0, 1, 17] {
-          let line = String(repeating: "a", count: offset) + String(c) + String(repeating: "b", count: tail)
+          let line =
+            String(repeating: "a", count: offset) + String(c)
+            + String(repeating: "b", count: tail)
           XCTAssertEqual(
-            printsRaw(line), rule(line), "U+\(String(c.unicodeScalars.first!.value, radix: 16)) at \(offset)")
+            printsRaw(line), rule(line),
+            "U+\(String(c.unicodeScalars.first!.value, radix: 16)) at \(offset)"
+          )
         }
       }
     }

@@ -9,28 +9,38 @@ import XCTest
 final class QuoteSearchTests: XCTestCase {
   func naive(_ needle: [UInt8], _ hay: [UInt8]) -> [Int] {
     guard needle.count <= hay.count, !needle.isEmpty else { return [] }
-    return (0...(hay.count - needle.count)).filter { t in hay[t..<(t + needle.count)].elementsEqual(needle) }
+    return (0...(hay.count - needle.count)).filter { t in
+      hay[t..<(t + needle.count)].elementsEqual(needle)
+    }
   }
 
   func testAgreesWithAPlainSearch() {
     var rng = SplitMix64(state: 7)
     for round in 0..<150 {
-      let alphabet = Array("ab c".utf8) + (round % 3 == 0 ? Array("defghij".utf8) : [])
-      let hay = (0..<Int.random(in: 0...3_000, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let alphabet =
+        Array("ab c".utf8) + (round % 3 == 0 ? Array("defghij".utf8) : [])
+      let hay = (0..<Int.random(in: 0...3_000, using: &rng)).map { _ in
+        alphabet.randomElement(using: &rng)!
+      }
       var needles: [[UInt8]] = []
       for _ in 0..<Int.random(in: 1...40, using: &rng) {
         let length = Int.random(in: 1...60, using: &rng)
         if hay.count > length && Bool.random(using: &rng) {
-          let at = [0, hay.count - length, Int.random(in: 0...(hay.count - length), using: &rng)].randomElement(
+          let at = [
+            0, hay.count - length,
+            Int.random(in: 0...(hay.count - length), using: &rng),
+          ].randomElement(
             using: &rng)!
           needles.append(Array(hay[at..<(at + length)]))
         } else {
-          needles.append((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
+          needles.append(
+            (0..<length).map { _ in alphabet.randomElement(using: &rng)! })
         }
       }
       let found = hay.withUnsafeBytes { h in
         let buffers = needles.map { n -> UnsafeRawBufferPointer in
-          let b = UnsafeMutableRawBufferPointer.allocate(byteCount: n.count, alignment: 1)
+          let b = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: n.count, alignment: 1)
           b.copyMemory(from: UnsafeRawBufferPointer(start: n, count: n.count))
           return UnsafeRawBufferPointer(b)
         }
@@ -38,7 +48,10 @@ final class QuoteSearchTests: XCTestCase {
         return QuoteSearch.occurrences(of: buffers, in: h)
       }
       for (k, n) in needles.enumerated() {
-        XCTAssertEqual(found[k], naive(n, hay), "round \(round), needle \(k) (\(n.count) bytes) in \(hay.count) bytes")
+        XCTAssertEqual(
+          found[k], naive(n, hay),
+          "round \(round), needle \(k) (\(n.count) bytes) in \(hay.count) bytes"
+        )
       }
     }
   }

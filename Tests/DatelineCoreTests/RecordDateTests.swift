@@ -5,28 +5,30 @@ import XCTest
 /// precision; `date_precision: "week"` is the 7 days starting that day.
 final class RecordDateTests: XCTestCase {
   func testValidDatesParseWithThePrecisionGivenByTheirLength() {
-    let table: [(text: String, precision: DatePrecision, first: String, last: String)] = [
-      ("2023-12-04", .day, "2023-12-04", "2023-12-04"),
-      ("2024-02-29", .day, "2024-02-29", "2024-02-29"),
-      ("2000-02-29", .day, "2000-02-29", "2000-02-29"),
-      ("0001-01-01", .day, "0001-01-01", "0001-01-01"),
-      ("9999-12-31", .day, "9999-12-31", "9999-12-31"),
-      ("2023-12", .month, "2023-12-01", "2023-12-31"),
-      ("2023-01", .month, "2023-01-01", "2023-01-31"),
-      ("2023-02", .month, "2023-02-01", "2023-02-28"),
-      ("2024-02", .month, "2024-02-01", "2024-02-29"),
-      ("1900-02", .month, "1900-02-01", "1900-02-28"),
-      ("2000-02", .month, "2000-02-01", "2000-02-29"),
-      ("2023-04", .month, "2023-04-01", "2023-04-30"),
-      ("2023-06", .month, "2023-06-01", "2023-06-30"),
-      ("2023-09", .month, "2023-09-01", "2023-09-30"),
-      ("2023-11", .month, "2023-11-01", "2023-11-30"),
-      ("2023-07", .month, "2023-07-01", "2023-07-31"),
-      ("2023-08", .month, "2023-08-01", "2023-08-31"),
-      ("2023", .year, "2023-01-01", "2023-12-31"),
-      ("2024", .year, "2024-01-01", "2024-12-31"),
-      ("9999", .year, "9999-01-01", "9999-12-31"),
-    ]
+    let table:
+      [(text: String, precision: DatePrecision, first: String, last: String)] =
+        [
+          ("2023-12-04", .day, "2023-12-04", "2023-12-04"),
+          ("2024-02-29", .day, "2024-02-29", "2024-02-29"),
+          ("2000-02-29", .day, "2000-02-29", "2000-02-29"),
+          ("0001-01-01", .day, "0001-01-01", "0001-01-01"),
+          ("9999-12-31", .day, "9999-12-31", "9999-12-31"),
+          ("2023-12", .month, "2023-12-01", "2023-12-31"),
+          ("2023-01", .month, "2023-01-01", "2023-01-31"),
+          ("2023-02", .month, "2023-02-01", "2023-02-28"),
+          ("2024-02", .month, "2024-02-01", "2024-02-29"),
+          ("1900-02", .month, "1900-02-01", "1900-02-28"),
+          ("2000-02", .month, "2000-02-01", "2000-02-29"),
+          ("2023-04", .month, "2023-04-01", "2023-04-30"),
+          ("2023-06", .month, "2023-06-01", "2023-06-30"),
+          ("2023-09", .month, "2023-09-01", "2023-09-30"),
+          ("2023-11", .month, "2023-11-01", "2023-11-30"),
+          ("2023-07", .month, "2023-07-01", "2023-07-31"),
+          ("2023-08", .month, "2023-08-01", "2023-08-31"),
+          ("2023", .year, "2023-01-01", "2023-12-31"),
+          ("2024", .year, "2024-01-01", "2024-12-31"),
+          ("9999", .year, "9999-01-01", "9999-12-31"),
+        ]
     for row in table {
       guard let date = RecordDate.parse(row.text) else {
         XCTFail("\(row.text) should parse")
@@ -41,14 +43,19 @@ final class RecordDateTests: XCTestCase {
 
   func testInvalidFormsAndImpossibleDaysDoNotParse() {
     let table = [
-      "2023-02-30", "2023-02-29", "1900-02-29", "2023-04-31", "2023-1-5", "2023-13-01", " 2023",
-      "2023 ", "2023-12-1", "2023-1-05", "20231", "0000", "0000-01-01", "", "2023-00",
-      "2023-12-00", "2023-12-32", "2023/12/01", "2023.12.01", "2023-12-01 ", "2023-12-01T10:00",
-      "+2023", "-2023", "２０２３", "2023-12-3a", "abcd", "12-2023", "2023-12-01-", "99999",
+      "2023-02-30", "2023-02-29", "1900-02-29", "2023-04-31", "2023-1-5",
+      "2023-13-01", " 2023",
+      "2023 ", "2023-12-1", "2023-1-05", "20231", "0000", "0000-01-01", "",
+      "2023-00",
+      "2023-12-00", "2023-12-32", "2023/12/01", "2023.12.01", "2023-12-01 ",
+      "2023-12-01T10:00",
+      "+2023", "-2023", "２０２３", "2023-12-3a", "abcd", "12-2023", "2023-12-01-",
+      "99999",
       "2023-W49", "2023-12-1\u{0}",
     ]
     for text in table {
-      XCTAssertNil(RecordDate.parse(text), "\(text.debugDescription) should not parse")
+      XCTAssertNil(
+        RecordDate.parse(text), "\(text.debugDescription) should not parse")
     }
   }
 
@@ -73,7 +80,8 @@ final class RecordDateTests: XCTestCase {
   }
 
   func testPrecisionsOrderFromFinestToCoarsest() {
-    XCTAssertEqual(DatePrecision.allCases.sorted(), [.day, .week, .month, .year])
+    XCTAssertEqual(
+      DatePrecision.allCases.sorted(), [.day, .week, .month, .year])
     XCTAssertLessThan(DatePrecision.day, .week)
     XCTAssertLessThan(DatePrecision.week, .month)
     XCTAssertLessThan(DatePrecision.month, .year)
@@ -86,7 +94,8 @@ final class RecordDateTests: XCTestCase {
       XCTAssertEqual(TimeOfDay(text)?.description, text)
     }
     for text in [
-      "24:00", "12:60", "9:30", "09:3", "0930", "09-30", "", " 9:30", "09:30 ", "ab:cd", "99:99",
+      "24:00", "12:60", "9:30", "09:3", "0930", "09-30", "", " 9:30", "09:30 ",
+      "ab:cd", "99:99",
     ] {
       XCTAssertNil(TimeOfDay(text), text.debugDescription)
     }
@@ -96,7 +105,9 @@ final class RecordDateTests: XCTestCase {
     for text in ["+02:00", "-05:30", "+00:00", "+14:00", "-12:00"] {
       XCTAssertTrue(TimeOfDay.isValidOffset(text), text)
     }
-    for text in ["+2:00", "02:00", "+02:60", "+15:00", "+0200", "Z", "", "+02:00 ", "UTC"] {
+    for text in [
+      "+2:00", "02:00", "+02:60", "+15:00", "+0200", "Z", "", "+02:00 ", "UTC",
+    ] {
       XCTAssertFalse(TimeOfDay.isValidOffset(text), text.debugDescription)
     }
   }

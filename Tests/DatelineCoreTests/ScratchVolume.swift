@@ -11,8 +11,11 @@ final class ScratchVolume {
   private var mounted: [String] = []
 
   init() throws {
-    path = NSTemporaryDirectory() + "dateline-io-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    path =
+      NSTemporaryDirectory()
+      + "dateline-io-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    try FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: true)
   }
 
   deinit {
@@ -24,8 +27,13 @@ final class ScratchVolume {
   func fullDisk(kilobytes: Int = 64) throws -> String {
     guard geteuid() == 0 else { throw XCTSkip("mounting a tmpfs needs root") }
     let dir = path + "/tmpfs"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    guard Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", dir]) == 0 else {
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
+    guard
+      Self.run(
+        "/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", dir])
+        == 0
+    else {
       throw XCTSkip("cannot mount a tmpfs here")
     }
     mounted.append(dir)

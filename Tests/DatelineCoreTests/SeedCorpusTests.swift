@@ -4,7 +4,8 @@ import XCTest
 
 /// The seed corpus in `Data/` loads clean and answers the party filters as expected.
 final class SeedCorpusTests: XCTestCase {
-  private static let dataPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  private static let dataPath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
     .appendingPathComponent("../../Data").standardized.path
 
   private func load() throws -> CorpusLoader.Result {
@@ -33,13 +34,19 @@ final class SeedCorpusTests: XCTestCase {
     XCTAssertEqual(
       corpus.records.map(\.id.rawValue),
       [
-        "oct7-abductions", "first-round-talks", "first-round-cumbersome", "truce",
-        "israel-resumes-operations", "doha-talks-collapse", "qatar-relays-ideas",
+        "oct7-abductions", "first-round-talks", "first-round-cumbersome",
+        "truce",
+        "israel-resumes-operations", "doha-talks-collapse",
+        "qatar-relays-ideas",
         "biden-tunnel-doubts",
-        "hamas-soldiers-claim", "hamas-unresponsive", "israel-assures-us", "israel-pressure-view",
-        "israel-rejects-soldiers-claim", "israel-women-first", "more-than-100-held", "pmo-135-116",
-        "qatar-hamas-channel", "talks-continue", "tunnel-flooding", "us-official-exploration",
-        "us-official-reconsider", "us-officials-pressure", "white-house-eight-americans",
+        "hamas-soldiers-claim", "hamas-unresponsive", "israel-assures-us",
+        "israel-pressure-view",
+        "israel-rejects-soldiers-claim", "israel-women-first",
+        "more-than-100-held", "pmo-135-116",
+        "qatar-hamas-channel", "talks-continue", "tunnel-flooding",
+        "us-official-exploration",
+        "us-official-reconsider", "us-officials-pressure",
+        "white-house-eight-americans",
         "biden-families-meeting",
       ])
   }
@@ -49,12 +56,16 @@ final class SeedCorpusTests: XCTestCase {
     XCTAssertEqual(
       ids(["hamas"], corpus),
       [
-        "oct7-abductions", "first-round-talks", "first-round-cumbersome", "truce",
-        "israel-resumes-operations", "doha-talks-collapse", "qatar-relays-ideas",
+        "oct7-abductions", "first-round-talks", "first-round-cumbersome",
+        "truce",
+        "israel-resumes-operations", "doha-talks-collapse",
+        "qatar-relays-ideas",
         "hamas-soldiers-claim",
-        "hamas-unresponsive", "israel-pressure-view", "israel-rejects-soldiers-claim",
+        "hamas-unresponsive", "israel-pressure-view",
+        "israel-rejects-soldiers-claim",
         "israel-women-first",
-        "qatar-hamas-channel",  // only hamas-political and hamas-gaza-leaders are listed there
+        // only hamas-political and hamas-gaza-leaders are listed there
+        "qatar-hamas-channel",
         "tunnel-flooding", "us-official-reconsider", "us-officials-pressure",
       ])
   }
@@ -64,14 +75,16 @@ final class SeedCorpusTests: XCTestCase {
     XCTAssertEqual(
       ids(["israel"], corpus),
       [
-        "first-round-talks", "truce", "israel-resumes-operations", "doha-talks-collapse",
+        "first-round-talks", "truce", "israel-resumes-operations",
+        "doha-talks-collapse",
         "biden-tunnel-doubts", "israel-assures-us", "israel-pressure-view",
         "israel-rejects-soldiers-claim",
         "israel-women-first",
         "pmo-135-116",  // lists il-pmo, not israel
         "qatar-hamas-channel", "talks-continue", "tunnel-flooding",
       ])
-    XCTAssertEqual(corpus.record("pmo-135-116")?.parties.map(\.id), ["il-pmo", "hostages"])
+    XCTAssertEqual(
+      corpus.record("pmo-135-116")?.parties.map(\.id), ["il-pmo", "hostages"])
   }
 
   func testEveryRecordHasAQuoteThatIsLocatedInItsSource() throws {
@@ -90,7 +103,8 @@ final class SeedCorpusTests: XCTestCase {
         XCTAssertFalse(match.ambiguous, "\(record.id)")
         let bytes = Array(source.text.utf8)[match.utf8Range]
         XCTAssertEqual(
-          String(decoding: bytes, as: UTF8.self), quote.exact.precomposedStringWithCanonicalMapping,
+          String(decoding: bytes, as: UTF8.self),
+          quote.exact.precomposedStringWithCanonicalMapping,
           "\(record.id)")
       case .failure(let failure):
         XCTFail("\(record.id): \(failure)")

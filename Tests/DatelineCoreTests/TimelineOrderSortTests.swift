@@ -17,7 +17,8 @@ final class TimelineOrderSortTests: XCTestCase {
     }
     for (label, daySpan) in [("20 years", 7_300), ("9999 years", 3_650_000)] {
       let n = 120_000
-      let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(capacity: n)
+      let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
+        capacity: n)
       defer { keys.deallocate() }
       for i in 0..<n {
         let first = Int32(g.int(daySpan)) - 365
@@ -26,7 +27,8 @@ final class TimelineOrderSortTests: XCTestCase {
         let time = g.percent(50) ? Int16(g.int(1440)) : -1
         let row = Int32(g.int(ids.count))
         keys[i] = RecordStore.SortKey(
-          key: RecordStore.key(firstDay: first, lastDay: last, precision: precision, time: time),
+          key: RecordStore.key(
+            firstDay: first, lastDay: last, precision: precision, time: time),
           prefix: RecordStore.prefix(ids[Int(row)]), row: row, chunk: Int32(i))
       }
       let id: @Sendable (Int32) -> ByteRef = { [ids] in ids[Int($0)] }
@@ -41,10 +43,13 @@ final class TimelineOrderSortTests: XCTestCase {
       // Equal keys and ids may come in either order: compare what the order is made of.
       var differences = 0
       for i in 0..<n
-      where sorted[i].key != expected[i].key || sorted[i].prefix != expected[i].prefix
+      where sorted[i].key != expected[i].key
+        || sorted[i].prefix != expected[i].prefix
         || !(ids[Int(sorted[i].row)].count == ids[Int(expected[i].row)].count
-          && !ByteRef.precedes(ids[Int(sorted[i].row)], ids[Int(expected[i].row)])
-          && !ByteRef.precedes(ids[Int(expected[i].row)], ids[Int(sorted[i].row)]))
+          && !ByteRef.precedes(
+            ids[Int(sorted[i].row)], ids[Int(expected[i].row)])
+          && !ByteRef.precedes(
+            ids[Int(expected[i].row)], ids[Int(sorted[i].row)]))
       {
         differences += 1
       }
@@ -62,7 +67,8 @@ final class DistinctSortedTests: XCTestCase {
     var g = SplitMix64(state: 5)
     for _ in 0..<2_000 {
       let list = (0..<g.int(12)).map { _ in g.int(8) }
-      XCTAssertEqual(RecordStore.distinctSorted(list), Array(Set(list)).sorted(), "\(list)")
+      XCTAssertEqual(
+        RecordStore.distinctSorted(list), Array(Set(list)).sorted(), "\(list)")
     }
   }
 }

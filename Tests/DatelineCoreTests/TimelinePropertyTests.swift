@@ -86,7 +86,8 @@ final class TimelinePropertyTests: XCTestCase {
 
     func recordDate() -> RecordDate {
       let parsed = RecordDate.parse(text)!
-      return precision == 1 ? RecordDate(firstDay: parsed.firstDay, precision: .week) : parsed
+      return precision == 1
+        ? RecordDate(firstDay: parsed.firstDay, precision: .week) : parsed
     }
   }
 
@@ -109,28 +110,36 @@ final class TimelinePropertyTests: XCTestCase {
   }
 
   static let words = [
-    "truce", "Hamás", "HAMAS", "qatar", "Doha", "café", "talks", "Ceasefire", "hostages", "ISRAËL",
+    "truce", "Hamás", "HAMAS", "qatar", "Doha", "café", "talks", "Ceasefire",
+    "hostages", "ISRAËL",
     "négociation", "Tunnel", "zürich",
   ]
   static let queryWords = [
-    "hamas", "HAMÁS", "truce", "cafe", "CAFÉ", "doha", "ceasef", "israel", "negoci", "tunnel",
+    "hamas", "HAMÁS", "truce", "cafe", "CAFÉ", "doha", "ceasef", "israel",
+    "negoci", "tunnel",
     "zurich",
     "ZÜRICH", "talk", "hostage", "zzz", "a", "élite", "white", "unit",
   ]
   static let partyNames = [
     ("Hamás", "Hamas", ["Islamic Resistance"]), ("Israel", "Israel", []),
     ("Qatar", "Qatar", ["Doha"]),
-    ("Café Group", "Café", []), ("ÉLITE Unit", "Elite", ["Tzahal"]), ("White House", "WH", []),
+    ("Café Group", "Café", []), ("ÉLITE Unit", "Elite", ["Tzahal"]),
+    ("White House", "WH", []),
   ]
 
-  static func randomCorpus(seed: UInt64, records count: Int) -> (Corpus, [Party], [Spec]) {
+  static func randomCorpus(seed: UInt64, records count: Int) -> (
+    Corpus, [Party], [Spec]
+  ) {
     var g = SplitMix64(state: seed)
     var parties: [Party] = []
     for i in 0..<12 {
       let (name, label, aliases) = g.pick(partyNames)
-      let parent: Party.ID? = i > 0 && g.percent(60) ? parties[g.int(i)].id : nil
+      let parent: Party.ID? =
+        i > 0 && g.percent(60) ? parties[g.int(i)].id : nil
       parties.append(
-        Party(id: Party.ID("p\(i)"), name: name, label: label, aliases: aliases, parent: parent))
+        Party(
+          id: Party.ID("p\(i)"), name: name, label: label, aliases: aliases,
+          parent: parent))
     }
     var specs: [Spec] = []
     var used = Set<String>()
@@ -145,17 +154,23 @@ final class TimelinePropertyTests: XCTestCase {
         if !(e.first < date.first) { end = e }
       }
       let time =
-        date.precision == 0 && g.percent(40) ? g.pick(["00:00", "09:30", "09:31", "23:59"]) : nil
+        date.precision == 0 && g.percent(40)
+        ? g.pick(["00:00", "09:30", "09:31", "23:59"]) : nil
       var ps: [Int] = []
       for _ in 0...g.int(3) {
         let p = g.int(parties.count)
         if !ps.contains(p) { ps.append(p) }
       }
-      var fields = [(0...g.int(3)).map { _ in g.pick(words) }.joined(separator: " ")]
+      var fields = [
+        (0...g.int(3)).map { _ in g.pick(words) }.joined(separator: " ")
+      ]
       if g.percent(40) { fields.append(g.pick(words) + " " + g.pick(words)) }
       if g.percent(30) { fields.append("said " + g.pick(words)) }
       for _ in 0..<g.int(3) { fields.append(g.pick(words).lowercased()) }
-      specs.append(Spec(id: id, date: date, end: end, time: time, parties: ps, fields: fields))
+      specs.append(
+        Spec(
+          id: id, date: date, end: end, time: time, parties: ps, fields: fields)
+      )
     }
     let records = specs.map { s -> Record in
       var iterator = s.fields.dropFirst().makeIterator()
@@ -165,12 +180,17 @@ final class TimelinePropertyTests: XCTestCase {
         Attribution(claimants: [parties[0].id], text: $0, basis: .named)
       }
       return Record(
-        id: Record.ID(s.id), date: s.date.recordDate(), endDate: s.end?.recordDate(),
+        id: Record.ID(s.id), date: s.date.recordDate(),
+        endDate: s.end?.recordDate(),
         time: s.time.map { TimeOfDay($0)! }, kind: .event,
-        parties: s.parties.map { Record.PartyRef(id: parties[$0].id) }, headline: s.fields[0],
-        summary: summary, attribution: attribution, source: "s1", tags: Array(rest.dropFirst()))
+        parties: s.parties.map { Record.PartyRef(id: parties[$0].id) },
+        headline: s.fields[0],
+        summary: summary, attribution: attribution, source: "s1",
+        tags: Array(rest.dropFirst()))
     }
-    return (Corpus(parties: parties, sources: [], records: records), parties, specs)
+    return (
+      Corpus(parties: parties, sources: [], records: records), parties, specs
+    )
   }
 
   // MARK: - References
@@ -178,35 +198,45 @@ final class TimelinePropertyTests: XCTestCase {
   /// SCHEMA.md "Order", read literally.
   static func referencePrecedes(_ a: Spec, _ b: Spec) -> Bool {
     if a.date.first != b.date.first { return a.date.first < b.date.first }
-    if a.date.precision != b.date.precision { return a.date.precision < b.date.precision }
+    if a.date.precision != b.date.precision {
+      return a.date.precision < b.date.precision
+    }
     let (la, lb) = (a.end?.last ?? a.date.last, b.end?.last ?? b.date.last)
     if la != lb { return la < lb }
     switch (a.time, b.time) {
     case (.some, nil): return true
     case (nil, .some): return false
-    case (let x?, let y?) where x != y: return x < y  // "HH:MM" strings order as times
+    // "HH:MM" strings order as times
+    case (let x?, let y?) where x != y: return x < y
     default: return Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
     }
   }
 
   static func fold(_ s: String) -> [Unicode.Scalar] {
-    let stripped = s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+    let stripped = s.decomposedStringWithCanonicalMapping.unicodeScalars.filter
+    {
       !(0x300...0x36F).contains($0.value)
     }
-    return Array(String(String.UnicodeScalarView(stripped)).lowercased().unicodeScalars)
+    return Array(
+      String(String.UnicodeScalarView(stripped)).lowercased().unicodeScalars)
   }
 
-  static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+  static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar])
+    -> Bool
+  {
     guard needle.count <= hay.count else { return false }
     if needle.isEmpty { return true }
-    for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
+    for i in 0...(hay.count - needle.count)
+    where Array(hay[i..<(i + needle.count)]) == needle {
       return true
     }
     return false
   }
 
   /// Whether party `p` is `q` or one of `q`'s ancestors.
-  static func isSelfOrAncestor(_ p: Party.ID, of q: Party.ID, _ parties: [Party]) -> Bool {
+  static func isSelfOrAncestor(
+    _ p: Party.ID, of q: Party.ID, _ parties: [Party]
+  ) -> Bool {
     var cur: Party.ID? = q
     while let c = cur {
       if c == p { return true }
@@ -221,12 +251,15 @@ final class TimelinePropertyTests: XCTestCase {
     for seed: UInt64 in [1, 2, 3, 42, 2023] {
       let (corpus, _, specs) = Self.randomCorpus(seed: seed, records: 300)
       let expected = specs.sorted(by: Self.referencePrecedes).map(\.id)
-      XCTAssertEqual(corpus.records.map(\.id.rawValue), expected, "seed \(seed)")
+      XCTAssertEqual(
+        corpus.records.map(\.id.rawValue), expected, "seed \(seed)")
       // And pair by pair, from the store's positions.
       var g = SplitMix64(state: seed &* 7)
       for _ in 0..<2000 {
         let (a, b) = (g.pick(specs), g.pick(specs))
-        guard let i = corpus.recordIndex[Record.ID(a.id)], let j = corpus.recordIndex[Record.ID(b.id)] else {
+        guard let i = corpus.recordIndex[Record.ID(a.id)],
+          let j = corpus.recordIndex[Record.ID(b.id)]
+        else {
           XCTFail("seed \(seed): \(a.id) or \(b.id) not loaded")
           break
         }
@@ -249,11 +282,15 @@ final class TimelinePropertyTests: XCTestCase {
       for s in specs {
         involves[s.id] = Set(
           parties.filter { p in
-            s.parties.contains { Self.isSelfOrAncestor(p.id, of: parties[$0].id, parties) }
+            s.parties.contains {
+              Self.isSelfOrAncestor(p.id, of: parties[$0].id, parties)
+            }
           }
           .map(\.id))
         var fields = s.fields
-        for p in s.parties { fields += [parties[p].name, parties[p].label] + parties[p].aliases }
+        for p in s.parties {
+          fields += [parties[p].name, parties[p].label] + parties[p].aliases
+        }
         folded[s.id] = fields.map(Self.fold)
       }
       var g = SplitMix64(state: seed &+ 1000)
@@ -261,22 +298,31 @@ final class TimelinePropertyTests: XCTestCase {
       for q in 0..<300 {
         var selected: [Party.ID] = []
         for _ in 0..<g.pick([0, 0, 1, 1, 2, 3]) {
-          selected.append(g.percent(8) ? "nobody" : parties[g.int(parties.count)].id)
+          selected.append(
+            g.percent(8) ? "nobody" : parties[g.int(parties.count)].id)
         }
         let mode: PartyFilter.Mode = g.percent(50) ? .any : .all
-        let since = g.percent(40) ? Self.randomDate(&g, precisions: [0, 2, 3]) : nil
-        let until = g.percent(40) ? Self.randomDate(&g, precisions: [0, 2, 3]) : nil
-        let search = (0..<g.pick([0, 0, 1, 1, 2])).map { _ in g.pick(Self.queryWords) }.joined(
+        let since =
+          g.percent(40) ? Self.randomDate(&g, precisions: [0, 2, 3]) : nil
+        let until =
+          g.percent(40) ? Self.randomDate(&g, precisions: [0, 2, 3]) : nil
+        let search = (0..<g.pick([0, 0, 1, 1, 2])).map { _ in
+          g.pick(Self.queryWords)
+        }.joined(
           separator: " ")
         let query = TimelineQuery(
-          parties: PartyFilter(selected, mode: mode), since: since?.recordDate(),
+          parties: PartyFilter(selected, mode: mode),
+          since: since?.recordDate(),
           until: until?.recordDate(),
           search: search)
 
-        let queryWords = search.split(separator: " ").map { Self.fold(String($0)) }
+        let queryWords = search.split(separator: " ").map {
+          Self.fold(String($0))
+        }
         // A range that ends before it starts matches nothing (DateRange.isInverted), even a
         // span record that overlaps both of its ends.
-        let inverted = since.flatMap { s in until.map { $0.last < s.first } } ?? false
+        let inverted =
+          since.flatMap { s in until.map { $0.last < s.first } } ?? false
         let expected = ordered.filter { s in
           if inverted { return false }
           let last = s.end?.last ?? s.date.last
@@ -284,9 +330,13 @@ final class TimelinePropertyTests: XCTestCase {
           if let until, s.date.first > until.last { return false }
           if !selected.isEmpty {
             let hits = selected.map { involves[s.id]!.contains($0) }
-            if mode == .any ? !hits.contains(true) : hits.contains(false) { return false }
+            if mode == .any ? !hits.contains(true) : hits.contains(false) {
+              return false
+            }
           }
-          return queryWords.allSatisfy { w in folded[s.id]!.contains { Self.contains($0, w) } }
+          return queryWords.allSatisfy { w in
+            folded[s.id]!.contains { Self.contains($0, w) }
+          }
         }.map(\.id)
 
         let result = query.run(on: corpus)
@@ -302,10 +352,12 @@ final class TimelinePropertyTests: XCTestCase {
         let counts = TimelineQuery.partyCounts(result, in: corpus)
         for p in parties {
           let n = expected.filter { involves[$0]!.contains(p.id) }.count
-          XCTAssertEqual(counts[p.id], n, "seed \(seed) query \(q) count of \(p.id)")
+          XCTAssertEqual(
+            counts[p.id], n, "seed \(seed) query \(q) count of \(p.id)")
         }
       }
-      XCTAssertGreaterThan(nonEmptyResults, 100, "the random queries should not all be empty")
+      XCTAssertGreaterThan(
+        nonEmptyResults, 100, "the random queries should not all be empty")
     }
   }
 }

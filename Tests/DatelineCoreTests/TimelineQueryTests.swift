@@ -8,7 +8,9 @@ final class TimelineQueryTests: XCTestCase {
     query.run(on: corpus).map { corpus.records[$0].id.rawValue }
   }
 
-  private func filter(_ parties: [Party.ID], _ mode: PartyFilter.Mode = .any) -> TimelineQuery {
+  private func filter(_ parties: [Party.ID], _ mode: PartyFilter.Mode = .any)
+    -> TimelineQuery
+  {
     TimelineQuery(parties: PartyFilter(parties, mode: mode))
   }
 
@@ -19,8 +21,10 @@ final class TimelineQueryTests: XCTestCase {
     parties: [
       Party(id: "israel", name: "Israel"),
       Party(id: "il-pmo", name: "Israeli PMO", parent: "israel"),
-      Party(id: "pm-aide", name: "PM aide", parent: "il-pmo"), Party(id: "hamas", name: "Hamas"),
-      Party(id: "qatar", name: "Qatar"), Party(id: "idf", name: "IDF", parent: "israel"),
+      Party(id: "pm-aide", name: "PM aide", parent: "il-pmo"),
+      Party(id: "hamas", name: "Hamas"),
+      Party(id: "qatar", name: "Qatar"),
+      Party(id: "idf", name: "IDF", parent: "israel"),
       Party(id: "zeta", name: "Zeta"),
     ], sources: [],
     records: Array(
@@ -32,12 +36,14 @@ final class TimelineQueryTests: XCTestCase {
         makeRecord("re", "2023-12-05", parties: ["hamas", "qatar"]),
         makeRecord(
           "rf", "2023-12-06", parties: ["qatar"],
-          attribution: Attribution(claimants: ["israel"], text: "Israel says", basis: .official)),
+          attribution: Attribution(
+            claimants: ["israel"], text: "Israel says", basis: .official)),
         makeRecord("rg", "2023-12-07", parties: ["pm-aide", "hamas"]),
         makeRecord("rh", "2023-12-08", parties: ["idf"]),
       ].reversed()))
 
-  func testFilteringByAPartyIncludesItsChildrenAndGrandchildrenButNotClaimants() {
+  func testFilteringByAPartyIncludesItsChildrenAndGrandchildrenButNotClaimants()
+  {
     let table: [(selected: [Party.ID], expected: [String])] = [
       (["israel"], ["ra", "rb", "rc", "rg", "rh"]),
       (["il-pmo"], ["rb", "rc", "rg"]),
@@ -48,32 +54,42 @@ final class TimelineQueryTests: XCTestCase {
       ([], ["ra", "rb", "rc", "rd", "re", "rf", "rg", "rh"]),
     ]
     for row in table {
-      XCTAssertEqual(ids(filter(row.selected), partyCorpus), row.expected, "\(row.selected)")
       XCTAssertEqual(
-        ids(filter(row.selected, .all), partyCorpus), row.expected, "\(row.selected), all")
+        ids(filter(row.selected), partyCorpus), row.expected, "\(row.selected)")
+      XCTAssertEqual(
+        ids(filter(row.selected, .all), partyCorpus), row.expected,
+        "\(row.selected), all")
     }
   }
 
   func testSeveralPartiesMatchAnyByDefaultAndAllOnRequest() {
     let table: [(selected: [Party.ID], any: [String], all: [String])] = [
       (["hamas", "qatar"], ["rd", "re", "rf", "rg"], ["re"]),
-      (["israel", "hamas"], ["ra", "rb", "rc", "rd", "re", "rg", "rh"], ["rg"]),
+      (
+        ["israel", "hamas"], ["ra", "rb", "rc", "rd", "re", "rg", "rh"], ["rg"]
+      ),
       (["il-pmo", "idf"], ["rb", "rc", "rg", "rh"], []),
-      (["israel", "il-pmo"], ["ra", "rb", "rc", "rg", "rh"], ["rb", "rc", "rg"]),
+      (
+        ["israel", "il-pmo"], ["ra", "rb", "rc", "rg", "rh"],
+        ["rb", "rc", "rg"]
+      ),
       (["hamas", "qatar", "pm-aide"], ["rc", "rd", "re", "rf", "rg"], []),
     ]
     for row in table {
       XCTAssertEqual(
-        ids(filter(row.selected, .any), partyCorpus), row.any, "any of \(row.selected)")
+        ids(filter(row.selected, .any), partyCorpus), row.any,
+        "any of \(row.selected)")
       XCTAssertEqual(
-        ids(filter(row.selected, .all), partyCorpus), row.all, "all of \(row.selected)")
+        ids(filter(row.selected, .all), partyCorpus), row.all,
+        "all of \(row.selected)")
     }
   }
 
   func testAnUnknownPartyIDMatchesNothing() {
     XCTAssertEqual(ids(filter(["nobody"]), partyCorpus), [])
     XCTAssertEqual(ids(filter(["nobody"], .all), partyCorpus), [])
-    XCTAssertEqual(ids(filter(["hamas", "nobody"]), partyCorpus), ["rd", "re", "rg"])
+    XCTAssertEqual(
+      ids(filter(["hamas", "nobody"]), partyCorpus), ["rd", "re", "rg"])
     XCTAssertEqual(ids(filter(["hamas", "nobody"], .all), partyCorpus), [])
   }
 
@@ -81,11 +97,17 @@ final class TimelineQueryTests: XCTestCase {
     let everything = TimelineQuery().run(on: partyCorpus)
     XCTAssertEqual(
       TimelineQuery.partyCounts(everything, in: partyCorpus),
-      ["israel": 5, "il-pmo": 3, "pm-aide": 2, "idf": 1, "hamas": 3, "qatar": 2, "zeta": 0])
+      [
+        "israel": 5, "il-pmo": 3, "pm-aide": 2, "idf": 1, "hamas": 3,
+        "qatar": 2, "zeta": 0,
+      ])
     let hamas = filter(["hamas"]).run(on: partyCorpus)
     XCTAssertEqual(
       TimelineQuery.partyCounts(hamas, in: partyCorpus),
-      ["israel": 1, "il-pmo": 1, "pm-aide": 1, "idf": 0, "hamas": 3, "qatar": 1, "zeta": 0])
+      [
+        "israel": 1, "il-pmo": 1, "pm-aide": 1, "idf": 0, "hamas": 3,
+        "qatar": 1, "zeta": 0,
+      ])
     XCTAssertEqual(TimelineQuery.partyCounts([], in: partyCorpus)["israel"], 0)
   }
 
@@ -109,17 +131,27 @@ final class TimelineQueryTests: XCTestCase {
     records: [
       makeRecord("n30", "2023-11-30"), makeRecord("d01", "2023-12-01"),
       makeRecord("d31", "2023-12-31"),
-      makeRecord("j01", "2024-01-01"), makeRecord("mdec", "2023-12"), makeRecord("y23", "2023"),
+      makeRecord("j01", "2024-01-01"), makeRecord("mdec", "2023-12"),
+      makeRecord("y23", "2023"),
       makeRecord("wk", "2023-11-28", week: true),
       makeRecord("span", "2023-11-15", end: "2023-12-02"),
-      makeRecord("y24", "2024"), makeRecord("octnov", "2023-10", end: "2023-11"),
+      makeRecord("y24", "2024"),
+      makeRecord("octnov", "2023-10", end: "2023-11"),
     ])
 
   func testADateRangeIsInclusiveAndMatchesRecordsWhoseDaysOverlapIt() {
     let table: [(since: String?, until: String?, expected: [String])] = [
-      ("2023-12-01", "2023-12-31", ["y23", "span", "wk", "d01", "mdec", "d31"]),
-      (nil, "2023-12", ["y23", "octnov", "span", "wk", "n30", "d01", "mdec", "d31"]),
-      (nil, "2023-12-30", ["y23", "octnov", "span", "wk", "n30", "d01", "mdec"]),
+      (
+        "2023-12-01", "2023-12-31", ["y23", "span", "wk", "d01", "mdec", "d31"]
+      ),
+      (
+        nil, "2023-12",
+        ["y23", "octnov", "span", "wk", "n30", "d01", "mdec", "d31"]
+      ),
+      (
+        nil, "2023-12-30",
+        ["y23", "octnov", "span", "wk", "n30", "d01", "mdec"]
+      ),
       ("2023-12-31", nil, ["y23", "mdec", "d31", "j01", "y24"]),
       ("2023-12-04", "2023-12-04", ["y23", "wk", "mdec"]),
       ("2023-12-05", "2023-12-05", ["y23", "mdec"]),
@@ -127,14 +159,21 @@ final class TimelineQueryTests: XCTestCase {
       (nil, "2023-11-15", ["y23", "octnov", "span"]),
       ("2023-11-30", "2023-11-30", ["y23", "octnov", "span", "wk", "n30"]),
       ("2023-12", "2023-12", ["y23", "span", "wk", "d01", "mdec", "d31"]),
-      (nil, nil, ["y23", "octnov", "span", "wk", "n30", "d01", "mdec", "d31", "j01", "y24"]),
+      (
+        nil, nil,
+        [
+          "y23", "octnov", "span", "wk", "n30", "d01", "mdec", "d31", "j01",
+          "y24",
+        ]
+      ),
     ]
     for row in table {
       let q = TimelineQuery(
         since: row.since.flatMap(RecordDate.parseBound),
         until: row.until.flatMap(RecordDate.parseBound))
       XCTAssertEqual(
-        ids(q, dateCorpus), row.expected, "since \(row.since ?? "-") until \(row.until ?? "-")")
+        ids(q, dateCorpus), row.expected,
+        "since \(row.since ?? "-") until \(row.until ?? "-")")
     }
   }
 
@@ -142,30 +181,42 @@ final class TimelineQueryTests: XCTestCase {
 
   private let textCorpus = Corpus(
     parties: [
-      Party(id: "hamas", name: "Hamas", aliases: ["Islamic Resistance Movement"]),
+      Party(
+        id: "hamas", name: "Hamas", aliases: ["Islamic Resistance Movement"]),
       Party(id: "israel", name: "Israel"),
       Party(
-        id: "idf", name: "Israel Defense Forces", label: "IDF", aliases: ["Tzahal"],
+        id: "idf", name: "Israel Defense Forces", label: "IDF",
+        aliases: ["Tzahal"],
         parent: "israel"),
       Party(id: "qatar", name: "Qatar", label: "Doha team"),
     ], sources: [],
     records: [
-      makeRecord("t1", "2023-12-01", parties: ["hamas"], headline: "Statement issued"),
-      makeRecord("t2", "2023-12-02", parties: ["israel"], headline: "HAMÁS leaders named"),
+      makeRecord(
+        "t1", "2023-12-01", parties: ["hamas"], headline: "Statement issued"),
+      makeRecord(
+        "t2", "2023-12-02", parties: ["israel"], headline: "HAMÁS leaders named"
+      ),
       makeRecord(
         "t3", "2023-12-03", parties: ["qatar"], headline: "Talks",
         summary: "Talks in Doha at a café."),
       makeRecord(
         "t4", "2023-12-04", parties: ["israel"], headline: "Efforts",
-        attribution: Attribution(text: "a source familiar with the efforts", basis: .anonymous)),
+        attribution: Attribution(
+          text: "a source familiar with the efforts", basis: .anonymous)),
       makeRecord(
-        "t5", "2023-12-05", parties: ["israel"], headline: "Tags", tags: ["ceasefire", "hostages"]),
-      makeRecord("t6", "2023-12-06", parties: ["idf"], headline: "Tunnels flooded"),
-      makeRecord("t7", "2023-12-07", parties: ["qatar"], headline: "Truce extended"),
+        "t5", "2023-12-05", parties: ["israel"], headline: "Tags",
+        tags: ["ceasefire", "hostages"]),
+      makeRecord(
+        "t6", "2023-12-06", parties: ["idf"], headline: "Tunnels flooded"),
+      makeRecord(
+        "t7", "2023-12-07", parties: ["qatar"], headline: "Truce extended"),
       makeRecord(
         "t8", "2023-12-08", parties: ["israel"], headline: "Spokesman",
-        attribution: Attribution(claimants: ["hamas"], text: "said a spokesman", basis: .named)),
-      makeRecord("t9", "2023-12-09", parties: ["israel"], headline: "Negotiations resume"),
+        attribution: Attribution(
+          claimants: ["hamas"], text: "said a spokesman", basis: .named)),
+      makeRecord(
+        "t9", "2023-12-09", parties: ["israel"], headline: "Negotiations resume"
+      ),
     ])
 
   func testTextSearchIsCaseAndDiacriticInsensitiveOverTheSchemaFields() {
@@ -185,7 +236,8 @@ final class TimelineQueryTests: XCTestCase {
       ("team", ["t3", "t7"]),  // label
       ("negotiat", ["t9"]),
       ("israel", ["t2", "t4", "t5", "t6", "t8", "t9"]),
-      ("qatar truce", ["t7"]),  // every word must occur: t3 has qatar but no truce
+      // every word must occur: t3 has qatar but no truce
+      ("qatar truce", ["t7"]),
       ("truce qatar", ["t7"]),
       ("truce zzz", []),
       ("spokesman hamas", []),  // hamas is only t8's claimant
@@ -200,7 +252,8 @@ final class TimelineQueryTests: XCTestCase {
   }
 
   func testSearchWordsAreFoldedAndSplitOnWhitespace() {
-    XCTAssertEqual(TextSearch.words("  Hamás\tCAFÉ  truce "), ["hamas", "cafe", "truce"])
+    XCTAssertEqual(
+      TextSearch.words("  Hamás\tCAFÉ  truce "), ["hamas", "cafe", "truce"])
     XCTAssertEqual(TextSearch.words(""), [])
     XCTAssertEqual(TextSearch.fold("ÉLÈVE Ñandú"), "eleve nandu")
   }

@@ -5,11 +5,14 @@ import XCTest
 final class TruncationTests: XCTestCase {
   /// Text pieces mixing narrow, wide, zero-width-mark and emoji graphemes, and spaces.
   private static let pieces = [
-    "a", "b", "word", " ", " ", "  ", "中", "文字", "😀", "👨\u{200D}👩\u{200D}👧", "e\u{301}", "🇺🇸", "Ａ",
+    "a", "b", "word", " ", " ", "  ", "中", "文字", "😀", "👨\u{200D}👩\u{200D}👧",
+    "e\u{301}", "🇺🇸", "Ａ",
     "x",
   ]
 
-  private func randomText(_ g: inout SplitMix64, pieces: [String] = pieces) -> String {
+  private func randomText(_ g: inout SplitMix64, pieces: [String] = pieces)
+    -> String
+  {
     (0..<g.int(16)).map { _ in g.pick(pieces) }.joined()
   }
 
@@ -24,7 +27,8 @@ final class TruncationTests: XCTestCase {
       ("中文字", 5, "中文…"),
       ("中文字", 4, "中…"),  // 文 would straddle the edge: dropped whole, not split
       ("中文字", 2, "…"),
-      ("e\u{301}e\u{301}e\u{301}", 2, "e\u{301}…"),  // marks stay with their base
+      // marks stay with their base
+      ("e\u{301}e\u{301}e\u{301}", 2, "e\u{301}…"),
       ("👨\u{200D}👩\u{200D}👧 family", 3, "👨\u{200D}👩\u{200D}👧…"),
     ]
     for row in table {
@@ -32,8 +36,10 @@ final class TruncationTests: XCTestCase {
         Truncation.truncate(row.text, toColumns: row.columns), row.expected,
         "\(row.text) at \(row.columns)")
     }
-    XCTAssertEqual(Truncation.truncate("Hello, world", toColumns: 5, marker: ""), "Hello")
-    XCTAssertEqual(Truncation.truncate("Hello, world", toColumns: 5, marker: "..."), "He...")
+    XCTAssertEqual(
+      Truncation.truncate("Hello, world", toColumns: 5, marker: ""), "Hello")
+    XCTAssertEqual(
+      Truncation.truncate("Hello, world", toColumns: 5, marker: "..."), "He...")
   }
 
   func testTruncateNeverExceedsTheLimitNorSplitsAGrapheme() {
@@ -64,7 +70,8 @@ final class TruncationTests: XCTestCase {
       let text = randomText(&g)
       let columns = 1 + g.int(20)
       XCTAssertEqual(
-        DisplayWidth.of(Truncation.fit(text, toColumns: columns)), columns, text.debugDescription)
+        DisplayWidth.of(Truncation.fit(text, toColumns: columns)), columns,
+        text.debugDescription)
     }
   }
 
@@ -112,7 +119,8 @@ final class TruncationTests: XCTestCase {
         }
       }
       let kept = lines.joined().filter { $0 != " " && $0 != "\n" }
-      XCTAssertEqual(kept, text.filter { $0 != " " && $0 != "\n" }, text.debugDescription)
+      XCTAssertEqual(
+        kept, text.filter { $0 != " " && $0 != "\n" }, text.debugDescription)
     }
     XCTAssertEqual(failures, 0, "texts with a line wider than the columns")
   }

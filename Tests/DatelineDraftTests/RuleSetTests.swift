@@ -24,7 +24,8 @@ final class RuleSetTests: XCTestCase {
     ]
     let rules = try RuleSet(language: "fr", files: files)
     let found = TemporalTagger(rules: rules).expressions(
-      in: "Le 12 décembre 2023, la trêve a pris fin.", published: day("2023-12-13"))
+      in: "Le 12 décembre 2023, la trêve a pris fin.",
+      published: day("2023-12-13"))
     XCTAssertEqual(found.map(\.text), ["12 décembre 2023"])
     XCTAssertEqual(found.map(\.value.value), ["2023-12-12"])
   }

@@ -6,11 +6,17 @@ import XCTest
 /// RecordStore.Columns without a line in CacheLayout fails here, not in a user's cache.
 final class CacheLayoutTests: XCTestCase {
   func testEveryStoreColumnIsDeclaredOrDerived() {
-    let stored = Set(Mirror(reflecting: RecordStore.Columns(count: 0)).children.compactMap(\.label))
+    let stored = Set(
+      Mirror(reflecting: RecordStore.Columns(count: 0)).children.compactMap(
+        \.label))
     let declared = Set(CacheLayout.columns.map(\.name))
-    XCTAssertEqual(stored.subtracting(CacheLayout.derivedStoreColumns).subtracting(declared), [], "not in CacheLayout")
+    XCTAssertEqual(
+      stored.subtracting(CacheLayout.derivedStoreColumns).subtracting(declared),
+      [], "not in CacheLayout")
     let extra: Set<String> = ["file", "offset", "idStart", "idHash", "idBytes"]
-    XCTAssertEqual(declared.subtracting(stored).subtracting(extra), [], "declared but not a column")
+    XCTAssertEqual(
+      declared.subtracting(stored).subtracting(extra), [],
+      "declared but not a column")
   }
 
   func testSectionIdsAreDistinctAndLeaveRoomForMetaAndTables() {
@@ -26,7 +32,9 @@ final class CacheLayoutTests: XCTestCase {
   func testTheWriterSeesEveryColumn() {
     let store = RecordStore(records: [], parties: [])
     let own = Dictionary(
-      Mirror(reflecting: store).children.compactMap { c in c.label.map { ($0, "\(c.value)") } },
+      Mirror(reflecting: store).children.compactMap { c in
+        c.label.map { ($0, "\(c.value)") }
+      },
       uniquingKeysWith: { a, _ in a })
     for c in Mirror(reflecting: store.columns).children {
       guard let label = c.label, label != "held" else { continue }

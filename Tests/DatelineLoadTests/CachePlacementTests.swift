@@ -13,66 +13,96 @@ final class CachePlacementTests: XCTestCase {
   var settings = LoadSettings()
 
   override func setUpWithError() throws {
-    dir = NSTemporaryDirectory() + "dateline-placement-\(getpid())-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
-    addTeardownBlock { [dir] in try? FileManager.default.removeItem(atPath: dir) }
-    try CorpusSynth.write(to: dir + "/data", options: .init(records: 60, seed: 5, corruption: 0))
+    dir =
+      NSTemporaryDirectory()
+      + "dateline-placement-\(getpid())-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: dir + "/data", withIntermediateDirectories: true)
+    addTeardownBlock { [dir] in try? FileManager.default.removeItem(atPath: dir)
+    }
+    try CorpusSynth.write(
+      to: dir + "/data", options: .init(records: 60, seed: 5, corruption: 0))
     let sources = dir + "/data/sources.json"
     let kept = try String(contentsOfFile: sources, encoding: .utf8).split(
       separator: "\n", omittingEmptySubsequences: false
     )
-    .filter { !$0.contains("\"text_path\"") }.joined(separator: "\n").replacingOccurrences(of: ",\n]}", with: "\n]}")
+    .filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
+    .replacingOccurrences(of: ",\n]}", with: "\n]}")
     try kept.write(toFile: sources, atomically: true, encoding: .utf8)
     settings = LoadSettings(
       cache: CacheSettings(
-        folder: dir + "/cache", binaryIdentity: Array("t".utf8), minimumBytes: 0, quietNanoseconds: 0))
+        folder: dir + "/cache", binaryIdentity: Array("t".utf8),
+        minimumBytes: 0, quietNanoseconds: 0))
   }
 
   var data: String { dir + "/data" }
   func open(readCache: Bool = true) throws -> CorpusLoader.Result {
-    try CorpusLoader.open(directory: data, settings: settings, readCache: readCache)
+    try CorpusLoader.open(
+      directory: data, settings: settings, readCache: readCache)
   }
   var cachePath: String {
     get throws {
-      try XCTUnwrap(CorpusCache.locate(data, files: try CorpusLoader.dataFiles(in: data), settings: settings.cache!))
-        .path
+      try XCTUnwrap(
+        CorpusCache.locate(
+          data, files: try CorpusLoader.dataFiles(in: data),
+          settings: settings.cache!)
+      )
+      .path
     }
   }
 
   /// The cache with the `offset` (15) and `lengths` (8) columns changed by `change`, resealed.
-  func planted(_ change: (_ offsets: inout [Int64], _ lengths: inout [Int32]) -> Void) throws -> [UInt8] {
+  func planted(
+    _ change: (_ offsets: inout [Int64], _ lengths: inout [Int32]) -> Void
+  ) throws -> [UInt8] {
     var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath)))
     let location = try XCTUnwrap(
-      CorpusCache.locate(data, files: try CorpusLoader.dataFiles(in: data), settings: settings.cache!))
-    let entries = try CacheFile.checkHeader(bytes.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: location.key)
+      CorpusCache.locate(
+        data, files: try CorpusLoader.dataFiles(in: data),
+        settings: settings.cache!))
+    let entries = try CacheFile.checkHeader(
+      bytes.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: location.key)
     let off = try XCTUnwrap(entries.first { $0.id == 15 })
     let len = try XCTUnwrap(entries.first { $0.id == 8 })
     var offsets = (0..<(off.length / 8)).map { k in
-      bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: off.offset + 8 * k, as: Int64.self) }
+      bytes.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: off.offset + 8 * k, as: Int64.self)
+      }
     }
     var lengths = (0..<(len.length / 4)).map { k in
-      bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: len.offset + 4 * k, as: Int32.self) }
+      bytes.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: len.offset + 4 * k, as: Int32.self)
+      }
     }
     change(&offsets, &lengths)
     for (k, v) in offsets.enumerated() {
-      withUnsafeBytes(of: v) { for b in 0..<8 { bytes[off.offset + 8 * k + b] = $0[b] } }
+      withUnsafeBytes(of: v) {
+        for b in 0..<8 { bytes[off.offset + 8 * k + b] = $0[b] }
+      }
     }
     for (k, v) in lengths.enumerated() {
-      withUnsafeBytes(of: v) { for b in 0..<4 { bytes[len.offset + 4 * k + b] = $0[b] } }
+      withUnsafeBytes(of: v) {
+        for b in 0..<4 { bytes[len.offset + 4 * k + b] = $0[b] }
+      }
     }
     return CorpusCacheAttackTests.reseal(bytes)
   }
 
-  func testPlantedOffsetsGiveRecordsOfTheFilesOrRefusalsNeverOtherBytes() throws {
+  func testPlantedOffsetsGiveRecordsOfTheFilesOrRefusalsNeverOtherBytes() throws
+  {
     _ = try open()
-    let pristine = Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath)))
+    let pristine = Array(
+      try Data(contentsOf: URL(fileURLWithPath: try cachePath)))
     let full = try CorpusLoader.load(directory: data).corpus
     var fullLines: [String: String] = [:]
     full.writeJSONLines(Array(full.records.indices)) { block in
-      for line in String(decoding: block, as: UTF8.self).split(separator: "\n") {
+      for line in String(decoding: block, as: UTF8.self).split(separator: "\n")
+      {
         fullLines[
           String(
-            RecordStore.topLevelID(UnsafeRawBufferPointer(Array(line.utf8).withUnsafeBytes { $0 })).map {
+            RecordStore.topLevelID(
+              UnsafeRawBufferPointer(Array(line.utf8).withUnsafeBytes { $0 })
+            ).map {
               String(decoding: $0, as: UTF8.self)
             } ?? "")] = String(line)
       }
@@ -120,23 +150,33 @@ final class CachePlacementTests: XCTestCase {
     ]
     var refused = 0
     for (what, change) in attacks {
-      try Data(try planted(change)).write(to: URL(fileURLWithPath: try cachePath))
+      try Data(try planted(change)).write(
+        to: URL(fileURLWithPath: try cachePath))
       let r = try open()
-      guard r.fromCache else { continue }  // refused at once by a range check: the files' answers
+      // refused at once by a range check: the files' answers
+      guard r.fromCache else { continue }
       for i in r.corpus.records.indices {
         let id = r.corpus.recordIndex.id(at: i)
         switch r.corpus.decodedRecord(at: i) {
-        case .success(let record): XCTAssertEqual(record, full.record(Record.ID(id)), "\(what): row \(id)")
+        case .success(let record):
+          XCTAssertEqual(
+            record, full.record(Record.ID(id)), "\(what): row \(id)")
         case .failure(.cacheMismatch): refused += 1
         case .failure(let other): XCTFail("\(what): \(other)")
         }
       }
       var out: [UInt8] = []
-      let problem = r.corpus.writeJSONLines(Array(r.corpus.records.indices)) { out += $0 }
-      for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
-        XCTAssertTrue(fullLines.values.contains(String(line)), "\(what): a line not in the files: \(line.prefix(80))")
+      let problem = r.corpus.writeJSONLines(Array(r.corpus.records.indices)) {
+        out += $0
       }
-      if case .dataChanged? = problem { XCTFail("\(what): \(String(describing: problem))") }
+      for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
+        XCTAssertTrue(
+          fullLines.values.contains(String(line)),
+          "\(what): a line not in the files: \(line.prefix(80))")
+      }
+      if case .dataChanged? = problem {
+        XCTFail("\(what): \(String(describing: problem))")
+      }
     }
     XCTAssertGreaterThan(refused, 0, "the attacks reached the decoder")
     // A run that does not read the cache writes it again from the files.
@@ -147,11 +187,14 @@ final class CachePlacementTests: XCTestCase {
       }
     ).write(to: URL(fileURLWithPath: try cachePath))
     _ = try open(readCache: false)
-    XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath))).count, pristine.count)
+    XCTAssertEqual(
+      Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath))).count,
+      pristine.count)
     let healed = try open()
     XCTAssertTrue(healed.fromCache)
     for i in healed.corpus.records.indices {
-      XCTAssertEqual(try healed.corpus.decodedRecord(at: i).get(), full.records[i])
+      XCTAssertEqual(
+        try healed.corpus.decodedRecord(at: i).get(), full.records[i])
     }
   }
 }

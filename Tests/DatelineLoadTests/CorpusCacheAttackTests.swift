@@ -17,11 +17,13 @@ final class CorpusCacheAttackTests: XCTestCase {
 
   override func setUpWithError() throws {
     dir = try temporary("data")
-    try CorpusSynth.write(to: dir, options: .init(records: 80, seed: 12, corruption: 0.2))
+    try CorpusSynth.write(
+      to: dir, options: .init(records: 80, seed: 12, corruption: 0.2))
     try dropTextPathSources(dir)
     settings = LoadSettings(
       cache: CacheSettings(
-        folder: try temporary("home") + "/dateline", binaryIdentity: Array("t".utf8), minimumBytes: 0,
+        folder: try temporary("home") + "/dateline",
+        binaryIdentity: Array("t".utf8), minimumBytes: 0,
         quietNanoseconds: 0))
     expected = answers(try CorpusLoader.load(directory: dir))
   }
@@ -29,11 +31,15 @@ final class CorpusCacheAttackTests: XCTestCase {
   var location: CorpusCache.Location {
     get throws {
       try XCTUnwrap(
-        CorpusCache.locate(dir, files: try CorpusLoader.dataFiles(in: dir), settings: settings.cache!))
+        CorpusCache.locate(
+          dir, files: try CorpusLoader.dataFiles(in: dir),
+          settings: settings.cache!))
     }
   }
 
-  func open() throws -> CorpusLoader.Result { try CorpusLoader.open(directory: dir, settings: settings) }
+  func open() throws -> CorpusLoader.Result {
+    try CorpusLoader.open(directory: dir, settings: settings)
+  }
 
   /// The cache written by a first open, as bytes.
   func pristineCache() throws -> [UInt8] {
@@ -46,7 +52,9 @@ final class CorpusCacheAttackTests: XCTestCase {
 
   /// Opens with `bytes` as the cache file: the answers must be the files', and a cache
   /// that is not used must say so (unless it is simply for other data).
-  func assertOpensAlike(_ bytes: [UInt8], _ what: String, line: UInt = #line) throws {
+  func assertOpensAlike(_ bytes: [UInt8], _ what: String, line: UInt = #line)
+    throws
+  {
     try Data(bytes).write(to: URL(fileURLWithPath: try location.path))
     let r = try open()
     XCTAssertEqual(answers(r), expected, what, line: line)
@@ -54,9 +62,12 @@ final class CorpusCacheAttackTests: XCTestCase {
 
   func testTruncatedFlippedAndRandomCachesGiveTheFilesAnswers() throws {
     let good = try pristineCache()
-    var cuts = Array(stride(from: 0, to: good.count, by: max(1, good.count / 12)))
+    var cuts = Array(
+      stride(from: 0, to: good.count, by: max(1, good.count / 12)))
     cuts += [1, 7, 8, 47, 48, 63, good.count - 1]
-    for cut in cuts { try assertOpensAlike(Array(good[..<cut]), "truncated at \(cut)") }
+    for cut in cuts {
+      try assertOpensAlike(Array(good[..<cut]), "truncated at \(cut)")
+    }
     var rng = SplitMix(seed: 3)
     // Every byte of the header, key and section table, and a sample of the rest.
     var positions = Array(stride(from: 0, to: min(good.count, 240), by: 12))
@@ -67,7 +78,9 @@ final class CorpusCacheAttackTests: XCTestCase {
       try assertOpensAlike(bad, "bit flipped at \(p)")
     }
     for _ in 0..<2 {
-      try assertOpensAlike((0..<good.count).map { _ in UInt8(truncatingIfNeeded: rng.next()) }, "random bytes")
+      try assertOpensAlike(
+        (0..<good.count).map { _ in UInt8(truncatingIfNeeded: rng.next()) },
+        "random bytes")
     }
     try assertOpensAlike([UInt8](repeating: 0, count: good.count), "zeros")
     try assertOpensAlike(good + [0], "one byte more")
@@ -78,19 +91,27 @@ final class CorpusCacheAttackTests: XCTestCase {
   func testResealedCachesWithWrongValuesAreRefused() throws {
     let good = try pristineCache()
     let entries = try CacheFile.checkHeader(
-      good.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: try location.key)
+      good.withUnsafeBytes { $0 }, magic: CacheLayout.magic,
+      key: try location.key)
     let meta = try XCTUnwrap(entries.first { $0.id == CacheLayout.meta })
     var rng = SplitMix(seed: 9)
     // Every 8-byte field of the meta section set to huge, negative and off-by-one values
     // (counts, file indexes, links, the record count: the 4.4 GB allocation was one).
     let fields = (meta.length - 8) / 8
-    for at in (Array(0..<min(fields, 8)) + (0..<6).map { _ in Int(rng.next() % UInt64(fields)) }).map({
-      meta.offset + 8 * $0
-    }) {
+    for at
+      in (Array(0..<min(fields, 8))
+      + (0..<6).map { _ in Int(rng.next() % UInt64(fields)) }).map({
+        meta.offset + 8 * $0
+      })
+    {
       for value: UInt64 in [0xFFFF_FFFF_FFFF, UInt64(bitPattern: -1), 1 << 40] {
         var bad = good
-        withUnsafeBytes(of: value.littleEndian) { for k in 0..<8 { bad[at + k] = $0[k] } }
-        try assertRefusedOrAlike(reseal(bad), "meta field at \(at - meta.offset) = \(value)", strict: false)
+        withUnsafeBytes(of: value.littleEndian) {
+          for k in 0..<8 { bad[at + k] = $0[k] }
+        }
+        try assertRefusedOrAlike(
+          reseal(bad), "meta field at \(at - meta.offset) = \(value)",
+          strict: false)
       }
     }
     // Indexes, offsets, lengths and list starts far out of range.
@@ -104,17 +125,20 @@ final class CorpusCacheAttackTests: XCTestCase {
       }
     }
     // Any flip in the ids (bytes, starts, hashes) and the id tables.
-    for e in entries where [16, 17, 18].contains(e.id) || e.id >= CacheLayout.idTable {
+    for e in entries
+    where [16, 17, 18].contains(e.id) || e.id >= CacheLayout.idTable {
       for _ in 0..<5 where e.length > 0 {
         var bad = good
-        bad[e.offset + Int(rng.next() % UInt64(e.length))] ^= UInt8(1 << (rng.next() % 8))
+        bad[e.offset + Int(rng.next() % UInt64(e.length))] ^= UInt8(
+          1 << (rng.next() % 8))
         try assertRefusedOrAlike(reseal(bad), "section \(e.id) flipped")
       }
     }
     // A full id table (no empty slot): lookups of a missing id would never end.
     for e in entries where e.id >= CacheLayout.idTable {
       var bad = good
-      for s in stride(from: e.offset, to: e.offset + e.length, by: 8) where bad[s..<(s + 8)].allSatisfy({ $0 == 0 }) {
+      for s in stride(from: e.offset, to: e.offset + e.length, by: 8)
+      where bad[s..<(s + 8)].allSatisfy({ $0 == 0 }) {
         bad[s + 4] = 0xFF
         bad[s] = 0xFE
       }
@@ -126,15 +150,20 @@ final class CorpusCacheAttackTests: XCTestCase {
   /// wrong value never reaches a lookup, a slice or an allocation.
   /// `strict: false` (a count or line number in the meta section, which no check can
   /// know to be wrong): only no crash, no hang, and the files' answers when refused.
-  func assertRefusedOrAlike(_ bytes: [UInt8], _ what: String, strict: Bool = true, line: UInt = #line) throws {
+  func assertRefusedOrAlike(
+    _ bytes: [UInt8], _ what: String, strict: Bool = true, line: UInt = #line
+  ) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: try location.path))
     let r = try open()
     if r.fromCache {
       guard strict else { return }
       XCTAssertEqual(
-        answers(r, decode: false), answers(try CorpusLoader.load(directory: dir), decode: false), what, line: line)
+        answers(r, decode: false),
+        answers(try CorpusLoader.load(directory: dir), decode: false), what,
+        line: line)
       for case let f as FileBytes in r.corpus.store.owners {
-        XCTAssertTrue(f.path.hasPrefix(dir + "/"), "\(what): opened \(f.path)", line: line)
+        XCTAssertTrue(
+          f.path.hasPrefix(dir + "/"), "\(what): opened \(f.path)", line: line)
       }
     } else {
       XCTAssertEqual(answers(r), expected, what, line: line)
@@ -152,16 +181,27 @@ final class CorpusCacheAttackTests: XCTestCase {
     let table = CacheFile.headerBytes + ((keyCount + 7) & ~7)
     for s in 0..<sections {
       let e = table + s * CacheFile.tableEntryBytes
-      let offset = out.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: e + 16, as: UInt64.self)) }
-      let length = out.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: e + 24, as: UInt64.self)) }
-      let sum = out.withUnsafeBytes {
-        CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]))
+      let offset = out.withUnsafeBytes {
+        Int($0.loadUnaligned(fromByteOffset: e + 16, as: UInt64.self))
       }
-      withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { out[e + 32 + k] = $0[k] } }
+      let length = out.withUnsafeBytes {
+        Int($0.loadUnaligned(fromByteOffset: e + 24, as: UInt64.self))
+      }
+      let sum = out.withUnsafeBytes {
+        CacheFile.checksum(
+          UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]))
+      }
+      withUnsafeBytes(of: sum.littleEndian) {
+        for k in 0..<8 { out[e + 32 + k] = $0[k] }
+      }
     }
     let end = table + sections * CacheFile.tableEntryBytes
-    let sum = out.withUnsafeBytes { CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[32..<end])) }
-    withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { out[24 + k] = $0[k] } }
+    let sum = out.withUnsafeBytes {
+      CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[32..<end]))
+    }
+    withUnsafeBytes(of: sum.littleEndian) {
+      for k in 0..<8 { out[24 + k] = $0[k] }
+    }
     return out
   }
 
@@ -173,7 +213,8 @@ final class CorpusCacheAttackTests: XCTestCase {
     var text = try Data(contentsOf: URL(fileURLWithPath: path))
     let headline = Data("\"headline\":\"".utf8)
     let at = try XCTUnwrap(text.range(of: headline)).upperBound
-    text[at] = text[at] == UInt8(ascii: "Q") ? UInt8(ascii: "R") : UInt8(ascii: "Q")
+    text[at] =
+      text[at] == UInt8(ascii: "Q") ? UInt8(ascii: "R") : UInt8(ascii: "Q")
     let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: path))
     handle.write(text)  // in place: same inode, same size
     handle.closeFile()
@@ -198,21 +239,30 @@ final class CorpusCacheAttackTests: XCTestCase {
     let cached = try open()
     cached.prepareSearch(minimumRecords: 0)
     let signatures = CorpusCache.signaturePath(try location.path)
-    let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: signatures)[.size] as? Int)
-    for bytes in [[UInt8](repeating: 0, count: size), [UInt8](repeating: 0, count: 48)] {
+    let size = try XCTUnwrap(
+      FileManager.default.attributesOfItem(atPath: signatures)[.size] as? Int)
+    for bytes in [
+      [UInt8](repeating: 0, count: size), [UInt8](repeating: 0, count: 48),
+    ] {
       try Data(bytes).write(to: URL(fileURLWithPath: signatures))
       let again = try open()
-      XCTAssertNil(again.corpus.searchSignatures.built, "zeroed signatures are not installed")
+      XCTAssertNil(
+        again.corpus.searchSignatures.built,
+        "zeroed signatures are not installed")
       XCTAssertFalse(again.cacheWarnings.isEmpty)
       let rows = Array(0..<again.corpus.records.count)
       let fresh = try CorpusLoader.load(directory: dir)
       for q in ["northland", "geneva talks", "zzqx"] {
         let words = TextSearch.words(q)
         XCTAssertEqual(
-          TextMatcher(words, corpus: again.corpus).firstMatch(in: rows, from: 0, forward: true) {
+          TextMatcher(words, corpus: again.corpus).firstMatch(
+            in: rows, from: 0, forward: true
+          ) {
             again.corpus.searchSignatures.built
           },
-          TextMatcher(words, corpus: fresh.corpus).firstMatch(in: rows, from: 0, forward: true) { nil }, q)
+          TextMatcher(words, corpus: fresh.corpus).firstMatch(
+            in: rows, from: 0, forward: true
+          ) { nil }, q)
       }
     }
   }
@@ -220,14 +270,19 @@ final class CorpusCacheAttackTests: XCTestCase {
   func testACachePathThatIsADirectoryOrASymlinkLeavesNothingBehind() throws {
     let path = try location.path
     let folder = (path as NSString).deletingLastPathComponent
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: true)
     for _ in 0..<2 {
       let r = try open()
       XCTAssertFalse(r.fromCache)
       XCTAssertEqual(answers(r), expected)
-      XCTAssertTrue(r.cacheWarnings.contains { $0.contains("not written") }, "\(r.cacheWarnings)")
+      XCTAssertTrue(
+        r.cacheWarnings.contains { $0.contains("not written") },
+        "\(r.cacheWarnings)")
     }
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [(path as NSString).lastPathComponent])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder),
+      [(path as NSString).lastPathComponent])
     try FileManager.default.removeItem(atPath: path)
     // A symlink at the cache path is not followed to read: the files' answers, then the
     // link is replaced by a file of ours (rename), its target untouched.
@@ -241,7 +296,9 @@ final class CorpusCacheAttackTests: XCTestCase {
     let r = try open()
     XCTAssertFalse(r.fromCache, "a cache behind a symlink is not read")
     XCTAssertEqual(answers(r), expected)
-    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: victim)), real, "the link's target is untouched")
+    XCTAssertEqual(
+      try Data(contentsOf: URL(fileURLWithPath: victim)), real,
+      "the link's target is untouched")
   }
 
   func testAnUnwritableCacheFolderGivesAWarningAndTheFilesAnswers() throws {
@@ -257,7 +314,8 @@ final class CorpusCacheAttackTests: XCTestCase {
     defer { chmod(readOnly, 0o700) }
     settings.cache?.folder = readOnly
     XCTAssertEqual(answers(try open()), expected)
-    let left = try FileManager.default.contentsOfDirectory(atPath: readOnly).filter { $0.hasSuffix(".tmp") }
+    let left = try FileManager.default.contentsOfDirectory(atPath: readOnly)
+      .filter { $0.hasSuffix(".tmp") }
     XCTAssertEqual(left, [])
   }
 
@@ -267,9 +325,11 @@ final class CorpusCacheAttackTests: XCTestCase {
     try Data("keep".utf8).write(to: URL(fileURLWithPath: victim))
     let target = folder + "/x.cache"
     symlink(victim, folder + "/.x.cache.\(getpid()).7.tmp")
-    symlink(victim, target + ".\(getpid()).tmp")  // the name the old writer used
+    // the name the old writer used
+    symlink(victim, target + ".\(getpid()).tmp")
     // Named from the start (without O_TMPFILE), and named at commit (with it).
-    XCTAssertThrowsError(try TemporaryFile(beside: target, named: true, suffix: { "7" }))
+    XCTAssertThrowsError(
+      try TemporaryFile(beside: target, named: true, suffix: { "7" }))
     var unnamed = try TemporaryFile(beside: target, suffix: { "7" })
     [UInt8]("new".utf8).withUnsafeBytes { unnamed.append($0) }
     XCTAssertThrowsError(try unnamed.commit(), "every name tried is taken")
@@ -282,7 +342,8 @@ final class CorpusCacheAttackTests: XCTestCase {
       [UInt8]("new".utf8).withUnsafeBytes { file.append($0) }
       try file.commit()
       XCTAssertEqual(tries, 2)
-      XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "keep")
+      XCTAssertEqual(
+        try String(contentsOfFile: victim, encoding: .utf8), "keep")
       XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "new")
       try FileManager.default.removeItem(atPath: target)
     }
@@ -297,14 +358,18 @@ final class CorpusCacheAttackTests: XCTestCase {
     var file = try TemporaryFile(beside: folder + "/x.cache")
     XCTAssertTrue(file.unnamed, "O_TMPFILE is refused on this file system")
     [UInt8](repeating: 7, count: 1 << 20).withUnsafeBytes { file.append($0) }
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder), [])
     file.abandon()
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder), [])
     var kept = try TemporaryFile(beside: folder + "/x.cache")
     [UInt8]("whole".utf8).withUnsafeBytes { kept.append($0) }
     try kept.commit()
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["x.cache"])
-    XCTAssertEqual(try String(contentsOfFile: folder + "/x.cache", encoding: .utf8), "whole")
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder), ["x.cache"])
+    XCTAssertEqual(
+      try String(contentsOfFile: folder + "/x.cache", encoding: .utf8), "whole")
     #endif
   }
 
@@ -318,10 +383,13 @@ final class CorpusCacheAttackTests: XCTestCase {
     try ended.run()
     ended.waitUntilExit()
     let dead = ended.processIdentifier
-    func make(_ name: String) throws { try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    func make(_ name: String) throws {
+      try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+    }
     let stale = [".a.cache.\(dead).123.tmp", ".a.cache.search.\(dead).9.tmp"]
     let kept = [
-      ".a.cache.\(getpid()).1.tmp", ".a.cache.\(dead).x1.tmp", ".notes.txt.\(dead).4.tmp", "a.cache.\(dead).5.tmp",
+      ".a.cache.\(getpid()).1.tmp", ".a.cache.\(dead).x1.tmp",
+      ".notes.txt.\(dead).4.tmp", "a.cache.\(dead).5.tmp",
       ".a.cache.0\(dead).6.tmp", "a.cache",
     ]
     for name in stale + kept { try make(name) }
@@ -332,9 +400,13 @@ final class CorpusCacheAttackTests: XCTestCase {
       chown(folder + "/.c.cache.\(dead).3.tmp", 12345, 12345)
       others.append(".c.cache.\(dead).3.tmp")
     }
-    XCTAssertEqual(Set(TemporaryFile.removeStale(in: folder, targets: [".cache", ".cache.search"])), Set(stale))
     XCTAssertEqual(
-      Set(try FileManager.default.contentsOfDirectory(atPath: folder)), Set(kept + others + [".b.cache.\(dead).2.tmp"]))
+      Set(
+        TemporaryFile.removeStale(
+          in: folder, targets: [".cache", ".cache.search"])), Set(stale))
+    XCTAssertEqual(
+      Set(try FileManager.default.contentsOfDirectory(atPath: folder)),
+      Set(kept + others + [".b.cache.\(dead).2.tmp"]))
   }
 
   func testXXH64GivesThePublishedValues() {
@@ -344,7 +416,8 @@ final class CorpusCacheAttackTests: XCTestCase {
     XCTAssertEqual(h(""), 0xEF46_DB37_51D8_E999)
     XCTAssertEqual(h("a"), 0xD24E_C4F1_A98C_6E5B)
     XCTAssertEqual(h("abc"), 0x44BC_2CF5_AD77_0999)
-    XCTAssertEqual(h("Nobody inspects the spammish repetition"), 0xFBCE_A83C_8A37_8BF1)
+    XCTAssertEqual(
+      h("Nobody inspects the spammish repetition"), 0xFBCE_A83C_8A37_8BF1)
   }
 
   // MARK: - Helpers
@@ -352,7 +425,8 @@ final class CorpusCacheAttackTests: XCTestCase {
   func temporary(_ name: String) throws -> String {
     let path = NSTemporaryDirectory() + "dateline-attack-\(getpid())/" + name
     try? FileManager.default.removeItem(atPath: path)
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
   }
@@ -363,16 +437,24 @@ final class CorpusCacheAttackTests: XCTestCase {
   func answers(_ r: CorpusLoader.Result, decode: Bool = true) -> String {
     let c = r.corpus
     var out = [r.summary] + r.issues.map(\.description)
-    out += c.parties.map { "\($0)" } + c.sources.map { "\($0.id) \($0.title) \($0.text)" }
+    out +=
+      c.parties.map { "\($0)" }
+      + c.sources.map { "\($0.id) \($0.title) \($0.text)" }
     for i in 0..<c.records.count {
       let id = c.store.ids[i]
-      let s = String(decoding: UnsafeBufferPointer(start: id.pointer, count: id.count), as: UTF8.self)
-      out.append("\(s) \(c.compactDateLabel(at: i)) \(Array(c.involved[i])) \(c.recordIndex[Record.ID(s)] ?? -1)")
+      let s = String(
+        decoding: UnsafeBufferPointer(start: id.pointer, count: id.count),
+        as: UTF8.self)
+      out.append(
+        "\(s) \(c.compactDateLabel(at: i)) \(Array(c.involved[i])) \(c.recordIndex[Record.ID(s)] ?? -1)"
+      )
       out.append("\(c.disputed(by: i)) \(c.revised(by: i))")
       if decode { out.append("\(c.records[i])") }
     }
     if decode {
-      c.writeJSONLines(Array(0..<c.records.count)) { out.append(String(decoding: $0, as: UTF8.self)) }
+      c.writeJSONLines(Array(0..<c.records.count)) {
+        out.append(String(decoding: $0, as: UTF8.self))
+      }
     }
     return out.joined(separator: "\n")
   }
@@ -381,8 +463,10 @@ final class CorpusCacheAttackTests: XCTestCase {
     let path = dir + "/sources.json"
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(
       separator: "\n", omittingEmptySubsequences: false)
-    let kept = lines.filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
-    try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(toFile: path, atomically: true, encoding: .utf8)
+    let kept = lines.filter { !$0.contains("\"text_path\"") }.joined(
+      separator: "\n")
+    try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(
+      toFile: path, atomically: true, encoding: .utf8)
   }
 }
 

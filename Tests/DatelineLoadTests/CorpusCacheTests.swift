@@ -12,19 +12,24 @@ extension FastLoaderDifferentialTests {
   func cacheSettings() throws -> LoadSettings {
     let folder = try temporaryDirectory("cache-home") + "/dateline"
     return LoadSettings(
-      cache: CacheSettings(folder: folder, binaryIdentity: Array("test".utf8), minimumBytes: 0, quietNanoseconds: 0))
+      cache: CacheSettings(
+        folder: folder, binaryIdentity: Array("test".utf8), minimumBytes: 0,
+        quietNanoseconds: 0))
   }
 
   func testReopenCacheGivesTheSameCorpusAndNoticesChanges() throws {
     let dir = try temporaryDirectory("cache-data")
     let settings = try cacheSettings()
-    try CorpusSynth.write(to: dir, options: .init(records: 2_000, seed: 6, corruption: 0.2))
+    try CorpusSynth.write(
+      to: dir, options: .init(records: 2_000, seed: 6, corruption: 0.2))
     // Sources read from text_path files are not cached: drop them (their records then
     // have errors, which the cache must give back too).
     let sourcesPath = dir + "/sources.json"
-    let sourceLines = try String(contentsOfFile: sourcesPath, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    let kept = sourceLines.filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
+    let sourceLines = try String(contentsOfFile: sourcesPath, encoding: .utf8)
+      .split(
+        separator: "\n", omittingEmptySubsequences: false)
+    let kept = sourceLines.filter { !$0.contains("\"text_path\"") }.joined(
+      separator: "\n")
     try kept.replacingOccurrences(of: ",\n]}", with: "\n]}").write(
       toFile: sourcesPath, atomically: true, encoding: .utf8)
     let fresh = try CorpusLoader.load(directory: dir)
@@ -38,7 +43,8 @@ extension FastLoaderDifferentialTests {
     XCTAssertEqual(again.corpus.sources, fresh.corpus.sources)
     XCTAssertEqual(again.corpus.records.count, fresh.corpus.records.count)
     XCTAssertTrue(again.corpus.records.elementsEqual(fresh.corpus.records))
-    XCTAssertEqual(again.corpus.involved.map { $0 }, fresh.corpus.involved.map { $0 })
+    XCTAssertEqual(
+      again.corpus.involved.map { $0 }, fresh.corpus.involved.map { $0 })
     XCTAssertEqual(again.corpus.filterKeys, fresh.corpus.filterKeys)
     for (i, r) in fresh.corpus.records.enumerated() {
       XCTAssertEqual(again.corpus.recordIndex[r.id], i)
@@ -62,14 +68,19 @@ extension FastLoaderDifferentialTests {
     again.prepareSearch(minimumRecords: 0)
     let built = try XCTUnwrap(again.corpus.searchSignatures.built)
     let third = try CorpusLoader.open(directory: dir, settings: settings)
-    let read = try XCTUnwrap(third.corpus.searchSignatures.built, "signatures read with the cache")
+    let read = try XCTUnwrap(
+      third.corpus.searchSignatures.built, "signatures read with the cache")
     XCTAssertTrue(read.bits.elementsEqual(built.bits))
     let rows = Array(0..<third.corpus.records.count)
     for q in ["zzqx", "northland", "geneva talks", "citing 5"] {
       let words = TextSearch.words(q)
       XCTAssertEqual(
-        TextMatcher(words, corpus: third.corpus).firstMatch(in: rows, from: 0, forward: true) { read },
-        TextMatcher(words, corpus: fresh.corpus).firstMatch(in: rows, from: 0, forward: true) { nil }, q)
+        TextMatcher(words, corpus: third.corpus).firstMatch(
+          in: rows, from: 0, forward: true
+        ) { read },
+        TextMatcher(words, corpus: fresh.corpus).firstMatch(
+          in: rows, from: 0, forward: true
+        ) { nil }, q)
     }
     // A changed data file: the cache is not used, and is written anew.
     let path = dir + "/records.jsonl"
@@ -77,13 +88,16 @@ extension FastLoaderDifferentialTests {
     handle.seekToEndOfFile()
     handle.write(
       Data(
-        #"{"id":"zz-extra","date":"2020","kind":"event","parties":["nobody"],"headline":"H","source":"s0000000"}"#.utf8
+        #"{"id":"zz-extra","date":"2020","kind":"event","parties":["nobody"],"headline":"H","source":"s0000000"}"#
+          .utf8
           + [0x0A]))
     handle.closeFile()
     let changed = try CorpusLoader.open(directory: dir, settings: settings)
     XCTAssertFalse(changed.fromCache)
-    XCTAssertEqual(changed.summary, try CorpusLoader.load(directory: dir).summary)
-    XCTAssertTrue(try CorpusLoader.open(directory: dir, settings: settings).fromCache)
+    XCTAssertEqual(
+      changed.summary, try CorpusLoader.load(directory: dir).summary)
+    XCTAssertTrue(
+      try CorpusLoader.open(directory: dir, settings: settings).fromCache)
     // Off by request.
     XCTAssertFalse(try CorpusLoader.open(directory: dir).fromCache)
   }

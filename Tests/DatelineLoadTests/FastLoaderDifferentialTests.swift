@@ -35,16 +35,23 @@ final class FastLoaderDifferentialTests: XCTestCase {
     try compare(records: 6_000, seed: 6, corruption: 0.2, settings: windowed)
     let dir = try temporaryDirectory("windowed-lines")
     try CorpusSynth.write(to: dir, options: .init(records: 6_000, seed: 8))
-    let whole = try CorpusLoader.load(directory: dir, settings: LoadSettings(chunkBytes: 1 << 16)).corpus
+    let whole = try CorpusLoader.load(
+      directory: dir, settings: LoadSettings(chunkBytes: 1 << 16)
+    ).corpus
     let read = try CorpusLoader.load(directory: dir, settings: windowed).corpus
     func lines(_ corpus: Corpus) -> [UInt8] {
       var out: [UInt8] = []
-      XCTAssertNil(corpus.writeJSONLines(Array(0..<corpus.records.count).reversed(), block: 100_000) { out += $0 })
+      XCTAssertNil(
+        corpus.writeJSONLines(
+          Array(0..<corpus.records.count).reversed(), block: 100_000
+        ) { out += $0 })
       return out
     }
     XCTAssertEqual(lines(read), lines(whole))
     XCTAssertEqual(read.records.count, whole.records.count)
-    for i in stride(from: 0, to: read.records.count, by: 97) { XCTAssertEqual(read.records[i], whole.records[i]) }
+    for i in stride(from: 0, to: read.records.count, by: 97) {
+      XCTAssertEqual(read.records[i], whole.records[i])
+    }
   }
 
   func testHeavilyCorruptedCorpus() throws {
@@ -56,11 +63,14 @@ final class FastLoaderDifferentialTests: XCTestCase {
     let dir = try temporaryDirectory("truncated")
     try CorpusSynth.write(to: dir, options: .init(records: 40, seed: 5))
     let path = dir + "/records.jsonl"
-    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n")
     var out = ""
     for line in lines.prefix(3) {
       let u = Array(line.utf8)
-      for n in stride(from: 0, to: u.count, by: 7) { out += String(decoding: u[0..<n], as: UTF8.self) + "\n" }
+      for n in stride(from: 0, to: u.count, by: 7) {
+        out += String(decoding: u[0..<n], as: UTF8.self) + "\n"
+      }
     }
     try out.write(toFile: path, atomically: true, encoding: .utf8)
     try assertSame(dir)
@@ -74,8 +84,10 @@ final class FastLoaderDifferentialTests: XCTestCase {
     var data = try Data(contentsOf: URL(fileURLWithPath: path))
     var r = SynthRandom(seed: 3)
     let hostile: [[UInt8]] = [
-      [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [0x7F], [0xC2, 0x85], Array("\\ud800".utf8),
-      Array("\\u00".utf8), Array("\\x".utf8), [0xEF, 0xBB, 0xBF], [0x0D], Array("\\ud83d\\u0041".utf8),
+      [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [0x7F], [0xC2, 0x85],
+      Array("\\ud800".utf8),
+      Array("\\u00".utf8), Array("\\x".utf8), [0xEF, 0xBB, 0xBF], [0x0D],
+      Array("\\ud83d\\u0041".utf8),
     ]
     for k in 0..<120 {
       let at = r.below(data.count)
@@ -88,43 +100,61 @@ final class FastLoaderDifferentialTests: XCTestCase {
 
   // MARK: - Helpers
 
-  func compare(records: Int, seed: UInt64, corruption: Double, settings: LoadSettings = .init()) throws {
+  func compare(
+    records: Int, seed: UInt64, corruption: Double,
+    settings: LoadSettings = .init()
+  ) throws {
     let dir = try temporaryDirectory("synth-\(seed)-\(corruption)")
-    try CorpusSynth.write(to: dir, options: .init(records: records, seed: seed, corruption: corruption))
+    try CorpusSynth.write(
+      to: dir,
+      options: .init(records: records, seed: seed, corruption: corruption))
     try assertSame(dir, settings: settings)
   }
 
   func assertSame(
-    _ dir: String, settings: LoadSettings = .init(), file: StaticString = #filePath, line: UInt = #line
+    _ dir: String, settings: LoadSettings = .init(),
+    file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let fast = try CorpusLoader.load(directory: dir, settings: settings)
     let ref = try CorpusLoader.loadReference(directory: dir)
     let a = fast.issues.map(\.description)
     let b = ref.issues.map(\.description)
     if a != b {
-      let firstDiff = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+      let firstDiff =
+        (0..<min(a.count, b.count)).first { a[$0] != b[$0] }
+        ?? min(a.count, b.count)
       XCTFail(
         "issues differ at \(firstDiff) (fast \(a.count), reference \(b.count)):\n fast: \(a.dropFirst(firstDiff).first ?? "-")\n  ref: \(b.dropFirst(firstDiff).first ?? "-")",
         file: file, line: line)
     }
     XCTAssertEqual(fast.summary, ref.summary, file: file, line: line)
-    XCTAssertEqual(fast.corpus.parties, ref.corpus.parties, file: file, line: line)
-    XCTAssertEqual(fast.corpus.sources.map(\.id), ref.corpus.sources.map(\.id), file: file, line: line)
+    XCTAssertEqual(
+      fast.corpus.parties, ref.corpus.parties, file: file, line: line)
+    XCTAssertEqual(
+      fast.corpus.sources.map(\.id), ref.corpus.sources.map(\.id), file: file,
+      line: line)
     for (s, t) in zip(fast.corpus.sources, ref.corpus.sources) where s != t {
       XCTFail("source \(s.id) differs", file: file, line: line)
       break
     }
-    XCTAssertEqual(fast.corpus.records.count, ref.corpus.records.count, file: file, line: line)
+    XCTAssertEqual(
+      fast.corpus.records.count, ref.corpus.records.count, file: file,
+      line: line)
     for i in 0..<min(fast.corpus.records.count, ref.corpus.records.count)
     where fast.corpus.records[i] != ref.corpus.records[i] {
       XCTFail(
-        "record \(i) differs: \(fast.corpus.records[i].id) vs \(ref.corpus.records[i].id)", file: file, line: line)
+        "record \(i) differs: \(fast.corpus.records[i].id) vs \(ref.corpus.records[i].id)",
+        file: file, line: line)
       break
     }
-    for (id, i) in ref.corpus.records.enumerated().map({ ($1.id, $0) }).prefix(200) {
+    for (id, i) in ref.corpus.records.enumerated().map({ ($1.id, $0) }).prefix(
+      200)
+    {
       XCTAssertEqual(fast.corpus.recordIndex[id], i, file: file, line: line)
     }
-    XCTAssertEqual(fast.corpus.involved.map { $0 }, ref.corpus.involved.map { $0 }, file: file, line: line)
+    XCTAssertEqual(
+      fast.corpus.involved.map { $0 }, ref.corpus.involved.map { $0 },
+      file: file, line: line)
     assertColumnsMatchRecords(fast.corpus, file: file, line: line)
     assertColumnsMatchRecords(ref.corpus, file: file, line: line)
   }
@@ -132,7 +162,8 @@ final class FastLoaderDifferentialTests: XCTestCase {
   func temporaryDirectory(_ name: String) throws -> String {
     let dir = NSTemporaryDirectory() + "dateline-diff-\(getpid())/" + name
     try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
     return dir
   }

@@ -19,11 +19,14 @@ extension FastLoaderDifferentialTests {
     ]
     var sources: [String] = []
     for (i, t) in texts.enumerated() {
-      sources.append(#"{"id":"s\#(i)","outlet":"O","title":"T\#(i)","text":"\#(t)"}"#)
+      sources.append(
+        #"{"id":"s\#(i)","outlet":"O","title":"T\#(i)","text":"\#(t)"}"#)
     }
     let quotes: [(Int, String)] = [
-      (0, #"{"exact":"First line.\nnext line"}"#),  // across the line break: found
-      (0, #"{"exact":"nnext line"}"#),  // only at the escape's second byte: not found
+      // across the line break: found
+      (0, #"{"exact":"First line.\nnext line"}"#),
+      // only at the escape's second byte: not found
+      (0, #"{"exact":"nnext line"}"#),
       (0, #"{"exact":"says \"hello\""}"#),
       (0, #"{"exact":"C:\\dir\\n too"}"#),
       (0, #"{"exact":"n too"}"#),  // after an escaped backslash: a real "n"
@@ -36,7 +39,8 @@ extension FastLoaderDifferentialTests {
       (0, #"{"exact":"line","start":6}"#),
       (0, #"{"exact":"line","start":7}"#),  // fits no occurrence: error
       (0, #"{"exact":"Third","prefix":"\n\n"}"#),
-      (0, #"{"exact":"Third","prefix":"n"}"#),  // the prefix only at an escape: error
+      // the prefix only at an escape: error
+      (0, #"{"exact":"Third","prefix":"n"}"#),
       (1, #"{"exact":"Slash / and été"}"#),
       (1, #"{"exact":"second line","start":49}"#),
       (1, #"{"exact":"nSecond"}"#),
@@ -69,27 +73,46 @@ extension FastLoaderDifferentialTests {
       #"{"id":"c4","date":"2023-01-01","time":"12:00","date_approx":false,"end_date":"2024-02","kind":"event","parties":["b"],"headline":"Span","source":"s1","also":[{"source":"s3"},{"source":"s3"},{"source":"s4"}]}"#
     )
     let dir = try temporaryDirectory("quotes")
-    try #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"},{"id":"b","name":"B","parent":"a"}]}"#
+    try
+      #"{"schema":1,"type":"parties","items":[{"id":"a","name":"A"},{"id":"b","name":"B","parent":"a"}]}"#
       .write(toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
-    try (#"{"schema":1,"type":"sources","items":["# + sources.joined(separator: ",\n") + "]}")
+    try
+      (#"{"schema":1,"type":"sources","items":["#
+      + sources.joined(separator: ",\n") + "]}")
       .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
-    try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
     try assertSame(dir)
     let loaded = try CorpusLoader.load(directory: dir)
-    XCTAssertTrue(loaded.issues.contains { $0.description.contains("q1") && $0.description.contains("not found") })
-    XCTAssertTrue(loaded.issues.contains { $0.description.contains("q9") && $0.description.contains("more than once") })
-    XCTAssertFalse(loaded.issues.contains { $0.description.contains("(id \"q0\")") })
+    XCTAssertTrue(
+      loaded.issues.contains {
+        $0.description.contains("q1") && $0.description.contains("not found")
+      })
+    XCTAssertTrue(
+      loaded.issues.contains {
+        $0.description.contains("q9")
+          && $0.description.contains("more than once")
+      })
+    XCTAssertFalse(
+      loaded.issues.contains { $0.description.contains("(id \"q0\")") })
   }
 
   /// The columns the loader fills from its scan match what the decoded records say.
-  func assertColumnsMatchRecords(_ corpus: Corpus, file: StaticString = #filePath, line: UInt = #line) {
+  func assertColumnsMatchRecords(
+    _ corpus: Corpus, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let facets = FacetColumns(corpus: corpus)
     var labels: [String: [Int]] = [:]
     for i in 0..<corpus.records.count {
       let r = corpus.records[i]
-      XCTAssertEqual(corpus.compactDateLabel(at: i), DateLabel.compact(r), "\(r.id)", file: file, line: line)
-      XCTAssertEqual(facets.basis(at: i), r.basis, "\(r.id)", file: file, line: line)
-      XCTAssertEqual(facets.sourceCount(at: i), min(255, r.sourceCount), "\(r.id)", file: file, line: line)
+      XCTAssertEqual(
+        corpus.compactDateLabel(at: i), DateLabel.compact(r), "\(r.id)",
+        file: file, line: line)
+      XCTAssertEqual(
+        facets.basis(at: i), r.basis, "\(r.id)", file: file, line: line)
+      XCTAssertEqual(
+        facets.sourceCount(at: i), min(255, r.sourceCount), "\(r.id)",
+        file: file, line: line)
       for f in r.figures where labels[FigureSeries.key(f.label)]?.last != i {
         labels[FigureSeries.key(f.label), default: []].append(i)
       }
@@ -106,15 +129,18 @@ extension FastLoaderDifferentialTests {
     let dir = try temporaryDirectory("job-sources")
     try CorpusSynth.write(to: dir, options: .init(records: 3_000, seed: 8))
     try assertSame(dir)
-    let text = try String(contentsOfFile: dir + "/sources.json", encoding: .utf8)
+    let text = try String(
+      contentsOfFile: dir + "/sources.json", encoding: .utf8)
     try text.replacingOccurrences(
-      of: #""type": "sources", "items""#, with: #""type": "sources", "type": "records", "items""#
+      of: #""type": "sources", "items""#,
+      with: #""type": "sources", "type": "records", "items""#
     )
     .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
     try assertSame(dir)
     // Cut in the middle: invalid JSON, reported by the reference reader on the job's copy.
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/sources.json"))
-    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: dir + "/sources.json"))
+    try data.prefix(data.count / 2).write(
+      to: URL(fileURLWithPath: dir + "/sources.json"))
     try assertSame(dir)
   }
 }

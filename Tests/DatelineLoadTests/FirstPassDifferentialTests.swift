@@ -15,7 +15,8 @@ final class FirstPassDifferentialTests: XCTestCase {
   /// Small corpora go through the pass too (the browser's threshold is 8 MB).
   let everything = FirstPass.Settings(minimumBytes: 0)
   /// Many pieces and windows smaller than a line: lines across windows and pieces.
-  let smallPieces = FirstPass.Settings(minimumBytes: 0, pieceBytes: 4096, windowBytes: 256)
+  let smallPieces = FirstPass.Settings(
+    minimumBytes: 0, pieceBytes: 4096, windowBytes: 256)
 
   func testACleanCorpusShowsEveryRecordInTheReferenceOrder() throws {
     let dir = try synth(records: 1_500, seed: 7, corruption: 0)
@@ -29,7 +30,10 @@ final class FirstPassDifferentialTests: XCTestCase {
   }
 
   func testCorruptedCorporaShowEveryValidRecordAndEndAsTheReference() throws {
-    for (seed, corruption, settings) in [(UInt64(1), 0.25, everything), (2, 0.5, smallPieces), (3, 0.9, smallPieces)] {
+    for (seed, corruption, settings) in [
+      (UInt64(1), 0.25, everything), (2, 0.5, smallPieces),
+      (3, 0.9, smallPieces),
+    ] {
       let dir = try synth(records: 800, seed: seed, corruption: corruption)
       let first = try firstPass(dir, settings)
       let ref = try CorpusLoader.loadReference(directory: dir)
@@ -45,7 +49,9 @@ final class FirstPassDifferentialTests: XCTestCase {
     let cut = try firstPass(dir, smallPieces)
     XCTAssertEqual(ids(whole.corpus), ids(cut.corpus))
     XCTAssertEqual(
-      whole.corpus.records.indices.map { whole.corpus.compactDateLabel(at: $0) },
+      whole.corpus.records.indices.map {
+        whole.corpus.compactDateLabel(at: $0)
+      },
       cut.corpus.records.indices.map { cut.corpus.compactDateLabel(at: $0) })
   }
 
@@ -54,19 +60,27 @@ final class FirstPassDifferentialTests: XCTestCase {
   func testOddLinesAreLeftToTheReferenceDecoder() throws {
     let dir = try synth(records: 200, seed: 5, corruption: 0)
     let path = dir + "/records.jsonl"
-    var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    var lines = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n"
+    ).map(String.init)
     lines[0] = "\u{FEFF}" + lines[0]
     lines[3] += "\r"
     lines[5] = String(lines[5].prefix(lines[5].count / 2))
-    lines[7] = lines[7].replacingOccurrences(of: "\"date\":", with: "\"\\u0064ate\":")
+    lines[7] = lines[7].replacingOccurrences(
+      of: "\"date\":", with: "\"\\u0064ate\":")
     lines[9] = lines[9].replacingOccurrences(
-      of: "{\"id\":", with: "{\"x_meta\":{\"date\":\"1999\",\"id\":\"zz\"},\"id\":")
-    lines[11] = lines[11].replacingOccurrences(of: "{\"id\":", with: "{\"date\":\"2001\",\"id\":")
-    lines[13] = lines[13].replacingOccurrences(of: "{\"id\":\"", with: "{\"id\":\"\\u0041")
+      of: "{\"id\":",
+      with: "{\"x_meta\":{\"date\":\"1999\",\"id\":\"zz\"},\"id\":")
+    lines[11] = lines[11].replacingOccurrences(
+      of: "{\"id\":", with: "{\"date\":\"2001\",\"id\":")
+    lines[13] = lines[13].replacingOccurrences(
+      of: "{\"id\":\"", with: "{\"id\":\"\\u0041")
     lines[15] = "   \t "
     lines[17] = lines[17].replacingOccurrences(
-      of: "\"parties\":[", with: "\"parties\":[{\"role\":\"actor\",\"id\":\"p-northland\"},")
-    try (lines.joined(separator: "\n")).write(toFile: path, atomically: true, encoding: .utf8)
+      of: "\"parties\":[",
+      with: "\"parties\":[{\"role\":\"actor\",\"id\":\"p-northland\"},")
+    try (lines.joined(separator: "\n")).write(
+      toFile: path, atomically: true, encoding: .utf8)
     let first = try firstPass(dir, smallPieces)
     let ref = try CorpusLoader.loadReference(directory: dir)
     XCTAssertEqual(first.lines, 199, "the blank line is not a record")
@@ -76,23 +90,34 @@ final class FirstPassDifferentialTests: XCTestCase {
 
   func testAnEnvelopeOfRecordsOrASmallDirectoryIsLoadedInFull() throws {
     let dir = try synth(records: 300, seed: 6, corruption: 0)
-    XCTAssertNil(try CorpusLoader.openProvisionally(directory: dir, firstPass: .init()))
-    let records = try String(contentsOfFile: dir + "/records.jsonl", encoding: .utf8).split(separator: "\n")
-    try "{\"schema\": 1, \"type\": \"records\", \"items\": [\(records[0])]}".write(
-      toFile: dir + "/more.json", atomically: true, encoding: .utf8)
-    XCTAssertNil(try CorpusLoader.openProvisionally(directory: dir, firstPass: everything))
+    XCTAssertNil(
+      try CorpusLoader.openProvisionally(directory: dir, firstPass: .init()))
+    let records = try String(
+      contentsOfFile: dir + "/records.jsonl", encoding: .utf8
+    ).split(separator: "\n")
+    try "{\"schema\": 1, \"type\": \"records\", \"items\": [\(records[0])]}"
+      .write(
+        toFile: dir + "/more.json", atomically: true, encoding: .utf8)
+    XCTAssertNil(
+      try CorpusLoader.openProvisionally(directory: dir, firstPass: everything))
   }
 
   // MARK: - Helpers
 
   func synth(records: Int, seed: UInt64, corruption: Double) throws -> String {
     let dir = try temporaryDirectory("firstpass-\(seed)-\(corruption)")
-    try CorpusSynth.write(to: dir, options: .init(records: records, seed: seed, corruption: corruption))
+    try CorpusSynth.write(
+      to: dir,
+      options: .init(records: records, seed: seed, corruption: corruption))
     return dir
   }
 
-  func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws -> FirstPass.Outcome {
-    guard case .provisional(let outcome)? = try CorpusLoader.openProvisionally(directory: dir, firstPass: settings)
+  func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws
+    -> FirstPass.Outcome
+  {
+    guard
+      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
+        directory: dir, firstPass: settings)
     else {
       XCTFail("the first pass declined \(dir)")
       throw CocoaError(.fileReadUnknown)
@@ -101,54 +126,74 @@ final class FirstPassDifferentialTests: XCTestCase {
     return outcome
   }
 
-  func ids(_ corpus: Corpus) -> [String] { corpus.records.indices.map { corpus.records[$0].id.rawValue } }
+  func ids(_ corpus: Corpus) -> [String] {
+    corpus.records.indices.map { corpus.records[$0].id.rawValue }
+  }
 
   /// Every record the reference accepts is in the first pass with the same date columns
   /// and parties, and the records shown once each come in the reference's order.
-  func assertColumnsAgree(_ first: Corpus, _ ref: Corpus, file: StaticString = #filePath, line: UInt = #line) throws {
+  func assertColumnsAgree(
+    _ first: Corpus, _ ref: Corpus, file: StaticString = #filePath,
+    line: UInt = #line
+  ) throws {
     var at: [String: [Int]] = [:]
     for (i, id) in ids(first).enumerated() { at[id, default: []].append(i) }
     let refIDs = ids(ref)
     for (i, id) in refIDs.enumerated() {
       let candidates = at[id] ?? []
       let same = candidates.contains { j in
-        first.firstDay(at: j) == ref.firstDay(at: i) && first.lastDay(at: j) == ref.lastDay(at: i)
-          && first.compactDateLabel(at: j) == ref.compactDateLabel(at: i) && first.involved[j] == ref.involved[i]
+        first.firstDay(at: j) == ref.firstDay(at: i)
+          && first.lastDay(at: j) == ref.lastDay(at: i)
+          && first.compactDateLabel(at: j) == ref.compactDateLabel(at: i)
+          && first.involved[j] == ref.involved[i]
           && first.records[j].headline == ref.records[i].headline
       }
-      XCTAssertTrue(same, "record \(id) differs or is missing in the first pass", file: file, line: line)
+      XCTAssertTrue(
+        same, "record \(id) differs or is missing in the first pass",
+        file: file, line: line)
     }
     let once = Set(at.filter { $0.value.count == 1 }.keys)
     let refSet = Set(refIDs)
     XCTAssertEqual(
-      ids(first).filter { once.contains($0) && refSet.contains($0) }, refIDs.filter { once.contains($0) },
+      ids(first).filter { once.contains($0) && refSet.contains($0) },
+      refIDs.filter { once.contains($0) },
       "order", file: file, line: line)
   }
 
   /// The browser's state after the check's event: the reference's records in its order,
   /// its issues, and no record that is not in it.
   func assertCheckedViewIsTheReference(
-    _ dir: String, _ first: FirstPass.Outcome, _ ref: CorpusLoader.Result, file: StaticString = #filePath,
+    _ dir: String, _ first: FirstPass.Outcome, _ ref: CorpusLoader.Result,
+    file: StaticString = #filePath,
     line: UInt = #line
   ) throws {
     let full = try CorpusLoader.load(directory: dir)
-    var state = BrowserState(corpus: first.corpus, dataLabel: dir, size: Size(columns: 120, rows: 40))
+    var state = BrowserState(
+      corpus: first.corpus, dataLabel: dir, size: Size(columns: 120, rows: 40))
     state.validation.running = true
     state = update(
       state,
       .validationFinished(
-        ReloadOutcome(generation: 0, content: .loaded(full.corpus, issues: full.issues, summary: ReloadSummary()))))
+        ReloadOutcome(
+          generation: 0,
+          content: .loaded(
+            full.corpus, issues: full.issues, summary: ReloadSummary()))))
     XCTAssertFalse(state.validation.running)
     XCTAssertFalse(state.corpus.isProvisional)
-    XCTAssertEqual(state.rows.map { state.corpus.records[$0].id.rawValue }, ids(ref.corpus), file: file, line: line)
-    XCTAssertEqual(state.live.issues.map(\.description), ref.issues.map(\.description), file: file, line: line)
+    XCTAssertEqual(
+      state.rows.map { state.corpus.records[$0].id.rawValue }, ids(ref.corpus),
+      file: file, line: line)
+    XCTAssertEqual(
+      state.live.issues.map(\.description), ref.issues.map(\.description),
+      file: file, line: line)
     XCTAssertNotNil(state.message, file: file, line: line)
   }
 
   func temporaryDirectory(_ name: String) throws -> String {
     let dir = NSTemporaryDirectory() + "dateline-firstpass-\(getpid())-\(name)"
     try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
     return dir
   }

@@ -22,8 +22,10 @@ extension FastLoaderDifferentialTests {
     let signatures = SearchSignatures.build(corpus)
     var rejected = 0
     let queries = [
-      "zürich", "ZURICH", "reykjavik", "北京", "diplomats", "geneva", "géneva", "northland officials",
-      "the northland side", "kind", "source", "talks resume", "ss", "tōkyō", "tokyo", "r000", "\"", "citing 20", "zzz",
+      "zürich", "ZURICH", "reykjavik", "北京", "diplomats", "geneva", "géneva",
+      "northland officials",
+      "the northland side", "kind", "source", "talks resume", "ss", "tōkyō",
+      "tokyo", "r000", "\"", "citing 20", "zzz",
     ]
     for q in queries {
       let words = TextSearch.words(q)
@@ -31,13 +33,18 @@ extension FastLoaderDifferentialTests {
       for i in 0..<corpus.records.count {
         let exact = TextSearch.words(q).allSatisfy { w in
           let r = corpus.records[i]
-          var parts = [r.headline] + (r.summary.map { [$0] } ?? []) + (r.attribution.map { [$0.text] } ?? []) + r.tags
+          var parts =
+            [r.headline] + (r.summary.map { [$0] } ?? [])
+            + (r.attribution.map { [$0.text] } ?? []) + r.tags
           for ref in r.parties {
-            if let p = corpus.party(ref.id) { parts += [p.name, p.label] + p.aliases }
+            if let p = corpus.party(ref.id) {
+              parts += [p.name, p.label] + p.aliases
+            }
           }
           return TextSearch.fold(parts.joined(separator: "\u{1F}")).contains(w)
         }
-        XCTAssertEqual(matcher.matches(i), exact, "\(q) record \(corpus.records[i].id)")
+        XCTAssertEqual(
+          matcher.matches(i), exact, "\(q) record \(corpus.records[i].id)")
         var scratch = TextMatcher.Scratch()
         defer { scratch.free() }
         XCTAssertEqual(
@@ -50,16 +57,21 @@ extension FastLoaderDifferentialTests {
       for start in [0, 700, 1_499] {
         for forward in [true, false] {
           let walk = (0..<rows.count).lazy.map { step in
-            ((forward ? start + step : start - step) % rows.count + rows.count) % rows.count
+            ((forward ? start + step : start - step) % rows.count + rows.count)
+              % rows.count
           }
           .first { matcher.matches(rows[$0]) }
           XCTAssertEqual(
-            matcher.firstMatch(in: rows, from: start, forward: forward) { signatures }, walk, "\(q) from \(start)")
+            matcher.firstMatch(in: rows, from: start, forward: forward) {
+              signatures
+            }, walk, "\(q) from \(start)")
         }
       }
     }
     // The signatures do reject: most records for the words no record has.
-    XCTAssertGreaterThan(rejected, corpus.records.count, "signatures rejected only \(rejected) record-queries")
+    XCTAssertGreaterThan(
+      rejected, corpus.records.count,
+      "signatures rejected only \(rejected) record-queries")
   }
 }
 
@@ -74,7 +86,9 @@ extension FastLoaderDifferentialTests {
     let haystacks = (0..<corpus.records.count).map { corpus.searchText($0) }
     func exact(_ q: String) -> [Int] {
       let words = TextSearch.words(q)
-      return haystacks.indices.filter { i in words.allSatisfy { haystacks[i].contains($0) } }
+      return haystacks.indices.filter { i in
+        words.allSatisfy { haystacks[i].contains($0) }
+      }
     }
     let queries = ["northland", "geneva", "zzqx", "talks resume", "citing 1"]
     for q in queries {
@@ -83,7 +97,9 @@ extension FastLoaderDifferentialTests {
     corpus.prepareSearch(minimumRecords: 0)
     XCTAssertNotNil(corpus.searchSignatures.built)
     for q in queries {
-      XCTAssertEqual(TimelineQuery(search: q).run(on: corpus), exact(q), "\(q), with signatures")
+      XCTAssertEqual(
+        TimelineQuery(search: q).run(on: corpus), exact(q),
+        "\(q), with signatures")
     }
   }
 }
@@ -97,10 +113,13 @@ extension FastLoaderDifferentialTests {
   func testTextMatcherOnCharactersThatJoinOrFoldInContext() throws {
     let dir = try temporaryDirectory("search-joins")
     let headlines = [
-      "cafe\u{1F3FB} talks", "ca\u{200D}fe talks", "ca\u{00AD}fe talks", "\u{0D4E}cafe talks", "\u{FB01}re at the cafe",
-      "\u{FF23}\u{FF21}\u{FF26}\u{FF25} talks", "\u{212A}elvin cafe", "\u{03A3}\u{039F}\u{03A3} cafe",
+      "cafe\u{1F3FB} talks", "ca\u{200D}fe talks", "ca\u{00AD}fe talks",
+      "\u{0D4E}cafe talks", "\u{FB01}re at the cafe",
+      "\u{FF23}\u{FF21}\u{FF26}\u{FF25} talks", "\u{212A}elvin cafe",
+      "\u{03A3}\u{039F}\u{03A3} cafe",
       "Stra\u{00DF}e cafe",
-      "Caf\u{00E9} talks", "CAFE\u{0301} talks", "a\u{037E}b cafe", "Ωmega cafe", "北京 cafe", "ab\u{1F600}cd",
+      "Caf\u{00E9} talks", "CAFE\u{0301} talks", "a\u{037E}b cafe",
+      "Ωmega cafe", "北京 cafe", "ab\u{1F600}cd",
       "plain cafe talks",
     ]
     // Odd records name party b, whose parent a is "Alpha": "alpha" is then in neither
@@ -112,14 +131,17 @@ extension FastLoaderDifferentialTests {
       #"{"schema": 1, "type": "parties", "items": [{"id": "a", "name": "Alpha"}, {"id": "b", "name": "Beta", "parent": "a"}]}"#
       .write(
         toFile: dir + "/parties.json", atomically: true, encoding: .utf8)
-    try #"{"schema": 1, "type": "sources", "items": [{"id": "s", "outlet": "O", "title": "T", "text": "x"}]}"#.write(
-      toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
+    try
+      #"{"schema": 1, "type": "sources", "items": [{"id": "s", "outlet": "O", "title": "T", "text": "x"}]}"#
+      .write(
+        toFile: dir + "/sources.json", atomically: true, encoding: .utf8)
     try (records.joined(separator: "\n") + "\n").write(
       toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
     let corpus = try CorpusLoader.load(directory: dir).corpus
     XCTAssertEqual(corpus.records.count, headlines.count)
     for q in [
-      "cafe", "fe", "ca", "fire", "fi", "kelvin", "k", "sos", "strasse", "ss", "ab", "b", "a;b", "mega", "cd", "talks",
+      "cafe", "fe", "ca", "fire", "fi", "kelvin", "k", "sos", "strasse", "ss",
+      "ab", "b", "a;b", "mega", "cd", "talks",
       "alpha",
       "beta", "alpha cafe", "e t",
     ] {
@@ -127,7 +149,9 @@ extension FastLoaderDifferentialTests {
       let matcher = TextMatcher(words, corpus: corpus)
       for i in 0..<corpus.records.count {
         let exact = words.allSatisfy { corpus.searchText(i).contains($0) }
-        XCTAssertEqual(matcher.matches(i), exact, "\(q) in \(corpus.records[i].headline.debugDescription)")
+        XCTAssertEqual(
+          matcher.matches(i), exact,
+          "\(q) in \(corpus.records[i].headline.debugDescription)")
       }
     }
   }

@@ -14,23 +14,33 @@ enum Seed {
     .standardizedFileURL.path
 
   /// Loads the seed data, failing the test (not crashing) when it cannot be read.
-  static func corpus(file: StaticString = #filePath, line: UInt = #line) throws -> Corpus {
+  static func corpus(file: StaticString = #filePath, line: UInt = #line) throws
+    -> Corpus
+  {
     let result: CorpusLoader.Result
     do {
       result = try CorpusLoader.load(directory: directory)
     } catch {
-      XCTFail("cannot load the seed data at \(directory): \(error)", file: file, line: line)
+      XCTFail(
+        "cannot load the seed data at \(directory): \(error)", file: file,
+        line: line)
       throw error
     }
-    XCTAssertEqual(result.errors.map(\.description), [], "the seed data loads without errors", file: file, line: line)
+    XCTAssertEqual(
+      result.errors.map(\.description), [],
+      "the seed data loads without errors", file: file, line: line)
     return result.corpus
   }
 
   /// A fresh browser on the seed data, as `dateline screen` builds it.
-  static func state(_ size: Size = Size(columns: 80, rows: 24), file: StaticString = #filePath, line: UInt = #line)
+  static func state(
+    _ size: Size = Size(columns: 80, rows: 24), file: StaticString = #filePath,
+    line: UInt = #line
+  )
     throws -> BrowserState
   {
-    BrowserState(corpus: try corpus(file: file, line: line), dataLabel: "Data", size: size)
+    BrowserState(
+      corpus: try corpus(file: file, line: line), dataLabel: "Data", size: size)
   }
 }
 
@@ -47,7 +57,9 @@ func press(_ keys: [Key], from state: BrowserState) -> BrowserState {
   var s = state
   for key in keys {
     // As typed with a pause after each key: a pending incremental search finishes.
-    if let event = KeyMap.event(for: key, in: s) { s = settle(update(s, event)) }
+    if let event = KeyMap.event(for: key, in: s) {
+      s = settle(update(s, event))
+    }
     if s.quit { break }
   }
   return s
@@ -57,11 +69,16 @@ func press(_ keys: [Key], from state: BrowserState) -> BrowserState {
 ///
 /// Tests use it to start from a particular record; the `resize` to the same size runs the
 /// reducer's own "keep the selection visible".
-func selecting(_ id: Record.ID, in state: BrowserState, file: StaticString = #filePath, line: UInt = #line)
+func selecting(
+  _ id: Record.ID, in state: BrowserState, file: StaticString = #filePath,
+  line: UInt = #line
+)
   -> BrowserState
 {
   var s = state
-  guard let index = s.corpus.position(of: id), let row = s.rows.firstIndex(of: index) else {
+  guard let index = s.corpus.position(of: id),
+    let row = s.rows.firstIndex(of: index)
+  else {
     XCTFail("record \(id) is not shown", file: file, line: line)
     return s
   }
@@ -85,7 +102,8 @@ extension Frame {
   func rowTexts(in rect: Rect) -> [String] {
     (rect.row..<min(size.rows, rect.row + rect.rows)).map { r in
       var s = ""
-      for c in rect.column..<min(size.columns, rect.column + rect.columns) where self[c, r].width > 0 {
+      for c in rect.column..<min(size.columns, rect.column + rect.columns)
+      where self[c, r].width > 0 {
         s += self[c, r].grapheme
       }
       while s.hasSuffix(" ") { s.removeLast() }
@@ -96,13 +114,16 @@ extension Frame {
   /// Rows (0-based) whose cells all have `style`, over the full width of `rect`.
   func rows(styled style: Style, in rect: Rect) -> [Int] {
     (rect.row..<min(size.rows, rect.row + rect.rows)).filter { r in
-      (rect.column..<min(size.columns, rect.column + rect.columns)).allSatisfy { self[$0, r].style == style }
+      (rect.column..<min(size.columns, rect.column + rect.columns)).allSatisfy {
+        self[$0, r].style == style
+      }
     }
   }
 
   /// One row of the screen, trimmed at the end.
   func row(_ r: Int) -> String {
-    lines[r].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    lines[r].replacingOccurrences(
+      of: "\\s+$", with: "", options: .regularExpression)
   }
 }
 

@@ -11,11 +11,14 @@ final class FiguresPaneTests: XCTestCase {
 
   /// The figures pane of the fixture's Ministry count (240, the Front's 200–250, 251).
   func figures(_ size: Size, keys: String = "") throws -> BrowserState {
-    press("f " + keys, from: selecting("count-240", in: try FeatureFixture.state(size)))
+    press(
+      "f " + keys,
+      from: selecting("count-240", in: try FeatureFixture.state(size)))
   }
 
   func paneText(_ s: BrowserState) throws -> String {
-    render(s).rowTexts(in: try XCTUnwrap(Layout(s).pane)).joined(separator: "\n")
+    render(s).rowTexts(in: try XCTUnwrap(Layout(s).pane)).joined(
+      separator: "\n")
   }
 
   func testEachSparklineSaysItsLowestAndHighestValue() throws {
@@ -26,11 +29,14 @@ final class FiguresPaneTests: XCTestCase {
       guard size.rows > 5 else { continue }
       // 240, 225 (the midpoint of 200–250) and 251: drawn ▅▁█, and the scale says so.
       let text = try paneText(s)
-      XCTAssertTrue(text.contains("captives held  ▅▁█  ▁ 225  █ 251"), "\(size):\n\(text)")
+      XCTAssertTrue(
+        text.contains("captives held  ▅▁█  ▁ 225  █ 251"), "\(size):\n\(text)")
     }
-    let seed = press("f", from: selecting("pmo-135-116", in: try Seed.state(size80x24)))
+    let seed = press(
+      "f", from: selecting("pmo-135-116", in: try Seed.state(size80x24)))
     let text = try paneText(seed)
-    XCTAssertTrue(text.contains("hostages remaining in Gaza  ▁█  ▁ 100  █ 135"), text)
+    XCTAssertTrue(
+      text.contains("hostages remaining in Gaza  ▁█  ▁ 100  █ 135"), text)
     XCTAssertTrue(text.contains("hostages alive in Gaza  ▄  116"), text)
   }
 
@@ -45,19 +51,28 @@ final class FiguresPaneTests: XCTestCase {
     // Beside the timeline at 120x40 the pane is 53 columns wide: the seed's "“believed”,
     // no source given [unattributed]" does not fit after the date and the value.
     for size in [size120x40, size80x24, PaneModelTests.size200x50] {
-      let s = press("f", from: selecting("pmo-135-116", in: try Seed.state(size)))
-      let words = try paneText(s).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-      XCTAssertTrue(words.contains("“believed”, no source given [unattributed]"), "\(size): \(words)")
+      let s = press(
+        "f", from: selecting("pmo-135-116", in: try Seed.state(size)))
+      let words = try paneText(s).split(whereSeparator: {
+        $0 == " " || $0 == "\n"
+      }).joined(separator: " ")
+      XCTAssertTrue(
+        words.contains("“believed”, no source given [unattributed]"),
+        "\(size): \(words)")
       // The title line may be cut; the entries are not.
-      let text = try paneText(s).split(separator: "\n").dropFirst().joined(separator: "\n")
+      let text = try paneText(s).split(separator: "\n").dropFirst().joined(
+        separator: "\n")
       XCTAssertFalse(text.contains("…"), "\(size): nothing cut:\n\(text)")
     }
     // A line too narrow to wrap usefully is cut as before.
     XCTAssertEqual(
-      FiguresPane.entryLines(head: "  2023-12-12  135  ", who: "Israeli PMO [official]", width: 25),
+      FiguresPane.entryLines(
+        head: "  2023-12-12  135  ", who: "Israeli PMO [official]", width: 25),
       ["  2023-12-12  135  Israe…"])
     let long = String(repeating: "word ", count: 40)
-    XCTAssertEqual(FiguresPane.entryLines(head: " d  v  ", who: long, width: 40).count, FiguresPane.maxLines)
+    XCTAssertEqual(
+      FiguresPane.entryLines(head: " d  v  ", who: long, width: 40).count,
+      FiguresPane.maxLines)
   }
 
   func testDInTheFocusedPaneGoesToWhatDisputesTheHighlightedStatement() throws {
@@ -72,7 +87,8 @@ final class FiguresPaneTests: XCTestCase {
       XCTAssertEqual(calm.selectedID, "count-240", "\(size)")
       XCTAssertEqual(calm.message, "this record is not in a dispute", "\(size)")
       // Backspace comes back.
-      XCTAssertEqual(press("BSpace", from: disputed).selectedID, "count-240", "\(size)")
+      XCTAssertEqual(
+        press("BSpace", from: disputed).selectedID, "count-240", "\(size)")
     }
   }
 }

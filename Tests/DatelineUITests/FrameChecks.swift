@@ -12,7 +12,9 @@ enum FrameChecks {
     var out: [String] = []
     let w = frame.size.columns
     if frame.cells.count != w * frame.size.rows {
-      return ["\(frame.cells.count) cells for \(frame.size), expected \(w * frame.size.rows)"]
+      return [
+        "\(frame.cells.count) cells for \(frame.size), expected \(w * frame.size.rows)"
+      ]
     }
     for r in 0..<frame.size.rows {
       var sum = 0
@@ -22,34 +24,46 @@ enum FrameChecks {
         switch cell.width {
         case 2:
           if c + 1 >= w || frame[c + 1, r].width != 0 {
-            out.append("row \(r) col \(c): wide \(debug(cell.grapheme)) not followed by a continuation cell")
+            out.append(
+              "row \(r) col \(c): wide \(debug(cell.grapheme)) not followed by a continuation cell"
+            )
           }
         case 0:
           if c == 0 || frame[c - 1, r].width != 2 {
-            out.append("row \(r) col \(c): continuation cell without a wide cell before it")
+            out.append(
+              "row \(r) col \(c): continuation cell without a wide cell before it"
+            )
           }
         case 1: break
         default: out.append("row \(r) col \(c): width \(cell.width)")
         }
         if cell.width > 0 {
           if cell.grapheme.count != 1 {
-            out.append("row \(r) col \(c): \(debug(cell.grapheme)) is \(cell.grapheme.count) graphemes, not 1")
-          } else if DisplayWidth.of(Character(cell.grapheme)) != Int(cell.width) {
+            out.append(
+              "row \(r) col \(c): \(debug(cell.grapheme)) is \(cell.grapheme.count) graphemes, not 1"
+            )
+          } else if DisplayWidth.of(Character(cell.grapheme)) != Int(cell.width)
+          {
             out.append(
               "row \(r) col \(c): \(debug(cell.grapheme)) has width \(cell.width) but DisplayWidth says "
                 + "\(DisplayWidth.of(Character(cell.grapheme)))")
           }
         }
-        if cell.width > 0, let first = cell.grapheme.unicodeScalars.first, startsCombining(first) {
+        if cell.width > 0, let first = cell.grapheme.unicodeScalars.first,
+          startsCombining(first)
+        {
           out.append(
             "row \(r) col \(c): \(debug(cell.grapheme)) starts with a combining mark (a terminal joins it to the cell before)"
           )
         }
         if let bad = cell.grapheme.unicodeScalars.first(where: isForbidden) {
-          out.append("row \(r) col \(c): \(debug(cell.grapheme)) holds U+\(hex(bad))")
+          out.append(
+            "row \(r) col \(c): \(debug(cell.grapheme)) holds U+\(hex(bad))")
         }
       }
-      if sum != w { out.append("row \(r): cell widths add up to \(sum), not \(w)") }
+      if sum != w {
+        out.append("row \(r): cell widths add up to \(sum), not \(w)")
+      }
     }
     return out
   }
@@ -57,7 +71,8 @@ enum FrameChecks {
   /// C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates.
   static func isForbidden(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    return v < 0x20 || (0x7F...0x9F).contains(v)
+      || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
   }
 
   /// Marks that a terminal draws on the previous cell, so a cell must not begin with one.
@@ -74,19 +89,25 @@ enum FrameChecks {
   }
 
   static func debug(_ g: String) -> String {
-    "\"" + g.unicodeScalars.map { $0.value < 0x20 || $0.value > 0x7E ? "\\u{\(hex($0))}" : String($0) }.joined() + "\""
+    "\""
+      + g.unicodeScalars.map {
+        $0.value < 0x20 || $0.value > 0x7E ? "\\u{\(hex($0))}" : String($0)
+      }.joined() + "\""
   }
 }
 
 /// Fails with every broken rule of `frame` (see `FrameChecks`).
 func assertSound(
-  _ frame: Frame, _ context: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line
+  _ frame: Frame, _ context: @autoclosure () -> String = "",
+  file: StaticString = #filePath, line: UInt = #line
 ) {
   let problems = FrameChecks.problems(frame)
   if !problems.isEmpty {
     XCTFail(
-      "\(context()) frame \(frame.size) is broken:\n" + problems.prefix(20).joined(separator: "\n")
-        + (problems.count > 20 ? "\n… and \(problems.count - 20) more" : "") + "\n" + frame.text,
+      "\(context()) frame \(frame.size) is broken:\n"
+        + problems.prefix(20).joined(separator: "\n")
+        + (problems.count > 20 ? "\n… and \(problems.count - 20) more" : "")
+        + "\n" + frame.text,
       file: file, line: line)
   }
 }
@@ -102,7 +123,8 @@ struct SoundnessSweep {
   mutating func check(_ frame: Frame, _ context: @autoclosure () -> String) {
     frames += 1
     for problem in FrameChecks.problems(frame) {
-      let kind = problem.replacingOccurrences(of: "[0-9]+", with: "N", options: .regularExpression)
+      let kind = problem.replacingOccurrences(
+        of: "[0-9]+", with: "N", options: .regularExpression)
       counts[kind, default: 0] += 1
       if firstExample[kind] == nil {
         order.append(kind)

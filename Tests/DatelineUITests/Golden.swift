@@ -9,10 +9,13 @@ import XCTest
 /// and nothing fails; review them in the git diff. A missing file fails with a hint. Under
 /// CI (`DATELINE_CI`, set by .ci/run) nothing is recorded whatever DATELINE_RECORD says.
 enum Golden {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
-  static var recording: Bool { recording(in: ProcessInfo.processInfo.environment) }
+  static var recording: Bool {
+    recording(in: ProcessInfo.processInfo.environment)
+  }
 
   /// Whether `environment` asks to record: DATELINE_RECORD=1, and not under CI.
   static func recording(in environment: [String: String]) -> Bool {
@@ -20,7 +23,9 @@ enum Golden {
   }
 
   /// Where the golden for `name` at `size` lives.
-  static func url(_ name: String, _ size: Size, in directory: URL = directory) -> URL {
+  static func url(_ name: String, _ size: Size, in directory: URL = directory)
+    -> URL
+  {
     directory.appendingPathComponent("\(name).\(size.columns)x\(size.rows).txt")
   }
 
@@ -31,18 +36,23 @@ enum Golden {
       while l.hasSuffix(" ") { l.removeLast() }
       return l
     }
-    return (rows + ["--- styles"] + frame.styleRuns).joined(separator: "\n") + "\n"
+    return (rows + ["--- styles"] + frame.styleRuns).joined(separator: "\n")
+      + "\n"
   }
 
   /// Compares (or records) `frame`; returns a failure message, or nil when it matches.
-  static func check(_ frame: Frame, _ name: String, in directory: URL = directory, recording: Bool = recording)
+  static func check(
+    _ frame: Frame, _ name: String, in directory: URL = directory,
+    recording: Bool = recording
+  )
     -> String?
   {
     let file = url(name, frame.size, in: directory)
     let actual = text(of: frame)
     if recording {
       do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+          at: directory, withIntermediateDirectories: true)
         try actual.write(to: file, atomically: true, encoding: .utf8)
         return nil
       } catch {
@@ -55,7 +65,8 @@ enum Golden {
         + boxed(actual.components(separatedBy: "\n"))
     }
     if expected == actual { return nil }
-    return "\(file.lastPathComponent) differs (rerun with DATELINE_RECORD=1 to accept the new screen)\n"
+    return
+      "\(file.lastPathComponent) differs (rerun with DATELINE_RECORD=1 to accept the new screen)\n"
       + diff(expected: expected, actual: actual, rows: frame.size.rows)
   }
 
@@ -98,6 +109,11 @@ enum Golden {
 }
 
 /// Fails when `frame` differs from `Golden/<name>.<W>x<H>.txt` (or records it, see `Golden`).
-func assertGolden(_ frame: Frame, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-  if let failure = Golden.check(frame, name) { XCTFail(failure, file: file, line: line) }
+func assertGolden(
+  _ frame: Frame, _ name: String, file: StaticString = #filePath,
+  line: UInt = #line
+) {
+  if let failure = Golden.check(frame, name) {
+    XCTFail(failure, file: file, line: line)
+  }
 }

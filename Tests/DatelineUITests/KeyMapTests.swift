@@ -15,54 +15,78 @@ final class KeyMapTests: XCTestCase {
     let table: [(String, Event?)] = [
       ("j", .moveSelection(by: 1)), ("Down", .moveSelection(by: 1)),
       ("k", .moveSelection(by: -1)), ("Up", .moveSelection(by: -1)),
-      ("PageDown", .page(by: 1)), ("Space", .page(by: 1)), ("C-f", .page(by: 1)),
+      ("PageDown", .page(by: 1)), ("Space", .page(by: 1)),
+      ("C-f", .page(by: 1)),
       ("PageUp", .page(by: -1)), ("b", .page(by: -1)), ("C-b", .page(by: -1)),
-      ("g", .selectFirst), ("Home", .selectFirst), ("G", .selectLast), ("End", .selectLast),
+      ("g", .selectFirst), ("Home", .selectFirst), ("G", .selectLast),
+      ("End", .selectLast),
       ("WheelDown", .moveSelection(by: 3)), ("WheelUp", .moveSelection(by: -3)),
-      ("Enter", .openDetail), ("o", .cycleSource(by: 1)), ("O", .cycleSource(by: -1)), ("f", .toggleFigures),
+      ("Enter", .openDetail), ("o", .cycleSource(by: 1)),
+      ("O", .cycleSource(by: -1)), ("f", .toggleFigures),
       ("Tab", .toggleFocus), ("BTab", .toggleFocus),
-      ("z", .toggleMaximize), ("Escape", .closePane), ("p", .openPartyList), ("a", .toggleMatchMode),
-      ("0", .clearFilters), ("1", .toggleFilterKey(1)), ("9", .toggleFilterKey(9)),
-      ("/", .startSearch), ("F", .searchToFilter), ("n", .nextMatch), ("N", .previousMatch), ("t", .startJump),
-      ("?", .showHelp), ("F1", .showHelp), ("q", .closeOrQuit), ("Q", .quitNow), ("C-c", .quitNow),
+      ("z", .toggleMaximize), ("Escape", .closePane), ("p", .openPartyList),
+      ("a", .toggleMatchMode),
+      ("0", .clearFilters), ("1", .toggleFilterKey(1)),
+      ("9", .toggleFilterKey(9)),
+      ("/", .startSearch), ("F", .searchToFilter), ("n", .nextMatch),
+      ("N", .previousMatch), ("t", .startJump),
+      ("?", .showHelp), ("F1", .showHelp), ("q", .closeOrQuit), ("Q", .quitNow),
+      ("C-c", .quitNow),
       ("]", .jumpDay(forward: true)), ("[", .jumpDay(forward: false)),
-      ("}", .jumpMonth(forward: true)), ("{", .jumpMonth(forward: false)), ("H", .toggleStrip),
-      ("r", .startRange), (">", .rangeFromSelection), ("<", .rangeToSelection), ("A", .cycleBasis),
-      ("d", .showDisputes), ("v", .showRevisions), ("BSpace", .goBack), ("-", .goBack),
+      ("}", .jumpMonth(forward: true)), ("{", .jumpMonth(forward: false)),
+      ("H", .toggleStrip),
+      ("r", .startRange), (">", .rangeFromSelection), ("<", .rangeToSelection),
+      ("A", .cycleBasis),
+      ("d", .showDisputes), ("v", .showRevisions), ("BSpace", .goBack),
+      ("-", .goBack),
       ("m", .toggleMark), ("'", .nextMark),
       ("Left", .scrollHeadlines(by: -1)), ("h", .scrollHeadlines(by: -1)),
-      ("Right", .scrollHeadlines(by: 1)), ("l", .scrollHeadlines(by: 1)), ("X", nil),
+      ("Right", .scrollHeadlines(by: 1)), ("l", .scrollHeadlines(by: 1)),
+      ("X", nil),
     ]
     for (key, expected) in table {
-      XCTAssertEqual(events(key, in: s), [expected], "key \(key) on the timeline")
+      XCTAssertEqual(
+        events(key, in: s), [expected], "key \(key) on the timeline")
     }
   }
 
-  func testAFocusedPaneTakesTheMovementKeysAndLeavesTheRestToTheTimeline() throws {
+  func testAFocusedPaneTakesTheMovementKeysAndLeavesTheRestToTheTimeline()
+    throws
+  {
     let detail = press("Enter", from: try Seed.state())
     let source = press("o", from: try Seed.state())
     let table: [(String, Event?, Event?)] = [
-      ("j", .paneMotion(.line(1)), .paneMotion(.line(1))), ("Down", .paneMotion(.line(1)), .paneMotion(.line(1))),
-      ("k", .paneMotion(.line(-1)), .paneMotion(.line(-1))), ("Up", .paneMotion(.line(-1)), .paneMotion(.line(-1))),
+      ("j", .paneMotion(.line(1)), .paneMotion(.line(1))),
+      ("Down", .paneMotion(.line(1)), .paneMotion(.line(1))),
+      ("k", .paneMotion(.line(-1)), .paneMotion(.line(-1))),
+      ("Up", .paneMotion(.line(-1)), .paneMotion(.line(-1))),
       ("PageDown", .paneMotion(.page(1)), .paneMotion(.page(1))),
       ("Space", .paneMotion(.page(1)), .paneMotion(.page(1))),
-      ("PageUp", .paneMotion(.page(-1)), .paneMotion(.page(-1))), ("b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
-      ("C-f", .paneMotion(.page(1)), .paneMotion(.page(1))), ("C-b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
+      ("PageUp", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
+      ("b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
+      ("C-f", .paneMotion(.page(1)), .paneMotion(.page(1))),
+      ("C-b", .paneMotion(.page(-1)), .paneMotion(.page(-1))),
       ("C-d", .paneMotion(.halfPage(1)), .paneMotion(.halfPage(1))),
       ("C-u", .paneMotion(.halfPage(-1)), .paneMotion(.halfPage(-1))),
-      ("g", .paneMotion(.first), .paneMotion(.first)), ("G", .paneMotion(.last), .paneMotion(.last)),
-      ("Home", .paneMotion(.first), .paneMotion(.first)), ("End", .paneMotion(.last), .paneMotion(.last)),
+      ("g", .paneMotion(.first), .paneMotion(.first)),
+      ("G", .paneMotion(.last), .paneMotion(.last)),
+      ("Home", .paneMotion(.first), .paneMotion(.first)),
+      ("End", .paneMotion(.last), .paneMotion(.last)),
       ("WheelDown", .paneMotion(.scroll(3)), .paneMotion(.scroll(3))),
       ("WheelUp", .paneMotion(.scroll(-3)), .paneMotion(.scroll(-3))),
       ("Enter", .followLink, .openDetail), ("Tab", .toggleFocus, .toggleFocus),
       ("Escape", .focusTimeline, .focusTimeline),
-      ("o", .cycleSource(by: 1), .cycleSource(by: 1)), ("O", .cycleSource(by: -1), .cycleSource(by: -1)),
-      ("q", .closeOrQuit, .closeOrQuit), ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
+      ("o", .cycleSource(by: 1), .cycleSource(by: 1)),
+      ("O", .cycleSource(by: -1), .cycleSource(by: -1)),
+      ("q", .closeOrQuit, .closeOrQuit),
+      ("1", .toggleFilterKey(1), .toggleFilterKey(1)),
       ("d", .showDisputes, .showDisputes), ("BSpace", .goBack, .goBack),
     ]
     for (key, inDetail, inSource) in table {
-      XCTAssertEqual(events(key, in: detail), [inDetail], "key \(key) in the focused detail")
-      XCTAssertEqual(events(key, in: source), [inSource], "key \(key) in the focused source")
+      XCTAssertEqual(
+        events(key, in: detail), [inDetail], "key \(key) in the focused detail")
+      XCTAssertEqual(
+        events(key, in: source), [inSource], "key \(key) in the focused source")
     }
   }
 
@@ -87,32 +111,42 @@ final class KeyMapTests: XCTestCase {
     let table: [(String, Event?)] = [
       ("j", .movePartyCursor(by: 1)), ("Down", .movePartyCursor(by: 1)),
       ("k", .movePartyCursor(by: -1)), ("Up", .movePartyCursor(by: -1)),
-      ("Space", .togglePartyAtCursor), ("Enter", .togglePartyAtCursor), ("a", .toggleMatchMode),
-      ("0", .clearFilters), ("3", .toggleFilterKey(3)), ("Escape", .dismissOverlay), ("p", .dismissOverlay),
+      ("Space", .togglePartyAtCursor), ("Enter", .togglePartyAtCursor),
+      ("a", .toggleMatchMode),
+      ("0", .clearFilters), ("3", .toggleFilterKey(3)),
+      ("Escape", .dismissOverlay), ("p", .dismissOverlay),
       ("q", .dismissOverlay), ("Q", .quitNow), ("G", nil),
     ]
     for (key, expected) in table {
-      XCTAssertEqual(events(key, in: s), [expected], "key \(key) in the party list")
+      XCTAssertEqual(
+        events(key, in: s), [expected], "key \(key) in the party list")
     }
   }
 
   func testTheListOfSeveralLinksHasItsOwnKeys() throws {
     let s = press("t 2023-12-12 Enter j d", from: try Seed.state())
     guard case .links = s.overlay else {
-      return XCTFail("d on the soldiers claim lists both sides: \(String(describing: s.overlay))")
+      return XCTFail(
+        "d on the soldiers claim lists both sides: \(String(describing: s.overlay))"
+      )
     }
     let table: [(String, Event?)] = [
-      ("j", .moveChoiceCursor(by: 1)), ("Down", .moveChoiceCursor(by: 1)), ("k", .moveChoiceCursor(by: -1)),
-      ("Up", .moveChoiceCursor(by: -1)), ("Enter", .followChoice), ("Space", .followChoice),
-      ("Escape", .dismissOverlay), ("q", .dismissOverlay), ("d", .dismissOverlay), ("Q", .quitNow), ("x", nil),
+      ("j", .moveChoiceCursor(by: 1)), ("Down", .moveChoiceCursor(by: 1)),
+      ("k", .moveChoiceCursor(by: -1)),
+      ("Up", .moveChoiceCursor(by: -1)), ("Enter", .followChoice),
+      ("Space", .followChoice),
+      ("Escape", .dismissOverlay), ("q", .dismissOverlay),
+      ("d", .dismissOverlay), ("Q", .quitNow), ("x", nil),
     ]
     for (key, expected) in table {
-      XCTAssertEqual(events(key, in: s), [expected], "key \(key) in the list of links")
+      XCTAssertEqual(
+        events(key, in: s), [expected], "key \(key) in the list of links")
     }
   }
 
   func testEnterInTheFocusedFiguresPaneGoesToTheEntry() throws {
-    let s = press("t 2023-12-12 Enter j j j j j j j j f", from: try Seed.state())
+    let s = press(
+      "t 2023-12-12 Enter j j j j j j j j f", from: try Seed.state())
     XCTAssertEqual(s.pane, .figures)
     XCTAssertEqual(events("Enter", in: s), [.followLink])
     XCTAssertEqual(events("j", in: s), [.paneMotion(.line(1))])
@@ -122,7 +156,8 @@ final class KeyMapTests: XCTestCase {
   func testEveryKeyClosesTheHelp() throws {
     let s = press("?", from: try Seed.state())
     for key in ["j", "q", "Q", "Escape", "Enter", "?", "1", "C-c"] {
-      XCTAssertEqual(events(key, in: s), [.dismissOverlay], "key \(key) in the help")
+      XCTAssertEqual(
+        events(key, in: s), [.dismissOverlay], "key \(key) in the help")
     }
   }
 
@@ -130,7 +165,8 @@ final class KeyMapTests: XCTestCase {
     let size = Size(columns: 33, rows: 7)
     for keys in ["", "/", "p", "?", "Enter", "o"] {
       let s = press(keys, from: try Seed.state())
-      XCTAssertEqual(KeyMap.event(for: .resize(size), in: s), .resize(size), "after \(keys)")
+      XCTAssertEqual(
+        KeyMap.event(for: .resize(size), in: s), .resize(size), "after \(keys)")
     }
   }
 
@@ -138,7 +174,8 @@ final class KeyMapTests: XCTestCase {
     XCTAssertEqual(
       KeyNames.parse("j Enter / ha Space BSpace C-c F1 PageDown Escape"),
       [
-        .character("j"), .enter, .character("/"), .character("h"), .character("a"), .character(" "),
+        .character("j"), .enter, .character("/"), .character("h"),
+        .character("a"), .character(" "),
         .backspace, .control("c"), .function(1), .pageDown, .escape,
       ])
   }
@@ -213,7 +250,8 @@ final class KeyMapTests: XCTestCase {
     case .showIssues: return ("", "!")
     // Enter in the errors pane (which needs errors): ReloadUpdateTests.
     case .openIssue: return nil
-    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished, .validationProgress, .validationFinished:
+    case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished,
+      .validationProgress, .validationFinished:
       return nil
     case .toggleStar: return ("", "*")
     case .startTagPrompt: return ("", "T")
@@ -247,29 +285,45 @@ final class KeyMapTests: XCTestCase {
     }
   }
 
-  func testEveryEventButTogglingAPartyByIdResizeAndTheShellsAnswerHasAKey() throws {
+  func testEveryEventButTogglingAPartyByIdResizeAndTheShellsAnswerHasAKey()
+    throws
+  {
     let samples: [Event] = [
-      .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast, .openDetail, .cycleSource(by: 1), .toggleFigures,
-      .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)), .halfPage(by: 1), .focusTimeline, .followLink,
-      .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode, .clearFilters, .openPartyList,
-      .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch, .searchToFilter, .startJump, .promptInput("x"),
-      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left), .startCommand, .nextMatch, .previousMatch,
+      .moveSelection(by: 1), .page(by: 1), .selectFirst, .selectLast,
+      .openDetail, .cycleSource(by: 1), .toggleFigures,
+      .closePane, .toggleFocus, .toggleMaximize, .paneMotion(.line(1)),
+      .halfPage(by: 1), .focusTimeline, .followLink,
+      .toggleParty("hamas"), .toggleFilterKey(1), .toggleMatchMode,
+      .clearFilters, .openPartyList,
+      .movePartyCursor(by: 1), .togglePartyAtCursor, .startSearch,
+      .searchToFilter, .startJump, .promptInput("x"),
+      .promptBackspace, .promptSubmit, .promptCancel, .promptEdit(.left),
+      .startCommand, .nextMatch, .previousMatch,
       .showHelp,
-      .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip, .jumpDay(forward: true),
-      .jumpMonth(forward: true), .startRange, .rangeFromSelection, .rangeToSelection, .cycleBasis, .showDisputes,
-      .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack, .toggleMark, .nextMark,
-      .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow, .showIssues, .toggleStar, .startTagPrompt,
-      .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList, .moveTagCursor(by: 1), .toggleTagAtCursor,
-      .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly, .toggleContext, .widenContext, .narrowContext,
-      .openRecordInEditor, .openViewList, .moveViewCursor(by: 1), .chooseViewAtCursor,
-      .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit(.date), .startDraftEdit(.kind),
+      .dismissOverlay, .closeOrQuit, .quitNow, .resize(size40x10), .toggleStrip,
+      .jumpDay(forward: true),
+      .jumpMonth(forward: true), .startRange, .rangeFromSelection,
+      .rangeToSelection, .cycleBasis, .showDisputes,
+      .showRevisions, .moveChoiceCursor(by: 1), .followChoice, .goBack,
+      .toggleMark, .nextMark,
+      .marksSaved(error: nil), .startExport, .copyCitation, .reloadNow,
+      .showIssues, .toggleStar, .startTagPrompt,
+      .startNotePrompt, .editNoteInEditor, .promptComplete, .openTagList,
+      .moveTagCursor(by: 1), .toggleTagAtCursor,
+      .toggleTagFilterKey(1), .toggleTagMatchMode, .toggleStarredOnly,
+      .toggleContext, .widenContext, .narrowContext,
+      .openRecordInEditor, .openViewList, .moveViewCursor(by: 1),
+      .chooseViewAtCursor,
+      .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit(.date),
+      .startDraftEdit(.kind),
       .startDraftEdit(.parties),
       .startDraftEdit(.basis),
     ]
     for event in samples {
       guard let (setup, key) = key(for: event) else { continue }
       let state = press(setup, from: try Seed.state())
-      XCTAssertEqual(events(key, in: state), [event], "\(key) after \"\(setup)\"")
+      XCTAssertEqual(
+        events(key, in: state), [event], "\(key) after \"\(setup)\"")
     }
   }
 
@@ -279,6 +333,8 @@ final class KeyMapTests: XCTestCase {
     XCTAssertEqual(byID.query.parties.selected, ["israel"])
     XCTAssertEqual(byID.rows, press("2", from: s).rows)
     XCTAssertEqual(update(byID, .toggleParty("israel")).rows.count, 24)
-    XCTAssertEqual(update(s, .toggleParty("no-such-party")).rows.positions, [], "an unknown id matches nothing")
+    XCTAssertEqual(
+      update(s, .toggleParty("no-such-party")).rows.positions, [],
+      "an unknown id matches nothing")
   }
 }

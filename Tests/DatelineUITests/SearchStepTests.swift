@@ -8,14 +8,21 @@ import XCTest
 final class SearchStepTests: XCTestCase {
   /// `count` records, those at `needles` with the word "needle" in their headline.
   static func corpus(count: Int, needles: Set<Int>) throws -> Corpus {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-steps-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-steps-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "{\"schema\": 1, \"type\": \"parties\", \"items\": [{\"id\": \"p\", \"name\": \"Party\"}]}\n"
-      .write(to: dir.appendingPathComponent("parties.json"), atomically: true, encoding: .utf8)
+    try
+      "{\"schema\": 1, \"type\": \"parties\", \"items\": [{\"id\": \"p\", \"name\": \"Party\"}]}\n"
+      .write(
+        to: dir.appendingPathComponent("parties.json"), atomically: true,
+        encoding: .utf8)
     try
       "{\"schema\": 1, \"type\": \"sources\", \"items\": [{\"id\": \"s\", \"outlet\": \"O\", \"title\": \"T\", \"text\": \"Text.\"}]}\n"
-      .write(to: dir.appendingPathComponent("sources.json"), atomically: true, encoding: .utf8)
+      .write(
+        to: dir.appendingPathComponent("sources.json"), atomically: true,
+        encoding: .utf8)
     var lines = ""
     for i in 0..<count {
       let day = 1 + i % 28
@@ -24,7 +31,9 @@ final class SearchStepTests: XCTestCase {
         "{\"id\": \"r\(i)\", \"date\": \"2024-01-\(day < 10 ? "0" : "")\(day)\", \"kind\": \"event\", \"parties\": [\"p\"], "
         + "\"headline\": \"A \(word) item number \(i)\", \"source\": \"s\"}\n"
     }
-    try lines.write(to: dir.appendingPathComponent("records.jsonl"), atomically: true, encoding: .utf8)
+    try lines.write(
+      to: dir.appendingPathComponent("records.jsonl"), atomically: true,
+      encoding: .utf8)
     let result = try CorpusLoader.load(directory: dir.path)
     XCTAssertEqual(result.errors.first?.description, nil)
     XCTAssertEqual(result.corpus.records.count, count)
@@ -35,13 +44,19 @@ final class SearchStepTests: XCTestCase {
     let corpus = try Self.corpus(count: 10_000, needles: [9_000])
     var s = BrowserState(corpus: corpus, dataLabel: "many", size: size80x24)
     s.search = "needle"
-    let target = try XCTUnwrap(s.rows.indices.first { s.corpus.records[s.rows[$0]].headline.contains("needle") })
+    let target = try XCTUnwrap(
+      s.rows.indices.first {
+        s.corpus.records[s.rows[$0]].headline.contains("needle")
+      })
     // One key: one piece of 4096 rows; the rest waits for the pauses between keys.
     let pressed = update(s, .nextMatch)
-    XCTAssertEqual(pressed.selection, 0, "the key did not wait for the whole search")
+    XCTAssertEqual(
+      pressed.selection, 0, "the key did not wait for the whole search")
     XCTAssertNotNil(pressed.editing.pendingSearch)
     XCTAssertTrue(pressed.isSearching)
-    XCTAssertTrue(render(pressed).statusLine.contains("/needle"), render(pressed).statusLine)
+    XCTAssertTrue(
+      render(pressed).statusLine.contains("/needle"), render(pressed).statusLine
+    )
     let found = settle(pressed)
     XCTAssertEqual(found.selection, target)
     XCTAssertNil(found.message)
@@ -62,14 +77,19 @@ final class SearchStepTests: XCTestCase {
     let corpus = try Self.corpus(count: 3_000, needles: [10, 1_500, 2_990])
     var s = BrowserState(corpus: corpus, dataLabel: "many", size: size80x24)
     s.search = "needle"
-    let rows = s.rows.indices.filter { s.corpus.records[s.rows[$0]].headline.contains("needle") }
+    let rows = s.rows.indices.filter {
+      s.corpus.records[s.rows[$0]].headline.contains("needle")
+    }
     var tally = SearchTally(search: "needle", rows: s.rows)
     let matcher = TextMatcher(["needle"], corpus: corpus)
     while tally.positions.isEmpty { tally.step(matcher, budget: 500) { [] } }
     XCTAssertFalse(tally.isComplete)
-    XCTAssertEqual(tally.positions.count, rows.filter { $0.offset < tally.done }.count)
+    XCTAssertEqual(
+      tally.positions.count, rows.filter { $0.offset < tally.done }.count)
     XCTAssertEqual(tally.label(at: rows[0]), "match 1 of ≥1")
-    XCTAssertNil(tally.next(from: rows[0], forward: true), "no lookup before the count is done")
+    XCTAssertNil(
+      tally.next(from: rows[0], forward: true),
+      "no lookup before the count is done")
     while !tally.isComplete { tally.step(matcher, budget: 1_000) { [] } }
     XCTAssertEqual(tally.positions, rows.map(\.offset))
     XCTAssertEqual(tally.label(at: rows[1]), "match 2 of 3")

@@ -16,10 +16,13 @@ final class ContextUpdateTests: XCTestCase {
     let lo = s.corpus.firstDay(at: index).dayNumber - 3
     let hi = s.corpus.lastDay(at: index).dayNumber + 3
     let expected = s.corpus.records.indices.filter {
-      s.corpus.lastDay(at: $0).dayNumber >= lo && s.corpus.firstDay(at: $0).dayNumber <= hi
+      s.corpus.lastDay(at: $0).dayNumber >= lo
+        && s.corpus.firstDay(at: $0).dayNumber <= hi
     }
     XCTAssertEqual(s.rows.positions, expected)
-    XCTAssertTrue(render(update(s, .resize(s.size))).statusLine.contains("context ±3d"), render(s).statusLine)
+    XCTAssertTrue(
+      render(update(s, .resize(s.size))).statusLine.contains("context ±3d"),
+      render(s).statusLine)
     // Wider, then narrower than at first.
     s = press("+", from: s)
     XCTAssertEqual(s.workbench.context?.days, 7)
@@ -47,16 +50,23 @@ final class ContextUpdateTests: XCTestCase {
   func testTheRecordLocatorFindsARecordsFileAndLine() throws {
     let place = try XCTUnwrap(RecordLocator.locate("truce", in: Seed.directory))
     XCTAssertTrue(place.path.hasSuffix("/records.json"))
-    let lines = try String(contentsOfFile: place.path, encoding: .utf8).components(separatedBy: "\n")
-    XCTAssertTrue(lines[place.line - 1].contains("\"truce\""), lines[place.line - 1])
+    let lines = try String(contentsOfFile: place.path, encoding: .utf8)
+      .components(separatedBy: "\n")
+    XCTAssertTrue(
+      lines[place.line - 1].contains("\"truce\""), lines[place.line - 1])
     XCTAssertNil(RecordLocator.locate("no-such-record", in: Seed.directory))
     // A party id is not a record: "hamas" is only in parties.json.
     XCTAssertNil(RecordLocator.locate("hamas", in: Seed.directory))
   }
 
   func testContextScreenAtThreeSizes() throws {
-    for size in [Size(columns: 20, rows: 5), Size(columns: 80, rows: 24), Size(columns: 200, rows: 50)] {
-      assertGolden(render(press("1 t 2023-12-01 Enter c", from: try Seed.state(size))), "context")
+    for size in [
+      Size(columns: 20, rows: 5), Size(columns: 80, rows: 24),
+      Size(columns: 200, rows: 50),
+    ] {
+      assertGolden(
+        render(press("1 t 2023-12-01 Enter c", from: try Seed.state(size))),
+        "context")
     }
   }
 }

@@ -11,8 +11,12 @@ extension UpdateTests {
     XCTAssertEqual(s.focus, .pane)
     let frame = render(s)
     let pane = try XCTUnwrap(Layout(s).pane)
-    XCTAssertEqual(frame.rowTexts(in: pane).first, " Detail (Esc: timeline, Enter: follow link)")
-    XCTAssertTrue(frame.rowTexts(in: pane)[1].hasPrefix(" First round of hostage negotiations"), frame.text)
+    XCTAssertEqual(
+      frame.rowTexts(in: pane).first,
+      " Detail (Esc: timeline, Enter: follow link)")
+    XCTAssertTrue(
+      frame.rowTexts(in: pane)[1].hasPrefix(
+        " First round of hostage negotiations"), frame.text)
   }
 
   func testOTogglesTheSourcePaneAndMovesFocusToIt() throws {
@@ -23,7 +27,9 @@ extension UpdateTests {
     let closed = press("o o", from: s)
     XCTAssertNil(closed.pane)
     XCTAssertEqual(closed.focus, .timeline)
-    XCTAssertEqual(press("Enter o", from: s).pane, .source, "o over an open detail shows the source")
+    XCTAssertEqual(
+      press("Enter o", from: s).pane, .source,
+      "o over an open detail shows the source")
   }
 
   func testTabMovesFocusBetweenTimelineAndPaneOnlyWhenAPaneIsOpen() throws {
@@ -32,7 +38,8 @@ extension UpdateTests {
     XCTAssertEqual(press("Enter Tab", from: s).focus, .timeline)
     XCTAssertEqual(press("Enter", from: s).focus, .pane)
     XCTAssertEqual(press("Tab", from: s).focus, .timeline)
-    let title = render(press("Enter", from: s)).rowTexts(in: try XCTUnwrap(Layout(press("Enter", from: s)).pane))[0]
+    let title = render(press("Enter", from: s)).rowTexts(
+      in: try XCTUnwrap(Layout(press("Enter", from: s)).pane))[0]
     XCTAssertEqual(title, " Detail (Esc: timeline, Enter: follow link)")
   }
 
@@ -40,7 +47,8 @@ extension UpdateTests {
     let s = try Seed.state()
     let big = press("Enter z", from: s)
     XCTAssertTrue(big.maximized)
-    XCTAssertEqual(Layout(big).pane, Rect(column: 0, row: 0, columns: 80, rows: 23))
+    XCTAssertEqual(
+      Layout(big).pane, Rect(column: 0, row: 0, columns: 80, rows: 23))
     XCTAssertTrue(Layout(big).timeline.isEmpty)
     let back = press("Enter z z", from: s)
     XCTAssertFalse(back.maximized)
@@ -51,11 +59,16 @@ extension UpdateTests {
     let s = press("Enter Tab z", from: try Seed.state())
     XCTAssertTrue(s.maximized)
     XCTAssertNil(Layout(s).pane)
-    XCTAssertEqual(Layout(s).timeline.rows, 21, "all rows but the status line and the density strip's two")
-    XCTAssertEqual(Layout(s).strip, Rect(column: 0, row: 21, columns: 80, rows: 2))
+    XCTAssertEqual(
+      Layout(s).timeline.rows, 21,
+      "all rows but the status line and the density strip's two")
+    XCTAssertEqual(
+      Layout(s).strip, Rect(column: 0, row: 21, columns: 80, rows: 2))
   }
 
-  func testEscapeGivesFocusBackToTheTimelineAndASecondEscapeClosesThePane() throws {
+  func testEscapeGivesFocusBackToTheTimelineAndASecondEscapeClosesThePane()
+    throws
+  {
     let s = press("Enter z Escape Escape", from: try Seed.state())
     XCTAssertNil(s.pane)
     XCTAssertEqual(s.focus, .timeline)
@@ -70,7 +83,8 @@ extension UpdateTests {
     XCTAssertNil(once.pane)
     XCTAssertFalse(once.quit)
     XCTAssertTrue(press("Enter q q", from: s).quit)
-    XCTAssertFalse(press("o q", from: s).quit, "q in the focused source closes it")
+    XCTAssertFalse(
+      press("o q", from: s).quit, "q in the focused source closes it")
     XCTAssertTrue(press("q", from: s).quit)
   }
 
@@ -79,7 +93,8 @@ extension UpdateTests {
     for keys in ["Q", "C-c", "Enter Q", "o Q", "p Q"] {
       XCTAssertTrue(press(keys, from: s).quit, keys)
     }
-    XCTAssertFalse(press("/ C-c", from: s).quit, "C-c in a prompt cancels the prompt")
+    XCTAssertFalse(
+      press("/ C-c", from: s).quit, "C-c in a prompt cancels the prompt")
   }
 
   func testJAndKInTheFocusedDetailMoveBetweenLinksWithinBounds() throws {
@@ -90,7 +105,9 @@ extension UpdateTests {
     XCTAssertEqual(press("j", from: s).detailLink, 1)
     XCTAssertEqual(press("j j j j j", from: s).detailLink, 2)
     XCTAssertEqual(press("j k k", from: s).detailLink, 0)
-    XCTAssertEqual(press("j j j", from: s).selection, 1, "j in the pane does not move the timeline")
+    XCTAssertEqual(
+      press("j j j", from: s).selection, 1,
+      "j in the pane does not move the timeline")
   }
 
   func testPageDownInTheFocusedDetailScrollsItsText() throws {
@@ -105,8 +122,11 @@ extension UpdateTests {
     let body = try XCTUnwrap(Layout(s).pane).inset(top: 3, left: 1, right: 1)
     let before = render(s).rowTexts(in: body)
     let after = press("j", from: s)
-    XCTAssertEqual(Array(render(after).rowTexts(in: body).prefix(body.rows - 1)), Array(before.dropFirst()))
-    XCTAssertEqual(press("j k", from: s).sourceScroll.map { $0 + 1 }, after.sourceScroll)
+    XCTAssertEqual(
+      Array(render(after).rowTexts(in: body).prefix(body.rows - 1)),
+      Array(before.dropFirst()))
+    XCTAssertEqual(
+      press("j k", from: s).sourceScroll.map { $0 + 1 }, after.sourceScroll)
   }
 
   func testMovingToAnotherRecordResetsThePaneScroll() throws {
@@ -120,30 +140,38 @@ extension UpdateTests {
 
   func testFollowingTheDisputesLinkSelectsTheDisputedRecord() throws {
     // 120x40: the claim's detail lists what it disputes first, so the link back is lower.
-    let start = selecting("israel-rejects-soldiers-claim", in: try Seed.state(size120x40))
+    let start = selecting(
+      "israel-rejects-soldiers-claim", in: try Seed.state(size120x40))
     let s = press("Enter Enter", from: start)
     XCTAssertEqual(s.selectedID, "hamas-soldiers-claim")
     XCTAssertEqual(s.pane, .detail)
     XCTAssertEqual(s.detailLink, 0)
     let frame = render(s)
-    XCTAssertTrue(frame.text.contains("Disputed by:"), "the target shows the link back:\n\(frame.text)")
+    XCTAssertTrue(
+      frame.text.contains("Disputed by:"),
+      "the target shows the link back:\n\(frame.text)")
   }
 
   func testJThenEnterFollowsTheSecondLink() throws {
-    let s = press("Enter G g j Enter", from: selecting("israel-rejects-soldiers-claim", in: try Seed.state(size120x40)))
+    let s = press(
+      "Enter G g j Enter",
+      from: selecting(
+        "israel-rejects-soldiers-claim", in: try Seed.state(size120x40)))
     XCTAssertEqual(s.selectedID, "israel-women-first")
   }
 
   func testFollowingALinkToAFilteredOutRecordClearsTheFilters() throws {
     // Israel (2) shows israel-rejects-soldiers-claim but not the Hamas claim it disputes.
-    let filtered = selecting("israel-rejects-soldiers-claim", in: press("2", from: try Seed.state()))
+    let filtered = selecting(
+      "israel-rejects-soldiers-claim", in: press("2", from: try Seed.state()))
     XCTAssertEqual(filtered.selectedID, "israel-rejects-soldiers-claim")
     XCTAssertFalse(filtered.shownIDs.contains("hamas-soldiers-claim"))
     let s = press("Enter Enter", from: filtered)
     XCTAssertEqual(s.selectedID, "hamas-soldiers-claim")
     XCTAssertTrue(s.query.parties.isEmpty)
     XCTAssertEqual(s.message, "filters cleared to show hamas-soldiers-claim")
-    XCTAssertTrue(render(s).statusLine.contains("filters cleared"), render(s).statusLine)
+    XCTAssertTrue(
+      render(s).statusLine.contains("filters cleared"), render(s).statusLine)
   }
 
   func testEnterOnADetailWithoutLinksSaysSo() throws {
@@ -156,15 +184,19 @@ extension UpdateTests {
 
   func testOpeningADetailKeepsTheSelectedRecordVisibleInTheTimeline() throws {
     for size in [size80x24, size40x10, size20x5] {
-      let start = selecting("israel-rejects-soldiers-claim", in: try Seed.state(size))
+      let start = selecting(
+        "israel-rejects-soldiers-claim", in: try Seed.state(size))
       for keys in ["Enter", "o", "Enter"] {
         let s = press(keys, from: start)
         let timeline = Layout(s).timeline
         let frame = render(s)
-        let bar = s.focus == .timeline ? Style.reverse : Style(bold: true, underline: true)
+        let bar =
+          s.focus == .timeline
+          ? Style.reverse : Style(bold: true, underline: true)
         XCTAssertEqual(
           frame.rows(styled: bar, in: timeline).count, 1,
-          "after \(keys) at \(size) the selected record (\(s.selection), top \(s.top)) is on screen:\n\(frame.text)")
+          "after \(keys) at \(size) the selected record (\(s.selection), top \(s.top)) is on screen:\n\(frame.text)"
+        )
       }
     }
   }
@@ -173,6 +205,8 @@ extension UpdateTests {
 extension Rect {
   /// The rectangle less some rows at the top and columns at the sides.
   func inset(top: Int = 0, left: Int = 0, right: Int = 0) -> Rect {
-    Rect(column: column + left, row: row + top, columns: columns - left - right, rows: rows - top)
+    Rect(
+      column: column + left, row: row + top, columns: columns - left - right,
+      rows: rows - top)
   }
 }

@@ -5,7 +5,9 @@ import XCTest
 extension UpdateTests {
   /// Timeline positions of the records whose folded text holds every word of `query`.
   func matches(_ query: String, in s: BrowserState) -> [ResultRow] {
-    s.rows.indices.filter { s.corpus.matches(TextSearch.words(query), record: s.rows[$0].offset) }
+    s.rows.indices.filter {
+      s.corpus.matches(TextSearch.words(query), record: s.rows[$0].offset)
+    }
   }
 
   // MARK: - Search
@@ -30,7 +32,10 @@ extension UpdateTests {
     let frame = render(s)
     XCTAssertTrue(frame.statusLine.contains("/refuses"), frame.statusLine)
     let lit = highlightedRuns(frame, code: "RBU", in: Layout(s).timeline)
-    XCTAssertEqual(lit, ["refuses"], "the match in the selected headline:\n\(frame.styleRuns.joined(separator: "\n"))")
+    XCTAssertEqual(
+      lit, ["refuses"],
+      "the match in the selected headline:\n\(frame.styleRuns.joined(separator: "\n"))"
+    )
   }
 
   func testEscapeCancelsTheSearchAndRestoresTheSelection() throws {
@@ -41,17 +46,25 @@ extension UpdateTests {
 
   func testCancellingASearchRestoresTheSearchThatWasActiveBefore() throws {
     let s = press("j / soldiers Escape", from: try Seed.state())
-    XCTAssertEqual(s.search, "", "a cancelled search leaves no highlight and no n/N target")
-    XCTAssertFalse(render(s).statusLine.contains("/soldiers"), render(s).statusLine)
-    XCTAssertEqual(press("n", from: s).selection, 1, "n after a cancelled search has nothing to go to")
+    XCTAssertEqual(
+      s.search, "", "a cancelled search leaves no highlight and no n/N target")
+    XCTAssertFalse(
+      render(s).statusLine.contains("/soldiers"), render(s).statusLine)
+    XCTAssertEqual(
+      press("n", from: s).selection, 1,
+      "n after a cancelled search has nothing to go to")
     let previous = press("/ hamas Enter / sold Escape", from: try Seed.state())
-    XCTAssertEqual(previous.search, "hamas", "Escape gives back the confirmed search, as in less and vim")
+    XCTAssertEqual(
+      previous.search, "hamas",
+      "Escape gives back the confirmed search, as in less and vim")
   }
 
   func testBackspaceEditsTheSearchText() throws {
     let s = press("/ hamasx BSpace", from: try Seed.state())
     XCTAssertEqual(s.prompt, .search(text: "hamas", origin: 0))
-    XCTAssertEqual(press("/ ab BSpace BSpace BSpace", from: try Seed.state()).prompt, .search(text: "", origin: 0))
+    XCTAssertEqual(
+      press("/ ab BSpace BSpace BSpace", from: try Seed.state()).prompt,
+      .search(text: "", origin: 0))
   }
 
   func testNAndCapitalNVisitEveryMatchAndWrapAround() throws {
@@ -66,10 +79,13 @@ extension UpdateTests {
       XCTAssertNil(s.message)
     }
     s = press("n", from: s)
-    XCTAssertEqual(s.selection, all[0], "n after the last match wraps to the first")
+    XCTAssertEqual(
+      s.selection, all[0], "n after the last match wraps to the first")
     XCTAssertEqual(s.message, "search wrapped")
     s = press("N", from: s)
-    XCTAssertEqual(s.selection, all[all.count - 1], "N before the first match wraps to the last")
+    XCTAssertEqual(
+      s.selection, all[all.count - 1],
+      "N before the first match wraps to the last")
     XCTAssertEqual(s.message, "search wrapped")
     XCTAssertEqual(press("N", from: s).selection, all[all.count - 2])
   }
@@ -84,7 +100,8 @@ extension UpdateTests {
     let s = press("j / zzqx Enter", from: try Seed.state())
     XCTAssertEqual(s.selection, 1)
     XCTAssertEqual(s.message, "no match for zzqx")
-    XCTAssertTrue(render(s).statusLine.contains("no match for zzqx"), render(s).statusLine)
+    XCTAssertTrue(
+      render(s).statusLine.contains("no match for zzqx"), render(s).statusLine)
   }
 
   func testSearchIgnoresCaseAndAccents() throws {
@@ -98,7 +115,8 @@ extension UpdateTests {
     let s = press("t 2023-12 Enter", from: try Seed.state())
     XCTAssertNil(s.prompt)
     let december = try XCTUnwrap(CalendarDay(year: 2023, month: 12, day: 1))
-    let expected = try XCTUnwrap(s.rows.firstIndex { s.corpus.records[$0].firstDay >= december })
+    let expected = try XCTUnwrap(
+      s.rows.firstIndex { s.corpus.records[$0].firstDay >= december })
     XCTAssertEqual(s.selection, expected)
     XCTAssertEqual(s.selectedID, "israel-resumes-operations")
   }
@@ -106,8 +124,10 @@ extension UpdateTests {
   func testTAcceptsAYearAndADay() throws {
     let s = press("G", from: try Seed.state())
     XCTAssertEqual(press("t 2023 Enter", from: s).selection, 0)
-    XCTAssertEqual(press("t 2023-12-12 Enter", from: s).selectedID, "biden-tunnel-doubts")
-    XCTAssertEqual(press("t 2023-12-13 Enter", from: s).selectedID, "biden-families-meeting")
+    XCTAssertEqual(
+      press("t 2023-12-12 Enter", from: s).selectedID, "biden-tunnel-doubts")
+    XCTAssertEqual(
+      press("t 2023-12-13 Enter", from: s).selectedID, "biden-families-meeting")
     XCTAssertEqual(press("t 2023-11-02 Enter", from: s).selectedID, "truce")
   }
 
@@ -116,7 +136,10 @@ extension UpdateTests {
       let s = press("j t \(bad) Enter", from: try Seed.state())
       XCTAssertEqual(s.selection, 1, bad)
       XCTAssertNil(s.prompt)
-      XCTAssertEqual(s.message, "not a date: \(bad) (use YYYY, YYYY-MM, YYYY-MM-DD, or -1w, +1m, -3d, +1y)")
+      XCTAssertEqual(
+        s.message,
+        "not a date: \(bad) (use YYYY, YYYY-MM, YYYY-MM-DD, or -1w, +1m, -3d, +1y)"
+      )
     }
   }
 
@@ -134,7 +157,9 @@ extension UpdateTests {
 
   func testTheJumpPromptShowsTheEndOfWhatIsTypedWhenNarrow() throws {
     let s = press("t 2023-12-12", from: try Seed.state(size20x5))
-    XCTAssertTrue(render(s).statusLine.contains("2023-12-12"), "the typed date stays visible: \(render(s).statusLine)")
+    XCTAssertTrue(
+      render(s).statusLine.contains("2023-12-12"),
+      "the typed date stays visible: \(render(s).statusLine)")
   }
 
   // MARK: - Help
@@ -154,8 +179,13 @@ extension UpdateTests {
 
   func testTheHelpAt80x24ShowsEveryGroupOfKeys() throws {
     let text = render(press("?", from: try Seed.state())).text
-    for group in ["Move", "Panes", "Links and marks", "Filter", "Search", "Markers", "Drafts, mouse, quit"] {
-      let inBox = text.split(separator: "\n").contains { $0.contains("│") && $0.contains(" \(group) ") }
+    for group in [
+      "Move", "Panes", "Links and marks", "Filter", "Search", "Markers",
+      "Drafts, mouse, quit",
+    ] {
+      let inBox = text.split(separator: "\n").contains {
+        $0.contains("│") && $0.contains(" \(group) ")
+      }
       XCTAssertTrue(inBox, "the \(group) group is on screen:\n\(text)")
     }
   }

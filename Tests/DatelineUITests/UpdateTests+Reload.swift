@@ -6,11 +6,15 @@ import XCTest
 final class ReloadUpdateTests: XCTestCase {
   /// The seed corpus with `remove` left out, `change` given a new headline, and `add`.
   static func edited(
-    _ corpus: Corpus, remove: Set<String> = [], change: Set<String> = [], add: [Record] = []
+    _ corpus: Corpus, remove: Set<String> = [], change: Set<String> = [],
+    add: [Record] = []
   ) -> Corpus {
     var records = corpus.records.filter { !remove.contains($0.id.rawValue) }
-    for i in records.indices where change.contains(records[i].id.rawValue) { records[i].headline += " (corrected)" }
-    return Corpus(parties: corpus.parties, sources: corpus.sources, records: records + add)
+    for i in records.indices where change.contains(records[i].id.rawValue) {
+      records[i].headline += " (corrected)"
+    }
+    return Corpus(
+      parties: corpus.parties, sources: corpus.sources, records: records + add)
   }
 
   static func newRecord(_ id: String, like template: Record) -> Record {
@@ -20,17 +24,24 @@ final class ReloadUpdateTests: XCTestCase {
     return r
   }
 
-  func reload(_ s: BrowserState, to corpus: Corpus, issues: [LoadIssue] = [], generation: Int = 1) -> BrowserState {
+  func reload(
+    _ s: BrowserState, to corpus: Corpus, issues: [LoadIssue] = [],
+    generation: Int = 1
+  ) -> BrowserState {
     // Both sides rebuilt in code (`edited` with no edit): the shell fingerprints two
     // loads from files alike (RecordFingerprintsTests), and a held record's JSON differs
     // from its file's line.
     let summary = RecordFingerprints(Self.edited(s.corpus)).summary(
-      to: RecordFingerprints(Self.edited(corpus)), errors: issues.count { $0.isError })
+      to: RecordFingerprints(Self.edited(corpus)),
+      errors: issues.count { $0.isError })
     var t = update(s, .reloadStarted)
     XCTAssertTrue(t.live.loading)
     t = update(
       t,
-      .reloadFinished(ReloadOutcome(generation: generation, content: .loaded(corpus, issues: issues, summary: summary)))
+      .reloadFinished(
+        ReloadOutcome(
+          generation: generation,
+          content: .loaded(corpus, issues: issues, summary: summary)))
     )
     XCTAssertFalse(t.live.loading)
     return t
@@ -43,7 +54,9 @@ final class ReloadUpdateTests: XCTestCase {
     let started = update(s, .reloadStarted)
     XCTAssertFalse(started.live.loadWanted)
     XCTAssertTrue(started.live.loading)
-    XCTAssertEqual(started.message, "reloading…", "the shell's news does not wipe the message")
+    XCTAssertEqual(
+      started.message, "reloading…",
+      "the shell's news does not wipe the message")
   }
 
   func testAChangeDuringALoadAsksForOneMoreLoadAfterIt() throws {
@@ -59,7 +72,9 @@ final class ReloadUpdateTests: XCTestCase {
     XCTAssertTrue(s.live.loadWanted)
   }
 
-  func testAReloadKeepsSelectionFiltersSearchRangeAndMarksAndSaysWhatChanged() throws {
+  func testAReloadKeepsSelectionFiltersSearchRangeAndMarksAndSaysWhatChanged()
+    throws
+  {
     var s = press("3 r 2023-11..2024-12 Enter j m j", from: try Seed.state())
     s.search = "hostage"
     let selected = try XCTUnwrap(s.selectedID)
@@ -71,7 +86,10 @@ final class ReloadUpdateTests: XCTestCase {
     let template = old.records[s.rows[0]]
     let new = Self.edited(
       old, remove: [firstShown], change: [selected],
-      add: [Self.newRecord("appended-1", like: template), Self.newRecord("appended-2", like: template)])
+      add: [
+        Self.newRecord("appended-1", like: template),
+        Self.newRecord("appended-2", like: template),
+      ])
     let t = reload(s, to: new)
     XCTAssertEqual(t.selectedID, selected, "selection by record id")
     XCTAssertEqual(t.query, query)
@@ -79,7 +97,9 @@ final class ReloadUpdateTests: XCTestCase {
     XCTAssertEqual(t.marks, marked)
     XCTAssertEqual(t.rows.count, shown - 1 + 2)
     XCTAssertEqual(t.message, "+2 records, 1 changed, 1 removed, 0 errors")
-    XCTAssertTrue(t.selectedRecord?.headline.hasSuffix("(corrected)") ?? false, "the new data is shown")
+    XCTAssertTrue(
+      t.selectedRecord?.headline.hasSuffix("(corrected)") ?? false,
+      "the new data is shown")
   }
 
   func testAGoneSelectionMovesToTheNextRecordInTime() throws {
@@ -92,7 +112,8 @@ final class ReloadUpdateTests: XCTestCase {
   }
 
   func testScrollAndOpenPaneSurviveAReload() throws {
-    let s = press("G k k Enter", from: try Seed.state(Size(columns: 80, rows: 12)))
+    let s = press(
+      "G k k Enter", from: try Seed.state(Size(columns: 80, rows: 12)))
     let t = reload(s, to: Self.edited(s.corpus, change: [s.selectedID ?? ""]))
     XCTAssertEqual(t.top, s.top)
     XCTAssertEqual(t.selection, s.selection)
@@ -108,8 +129,12 @@ final class ReloadUpdateTests: XCTestCase {
     let s = press("j j", from: try Seed.state())
     let t = update(
       update(s, .reloadStarted),
-      .reloadFinished(ReloadOutcome(generation: 1, content: .failed("Data: no such directory"))))
-    XCTAssertEqual(t.message, "reload failed, showing the data as it was: Data: no such directory")
+      .reloadFinished(
+        ReloadOutcome(
+          generation: 1, content: .failed("Data: no such directory"))))
+    XCTAssertEqual(
+      t.message,
+      "reload failed, showing the data as it was: Data: no such directory")
     XCTAssertEqual(t.rows, s.rows)
     XCTAssertEqual(t.selectedID, s.selectedID)
   }
@@ -120,17 +145,24 @@ final class ReloadUpdateTests: XCTestCase {
     let t = reload(s, to: empty)
     XCTAssertEqual(t.rows.positions, [])
     XCTAssertNil(t.selectedRecord)
-    XCTAssertEqual(press("j k G g Enter o f", from: t).rows.positions, [], "keys on an empty view do nothing")
+    XCTAssertEqual(
+      press("j k G g Enter o f", from: t).rows.positions, [],
+      "keys on an empty view do nothing")
   }
 
   // MARK: - Errors pane
 
   static let issues = [
     LoadIssue(
-      .error, file: "records.jsonl", place: .line(12, id: "r12"), path: "$.date",
+      .error, file: "records.jsonl", place: .line(12, id: "r12"),
+      path: "$.date",
       message: "expected a date, got \"2023-13-01\""),
-    LoadIssue(.warning, file: "sources.json", place: .item(index: 3, id: "s4"), message: "quote not found in the text"),
-    LoadIssue(.error, file: "bad.json", place: .position(line: 4, column: 2), message: "expected ',' or '}'"),
+    LoadIssue(
+      .warning, file: "sources.json", place: .item(index: 3, id: "s4"),
+      message: "quote not found in the text"),
+    LoadIssue(
+      .error, file: "bad.json", place: .position(line: 4, column: 2),
+      message: "expected ',' or '}'"),
   ]
 
   func testBangOpensTheErrorsPaneAndEnterAsksForTheEditorAtTheLine() throws {
@@ -141,16 +173,21 @@ final class ReloadUpdateTests: XCTestCase {
     XCTAssertEqual(open.pane, .issues)
     XCTAssertEqual(open.focus, .pane)
     let first = press("Enter", from: open)
-    XCTAssertEqual(first.editorRequest, EditorRequest(path: "/data/records.jsonl", line: 12))
+    XCTAssertEqual(
+      first.editorRequest, EditorRequest(path: "/data/records.jsonl", line: 12))
     let second = press("j Enter", from: open)
     XCTAssertEqual(
-      second.editorRequest, EditorRequest(path: "/data/sources.json", line: nil, item: 3),
+      second.editorRequest,
+      EditorRequest(path: "/data/sources.json", line: nil, item: 3),
       "an envelope item: the shell finds its line")
     let third = press("j j j j Enter", from: open)
     XCTAssertEqual(third.live.issueCursor, 2, "the cursor stops at the last")
-    XCTAssertEqual(third.editorRequest, EditorRequest(path: "/data/bad.json", line: 4))
+    XCTAssertEqual(
+      third.editorRequest, EditorRequest(path: "/data/bad.json", line: 4))
     XCTAssertNil(press("!", from: open).pane, "! closes it again")
-    XCTAssertEqual(press("Esc", from: open).focus, .timeline, "Esc gives the keys back (one pane model)")
+    XCTAssertEqual(
+      press("Esc", from: open).focus, .timeline,
+      "Esc gives the keys back (one pane model)")
     XCTAssertEqual(press("Esc Esc", from: open).pane, nil)
   }
 
@@ -166,8 +203,10 @@ final class ReloadUpdateTests: XCTestCase {
     let done = update(s, .editorFinished(error: nil))
     XCTAssertNil(done.editorRequest)
     XCTAssertTrue(done.live.loadWanted)
-    let failed = update(s, .editorFinished(error: "cannot start nosuch (set $VISUAL or $EDITOR)"))
-    XCTAssertEqual(failed.message, "editor: cannot start nosuch (set $VISUAL or $EDITOR)")
+    let failed = update(
+      s, .editorFinished(error: "cannot start nosuch (set $VISUAL or $EDITOR)"))
+    XCTAssertEqual(
+      failed.message, "editor: cannot start nosuch (set $VISUAL or $EDITOR)")
     XCTAssertTrue(failed.live.loadWanted)
   }
 
@@ -188,24 +227,33 @@ final class ReloadUpdateTests: XCTestCase {
   // MARK: - Screens
 
   func testErrorsPaneGoldens() throws {
-    for size in [Size(columns: 20, rows: 5), Size(columns: 80, rows: 24), Size(columns: 200, rows: 50)] {
+    for size in [
+      Size(columns: 20, rows: 5), Size(columns: 80, rows: 24),
+      Size(columns: 200, rows: 50),
+    ] {
       var s = try Seed.state(size)
       s.live.issues =
         Self.issues + [
           LoadIssue(
             .warning, file: "x\u{1B}[31m.json", place: .line(2, id: "日本語🙂"),
-            message: "control \u{7} and wide 漢字 text that goes on and on past the pane's right edge")
+            message:
+              "control \u{7} and wide 漢字 text that goes on and on past the pane's right edge"
+          )
         ]
       assertGolden(render(press("! j", from: s)), "issues-pane")
     }
   }
 
   func testReloadStatusGoldens() throws {
-    for size in [Size(columns: 20, rows: 5), Size(columns: 80, rows: 24), Size(columns: 200, rows: 50)] {
+    for size in [
+      Size(columns: 20, rows: 5), Size(columns: 80, rows: 24),
+      Size(columns: 200, rows: 50),
+    ] {
       let s = try Seed.state(size)
       let template = s.corpus.records[0]
       let new = Self.edited(
-        s.corpus, remove: [template.id.rawValue], add: (1...12).map { Self.newRecord("added-\($0)", like: template) })
+        s.corpus, remove: [template.id.rawValue],
+        add: (1...12).map { Self.newRecord("added-\($0)", like: template) })
       assertGolden(render(reload(s, to: new)), "reload-status")
     }
   }

@@ -12,25 +12,38 @@ final class ValidationUpdateTests: XCTestCase {
     return t
   }
 
-  func finish(_ s: BrowserState, with corpus: Corpus, issues: [LoadIssue]) -> BrowserState {
+  func finish(_ s: BrowserState, with corpus: Corpus, issues: [LoadIssue])
+    -> BrowserState
+  {
     update(
       s,
       .validationFinished(
-        ReloadOutcome(generation: 0, content: .loaded(corpus, issues: issues, summary: ReloadSummary()))))
+        ReloadOutcome(
+          generation: 0,
+          content: .loaded(corpus, issues: issues, summary: ReloadSummary()))))
   }
 
   func issue(for id: String, _ message: String) -> LoadIssue {
-    LoadIssue(.error, file: "records.jsonl", place: .line(7, id: id), path: "$.date", message: message)
+    LoadIssue(
+      .error, file: "records.jsonl", place: .line(7, id: id), path: "$.date",
+      message: message)
   }
 
-  func testTheSelectedRecordThatTurnsOutInvalidLeavesTheViewWithItsError() throws {
+  func testTheSelectedRecordThatTurnsOutInvalidLeavesTheViewWithItsError()
+    throws
+  {
     var s = press("j j", from: checking(try Seed.state()))
     let gone = try XCTUnwrap(s.selectedID)
     let before = s.rows.count
     let nextDay = s.corpus.firstDay(at: s.rows[s.selection])
     let checked = ReloadUpdateTests.edited(s.corpus, remove: [gone])
     s = finish(
-      s, with: checked, issues: [issue(for: gone, "$.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"")])
+      s, with: checked,
+      issues: [
+        issue(
+          for: gone,
+          "$.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"")
+      ])
     XCTAssertEqual(s.rows.count, before - 1)
     XCTAssertFalse(s.rows.contains { s.corpus.records[$0].id.rawValue == gone })
     XCTAssertEqual(
@@ -38,7 +51,8 @@ final class ValidationUpdateTests: XCTestCase {
       "record \(gone) is not valid and left the view: $.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got \"2023-13-01\"; 1 error: ! lists them"
     )
     XCTAssertGreaterThanOrEqual(
-      try XCTUnwrap(s.selectedRecord).firstDay, nextDay, "the next record in time is selected")
+      try XCTUnwrap(s.selectedRecord).firstDay, nextDay,
+      "the next record in time is selected")
     XCTAssertEqual(s.live.issues.count, 1)
     XCTAssertFalse(s.validation.running)
     XCTAssertNil(s.validation.chip)
@@ -49,9 +63,12 @@ final class ValidationUpdateTests: XCTestCase {
     let selected = try XCTUnwrap(s.selectedID)
     let others = s.rows.suffix(2).map { s.corpus.records[$0].id.rawValue }
     s = finish(
-      s, with: ReloadUpdateTests.edited(s.corpus, remove: Set(others)), issues: others.map { issue(for: $0, "bad") })
+      s, with: ReloadUpdateTests.edited(s.corpus, remove: Set(others)),
+      issues: others.map { issue(for: $0, "bad") })
     XCTAssertEqual(s.selectedID, selected)
-    XCTAssertEqual(s.message, "checked: 2 records not valid left the view; 2 errors: ! lists them")
+    XCTAssertEqual(
+      s.message,
+      "checked: 2 records not valid left the view; 2 errors: ! lists them")
     s = update(s, .showIssues)
     XCTAssertEqual(s.pane, .issues, "the errors are listed")
   }
@@ -69,27 +86,43 @@ final class ValidationUpdateTests: XCTestCase {
   func testTheStatusLineShowsTheProgressAndTheErrorsSoFar() throws {
     var s = checking(try Seed.state(Size(columns: 120, rows: 30)))
     XCTAssertEqual(s.validation.chip, "checking 0%")
-    s = update(s, .validationProgress(ValidationProgress(fraction: 0.436, errors: 0)))
+    s = update(
+      s, .validationProgress(ValidationProgress(fraction: 0.436, errors: 0)))
     XCTAssertEqual(s.validation.chip, "checking 43%")
     XCTAssertTrue(render(s).lines.last?.contains("checking 43%") ?? false)
-    s = update(s, .validationProgress(ValidationProgress(fraction: 1, crossChecks: true, errors: 2)))
-    XCTAssertEqual(s.validation.chip, "checking links and quotes, 2 errors so far")
+    s = update(
+      s,
+      .validationProgress(
+        ValidationProgress(fraction: 1, crossChecks: true, errors: 2)))
+    XCTAssertEqual(
+      s.validation.chip, "checking links and quotes, 2 errors so far")
     let keyed = press("j", from: s)
-    XCTAssertEqual(keyed.validation, s.validation, "keys are answered while the check runs")
+    XCTAssertEqual(
+      keyed.validation, s.validation, "keys are answered while the check runs")
   }
 
   func testNewsOfACheckThatIsNotRunningIsIgnored() throws {
     let s = try Seed.state()
-    let t = finish(s, with: ReloadUpdateTests.edited(s.corpus, remove: [try XCTUnwrap(s.selectedID)]), issues: [])
+    let t = finish(
+      s,
+      with: ReloadUpdateTests.edited(
+        s.corpus, remove: [try XCTUnwrap(s.selectedID)]), issues: [])
     XCTAssertEqual(t.rows.count, s.rows.count)
-    XCTAssertNil(update(s, .validationProgress(ValidationProgress(fraction: 0.5))).validation.chip)
+    XCTAssertNil(
+      update(s, .validationProgress(ValidationProgress(fraction: 0.5)))
+        .validation.chip)
   }
 
   func testAFailedCheckKeepsTheViewAndSaysHowToTryAgain() throws {
     let s = checking(try Seed.state())
-    let t = update(s, .validationFinished(ReloadOutcome(generation: 0, content: .failed("no such directory"))))
+    let t = update(
+      s,
+      .validationFinished(
+        ReloadOutcome(generation: 0, content: .failed("no such directory"))))
     XCTAssertEqual(t.rows, s.rows)
-    XCTAssertEqual(t.message, "the data could not be checked (no such directory); R loads it again")
+    XCTAssertEqual(
+      t.message,
+      "the data could not be checked (no such directory); R loads it again")
     XCTAssertFalse(t.validation.running)
   }
 }

@@ -5,7 +5,8 @@ import XCTest
 /// `V`: saving the current filters as a view, opening it, and the session restored.
 final class ViewUpdateTests: XCTestCase {
   func testAViewSavesFiltersSearchAndRangeAndOpensThemAgain() throws {
-    var s = press("1 A r 2 0 2 3 - 1 2 . . Enter * # Space Escape", from: try Seed.state())
+    var s = press(
+      "1 A r 2 0 2 3 - 1 2 . . Enter * # Space Escape", from: try Seed.state())
     s = press("/ t a l k s Enter", from: s)
     let shown = s.rows
     s = press("V Enter h a m a s - d e c Enter", from: s)
@@ -15,7 +16,9 @@ final class ViewUpdateTests: XCTestCase {
     XCTAssertEqual(view.query.search, "talks")
     XCTAssertTrue(view.filter.starredOnly)
     // The JSON form reads back as the same view.
-    let node = try Array(view.jsonObject.utf8).withUnsafeBytes { try JSONParser.parse($0) }
+    let node = try Array(view.jsonObject.utf8).withUnsafeBytes {
+      try JSONParser.parse($0)
+    }
     XCTAssertEqual(SavedView.decode(node), view)
 
     s = update(s, .viewsSaved(error: nil))
@@ -28,8 +31,10 @@ final class ViewUpdateTests: XCTestCase {
   }
 
   func testTheCommandLineSavesAndOpensViews() throws {
-    var s = press("1 : v i e w Space s a v e Space h a m a s Enter", from: try Seed.state())
-    XCTAssertEqual(s.workbench.views.view(named: "hamas")?.query.parties.selected, ["hamas"])
+    var s = press(
+      "1 : v i e w Space s a v e Space h a m a s Enter", from: try Seed.state())
+    XCTAssertEqual(
+      s.workbench.views.view(named: "hamas")?.query.parties.selected, ["hamas"])
     XCTAssertTrue(s.workbench.viewsToSave)
     let shown = s.rows
     s = press("0 : v i e w Space h a m a s Enter", from: s)
@@ -53,8 +58,13 @@ final class ViewUpdateTests: XCTestCase {
   }
 
   func testTheViewListAtThreeSizes() throws {
-    for size in [Size(columns: 20, rows: 5), Size(columns: 80, rows: 24), Size(columns: 200, rows: 50)] {
-      let s = press("1 V Enter h a m a s Enter 0 / d o h a Enter V Enter d o h a Enter V", from: try Seed.state(size))
+    for size in [
+      Size(columns: 20, rows: 5), Size(columns: 80, rows: 24),
+      Size(columns: 200, rows: 50),
+    ] {
+      let s = press(
+        "1 V Enter h a m a s Enter 0 / d o h a Enter V Enter d o h a Enter V",
+        from: try Seed.state(size))
       assertGolden(render(s), "views-list")
     }
   }

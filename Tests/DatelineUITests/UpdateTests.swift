@@ -37,7 +37,8 @@ final class UpdateTests: XCTestCase {
       }
     }
     XCTAssertEqual(
-      press("PageDown PageDown", from: try Seed.state()).selection, 23, "a page past the end stops on the last record")
+      press("PageDown PageDown", from: try Seed.state()).selection, 23,
+      "a page past the end stops on the last record")
   }
 
   func testPageUpBAndCtrlBMoveBackByOneScreen() throws {
@@ -65,9 +66,12 @@ final class UpdateTests: XCTestCase {
     let bars = frame.rows(styled: .reverse, in: timeline)
     XCTAssertEqual(bars.count, 1)
     let bar = try XCTUnwrap(bars.first)
-    XCTAssertTrue(frame.row(bar).contains("Biden set to meet families"), frame.row(bar))
+    XCTAssertTrue(
+      frame.row(bar).contains("Biden set to meet families"), frame.row(bar))
     // Below the bar at most one row stays empty: a month heading and its first record need two.
-    XCTAssertTrue(((bar + 1)..<timeline.rows).allSatisfy { frame.row($0).isEmpty }, frame.text)
+    XCTAssertTrue(
+      ((bar + 1)..<timeline.rows).allSatisfy { frame.row($0).isEmpty },
+      frame.text)
     XCTAssertLessThanOrEqual(timeline.rows - 1 - bar, 1, frame.text)
   }
 
@@ -84,7 +88,9 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(wheeled.selection, 0)
     XCTAssertNotNil(wheeled.sourceScroll)
     XCTAssertEqual(wheeled.sourceScroll, press("o j j j", from: s).sourceScroll)
-    XCTAssertEqual(press("j j Enter WheelDown", from: s).detailScroll, 3, "the wheel scrolls the detail by three lines")
+    XCTAssertEqual(
+      press("j j Enter WheelDown", from: s).detailScroll, 3,
+      "the wheel scrolls the detail by three lines")
     XCTAssertEqual(press("j j Enter WheelDown", from: s).selection, 2)
   }
 
@@ -92,7 +98,10 @@ final class UpdateTests: XCTestCase {
 
   func testAResizeKeepsTheSelectedRecordOnScreen() throws {
     let start = press("G", from: try Seed.state())
-    for size in [size40x10, Size(columns: 80, rows: 5), size20x5, Size(columns: 30, rows: 7), size120x40] {
+    for size in [
+      size40x10, Size(columns: 80, rows: 5), size20x5,
+      Size(columns: 30, rows: 7), size120x40,
+    ] {
       let s = update(start, .resize(size))
       XCTAssertEqual(s.size, size)
       XCTAssertEqual(s.selectedID, "biden-families-meeting")

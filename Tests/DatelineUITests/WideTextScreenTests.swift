@@ -8,11 +8,13 @@ final class WideTextScreenTests: XCTestCase {
   static let sizes = [size80x24, size40x10]
 
   func screens(
-    _ name: String, keys: String, file: StaticString = #filePath, line: UInt = #line,
+    _ name: String, keys: String, file: StaticString = #filePath,
+    line: UInt = #line,
     check: (BrowserState, Frame) throws -> Void = { _, _ in }
   ) throws {
     for size in Self.sizes {
-      let state = press(keys, from: try WideFixture.state(size, file: file, line: line))
+      let state = press(
+        keys, from: try WideFixture.state(size, file: file, line: line))
       let frame = render(state)
       assertGolden(frame, "wide-" + name, file: file, line: line)
       assertSound(frame, "wide-\(name) at \(size):", file: file, line: line)
@@ -26,11 +28,20 @@ final class WideTextScreenTests: XCTestCase {
       XCTAssertTrue(text.contains("日本語のニュース"), text)
       XCTAssertTrue(text.contains("Emoji 😀"), text)
       if state.size.columns >= 80 {
-        XCTAssertTrue(text.contains("Red ␛[31mALERT"), "ESC is shown as a picture:\n\(text)")
-        XCTAssertTrue(text.contains("Clipboard ␛]52;c;SGVsbG8=␇"), "OSC 52 and BEL are shown as pictures:\n\(text)")
-        XCTAssertTrue(text.contains("Bidi �desrever�"), "the bidi override is replaced:\n\(text)")
-        XCTAssertTrue(text.contains("\u{25CC}\u{301}starts"), "a leading mark sits on a dotted circle:\n\(text)")
-        XCTAssertTrue(text.contains("日本政府"), "the CJK party label is shown:\n\(text)")
+        XCTAssertTrue(
+          text.contains("Red ␛[31mALERT"), "ESC is shown as a picture:\n\(text)"
+        )
+        XCTAssertTrue(
+          text.contains("Clipboard ␛]52;c;SGVsbG8=␇"),
+          "OSC 52 and BEL are shown as pictures:\n\(text)")
+        XCTAssertTrue(
+          text.contains("Bidi �desrever�"),
+          "the bidi override is replaced:\n\(text)")
+        XCTAssertTrue(
+          text.contains("\u{25CC}\u{301}starts"),
+          "a leading mark sits on a dotted circle:\n\(text)")
+        XCTAssertTrue(
+          text.contains("日本政府"), "the CJK party label is shown:\n\(text)")
       }
     }
   }
@@ -38,7 +49,8 @@ final class WideTextScreenTests: XCTestCase {
   func testTheDetailOfAnEmojiRecordKeepsItsColumns() throws {
     try screens("detail", keys: "j Enter") { state, frame in
       XCTAssertEqual(state.selectedID, "emoji")
-      XCTAssertTrue(frame.text.contains("👨"), "the ZWJ family is drawn as its first person")
+      XCTAssertTrue(
+        frame.text.contains("👨"), "the ZWJ family is drawn as its first person")
     }
   }
 
@@ -61,10 +73,16 @@ final class WideTextScreenTests: XCTestCase {
   func testEveryFrameOfTheFixtureIsSoundAtManySizes() throws {
     let base = try WideFixture.state(size80x24)
     var sweep = SoundnessSweep()
-    for keys in ["", "j Enter", "o", "p", "?", "G Enter", "j j j j j o", "/ 日本 Enter"] {
-      for columns in [20, 21, 23, 33, 40, 41, 57, 79, 80, 81, 99, 100, 101, 133] {
+    for keys in [
+      "", "j Enter", "o", "p", "?", "G Enter", "j j j j j o", "/ 日本 Enter",
+    ] {
+      for columns in [
+        20, 21, 23, 33, 40, 41, 57, 79, 80, 81, 99, 100, 101, 133,
+      ] {
         for rows in [5, 10, 24] {
-          let state = press(keys, from: update(base, .resize(Size(columns: columns, rows: rows))))
+          let state = press(
+            keys,
+            from: update(base, .resize(Size(columns: columns, rows: rows))))
           sweep.check(render(state), "keys \"\(keys)\" at \(columns)x\(rows)")
         }
       }
@@ -77,7 +95,8 @@ final class WideTextScreenTests: XCTestCase {
   func testWritingOverHalfOfAWideGlyphBlanksTheOtherHalf() {
     var frame = Frame(size: Size(columns: 8, rows: 2))
     frame.put("日本語", at: Position(column: 0, row: 0))
-    frame.put("│", at: Position(column: 1, row: 0))  // over the continuation of 日
+    // over the continuation of 日
+    frame.put("│", at: Position(column: 1, row: 0))
     frame.put("日本語", at: Position(column: 0, row: 1))
     frame.put("│", at: Position(column: 2, row: 1))  // over the first half of 本
     assertSound(frame, "a border drawn across wide glyphs:")
@@ -95,7 +114,9 @@ final class WideTextScreenTests: XCTestCase {
   func testALeadingCombiningMarkIsDrawnOnADottedCircle() {
     var frame = Frame(size: Size(columns: 6, rows: 1))
     frame.put("\u{301}ab", at: Position(column: 0, row: 0))
-    XCTAssertEqual(frame[0, 0].grapheme, "\u{25CC}\u{301}", "Frame.drawable documents the dotted circle")
+    XCTAssertEqual(
+      frame[0, 0].grapheme, "\u{25CC}\u{301}",
+      "Frame.drawable documents the dotted circle")
     assertSound(frame)
   }
 }

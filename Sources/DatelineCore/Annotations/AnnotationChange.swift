@@ -17,7 +17,10 @@ public struct AnnotationChange: Sendable, Hashable {
   /// The tag of `tag`/`untag`, the text of `note` (empty removes the note); nil otherwise.
   public var value: String?
 
-  public init(record: Record.ID, time: String, author: String, operation: Operation, value: String? = nil) {
+  public init(
+    record: Record.ID, time: String, author: String, operation: Operation,
+    value: String? = nil
+  ) {
     self.record = record
     self.time = time
     self.author = author
@@ -35,15 +38,19 @@ public struct AnnotationChange: Sendable, Hashable {
   /// Why normalised: `Key point` and `key-point` typed on two days should be one tag,
   /// and a tag must be one word for the prompt's completion and `--tag`.
   public static func normalizedTag(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: "-").lowercased()
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
+      .lowercased()
   }
 
   /// Why the change cannot be stored, or nil: a tag that is empty, or a value longer
   /// than `maximumValueBytes`.
   public var problem: String? {
-    if (operation == .tag || operation == .untag) && (value ?? "").isEmpty { return "a tag needs at least one letter" }
+    if (operation == .tag || operation == .untag) && (value ?? "").isEmpty {
+      return "a tag needs at least one letter"
+    }
     if let value, value.utf8.count > AnnotationChange.maximumValueBytes {
-      return "\(operation == .note ? "the note" : "the tag") is longer than \(AnnotationChange.maximumValueBytes) bytes"
+      return
+        "\(operation == .note ? "the note" : "the tag") is longer than \(AnnotationChange.maximumValueBytes) bytes"
     }
     return nil
   }
@@ -60,14 +67,21 @@ public struct AnnotationChange: Sendable, Hashable {
   }
 
   /// Reads a change from a parsed line; a message saying what is wrong otherwise.
-  public static func decode(_ node: JSONNode) -> Result<AnnotationChange, DecodeError> {
+  public static func decode(_ node: JSONNode) -> Result<
+    AnnotationChange, DecodeError
+  > {
     guard case .object(let members) = node.value else {
-      return .failure(DecodeError(path: "$", message: "expected an object, got \(node.summary)"))
+      return .failure(
+        DecodeError(
+          path: "$", message: "expected an object, got \(node.summary)"))
     }
     var strings: [String: String] = [:]
     for m in members {
       guard case .string(let s) = m.value.value else {
-        return .failure(DecodeError(path: "$." + m.key, message: "expected a string, got \(m.value.summary)"))
+        return .failure(
+          DecodeError(
+            path: "$." + m.key,
+            message: "expected a string, got \(m.value.summary)"))
       }
       strings[m.key] = s
     }
@@ -76,12 +90,17 @@ public struct AnnotationChange: Sendable, Hashable {
     }
     let id = strings["record"] ?? ""
     guard TypedID<Record>.isValid(id) else {
-      return .failure(DecodeError(path: "$.record", message: "expected a record id, got \(quoted(id))"))
+      return .failure(
+        DecodeError(
+          path: "$.record", message: "expected a record id, got \(quoted(id))"))
     }
     guard let op = Operation(rawValue: strings["op"] ?? "") else {
       let known = Operation.allCases.map(\.rawValue).joined(separator: ", ")
       return .failure(
-        DecodeError(path: "$.op", message: "expected one of \(known), got \(quoted(strings["op"] ?? ""))"))
+        DecodeError(
+          path: "$.op",
+          message:
+            "expected one of \(known), got \(quoted(strings["op"] ?? ""))"))
     }
     var value: String?
     switch op {
@@ -92,12 +111,15 @@ public struct AnnotationChange: Sendable, Hashable {
       }
       value = t
     case .note:
-      guard let n = strings["note"] else { return .failure(DecodeError(path: "$.note", message: "missing")) }
+      guard let n = strings["note"] else {
+        return .failure(DecodeError(path: "$.note", message: "missing"))
+      }
       value = n
     }
     return .success(
       AnnotationChange(
-        record: Record.ID(id), time: strings["time"] ?? "", author: strings["author"] ?? "", operation: op,
+        record: Record.ID(id), time: strings["time"] ?? "",
+        author: strings["author"] ?? "", operation: op,
         value: value))
   }
 

@@ -11,7 +11,8 @@ public struct AnnotationFilter: Sendable, Hashable {
   public var hasNote: Bool
 
   public init(
-    starredOnly: Bool = false, tags: Set<String> = [], tagMode: PartyFilter.Mode = .any, hasNote: Bool = false
+    starredOnly: Bool = false, tags: Set<String> = [],
+    tagMode: PartyFilter.Mode = .any, hasNote: Bool = false
   ) {
     self.starredOnly = starredOnly
     self.tags = tags
@@ -35,7 +36,9 @@ public struct AnnotationFilter: Sendable, Hashable {
   }
 
   /// The rows (indexes into `corpus.records`) that pass, in their order.
-  public func apply(_ rows: [Int], corpus: Corpus, annotations: Annotations) -> [Int] {
+  public func apply(_ rows: [Int], corpus: Corpus, annotations: Annotations)
+    -> [Int]
+  {
     guard !isEmpty else { return rows }
     // Only annotated records can pass: look up their rows rather than every row's id.
     var keep = Set<Int>()
@@ -49,7 +52,9 @@ public struct AnnotationFilter: Sendable, Hashable {
   /// together hold every search word, folded like the record search: `/` and `--search`
   /// find stars (the word "starred"), tags and notes, and a word of the note with a word
   /// of the headline.
-  public static func searchMatches(_ words: [String], corpus: Corpus, annotations: Annotations) -> Set<Int> {
+  public static func searchMatches(
+    _ words: [String], corpus: Corpus, annotations: Annotations
+  ) -> Set<Int> {
     guard !words.isEmpty else { return [] }
     var out = Set<Int>()
     for (id, e) in annotations.entries {
@@ -62,7 +67,8 @@ public struct AnnotationFilter: Sendable, Hashable {
 
   /// `candidates` searched for `words` in the records and their annotations, in order.
   public static func searched(
-    _ candidates: [Int], words: [String], corpus: Corpus, annotations: Annotations, recordMatches: [Int]
+    _ candidates: [Int], words: [String], corpus: Corpus,
+    annotations: Annotations, recordMatches: [Int]
   ) -> [Int] {
     let extra = searchMatches(words, corpus: corpus, annotations: annotations)
     guard !extra.isEmpty else { return recordMatches }

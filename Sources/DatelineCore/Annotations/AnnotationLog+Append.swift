@@ -9,10 +9,16 @@ extension AnnotationLog {
   /// file whose last line lacks its newline (an earlier interrupted write) gets one first,
   /// in the same write, so the cut line stays one ignored line instead of swallowing
   /// this one.
-  public static func append(_ change: AnnotationChange, to path: String) throws(FileWriteError) {
+  public static func append(_ change: AnnotationChange, to path: String)
+    throws(FileWriteError)
+  {
     let directory = (path as NSString).deletingLastPathComponent
     let code = makeDirectories(directory)
-    if code != 0 { throw FileWriteError(path: directory, operation: "create the annotations directory", code: code) }
+    if code != 0 {
+      throw FileWriteError(
+        path: directory, operation: "create the annotations directory",
+        code: code)
+    }
     var bytes = Array(change.jsonLine.utf8)
     if !endsWithNewlineOrIsEmpty(path) { bytes.insert(0x0A, at: 0) }
     try AppendFile.append(bytes, to: path)
@@ -24,7 +30,9 @@ extension AnnotationLog {
     guard fd >= 0 else { return true }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return true }
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+      info.st_size > 0
+    else { return true }
     var last: UInt8 = 0
     return pread(fd, &last, 1, off_t(info.st_size - 1)) != 1 || last == 0x0A
   }
@@ -32,7 +40,9 @@ extension AnnotationLog {
   /// `mkdir -p`: 0, or the errno of the step that failed (its words go to the user).
   static func makeDirectories(_ path: String) -> Int32 {
     var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) { return isDir.boolValue ? 0 : ENOTDIR }
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+      return isDir.boolValue ? 0 : ENOTDIR
+    }
     let parent = (path as NSString).deletingLastPathComponent
     if !parent.isEmpty && parent != path {
       let code = makeDirectories(parent)

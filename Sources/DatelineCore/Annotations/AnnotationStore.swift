@@ -22,14 +22,20 @@ public struct AnnotationStore: Sendable, Hashable {
   /// The store for `dataDirectory`. `fallback`: the directory outside the data to use
   /// when the data directory is not writable or `preferFallback` is set (nil when there
   /// is none, e.g. no HOME).
-  public init(dataDirectory: String, author: String, fallback: String?, preferFallback: Bool = false) {
+  public init(
+    dataDirectory: String, author: String, fallback: String?,
+    preferFallback: Bool = false
+  ) {
     self.author = author
     let inside = dataDirectory + "/annotations"
     let name = AnnotationStore.fileName(for: author)
     var sources = [Place(directory: inside, prefix: "annotations/")]
-    if let fallback { sources.append(Place(directory: fallback, prefix: fallback + "/")) }
+    if let fallback {
+      sources.append(Place(directory: fallback, prefix: fallback + "/"))
+    }
     self.sources = sources
-    let useFallback = preferFallback || !AnnotationStore.writable(inside: dataDirectory)
+    let useFallback =
+      preferFallback || !AnnotationStore.writable(inside: dataDirectory)
     self.file = (useFallback ? fallback ?? inside : inside) + "/" + name
   }
 
@@ -51,7 +57,8 @@ public struct AnnotationStore: Sendable, Hashable {
       author.unicodeScalars.prefix(64).map { s -> Character in
         let v = s.value
         let ok =
-          (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x5F || v == 0x2D
+          (0x30...0x39).contains(v) || (0x41...0x5A).contains(v)
+          || (0x61...0x7A).contains(v) || v == 0x5F || v == 0x2D
         return ok ? Character(s) : "_"
       })
     return (safe.isEmpty ? "anonymous" : safe) + ".jsonl"
@@ -59,7 +66,9 @@ public struct AnnotationStore: Sendable, Hashable {
 
   /// Every change in every file of the store, in the order they were made, and warnings
   /// for lines left out.
-  public func load() -> (annotations: Annotations, changes: Int, issues: [LoadIssue]) {
+  public func load() -> (
+    annotations: Annotations, changes: Int, issues: [LoadIssue]
+  ) {
     var changes: [AnnotationChange] = []
     var issues: [LoadIssue] = []
     var seen = Set<String>()
@@ -72,10 +81,14 @@ public struct AnnotationStore: Sendable, Hashable {
   }
 
   /// Warnings for annotations of records the corpus does not have (`validate`).
-  public static func unknownRecordIssues(_ annotations: Annotations, corpus: Corpus) -> [LoadIssue] {
+  public static func unknownRecordIssues(
+    _ annotations: Annotations, corpus: Corpus
+  ) -> [LoadIssue] {
     annotations.unknownRecords(in: corpus).map {
       LoadIssue(
-        .warning, file: "annotations", message: "annotation of unknown record id \(quoted($0.rawValue)), ignored")
+        .warning, file: "annotations",
+        message:
+          "annotation of unknown record id \(quoted($0.rawValue)), ignored")
     }
   }
 

@@ -16,7 +16,10 @@ extension Annotations.Entry {
 
   /// The extra CSV / Markdown cells, in the order of `Annotations.columnNames`.
   public var columnValues: [String] {
-    [starred ? "true" : "", tags.joined(separator: RecordColumns.listSeparator), note ?? ""]
+    [
+      starred ? "true" : "",
+      tags.joined(separator: RecordColumns.listSeparator), note ?? "",
+    ]
   }
 }
 
@@ -28,19 +31,28 @@ extension Annotations {
   public func annotatesAny(_ rows: [Int], in corpus: Corpus) -> Bool {
     guard !entries.isEmpty else { return false }
     if entries.count < rows.count {
-      return entries.keys.contains { corpus.recordIndex[$0].map { i in BinarySearch.contains(rows, i) } ?? false }
+      return entries.keys.contains {
+        corpus.recordIndex[$0].map { i in BinarySearch.contains(rows, i) }
+          ?? false
+      }
     }
     return rows.contains { entries[corpus.records[$0].id] != nil }
   }
 
   /// A JSON object (a record as listed) with `"x_annotations": …` as its last member
   /// when `entry` is set; the object as it was otherwise.
-  public static func inserting(_ entry: Entry?, into object: [UInt8]) -> [UInt8] {
-    guard let entry, !entry.isEmpty, let close = object.lastIndex(of: UInt8(ascii: "}")) else { return object }
+  public static func inserting(_ entry: Entry?, into object: [UInt8]) -> [UInt8]
+  {
+    guard let entry, !entry.isEmpty,
+      let close = object.lastIndex(of: UInt8(ascii: "}"))
+    else { return object }
     let empty =
-      object[..<close].last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
+      object[..<close].last(where: {
+        $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09
+      }) == UInt8(ascii: "{")
     var out = Array(object[..<close])
-    out += Array(((empty ? "" : ",") + "\"x_annotations\":" + entry.jsonObject).utf8)
+    out += Array(
+      ((empty ? "" : ",") + "\"x_annotations\":" + entry.jsonObject).utf8)
     out += object[close...]
     return out
   }

@@ -11,7 +11,8 @@ public struct Annotations: Sendable, Hashable {
     /// Nil when there is no note (an empty note removes it).
     public var note: String?
 
-    public init(starred: Bool = false, tags: [String] = [], note: String? = nil) {
+    public init(starred: Bool = false, tags: [String] = [], note: String? = nil)
+    {
       self.starred = starred
       self.tags = tags
       self.note = note

@@ -15,17 +15,26 @@ public enum RecordLocator {
   }
 
   public static func locate(_ id: Record.ID, in directory: String) -> Place? {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: directory)
+    else { return nil }
     let files = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
       .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     let needle = Data(("\"" + id.rawValue + "\"").utf8)
     for name in files {
       let path = directory + "/" + name
-      guard let data = FileManager.default.contents(atPath: path), data.range(of: needle) != nil else { continue }
+      guard let data = FileManager.default.contents(atPath: path),
+        data.range(of: needle) != nil
+      else { continue }
       let bytes = [UInt8](data)
-      let offset = name.hasSuffix(".jsonl") ? inLines(bytes, id: id.rawValue) : inEnvelope(bytes, id: id.rawValue)
+      let offset =
+        name.hasSuffix(".jsonl")
+        ? inLines(bytes, id: id.rawValue) : inEnvelope(bytes, id: id.rawValue)
       if let offset {
-        return Place(path: path, line: 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        return Place(
+          path: path,
+          line: 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
       }
     }
     return nil
@@ -35,11 +44,16 @@ public enum RecordLocator {
   static func inEnvelope(_ bytes: [UInt8], id: String) -> Int? {
     let root = bytes.withUnsafeBytes { try? JSONParser.parse($0) }
     guard case .object(let members)? = root?.value,
-      members.contains(where: { $0.key == "type" && $0.value.stringValue == "records" }),
-      case .array(let items)? = members.first(where: { $0.key == "items" })?.value.value
+      members.contains(where: {
+        $0.key == "type" && $0.value.stringValue == "records"
+      }),
+      case .array(let items)? = members.first(where: { $0.key == "items" })?
+        .value.value
     else { return nil }
     // The line of the id itself: an item written over several lines starts with `{`.
-    guard let item = items.first(where: { ownID($0) == id }), case .object(let fields) = item.value else { return nil }
+    guard let item = items.first(where: { ownID($0) == id }),
+      case .object(let fields) = item.value
+    else { return nil }
     return fields.first { $0.key == "id" }?.value.offset ?? item.offset
   }
 
@@ -64,10 +78,15 @@ public enum RecordLocator {
     return members.first { $0.key == "id" }?.value.stringValue
   }
 
-  static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+  static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool
+  {
     var i = haystack.startIndex
     while i + needle.count <= haystack.endIndex {
-      if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+      if haystack[i] == needle[0]
+        && haystack[i..<(i + needle.count)].elementsEqual(needle)
+      {
+        return true
+      }
       i += 1
     }
     return false

@@ -12,7 +12,9 @@ extension CalendarDay {
     let year = total >= 0 ? total / 12 : (total - 11) / 12
     let month = total - year * 12 + 1
     guard (1...9999).contains(year) else { return nil }
-    return CalendarDay(year: year, month: month, day: min(c.day, CalendarDay.daysIn(month: month, year: year)))
+    return CalendarDay(
+      year: year, month: month,
+      day: min(c.day, CalendarDay.daysIn(month: month, year: year)))
   }
 
   /// The same day `n` years later (29 February becomes 28 February in a common year).
@@ -25,5 +27,7 @@ extension CalendarDay {
   public var startOfMonth: CalendarDay { adding(days: 1 - day) }
 
   /// 1 January of this day's year.
-  public var startOfYear: CalendarDay { CalendarDay(year: year, month: 1, day: 1) ?? self }
+  public var startOfYear: CalendarDay {
+    CalendarDay(year: year, month: 1, day: 1) ?? self
+  }
 }

@@ -2,7 +2,9 @@
 ///
 /// Dates in SCHEMA.md are calendar dates, never instants: no time zone, no `Date`.
 /// Day 0 is 1970-01-01, so days compare and subtract as plain integers.
-public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDay: Hashable, Comparable, Sendable,
+  CustomStringConvertible
+{
   /// Days since 1970-01-01 (negative before it).
   public let dayNumber: Int32
 
@@ -13,10 +15,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...CalendarDay.daysIn(month: month, year: year)).contains(day)
     else { return nil }
-    self.dayNumber = Int32(CalendarDay.daysFromCivil(year: year, month: month, day: day))
+    self.dayNumber = Int32(
+      CalendarDay.daysFromCivil(year: year, month: month, day: day))
   }
 
-  public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.dayNumber < b.dayNumber }
+  public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
+    a.dayNumber < b.dayNumber
+  }
 
   public var year: Int { civil.year }
   public var month: Int { civil.month }
@@ -28,7 +33,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     return (w < 0 ? w + 7 : w) + 1
   }
 
-  public func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + Int32(days)) }
+  public func adding(days: Int) -> CalendarDay {
+    CalendarDay(dayNumber: dayNumber + Int32(days))
+  }
 
   /// `YYYY-MM-DD`.
   public var description: String {
@@ -36,9 +43,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
   }
 
-  public var civil: (year: Int, month: Int, day: Int) { CalendarDay.civilFromDays(Int(dayNumber)) }
+  public var civil: (year: Int, month: Int, day: Int) {
+    CalendarDay.civilFromDays(Int(dayNumber))
+  }
 
-  public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+  public static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
 
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
@@ -74,5 +85,6 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
 @inline(__always) func pad(_ n: Int, _ width: Int) -> String {
   let s = String(n)
-  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  return s.count >= width
+    ? s : String(repeating: "0", count: width - s.count) + s
 }

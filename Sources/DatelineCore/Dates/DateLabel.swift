@@ -5,14 +5,20 @@
 public enum DateLabel {
   /// The compact form for timeline rows.
   public static func compact(_ r: Record) -> String {
-    compact(date: r.date, end: r.endDate, minutes: r.time?.minutes, approx: r.dateApprox)
+    compact(
+      date: r.date, end: r.endDate, minutes: r.time?.minutes,
+      approx: r.dateApprox)
   }
 
   /// The same from the parts (the record store's columns hold only these).
-  static func compact(date: RecordDate, end: RecordDate?, minutes: Int16?, approx: Bool) -> String {
+  static func compact(
+    date: RecordDate, end: RecordDate?, minutes: Int16?, approx: Bool
+  ) -> String {
     var s = base(date)
     if let e = end { s += "…" + shortened(e, after: date) }
-    if let m = minutes { s += " " + pad(Int(m) / 60, 2) + ":" + pad(Int(m) % 60, 2) }
+    if let m = minutes {
+      s += " " + pad(Int(m) / 60, 2) + ":" + pad(Int(m) % 60, 2)
+    }
     if approx { s += " ~" }
     return s
   }
@@ -25,7 +31,8 @@ public enum DateLabel {
   /// The end of a span without what it shares with the start (same year: `11-30`).
   static func shortened(_ e: RecordDate, after d: RecordDate) -> String {
     let full = base(e)
-    guard e.precision == .day || e.precision == .month, e.firstDay.year == d.firstDay.year,
+    guard e.precision == .day || e.precision == .month,
+      e.firstDay.year == d.firstDay.year,
       d.precision != .year
     else { return full }
     return String(full.dropFirst(5))
@@ -37,11 +44,19 @@ public enum DateLabel {
     switch r.date.precision {
     case .day: s = r.date.description
     case .week: s = "the week of \(r.date.description)"
-    case .month: s = "\(monthName(r.date.firstDay.month)) \(r.date.firstDay.year)"
+    case .month:
+      s = "\(monthName(r.date.firstDay.month)) \(r.date.firstDay.year)"
     case .year: s = "the year \(r.date.description)"
     }
-    if let e = r.endDate { s += " to " + (e.precision == .week ? "the week of " + e.description : e.description) }
-    if let t = r.time { s += " at \(t)" + (r.utcOffset.map { " (UTC\($0))" } ?? "") }
+    if let e = r.endDate {
+      s +=
+        " to "
+        + (e.precision == .week
+          ? "the week of " + e.description : e.description)
+    }
+    if let t = r.time {
+      s += " at \(t)" + (r.utcOffset.map { " (UTC\($0))" } ?? "")
+    }
     var flags: [String] = []
     if r.dateApprox { flags.append("approximate") }
     if r.dateInferred { flags.append("inferred") }
@@ -51,11 +66,14 @@ public enum DateLabel {
 
   public static func monthName(_ m: Int) -> String {
     [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "January", "February", "March", "April", "May", "June", "July", "August",
+      "September",
       "October", "November", "December",
     ][max(0, min(11, m - 1))]
   }
 
   /// `December 2023`, for the timeline's month separators.
-  public static func monthHeading(_ d: CalendarDay) -> String { "\(monthName(d.month)) \(d.year)" }
+  public static func monthHeading(_ d: CalendarDay) -> String {
+    "\(monthName(d.month)) \(d.year)"
+  }
 }

@@ -46,11 +46,15 @@ public struct DateOffset: Sendable, Hashable, CustomStringConvertible {
   /// number is never mistaken for a year.
   public static func parse(_ text: String) -> DateOffset? {
     let chars = Array(text)
-    guard chars.count >= 3, chars.count <= 7, let sign = chars.first, sign == "+" || sign == "-",
-      let unitChar = chars.last, let unit = Unit(rawValue: Character(unitChar.lowercased()))
+    guard chars.count >= 3, chars.count <= 7, let sign = chars.first,
+      sign == "+" || sign == "-",
+      let unitChar = chars.last,
+      let unit = Unit(rawValue: Character(unitChar.lowercased()))
     else { return nil }
     let digits = chars.dropFirst().dropLast()
-    guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(String(digits)) else { return nil }
+    guard digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let n = Int(String(digits))
+    else { return nil }
     return DateOffset(amount: sign == "-" ? -n : n, unit: unit)
   }
 
@@ -70,7 +74,9 @@ public struct DateOffset: Sendable, Hashable, CustomStringConvertible {
     return (lo...hi).contains(n) ? CalendarDay(dayNumber: Int32(n)) : nil
   }
 
-  public var description: String { (amount < 0 ? "-" : "+") + String(abs(amount)) + String(unit.rawValue) }
+  public var description: String {
+    (amount < 0 ? "-" : "+") + String(abs(amount)) + String(unit.rawValue)
+  }
 }
 
 extension String {

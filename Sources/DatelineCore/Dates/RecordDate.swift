@@ -13,14 +13,22 @@ public struct RecordDate: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The date of this precision whose last day is `last` (an end date from its last day).
-  static func ending(on last: CalendarDay, precision: DatePrecision) -> RecordDate {
+  static func ending(on last: CalendarDay, precision: DatePrecision)
+    -> RecordDate
+  {
     let c = last.civil
     switch precision {
     case .day: return RecordDate(firstDay: last, precision: .day)
-    case .week: return RecordDate(firstDay: last.adding(days: -6), precision: .week)
+    case .week:
+      return RecordDate(firstDay: last.adding(days: -6), precision: .week)
     case .month:
-      return RecordDate(firstDay: CalendarDay(year: c.year, month: c.month, day: 1) ?? last, precision: .month)
-    case .year: return RecordDate(firstDay: CalendarDay(year: c.year, month: 1, day: 1) ?? last, precision: .year)
+      return RecordDate(
+        firstDay: CalendarDay(year: c.year, month: c.month, day: 1) ?? last,
+        precision: .month)
+    case .year:
+      return RecordDate(
+        firstDay: CalendarDay(year: c.year, month: 1, day: 1) ?? last,
+        precision: .year)
     }
   }
 
@@ -31,7 +39,8 @@ public struct RecordDate: Hashable, Sendable, CustomStringConvertible {
     case .week: return firstDay.adding(days: 6)
     case .month:
       let c = firstDay.civil
-      return firstDay.adding(days: CalendarDay.daysIn(month: c.month, year: c.year) - 1)
+      return firstDay.adding(
+        days: CalendarDay.daysIn(month: c.month, year: c.year) - 1)
     case .year:
       let y = firstDay.year
       return CalendarDay(year: y, month: 12, day: 31) ?? firstDay
@@ -64,7 +73,9 @@ public struct RecordDate: Hashable, Sendable, CustomStringConvertible {
     }
     switch u.count {
     case 4:
-      guard let y = digits(0..<4), let d = CalendarDay(year: y, month: 1, day: 1) else { return nil }
+      guard let y = digits(0..<4),
+        let d = CalendarDay(year: y, month: 1, day: 1)
+      else { return nil }
       return RecordDate(firstDay: d, precision: .year)
     case 7:
       guard u[4] == 0x2D, let y = digits(0..<4), let m = digits(5..<7),
@@ -72,7 +83,8 @@ public struct RecordDate: Hashable, Sendable, CustomStringConvertible {
       else { return nil }
       return RecordDate(firstDay: d, precision: .month)
     case 10:
-      guard u[4] == 0x2D, u[7] == 0x2D, let y = digits(0..<4), let m = digits(5..<7),
+      guard u[4] == 0x2D, u[7] == 0x2D, let y = digits(0..<4),
+        let m = digits(5..<7),
         let dd = digits(8..<10), let d = CalendarDay(year: y, month: m, day: dd)
       else { return nil }
       return RecordDate(firstDay: d, precision: .day)

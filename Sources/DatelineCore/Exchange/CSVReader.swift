@@ -18,13 +18,17 @@ public enum CSVReader {
 
   /// Splits `text` into rows. A UTF-8 BOM is dropped; CRLF and LF both end a row; blank
   /// lines are skipped (they hold no event).
-  public static func rows(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> [Row] {
+  public static func rows(_ text: String, delimiter: UInt8 = UInt8(ascii: ","))
+    -> [Row]
+  {
     rows(bytes: Array(text.utf8), delimiter: delimiter)
   }
 
   /// `rows` for a file's bytes as read: a row with invalid UTF-8 gets a problem naming the
   /// byte offset in the file (never a silent U+FFFD).
-  public static func rows(bytes input: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) -> [Row] {
+  public static func rows(
+    bytes input: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")
+  ) -> [Row] {
     var bytes = input
     let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     if bom > 0 { bytes.removeFirst(bom) }
@@ -85,15 +89,21 @@ public enum CSVReader {
         }
         i += 1
       }
-      if inQuotes { problem = "a quoted field is never closed (it runs to the end of the file)" }
+      if inQuotes {
+        problem =
+          "a quoted field is never closed (it runs to the end of the file)"
+      }
       if let bad = firstInvalidUTF8(bytes[start..<min(end, n)]) {
-        problem = String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d of the file)", bytes[bad], bad + bom)
+        problem = String(
+          format: "invalid UTF-8 (byte 0x%02X at byte offset %d of the file)",
+          bytes[bad], bad + bom)
       }
       fields.append(String(decoding: field, as: UTF8.self))
       i = next
       let raw = String(decoding: bytes[start..<min(end, n)], as: UTF8.self)
       if fields.count == 1 && fields[0].isEmpty && !wasQuoted { continue }
-      rows.append(Row(line: startLine, fields: fields, raw: raw, problem: problem))
+      rows.append(
+        Row(line: startLine, fields: fields, raw: raw, problem: problem))
     }
     return rows
   }

@@ -19,7 +19,9 @@ public enum CSVWriter {
     var v = value
     if let first = v.first, formulaStarts.contains(first) { v = "'" + v }
     let needsQuotes =
-      v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+      v.contains(where: {
+        $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+      })
       || v.first == " " || v.last == " "
     guard needsQuotes else { return v }
     return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -1,32 +1,48 @@
 extension ChronologyReport {
   var markdown: String {
-    var out = "# " + MarkdownTable.cell(title) + "\n\n\(entries.count) record\(entries.count == 1 ? "" : "s").\n"
+    var out =
+      "# " + MarkdownTable.cell(title)
+      + "\n\n\(entries.count) record\(entries.count == 1 ? "" : "s").\n"
     for e in entries {
       out +=
-        "\n## " + MarkdownTable.cell(e.date) + " — " + MarkdownTable.cell(e.headline) + (e.starred ? " ★" : "") + "\n\n"
-      if let a = e.attribution { out += "**According to:** " + MarkdownTable.cell(a) + "\n\n" }
+        "\n## " + MarkdownTable.cell(e.date) + " — "
+        + MarkdownTable.cell(e.headline) + (e.starred ? " ★" : "") + "\n\n"
+      if let a = e.attribution {
+        out += "**According to:** " + MarkdownTable.cell(a) + "\n\n"
+      }
       if let q = e.quote { out += "> " + MarkdownTable.cell(q) + "\n\n" }
       if let s = e.source {
         out +=
           "Source: " + MarkdownTable.cell(s)
-          + (e.link.map { " <" + $0.replacingOccurrences(of: ">", with: "%3E") + ">" } ?? "") + "\n\n"
+          + (e.link.map {
+            " <" + $0.replacingOccurrences(of: ">", with: "%3E") + ">"
+          } ?? "") + "\n\n"
       }
       if !e.tags.isEmpty {
         out +=
-          "Tags: " + e.tags.map { "`" + $0.replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", ")
+          "Tags: "
+          + e.tags.map {
+            "`" + $0.replacingOccurrences(of: "`", with: "'") + "`"
+          }.joined(separator: ", ")
           + "\n\n"
       }
       if let n = e.note { out += "Note: " + MarkdownTable.cell(n) + "\n\n" }
       if !e.figures.isEmpty {
         out +=
           "| Figure | Value |\n|---|---|\n"
-          + e.figures.map { "| " + MarkdownTable.cell($0.label) + " | " + MarkdownTable.cell($0.value) + " |\n" }
+          + e.figures.map {
+            "| " + MarkdownTable.cell($0.label) + " | "
+              + MarkdownTable.cell($0.value) + " |\n"
+          }
           .joined() + "\n"
       }
       if !e.disputes.isEmpty {
         out +=
           "| This record | Disputed with |\n|---|---|\n"
-          + e.disputes.map { "| " + MarkdownTable.cell($0.mine) + " | " + MarkdownTable.cell($0.theirs) + " |\n" }
+          + e.disputes.map {
+            "| " + MarkdownTable.cell($0.mine) + " | "
+              + MarkdownTable.cell($0.theirs) + " |\n"
+          }
           .joined() + "\n"
       }
       out += "<sub>id: " + MarkdownTable.cell(e.id) + "</sub>\n"
@@ -50,25 +66,37 @@ extension ChronologyReport {
     for e in entries {
       out +=
         "<section id=\"r-\(h(e.id))\">\n<h2><time>\(h(e.date))</time> — \(h(e.headline))\(e.starred ? " ★" : "")</h2>\n"
-      if let a = e.attribution { out += "<p><strong>According to:</strong> \(h(a))</p>\n" }
+      if let a = e.attribution {
+        out += "<p><strong>According to:</strong> \(h(a))</p>\n"
+      }
       if let q = e.quote { out += "<blockquote><p>\(h(q))</p></blockquote>\n" }
       if let s = e.source {
         out +=
-          "<p class=\"meta\">Source: \(h(s))" + (e.link.map { " <a href=\"\(h($0))\">\(h($0))</a>" } ?? "") + "</p>\n"
+          "<p class=\"meta\">Source: \(h(s))"
+          + (e.link.map { " <a href=\"\(h($0))\">\(h($0))</a>" } ?? "")
+          + "</p>\n"
       }
-      if !e.tags.isEmpty { out += "<p class=\"meta\">Tags: \(e.tags.map(h).joined(separator: ", "))</p>\n" }
+      if !e.tags.isEmpty {
+        out +=
+          "<p class=\"meta\">Tags: \(e.tags.map(h).joined(separator: ", "))</p>\n"
+      }
       if let n = e.note {
-        out += "<p><strong>Note:</strong> \(h(n).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+        out +=
+          "<p><strong>Note:</strong> \(h(n).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
       }
       if !e.figures.isEmpty {
         out +=
           "<table><tr><th>Figure</th><th>Value</th></tr>\n"
-          + e.figures.map { "<tr><td>\(h($0.label))</td><td>\(h($0.value))</td></tr>\n" }.joined() + "</table>\n"
+          + e.figures.map {
+            "<tr><td>\(h($0.label))</td><td>\(h($0.value))</td></tr>\n"
+          }.joined() + "</table>\n"
       }
       if !e.disputes.isEmpty {
         out +=
           "<table><tr><th>This record</th><th>Disputed with</th></tr>\n"
-          + e.disputes.map { "<tr><td>\(h($0.mine))</td><td>\(h($0.theirs))</td></tr>\n" }.joined() + "</table>\n"
+          + e.disputes.map {
+            "<tr><td>\(h($0.mine))</td><td>\(h($0.theirs))</td></tr>\n"
+          }.joined() + "</table>\n"
       }
       out += "</section>\n"
     }

@@ -30,44 +30,72 @@ public struct ChronologyReport {
   let entries: [Entry]
   let title: String
 
-  public init(rows: [Int], corpus: Corpus, annotations: Annotations, links: LinkIndex, title: String) {
+  public init(
+    rows: [Int], corpus: Corpus, annotations: Annotations, links: LinkIndex,
+    title: String
+  ) {
     self.title = Sanitizer.clean(title)
     entries = rows.map {
-      ChronologyReport.entry(corpus.records[$0], index: $0, corpus: corpus, annotations: annotations, links: links)
+      ChronologyReport.entry(
+        corpus.records[$0], index: $0, corpus: corpus, annotations: annotations,
+        links: links)
     }
   }
 
-  static func entry(_ r: Record, index: Int, corpus: Corpus, annotations: Annotations, links: LinkIndex) -> Entry {
+  static func entry(
+    _ r: Record, index: Int, corpus: Corpus, annotations: Annotations,
+    links: LinkIndex
+  ) -> Entry {
     func clean(_ s: String) -> String { Sanitizer.clean(s, newlines: .flatten) }
     var attribution: String?
     if let a = r.attribution {
       let who = a.claimants.map { corpus.party($0)?.name ?? $0.rawValue }
       attribution =
-        clean(a.text) + (who.isEmpty ? "" : " — " + clean(who.joined(separator: ", "))) + " (\(a.basis.rawValue))"
+        clean(a.text)
+        + (who.isEmpty ? "" : " — " + clean(who.joined(separator: ", ")))
+        + " (\(a.basis.rawValue))"
     }
     let source = corpus.source(r.source)
     let e = annotations[r.id]
-    let precision = r.date.precision == .day && r.endDate == nil ? "" : " (\(r.date.precision))"
+    let precision =
+      r.date.precision == .day && r.endDate == nil
+      ? "" : " (\(r.date.precision))"
     var disputes: [(String, String)] = []
     for other in links.contested.contains(index)
-      ? (corpus.disputed(by: index) + r.disputes.compactMap { corpus.recordIndex[$0] }) : []
+      ? (corpus.disputed(by: index)
+        + r.disputes.compactMap { corpus.recordIndex[$0] }) : []
     {
       let o = corpus.records[other]
-      disputes.append((clean(r.headline), clean(DateLabel.compact(o)) + ": " + clean(o.headline)))
+      disputes.append(
+        (
+          clean(r.headline),
+          clean(DateLabel.compact(o)) + ": " + clean(o.headline)
+        ))
     }
     return Entry(
-      id: r.id.rawValue, date: clean(DateLabel.compact(r)) + precision, headline: clean(r.headline),
+      id: r.id.rawValue, date: clean(DateLabel.compact(r)) + precision,
+      headline: clean(r.headline),
       attribution: attribution,
       quote: r.quote.map { clean($0.exact) },
-      source: source.map { clean("\($0.outlet), “\($0.title)”" + ($0.published.map { ", \($0)" } ?? "")) },
-      link: source?.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? clean($0) : nil },
-      tags: e.tags.map(clean), starred: e.starred, note: e.note.map { Sanitizer.clean($0, newlines: .keep) },
-      figures: r.figures.map { (clean($0.label), clean(figureValue($0))) }, disputes: disputes)
+      source: source.map {
+        clean(
+          "\($0.outlet), “\($0.title)”" + ($0.published.map { ", \($0)" } ?? "")
+        )
+      },
+      link: source?.url.flatMap {
+        $0.hasPrefix("https://") || $0.hasPrefix("http://") ? clean($0) : nil
+      },
+      tags: e.tags.map(clean), starred: e.starred,
+      note: e.note.map { Sanitizer.clean($0, newlines: .keep) },
+      figures: r.figures.map { (clean($0.label), clean(figureValue($0))) },
+      disputes: disputes)
   }
 
   static func figureValue(_ f: Figure) -> String {
     var v = f.valueLiteral ?? JSONWriter.number(f.value)
-    if let max = f.valueMax { v += "–" + (f.valueMaxLiteral ?? JSONWriter.number(max)) }
+    if let max = f.valueMax {
+      v += "–" + (f.valueMaxLiteral ?? JSONWriter.number(max))
+    }
     if let q = f.qualifier { v = q.rawValue + " " + v }
     if let u = f.unit { v += " " + u }
     return v

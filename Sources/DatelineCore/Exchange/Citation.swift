@@ -14,7 +14,8 @@ public struct Citation: Sendable, Hashable {
   public init(record r: Record, corpus: Corpus) {
     var lines: [String] = []
     lines.append(r.headline)
-    lines.append("Date: " + DateLabel.long(r) + " (precision: \(r.date.precision))")
+    lines.append(
+      "Date: " + DateLabel.long(r) + " (precision: \(r.date.precision))")
     let parties = r.parties.map { ref in
       "\(corpus.party(ref.id)?.name ?? ref.id.rawValue) (\(ref.role.rawValue))"
     }
@@ -31,7 +32,9 @@ public struct Citation: Sendable, Hashable {
       if let v = s.via { line += ", via \(v)" }
       lines.append(line)
       if let p = s.published {
-        lines.append("Published: \(DateLabel.base(p))" + (s.publishedInferred ? " (inferred)" : ""))
+        lines.append(
+          "Published: \(DateLabel.base(p))"
+            + (s.publishedInferred ? " (inferred)" : ""))
       }
       if let u = s.url { lines.append("URL: \(u)") }
     } else {
@@ -39,7 +42,8 @@ public struct Citation: Sendable, Hashable {
     }
     lines.append("Record: \(r.id.rawValue)")
     // Each line is one field: a newline inside a value would forge a field of its own.
-    text = lines.map { Sanitizer.clean($0, newlines: .flatten) }.joined(separator: "\n")
+    text = lines.map { Sanitizer.clean($0, newlines: .flatten) }.joined(
+      separator: "\n")
   }
 
   /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.

@@ -12,7 +12,8 @@ public enum EventDate {
     "YYYY, YYYY-MM, YYYY-MM-DD (a time after it is ignored), YYYY/MM/DD, YYYYMMDD, YYYYMM or D Month YYYY"
 
   static let months = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september",
     "october", "november", "december",
   ]
 
@@ -23,9 +24,13 @@ public enum EventDate {
     let u = Array(t.utf8)
     let allDigits = !u.isEmpty && u.allSatisfy { (0x30...0x39).contains($0) }
     if allDigits && u.count == 8 {
-      return RecordDate.parse(String(t.prefix(4)) + "-" + t.dropFirst(4).prefix(2) + "-" + t.suffix(2))
+      return RecordDate.parse(
+        String(t.prefix(4)) + "-" + t.dropFirst(4).prefix(2) + "-" + t.suffix(2)
+      )
     }
-    if allDigits && u.count == 6 { return RecordDate.parse(String(t.prefix(4)) + "-" + t.suffix(2)) }
+    if allDigits && u.count == 6 {
+      return RecordDate.parse(String(t.prefix(4)) + "-" + t.suffix(2))
+    }
     // `2023-12-12T14:30:00Z`, `2023-12-12 14:30`: the day; the time is not the event's.
     if u.count > 10, u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "),
       let d = RecordDate.parse(String(t.prefix(10)))
@@ -41,12 +46,16 @@ public enum EventDate {
   /// `12 December 2023`, `3 Dec 2023`.
   static func dayMonthYear(_ t: String) -> RecordDate? {
     let parts = t.split(separator: " ", omittingEmptySubsequences: true)
-    guard parts.count == 3, let day = Int(parts[0]), parts[2].count == 4, let year = Int(parts[2]) else {
+    guard parts.count == 3, let day = Int(parts[0]), parts[2].count == 4,
+      let year = Int(parts[2])
+    else {
       return nil
     }
     let name = parts[1].lowercased()
     guard name.count >= 3,
-      let month = months.firstIndex(where: { $0 == name || ($0.hasPrefix(name) && name.count == 3) }),
+      let month = months.firstIndex(where: {
+        $0 == name || ($0.hasPrefix(name) && name.count == 3)
+      }),
       let first = CalendarDay(year: year, month: month + 1, day: day)
     else { return nil }
     return RecordDate(firstDay: first, precision: .day)

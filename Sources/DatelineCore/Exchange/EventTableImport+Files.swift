@@ -9,12 +9,16 @@ extension EventTableImport {
     let parties = envelope("parties", self.parties.map(\.jsonObject))
     let sources = envelope("sources", self.sources.map(\.jsonObject))
     let records = self.records.map { $0.jsonObject + "\n" }.joined()
-    return [("parties.json", parties), ("sources.json", sources), ("records.jsonl", records)]
+    return [
+      ("parties.json", parties), ("sources.json", sources),
+      ("records.jsonl", records),
+    ]
   }
 
   func envelope(_ type: String, _ items: [String]) -> String {
     "{\"schema\": 1, \"type\": \"\(type)\", \"items\": [\n"
-      + items.map { "  " + $0 }.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "]}\n"
+      + items.map { "  " + $0 }.joined(separator: ",\n")
+      + (items.isEmpty ? "" : "\n") + "]}\n"
   }
 }
 

@@ -30,7 +30,10 @@ public struct EventTableImport: Sendable {
     /// The outlet of every source: the file's name.
     public var fileName: String
 
-    public init(dateColumn: String, partyColumns: [String], headlineColumn: String, fileName: String) {
+    public init(
+      dateColumn: String, partyColumns: [String], headlineColumn: String,
+      fileName: String
+    ) {
       self.dateColumn = dateColumn
       self.partyColumns = partyColumns
       self.headlineColumn = headlineColumn
@@ -60,9 +63,17 @@ public struct EventTableImport: Sendable {
 
   /// Imports `rows` (the first is the header).
   public init(rows: [CSVReader.Row], options: Options) throws(HeaderError) {
-    guard let header = rows.first else { throw HeaderError(description: "the file is empty (no header row)") }
-    if let problem = header.problem { throw HeaderError(description: "line \(header.line) (the header): \(problem)") }
-    var columns = ColumnMap(header: header.fields.map { CSVWriter.unguard($0).trimmingCharacters(in: .whitespaces) })
+    guard let header = rows.first else {
+      throw HeaderError(description: "the file is empty (no header row)")
+    }
+    if let problem = header.problem {
+      throw HeaderError(
+        description: "line \(header.line) (the header): \(problem)")
+    }
+    var columns = ColumnMap(
+      header: header.fields.map {
+        CSVWriter.unguard($0).trimmingCharacters(in: .whitespaces)
+      })
     try columns.resolve(options)
     var builder = Builder(columns: columns, options: options)
     for row in rows.dropFirst() {
@@ -74,9 +85,13 @@ public struct EventTableImport: Sendable {
     builder.dropDanglingLinks(in: &records)
     // A row rejected after a note was taken (a headline cut, then a bad id) keeps only its rejection.
     let rejectedLines = Set(rejected.map(\.line))
-    notes = builder.notes.filter { !rejectedLines.contains($0.line) }.sorted { $0.line < $1.line }
+    notes = builder.notes.filter { !rejectedLines.contains($0.line) }.sorted {
+      $0.line < $1.line
+    }
     parties = builder.parties
-    sources = builder.sources.filter { s in records.contains { $0.source == s.id } }
+    sources = builder.sources.filter { s in
+      records.contains { $0.source == s.id }
+    }
   }
 }
 
@@ -91,11 +106,15 @@ struct ColumnMap {
   init(header: [String]) { self.header = header }
 
   /// The columns the import reads, in file order: a row's source text holds only these.
-  var used: [Int] { Array(Set([date, headline] + parties + optional.values)).sorted() }
+  var used: [Int] {
+    Array(Set([date, headline] + parties + optional.values)).sorted()
+  }
 
   func index(_ name: String) -> Int? { header.firstIndex(of: name) }
 
-  mutating func resolve(_ o: EventTableImport.Options) throws(EventTableImport.HeaderError) {
+  mutating func resolve(_ o: EventTableImport.Options) throws(EventTableImport
+    .HeaderError)
+  {
     var missing: [String] = []
     func need(_ name: String) -> Int {
       if let i = index(name) { return i }
@@ -106,7 +125,8 @@ struct ColumnMap {
     parties = o.partyColumns.map(need)
     headline = need(o.headlineColumn)
     let named: [(String, String?)] = [
-      ("id", o.idColumn), ("kind", o.kindColumn), ("summary", o.summaryColumn), ("end_date", o.endDateColumn),
+      ("id", o.idColumn), ("kind", o.kindColumn), ("summary", o.summaryColumn),
+      ("end_date", o.endDateColumn),
     ]
     for (field, column) in named {
       if let column {
@@ -116,9 +136,13 @@ struct ColumnMap {
       }
     }
     for (k, t) in o.tagColumns.enumerated() { optional["tags\(k)"] = need(t) }
-    if o.tagColumns.isEmpty, o.schemaColumns, let i = index("tags") { optional["tags0"] = i }
+    if o.tagColumns.isEmpty, o.schemaColumns, let i = index("tags") {
+      optional["tags0"] = i
+    }
     if o.schemaColumns {
-      for name in RecordColumns.names + RecordColumns.jsonNames + [RecordColumns.extensionsName]
+      for name in RecordColumns.names + RecordColumns.jsonNames + [
+        RecordColumns.extensionsName
+      ]
       where optional[name] == nil && name != "tags" {
         if let i = index(name) { optional[name] = i }
       }
@@ -126,7 +150,9 @@ struct ColumnMap {
     if !missing.isEmpty {
       let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
       let known = header.map { "\"\($0)\"" }.joined(separator: ", ")
-      throw .init(description: "no column \(list) in the header; the columns are \(known)")
+      throw .init(
+        description: "no column \(list) in the header; the columns are \(known)"
+      )
     }
   }
 }

@@ -9,6 +9,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
   /// Markdown for a name ending in `.md` or `.markdown`, else CSV.
   public init(fileName: String) {
     let lower = fileName.lowercased()
-    self = lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .csv
+    self =
+      lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .csv
   }
 }

@@ -9,7 +9,10 @@
 /// lines end in CRLF.
 public enum ICalendarExport {
   public static func render(rows: [Int], of corpus: Corpus) -> String {
-    var out = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dateline//timeline export//EN", "CALSCALE:GREGORIAN"]
+    var out = [
+      "BEGIN:VCALENDAR", "VERSION:2.0",
+      "PRODID:-//dateline//timeline export//EN", "CALSCALE:GREGORIAN",
+    ]
     for i in rows {
       let r = corpus.records[i]
       let first = corpus.firstDay(at: i)
@@ -19,19 +22,28 @@ public enum ICalendarExport {
       // DTSTAMP is required; the record's first day keeps the file the same on every run.
       out.append("DTSTAMP:" + compact(first) + "T000000Z")
       out.append("DTSTART;VALUE=DATE:" + compact(first))
-      if last != first { out.append("DTEND;VALUE=DATE:" + compact(last.adding(days: 1))) }
+      if last != first {
+        out.append("DTEND;VALUE=DATE:" + compact(last.adding(days: 1)))
+      }
       out.append("SUMMARY:" + text(r.headline))
       var description: [String] = []
-      if r.date.precision != .day || r.endDate != nil { description.append("Date: " + DateLabel.compact(r)) }
+      if r.date.precision != .day || r.endDate != nil {
+        description.append("Date: " + DateLabel.compact(r))
+      }
       if let s = r.summary { description.append(s) }
-      if let a = r.attribution { description.append("According to: \(a.text) [\(a.basis.rawValue)]") }
+      if let a = r.attribution {
+        description.append("According to: \(a.text) [\(a.basis.rawValue)]")
+      }
       if let q = r.quote { description.append("“\(q.exact)”") }
       if let s = corpus.source(r.source) {
-        description.append("Source: \(s.outlet), “\(s.title)”" + (s.url.map { ", " + $0 } ?? ""))
+        description.append(
+          "Source: \(s.outlet), “\(s.title)”" + (s.url.map { ", " + $0 } ?? ""))
       }
       out.append("DESCRIPTION:" + text(description.joined(separator: "\n")))
       if let first = r.parties.first {
-        out.append("CATEGORIES:" + text(corpus.party(first.id)?.label ?? first.id.rawValue))
+        out.append(
+          "CATEGORIES:"
+            + text(corpus.party(first.id)?.label ?? first.id.rawValue))
       }
       out.append("END:VEVENT")
     }
@@ -40,13 +52,17 @@ public enum ICalendarExport {
   }
 
   /// `SUMMARY:` with `text` escaped and folded (for tests of hostile text).
-  public static func summaryLine(_ text: String) -> String { fold("SUMMARY:" + self.text(text)) }
+  public static func summaryLine(_ text: String) -> String {
+    fold("SUMMARY:" + self.text(text))
+  }
 
   /// A content line folded (for tests).
   public static func foldedLine(_ line: String) -> String { fold(line) }
 
   /// `20231212`.
-  static func compact(_ day: CalendarDay) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+  static func compact(_ day: CalendarDay) -> String {
+    day.description.replacingOccurrences(of: "-", with: "")
+  }
 
   /// A TEXT value (RFC 5545 3.3.11): sanitized, then `\`, `;`, `,` and newlines escaped.
   static func text(_ s: String) -> String {

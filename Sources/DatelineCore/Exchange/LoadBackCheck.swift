@@ -9,11 +9,21 @@ import Foundation
 /// and decoded exactly as `validate` would.
 enum LoadBackCheck {
   /// The first error the loader would give for the record, its new parties or its source.
-  static func problem(record: Record, parties: [Party], source: Source) -> String? {
+  static func problem(record: Record, parties: [Party], source: Source)
+    -> String?
+  {
     for party in parties {
-      if let p = problem(party.jsonObject, { ItemDecoding.party($0, &$1) != nil }) { return "party: " + p }
+      if let p = problem(
+        party.jsonObject, { ItemDecoding.party($0, &$1) != nil })
+      {
+        return "party: " + p
+      }
     }
-    if let p = problem(source.jsonObject, { ItemDecoding.source($0, &$1) != nil }) { return "source: " + p }
+    if let p = problem(
+      source.jsonObject, { ItemDecoding.source($0, &$1) != nil })
+    {
+      return "source: " + p
+    }
     // Links are settled later (dropDanglingLinks keeps only ids of the import).
     var unlinked = record
     unlinked.related = []
@@ -22,10 +32,15 @@ enum LoadBackCheck {
     return problem(unlinked.jsonObject, { ItemDecoding.record($0, &$1) != nil })
   }
 
-  static func problem(_ json: String, _ decode: (JSONNode, inout ItemReader) -> Bool) -> String? {
+  static func problem(
+    _ json: String, _ decode: (JSONNode, inout ItemReader) -> Bool
+  ) -> String? {
     let bytes = Array(json.utf8)
-    let parsed: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBytes { raw in
-      do throws(JSONSyntaxError) { return .success(try JSONParser.parse(raw)) } catch { return .failure(error) }
+    let parsed: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBytes {
+      raw in
+      do throws(JSONSyntaxError) {
+        return .success(try JSONParser.parse(raw))
+      } catch { return .failure(error) }
     }
     let node: JSONNode
     switch parsed {
@@ -34,8 +49,10 @@ enum LoadBackCheck {
     }
     var reader = ItemReader()
     _ = decode(node, &reader)
-    guard let first = reader.problems.first(where: { $0.severity == .error }) else { return nil }
-    let path = first.path.hasPrefix("$.") ? String(first.path.dropFirst(2)) : first.path
+    guard let first = reader.problems.first(where: { $0.severity == .error })
+    else { return nil }
+    let path =
+      first.path.hasPrefix("$.") ? String(first.path.dropFirst(2)) : first.path
     return "the loader would refuse it: \(path): \(first.message)"
   }
 }

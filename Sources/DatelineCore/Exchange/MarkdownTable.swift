@@ -6,15 +6,21 @@
 /// it was reported). Every cell is sanitized (a report may be printed to a terminal) and
 /// escaped so that `|`, backslashes, line breaks and HTML-looking text stay cell text.
 public enum MarkdownTable {
-  public static let header = ["Date", "Kind", "Parties", "Headline", "Attribution", "Source"]
+  public static let header = [
+    "Date", "Kind", "Parties", "Headline", "Attribution", "Source",
+  ]
 
   /// The whole table, one line per record, ending in a newline. `extra`: more columns
   /// (names, and cells for a row), e.g. the reader's annotations.
-  public static func render(rows: [Int], of corpus: Corpus, extra: ([String], (Int) -> [String])? = nil) -> String {
+  public static func render(
+    rows: [Int], of corpus: Corpus, extra: ([String], (Int) -> [String])? = nil
+  ) -> String {
     var out = head(header + (extra?.0 ?? []))
     for i in rows {
       let r = corpus.records[i]
-      let parties = r.parties.map { corpus.party($0.id)?.label ?? $0.id.rawValue }.joined(separator: ", ")
+      let parties = r.parties.map {
+        corpus.party($0.id)?.label ?? $0.id.rawValue
+      }.joined(separator: ", ")
       var attribution = ""
       if let a = r.attribution {
         attribution = "\(a.text) (\(a.basis.rawValue))"
@@ -28,7 +34,10 @@ public enum MarkdownTable {
         if let u = s.url { source += ", \(u)" }
       }
       out += line(
-        [DateLabel.compact(r), r.kind.rawValue, parties, r.headline, attribution, source] + (extra?.1(i) ?? []))
+        [
+          DateLabel.compact(r), r.kind.rawValue, parties, r.headline,
+          attribution, source,
+        ] + (extra?.1(i) ?? []))
     }
     return out
   }
@@ -52,7 +61,8 @@ public enum MarkdownTable {
     var out = ""
     for c in Sanitizer.clean(text, newlines: .flatten) {
       switch c {
-      case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": out += "\\" + String(c)
+      case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#":
+        out += "\\" + String(c)
       default: out.append(c)
       }
     }

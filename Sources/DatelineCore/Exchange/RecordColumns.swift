@@ -12,9 +12,12 @@
 public enum RecordColumns {
   /// The header, in order.
   public static let names = [
-    "id", "date", "precision", "end_date", "time", "utc_offset", "date_approx", "date_inferred",
-    "date_note", "kind", "parties", "party_names", "headline", "summary", "attribution", "basis",
-    "claimants", "tags", "related", "disputes", "revises", "source", "outlet", "title",
+    "id", "date", "precision", "end_date", "time", "utc_offset", "date_approx",
+    "date_inferred",
+    "date_note", "kind", "parties", "party_names", "headline", "summary",
+    "attribution", "basis",
+    "claimants", "tags", "related", "disputes", "revises", "source", "outlet",
+    "title",
     "published", "url", "quote",
   ]
 
@@ -38,7 +41,9 @@ public enum RecordColumns {
   /// The cells of `r`, in the order of `names`.
   public static func values(_ r: Record, in corpus: Corpus) -> [String] {
     let source = corpus.source(r.source)
-    func list(_ items: [String]) -> String { items.joined(separator: listSeparator) }
+    func list(_ items: [String]) -> String {
+      items.joined(separator: listSeparator)
+    }
     func flag(_ b: Bool) -> String { b ? "true" : "" }
     return [
       r.id.rawValue,

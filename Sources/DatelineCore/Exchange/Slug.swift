@@ -7,9 +7,13 @@ import Foundation
 /// is not a letter or digit becomes one `-`. A name with no Latin letter or digit at all
 /// (Arabic, CJK) gets a stable hash instead of an empty id.
 public enum Slug {
-  public static func make(_ name: String, fallbackPrefix: String = "party") -> String {
+  public static func make(_ name: String, fallbackPrefix: String = "party")
+    -> String
+  {
     if TypedID<Party>.isValid(name) { return name }
-    let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+    let folded = name.folding(
+      options: [.diacriticInsensitive, .caseInsensitive], locale: nil
+    ).lowercased()
     var out = ""
     var dash = false
     for s in folded.unicodeScalars {

@@ -7,10 +7,14 @@
 /// credit, and `unique_id` the record id. Strings are JSON-escaped and HTML-escaped,
 /// since TimelineJS renders `text` and the blockquote as HTML.
 public enum TimelineJSExport {
-  public static func render(rows: [Int], of corpus: Corpus, title: String) -> String {
+  public static func render(rows: [Int], of corpus: Corpus, title: String)
+    -> String
+  {
     let events = rows.map { "    " + event(corpus.records[$0], corpus: corpus) }
-    return "{\"title\": {\"text\": {\"headline\": " + JSONWriter.string(html(title)) + "}},\n  \"events\": [\n"
-      + events.joined(separator: ",\n") + (events.isEmpty ? "" : "\n") + "  ]}\n"
+    return "{\"title\": {\"text\": {\"headline\": "
+      + JSONWriter.string(html(title)) + "}},\n  \"events\": [\n"
+      + events.joined(separator: ",\n") + (events.isEmpty ? "" : "\n")
+      + "  ]}\n"
   }
 
   static func event(_ r: Record, corpus: Corpus) -> String {
@@ -21,11 +25,18 @@ public enum TimelineJSExport {
     text.field("headline", html(r.headline))
     var body: [String] = []
     if let s = r.summary { body.append(html(s)) }
-    if let a = r.attribution { body.append("According to " + html(a.text) + " (" + a.basis.rawValue + ")") }
-    if !body.isEmpty { text.field("text", body.map { "<p>" + $0 + "</p>" }.joined()) }
+    if let a = r.attribution {
+      body.append(
+        "According to " + html(a.text) + " (" + a.basis.rawValue + ")")
+    }
+    if !body.isEmpty {
+      text.field("text", body.map { "<p>" + $0 + "</p>" }.joined())
+    }
     o.raw("text", text.object)
     if let first = r.parties.first {
-      o.field("group", Sanitizer.clean(corpus.party(first.id)?.label ?? first.id.rawValue))
+      o.field(
+        "group",
+        Sanitizer.clean(corpus.party(first.id)?.label ?? first.id.rawValue))
     }
     if let q = r.quote {
       var media = JSONWriter()
@@ -33,7 +44,9 @@ public enum TimelineJSExport {
       if let s = corpus.source(r.source) {
         media.field("credit", html(s.outlet))
         media.field("caption", html(s.title))
-        if let u = s.url, u.hasPrefix("https://") || u.hasPrefix("http://") { media.field("link", u) }
+        if let u = s.url, u.hasPrefix("https://") || u.hasPrefix("http://") {
+          media.field("link", u)
+        }
       }
       o.raw("media", media.object)
     }
@@ -47,11 +60,15 @@ public enum TimelineJSExport {
     var o = JSONWriter()
     o.field("year", String(y))
     if d.precision != .year { o.field("month", String(m)) }
-    if d.precision == .day || d.precision == .week { o.field("day", String(day)) }
+    if d.precision == .day || d.precision == .week {
+      o.field("day", String(day))
+    }
     if let label { o.field("display_date", Sanitizer.clean(label)) }
     return o.object
   }
 
   /// Sanitized and HTML-escaped (the report's escaping).
-  static func html(_ s: String) -> String { ChronologyReport.escape(Sanitizer.clean(s, newlines: .flatten)) }
+  static func html(_ s: String) -> String {
+    ChronologyReport.escape(Sanitizer.clean(s, newlines: .flatten))
+  }
 }

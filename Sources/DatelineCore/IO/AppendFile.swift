@@ -10,7 +10,9 @@ import Foundation
 /// a file created for an entry that failed is removed).
 public enum AppendFile {
   /// Appends `bytes` (the caller ends it with its newline) to `path`, creating the file.
-  public static func append(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+  public static func append(_ bytes: [UInt8], to path: String)
+    throws(FileWriteError)
+  {
     let target = try WriteTarget.resolve(path, operation: "append to")
     let flags = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
     var fd = open(target.resolved, flags)
@@ -23,13 +25,18 @@ public enum AppendFile {
       // to theirs; the file is then not ours to remove.
       if fd < 0 && errno == EEXIST { fd = open(target.resolved, flags) }
     }
-    guard fd >= 0 else { throw FileWriteError(path: path, operation: "append to", code: errno) }
+    guard fd >= 0 else {
+      throw FileWriteError(path: path, operation: "append to", code: errno)
+    }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw FileWriteError(path: path, operation: "append to", code: errno) }
+    guard fstat(fd, &st) == 0 else {
+      throw FileWriteError(path: path, operation: "append to", code: errno)
+    }
     guard st.st_mode & S_IFMT == S_IFREG else {
       throw FileWriteError(
-        path: path, operation: "append to", refusal: "not a regular file (\(WriteTarget.kind(st.st_mode)))")
+        path: path, operation: "append to",
+        refusal: "not a regular file (\(WriteTarget.kind(st.st_mode)))")
     }
     let (written, error) = DescriptorWrite.all(bytes, to: fd)
     if let error {
@@ -41,11 +48,15 @@ public enum AppendFile {
       if created { unlink(target.resolved) }
       throw FileWriteError(path: path, operation: "append to", code: error)
     }
-    if fsync(fd) != 0 && errno != EINVAL { throw FileWriteError(path: path, operation: "sync", code: errno) }
+    if fsync(fd) != 0 && errno != EINVAL {
+      throw FileWriteError(path: path, operation: "sync", code: errno)
+    }
   }
 
   /// `append` for text, as UTF-8.
-  public static func append(_ text: String, to path: String) throws(FileWriteError) {
+  public static func append(_ text: String, to path: String)
+    throws(FileWriteError)
+  {
     try append(Array(text.utf8), to: path)
   }
 }

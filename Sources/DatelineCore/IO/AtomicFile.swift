@@ -29,7 +29,8 @@ public final class AtomicFile {
 
   /// Opens a temporary file for `path`. `nonce` names it (tests plant files at its names).
   public init(
-    _ path: String, existing: Existing = .replace, nonce: () -> UInt64 = { UInt64.random(in: 0...UInt64.max) }
+    _ path: String, existing: Existing = .replace,
+    nonce: () -> UInt64 = { UInt64.random(in: 0...UInt64.max) }
   ) throws(FileWriteError) {
     target = try WriteTarget.resolve(path, operation: "write")
     self.existing = existing
@@ -37,36 +38,55 @@ public final class AtomicFile {
       throw FileWriteError(path: path, operation: "create", code: EEXIST)
     }
     // At most 200 bytes of the name: the suffix must not push a legal name past NAME_MAX.
-    let name = String(decoding: WriteTarget.name(of: target.resolved).utf8.prefix(200), as: UTF8.self)
+    let name = String(
+      decoding: WriteTarget.name(of: target.resolved).utf8.prefix(200),
+      as: UTF8.self)
     let stem = target.directory + "/." + name + ".tmp-"
     // A name taken (by a file or a planted link) is passed over, never opened.
     for _ in 0..<64 {
       let candidate = stem + String(nonce(), radix: 16)
       let mode: mode_t = target.existing == nil ? 0o666 : 0o600
-      let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+      let opened = open(
+        candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
       if opened >= 0 {
         fd = opened
         temporaryPath = candidate
         break
       }
-      if errno != EEXIST { throw FileWriteError(path: path, operation: "create a temporary file", code: errno) }
+      if errno != EEXIST {
+        throw FileWriteError(
+          path: path, operation: "create a temporary file", code: errno)
+      }
     }
-    guard fd >= 0 else { throw FileWriteError(path: path, operation: "create a temporary file", code: EEXIST) }
+    guard fd >= 0 else {
+      throw FileWriteError(
+        path: path, operation: "create a temporary file", code: EEXIST)
+    }
   }
 
   deinit { abandon() }
 
   /// Writes `bytes` at the end of the temporary file.
   public func append(_ bytes: UnsafeRawBufferPointer) throws(FileWriteError) {
-    guard fd >= 0 else { throw FileWriteError(path: target.requested, operation: "write", code: EBADF) }
-    if let code = DescriptorWrite.all(bytes, to: fd).error { fail("write", code) }
+    guard fd >= 0 else {
+      throw FileWriteError(
+        path: target.requested, operation: "write", code: EBADF)
+    }
+    if let code = DescriptorWrite.all(bytes, to: fd).error {
+      fail("write", code)
+    }
     try rethrowFailure()
   }
 
   /// `append` for an array of bytes.
   public func append(_ bytes: [UInt8]) throws(FileWriteError) {
-    guard fd >= 0 else { throw FileWriteError(path: target.requested, operation: "write", code: EBADF) }
-    if let code = DescriptorWrite.all(bytes, to: fd).error { fail("write", code) }
+    guard fd >= 0 else {
+      throw FileWriteError(
+        path: target.requested, operation: "write", code: EBADF)
+    }
+    if let code = DescriptorWrite.all(bytes, to: fd).error {
+      fail("write", code)
+    }
     try rethrowFailure()
   }
 
@@ -75,14 +95,21 @@ public final class AtomicFile {
   public func finish() throws(FileWriteError) {
     guard fd >= 0 else {
       if temporaryPath != nil { return }
-      throw FileWriteError(path: target.requested, operation: "write", code: EBADF)
+      throw FileWriteError(
+        path: target.requested, operation: "write", code: EBADF)
     }
     if let st = target.existing {
       // The new file keeps the old one's permissions (and, as root, its owner).
-      if fchmod(fd, st.st_mode & 0o7777) != 0 { fail("set the permissions of", errno) }
-      if geteuid() == 0 && failure == nil { _ = fchown(fd, st.st_uid, st.st_gid) }
+      if fchmod(fd, st.st_mode & 0o7777) != 0 {
+        fail("set the permissions of", errno)
+      }
+      if geteuid() == 0 && failure == nil {
+        _ = fchown(fd, st.st_uid, st.st_gid)
+      }
     }
-    if failure == nil && fsync(fd) != 0 && errno != EINVAL { fail("sync", errno) }
+    if failure == nil && fsync(fd) != 0 && errno != EINVAL {
+      fail("sync", errno)
+    }
     let closed = close(fd)
     fd = -1
     if failure == nil && closed != 0 { fail("close", errno) }
@@ -94,7 +121,8 @@ public final class AtomicFile {
   public func commit() throws(FileWriteError) {
     try finish()
     guard let temporary = temporaryPath else {
-      throw FileWriteError(path: target.requested, operation: "write", code: EBADF)
+      throw FileWriteError(
+        path: target.requested, operation: "write", code: EBADF)
     }
     place(temporary)
     if failure != nil {
@@ -115,14 +143,18 @@ public final class AtomicFile {
   }
 
   /// Writes `bytes` as the whole new contents of `path`.
-  public static func write(_ bytes: [UInt8], to path: String, existing: Existing = .replace) throws(FileWriteError) {
+  public static func write(
+    _ bytes: [UInt8], to path: String, existing: Existing = .replace
+  ) throws(FileWriteError) {
     let file = try AtomicFile(path, existing: existing)
     try file.append(bytes)
     try file.commit()
   }
 
   /// `write` for text, as UTF-8.
-  public static func write(_ text: String, to path: String, existing: Existing = .replace) throws(FileWriteError) {
+  public static func write(
+    _ text: String, to path: String, existing: Existing = .replace
+  ) throws(FileWriteError) {
     try write(Array(text.utf8), to: path, existing: existing)
   }
 
@@ -131,7 +163,10 @@ public final class AtomicFile {
   private var failure: FileWriteError?
 
   private func fail(_ operation: String, _ code: Int32) {
-    if failure == nil { failure = FileWriteError(path: target.requested, operation: operation, code: code) }
+    if failure == nil {
+      failure = FileWriteError(
+        path: target.requested, operation: operation, code: code)
+    }
   }
 
   private func rethrowFailure() throws(FileWriteError) {
@@ -153,7 +188,9 @@ public final class AtomicFile {
     }
     let code = errno
     if code == EEXIST { return fail("create", EEXIST) }
-    guard code == EPERM || code == EOPNOTSUPP || code == EXDEV else { return fail("create", code) }
+    guard code == EPERM || code == EOPNOTSUPP || code == EXDEV else {
+      return fail("create", code)
+    }
     var st = stat()
     if lstat(target.resolved, &st) == 0 { return fail("create", EEXIST) }
     if rename(temporary, target.resolved) != 0 { fail("create", errno) }

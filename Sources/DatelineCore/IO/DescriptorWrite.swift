@@ -7,7 +7,9 @@ import Foundation
 /// is reported as EIO, so a caller never spins.
 public enum DescriptorWrite {
   /// How many bytes were written, and the errno that stopped the write (nil: all of them).
-  public static func all(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> (written: Int, error: Int32?) {
+  public static func all(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> (
+    written: Int, error: Int32?
+  ) {
     guard let base = bytes.baseAddress else { return (0, nil) }
     var done = 0
     while done < bytes.count {
@@ -24,7 +26,9 @@ public enum DescriptorWrite {
   }
 
   /// `all` for an array of bytes.
-  public static func all(_ bytes: [UInt8], to fd: Int32) -> (written: Int, error: Int32?) {
+  public static func all(_ bytes: [UInt8], to fd: Int32) -> (
+    written: Int, error: Int32?
+  ) {
     bytes.withUnsafeBytes { all($0, to: fd) }
   }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// line, a line on stderr), and `strerror`'s words ("No space left on device") are what
 /// that person can act on. `code` keeps the errno for callers that decide on it (EEXIST
 /// asks the user to confirm, EPIPE ends a command quietly).
-public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct FileWriteError: Error, Equatable, Sendable,
+  CustomStringConvertible
+{
   /// The file as the caller named it.
   public let path: String
   /// What was being done: "create a temporary file", "write", "sync", "replace", ….

@@ -19,29 +19,43 @@ struct WriteTarget {
   /// The target's status when it exists.
   let existing: stat?
 
-  static func resolve(_ path: String, operation: String) throws(FileWriteError) -> WriteTarget {
+  static func resolve(_ path: String, operation: String) throws(FileWriteError)
+    -> WriteTarget
+  {
     var st = stat()
     if lstat(path, &st) != 0 {
-      if errno != ENOENT { throw FileWriteError(path: path, operation: operation, code: errno) }
-      return WriteTarget(requested: path, resolved: path, directory: parent(of: path), existing: nil)
+      if errno != ENOENT {
+        throw FileWriteError(path: path, operation: operation, code: errno)
+      }
+      return WriteTarget(
+        requested: path, resolved: path, directory: parent(of: path),
+        existing: nil)
     }
     var resolved = path
     if st.st_mode & S_IFMT == S_IFLNK {
       guard let real = realpath(path, nil) else {
         let code = errno
         if code == ENOENT {
-          throw FileWriteError(path: path, operation: operation, refusal: "a symbolic link to a missing file")
+          throw FileWriteError(
+            path: path, operation: operation,
+            refusal: "a symbolic link to a missing file")
         }
         throw FileWriteError(path: path, operation: operation, code: code)
       }
       resolved = String(cString: real)
       free(real)
-      if lstat(resolved, &st) != 0 { throw FileWriteError(path: path, operation: operation, code: errno) }
+      if lstat(resolved, &st) != 0 {
+        throw FileWriteError(path: path, operation: operation, code: errno)
+      }
     }
     guard st.st_mode & S_IFMT == S_IFREG else {
-      throw FileWriteError(path: path, operation: operation, refusal: "not a regular file (\(kind(st.st_mode)))")
+      throw FileWriteError(
+        path: path, operation: operation,
+        refusal: "not a regular file (\(kind(st.st_mode)))")
     }
-    return WriteTarget(requested: path, resolved: resolved, directory: parent(of: resolved), existing: st)
+    return WriteTarget(
+      requested: path, resolved: resolved, directory: parent(of: resolved),
+      existing: st)
   }
 
   /// The directory part of `path` ("." for a bare name).

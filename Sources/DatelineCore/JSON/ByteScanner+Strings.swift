@@ -13,7 +13,8 @@ struct ScannedString {
   private var flags: UInt8
 
   init(
-    start: Int, rawCount: Int, escaped: Bool, hasControl: Bool, nfcStable: Bool, widthBound: Int, visible: Bool
+    start: Int, rawCount: Int, escaped: Bool, hasControl: Bool, nfcStable: Bool,
+    widthBound: Int, visible: Bool
   ) {
     at = UInt32(truncatingIfNeeded: start)
     raw = UInt32(truncatingIfNeeded: rawCount)
@@ -41,7 +42,9 @@ struct ScannedString {
     set { width = UInt32(truncatingIfNeeded: newValue) }
   }
 
-  @inline(__always) private func bit(_ k: UInt8) -> Bool { flags & (1 << k) != 0 }
+  @inline(__always) private func bit(_ k: UInt8) -> Bool {
+    flags & (1 << k) != 0
+  }
   @inline(__always) private mutating func set(_ k: UInt8, _ v: Bool) {
     if v { flags |= 1 << k } else { flags &= ~(1 << k) }
   }
@@ -79,7 +82,8 @@ extension ByteScanner {
     guard pos < end, base[pos] == 0x22 else { return nil }
     pos += 1
     var s = ScannedString(
-      start: pos, rawCount: 0, escaped: false, hasControl: false, nfcStable: true, widthBound: 0,
+      start: pos, rawCount: 0, escaped: false, hasControl: false,
+      nfcStable: true, widthBound: 0,
       visible: false)
     var i = pos
     while true {
@@ -131,7 +135,10 @@ extension ByteScanner {
       s.widthBound += 1
       return i + 2
     case UInt8(ascii: "u"):
-      guard case .success(let scalar) = JSONEscape.scalar(base, count: end, at: i + 2) else { return nil }
+      guard
+        case .success(let scalar) = JSONEscape.scalar(
+          base, count: end, at: i + 2)
+      else { return nil }
       account(scalar.value, &s)
       return scalar.next
     default:
@@ -141,7 +148,9 @@ extension ByteScanner {
 
   /// One multi-byte UTF-8 scalar at `i`, validated by the parser's own decoder.
   private func multibyte(at i: Int, _ s: inout ScannedString) -> Int? {
-    guard let decoded = decodeUTF8Scalar(base, at: i, end: end) else { return nil }
+    guard let decoded = decodeUTF8Scalar(base, at: i, end: end) else {
+      return nil
+    }
     account(decoded.scalar, &s)
     return decoded.next
   }
@@ -163,7 +172,8 @@ extension ScannedString {
   /// Foundation's `whitespacesAndNewlines` outside ASCII: Z* plus U+0085.
   static func isWhiteSpace(_ v: UInt32) -> Bool {
     switch v {
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
+      0x202F, 0x205F, 0x3000:
       return true
     default: return false
     }
@@ -178,10 +188,14 @@ extension ScannedString {
   /// goes through Foundation.
   static func isNFCStable(_ v: UInt32) -> Bool {
     switch v {
-    case 0..<0x300, 0x0391...0x03A9, 0x03B1...0x03C9, 0x0400...0x0482, 0x048A...0x04FF,
-      0x05D0...0x05EA, 0x0621...0x064A, 0x0660...0x0669, 0x1E00...0x1EFF, 0x2002...0x2027,
-      0x2030...0x205E, 0x20A0...0x20BF, 0x3001...0x3003, 0x300C...0x300F, 0x3041...0x3096,
-      0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFE00...0xFE0F, 0xFFFD,
+    case 0..<0x300, 0x0391...0x03A9, 0x03B1...0x03C9, 0x0400...0x0482,
+      0x048A...0x04FF,
+      0x05D0...0x05EA, 0x0621...0x064A, 0x0660...0x0669, 0x1E00...0x1EFF,
+      0x2002...0x2027,
+      0x2030...0x205E, 0x20A0...0x20BF, 0x3001...0x3003, 0x300C...0x300F,
+      0x3041...0x3096,
+      0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFE00...0xFE0F,
+      0xFFFD,
       0x1F300...0x1FAFF:
       return true
     default: return false

@@ -3,7 +3,9 @@ import Foundation
 /// Typed values for the fast item scans: ids, dates, enums, as the reference reads them.
 extension ByteScanner {
   /// Whether the raw bytes of `s` equal `literal` (callers check `escaped` first).
-  @inline(__always) func equals(_ s: ScannedString, _ literal: StaticString) -> Bool {
+  @inline(__always) func equals(_ s: ScannedString, _ literal: StaticString)
+    -> Bool
+  {
     let n = literal.utf8CodeUnitCount
     guard s.rawCount == n else { return false }
     // Keys are a few bytes: compare in place rather than call memcmp.
@@ -26,11 +28,15 @@ extension ByteScanner {
 
   /// An id: `^[a-z0-9][a-z0-9._-]{0,63}$` (TypedID.isValid).
   mutating func id() -> ScannedString? {
-    guard let s = plainString(), s.rawCount >= 1, s.rawCount <= 64 else { return nil }
+    guard let s = plainString(), s.rawCount >= 1, s.rawCount <= 64 else {
+      return nil
+    }
     for k in 0..<s.rawCount {
       let b = base[s.start + k]
       let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-      if !alnum && (k == 0 || !(b == 0x2E || b == 0x5F || b == 0x2D)) { return nil }
+      if !alnum && (k == 0 || !(b == 0x2E || b == 0x5F || b == 0x2D)) {
+        return nil
+      }
     }
     return s
   }
@@ -50,7 +56,8 @@ extension ByteScanner {
     }
     switch s.rawCount {
     case 4:
-      guard let y = digits(0, 4), let d = CalendarDay(year: y, month: 1, day: 1) else { return nil }
+      guard let y = digits(0, 4), let d = CalendarDay(year: y, month: 1, day: 1)
+      else { return nil }
       return RecordDate(firstDay: d, precision: .year)
     case 7:
       guard p[4] == 0x2D, let y = digits(0, 4), let m = digits(5, 2),
@@ -58,7 +65,8 @@ extension ByteScanner {
       else { return nil }
       return RecordDate(firstDay: d, precision: .month)
     case 10:
-      guard p[4] == 0x2D, p[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 2),
+      guard p[4] == 0x2D, p[7] == 0x2D, let y = digits(0, 4),
+        let m = digits(5, 2),
         let dd = digits(8, 2), let d = CalendarDay(year: y, month: m, day: dd)
       else { return nil }
       return RecordDate(firstDay: d, precision: .day)
@@ -71,8 +79,12 @@ extension ByteScanner {
   mutating func time() -> Int16? {
     guard let s = plainString(), s.rawCount == 5 else { return nil }
     let p = base + s.start
-    func d(_ k: Int) -> Int? { p[k] >= 0x30 && p[k] <= 0x39 ? Int(p[k] - 0x30) : nil }
-    guard p[2] == 0x3A, let h1 = d(0), let h2 = d(1), let m1 = d(3), let m2 = d(4) else { return nil }
+    func d(_ k: Int) -> Int? {
+      p[k] >= 0x30 && p[k] <= 0x39 ? Int(p[k] - 0x30) : nil
+    }
+    guard p[2] == 0x3A, let h1 = d(0), let h2 = d(1), let m1 = d(3),
+      let m2 = d(4)
+    else { return nil }
     let h = h1 * 10 + h2
     let m = m1 * 10 + m2
     guard h < 24, m < 60 else { return nil }
@@ -84,7 +96,9 @@ extension ByteScanner {
     guard let s = plainString(), s.rawCount == 6 else { return false }
     let p = base + s.start
     guard p[0] == 0x2B || p[0] == 0x2D, p[3] == 0x3A else { return false }
-    for k in 1...5 where k != 3 && !(p[k] >= 0x30 && p[k] <= 0x39) { return false }
+    for k in 1...5 where k != 3 && !(p[k] >= 0x30 && p[k] <= 0x39) {
+      return false
+    }
     let h = Int(p[1] - 0x30) * 10 + Int(p[2] - 0x30)
     let m = Int(p[4] - 0x30) * 10 + Int(p[5] - 0x30)
     return h <= 14 && m < 60
@@ -93,13 +107,17 @@ extension ByteScanner {
   /// A string that is allowed anywhere (text fields): valid, no control, within 1 MiB.
   mutating func text() -> ScannedString? {
     skipSpace()
-    guard let s = string(), !s.hasControl, s.rawCount <= ItemLimits.maxStringBytes else { return nil }
+    guard let s = string(), !s.hasControl,
+      s.rawCount <= ItemLimits.maxStringBytes
+    else { return nil }
     return s
   }
 
   /// The index of `s` among `names` (exact bytes), for enums. An inline array: an
   /// `Array` of names cost a retain and a release per value scanned.
-  func oneOf<let n: Int>(_ s: ScannedString, _ names: InlineArray<n, StaticString>) -> Int? {
+  func oneOf<let n: Int>(
+    _ s: ScannedString, _ names: InlineArray<n, StaticString>
+  ) -> Int? {
     guard !s.escaped else { return nil }
     for i in names.indices where equals(s, names[i]) { return i }
     return nil
@@ -107,8 +125,11 @@ extension ByteScanner {
 
   /// An object's members: calls `member` with each key (no escapes, no duplicates among
   /// the keys `member` accepts by returning its bit; extension keys must be unique too).
-  mutating func object(depth: Int, _ member: (inout ByteScanner, ScannedString) -> UInt64?) -> Bool {
-    guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "{")) else { return false }
+  mutating func object(
+    depth: Int, _ member: (inout ByteScanner, ScannedString) -> UInt64?
+  ) -> Bool {
+    guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "{"))
+    else { return false }
     if expect(UInt8(ascii: "}")) { return true }
     var seen: UInt64 = 0
     // Made only when an extension key comes (an empty array still cost a retain and a
@@ -116,9 +137,14 @@ extension ByteScanner {
     var extensions: [(Int, Int)]? = nil
     repeat {
       skipSpace()
-      guard let k = string(), !k.escaped, expect(UInt8(ascii: ":")) else { return false }
-      if k.rawCount >= 2 && base[k.start] == UInt8(ascii: "x") && base[k.start + 1] == UInt8(ascii: "_") {
-        for (s, n) in extensions ?? [] where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 {
+      guard let k = string(), !k.escaped, expect(UInt8(ascii: ":")) else {
+        return false
+      }
+      if k.rawCount >= 2 && base[k.start] == UInt8(ascii: "x")
+        && base[k.start + 1] == UInt8(ascii: "_")
+      {
+        for (s, n) in extensions ?? []
+        where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 {
           return false
         }
         extensions = (extensions ?? []) + [(k.start, k.rawCount)]
@@ -132,8 +158,11 @@ extension ByteScanner {
   }
 
   /// An array's elements: `element` scans each one.
-  mutating func array(depth: Int, _ element: (inout ByteScanner, Int) -> Bool) -> Bool {
-    guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "[")) else { return false }
+  mutating func array(depth: Int, _ element: (inout ByteScanner, Int) -> Bool)
+    -> Bool
+  {
+    guard depth + depthBase <= ItemLimits.maxDepth, expect(UInt8(ascii: "["))
+    else { return false }
     if expect(UInt8(ascii: "]")) { return true }
     var i = 0
     repeat {

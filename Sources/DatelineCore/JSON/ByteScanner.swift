@@ -49,7 +49,9 @@ struct ByteScanner {
 
   mutating func literal(_ w: StaticString) -> Bool {
     let n = w.utf8CodeUnitCount
-    guard pos + n <= end, memcmp(base + pos, w.utf8Start, n) == 0 else { return false }
+    guard pos + n <= end, memcmp(base + pos, w.utf8Start, n) == 0 else {
+      return false
+    }
     pos += n
     return true
   }
@@ -61,7 +63,9 @@ struct ByteScanner {
     skipSpace()
     let start = pos
     if pos < end && base[pos] == UInt8(ascii: "-") { pos += 1 }
-    func digit(_ i: Int) -> Bool { i < end && base[i] >= 0x30 && base[i] <= 0x39 }
+    func digit(_ i: Int) -> Bool {
+      i < end && base[i] >= 0x30 && base[i] <= 0x39
+    }
     guard digit(pos) else { return nil }
     if base[pos] == 0x30 {
       pos += 1
@@ -76,10 +80,16 @@ struct ByteScanner {
       guard digit(pos) else { return nil }
       while digit(pos) { pos += 1 }
     }
-    if pos < end && (base[pos] == UInt8(ascii: "e") || base[pos] == UInt8(ascii: "E")) {
+    if pos < end
+      && (base[pos] == UInt8(ascii: "e") || base[pos] == UInt8(ascii: "E"))
+    {
       simple = false
       pos += 1
-      if pos < end && (base[pos] == UInt8(ascii: "+") || base[pos] == UInt8(ascii: "-")) { pos += 1 }
+      if pos < end
+        && (base[pos] == UInt8(ascii: "+") || base[pos] == UInt8(ascii: "-"))
+      {
+        pos += 1
+      }
       guard digit(pos) else { return nil }
       while digit(pos) { pos += 1 }
     }
@@ -88,7 +98,11 @@ struct ByteScanner {
       var n = 0
       var neg = false
       for i in start..<pos {
-        if base[i] == UInt8(ascii: "-") { neg = true } else { n = n * 10 + Int(base[i] - 0x30) }
+        if base[i] == UInt8(ascii: "-") {
+          neg = true
+        } else {
+          n = n * 10 + Int(base[i] - 0x30)
+        }
       }
       return Double(neg ? -n : n)
     }
@@ -105,7 +119,9 @@ struct ByteScanner {
     guard pos < end else { return false }
     switch base[pos] {
     case UInt8(ascii: "\""):
-      guard let s = string(), !s.hasControl, s.rawCount <= ItemLimits.maxStringBytes else { return false }
+      guard let s = string(), !s.hasControl,
+        s.rawCount <= ItemLimits.maxStringBytes
+      else { return false }
       return true
     case UInt8(ascii: "{"):
       guard depth + 1 + depthBase <= ItemLimits.maxDepth else { return false }
@@ -115,10 +131,15 @@ struct ByteScanner {
       repeat {
         skipSpace()
         guard let k = string(), !k.escaped else { return false }
-        for (s, n) in keys where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 { return false }
+        for (s, n) in keys
+        where n == k.rawCount && memcmp(base + s, base + k.start, n) == 0 {
+          return false
+        }
         if keys.count > 64 { return false }
         keys.append((k.start, k.rawCount))
-        guard expect(UInt8(ascii: ":")), skipValue(depth: depth + 1) else { return false }
+        guard expect(UInt8(ascii: ":")), skipValue(depth: depth + 1) else {
+          return false
+        }
       } while expect(UInt8(ascii: ","))
       return expect(UInt8(ascii: "}"))
     case UInt8(ascii: "["):

@@ -13,13 +13,16 @@ struct EnvelopeScan {
   /// The `type` an envelope declares before its `items` (only `schema` may come first),
   /// without reading the items; nil when it is not written that way. A guess to plan the
   /// work by: `scan` still checks the whole envelope.
-  static func declaredType(_ bytes: UnsafeRawBufferPointer) -> CorpusLoader.ItemType? {
+  static func declaredType(_ bytes: UnsafeRawBufferPointer) -> CorpusLoader
+    .ItemType?
+  {
     guard bytes.count > 0, bytes.count < Int(UInt32.max) else { return nil }
     var s = ByteScanner(bytes)
     guard s.expect(UInt8(ascii: "{")) else { return nil }
     for _ in 0..<2 {
       s.skipSpace()
-      guard let key = s.string(), !key.escaped, s.expect(UInt8(ascii: ":")) else { return nil }
+      guard let key = s.string(), !key.escaped, s.expect(UInt8(ascii: ":"))
+      else { return nil }
       if s.equals(key, "type") {
         guard let v = s.plainString() else { return nil }
         if s.equals(v, "sources") { return .sources }
@@ -27,7 +30,9 @@ struct EnvelopeScan {
         if s.equals(v, "parties") { return .parties }
         return nil
       }
-      guard s.equals(key, "schema"), s.number() != nil, s.expect(UInt8(ascii: ",")) else { return nil }
+      guard s.equals(key, "schema"), s.number() != nil,
+        s.expect(UInt8(ascii: ","))
+      else { return nil }
     }
     return nil
   }
@@ -48,7 +53,9 @@ struct EnvelopeScan {
         guard let v = s.plainString() else { return nil }
         type =
           s.equals(v, "parties")
-          ? .parties : s.equals(v, "sources") ? .sources : s.equals(v, "records") ? .records : nil
+          ? .parties
+          : s.equals(v, "sources")
+            ? .sources : s.equals(v, "records") ? .records : nil
         return type == nil ? nil : 2
       }
       if s.equals(key, "items") {
@@ -114,7 +121,9 @@ extension ByteScanner {
           pos += 1
           if close == UInt8(ascii: "}") {
             skipSpace()
-            guard string() != nil, expect(UInt8(ascii: ":")) else { return false }
+            guard string() != nil, expect(UInt8(ascii: ":")) else {
+              return false
+            }
           }
           break
         }
@@ -133,7 +142,9 @@ extension ByteScanner {
     // number() also refuses literals beyond a double: accept those if the syntax holds.
     pos = save
     if pos < end && base[pos] == UInt8(ascii: "-") { pos += 1 }
-    func digit(_ i: Int) -> Bool { i < end && base[i] >= 0x30 && base[i] <= 0x39 }
+    func digit(_ i: Int) -> Bool {
+      i < end && base[i] >= 0x30 && base[i] <= 0x39
+    }
     guard digit(pos) else { return false }
     if base[pos] == 0x30 {
       pos += 1
@@ -146,9 +157,15 @@ extension ByteScanner {
       guard digit(pos) else { return false }
       while digit(pos) { pos += 1 }
     }
-    if pos < end && (base[pos] == UInt8(ascii: "e") || base[pos] == UInt8(ascii: "E")) {
+    if pos < end
+      && (base[pos] == UInt8(ascii: "e") || base[pos] == UInt8(ascii: "E"))
+    {
       pos += 1
-      if pos < end && (base[pos] == UInt8(ascii: "+") || base[pos] == UInt8(ascii: "-")) { pos += 1 }
+      if pos < end
+        && (base[pos] == UInt8(ascii: "+") || base[pos] == UInt8(ascii: "-"))
+      {
+        pos += 1
+      }
       guard digit(pos) else { return false }
       while digit(pos) { pos += 1 }
     }

@@ -17,7 +17,9 @@ enum JSONEscape {
 
   /// Decodes the escape whose backslash is `p[i]`, appending its UTF-8 to `out`.
   @inline(__always)
-  static func decode(_ p: UnsafePointer<UInt8>, count: Int, at i: Int, into out: inout [UInt8]) -> Outcome {
+  static func decode(
+    _ p: UnsafePointer<UInt8>, count: Int, at i: Int, into out: inout [UInt8]
+  ) -> Outcome {
     guard i + 1 < count else { return .truncated }
     switch p[i + 1] {
     case UInt8(ascii: "\""): out.append(0x22)
@@ -28,14 +30,17 @@ enum JSONEscape {
     case UInt8(ascii: "n"): out.append(0x0A)
     case UInt8(ascii: "r"): out.append(0x0D)
     case UInt8(ascii: "t"): out.append(0x09)
-    case UInt8(ascii: "u"): return unicode(p, count: count, at: i + 2, into: &out)
+    case UInt8(ascii: "u"):
+      return unicode(p, count: count, at: i + 2, into: &out)
     default: return .unknown(at: i + 1)
     }
     return .decoded(next: i + 2)
   }
 
   /// The four hex digits at `p[i]` and what follows them, appended as UTF-8.
-  static func unicode(_ p: UnsafePointer<UInt8>, count: Int, at i: Int, into out: inout [UInt8]) -> Outcome {
+  static func unicode(
+    _ p: UnsafePointer<UInt8>, count: Int, at i: Int, into out: inout [UInt8]
+  ) -> Outcome {
     switch scalar(p, count: count, at: i) {
     case .success(let s):
       appendUTF8(&out, Unicode.Scalar(s.value) ?? "\u{FFFD}")
@@ -53,7 +58,9 @@ enum JSONEscape {
   /// The scalar of the `\u` escape whose four hex digits start at `p[i]`, with a low
   /// surrogate escape after a high one.
   @inline(__always)
-  static func scalar(_ p: UnsafePointer<UInt8>, count: Int, at i: Int) -> Result<Scalar, HexStop> {
+  static func scalar(_ p: UnsafePointer<UInt8>, count: Int, at i: Int)
+    -> Result<Scalar, HexStop>
+  {
     var code: UInt32
     switch hex4(p, count: count, at: i) {
     case .success(let v): code = v
@@ -63,7 +70,9 @@ enum JSONEscape {
     if (0xD800..<0xDC00).contains(code) {
       // A high surrogate must be followed by \u and a low one; else it is lone, and what
       // follows it is read as it stands.
-      if next + 1 < count, p[next] == UInt8(ascii: "\\"), p[next + 1] == UInt8(ascii: "u") {
+      if next + 1 < count, p[next] == UInt8(ascii: "\\"),
+        p[next + 1] == UInt8(ascii: "u")
+      {
         switch hex4(p, count: count, at: next + 2) {
         case .success(let low) where (0xDC00..<0xE000).contains(low):
           code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -83,7 +92,9 @@ enum JSONEscape {
   struct HexStop: Error { var at: Int }
 
   /// Four hex digits at `p[i]`, or where they stop (`i` when fewer than four bytes remain).
-  static func hex4(_ p: UnsafePointer<UInt8>, count: Int, at i: Int) -> Result<UInt32, HexStop> {
+  static func hex4(_ p: UnsafePointer<UInt8>, count: Int, at i: Int) -> Result<
+    UInt32, HexStop
+  > {
     guard i + 4 <= count else { return .failure(HexStop(at: i)) }
     var v: UInt32 = 0
     for k in i..<(i + 4) {

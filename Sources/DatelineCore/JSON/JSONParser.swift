@@ -13,13 +13,19 @@ public struct JSONParser {
   /// Parses exactly one JSON value filling `bytes` (surrounding white space allowed).
   ///
   /// `depthLimit` counts levels from the top of the buffer, `baseDepth` those outside it.
-  public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = 64) throws(JSONSyntaxError) -> JSONNode {
+  public static func parse(
+    _ bytes: UnsafeRawBufferPointer, depthLimit: Int = 64
+  ) throws(JSONSyntaxError) -> JSONNode {
     var p = JSONParser(bytes: bytes, pos: 0, depthLimit: depthLimit)
     p.skipSpace()
-    if p.pos >= bytes.count { throw p.error("expected a JSON value, got end of file") }
+    if p.pos >= bytes.count {
+      throw p.error("expected a JSON value, got end of file")
+    }
     let v = try p.value(depth: 0)
     p.skipSpace()
-    if p.pos < bytes.count { throw p.error("unexpected \(p.describeHere()) after the JSON value") }
+    if p.pos < bytes.count {
+      throw p.error("unexpected \(p.describeHere()) after the JSON value")
+    }
     return v
   }
 
@@ -44,7 +50,9 @@ public struct JSONParser {
 
   mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONNode {
     let start = pos
-    guard pos < bytes.count else { throw error("expected a value, got end of file") }
+    guard pos < bytes.count else {
+      throw error("expected a value, got end of file")
+    }
     switch bytes[pos] {
     case UInt8(ascii: "{"):
       if depth + 1 > depthLimit {
@@ -71,7 +79,9 @@ public struct JSONParser {
       return JSONNode(.null, offset: start)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       var node = JSONNode(.number(try number()), offset: start)
-      node.literal = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+      node.literal = String(
+        decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]),
+        as: UTF8.self)
       return node
     default:
       throw error("expected a value, got \(describeHere())")
@@ -81,7 +91,9 @@ public struct JSONParser {
   mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
     let n = word.utf8CodeUnitCount
     let w = UnsafeRawBufferPointer(start: word.utf8Start, count: n)
-    guard pos + n <= bytes.count, memcmp(bytes.baseAddress! + pos, w.baseAddress!, n) == 0 else {
+    guard pos + n <= bytes.count,
+      memcmp(bytes.baseAddress! + pos, w.baseAddress!, n) == 0
+    else {
       throw error("expected a value, got \(describeHere())")
     }
     pos += n
@@ -111,7 +123,9 @@ public struct JSONParser {
       let v = try value(depth: depth)
       members.append(JSONMember(key: key, value: v))
       skipSpace()
-      guard pos < bytes.count else { throw error("expected ',' or '}', got end of file") }
+      guard pos < bytes.count else {
+        throw error("expected ',' or '}', got end of file")
+      }
       if bytes[pos] == UInt8(ascii: ",") {
         pos += 1
         continue
@@ -137,7 +151,9 @@ public struct JSONParser {
       skipSpace()
       items.append(try value(depth: depth))
       skipSpace()
-      guard pos < bytes.count else { throw error("expected ',' or ']', got end of file") }
+      guard pos < bytes.count else {
+        throw error("expected ',' or ']', got end of file")
+      }
       if bytes[pos] == UInt8(ascii: ",") {
         pos += 1
         continue
@@ -155,14 +171,19 @@ public struct JSONParser {
     var stack: [UInt8] = []
     repeat {
       skipSpace()
-      guard pos < bytes.count else { throw error("unexpected end of file inside nesting") }
+      guard pos < bytes.count else {
+        throw error("unexpected end of file inside nesting")
+      }
       let b = bytes[pos]
       switch b {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
-        stack.append(b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        stack.append(
+          b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
         pos += 1
       case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        guard stack.last == b else { throw error("unexpected \(describeHere())") }
+        guard stack.last == b else {
+          throw error("unexpected \(describeHere())")
+        }
         stack.removeLast()
         pos += 1
       case UInt8(ascii: "\""):
@@ -170,7 +191,8 @@ public struct JSONParser {
       case UInt8(ascii: ","), UInt8(ascii: ":"):
         pos += 1
       default:
-        _ = try value(depth: depthLimit)  // scalars only: containers are handled above
+        // scalars only: containers are handled above
+        _ = try value(depth: depthLimit)
       }
     } while !stack.isEmpty
   }
@@ -178,25 +200,39 @@ public struct JSONParser {
   mutating func number() throws(JSONSyntaxError) -> Double {
     let start = pos
     if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-    func digit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
-    guard digit(pos) else { throw error("expected a digit in a number, got \(describeHere())") }
+    func digit(_ i: Int) -> Bool {
+      i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39
+    }
+    guard digit(pos) else {
+      throw error("expected a digit in a number, got \(describeHere())")
+    }
     if bytes[pos] == 0x30 {
       pos += 1
-      if digit(pos) { throw error("a number may not start with 0 followed by digits") }
+      if digit(pos) {
+        throw error("a number may not start with 0 followed by digits")
+      }
     } else {
       while digit(pos) { pos += 1 }
     }
     if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
       pos += 1
-      guard digit(pos) else { throw error("expected a digit after '.', got \(describeHere())") }
+      guard digit(pos) else {
+        throw error("expected a digit after '.', got \(describeHere())")
+      }
       while digit(pos) { pos += 1 }
     }
-    if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+    if pos < bytes.count,
+      bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E")
+    {
       pos += 1
-      if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") {
+      if pos < bytes.count,
+        bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-")
+      {
         pos += 1
       }
-      guard digit(pos) else { throw error("expected a digit in the exponent, got \(describeHere())") }
+      guard digit(pos) else {
+        throw error("expected a digit in the exponent, got \(describeHere())")
+      }
       while digit(pos) { pos += 1 }
     }
     // Integers that fit are exact without strtod; the rest go through the C library.
@@ -218,7 +254,9 @@ public struct JSONParser {
       }
       if simple { return Double(neg ? -n : n) }
     }
-    let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+    let text = String(
+      decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]),
+      as: UTF8.self)
     return strtod(text, nil)
   }
 
@@ -233,34 +271,48 @@ public struct JSONParser {
         let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<pos])
         pos += 1
         if let s = String(validating: slice, as: UTF8.self) { return s }
-        throw error("invalid UTF-8 in a string", at: start + (firstInvalidUTF8(slice) ?? 0))
+        throw error(
+          "invalid UTF-8 in a string",
+          at: start + (firstInvalidUTF8(slice) ?? 0))
       }
       if b == UInt8(ascii: "\\") || b < 0x20 { break }
       pos += 1
     }
-    var buf: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<pos]))
+    var buf: [UInt8] = Array(
+      UnsafeRawBufferPointer(rebasing: bytes[start..<pos]))
     while pos < bytes.count {
       let b = bytes[pos]
       if b == UInt8(ascii: "\"") {
         pos += 1
-        if let s = buf.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) { return s }
+        if let s = buf.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }
+        ) {
+          return s
+        }
         throw error("invalid UTF-8 in a string", at: open)
       }
       if b < 0x20 {
-        throw error(String(format: "control character 0x%02X in a string (write it as \\u%04X)", b, b))
+        throw error(
+          String(
+            format:
+              "control character 0x%02X in a string (write it as \\u%04X)", b, b
+          ))
       }
       if b != UInt8(ascii: "\\") {
         buf.append(b)
         pos += 1
         continue
       }
-      let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)  // not empty: pos < count
+      // not empty: pos < count
+      let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
       switch JSONEscape.decode(p, count: bytes.count, at: pos, into: &buf) {
       case .decoded(let next): pos = next
       case .truncated: pos = bytes.count
-      case .badHex(let at): throw error("expected 4 hex digits after \\u", at: at)
+      case .badHex(let at):
+        throw error("expected 4 hex digits after \\u", at: at)
       case .unknown(let at):
-        throw error("invalid escape '\\\(Character(Unicode.Scalar(bytes[at])))' in a string", at: at - 1)
+        throw error(
+          "invalid escape '\\\(Character(Unicode.Scalar(bytes[at])))' in a string",
+          at: at - 1)
       }
     }
     throw error("unterminated string", at: open)
@@ -273,14 +325,18 @@ func appendUTF8(_ buf: inout [UInt8], _ s: Unicode.Scalar) {
 
 /// The offset of the first byte that is not part of valid UTF-8, or nil when all are valid.
 func firstInvalidUTF8(_ b: UnsafeRawBufferPointer) -> Int? {
-  guard let base = b.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+  guard let base = b.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+    return nil
+  }
   var i = 0
   while i < b.count {
     if base[i] < 0x80 {
       i += 1
       continue
     }
-    guard let decoded = decodeUTF8Scalar(base, at: i, end: b.count) else { return i }
+    guard let decoded = decodeUTF8Scalar(base, at: i, end: b.count) else {
+      return i
+    }
     i = decoded.next
   }
   return nil
@@ -292,7 +348,9 @@ func firstInvalidUTF8(_ b: UnsafeRawBufferPointer) -> Int? {
 /// The one UTF-8 decoder of the project: the parser's error positions and the fast
 /// scanner's validation must agree byte for byte.
 @inline(__always)
-func decodeUTF8Scalar(_ base: UnsafePointer<UInt8>, at i: Int, end: Int) -> (scalar: UInt32, next: Int)? {
+func decodeUTF8Scalar(_ base: UnsafePointer<UInt8>, at i: Int, end: Int) -> (
+  scalar: UInt32, next: Int
+)? {
   let c = base[i]
   var need = 0
   var min: UInt32 = 0
@@ -323,7 +381,9 @@ func decodeUTF8Scalar(_ base: UnsafePointer<UInt8>, at i: Int, end: Int) -> (sca
 }
 
 /// 1-based line and column (in Unicode scalars) of a byte offset, for messages.
-public func lineAndColumn(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
+public func lineAndColumn(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (
+  line: Int, column: Int
+) {
   var line = 1
   var lineStart = 0
   let end = min(offset, bytes.count)

@@ -7,14 +7,17 @@
 extension RecordItemScan {
   /// One member of the record object, its value checked and noted in `m`.
   static func member(
-    _ s: inout ByteScanner, _ key: ScannedString, _ parties: PartyLookup.View, _ m: inout Members
+    _ s: inout ByteScanner, _ key: ScannedString, _ parties: PartyLookup.View,
+    _ m: inout Members
   ) -> UInt64? {
     switch key.rawCount {
     case 2 where s.equals(key, "id"):
       m.id = s.id()
       return m.id == nil ? nil : 1 << 0
     case 4 where s.equals(key, "kind"):
-      guard let v = s.plainString(), s.oneOf(v, kinds) != nil else { return nil }
+      guard let v = s.plainString(), s.oneOf(v, kinds) != nil else {
+        return nil
+      }
       m.kind = true
       return 1 << 9
     case 7 where s.equals(key, "parties"):
@@ -37,7 +40,8 @@ extension RecordItemScan {
       return alsoMember(&s, &m) ? 1 << 16 : nil
     case 4 where s.equals(key, "tags"):
       return s.array(depth: 2) { s, _ in s.text() != nil } ? 1 << 17 : nil
-    case 7 where s.equals(key, "related"), 8 where s.equals(key, "disputes"), 7 where s.equals(key, "revises"):
+    case 7 where s.equals(key, "related"), 8 where s.equals(key, "disputes"),
+      7 where s.equals(key, "revises"):
       return linksMember(&s, key, &m)
     case 7 where s.equals(key, "figures"):
       return s.array(depth: 2) { s, _ in
@@ -52,7 +56,9 @@ extension RecordItemScan {
   /// The date members: `date`, `date_precision`, `time`, `utc_offset`, `date_approx`,
   /// `date_inferred`, `date_note`, `end_date`. Each value is checked alone here; how they
   /// fit together is `checkedDate`'s.
-  static func dateMember(_ s: inout ByteScanner, _ key: ScannedString, _ m: inout Members) -> UInt64? {
+  static func dateMember(
+    _ s: inout ByteScanner, _ key: ScannedString, _ m: inout Members
+  ) -> UInt64? {
     switch key.rawCount {
     case 4 where s.equals(key, "date"):
       m.date = s.date()
@@ -86,7 +92,9 @@ extension RecordItemScan {
   /// `parties`: ids, or `{"id", "role"}` objects. Guarantees: true only for a well-formed
   /// list with at least one entry; known parties are in `m.lists.parties` (indexes in
   /// `parties`), and an unknown one sets `m.partyUnknown` (the reference check words it).
-  static func partiesMember(_ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members) -> Bool {
+  static func partiesMember(
+    _ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members
+  ) -> Bool {
     let ok = s.array(depth: 2) { s, _ in
       s.skipSpace()
       let ref: ScannedString?
@@ -100,7 +108,9 @@ extension RecordItemScan {
             return pid == nil ? nil : 1
           }
           if s.equals(key, "role") {
-            guard let v = s.plainString(), s.oneOf(v, roles) != nil else { return nil }
+            guard let v = s.plainString(), s.oneOf(v, roles) != nil else {
+              return nil
+            }
             return 2
           }
           return nil
@@ -122,7 +132,9 @@ extension RecordItemScan {
   /// `attribution`: `claimant` (an id or a list of ids), `text`, `basis`. Guarantees: true
   /// only with a text and a known basis (its index in `m.basisIndex`); each claimant's party
   /// index (nil when unknown) is in `m.lists.claimants` for the involvement check.
-  static func attributionMember(_ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members) -> Bool {
+  static func attributionMember(
+    _ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members
+  ) -> Bool {
     var text = false
     var basis = false
     let ok = s.object(depth: 2) { s, key in
@@ -144,7 +156,9 @@ extension RecordItemScan {
         return text ? 2 : nil
       }
       if s.equals(key, "basis") {
-        guard let v = s.plainString(), let b = s.oneOf(v, bases) else { return nil }
+        guard let v = s.plainString(), let b = s.oneOf(v, bases) else {
+          return nil
+        }
         m.basisIndex = b
         basis = true
         return 4
@@ -180,8 +194,11 @@ extension RecordItemScan {
   /// `related`, `disputes` or `revises`: a list of record ids. Guarantees: each id is in
   /// `m.lists.links` with its kind (0 related, 1 disputes, 2 revises) and index; the bit
   /// returned is the kind's own (18 + kind).
-  static func linksMember(_ s: inout ByteScanner, _ key: ScannedString, _ m: inout Members) -> UInt64? {
-    let k: UInt8 = key.rawCount == 8 ? 1 : s.base[key.start + 2] == UInt8(ascii: "l") ? 0 : 2
+  static func linksMember(
+    _ s: inout ByteScanner, _ key: ScannedString, _ m: inout Members
+  ) -> UInt64? {
+    let k: UInt8 =
+      key.rawCount == 8 ? 1 : s.base[key.start + 2] == UInt8(ascii: "l") ? 0 : 2
     let ok = s.array(depth: 2) { s, i in
       guard let t = s.id() else { return false }
       m.lists.links.append((k, UInt16(truncatingIfNeeded: i), t))

@@ -2,7 +2,8 @@ extension RecordItemScan {
   /// Queues a quote check: the quote's strings in normalized form (NFC, CRLF as LF) go to
   /// the chunk's arena, as `QuoteLocator` would normalize them.
   static func addQuote(
-    _ q: QuoteText, source: ScannedString, offset: Int, item: Int32, _ s: inout ByteScanner,
+    _ q: QuoteText, source: ScannedString, offset: Int, item: Int32,
+    _ s: inout ByteScanner,
     _ chunk: inout RecordScanChunk
   ) {
     var check = RecordScanChunk.QuoteCheck(
@@ -11,21 +12,30 @@ extension RecordItemScan {
     (check.needle, check.needleLength) = (UInt32(at), n)
     if q.prefix != nil || q.suffix != nil || q.start != nil {
       var extra = RecordScanChunk.QuoteExtra()
-      if let p = q.prefix { (extra.prefix, extra.prefixLength) = normalized(p, s, &chunk.arena) }
-      if let x = q.suffix { (extra.suffix, extra.suffixLength) = normalized(x, s, &chunk.arena) }
+      if let p = q.prefix {
+        (extra.prefix, extra.prefixLength) = normalized(p, s, &chunk.arena)
+      }
+      if let x = q.suffix {
+        (extra.suffix, extra.suffixLength) = normalized(x, s, &chunk.arena)
+      }
       extra.startScalar = q.start ?? -1
       check.extra = Int32(chunk.extras.count)
       chunk.extras.append(extra)
     }
-    check.unescaped = !q.exact.escaped && q.prefix?.escaped != true && q.suffix?.escaped != true
+    check.unescaped =
+      !q.exact.escaped && q.prefix?.escaped != true && q.suffix?.escaped != true
     chunk.quotes.append(check)
   }
 
   /// Appends the normalized bytes of a scanned string; returns where they are.
-  static func normalized(_ str: ScannedString, _ s: ByteScanner, _ arena: inout [UInt8]) -> (Int, Int32) {
+  static func normalized(
+    _ str: ScannedString, _ s: ByteScanner, _ arena: inout [UInt8]
+  ) -> (Int, Int32) {
     let at = arena.count
     if !str.escaped && str.nfcStable {
-      arena.append(contentsOf: UnsafeBufferPointer(start: s.base + str.start, count: str.rawCount))
+      arena.append(
+        contentsOf: UnsafeBufferPointer(
+          start: s.base + str.start, count: str.rawCount))
     } else {
       let text = decodeString(s.base + str.start - 1, count: str.rawCount + 2)
       arena.append(contentsOf: ItemDecoding.normalizeText(text).utf8)
@@ -35,7 +45,8 @@ extension RecordItemScan {
 
   /// The text of a JSON string literal (quotes included), by the reference parser.
   static func decodeString(_ p: UnsafePointer<UInt8>, count: Int) -> String {
-    let node = try? JSONParser.parse(UnsafeRawBufferPointer(start: p, count: count))
+    let node = try? JSONParser.parse(
+      UnsafeRawBufferPointer(start: p, count: count))
     if case .string(let text)? = node?.value { return text }
     return ""
   }

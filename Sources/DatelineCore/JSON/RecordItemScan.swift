@@ -6,10 +6,18 @@ import Foundation
 /// reference would report (an error or a warning) makes the scan return false and the
 /// chunk is left as it was, so the caller sends the item to the reference decoder.
 struct RecordItemScan {
-  static let kinds: InlineArray<5, StaticString> = ["event", "statement", "claim", "denial", "figure"]
-  static let roles: InlineArray<5, StaticString> = ["actor", "target", "mediator", "participant", "subject"]
-  static let bases: InlineArray<4, StaticString> = ["named", "official", "anonymous", "unattributed"]
-  static let qualifiers: InlineArray<5, StaticString> = ["about", "at least", "more than", "at most", "fewer than"]
+  static let kinds: InlineArray<5, StaticString> = [
+    "event", "statement", "claim", "denial", "figure",
+  ]
+  static let roles: InlineArray<5, StaticString> = [
+    "actor", "target", "mediator", "participant", "subject",
+  ]
+  static let bases: InlineArray<4, StaticString> = [
+    "named", "official", "anonymous", "unattributed",
+  ]
+  static let qualifiers: InlineArray<5, StaticString> = [
+    "about", "at least", "more than", "at most", "fewer than",
+  ]
 
   struct QuoteText {
     var exact: ScannedString
@@ -47,7 +55,8 @@ struct RecordItemScan {
   /// `chunk` holds what it held before (its scratch lists aside), so the caller can hand
   /// the item to the reference decoder.
   static func scan(
-    _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int, ordinal: Int32,
+    _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int,
+    ordinal: Int32,
     parties: PartyLookup.View, into chunk: inout RecordScanChunk
   ) -> Bool {
     guard bytes.count < Int(UInt32.max) else { return false }
@@ -58,29 +67,41 @@ struct RecordItemScan {
     defer { chunk.scratch = m.lists }
     let ok = s.object(depth: 1) { s, key in member(&s, key, parties, &m) }
     s.skipSpace()
-    guard ok, s.pos == s.end, let id = m.id, let date = checkedDate(m), m.kind, m.partiesSeen, m.headline,
+    guard ok, s.pos == s.end, let id = m.id, let date = checkedDate(m), m.kind,
+      m.partiesSeen, m.headline,
       let source = m.source
     else { return false }
     // Counts beyond the columns' widths go to the reference (never truncated).
-    if m.lists.also.count > 250 || m.lists.links.count > Int(UInt16.max) { return false }
+    if m.lists.also.count > 250 || m.lists.links.count > Int(UInt16.max) {
+      return false
+    }
     let itemIndex = Int32(chunk.items.count)
     let involvedStart = chunk.involved.count
     let byReference = appendInvolved(m, parties, &chunk)
     let quoteStart = chunk.quotes.count
-    let sourceCount = appendSourceChecks(m, source: source, offset: offset, item: itemIndex, &s, &chunk)
+    let sourceCount = appendSourceChecks(
+      m, source: source, offset: offset, item: itemIndex, &s, &chunk)
     let linkStart = chunk.links.count
     for (k, i, t) in m.lists.links {
-      chunk.links.append(.init(item: itemIndex, kind: k, index: i, id: chunk.ref(t, s)))
+      chunk.links.append(
+        .init(item: itemIndex, kind: k, index: i, id: chunk.ref(t, s)))
     }
     chunk.items.append(
       .init(
-        start: offset, length: Int32(bytes.count), ordinal: ordinal, clean: true, checkByReference: byReference,
-        precision: UInt8(date.precision.rawValue), time: m.time ?? -1, firstDay: date.firstDay.dayNumber,
-        lastDay: (m.end?.lastDay ?? date.lastDay).dayNumber, id: chunk.ref(id, s), source: chunk.ref(source, s),
-        involvedStart: UInt32(involvedStart), involvedCount: UInt16(chunk.involved.count - involvedStart),
-        linkCount: UInt16(m.lists.links.count), quoteStart: UInt32(quoteStart), linkStart: UInt32(linkStart),
-        quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart), basis: UInt8(m.basisIndex),
-        sourceCount: UInt8(clamping: sourceCount), figureCount: UInt8(clamping: m.figureCount),
+        start: offset, length: Int32(bytes.count), ordinal: ordinal,
+        clean: true, checkByReference: byReference,
+        precision: UInt8(date.precision.rawValue), time: m.time ?? -1,
+        firstDay: date.firstDay.dayNumber,
+        lastDay: (m.end?.lastDay ?? date.lastDay).dayNumber,
+        id: chunk.ref(id, s), source: chunk.ref(source, s),
+        involvedStart: UInt32(involvedStart),
+        involvedCount: UInt16(chunk.involved.count - involvedStart),
+        linkCount: UInt16(m.lists.links.count), quoteStart: UInt32(quoteStart),
+        linkStart: UInt32(linkStart),
+        quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart),
+        basis: UInt8(m.basisIndex),
+        sourceCount: UInt8(clamping: sourceCount),
+        figureCount: UInt8(clamping: m.figureCount),
         dateFlags: RecordStore.dateFlags(approx: m.approx, end: m.end)))
     return true
   }
@@ -108,7 +129,9 @@ struct RecordItemScan {
   /// Guarantees: returns true when the item needs the reference's cross-item check (an
   /// unknown party, or a claimant that is not involved). Index loops, not slices: a slice
   /// of the chunk's list cost a retain and a release.
-  static func appendInvolved(_ m: Members, _ parties: PartyLookup.View, _ chunk: inout RecordScanChunk) -> Bool {
+  static func appendInvolved(
+    _ m: Members, _ parties: PartyLookup.View, _ chunk: inout RecordScanChunk
+  ) -> Bool {
     let involvedStart = chunk.involved.count
     func involves(_ p: UInt16, before end: Int) -> Bool {
       var k = involvedStart
@@ -118,7 +141,9 @@ struct RecordItemScan {
       }
       return false
     }
-    func involves(_ p: UInt16) -> Bool { involves(p, before: chunk.involved.count) }
+    func involves(_ p: UInt16) -> Bool {
+      involves(p, before: chunk.involved.count)
+    }
     // A party already involved came with all its ancestors, so a walk up the chain stops
     // at the first one. The ancestors of one party are distinct, so each is looked for only
     // among the parties involved before this walk: a 10,000-level chain costs 10,000 steps.
@@ -145,10 +170,13 @@ struct RecordItemScan {
   /// Guarantees: returns the number of distinct sources as `Record.sourceIDs` counts them
   /// (`source`, then each `also` source once).
   static func appendSourceChecks(
-    _ m: Members, source: ScannedString, offset: Int, item: Int32, _ s: inout ByteScanner,
+    _ m: Members, source: ScannedString, offset: Int, item: Int32,
+    _ s: inout ByteScanner,
     _ chunk: inout RecordScanChunk
   ) -> Int {
-    if let quote = m.quote { addQuote(quote, source: source, offset: offset, item: item, &s, &chunk) }
+    if let quote = m.quote {
+      addQuote(quote, source: source, offset: offset, item: item, &s, &chunk)
+    }
     let also = m.lists.also
     let base = s.base
     var sourceCount = 1
@@ -156,12 +184,17 @@ struct RecordItemScan {
       if let q = a.1 {
         addQuote(q, source: a.0, offset: offset, item: item, &s, &chunk)
       } else {
-        chunk.quotes.append(.init(item: item, source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
+        chunk.quotes.append(
+          .init(
+            item: item, source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
       }
       let same = { (x: ScannedString) in
-        x.rawCount == a.0.rawCount && memcmp(base + x.start, base + a.0.start, x.rawCount) == 0
+        x.rawCount == a.0.rawCount
+          && memcmp(base + x.start, base + a.0.start, x.rawCount) == 0
       }
-      if !same(source) && !also[..<k].contains(where: { same($0.0) }) { sourceCount += 1 }
+      if !same(source) && !also[..<k].contains(where: { same($0.0) }) {
+        sourceCount += 1
+      }
     }
     return sourceCount
   }
@@ -183,7 +216,9 @@ struct RecordItemScan {
         suffix = s.text()
         return suffix == nil ? nil : 4
       case 5 where s.equals(key, "start"):
-        guard let n = s.number(), n >= 0, n == n.rounded(), n < 1e12 else { return nil }
+        guard let n = s.number(), n >= 0, n == n.rounded(), n < 1e12 else {
+          return nil
+        }
         start = Int(n)
         return 8
       default: return nil
@@ -210,7 +245,9 @@ struct RecordItemScan {
         valueMax = s.number()
         return valueMax == nil ? nil : 4
       case 9 where s.equals(key, "qualifier"):
-        guard let v = s.plainString(), s.oneOf(v, qualifiers) != nil else { return nil }
+        guard let v = s.plainString(), s.oneOf(v, qualifiers) != nil else {
+          return nil
+        }
         return 8
       case 4 where s.equals(key, "unit"):
         return s.text() == nil ? nil : 16

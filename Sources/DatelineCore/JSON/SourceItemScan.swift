@@ -17,7 +17,9 @@ struct SourceItemScan {
   var text: ScannedString
   var verbatim: Bool { !text.escaped && text.nfcStable }
 
-  static func scan(_ bytes: UnsafeRawBufferPointer, depthBase: Int) -> SourceItemScan? {
+  static func scan(_ bytes: UnsafeRawBufferPointer, depthBase: Int)
+    -> SourceItemScan?
+  {
     guard bytes.count < Int(UInt32.max) else { return nil }
     var s = ByteScanner(bytes, depthBase: depthBase)
     var id: ScannedString?
@@ -32,8 +34,11 @@ struct SourceItemScan {
     func string(_ s: inout ByteScanner, visible: Bool = false) -> String? {
       guard let v = s.text(), !visible || v.visible else { return nil }
       return v.escaped
-        ? RecordItemScan.decodeString(s.base + v.start - 1, count: v.rawCount + 2)
-        : String(decoding: UnsafeBufferPointer(start: s.base + v.start, count: v.rawCount), as: UTF8.self)
+        ? RecordItemScan.decodeString(
+          s.base + v.start - 1, count: v.rawCount + 2)
+        : String(
+          decoding: UnsafeBufferPointer(
+            start: s.base + v.start, count: v.rawCount), as: UTF8.self)
     }
     let ok = s.object(depth: 1) { s, key in
       switch key.rawCount {
@@ -71,9 +76,12 @@ struct SourceItemScan {
       }
     }
     s.skipSpace()
-    guard ok, s.pos == s.end, let id, let outlet, let title, let text else { return nil }
+    guard ok, s.pos == s.end, let id, let outlet, let title, let text else {
+      return nil
+    }
     return SourceItemScan(
-      id: id, outlet: outlet, title: title, url: url, published: published, publishedInferred: inferred,
+      id: id, outlet: outlet, title: title, url: url, published: published,
+      publishedInferred: inferred,
       updated: updated, via: via, text: text)
   }
 }

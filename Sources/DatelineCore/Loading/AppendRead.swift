@@ -36,20 +36,25 @@ public struct AppendBase: @unchecked Sendable {
   /// The base for `result`, a load of `directory` from its files; nil when appended
   /// lines could never be read alone (see the type's comment).
   public init?(_ result: CorpusLoader.Result, directory: String) {
-    guard !result.fromCache, !result.issues.contains(where: \.isError), !result.corpus.store.hasDeferredFiles
+    guard !result.fromCache, !result.issues.contains(where: \.isError),
+      !result.corpus.store.hasDeferredFiles
     else { return nil }
     var files: [DataFile] = []
-    for case let f as FileBytes in result.corpus.store.owners where f.holdsData {
+    for case let f as FileBytes in result.corpus.store.owners where f.holdsData
+    {
       guard !f.changedWhileRead else { return nil }
       let name = (f.path as NSString).lastPathComponent
       let bytes = f.bytes
       files.append(
         DataFile(
-          name: name, identity: f.identity, segments: [bytes], consumed: bytes.count,
-          lines: AppendBase.newlines(in: bytes), appendable: name.hasSuffix(".jsonl") && (bytes.last ?? 0x0A) == 0x0A))
+          name: name, identity: f.identity, segments: [bytes],
+          consumed: bytes.count,
+          lines: AppendBase.newlines(in: bytes),
+          appendable: name.hasSuffix(".jsonl") && (bytes.last ?? 0x0A) == 0x0A))
     }
     files.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-    guard (try? CorpusLoader.dataFiles(in: directory)) == files.map(\.name) else { return nil }
+    guard (try? CorpusLoader.dataFiles(in: directory)) == files.map(\.name)
+    else { return nil }
     self.directory = directory
     self.files = files
     owners = result.corpus.store.owners
@@ -57,7 +62,10 @@ public struct AppendBase: @unchecked Sendable {
     issues = result.issues
   }
 
-  init(_ base: AppendBase, files: [DataFile], corpus: Corpus, issues: [LoadIssue], owner: AnyObject?) {
+  init(
+    _ base: AppendBase, files: [DataFile], corpus: Corpus, issues: [LoadIssue],
+    owner: AnyObject?
+  ) {
     directory = base.directory
     self.files = files
     owners = base.owners + (owner.map { [$0] } ?? [])
@@ -91,8 +99,11 @@ public enum AppendOutcome: Sendable {
 extension AppendBase {
   /// Reads what was appended since this base was made.
   public func readAppended() -> AppendOutcome {
-    guard !issues.contains(where: \.isError) else { return .fullLoadNeeded("the data loaded had errors") }
-    guard (try? CorpusLoader.dataFiles(in: directory)) == files.map(\.name) else {
+    guard !issues.contains(where: \.isError) else {
+      return .fullLoadNeeded("the data loaded had errors")
+    }
+    guard (try? CorpusLoader.dataFiles(in: directory)) == files.map(\.name)
+    else {
       return .fullLoadNeeded("a data file was added or removed")
     }
     var next = files
@@ -106,7 +117,9 @@ extension AppendBase {
       }
     }
     guard !grown.isEmpty else {
-      return .unchanged(AppendBase(self, files: next, corpus: corpus, issues: issues, owner: nil))
+      return .unchanged(
+        AppendBase(
+          self, files: next, corpus: corpus, issues: issues, owner: nil))
     }
     // The new lines go through the reference decoder on one core; past a few megabytes
     // the full load (scans on every core) is the quicker way to the same answer.
@@ -126,7 +139,9 @@ extension AppendBase {
   }
 
   /// The file's identity now and its whole new lines (empty when it did not grow by one).
-  static func growth(of f: DataFile, in directory: String) -> Result<(FileIdentity, [UInt8]), NotAppended> {
+  static func growth(of f: DataFile, in directory: String) -> Result<
+    (FileIdentity, [UInt8]), NotAppended
+  > {
     let fd: Int32
     let now: FileIdentity
     switch FileBytes.openRegular(directory + "/" + f.name) {
@@ -139,27 +154,41 @@ extension AppendBase {
     guard now.device == f.identity.device, now.inode == f.identity.inode else {
       return .failure(NotAppended(reason: "replaced by another file"))
     }
-    guard now.size >= f.consumed else { return .failure(NotAppended(reason: "shorter than it was")) }
-    guard sameBytes(fd, f.segments) else { return .failure(NotAppended(reason: "changed in place")) }
+    guard now.size >= f.consumed else {
+      return .failure(NotAppended(reason: "shorter than it was"))
+    }
+    guard sameBytes(fd, f.segments) else {
+      return .failure(NotAppended(reason: "changed in place"))
+    }
     guard now.size > f.consumed else { return .success((now, [])) }
     guard f.appendable, f.consumed > 0 else {
-      return .failure(NotAppended(reason: "grew, but is not a non-empty .jsonl ending with a newline"))
+      return .failure(
+        NotAppended(
+          reason: "grew, but is not a non-empty .jsonl ending with a newline"))
     }
     var tail = [UInt8](repeating: 0, count: now.size - f.consumed)
     let got = tail.withUnsafeMutableBytes {
-      FileBytes.readFully(fd, into: $0.baseAddress!, count: $0.count, at: f.consumed)
+      FileBytes.readFully(
+        fd, into: $0.baseAddress!, count: $0.count, at: f.consumed)
     }
-    guard got >= 0 else { return .failure(NotAppended(reason: "cannot be read")) }
+    guard got >= 0 else {
+      return .failure(NotAppended(reason: "cannot be read"))
+    }
     // Whole lines only: a last line without its newline waits for it.
-    guard let end = tail[..<got].lastIndex(of: 0x0A) else { return .success((now, [])) }
+    guard let end = tail[..<got].lastIndex(of: 0x0A) else {
+      return .success((now, []))
+    }
     tail.removeSubrange((end + 1)...)
     return .success((now, tail))
   }
 
   /// Whether the file's first bytes are still `segments`, compared a megabyte at a time.
-  static func sameBytes(_ fd: Int32, _ segments: [UnsafeRawBufferPointer]) -> Bool {
+  static func sameBytes(_ fd: Int32, _ segments: [UnsafeRawBufferPointer])
+    -> Bool
+  {
     let piece = 1 << 20
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: piece, alignment: 16)
+    let buffer = UnsafeMutableRawPointer.allocate(
+      byteCount: piece, alignment: 16)
     defer { buffer.deallocate() }
     var at = 0
     for s in segments {

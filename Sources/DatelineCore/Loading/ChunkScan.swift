@@ -20,7 +20,8 @@ struct ScannedChunk: @unchecked Sendable {
 
   /// Moves `data`'s quotes into the box.
   consuming func boxingQuotes() -> ScannedChunk {
-    quoteBox = QuoteBox(quotes: data.quotes, extras: data.extras, arena: data.arena)
+    quoteBox = QuoteBox(
+      quotes: data.quotes, extras: data.extras, arena: data.arena)
     data.quotes = []
     data.extras = []
     data.arena = []
@@ -34,7 +35,10 @@ final class QuoteBox: @unchecked Sendable {
   var extras: [RecordScanChunk.QuoteExtra]
   var arena: [UInt8]
 
-  init(quotes: [RecordScanChunk.QuoteCheck] = [], extras: [RecordScanChunk.QuoteExtra] = [], arena: [UInt8] = []) {
+  init(
+    quotes: [RecordScanChunk.QuoteCheck] = [],
+    extras: [RecordScanChunk.QuoteExtra] = [], arena: [UInt8] = []
+  ) {
     self.quotes = quotes
     self.extras = extras
     self.arena = arena
@@ -49,7 +53,9 @@ final class QuoteBox: @unchecked Sendable {
 
 /// Scans record items on one thread: the fast scan, else the reference decoder.
 enum ChunkScan {
-  static func lines(_ f: FileBytes, file: Int, range: Range<Int>, parties: PartyLookup) -> ScannedChunk {
+  static func lines(
+    _ f: FileBytes, file: Int, range: Range<Int>, parties: PartyLookup
+  ) -> ScannedChunk {
     let view = parties.view
     var chunk = RecordScanChunk()
     chunk.reserve(bytes: range.count)
@@ -63,52 +69,78 @@ enum ChunkScan {
       }
       line += 1
       var lineEnd = end
-      if lineEnd > start && base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 0x0D { lineEnd -= 1 }
-      let bytes = UnsafeRawBufferPointer(start: base + start, count: lineEnd - start)
+      if lineEnd > start
+        && base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 0x0D
+      {
+        lineEnd -= 1
+      }
+      let bytes = UnsafeRawBufferPointer(
+        start: base + start, count: lineEnd - start)
       if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-        if !RecordItemScan.scan(bytes, offset: start, depthBase: 0, ordinal: line, parties: view, into: &chunk) {
-          fallback(bytes, offset: start, ordinal: line, depthLimit: 64, into: &chunk)
+        if !RecordItemScan.scan(
+          bytes, offset: start, depthBase: 0, ordinal: line, parties: view,
+          into: &chunk)
+        {
+          fallback(
+            bytes, offset: start, ordinal: line, depthLimit: 64, into: &chunk)
         }
       }
       start = end + 1
     }
-    return ScannedChunk(file: file, data: chunk, lineCount: Int(line), isLines: true, depthBase: 0, base: f.base)
-      .boxingQuotes()
+    return ScannedChunk(
+      file: file, data: chunk, lineCount: Int(line), isLines: true,
+      depthBase: 0, base: f.base
+    )
+    .boxingQuotes()
   }
 
-  static func items(_ f: FileBytes, file: Int, items: [Range<Int>], parties: PartyLookup) -> ScannedChunk {
+  static func items(
+    _ f: FileBytes, file: Int, items: [Range<Int>], parties: PartyLookup
+  ) -> ScannedChunk {
     let view = parties.view
     var chunk = RecordScanChunk()
     let base = f.base!
     for (i, r) in items.enumerated() {
-      let bytes = UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
-      if !RecordItemScan.scan(bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i), parties: view, into: &chunk)
+      let bytes = UnsafeRawBufferPointer(
+        start: base + r.lowerBound, count: r.count)
+      if !RecordItemScan.scan(
+        bytes, offset: r.lowerBound, depthBase: 2, ordinal: Int32(i),
+        parties: view, into: &chunk)
       {
-        fallback(bytes, offset: r.lowerBound, ordinal: Int32(i), depthLimit: 62, into: &chunk)
+        fallback(
+          bytes, offset: r.lowerBound, ordinal: Int32(i), depthLimit: 62,
+          into: &chunk)
       }
     }
-    return ScannedChunk(file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2, base: f.base)
-      .boxingQuotes()
+    return ScannedChunk(
+      file: file, data: chunk, lineCount: 0, isLines: false, depthBase: 2,
+      base: f.base
+    )
+    .boxingQuotes()
   }
 
   /// The reference decoder's verdict on an item the fast scan gave up on.
   static func fallback(
-    _ bytes: UnsafeRawBufferPointer, offset: Int, ordinal: Int32, depthLimit: Int, into chunk: inout RecordScanChunk
+    _ bytes: UnsafeRawBufferPointer, offset: Int, ordinal: Int32,
+    depthLimit: Int, into chunk: inout RecordScanChunk
   ) {
     let index = chunk.items.count
     chunk.items.append(
       .init(
-        start: offset, length: Int32(bytes.count), ordinal: ordinal, clean: false, checkByReference: true,
+        start: offset, length: Int32(bytes.count), ordinal: ordinal,
+        clean: false, checkByReference: true,
         precision: 0, time: -1, firstDay: 0, lastDay: 0,
         id: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
-        source: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0), involvedStart: 0, involvedCount: 0,
+        source: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
+        involvedStart: 0, involvedCount: 0,
         linkCount: 0, quoteStart: 0, linkStart: 0, quoteCount: 0))
     do {
       let node = try JSONParser.parse(bytes, depthLimit: depthLimit)
       var r = ItemReader()
       let record = ItemDecoding.record(node, &r)
       let raw = LoadState.idOf(node)
-      var fb = RecordScanChunk.Fallback(problems: r.problems, record: record, rawID: raw, syntaxIssue: nil)
+      var fb = RecordScanChunk.Fallback(
+        problems: r.problems, record: record, rawID: raw, syntaxIssue: nil)
       if let raw {
         let (p, n) = chunk.ids.copy(raw)
         fb.rawIDRef = ByteRef(p, n)
@@ -119,7 +151,8 @@ enum ChunkScan {
       chunk.fallbacks[index] = .init(
         problems: [], record: nil, rawID: nil,
         syntaxIssue: LoadIssue(
-          .error, file: "", place: .position(line: 0, column: column), message: "invalid JSON: \(error.message)"))
+          .error, file: "", place: .position(line: 0, column: column),
+          message: "invalid JSON: \(error.message)"))
     }
   }
 }

@@ -37,7 +37,9 @@ final class ChunkSet: @unchecked Sendable {
   }
 
   /// The line number (`.jsonl`) or item index of an item.
-  func ordinal(_ c: Int, _ l: Int) -> Int { Int(chunks[c].data.items[l].ordinal) + lineBase[c] }
+  func ordinal(_ c: Int, _ l: Int) -> Int {
+    Int(chunks[c].data.items[l].ordinal) + lineBase[c]
+  }
 
   /// The id bytes of item `g` as written (clean items), or as the reference read them.
   func id(of g: Int) -> ByteRef? {

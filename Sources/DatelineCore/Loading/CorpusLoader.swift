@@ -39,9 +39,12 @@ public enum CorpusLoader {
     /// had them, and keeps them beside the cache for the next open; returns a warning when
     /// they could not be kept.
     @discardableResult
-    public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil) -> String? {
+    public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil)
+      -> String?
+    {
       guard corpus.searchSignatures.built == nil else { return nil }
-      corpus.prepareSearch(parts: parts, minimumRecords: minimumRecords, timings: timings)
+      corpus.prepareSearch(
+        parts: parts, minimumRecords: minimumRecords, timings: timings)
       // Only beside a cache file that is there (a corpus with text_path sources has none).
       guard let cacheLocation, let built = corpus.searchSignatures.built,
         FileManager.default.fileExists(atPath: cacheLocation.path)
@@ -65,11 +68,16 @@ public enum CorpusLoader {
 
     /// `3 files, 13 parties, 1 source, 24 records, 0 items left out, 0 errors, 0 warnings`.
     public var summary: String {
-      func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+      func n(_ count: Int, _ word: String) -> String {
+        "\(count) \(word)\(count == 1 ? "" : "s")"
+      }
       return [
-        n(files, "file"), n(corpus.parties.count, "party").replacingOccurrences(of: "partys", with: "parties"),
+        n(files, "file"),
+        n(corpus.parties.count, "party").replacingOccurrences(
+          of: "partys", with: "parties"),
         n(corpus.sources.count, "source"), n(corpus.records.count, "record"),
-        "\(leftOut) item\(leftOut == 1 ? "" : "s") left out", n(errors.count, "error"),
+        "\(leftOut) item\(leftOut == 1 ? "" : "s") left out",
+        n(errors.count, "error"),
         n(warnings.count, "warning"),
       ].joined(separator: ", ")
     }
@@ -88,13 +96,17 @@ public enum CorpusLoader {
   /// Loads and validates `directory` with the fast loader (see FastLoader); `progress`,
   /// when given, is advanced as files and records are scanned.
   public static func load(
-    directory: String, progress: LoadProgress? = nil, settings: LoadSettings = .init()
+    directory: String, progress: LoadProgress? = nil,
+    settings: LoadSettings = .init()
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
     return fastLoad(directory, files, progress, settings)
   }
 
-  static func fastLoad(_ directory: String, _ files: [String], _ progress: LoadProgress?, _ settings: LoadSettings)
+  static func fastLoad(
+    _ directory: String, _ files: [String], _ progress: LoadProgress?,
+    _ settings: LoadSettings
+  )
     -> Result
   {
     var loader = FastLoader(directory: directory, fileNames: files)
@@ -116,11 +128,13 @@ public enum CorpusLoader {
   /// `readCache: false`: the cache is not read but written again from the files (one
   /// that did not match them, `DataReadProblem.cacheMismatch`, is replaced).
   public static func open(
-    directory: String, progress: LoadProgress? = nil, deferCacheWrite: Bool = false, settings: LoadSettings = .init(),
+    directory: String, progress: LoadProgress? = nil,
+    deferCacheWrite: Bool = false, settings: LoadSettings = .init(),
     readCache: Bool = true
   ) throws(DirectoryError) -> Result {
     let files = try dataFiles(in: directory)
-    let (cached, cache, warnings) = openCached(directory, files, settings, readCache: readCache)
+    let (cached, cache, warnings) = openCached(
+      directory, files, settings, readCache: readCache)
     if let cached { return cached }
     var result = fastLoad(directory, files, progress, settings)
     result.cacheWarnings = warnings
@@ -128,7 +142,9 @@ public enum CorpusLoader {
       result.cacheLocation = cache
       result.cacheWritePending = true
       if !deferCacheWrite {
-        if let warning = result.writeCache() { result.cacheWarnings.append(warning) }
+        if let warning = result.writeCache() {
+          result.cacheWarnings.append(warning)
+        }
         result.cacheWritePending = false
       }
     }
@@ -138,10 +154,13 @@ public enum CorpusLoader {
   /// The corpus from the re-open cache when it is there and sound; else where the cache
   /// goes (nil when the directory is not cached) and why a cache file was not used.
   static func openCached(
-    _ directory: String, _ files: [String], _ settings: LoadSettings, readCache: Bool = true
+    _ directory: String, _ files: [String], _ settings: LoadSettings,
+    readCache: Bool = true
   ) -> (Result?, CorpusCache.Location?, [String]) {
     var timer = LoadTimer("cache", settings.timings)
-    let cache = settings.cache.flatMap { CorpusCache.locate(directory, files: files, settings: $0) }
+    let cache = settings.cache.flatMap {
+      CorpusCache.locate(directory, files: files, settings: $0)
+    }
     var warnings: [String] = []
     if let cache, readCache {
       do {
@@ -154,7 +173,11 @@ public enum CorpusLoader {
         timer.lap("search signatures read")
         return (cached, cache, warnings)
       } catch {
-        if !error.quiet { warnings.append("re-open cache \(cache.path) ignored (\(error.reason)); loading the files") }
+        if !error.quiet {
+          warnings.append(
+            "re-open cache \(cache.path) ignored (\(error.reason)); loading the files"
+          )
+        }
       }
     }
     timer.lap(cache == nil ? "none" : "miss")
@@ -163,44 +186,64 @@ public enum CorpusLoader {
 
   /// The search signatures kept beside the cache, when they are there and sound (a bad
   /// file is left to be written again once the signatures are built).
-  static func installSignatures(_ cached: inout Result, _ cache: CorpusCache.Location) {
+  static func installSignatures(
+    _ cached: inout Result, _ cache: CorpusCache.Location
+  ) {
     do {
-      let signatures = try CorpusCache.readSignatures(at: cache, records: cached.corpus.records.count)
+      let signatures = try CorpusCache.readSignatures(
+        at: cache, records: cached.corpus.records.count)
       cached.corpus.searchSignatures.install(signatures)
     } catch {
       if !error.quiet {
-        cached.cacheWarnings.append("search signatures ignored (\(error.reason)); they are built again")
+        cached.cacheWarnings.append(
+          "search signatures ignored (\(error.reason)); they are built again")
       }
     }
   }
 
   /// The data files `load` would read, with their sizes in bytes (for a progress total).
-  public static func dataFileSizes(in directory: String) throws(DirectoryError) -> [(name: String, bytes: Int)] {
+  public static func dataFileSizes(in directory: String) throws(DirectoryError)
+    -> [(name: String, bytes: Int)]
+  {
     try dataFiles(in: directory).map { name in
-      let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)
+      let attributes = try? FileManager.default.attributesOfItem(
+        atPath: directory + "/" + name)
       return (name, (attributes?[.size] as? NSNumber)?.intValue ?? 0)
     }
   }
 
   /// The reference loader: a JSON tree per item, every rule in ItemDecoding. Slow on large
   /// corpora, but the definition of what the fast loader must report.
-  public static func loadReference(directory: String) throws(DirectoryError) -> Result {
+  public static func loadReference(directory: String) throws(DirectoryError)
+    -> Result
+  {
     let dataFiles = try dataFiles(in: directory)
     var state = LoadState(directory: directory, fileNames: dataFiles)
     state.noteEmptyDirectory()
-    for (fi, name) in dataFiles.enumerated() { state.readFile(index: fi, name: name) }
+    for (fi, name) in dataFiles.enumerated() {
+      state.readFile(index: fi, name: name)
+    }
     return state.finish()
   }
 
   /// The data files of a directory in byte order of their names.
-  static func dataFiles(in directory: String) throws(DirectoryError) -> [String] {
+  static func dataFiles(in directory: String) throws(DirectoryError) -> [String]
+  {
     var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir)
+    else {
       throw DirectoryError(path: directory, message: "no such directory")
     }
-    guard isDir.boolValue else { throw DirectoryError(path: directory, message: "not a directory") }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      throw DirectoryError(path: directory, message: "cannot read the directory (permission denied?)")
+    guard isDir.boolValue else {
+      throw DirectoryError(path: directory, message: "not a directory")
+    }
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: directory)
+    else {
+      throw DirectoryError(
+        path: directory,
+        message: "cannot read the directory (permission denied?)")
     }
     // Every name that says JSON, whatever it is: a directory, FIFO, socket or device so
     // named is reported as an error of that file when it is read (FileBytes refuses it

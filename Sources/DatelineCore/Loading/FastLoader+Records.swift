@@ -13,7 +13,8 @@ extension FastLoader {
   /// Guarantees: the records, issues and left-out count are the reference's
   /// (`LoadState.finish`) for the same files, issues in its order and words.
   mutating func recordPhase(
-    _ scanned: [ScannedChunk], parties: LoadState.PartyPhase, lookup: PartyLookup, sources: SourceTable
+    _ scanned: [ScannedChunk], parties: LoadState.PartyPhase,
+    lookup: PartyLookup, sources: SourceTable
   ) -> CorpusLoader.Result {
     var timer = LoadTimer("records", timings)
     // Stable: runs of one file stay in order.
@@ -25,9 +26,12 @@ extension FastLoader {
     timer.lap("ids")
     var kept = decodingProblems(set, ids: ids)
     timer.lap("special")
-    var (referenceChecks, checks) = sourceChecks(set, kept: kept, sources: sources)
+    var (referenceChecks, checks) = sourceChecks(
+      set, kept: kept, sources: sources)
     timer.lap("refs")
-    referenceChecks.formUnion(QuoteCheckPhase.failures(&checks, chunks: set.chunks, sources: sources, timings: timings))
+    referenceChecks.formUnion(
+      QuoteCheckPhase.failures(
+        &checks, chunks: set.chunks, sources: sources, timings: timings))
     timer.lap("quotes checked")
     for c in set.chunks { c.quoteBox.free() }
     timer.lap("quotes freed")
@@ -35,22 +39,27 @@ extension FastLoader {
     // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
     Platform.releaseFreeMemory()
     timer.lap("trimmed")
-    referenceCheck(referenceChecks, set: set, parties: parties, sources: sources, kept: &kept)
+    referenceCheck(
+      referenceChecks, set: set, parties: parties, sources: sources, kept: &kept
+    )
     timer.lap("reference checks")
     let linkArena = ByteArena()
     let links = linkTargets(kept: kept, set: set, ids: ids, arena: linkArena)
     dropUnresolvedLinks(links, set: set, kept: &kept)
     timer.lap("links")
     let store = RecordStore.build(
-      kept: kept, set: set, ids: &ids, links: links, lookup: lookup, files: files.compactMap { $0 },
+      kept: kept, set: set, ids: &ids, links: links, lookup: lookup,
+      files: files.compactMap { $0 },
       timings: timings, decode: { record($0, set: set) })
     withExtendedLifetime(linkArena) {}
     timer.lap("store")
-    let corpus = Corpus(parties: parties.list, sources: sources.list, store: store)
+    let corpus = Corpus(
+      parties: parties.list, sources: sources.list, store: store)
     timer.lap("corpus")
     noteFilesChangedSinceRead()
     return CorpusLoader.Result(
-      corpus: corpus, issues: state.orderedIssues(), files: fileNames.count, failedFiles: state.failedFiles,
+      corpus: corpus, issues: state.orderedIssues(), files: fileNames.count,
+      failedFiles: state.failedFiles,
       leftOut: state.leftOut)
   }
 
@@ -59,7 +68,8 @@ extension FastLoader {
     let (c, l) = set.locate(g)
     let n = set.ordinal(c, l)
     return .init(
-      file: set.chunks[c].file, ordinal: n, place: set.chunks[c].isLines ? .line(n, id: id) : .item(index: n, id: id),
+      file: set.chunks[c].file, ordinal: n,
+      place: set.chunks[c].isLines ? .line(n, id: id) : .item(index: n, id: id),
       node: JSONNode(.null, offset: 0))
   }
 
@@ -74,7 +84,9 @@ extension FastLoader {
     var kept = [Bool](repeating: true, count: set.total)
     var special = Set(ids.duplicates.keys.map(Int.init))
     for c in 0..<set.count {
-      for l in set.chunks[c].data.fallbacks.keys { special.insert(set.starts[c] + l) }
+      for l in set.chunks[c].data.fallbacks.keys {
+        special.insert(set.starts[c] + l)
+      }
     }
     for g in special.sorted() {
       let (c, l) = set.locate(g)
@@ -85,7 +97,9 @@ extension FastLoader {
         var issue = syntax
         issue.file = fileNames[chunk.file]
         let n = set.ordinal(c, l)
-        if case .position(_, let column) = syntax.place { issue.place = .position(line: n, column: column) }
+        if case .position(_, let column) = syntax.place {
+          issue.place = .position(line: n, column: column)
+        }
         state.issues.append((chunk.file, n, issue))
         state.leftOut += 1
         kept[g] = false
@@ -96,9 +110,14 @@ extension FastLoader {
       if let first = ids.duplicates[Int32(g)], let raw {
         let loc = state.location(rawItem(Int(first), id: nil, set: set))
         problems.append(
-          .init(severity: .error, path: "$.id", message: "duplicate id \(quoted(raw.string)) (first in \(loc))"))
+          .init(
+            severity: .error, path: "$.id",
+            message: "duplicate id \(quoted(raw.string)) (first in \(loc))"))
       }
-      if !problems.isEmpty { state.report(rawItem(g, id: fb?.rawID ?? raw?.string, set: set), problems) }
+      if !problems.isEmpty {
+        state.report(
+          rawItem(g, id: fb?.rawID ?? raw?.string, set: set), problems)
+      }
       let ok = it.clean || fb?.record != nil
       if !(ok && !problems.contains(where: { $0.severity == .error })) {
         kept[g] = false
@@ -114,7 +133,9 @@ extension FastLoader {
   /// clean, flagged by the scan, or naming a source that is not loaded), for the
   /// reference's `checkRecord`; the second, per chunk, one quote job for every quote of
   /// every other kept item, in item order.
-  func sourceChecks(_ set: ChunkSet, kept: [Bool], sources: SourceTable) -> (Set<Int>, [[QuoteJob]]) {
+  func sourceChecks(_ set: ChunkSet, kept: [Bool], sources: SourceTable) -> (
+    Set<Int>, [[QuoteJob]]
+  ) {
     let perChunk = ResultSlots<([Int], [QuoteJob])>(count: set.count)
     kept.withUnsafeBufferPointer { keptBuffer in
       let keptFlags = UnsafeSendable(keptBuffer)
@@ -127,19 +148,26 @@ extension FastLoader {
           chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
             for l in 0..<items.count where keptFlags.value[base + l] {
               let it = items[l]
-              guard it.clean, !it.checkByReference, sources.find(it.source) != nil else {
+              guard it.clean, !it.checkByReference,
+                sources.find(it.source) != nil
+              else {
                 byReference.append(base + l)
                 continue
               }
               let before = jobs.count
-              for q in Int(it.quoteStart)..<(Int(it.quoteStart) + Int(it.quoteCount)) {
+              for q in Int(
+                it.quoteStart)..<(Int(it.quoteStart) + Int(it.quoteCount))
+              {
                 guard let s = sources.find(quotes[q].source) else {
                   byReference.append(base + l)
                   jobs.removeSubrange(before...)
                   break
                 }
                 if quotes[q].needleLength >= 0 {
-                  jobs.append(QuoteJob(item: Int32(base + l), source: Int32(s), chunk: Int32(c), check: Int32(q)))
+                  jobs.append(
+                    QuoteJob(
+                      item: Int32(base + l), source: Int32(s), chunk: Int32(c),
+                      check: Int32(q)))
                 }
               }
             }
@@ -163,7 +191,8 @@ extension FastLoader {
   /// Guarantees: its problems reported as the reference words them; an item with an error
   /// is no longer kept (and counted as left out).
   mutating func referenceCheck(
-    _ items: Set<Int>, set: ChunkSet, parties: LoadState.PartyPhase, sources: SourceTable, kept: inout [Bool]
+    _ items: Set<Int>, set: ChunkSet, parties: LoadState.PartyPhase,
+    sources: SourceTable, kept: inout [Bool]
   ) {
     var sourceByID: [Source.ID: Source]?
     for g in items.sorted() where kept[g] {
@@ -177,8 +206,11 @@ extension FastLoader {
       if sourceByID == nil { sourceByID = sources.byID() }
       var r = ItemReader()
       state.checkRecord(
-        rec, parties: parties.byID, seenParties: parties.seen, sources: sourceByID!, seenSources: sources.seen, &r)
-      if !r.problems.isEmpty { state.report(rawItem(g, id: rec.id.rawValue, set: set), r.problems) }
+        rec, parties: parties.byID, seenParties: parties.seen,
+        sources: sourceByID!, seenSources: sources.seen, &r)
+      if !r.problems.isEmpty {
+        state.report(rawItem(g, id: rec.id.rawValue, set: set), r.problems)
+      }
       if r.hasError {
         kept[g] = false
         state.leftOut += 1
@@ -191,7 +223,9 @@ extension FastLoader {
   ///
   /// Guarantees: the same records left out, with the same issues in the same order, as
   /// the reference's rounds; `links` is grouped by owner in item order (`linkTargets`).
-  mutating func dropUnresolvedLinks(_ links: [LinkTarget], set: ChunkSet, kept: inout [Bool]) {
+  mutating func dropUnresolvedLinks(
+    _ links: [LinkTarget], set: ChunkSet, kept: inout [Bool]
+  ) {
     var changed = true
     while changed {
       changed = false
@@ -200,19 +234,26 @@ extension FastLoader {
       while k < links.count {
         let g = Int(links[k].owner)
         var end = k
-        while end < links.count && links[end].owner == links[k].owner { end += 1 }
+        while end < links.count && links[end].owner == links[k].owner {
+          end += 1
+        }
         defer { k = end }
         guard kept[g] else { continue }
         var problems: [ItemReader.Problem] = []
-        for l in links[k..<end] where !(l.target >= 0 && present[Int(l.target)]) {
+        for l in links[k..<end] where !(l.target >= 0 && present[Int(l.target)])
+        {
           let name = ["related", "disputes", "revises"][Int(l.kind)]
           let why =
             l.target >= 0
-            ? "record \(quoted(l.id.string)) was left out (see its error)" : "unknown record id \(quoted(l.id.string))"
-          problems.append(.init(severity: .error, path: "$.\(name)[\(l.index)]", message: why))
+            ? "record \(quoted(l.id.string)) was left out (see its error)"
+            : "unknown record id \(quoted(l.id.string))"
+          problems.append(
+            .init(severity: .error, path: "$.\(name)[\(l.index)]", message: why)
+          )
         }
         if !problems.isEmpty {
-          state.report(rawItem(g, id: set.id(of: g)?.string, set: set), problems)
+          state.report(
+            rawItem(g, id: set.id(of: g)?.string, set: set), problems)
           state.leftOut += 1
           kept[g] = false
           changed = true
@@ -234,7 +275,9 @@ extension FastLoader {
 
   /// Every link of the kept records, grouped by owner in item order, each owner's links in
   /// the reference's order (related, disputes, revises; by index).
-  func linkTargets(kept: [Bool], set: ChunkSet, ids: IDTable, arena: ByteArena) -> [LinkTarget] {
+  func linkTargets(kept: [Bool], set: ChunkSet, ids: IDTable, arena: ByteArena)
+    -> [LinkTarget]
+  {
     let perChunk = ResultSlots<[LinkTarget]>(count: set.count)
     kept.withUnsafeBufferPointer { keptBuffer in
       let keptFlags = UnsafeSendable(keptBuffer)
@@ -242,7 +285,8 @@ extension FastLoader {
         let data = set.chunks[c].data
         let base = set.starts[c]
         var out: [LinkTarget] = []
-        for l in data.items.indices where keptFlags.value[base + l] && data.items[l].clean {
+        for l in data.items.indices
+        where keptFlags.value[base + l] && data.items[l].clean {
           let it = data.items[l]
           guard it.linkCount > 0 else { continue }
           let from = out.count
@@ -250,7 +294,8 @@ extension FastLoader {
             let link = data.links[k]
             out.append(
               LinkTarget(
-                owner: Int32(base + l), kind: link.kind, index: Int(link.index), id: link.id,
+                owner: Int32(base + l), kind: link.kind, index: Int(link.index),
+                id: link.id,
                 target: ids.find(link.id, set: set) ?? -1))
           }
           out[from...].sort { ($0.kind, $0.index) < ($1.kind, $1.index) }
@@ -265,13 +310,16 @@ extension FastLoader {
       let base = set.starts[c]
       for (l, fb) in set.chunks[c].data.fallbacks where kept[base + l] {
         guard let rec = fb.record else { continue }
-        for (kind, list) in [rec.related, rec.disputes, rec.revises].enumerated() {
+        for (kind, list) in [rec.related, rec.disputes, rec.revises]
+          .enumerated()
+        {
           for (i, id) in list.enumerated() {
             let (p, n) = arena.copy(id.rawValue)
             let ref = ByteRef(p, n)
             all.append(
               LinkTarget(
-                owner: Int32(base + l), kind: UInt8(kind), index: i, id: ref, target: ids.find(ref, set: set) ?? -1))
+                owner: Int32(base + l), kind: UInt8(kind), index: i, id: ref,
+                target: ids.find(ref, set: set) ?? -1))
             fallbackLinks = true
           }
         }
@@ -279,7 +327,9 @@ extension FastLoader {
     }
     if fallbackLinks {
       // Owners in item order; each owner's links keep their order (stable on position).
-      all = all.enumerated().sorted { ($0.element.owner, $0.offset) < ($1.element.owner, $1.offset) }.map(\.element)
+      all = all.enumerated().sorted {
+        ($0.element.owner, $0.offset) < ($1.element.owner, $1.offset)
+      }.map(\.element)
     }
     return all
   }
@@ -291,15 +341,22 @@ extension FastLoader {
     let c = set.chunks[ci]
     if let fb = c.data.fallbacks[l] { return fb.record }
     let it = c.data.items[l]
-    guard let f = files[c.file], f.ensure(it.start..<(it.start + Int(it.length))) else { return nil }
-    return RecordStore.decode(f.base! + it.start, Int(it.length), depthBase: c.depthBase)
+    guard let f = files[c.file],
+      f.ensure(it.start..<(it.start + Int(it.length)))
+    else { return nil }
+    return RecordStore.decode(
+      f.base! + it.start, Int(it.length), depthBase: c.depthBase)
   }
 
   /// Warns about each file read window by window that is no longer the file that was
   /// opened (it shrank, or was written or replaced while it was read).
   mutating func noteFilesChangedSinceRead() {
-    for (fi, f) in files.enumerated() where f?.isDeferred == true && f?.unchangedSinceOpen() == false {
-      state.fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
+    for (fi, f) in files.enumerated()
+    where f?.isDeferred == true && f?.unchangedSinceOpen() == false {
+      state.fileIssue(
+        fi, .warning,
+        "the file changed while it was read; what loaded may mix two versions (load again)"
+      )
     }
   }
 
@@ -310,12 +367,14 @@ extension FastLoader {
       var chunk = byFile[raw.file] ?? RecordScanChunk()
       let index = chunk.items.count
       ChunkScan.fallback(
-        UnsafeRawBufferPointer(start: nil, count: 0), offset: -1, ordinal: Int32(raw.ordinal), depthLimit: 62,
+        UnsafeRawBufferPointer(start: nil, count: 0), offset: -1,
+        ordinal: Int32(raw.ordinal), depthLimit: 62,
         into: &chunk)
       var r = ItemReader()
       let rec = ItemDecoding.record(raw.node, &r)
       var fb = RecordScanChunk.Fallback(
-        problems: r.problems, record: rec, rawID: LoadState.idOf(raw.node), syntaxIssue: nil)
+        problems: r.problems, record: rec, rawID: LoadState.idOf(raw.node),
+        syntaxIssue: nil)
       if let id = fb.rawID {
         let (p, n) = chunk.ids.copy(id)
         fb.rawIDRef = ByteRef(p, n)
@@ -324,7 +383,9 @@ extension FastLoader {
       byFile[raw.file] = chunk
     }
     return byFile.keys.sorted().map {
-      ScannedChunk(file: $0, data: byFile[$0]!, lineCount: 0, isLines: false, depthBase: -1)
+      ScannedChunk(
+        file: $0, data: byFile[$0]!, lineCount: 0, isLines: false, depthBase: -1
+      )
     }
   }
 }

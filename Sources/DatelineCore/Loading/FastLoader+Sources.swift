@@ -9,13 +9,17 @@ struct SourceScanResult: @unchecked Sendable {
   var mapped: FileBytes
   var range: Range<Int>
 
-  static func scan(_ f: FileBytes, file: Int, index: Int, range: Range<Int>) -> SourceScanResult {
+  static func scan(_ f: FileBytes, file: Int, index: Int, range: Range<Int>)
+    -> SourceScanResult
+  {
     let bytes = UnsafeRawBufferPointer(rebasing: f.bytes[range])
     if let s = SourceItemScan.scan(bytes, depthBase: 2) {
-      return SourceScanResult(file: file, index: index, scan: s, node: nil, mapped: f, range: range)
+      return SourceScanResult(
+        file: file, index: index, scan: s, node: nil, mapped: f, range: range)
     }
     let node = try? JSONParser.parse(bytes, depthLimit: 62)
-    return SourceScanResult(file: file, index: index, scan: nil, node: node, mapped: f, range: range)
+    return SourceScanResult(
+      file: file, index: index, scan: nil, node: node, mapped: f, range: range)
   }
 }
 
@@ -48,8 +52,12 @@ extension FastLoader {
       case scanned(SourceScanResult)
       case raw(CorpusLoader.RawItem)
     }
-    var entries: [(Int, Int, Entry)] = scanned.map { ($0.file, $0.index, .scanned($0)) }
-    for item in state.raw[.sources] ?? [] { entries.append((item.file, item.ordinal, .raw(item))) }
+    var entries: [(Int, Int, Entry)] = scanned.map {
+      ($0.file, $0.index, .scanned($0))
+    }
+    for item in state.raw[.sources] ?? [] {
+      entries.append((item.file, item.ordinal, .raw(item)))
+    }
     entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
 
     var firstAt: [String: CorpusLoader.RawItem] = [:]
@@ -62,44 +70,60 @@ extension FastLoader {
       switch entry {
       case .raw(let raw):
         item = raw
-        value = ItemDecoding.source(raw.node, &r).map { ($0.source, $0.textPath) }
+        value = ItemDecoding.source(raw.node, &r).map {
+          ($0.source, $0.textPath)
+        }
         rawID = LoadState.idOf(raw.node)
       case .scanned(let s):
         if let scan = s.scan {
           let id = String(
             decoding: UnsafeBufferPointer(
-              start: s.mapped.base!.assumingMemoryBound(to: UInt8.self) + s.range.lowerBound + scan.id.start,
+              start: s.mapped.base!.assumingMemoryBound(to: UInt8.self)
+                + s.range.lowerBound + scan.id.start,
               count: scan.id.rawCount), as: UTF8.self)
           rawID = id
-          item = .init(file: fi, ordinal: index, place: .item(index: index, id: id), node: JSONNode(.null, offset: 0))
+          item = .init(
+            file: fi, ordinal: index, place: .item(index: index, id: id),
+            node: JSONNode(.null, offset: 0))
           let textStart = s.range.lowerBound + scan.text.start
           let body = textStart..<(textStart + scan.text.rawCount)
           let origin: SourceText.Origin =
             scan.verbatim
             ? .verbatim(s.mapped, body)
             : scan.text.nfcStable
-              ? .escaped(s.mapped, body) : .literal(s.mapped, (textStart - 1)..<(body.upperBound + 1))
+              ? .escaped(s.mapped, body)
+              : .literal(s.mapped, (textStart - 1)..<(body.upperBound + 1))
           var source = Source(
-            id: Source.ID(id), outlet: scan.outlet, title: scan.title, url: scan.url, published: scan.published,
-            publishedInferred: scan.publishedInferred, updated: scan.updated, via: scan.via, text: "")
+            id: Source.ID(id), outlet: scan.outlet, title: scan.title,
+            url: scan.url, published: scan.published,
+            publishedInferred: scan.publishedInferred, updated: scan.updated,
+            via: scan.via, text: "")
           source.textStorage = SourceText(origin)
           value = (source, nil)
         } else {
           let node = s.node ?? JSONNode(.null, offset: 0)
           rawID = LoadState.idOf(node)
-          item = .init(file: fi, ordinal: index, place: .item(index: index, id: rawID), node: node)
+          item = .init(
+            file: fi, ordinal: index, place: .item(index: index, id: rawID),
+            node: node)
           value = ItemDecoding.source(node, &r).map { ($0.source, $0.textPath) }
         }
       }
       if let rawID {
         if let first = firstAt[rawID] {
-          r.error("$.id", "duplicate id \(quoted(rawID)) (first in \(state.location(first)))")
+          r.error(
+            "$.id",
+            "duplicate id \(quoted(rawID)) (first in \(state.location(first)))")
         } else {
           firstAt[rawID] = item
         }
       }
       state.report(item, r.problems)
-      if let value, !r.hasError { loaded.append((item, value.0, value.1)) } else { state.leftOut += 1 }
+      if let value, !r.hasError {
+        loaded.append((item, value.0, value.1))
+      } else {
+        state.leftOut += 1
+      }
     }
     var out = SourceTable()
     out.seen = Set(firstAt.keys)
@@ -108,9 +132,16 @@ extension FastLoader {
       var source = s
       if let path = textPath {
         switch TextPathReader.read(path, in: directory) {
-        case .success: source.textStorage = SourceText(.file(path: path, directory: directory))
+        case .success:
+          source.textStorage = SourceText(
+            .file(path: path, directory: directory))
         case .failure(let problem):
-          state.report(item, [.init(severity: .error, path: "$.text_path", message: problem.message)])
+          state.report(
+            item,
+            [
+              .init(
+                severity: .error, path: "$.text_path", message: problem.message)
+            ])
           state.leftOut += 1
           out.seen.insert(source.id.rawValue)
           continue
@@ -122,7 +153,9 @@ extension FastLoader {
     }
     let keys = out.keys
     var table = ByteKeyTable(capacity: keys.count)
-    for (i, k) in keys.enumerated() { _ = table.insert(k, value: Int32(i)) { keys[Int($0)] } }
+    for (i, k) in keys.enumerated() {
+      _ = table.insert(k, value: Int32(i)) { keys[Int($0)] }
+    }
     out.table = table
     return out
   }

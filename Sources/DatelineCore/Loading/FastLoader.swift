@@ -63,15 +63,21 @@ struct FastLoader {
       files.append(f)
       if f.changedWhileRead {
         state.fileIssue(
-          fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
+          fi, .warning,
+          "the file changed while it was read; what loaded may mix two versions (load again)"
+        )
       }
       let b = f.bytes
       let head = f.ensure(0..<min(3, b.count))
-      let bom = head && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+      let bom =
+        head && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+        ? 3 : 0
       bodyStart.append(bom)
       let body = UnsafeRawBufferPointer(rebasing: b[bom...])
       if name.hasSuffix(".jsonl") {
-        for r in FastLoader.lineChunks(body, offset: bom, unit: chunkBytes, readable: { f.ensure($0) }) {
+        for r in FastLoader.lineChunks(
+          body, offset: bom, unit: chunkBytes, readable: { f.ensure($0) })
+        {
           jobs.append(.lines(file: fi, range: r))
         }
         progress?.fileScanned()
@@ -88,16 +94,23 @@ struct FastLoader {
         state.readEnvelope(fi, body)
         continue
       }
-      let items = env.items.map { ($0.lowerBound + bom)..<($0.upperBound + bom) }
+      let items = env.items.map {
+        ($0.lowerBound + bom)..<($0.upperBound + bom)
+      }
       progress?.fileScanned()
       switch env.type {
       case .parties:
         for (i, r) in items.enumerated() {
-          guard let node = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r]), depthLimit: 62) else {
+          guard
+            let node = try? JSONParser.parse(
+              UnsafeRawBufferPointer(rebasing: b[r]), depthLimit: 62)
+          else {
             continue
           }
           state.raw[.parties, default: []].append(
-            .init(file: fi, ordinal: i, place: .item(index: i, id: LoadState.idOf(node)), node: node))
+            .init(
+              file: fi, ordinal: i,
+              place: .item(index: i, id: LoadState.idOf(node)), node: node))
         }
       case .sources:
         for (i, r) in items.enumerated() { sourceItems.append((fi, i, r)) }
@@ -112,7 +125,10 @@ struct FastLoader {
     jobs.insert(.sources(sourceItems), at: 0)
     // The source phase (first id wins, text_path files read) on a copy of this loader,
     // inside the sources job; its issues are added after.
-    let before = (issues: state.issues.count, leftOut: state.leftOut, failedFiles: state.failedFiles)
+    let before = (
+      issues: state.issues.count, leftOut: state.leftOut,
+      failedFiles: state.failedFiles
+    )
     let copy = UnsafeSendable(self)
     let phase = ResultSlots<(SourceTable, LoadState)>(count: 1)
     let watcher = progress
@@ -132,27 +148,37 @@ struct FastLoader {
           continue
         }
         for (i, r) in env.items.enumerated() {
-          all.append(SourceScanResult.scan(f, file: fi, index: i, range: (r.lowerBound + bom)..<(r.upperBound + bom)))
+          all.append(
+            SourceScanResult.scan(
+              f, file: fi, index: i,
+              range: (r.lowerBound + bom)..<(r.upperBound + bom)))
         }
       }
       let table = loader.sourcePhase(all)
       phase[0] = (table, loader.state)
       // Scanned and phased: the sources' pages go back now, while the other core still
       // scans records (the quote checks read each text again).
-      for fi in Set(deferred + sourceItems.map(\.0)) { loader.files[fi]?.release(0..<(loader.files[fi]?.count ?? 0)) }
+      for fi in Set(deferred + sourceItems.map(\.0)) {
+        loader.files[fi]?.release(0..<(loader.files[fi]?.count ?? 0))
+      }
     }
-    let results = FastLoader.run(jobs, files: files, parties: lookup, progress: progress, onSources: onSources)
+    let results = FastLoader.run(
+      jobs, files: files, parties: lookup, progress: progress,
+      onSources: onSources)
     // Envelopes are scanned (and the sources' phase done): their pages go back too; the
     // quote checks read each text again (`QuoteCheckPhase`), and so does a pane.
     for case let f? in files where f.isDeferred { f.release(0..<f.count) }
     progress?.checkingStarted()
     timer.lap("scan")
-    guard let (sources, after) = phase[0] else { fatalError("the sources job always runs") }
+    guard let (sources, after) = phase[0] else {
+      fatalError("the sources job always runs")
+    }
     state.issues.append(contentsOf: after.issues[before.issues...])
     state.leftOut += after.leftOut - before.leftOut
     state.failedFiles += after.failedFiles - before.failedFiles
     timer.lap("sources")
-    return recordPhase(results.chunks, parties: parties, lookup: lookup, sources: sources)
+    return recordPhase(
+      results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
 
   /// Opens data file `name`: read whole now, or (`windowedReads`) read window by window —
@@ -163,7 +189,9 @@ struct FastLoader {
     let path = directory + "/" + name
     guard windowedReads else { return FileBytes.read(path) }
     let opened = FileBytes.deferred(path)
-    guard case .success(let f) = opened, !name.hasSuffix(".jsonl") else { return opened }
+    guard case .success(let f) = opened, !name.hasSuffix(".jsonl") else {
+      return opened
+    }
     return f.fill(0..<f.count) == f.count ? opened : FileBytes.read(path)
   }
 
@@ -175,7 +203,8 @@ struct FastLoader {
   /// `readable` makes the bytes of a range of the file (offsets count from the file's
   /// start) readable through `body`, or says they cannot be (the file changed).
   static func lineChunks(
-    _ body: UnsafeRawBufferPointer, offset: Int, unit: Int, readable: (Range<Int>) -> Bool = { _ in true }
+    _ body: UnsafeRawBufferPointer, offset: Int, unit: Int,
+    readable: (Range<Int>) -> Bool = { _ in true }
   ) -> [Range<Int>] {
     let n = body.count
     guard n > 0 else { return [] }
@@ -185,7 +214,9 @@ struct FastLoader {
     var start = 0
     for k in 1...pieces {
       var cut = k == pieces ? n : n * k / pieces
-      if cut < n, cut > start { cut = lineStart(body, after: cut, offset: offset, readable: readable) }
+      if cut < n, cut > start {
+        cut = lineStart(body, after: cut, offset: offset, readable: readable)
+      }
       if cut > start {
         out.append((start + offset)..<(cut + offset))
         start = cut
@@ -197,7 +228,8 @@ struct FastLoader {
   /// Where the line after the one holding `at` starts (the body's end when none does),
   /// looked for a window at a time, each made readable first.
   static func lineStart(
-    _ body: UnsafeRawBufferPointer, after at: Int, offset: Int, readable: (Range<Int>) -> Bool
+    _ body: UnsafeRawBufferPointer, after at: Int, offset: Int,
+    readable: (Range<Int>) -> Bool
   ) -> Int {
     let n = body.count
     var from = at
@@ -219,7 +251,8 @@ struct FastLoader {
 
   /// Runs the jobs on every core; results keep the jobs' order.
   static func run(
-    _ jobs: [Job], files: [FileBytes?], parties: PartyLookup, progress: LoadProgress? = nil,
+    _ jobs: [Job], files: [FileBytes?], parties: PartyLookup,
+    progress: LoadProgress? = nil,
     onSources: UnsafeSendable<([SourceScanResult]) -> Void>? = nil
   ) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
@@ -231,10 +264,15 @@ struct FastLoader {
       if let onSources, case .sources(let s) = output { onSources.value(s) }
       if let progress, case .chunk(let c) = output {
         // Items the reference decoder rejected: the errors a first open shows as found.
-        let errors = c.data.fallbacks.values.count { $0.syntaxIssue != nil || $0.record == nil }
-        progress.scanned(bytes: list[i].byteCount, records: c.data.items.count, errors: errors)
+        let errors = c.data.fallbacks.values.count {
+          $0.syntaxIssue != nil || $0.record == nil
+        }
+        progress.scanned(
+          bytes: list[i].byteCount, records: c.data.items.count, errors: errors)
       }
-      if let progress, case .sources = output { progress.scanned(bytes: list[i].byteCount, records: 0) }
+      if let progress, case .sources = output {
+        progress.scanned(bytes: list[i].byteCount, records: 0)
+      }
     }
     var sources: [SourceScanResult] = []
     var chunks: [ScannedChunk] = []
@@ -253,21 +291,29 @@ struct FastLoader {
     case chunk(ScannedChunk)
   }
 
-  static func perform(_ job: Job, files: [FileBytes?], parties: PartyLookup) -> JobOutput {
+  static func perform(_ job: Job, files: [FileBytes?], parties: PartyLookup)
+    -> JobOutput
+  {
     switch job {
     case .sources(let items):
-      return .sources(items.map { fi, i, r in SourceScanResult.scan(files[fi]!, file: fi, index: i, range: r) })
+      return .sources(
+        items.map { fi, i, r in
+          SourceScanResult.scan(files[fi]!, file: fi, index: i, range: r)
+        })
     case .lines(let fi, let range):
       // Read now, scanned, handed back: a file read window by window keeps only what a
       // job is scanning. Bytes past a shrunk file's end are not scanned (the record phase
       // then warns that the file changed).
       let f = files[fi]!
       let n = max(0, f.fill(range))
-      let chunk = ChunkScan.lines(f, file: fi, range: range.lowerBound..<(range.lowerBound + n), parties: parties)
+      let chunk = ChunkScan.lines(
+        f, file: fi, range: range.lowerBound..<(range.lowerBound + n),
+        parties: parties)
       f.release(range)
       return .chunk(chunk)
     case .recordItems(let fi, let items):
-      return .chunk(ChunkScan.items(files[fi]!, file: fi, items: items, parties: parties))
+      return .chunk(
+        ChunkScan.items(files[fi]!, file: fi, items: items, parties: parties))
     }
   }
 }

@@ -29,11 +29,13 @@ final class FirstPassPiece: @unchecked Sendable {
     let lines = range.count / 256 + 64
     var o = out
     defer { out = o }
-    o.lines = UnsafeMutablePointer<dl_fp_line>(OpaquePointer(malloc(lines * MemoryLayout<dl_fp_line>.stride)))
+    o.lines = UnsafeMutablePointer<dl_fp_line>(
+      OpaquePointer(malloc(lines * MemoryLayout<dl_fp_line>.stride)))
     o.line_capacity = o.lines == nil ? 0 : lines
     o.ids = UnsafeMutablePointer<UInt8>(OpaquePointer(malloc(lines * 16)))
     o.id_capacity = o.ids == nil ? 0 : lines * 16
-    o.involved = UnsafeMutablePointer<UInt16>(OpaquePointer(malloc((lines * 4 + (1 << 17)) * 2)))
+    o.involved = UnsafeMutablePointer<UInt16>(
+      OpaquePointer(malloc((lines * 4 + (1 << 17)) * 2)))
     o.involved_capacity = o.involved == nil ? 0 : lines * 4 + (1 << 17)
     return o.lines != nil && o.ids != nil && o.involved != nil
   }
@@ -41,10 +43,15 @@ final class FirstPassPiece: @unchecked Sendable {
   /// Room for at least one more line of up to `lineBytes` bytes (its id, and the most
   /// parties any line can involve), so that every call of the scan makes progress.
   func ensureRoom(lineBytes: Int) -> Bool {
-    func grow<T>(_ p: inout UnsafeMutablePointer<T>?, _ capacity: inout Int, used: Int, room: Int) -> Bool {
+    func grow<T>(
+      _ p: inout UnsafeMutablePointer<T>?, _ capacity: inout Int, used: Int,
+      room: Int
+    ) -> Bool {
       guard capacity - used < room else { return true }
       let new = max(capacity * 2, used + room, 1024)
-      guard let q = realloc(p, new * MemoryLayout<T>.stride) else { return false }
+      guard let q = realloc(p, new * MemoryLayout<T>.stride) else {
+        return false
+      }
       p = q.assumingMemoryBound(to: T.self)
       capacity = new
       return true
@@ -55,7 +62,8 @@ final class FirstPassPiece: @unchecked Sendable {
     defer { out = o }
     return grow(&o.lines, &o.line_capacity, used: o.line_count, room: 1)
       && grow(&o.ids, &o.id_capacity, used: o.id_used, room: lineBytes)
-      && grow(&o.involved, &o.involved_capacity, used: o.involved_used, room: 1 << 17)
+      && grow(
+        &o.involved, &o.involved_capacity, used: o.involved_used, room: 1 << 17)
   }
 
   /// The lines' records are in the store now; only the ids stay (the store points into them).
@@ -68,7 +76,9 @@ final class FirstPassPiece: @unchecked Sendable {
     out.involved_capacity = 0
   }
 
-  var lines: UnsafeBufferPointer<dl_fp_line> { UnsafeBufferPointer(start: out.lines, count: out.line_count) }
+  var lines: UnsafeBufferPointer<dl_fp_line> {
+    UnsafeBufferPointer(start: out.lines, count: out.line_count)
+  }
 }
 
 /// The first pass over a directory's records files (see FirstPass).
@@ -88,7 +98,10 @@ struct FirstPassScan {
   private(set) var lineCount = 0
   private(set) var notShown = 0
 
-  init?(directory: String, files: [String], parties: [Party], settings: FirstPass.Settings) {
+  init?(
+    directory: String, files: [String], parties: [Party],
+    settings: FirstPass.Settings
+  ) {
     self.directory = directory
     names = files
     self.parties = parties
@@ -119,27 +132,39 @@ struct FirstPassScan {
   mutating func run(timer: inout LoadTimer) -> Bool {
     defer { for d in descriptors { close(d) } }
     for (k, f) in opened.enumerated() {
-      guard let starts = FirstPassScan.pieceStarts(descriptors[k], size: f.count, piece: settings.pieceBytes) else {
+      guard
+        let starts = FirstPassScan.pieceStarts(
+          descriptors[k], size: f.count, piece: settings.pieceBytes)
+      else {
         return false
       }
-      for (i, s) in starts.enumerated() where s < (i + 1 < starts.count ? starts[i + 1] : f.count) {
-        pieces.append(FirstPassPiece(file: k, range: s..<(i + 1 < starts.count ? starts[i + 1] : f.count)))
+      for (i, s) in starts.enumerated()
+      where s < (i + 1 < starts.count ? starts[i + 1] : f.count) {
+        pieces.append(
+          FirstPassPiece(
+            file: k, range: s..<(i + 1 < starts.count ? starts[i + 1] : f.count)
+          ))
       }
     }
     let lookup = PartyLookup(parties: parties)
     let view = lookup.view
     guard
       let table = dl_fp_parties_new(
-        view.idBytes, UnsafeRawPointer(view.idStart).assumingMemoryBound(to: Int64.self), view.parentOf,
+        view.idBytes,
+        UnsafeRawPointer(view.idStart).assumingMemoryBound(to: Int64.self),
+        view.parentOf,
         Int32(view.count))
     else { return false }
     defer { dl_fp_parties_free(table) }
-    let shared = UnsafeSendable((pieces, descriptors, table, settings.windowBytes))
+    let shared = UnsafeSendable(
+      (pieces, descriptors, table, settings.windowBytes))
     let failed = Atomic<Bool>(false)
     DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
       let (pieces, descriptors, table, window) = shared.value
       let piece = pieces[i]
-      if !FirstPassScan.scan(piece, descriptors[piece.file], table, window: window) {
+      if !FirstPassScan.scan(
+        piece, descriptors[piece.file], table, window: window)
+      {
         failed.store(true, ordering: .relaxed)
       }
     }
@@ -147,7 +172,10 @@ struct FirstPassScan {
     guard !failed.load(ordering: .relaxed) else { return false }
     timer.lap("scan")
     // The files are still the ones the windows will be read from.
-    for (k, f) in opened.enumerated() where FileIdentity.of(descriptor: descriptors[k]) != f.identity { return false }
+    for (k, f) in opened.enumerated()
+    where FileIdentity.of(descriptor: descriptors[k]) != f.identity {
+      return false
+    }
     defer { timer.lap("unusual lines") }
     return decodeUnusual()
   }
@@ -156,7 +184,9 @@ struct FirstPassScan {
   /// byte order mark at the very start).
   static func pieceStarts(_ fd: Int32, size: Int, piece: Int) -> [Int]? {
     var head = [UInt8](repeating: 0, count: 3)
-    let got = head.withUnsafeMutableBytes { FileBytes.readFully(fd, into: $0.baseAddress!, count: 3, at: 0) }
+    let got = head.withUnsafeMutableBytes {
+      FileBytes.readFully(fd, into: $0.baseAddress!, count: 3, at: 0)
+    }
     guard got >= 0 else { return nil }
     var starts = [got == 3 && head == [0xEF, 0xBB, 0xBF] ? 3 : 0]
     var at = piece
@@ -171,11 +201,13 @@ struct FirstPassScan {
   /// The first line start at or after `b` (just past a `\n` at `b - 1` or later), or `size`.
   static func lineStart(_ fd: Int32, from b: Int, size: Int) -> Int? {
     let chunk = 1 << 16
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+    let buffer = UnsafeMutableRawPointer.allocate(
+      byteCount: chunk, alignment: 16)
     defer { buffer.deallocate() }
     var at = b - 1
     while at < size {
-      let n = FileBytes.readFully(fd, into: buffer, count: min(chunk, size - at), at: at)
+      let n = FileBytes.readFully(
+        fd, into: buffer, count: min(chunk, size - at), at: at)
       guard n > 0 else { return nil }
       let k = dl_fp_newline(buffer.assumingMemoryBound(to: UInt8.self), n)
       if k < n { return at + k + 1 }
@@ -186,7 +218,9 @@ struct FirstPassScan {
 
   /// Reads `piece` window by window and scans its lines; false when a read fails or comes
   /// short (the file shrank) or memory runs out.
-  static func scan(_ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer, window: Int) -> Bool {
+  static func scan(
+    _ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer, window: Int
+  ) -> Bool {
     var size = window
     guard piece.reserve(), var buffer = malloc(size) else { return false }
     defer { free(buffer) }
@@ -194,7 +228,10 @@ struct FirstPassScan {
     var carry = 0
     while pos < piece.range.upperBound {
       let want = min(size - carry, piece.range.upperBound - pos)
-      guard FileBytes.readFully(fd, into: buffer + carry, count: want, at: pos) == want else { return false }
+      guard
+        FileBytes.readFully(fd, into: buffer + carry, count: want, at: pos)
+          == want
+      else { return false }
       pos += want
       let available = carry + want
       let bytes = buffer.assumingMemoryBound(to: UInt8.self)
@@ -202,7 +239,9 @@ struct FirstPassScan {
       var done = 0
       repeat {
         guard piece.ensureRoom(lineBytes: size) else { return false }
-        done += dl_fp_scan(bytes + done, available - done, UInt64(pos - available + done), final, table, &piece.out)
+        done += dl_fp_scan(
+          bytes + done, available - done, UInt64(pos - available + done), final,
+          table, &piece.out)
       } while piece.out.full != 0
       carry = available - done
       if carry > 0 { memmove(buffer, buffer + done, carry) }
@@ -222,7 +261,8 @@ struct FirstPassScan {
     var unusual: [(piece: Int, line: Int)] = []
     for (p, piece) in pieces.enumerated() {
       lineCount += piece.lines.count
-      for (l, line) in piece.lines.enumerated() where line.status != UInt8(DL_FP_USUAL) { unusual.append((p, l)) }
+      for (l, line) in piece.lines.enumerated()
+      where line.status != UInt8(DL_FP_USUAL) { unusual.append((p, l)) }
     }
     guard unusual.count <= settings.maximumUnusual else { return false }
     let lookup = PartyLookup(parties: parties)
@@ -232,13 +272,18 @@ struct FirstPassScan {
       let file = opened[piece.file]
       let at = Int(line.offset)
       let length = Int(line.length)
-      guard file.ensure(at..<(at + length)), let base = file.base else { return false }
-      guard let record = RecordStore.decode(base + at, length, depthBase: 0) else {
+      guard file.ensure(at..<(at + length)), let base = file.base else {
+        return false
+      }
+      guard let record = RecordStore.decode(base + at, length, depthBase: 0)
+      else {
         notShown += 1
         continue
       }
       decoded.append(
-        RecordStore.row(for: record, lookup: lookup, arena: arena, item: base + at, length: Int32(length), depthBase: 0)
+        RecordStore.row(
+          for: record, lookup: lookup, arena: arena, item: base + at,
+          length: Int32(length), depthBase: 0)
       )
     }
     return true

@@ -20,7 +20,9 @@ private struct FirstPassRows: @unchecked Sendable {
 
   init(_ pieces: [FirstPassPiece], files: [FileBytes]) {
     var n = 0
-    for piece in pieces { n += piece.lines.count { $0.status == UInt8(DL_FP_USUAL) } }
+    for piece in pieces {
+      n += piece.lines.count { $0.status == UInt8(DL_FP_USUAL) }
+    }
     usual = n
     line = .allocate(capacity: max(n, 1))
     ids = .allocate(capacity: max(n, 1))
@@ -29,11 +31,14 @@ private struct FirstPassRows: @unchecked Sendable {
     var r = 0
     for piece in pieces {
       // The scan allocates all three before its first line.
-      guard let lines = piece.out.lines, let idBase = piece.out.ids, let involvedBase = piece.out.involved else {
+      guard let lines = piece.out.lines, let idBase = piece.out.ids,
+        let involvedBase = piece.out.involved
+      else {
         continue
       }
       let base = files[piece.file].base
-      for l in 0..<piece.out.line_count where lines[l].status == UInt8(DL_FP_USUAL) {
+      for l in 0..<piece.out.line_count
+      where lines[l].status == UInt8(DL_FP_USUAL) {
         line[r] = UnsafePointer(lines + l)
         ids[r] = UnsafePointer(idBase)
         involved[r] = UnsafePointer(involvedBase)
@@ -65,7 +70,8 @@ extension FirstPassScan {
     defer { rows.deallocate() }
     let n = rows.usual + decoded.count
     let ids = Column<ByteRef>(uninitialized: n)
-    let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(capacity: max(n, 1))
+    let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
+      capacity: max(n, 1))
     defer { keys.deallocate() }
     let extra = decoded
     let shared = UnsafeSendable((rows, ids, keys, extra))
@@ -77,23 +83,33 @@ extension FirstPassScan {
         if r < rows.usual {
           let l = rows.line[r].pointee
           id = rows.id(r)
-          key = RecordStore.key(firstDay: l.first_day, lastDay: l.last_day, precision: l.precision, time: l.time)
+          key = RecordStore.key(
+            firstDay: l.first_day, lastDay: l.last_day, precision: l.precision,
+            time: l.time)
         } else {
           let row = extra[r - rows.usual]
           id = row.id
-          key = RecordStore.key(firstDay: row.firstDay, lastDay: row.lastDay, precision: row.precision, time: row.time)
+          key = RecordStore.key(
+            firstDay: row.firstDay, lastDay: row.lastDay,
+            precision: row.precision, time: row.time)
         }
         ids.base[r] = id
-        (keys.baseAddress! + r).initialize(to: .init(key: key, prefix: RecordStore.prefix(id), row: Int32(r)))
+        (keys.baseAddress! + r).initialize(
+          to: .init(key: key, prefix: RecordStore.prefix(id), row: Int32(r)))
       }
     }
-    let order = RecordStore.timelineOrder(UnsafeMutableBufferPointer(rebasing: keys[0..<n])) { ids[Int($0)] }
+    let order = RecordStore.timelineOrder(
+      UnsafeMutableBufferPointer(rebasing: keys[0..<n])
+    ) { ids[Int($0)] }
     var columns = RecordStore.Columns(count: n)
     var involvedCount = 0
     for i in 0..<n {
       let r = Int(order[i].row)
       columns.involvedStart.base[i] = UInt32(involvedCount)
-      involvedCount += r < rows.usual ? Int(rows.line[r].pointee.involved_count) : extra[r - rows.usual].involved.count
+      involvedCount +=
+        r < rows.usual
+        ? Int(rows.line[r].pointee.involved_count)
+        : extra[r - rows.usual].involved.count
     }
     columns.involvedStart.base[n] = UInt32(involvedCount)
     columns.involved = Column<UInt16>(uninitialized: involvedCount)
@@ -105,10 +121,13 @@ extension FirstPassScan {
         guard r < rows.usual else {
           columns.set(i, extra[r - rows.usual])
           let at = Int(columns.involvedStart[i])
-          for (k, p) in extra[r - rows.usual].involved.enumerated() { columns.involved.base[at + k] = p }
+          for (k, p) in extra[r - rows.usual].involved.enumerated() {
+            columns.involved.base[at + k] = p
+          }
           continue
         }
-        FirstPassScan.setUsual(i, rows.line[r].pointee, id: ids[r], item: rows.item[r], columns)
+        FirstPassScan.setUsual(
+          i, rows.line[r].pointee, id: ids[r], item: rows.item[r], columns)
         (columns.involved.base + Int(columns.involvedStart[i])).update(
           from: rows.involved[r] + Int(rows.line[r].pointee.involved_start),
           count: Int(rows.line[r].pointee.involved_count))
@@ -118,18 +137,22 @@ extension FirstPassScan {
     // file order and reports the rest; until it ends, either is a record of the files).
     var table = ByteKeyTable(capacity: n)
     let sorted = columns.ids
-    for i in 0..<n { _ = table.insert(sorted[i], value: Int32(i)) { sorted[Int($0)] } }
+    for i in 0..<n {
+      _ = table.insert(sorted[i], value: Int32(i)) { sorted[Int($0)] }
+    }
     for piece in pieces { piece.releaseLines() }
     let owned: [AnyObject] = opened + [FirstPassIDs(pieces), arena]
     return RecordStore(
-      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: [:], revisedBy: [:], owners: owned,
+      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: [:],
+      revisedBy: [:], owners: owned,
       provisional: true)
   }
 
   /// Timeline index `i` from a usual line (facets at their defaults: basis unattributed,
   /// one source, no figures).
   private static func setUsual(
-    _ i: Int, _ l: dl_fp_line, id: ByteRef, item: UnsafeRawPointer?, _ c: RecordStore.Columns
+    _ i: Int, _ l: dl_fp_line, id: ByteRef, item: UnsafeRawPointer?,
+    _ c: RecordStore.Columns
   ) {
     c.firstDay.base[i] = l.first_day
     c.lastDay.base[i] = l.last_day

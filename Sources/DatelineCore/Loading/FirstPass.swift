@@ -29,7 +29,8 @@ public enum FirstPass {
     public var windowBytes: Int
 
     public init(
-      minimumBytes: Int = 8_000_000, maximumUnusual: Int = 20_000, pieceBytes: Int = 16 << 20,
+      minimumBytes: Int = 8_000_000, maximumUnusual: Int = 20_000,
+      pieceBytes: Int = 16 << 20,
       windowBytes: Int = 1 << 20
     ) {
       self.minimumBytes = minimumBytes
@@ -51,13 +52,18 @@ public enum FirstPass {
 
   /// The provisional corpus of `directory` (its data files `files`, in load order), or nil
   /// when it should be loaded in full.
-  static func run(directory: String, files: [String], settings: Settings, timings: LoadTimings? = nil) -> Outcome? {
+  static func run(
+    directory: String, files: [String], settings: Settings,
+    timings: LoadTimings? = nil
+  ) -> Outcome? {
     var timer = LoadTimer("first pass", timings)
     var recordFiles: [String] = []
     var partyFiles: [String] = []
     var total = 0
     for name in files {
-      guard let id = FileIdentity.of(path: directory + "/" + name) else { return nil }
+      guard let id = FileIdentity.of(path: directory + "/" + name) else {
+        return nil
+      }
       total += id.size
       if name.hasSuffix(".jsonl") {
         recordFiles.append(name)
@@ -69,35 +75,49 @@ public enum FirstPass {
       default: return nil
       }
     }
-    guard total >= settings.minimumBytes, !recordFiles.isEmpty else { return nil }
+    guard total >= settings.minimumBytes, !recordFiles.isEmpty else {
+      return nil
+    }
     guard let parties = loadParties(directory, partyFiles) else { return nil }
     timer.lap("parties")
-    guard var scan = FirstPassScan(directory: directory, files: recordFiles, parties: parties, settings: settings),
+    guard
+      var scan = FirstPassScan(
+        directory: directory, files: recordFiles, parties: parties,
+        settings: settings),
       scan.run(timer: &timer)
     else { return nil }
     guard let store = scan.store() else { return nil }
     timer.lap("store")
     let corpus = Corpus(parties: parties, sources: [], store: store)
     timer.lap("corpus")
-    return Outcome(corpus: corpus, lines: scan.lineCount, notShown: scan.notShown)
+    return Outcome(
+      corpus: corpus, lines: scan.lineCount, notShown: scan.notShown)
   }
 
   /// The `type` of an envelope file, from its first 64 KB (nil when they do not say it
   /// before `items`).
   static func envelopeType(_ path: String) -> String? {
-    guard case .success(let (fd, _)) = FileBytes.openRegular(path) else { return nil }
+    guard case .success(let (fd, _)) = FileBytes.openRegular(path) else {
+      return nil
+    }
     defer { close(fd) }
     let size = 1 << 16
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+    let buffer = UnsafeMutableRawPointer.allocate(
+      byteCount: size, alignment: 16)
     defer { buffer.deallocate() }
     let got = FileBytes.readFully(fd, into: buffer, count: size, at: 0)
     guard got > 0 else { return nil }
     var type: UnsafePointer<UInt8>?
     var length = 0
-    guard dl_fp_envelope_type(buffer.assumingMemoryBound(to: UInt8.self), got, &type, &length) == 1, let type else {
+    guard
+      dl_fp_envelope_type(
+        buffer.assumingMemoryBound(to: UInt8.self), got, &type, &length) == 1,
+      let type
+    else {
       return nil
     }
-    return String(decoding: UnsafeBufferPointer(start: type, count: length), as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(start: type, count: length), as: UTF8.self)
   }
 
   /// The parties as the full load will have them: the reference loader over the parties
@@ -105,7 +125,9 @@ public enum FirstPass {
   static func loadParties(_ directory: String, _ names: [String]) -> [Party]? {
     var state = LoadState(directory: directory, fileNames: names)
     for (i, name) in names.enumerated() { state.readFile(index: i, name: name) }
-    guard state.raw[.records] == nil, state.raw[.sources] == nil else { return nil }
+    guard state.raw[.records] == nil, state.raw[.sources] == nil else {
+      return nil
+    }
     return state.finish().corpus.parties
   }
 }
@@ -122,13 +144,16 @@ extension CorpusLoader {
   /// The cache's corpus when it is there and sound, else the first pass's; nil when
   /// neither: `open` then loads in full (and reports why a cache file was not used).
   public static func openProvisionally(
-    directory: String, settings: LoadSettings = .init(), firstPass: FirstPass.Settings = .init()
+    directory: String, settings: LoadSettings = .init(),
+    firstPass: FirstPass.Settings = .init()
   ) throws(DirectoryError) -> Opening? {
     let files = try dataFiles(in: directory)
     let (cached, _, _) = openCached(directory, files, settings)
     if let cached { return .complete(cached) }
     var timer = LoadTimer("first pass", settings.timings)
-    let outcome = FirstPass.run(directory: directory, files: files, settings: firstPass, timings: settings.timings)
+    let outcome = FirstPass.run(
+      directory: directory, files: files, settings: firstPass,
+      timings: settings.timings)
     timer.lap(outcome == nil ? "declined" : "total")
     return outcome.map { .provisional($0) }
   }

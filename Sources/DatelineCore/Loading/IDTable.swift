@@ -24,12 +24,18 @@ struct IDTable: @unchecked Sendable {
             if items[l].clean {
               raw = items[l].id
             } else {
-              guard let fb = data.fallbacks[l], fb.syntaxIssue == nil, let r = fb.rawIDRef else { continue }
+              guard let fb = data.fallbacks[l], fb.syntaxIssue == nil,
+                let r = fb.rawIDRef
+              else { continue }
               raw = r
             }
             guard half(raw) == part else { continue }
             let g = Int32(base + l)
-            if let first = table.insert(raw, value: g, key: { set.id(of: Int($0))! }) { dups.append((g, first)) }
+            if let first = table.insert(
+              raw, value: g, key: { set.id(of: Int($0))! })
+            {
+              dups.append((g, first))
+            }
           }
         }
       }

@@ -4,27 +4,35 @@ import Foundation
 ///
 /// Cross-item rules (references, duplicates, quotes in their sources) are the loader's.
 enum ItemDecoding {
-  static let partyFields: Set<String> = ["id", "name", "label", "kind", "aliases", "parent", "key", "color"]
+  static let partyFields: Set<String> = [
+    "id", "name", "label", "kind", "aliases", "parent", "key", "color",
+  ]
   static let sourceFields: Set<String> = [
-    "id", "outlet", "title", "url", "published", "published_inferred", "updated", "via", "text",
+    "id", "outlet", "title", "url", "published", "published_inferred",
+    "updated", "via", "text",
     "text_path",
   ]
   static let recordFields: Set<String> = [
-    "id", "date", "date_precision", "time", "utc_offset", "date_approx", "date_inferred",
-    "date_note", "end_date", "kind", "parties", "headline", "summary", "attribution", "source",
+    "id", "date", "date_precision", "time", "utc_offset", "date_approx",
+    "date_inferred",
+    "date_note", "end_date", "kind", "parties", "headline", "summary",
+    "attribution", "source",
     "quote", "also", "tags", "related", "disputes", "revises", "figures",
   ]
 
   static func party(_ node: JSONNode, _ r: inout ItemReader) -> Party? {
     r.scan(node, path: "$")
-    guard let f = r.fields(node, path: "$", known: partyFields) else { return nil }
+    guard let f = r.fields(node, path: "$", known: partyFields) else {
+      return nil
+    }
     let id: Party.ID? = r.id(f, "id", required: true)
     let name = r.string(f, "name", required: true, nonEmpty: true)
     var label = r.string(f, "label", nonEmpty: true)
     if let l = label, DisplayWidth.of(Sanitizer.clean(l)) > 12 {
       r.error(
         f.path("label"),
-        "expected at most 12 columns, got \(quoted(l)) (\(DisplayWidth.of(Sanitizer.clean(l))) columns)")
+        "expected at most 12 columns, got \(quoted(l)) (\(DisplayWidth.of(Sanitizer.clean(l))) columns)"
+      )
       label = nil
     }
     let kind = r.enumValue(f, "kind", Party.Kind.self) ?? .other
@@ -32,10 +40,14 @@ enum ItemDecoding {
     let parent: Party.ID? = r.id(f, "parent")
     var key: Int? = nil
     if let k = f["key"] {
-      if case .string(let s) = k.value, s.count == 1, let d = Int(s), (1...9).contains(d) {
+      if case .string(let s) = k.value, s.count == 1, let d = Int(s),
+        (1...9).contains(d)
+      {
         key = d
       } else {
-        r.error(f.path("key"), "expected a digit \"1\" to \"9\" as a string, got \(k.summary)")
+        r.error(
+          f.path("key"),
+          "expected a digit \"1\" to \"9\" as a string, got \(k.summary)")
       }
     }
     var color: Party.Color? = nil
@@ -50,14 +62,22 @@ enum ItemDecoding {
       }
     }
     guard let id, let name, !r.hasError else { return nil }
-    if let parent, parent == id { r.error(f.path("parent"), "a party cannot be its own parent") }
-    return Party(id: id, name: name, label: label, kind: kind, aliases: aliases, parent: parent, key: key, color: color)
+    if let parent, parent == id {
+      r.error(f.path("parent"), "a party cannot be its own parent")
+    }
+    return Party(
+      id: id, name: name, label: label, kind: kind, aliases: aliases,
+      parent: parent, key: key, color: color)
   }
 
   /// A source without its text: the loader reads `text_path` (it knows the directory).
-  static func source(_ node: JSONNode, _ r: inout ItemReader) -> (source: Source, textPath: String?)? {
+  static func source(_ node: JSONNode, _ r: inout ItemReader) -> (
+    source: Source, textPath: String?
+  )? {
     r.scan(node, path: "$", allowLongStringAt: "$.text")
-    guard let f = r.fields(node, path: "$", known: sourceFields) else { return nil }
+    guard let f = r.fields(node, path: "$", known: sourceFields) else {
+      return nil
+    }
     let id: Source.ID? = r.id(f, "id", required: true)
     let outlet = r.string(f, "outlet", required: true, nonEmpty: true)
     let title = r.string(f, "title", required: true, nonEmpty: true)
@@ -69,8 +89,10 @@ enum ItemDecoding {
     let text = r.string(f, "text")
     let textPath = r.string(f, "text_path", nonEmpty: true)
     switch (f.has("text"), f.has("text_path")) {
-    case (true, true): r.error("$", "expected exactly one of text and text_path, got both")
-    case (false, false): r.error("$", "expected exactly one of text and text_path, got neither")
+    case (true, true):
+      r.error("$", "expected exactly one of text and text_path, got both")
+    case (false, false):
+      r.error("$", "expected exactly one of text and text_path, got neither")
     default: break
     }
     guard let id, let outlet, let title, !r.hasError else { return nil }
@@ -83,7 +105,9 @@ enum ItemDecoding {
 
   static func record(_ node: JSONNode, _ r: inout ItemReader) -> Record? {
     r.scan(node, path: "$")
-    guard let f = r.fields(node, path: "$", known: recordFields) else { return nil }
+    guard let f = r.fields(node, path: "$", known: recordFields) else {
+      return nil
+    }
     let id: Record.ID? = r.id(f, "id", required: true)
     var date = r.date(f, "date", required: true)
     if let p = f["date_precision"] {
@@ -92,7 +116,10 @@ enum ItemDecoding {
           if d.precision == .day {
             date = RecordDate(firstDay: d.firstDay, precision: .week)
           } else {
-            r.error(f.path("date_precision"), "\"week\" needs a day date (YYYY-MM-DD), got \(quoted(d.description))")
+            r.error(
+              f.path("date_precision"),
+              "\"week\" needs a day date (YYYY-MM-DD), got \(quoted(d.description))"
+            )
           }
         }
       } else {
@@ -104,7 +131,9 @@ enum ItemDecoding {
       if case .string(let s) = t.value, let v = TimeOfDay(s) {
         time = v
       } else {
-        r.error(f.path("time"), "expected HH:MM from 00:00 to 23:59, got \(t.summary)")
+        r.error(
+          f.path("time"), "expected HH:MM from 00:00 to 23:59, got \(t.summary)"
+        )
       }
       if let d = date, d.precision != .day {
         r.error(f.path("time"), "a time needs a date of precision day")
@@ -113,7 +142,8 @@ enum ItemDecoding {
     let utcOffset = r.string(f, "utc_offset")
     if let o = utcOffset {
       if !TimeOfDay.isValidOffset(o) {
-        r.error(f.path("utc_offset"), "expected +HH:MM or -HH:MM, got \(quoted(o))")
+        r.error(
+          f.path("utc_offset"), "expected +HH:MM or -HH:MM, got \(quoted(o))")
       } else if !f.has("time") {
         r.error(f.path("utc_offset"), "utc_offset is allowed only beside time")
       }
@@ -123,13 +153,19 @@ enum ItemDecoding {
     let note = r.string(f, "date_note")
     let endDate = r.date(f, "end_date")
     if let d = date, let e = endDate, e.firstDay < d.firstDay {
-      r.error(f.path("end_date"), "expected a date not before \(d) (the date), got \(quoted(e.description))")
+      r.error(
+        f.path("end_date"),
+        "expected a date not before \(d) (the date), got \(quoted(e.description))"
+      )
     }
     let kind = r.enumValue(f, "kind", Record.Kind.self, required: true)
     let parties = partyRefs(f, &r)
     let headline = r.string(f, "headline", required: true, nonEmpty: true)
     if let h = headline, DisplayWidth.of(Sanitizer.clean(h)) > 100 {
-      r.error(f.path("headline"), "expected at most 100 columns, got \(DisplayWidth.of(Sanitizer.clean(h)))")
+      r.error(
+        f.path("headline"),
+        "expected at most 100 columns, got \(DisplayWidth.of(Sanitizer.clean(h)))"
+      )
     }
     let summary = r.string(f, "summary")
     let attribution = attributionValue(f, &r)
@@ -142,24 +178,36 @@ enum ItemDecoding {
     let disputes: [Record.ID] = r.ids(f, "disputes")
     let revises: [Record.ID] = r.ids(f, "revises")
     let figures = figuresValue(f, &r)
-    guard let id, let date, let kind, let headline, let source, !parties.isEmpty, !r.hasError else {
+    guard let id, let date, let kind, let headline, let source,
+      !parties.isEmpty, !r.hasError
+    else {
       return nil
     }
     return Record(
-      id: id, date: date, endDate: endDate, time: time, utcOffset: utcOffset, dateApprox: approx,
-      dateInferred: inferred, dateNote: note, kind: kind, parties: parties, headline: headline,
-      summary: summary, attribution: attribution, source: source, quote: quote, also: also,
-      tags: tags, related: related, disputes: disputes, revises: revises, figures: figures)
+      id: id, date: date, endDate: endDate, time: time, utcOffset: utcOffset,
+      dateApprox: approx,
+      dateInferred: inferred, dateNote: note, kind: kind, parties: parties,
+      headline: headline,
+      summary: summary, attribution: attribution, source: source, quote: quote,
+      also: also,
+      tags: tags, related: related, disputes: disputes, revises: revises,
+      figures: figures)
   }
 
   /// `also`: other sources of the same fact (their ids and quotes; the loader checks that
   /// each source exists and holds its quote). The CSV import reads its `also` cell here too.
-  static func alsoValue(_ f: ItemReader.Fields, _ r: inout ItemReader) -> [Record.Corroboration] {
+  static func alsoValue(_ f: ItemReader.Fields, _ r: inout ItemReader)
+    -> [Record.Corroboration]
+  {
     var also: [Record.Corroboration] = []
     for (i, n) in (r.array(f, "also") ?? []).enumerated() {
       let p = "\(f.path("also"))[\(i)]"
-      guard let af = r.fields(n, path: p, known: ["source", "quote"]) else { continue }
-      guard let s: Source.ID = r.id(af, "source", required: true) else { continue }
+      guard let af = r.fields(n, path: p, known: ["source", "quote"]) else {
+        continue
+      }
+      guard let s: Source.ID = r.id(af, "source", required: true) else {
+        continue
+      }
       var aq: Quote? = nil
       if let q = af["quote"] { aq = quoteValue(q, path: af.path("quote"), &r) }
       also.append(Record.Corroboration(source: s, quote: aq))
@@ -168,21 +216,31 @@ enum ItemDecoding {
   }
 
   /// `figures`: the numbers a record states. The CSV import reads its `figures` cell here too.
-  static func figuresValue(_ f: ItemReader.Fields, _ r: inout ItemReader) -> [Figure] {
+  static func figuresValue(_ f: ItemReader.Fields, _ r: inout ItemReader)
+    -> [Figure]
+  {
     var figures: [Figure] = []
     for (i, n) in (r.array(f, "figures") ?? []).enumerated() {
       let p = "\(f.path("figures"))[\(i)]"
-      guard let ff = r.fields(n, path: p, known: ["label", "value", "value_max", "qualifier", "unit"]) else { continue }
+      guard
+        let ff = r.fields(
+          n, path: p,
+          known: ["label", "value", "value_max", "qualifier", "unit"])
+      else { continue }
       let label = r.string(ff, "label", required: true, nonEmpty: true)
       let value = r.number(ff, "value", required: true)
       let valueMax = r.number(ff, "value_max")
       let qualifier = r.enumValue(ff, "qualifier", Figure.Qualifier.self)
       let unit = r.string(ff, "unit")
       if let v = value, let m = valueMax, m < v {
-        r.error(ff.path("value_max"), "expected a number not below value (\(v)), got \(m)")
+        r.error(
+          ff.path("value_max"),
+          "expected a number not below value (\(v)), got \(m)")
       }
       if let label, let value {
-        var figure = Figure(label: label, value: value, valueMax: valueMax, qualifier: qualifier, unit: unit)
+        var figure = Figure(
+          label: label, value: value, valueMax: valueMax, qualifier: qualifier,
+          unit: unit)
         figure.valueLiteral = ff["value"]?.literal
         figure.valueMaxLiteral = ff["value_max"]?.literal
         figures.append(figure)
@@ -191,13 +249,17 @@ enum ItemDecoding {
     return figures
   }
 
-  static func partyRefs(_ f: ItemReader.Fields, _ r: inout ItemReader) -> [Record.PartyRef] {
+  static func partyRefs(_ f: ItemReader.Fields, _ r: inout ItemReader)
+    -> [Record.PartyRef]
+  {
     guard let node = f["parties"] else {
       r.error(f.path("parties"), "required field is missing")
       return []
     }
     guard case .array(let items) = node.value, !items.isEmpty else {
-      r.error(f.path("parties"), "expected an array of at least one party, got \(node.summary)")
+      r.error(
+        f.path("parties"),
+        "expected an array of at least one party, got \(node.summary)")
       return []
     }
     var refs: [Record.PartyRef] = []
@@ -207,17 +269,26 @@ enum ItemDecoding {
         if let id: Party.ID = r.id(n, path: p) { refs.append(.init(id: id)) }
         continue
       }
-      guard let pf = r.fields(n, path: p, known: ["id", "role"]) else { continue }
+      guard let pf = r.fields(n, path: p, known: ["id", "role"]) else {
+        continue
+      }
       let id: Party.ID? = r.id(pf, "id", required: true)
-      let role = pf.has("role") ? r.enumValue(pf, "role", Record.Role.self) : .participant
+      let role =
+        pf.has("role")
+        ? r.enumValue(pf, "role", Record.Role.self) : .participant
       if let id, let role { refs.append(.init(id: id, role: role)) }
     }
     return refs
   }
 
-  static func attributionValue(_ f: ItemReader.Fields, _ r: inout ItemReader) -> Attribution? {
+  static func attributionValue(_ f: ItemReader.Fields, _ r: inout ItemReader)
+    -> Attribution?
+  {
     guard let node = f["attribution"] else { return nil }
-    guard let af = r.fields(node, path: f.path("attribution"), known: ["claimant", "text", "basis"]) else {
+    guard
+      let af = r.fields(
+        node, path: f.path("attribution"), known: ["claimant", "text", "basis"])
+    else {
       return nil
     }
     var claimants: [Party.ID] = []
@@ -226,7 +297,9 @@ enum ItemDecoding {
       if case .array(let items) = c.value {
         isList = true
         for (i, n) in items.enumerated() {
-          if let id: Party.ID = r.id(n, path: "\(af.path("claimant"))[\(i)]") { claimants.append(id) }
+          if let id: Party.ID = r.id(n, path: "\(af.path("claimant"))[\(i)]") {
+            claimants.append(id)
+          }
         }
       } else if let id: Party.ID = r.id(c, path: af.path("claimant")) {
         claimants.append(id)
@@ -235,15 +308,23 @@ enum ItemDecoding {
     let text = r.string(af, "text", required: true)
     let basis = r.enumValue(af, "basis", Attribution.Basis.self, required: true)
     guard let text, let basis else { return nil }
-    return Attribution(claimants: claimants, claimantIsList: isList, text: text, basis: basis)
+    return Attribution(
+      claimants: claimants, claimantIsList: isList, text: text, basis: basis)
   }
 
-  static func quoteValue(_ node: JSONNode, path: String, _ r: inout ItemReader) -> Quote? {
-    guard let qf = r.fields(node, path: path, known: ["exact", "prefix", "suffix", "start"]) else {
+  static func quoteValue(_ node: JSONNode, path: String, _ r: inout ItemReader)
+    -> Quote?
+  {
+    guard
+      let qf = r.fields(
+        node, path: path, known: ["exact", "prefix", "suffix", "start"])
+    else {
       return nil
     }
     let exact = r.string(qf, "exact", required: true)
-    if let e = exact, e.isEmpty { r.error(qf.path("exact"), "expected a non-empty quote, got \"\"") }
+    if let e = exact, e.isEmpty {
+      r.error(qf.path("exact"), "expected a non-empty quote, got \"\"")
+    }
     let prefix = r.string(qf, "prefix")
     let suffix = r.string(qf, "suffix")
     var start: Int? = nil
@@ -255,7 +336,8 @@ enum ItemDecoding {
       }
     }
     guard let exact, !exact.isEmpty else { return nil }
-    var quote = Quote(exact: exact, prefix: prefix, suffix: suffix, start: start)
+    var quote = Quote(
+      exact: exact, prefix: prefix, suffix: suffix, start: start)
     quote.startLiteral = qf["start"]?.literal
     return quote
   }
@@ -263,7 +345,9 @@ enum ItemDecoding {
   /// SCHEMA.md compares texts in NFC with CRLF as LF.
   static func normalizeText(_ s: String) -> String {
     var t = s
-    if t.utf8.contains(0x0D) { t = t.replacingOccurrences(of: "\r\n", with: "\n") }
+    if t.utf8.contains(0x0D) {
+      t = t.replacingOccurrences(of: "\r\n", with: "\n")
+    }
     var ascii = true
     for b in t.utf8 where b >= 0x80 {
       ascii = false

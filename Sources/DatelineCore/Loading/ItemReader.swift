@@ -27,7 +27,9 @@ struct ItemReader {
 
   /// Walks a whole item once for what is wrong wherever it stands: duplicate keys, nesting
   /// too deep, numbers out of range, oversized strings, control characters.
-  mutating func scan(_ node: JSONNode, path: String, allowLongStringAt longPath: String? = nil) {
+  mutating func scan(
+    _ node: JSONNode, path: String, allowLongStringAt longPath: String? = nil
+  ) {
     switch node.value {
     case .tooDeep:
       error(path, "nesting deeper than 64 levels")
@@ -37,15 +39,21 @@ struct ItemReader {
       if s.utf8.count > ItemReader.maxStringBytes && path != longPath {
         error(path, "string of \(s.utf8.count) bytes is over the 1 MiB limit")
       } else if Sanitizer.hasControlCharacters(s) {
-        warning(path, "control character in text (shown as a symbol, never printed raw)")
+        warning(
+          path,
+          "control character in text (shown as a symbol, never printed raw)")
       }
     case .array(let items):
-      for (i, item) in items.enumerated() { scan(item, path: "\(path)[\(i)]", allowLongStringAt: longPath) }
+      for (i, item) in items.enumerated() {
+        scan(item, path: "\(path)[\(i)]", allowLongStringAt: longPath)
+      }
     case .object(let members):
       var seen = Set<String>()
       for m in members {
         let p = ItemReader.join(path, m.key)
-        if !seen.insert(m.key).inserted { error(p, "duplicate key \(quoted(m.key))") }
+        if !seen.insert(m.key).inserted {
+          error(p, "duplicate key \(quoted(m.key))")
+        }
         scan(m.value, path: p, allowLongStringAt: longPath)
       }
     default: break
@@ -58,7 +66,9 @@ struct ItemReader {
   }
 
   /// The members of an object, first occurrence of each key; warns on unknown keys.
-  mutating func fields(_ node: JSONNode, path: String, known: Set<String>) -> Fields? {
+  mutating func fields(_ node: JSONNode, path: String, known: Set<String>)
+    -> Fields?
+  {
     guard case .object(let members) = node.value else {
       error(path, "expected an object, got \(node.summary)")
       return nil
@@ -83,7 +93,9 @@ struct ItemReader {
 
   // MARK: - Typed accessors
 
-  mutating func string(_ f: Fields, _ key: String, required: Bool = false, nonEmpty: Bool = false)
+  mutating func string(
+    _ f: Fields, _ key: String, required: Bool = false, nonEmpty: Bool = false
+  )
     -> String?
   {
     guard let node = f[key] else {
@@ -110,7 +122,9 @@ struct ItemReader {
     return b
   }
 
-  mutating func number(_ f: Fields, _ key: String, required: Bool = false) -> Double? {
+  mutating func number(_ f: Fields, _ key: String, required: Bool = false)
+    -> Double?
+  {
     guard let node = f[key] else {
       if required { error(f.path(key), "required field is missing") }
       return nil
@@ -122,7 +136,9 @@ struct ItemReader {
     return d.isFinite ? d : nil  // out of range is reported by scan
   }
 
-  mutating func id<T>(_ f: Fields, _ key: String, required: Bool = false) -> TypedID<T>? {
+  mutating func id<T>(_ f: Fields, _ key: String, required: Bool = false)
+    -> TypedID<T>?
+  {
     guard let node = f[key] else {
       if required { error(f.path(key), "required field is missing") }
       return nil
@@ -132,19 +148,26 @@ struct ItemReader {
 
   mutating func id<T>(_ node: JSONNode, path: String) -> TypedID<T>? {
     guard case .string(let s) = node.value, TypedID<T>.isValid(s) else {
-      error(path, "expected an id (a-z, 0-9, then also . _ -; at most 64), got \(node.summary)")
+      error(
+        path,
+        "expected an id (a-z, 0-9, then also . _ -; at most 64), got \(node.summary)"
+      )
       return nil
     }
     return TypedID(s)
   }
 
-  mutating func date(_ f: Fields, _ key: String, required: Bool = false) -> RecordDate? {
+  mutating func date(_ f: Fields, _ key: String, required: Bool = false)
+    -> RecordDate?
+  {
     guard let node = f[key] else {
       if required { error(f.path(key), "required field is missing") }
       return nil
     }
     guard case .string(let s) = node.value, let d = RecordDate.parse(s) else {
-      error(f.path(key), "expected YYYY-MM-DD, YYYY-MM or YYYY, got \(node.summary)")
+      error(
+        f.path(key), "expected YYYY-MM-DD, YYYY-MM or YYYY, got \(node.summary)"
+      )
       return nil
     }
     return d
@@ -193,6 +216,8 @@ struct ItemReader {
 
   mutating func ids<T>(_ f: Fields, _ key: String) -> [TypedID<T>] {
     guard let items = array(f, key) else { return [] }
-    return items.enumerated().compactMap { i, n in id(n, path: "\(f.path(key))[\(i)]") }
+    return items.enumerated().compactMap { i, n in
+      id(n, path: "\(f.path(key))[\(i)]")
+    }
   }
 }

@@ -26,7 +26,8 @@ public struct LoadIssue: Sendable, Hashable, CustomStringConvertible {
   public var message: String
 
   public init(
-    _ severity: Severity, file: String, place: Place = .file, path: String? = nil, message: String
+    _ severity: Severity, file: String, place: Place = .file,
+    path: String? = nil, message: String
   ) {
     self.severity = severity
     self.file = file

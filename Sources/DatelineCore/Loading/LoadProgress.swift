@@ -27,7 +27,9 @@ public final class LoadProgress: Sendable {
     public var records: Int
     public var checking: Bool
     public var errors: Int
-    public init(files: Int, bytes: Int, records: Int, checking: Bool, errors: Int = 0) {
+    public init(
+      files: Int, bytes: Int, records: Int, checking: Bool, errors: Int = 0
+    ) {
       self.files = files
       self.bytes = bytes
       self.records = records
@@ -38,8 +40,10 @@ public final class LoadProgress: Sendable {
 
   public var snapshot: Snapshot {
     Snapshot(
-      files: files.load(ordering: .relaxed), bytes: bytes.load(ordering: .relaxed),
-      records: records.load(ordering: .relaxed), checking: checking.load(ordering: .relaxed),
+      files: files.load(ordering: .relaxed),
+      bytes: bytes.load(ordering: .relaxed),
+      records: records.load(ordering: .relaxed),
+      checking: checking.load(ordering: .relaxed),
       errors: errors.load(ordering: .relaxed))
   }
 
@@ -68,12 +72,15 @@ extension FastLoader.Job {
 extension LoadProgress.Snapshot {
   /// `loading 2/3 files, 41,234 records, 18.2 of 26.0 MB, 54.1 MB/s` while scanning;
   /// `loaded 3 files, 40,000 records, 26.0 MB in 0.5 s (52.0 MB/s)` when `done`.
-  public func line(totalFiles: Int, totalBytes: Int, seconds: Double, done: Bool = false) -> String {
+  public func line(
+    totalFiles: Int, totalBytes: Int, seconds: Double, done: Bool = false
+  ) -> String {
     let mb = Double(done ? totalBytes : bytes) / 1_000_000
     let rate = seconds > 0 ? mb / seconds : 0
     let count = LoadProgress.grouped(records)
     if done {
-      return "loaded \(totalFiles) file\(totalFiles == 1 ? "" : "s"), \(count) records, "
+      return
+        "loaded \(totalFiles) file\(totalFiles == 1 ? "" : "s"), \(count) records, "
         + "\(LoadProgress.one(mb)) MB in \(LoadProgress.one(seconds)) s (\(LoadProgress.one(rate)) MB/s)"
     }
     var s =

@@ -19,7 +19,8 @@ public struct LoadSettings: Sendable {
   public static let defaultChunkBytes = 1 << 20
 
   public init(
-    cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes, timings: LoadTimings? = nil,
+    cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes,
+    timings: LoadTimings? = nil,
     windowedReads: Bool = false
   ) {
     self.cache = cache

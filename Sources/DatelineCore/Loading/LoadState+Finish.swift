@@ -3,12 +3,17 @@ extension LoadState {
   typealias RawItem = CorpusLoader.RawItem
 
   mutating func report(_ item: RawItem, _ problems: [ItemReader.Problem]) {
-    guard let fileName = fileNames.indices.contains(item.file) ? fileNames[item.file] : nil else { return }
+    guard
+      let fileName = fileNames.indices.contains(item.file)
+        ? fileNames[item.file] : nil
+    else { return }
     for p in problems {
       issues.append(
         (
           item.file, item.ordinal,
-          LoadIssue(p.severity, file: fileName, place: item.place, path: p.path, message: p.message)
+          LoadIssue(
+            p.severity, file: fileName, place: item.place, path: p.path,
+            message: p.message)
         ))
     }
   }
@@ -33,13 +38,19 @@ extension LoadState {
       let value = decode(item.node, &r)
       if let rawID = LoadState.idOf(item.node) {
         if let first = firstAt[rawID] {
-          r.error("$.id", "duplicate id \(quoted(rawID)) (first in \(location(first)))")
+          r.error(
+            "$.id",
+            "duplicate id \(quoted(rawID)) (first in \(location(first)))")
         } else {
           firstAt[rawID] = item
         }
       }
       report(item, r.problems)
-      if let value, !r.hasError { loaded.append((item, value)) } else { leftOut += 1 }
+      if let value, !r.hasError {
+        loaded.append((item, value))
+      } else {
+        leftOut += 1
+      }
     }
     return (loaded, Set(firstAt.keys))
   }
@@ -54,7 +65,8 @@ extension LoadState {
   /// `outside`: ids present beyond `items` (the records loaded before lines appended).
   mutating func dropUnresolved<T>(
     _ items: inout [(RawItem, T)], seen: Set<String>, what: String,
-    refs: (T) -> [(path: String, id: String)], id: (T) -> String, outside: (String) -> Bool = { _ in false }
+    refs: (T) -> [(path: String, id: String)], id: (T) -> String,
+    outside: (String) -> Bool = { _ in false }
   ) {
     var present: [String: Int] = [:]
     var referrers: [String: [Int]] = [:]
@@ -68,10 +80,12 @@ extension LoadState {
       var dropped: [Int] = []
       for k in candidates where alive[k] {
         var problems: [ItemReader.Problem] = []
-        for ref in refs(items[k].1) where (present[ref.id] ?? 0) == 0 && !outside(ref.id) {
+        for ref in refs(items[k].1)
+        where (present[ref.id] ?? 0) == 0 && !outside(ref.id) {
           let why =
             seen.contains(ref.id)
-            ? "\(what) \(quoted(ref.id)) was left out (see its error)" : "unknown \(what) id \(quoted(ref.id))"
+            ? "\(what) \(quoted(ref.id)) was left out (see its error)"
+            : "unknown \(what) id \(quoted(ref.id))"
           problems.append(.init(severity: .error, path: ref.path, message: why))
         }
         guard !problems.isEmpty else { continue }
@@ -84,10 +98,16 @@ extension LoadState {
         present[id(items[k].1), default: 1] -= 1
       }
       var next = Set<Int>()
-      for k in dropped { for r in referrers[id(items[k].1)] ?? [] where alive[r] { next.insert(r) } }
+      for k in dropped {
+        for r in referrers[id(items[k].1)] ?? [] where alive[r] {
+          next.insert(r)
+        }
+      }
       candidates = next.sorted()
     }
-    if alive.contains(false) { items = items.indices.filter { alive[$0] }.map { items[$0] } }
+    if alive.contains(false) {
+      items = items.indices.filter { alive[$0] }.map { items[$0] }
+    }
   }
 
   /// The loaded parties, by id, and every party id seen (for "was left out" messages).
@@ -99,10 +119,12 @@ extension LoadState {
 
   /// Parties: decode, parents that resolve, no cycles, keys (the same in both loaders).
   mutating func partyPhase() -> PartyPhase {
-    var (parties, seenParties) = decodeAll(.parties, id: { (p: Party) in p.id.rawValue }, decode: ItemDecoding.party)
+    var (parties, seenParties) = decodeAll(
+      .parties, id: { (p: Party) in p.id.rawValue }, decode: ItemDecoding.party)
     dropUnresolved(
       &parties, seen: seenParties, what: "party",
-      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
+      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] },
+      id: { $0.id.rawValue })
     dropCycles(&parties)
     dropPartiesPastTheLimit(&parties)
     var takenKeys: [Int: Party.ID] = [:]
@@ -114,7 +136,9 @@ extension LoadState {
           [
             .init(
               severity: .warning, path: "$.key",
-              message: "key \"\(k)\" is already taken by party \(quoted(holder.rawValue)); a free digit is used")
+              message:
+                "key \"\(k)\" is already taken by party \(quoted(holder.rawValue)); a free digit is used"
+            )
           ])
         parties[i].1.key = nil
       } else {
@@ -145,7 +169,9 @@ extension LoadState {
     let seenParties = partyPhase.seen
     // MARK: - Sources
     var (sources, seenSources) = decodeAll(
-      .sources, id: { (s: (source: Source, textPath: String?)) in s.source.id.rawValue }, decode: ItemDecoding.source)
+      .sources,
+      id: { (s: (source: Source, textPath: String?)) in s.source.id.rawValue },
+      decode: ItemDecoding.source)
     var sourceList: [Source] = []
     for (item, s) in sources {
       var source = s.source
@@ -153,7 +179,12 @@ extension LoadState {
         switch TextPathReader.read(path, in: directory) {
         case .success(let text): source.text = text
         case .failure(let problem):
-          report(item, [.init(severity: .error, path: "$.text_path", message: problem.message)])
+          report(
+            item,
+            [
+              .init(
+                severity: .error, path: "$.text_path", message: problem.message)
+            ])
           leftOut += 1
           seenSources.insert(source.id.rawValue)
           continue
@@ -166,11 +197,15 @@ extension LoadState {
     for s in sourceList { sourceByID[s.id] = s }
 
     // MARK: - Records
-    var (records, seenRecords) = decodeAll(.records, id: { (r: Record) in r.id.rawValue }, decode: ItemDecoding.record)
+    var (records, seenRecords) = decodeAll(
+      .records, id: { (r: Record) in r.id.rawValue },
+      decode: ItemDecoding.record)
     var checked: [(RawItem, Record)] = []
     for (item, rec) in records {
       var r = ItemReader()
-      checkRecord(rec, parties: partyByID, seenParties: seenParties, sources: sourceByID, seenSources: seenSources, &r)
+      checkRecord(
+        rec, parties: partyByID, seenParties: seenParties, sources: sourceByID,
+        seenSources: seenSources, &r)
       report(item, r.problems)
       if r.hasError { leftOut += 1 } else { checked.append((item, rec)) }
     }
@@ -184,10 +219,12 @@ extension LoadState {
       }, id: { $0.id.rawValue })
     seenRecords = []
 
-    let corpus = Corpus(parties: partyList, sources: sourceList, records: records.map(\.1))
+    let corpus = Corpus(
+      parties: partyList, sources: sourceList, records: records.map(\.1))
     let ordered = orderedIssues()
     return CorpusLoader.Result(
-      corpus: corpus, issues: ordered, files: fileNames.count, failedFiles: failedFiles, leftOut: leftOut)
+      corpus: corpus, issues: ordered, files: fileNames.count,
+      failedFiles: failedFiles, leftOut: leftOut)
   }
 
   /// Parties whose parent chain loops are errors, each naming the loop.
@@ -198,7 +235,9 @@ extension LoadState {
   /// 10,000 steps, not 10,000² (issue 13).
   mutating func dropCycles(_ parties: inout [(RawItem, Party)]) {
     var index: [Party.ID: Int] = [:]
-    for (i, (_, p)) in parties.enumerated() where index[p.id] == nil { index[p.id] = i }
+    for (i, (_, p)) in parties.enumerated() where index[p.id] == nil {
+      index[p.id] = i
+    }
     let parent = parties.map { $0.1.parent.flatMap { index[$0] } ?? -1 }
     // 0: not seen; 1: on the walk in progress; 2: done.
     var colour = [UInt8](repeating: 0, count: parties.count)
@@ -224,13 +263,20 @@ extension LoadState {
     for cycle in cycles {
       for (k, member) in cycle.enumerated() {
         // From this party around the cycle and back to it; a long cycle is shortened.
-        func id(_ step: Int) -> String { parties[cycle[(k + step) % cycle.count]].1.id.rawValue }
+        func id(_ step: Int) -> String {
+          parties[cycle[(k + step) % cycle.count]].1.id.rawValue
+        }
         let ids =
           cycle.count < 12
-          ? (0...cycle.count).map(id) : (0..<5).map(id) + ["… (\(cycle.count) parties)", id(cycle.count)]
+          ? (0...cycle.count).map(id)
+          : (0..<5).map(id) + ["… (\(cycle.count) parties)", id(cycle.count)]
         report(
           parties[member].0,
-          [.init(severity: .error, path: "$.parent", message: "parent cycle: \(ids.joined(separator: " → "))")])
+          [
+            .init(
+              severity: .error, path: "$.parent",
+              message: "parent cycle: \(ids.joined(separator: " → "))")
+          ])
       }
     }
     let seen = Set(parties.map(\.1.id.rawValue))
@@ -240,7 +286,8 @@ extension LoadState {
     // Children of a party in a cycle now point at a left-out parent.
     dropUnresolved(
       &parties, seen: seen, what: "party",
-      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
+      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] },
+      id: { $0.id.rawValue })
   }
 
   /// Party indexes are 16 bits in the record store: past 65,535 parties, the rest are left
@@ -255,30 +302,39 @@ extension LoadState {
         [
           .init(
             severity: .error, path: "$",
-            message: "more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out")
+            message:
+              "more than 65,535 parties: dateline keeps the first 65,535 and leaves this one out"
+          )
         ])
     }
     leftOut += parties.count - limit
     parties.removeSubrange(limit...)
     dropUnresolved(
       &parties, seen: seen, what: "party",
-      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] }, id: { $0.id.rawValue })
+      refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] },
+      id: { $0.id.rawValue })
   }
 
   func checkRecord(
-    _ rec: Record, parties: [Party.ID: Party], seenParties: Set<String>, sources: [Source.ID: Source],
+    _ rec: Record, parties: [Party.ID: Party], seenParties: Set<String>,
+    sources: [Source.ID: Source],
     seenSources: Set<String>, _ r: inout ItemReader
   ) {
     func missing(_ what: String, _ id: String, seen: Set<String>) -> String {
-      seen.contains(id) ? "\(what) \(quoted(id)) was left out (see its error)" : "unknown \(what) id \(quoted(id))"
+      seen.contains(id)
+        ? "\(what) \(quoted(id)) was left out (see its error)"
+        : "unknown \(what) id \(quoted(id))"
     }
     for (i, ref) in rec.parties.enumerated() where parties[ref.id] == nil {
-      r.error("$.parties[\(i)]", missing("party", ref.id.rawValue, seen: seenParties))
+      r.error(
+        "$.parties[\(i)]", missing("party", ref.id.rawValue, seen: seenParties))
     }
     if let a = rec.attribution {
       let involved = Set(rec.parties.map(\.id))
       for (i, c) in a.claimants.enumerated() {
-        let path = a.claimantIsList ? "$.attribution.claimant[\(i)]" : "$.attribution.claimant"
+        let path =
+          a.claimantIsList
+          ? "$.attribution.claimant[\(i)]" : "$.attribution.claimant"
         guard parties[c] != nil else {
           r.error(path, missing("party", c.rawValue, seen: seenParties))
           continue
@@ -296,25 +352,34 @@ extension LoadState {
         }
         if !covered {
           r.warning(
-            path, "claimant \(quoted(c.rawValue)) is not among the record's parties (it will not count as involved)")
+            path,
+            "claimant \(quoted(c.rawValue)) is not among the record's parties (it will not count as involved)"
+          )
         }
       }
     }
     if let source = sources[rec.source] {
       if let q = rec.quote { checkQuote(q, in: source, path: "$.quote", &r) }
     } else {
-      r.error("$.source", missing("source", rec.source.rawValue, seen: seenSources))
+      r.error(
+        "$.source", missing("source", rec.source.rawValue, seen: seenSources))
     }
     for (i, a) in rec.also.enumerated() {
       guard let s = sources[a.source] else {
-        r.error("$.also[\(i)].source", missing("source", a.source.rawValue, seen: seenSources))
+        r.error(
+          "$.also[\(i)].source",
+          missing("source", a.source.rawValue, seen: seenSources))
         continue
       }
-      if let q = a.quote { checkQuote(q, in: s, path: "$.also[\(i)].quote", &r) }
+      if let q = a.quote {
+        checkQuote(q, in: s, path: "$.also[\(i)].quote", &r)
+      }
     }
   }
 
-  func checkQuote(_ q: Quote, in source: Source, path: String, _ r: inout ItemReader) {
+  func checkQuote(
+    _ q: Quote, in source: Source, path: String, _ r: inout ItemReader
+  ) {
     switch QuoteLocator.locate(q, in: source.text) {
     case .success(let m):
       if m.ambiguous {
@@ -324,7 +389,10 @@ extension LoadState {
         )
       }
     case .failure(.notFound):
-      r.error("\(path).exact", "not found in the text of source \(quoted(source.id.rawValue)): \(quoted(q.exact))")
+      r.error(
+        "\(path).exact",
+        "not found in the text of source \(quoted(source.id.rawValue)): \(quoted(q.exact))"
+      )
     case .failure(.noOccurrenceFits(let n)):
       r.error(
         path,

@@ -29,9 +29,14 @@ struct LoadState {
   }
 
   mutating func fileIssue(
-    _ fi: Int, _ severity: LoadIssue.Severity, _ message: String, at place: LoadIssue.Place = .file
+    _ fi: Int, _ severity: LoadIssue.Severity, _ message: String,
+    at place: LoadIssue.Place = .file
   ) {
-    issues.append((fi, -1, LoadIssue(severity, file: fileNames[fi], place: place, message: message)))
+    issues.append(
+      (
+        fi, -1,
+        LoadIssue(severity, file: fileNames[fi], place: place, message: message)
+      ))
   }
 
   mutating func readFile(index fi: Int, name: String) {
@@ -44,14 +49,21 @@ struct LoadState {
       return
     }
     if file.changedWhileRead {
-      fileIssue(fi, .warning, "the file changed while it was read; what loaded may mix two versions (load again)")
+      fileIssue(
+        fi, .warning,
+        "the file changed while it was read; what loaded may mix two versions (load again)"
+      )
     }
     let all = file.bytes
     var bytes = all
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       bytes = UnsafeRawBufferPointer(rebasing: all[3...])
     }
-    if name.hasSuffix(".jsonl") { readLines(fi, bytes) } else { readEnvelope(fi, bytes) }
+    if name.hasSuffix(".jsonl") {
+      readLines(fi, bytes)
+    } else {
+      readEnvelope(fi, bytes)
+    }
     withExtendedLifetime(file) {}
   }
 
@@ -61,14 +73,18 @@ struct LoadState {
       root = try JSONParser.parse(bytes)
     } catch {
       let (l, c) = lineAndColumn(of: error.offset, in: bytes)
-      fileIssue(fi, .error, "invalid JSON: \(error.message)", at: .position(line: l, column: c))
+      fileIssue(
+        fi, .error, "invalid JSON: \(error.message)",
+        at: .position(line: l, column: c))
       failedFiles += 1
       return
     }
     var r = ItemReader()
     guard case .object(let members) = root.value else {
       fileIssue(
-        fi, .error, "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)")
+        fi, .error,
+        "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)"
+      )
       failedFiles += 1
       return
     }
@@ -78,20 +94,27 @@ struct LoadState {
       failedFiles += 1
       return
     }
-    guard let f = r.fields(root, path: "$", known: ["schema", "type", "items"]) else { return }
+    guard let f = r.fields(root, path: "$", known: ["schema", "type", "items"])
+    else { return }
     for p in r.problems { fileIssue(fi, p.severity, "\(p.path): \(p.message)") }
     var problems: [String] = []
     if let s = f["schema"] {
-      if case .number(1) = s.value {} else { problems.append("$.schema: expected 1, got \(s.summary)") }
+      if case .number(1) = s.value {
+      } else {
+        problems.append("$.schema: expected 1, got \(s.summary)")
+      }
     } else {
       problems.append("$.schema: required field is missing")
     }
     var type: CorpusLoader.ItemType? = nil
     if let t = f["type"] {
-      if case .string(let s) = t.value, let v = CorpusLoader.ItemType(rawValue: s) {
+      if case .string(let s) = t.value,
+        let v = CorpusLoader.ItemType(rawValue: s)
+      {
         type = v
       } else {
-        problems.append("$.type: expected one of parties, sources, records, got \(t.summary)")
+        problems.append(
+          "$.type: expected one of parties, sources, records, got \(t.summary)")
       }
     } else {
       problems.append("$.type: required field is missing")
@@ -113,13 +136,17 @@ struct LoadState {
     }
     for (i, node) in items.enumerated() {
       raw[type, default: []].append(
-        .init(file: fi, ordinal: i, place: .item(index: i, id: LoadState.idOf(node)), node: node))
+        .init(
+          file: fi, ordinal: i,
+          place: .item(index: i, id: LoadState.idOf(node)), node: node))
     }
   }
 
   /// One record object per line; a line with invalid JSON is that item's error.
   /// `firstLine`: the lines before `bytes` (lines appended to a file read alone).
-  mutating func readLines(_ fi: Int, _ bytes: UnsafeRawBufferPointer, firstLine: Int = 0) {
+  mutating func readLines(
+    _ fi: Int, _ bytes: UnsafeRawBufferPointer, firstLine: Int = 0
+  ) {
     var lineNo = firstLine
     var start = 0
     let n = bytes.count
@@ -134,14 +161,17 @@ struct LoadState {
         do {
           let node = try JSONParser.parse(line)
           raw[.records, default: []].append(
-            .init(file: fi, ordinal: lineNo, place: .line(lineNo, id: LoadState.idOf(node)), node: node))
+            .init(
+              file: fi, ordinal: lineNo,
+              place: .line(lineNo, id: LoadState.idOf(node)), node: node))
         } catch {
           let (_, c) = lineAndColumn(of: error.offset, in: line)
           issues.append(
             (
               fi, lineNo,
               LoadIssue(
-                .error, file: fileNames[fi], place: .position(line: lineNo, column: c),
+                .error, file: fileNames[fi],
+                place: .position(line: lineNo, column: c),
                 message: "invalid JSON: \(error.message)")
             ))
           leftOut += 1

@@ -10,7 +10,9 @@ public final class LoadTimings: Sendable {
     public var phase: String
     public var milliseconds: UInt64
     public var anonymousMemory: String?
-    public var description: String { "timing \(phase): \(milliseconds) ms, anon \(anonymousMemory ?? "")" }
+    public var description: String {
+      "timing \(phase): \(milliseconds) ms, anon \(anonymousMemory ?? "")"
+    }
   }
 
   private let laps = Mutex<[Lap]>([])
@@ -45,7 +47,8 @@ struct LoadTimer {
     let now = DispatchTime.now().uptimeNanoseconds
     timings.add(
       .init(
-        phase: "\(name).\(what)", milliseconds: (now - last) / 1_000_000, anonymousMemory: Platform.anonymousMemory()))
+        phase: "\(name).\(what)", milliseconds: (now - last) / 1_000_000,
+        anonymousMemory: Platform.anonymousMemory()))
     last = now
   }
 }

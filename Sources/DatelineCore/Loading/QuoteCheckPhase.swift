@@ -11,9 +11,12 @@ import Foundation
 enum QuoteCheckPhase {
   /// `lists` (the jobs of each chunk, in item order) are consumed.
   static func failures(
-    _ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable, timings: LoadTimings? = nil
+    _ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable,
+    timings: LoadTimings? = nil
   ) -> [Int] {
-    guard let first = lists.first(where: { !$0.isEmpty })?.first else { return [] }
+    guard let first = lists.first(where: { !$0.isEmpty })?.first else {
+      return []
+    }
     var timer = LoadTimer("quotes", timings)
     // Group by source (counting sort keeps each source's quotes in item order).
     var counts = [Int](repeating: 0, count: sources.list.count + 1)
@@ -54,7 +57,9 @@ enum QuoteCheckPhase {
         let s = groups[k]
         let text = list[s].textStorage
         span.add(text)
-        check(work[bounds[s]..<bounds[s + 1]], text: text, views: views.value, &scratch, failed: &failed)
+        check(
+          work[bounds[s]..<bounds[s + 1]], text: text, views: views.value,
+          &scratch, failed: &failed)
         k += 1
       }
       span.release()
@@ -73,7 +78,9 @@ enum QuoteCheckPhase {
     init(_ box: QuoteBox) {
       quotes = box.quotes.withUnsafeBufferPointer { $0.baseAddress }
       extras = box.extras.withUnsafeBufferPointer { $0.baseAddress }
-      arena = box.arena.withUnsafeBytes { $0.baseAddress } ?? UnsafeRawPointer(bitPattern: 8)!
+      arena =
+        box.arena.withUnsafeBytes { $0.baseAddress } ?? UnsafeRawPointer(
+          bitPattern: 8)!
     }
   }
 
@@ -109,13 +116,17 @@ enum QuoteCheckPhase {
 
     mutating func add(_ text: SourceText) {
       switch text.origin {
-      case .verbatim(let f, let r), .escaped(let f, let r), .literal(let f, let r):
+      case .verbatim(let f, let r), .escaped(let f, let r),
+        .literal(let f, let r):
         guard f.isDeferred, file == nil || file === f else {
           mixed = mixed || file != nil
           return
         }
         file = f
-        range = range.map { min($0.lowerBound, r.lowerBound)..<max($0.upperBound, r.upperBound) } ?? r
+        range =
+          range.map {
+            min($0.lowerBound, r.lowerBound)..<max($0.upperBound, r.upperBound)
+          } ?? r
       default: break
       }
     }
@@ -129,7 +140,8 @@ enum QuoteCheckPhase {
   /// Checks the quotes of one text. A text whose file changed before it could be read
   /// again fails every quote (the reference check then says what it finds).
   static func check(
-    _ jobs: ArraySlice<QuoteJob>, text: SourceText, views: [BoxView], _ scratch: inout RunScratch, failed: inout [Int]
+    _ jobs: ArraySlice<QuoteJob>, text: SourceText, views: [BoxView],
+    _ scratch: inout RunScratch, failed: inout [Int]
   ) {
     switch text.origin {
     case .verbatim(let f, let r), .escaped(let f, let r):
@@ -142,19 +154,32 @@ enum QuoteCheckPhase {
     switch text.origin {
     case .verbatim(let f, let r):
       run(
-        jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false, views: views, &scratch, failed: &failed
+        jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false,
+        views: views, &scratch, failed: &failed
       )
     case .escaped(let f, let r):
       let hay = UnsafeRawBufferPointer(rebasing: f.bytes[r])
       if plainEscapes(hay) {
-        run(jobs, hay: hay, escaped: true, views: views, &scratch, failed: &failed)
+        run(
+          jobs, hay: hay, escaped: true, views: views, &scratch, failed: &failed
+        )
       } else {
-        let b = JSONEscape.unescaped(f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
-        b.withUnsafeBytes { run(jobs, hay: $0, escaped: false, views: views, &scratch, failed: &failed) }
+        let b = JSONEscape.unescaped(
+          f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound,
+          count: r.count)
+        b.withUnsafeBytes {
+          run(
+            jobs, hay: $0, escaped: false, views: views, &scratch,
+            failed: &failed)
+        }
       }
     default:
       var t = text.text
-      t.withUTF8 { run(jobs, hay: UnsafeRawBufferPointer($0), escaped: false, views: views, &scratch, failed: &failed) }
+      t.withUTF8 {
+        run(
+          jobs, hay: UnsafeRawBufferPointer($0), escaped: false, views: views,
+          &scratch, failed: &failed)
+      }
     }
   }
 
@@ -170,7 +195,9 @@ enum QuoteCheckPhase {
       let at = base.distance(to: UnsafeRawPointer(p))
       guard at + 1 < n else { return false }
       switch b[at + 1] {
-      case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""), UInt8(ascii: "\\"): i = at + 2
+      case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""),
+        UInt8(ascii: "\\"):
+        i = at + 2
       default: return false
       }
     }
@@ -178,8 +205,12 @@ enum QuoteCheckPhase {
   }
 
   /// Whether normalized text reads the same escaped (no newline, tab, quote, backslash).
-  @inline(__always) static func needsNoEscape(_ b: UnsafeRawBufferPointer) -> Bool {
-    for c in b where c == 0x0A || c == 0x09 || c == 0x22 || c == 0x5C { return false }
+  @inline(__always) static func needsNoEscape(_ b: UnsafeRawBufferPointer)
+    -> Bool
+  {
+    for c in b where c == 0x0A || c == 0x09 || c == 0x22 || c == 0x5C {
+      return false
+    }
     return true
   }
 
@@ -207,14 +238,18 @@ enum QuoteCheckPhase {
 
   /// Whether offset `t` of an escaped body is a character boundary (not the second byte of
   /// an escape): an even number of backslashes right before it.
-  @inline(__always) static func boundary(_ t: Int, _ h: UnsafeRawBufferPointer) -> Bool {
+  @inline(__always) static func boundary(_ t: Int, _ h: UnsafeRawBufferPointer)
+    -> Bool
+  {
     var k = t
     while k > 0 && h[k - 1] == 0x5C { k -= 1 }
     return (t - k) & 1 == 0
   }
 
   /// Unicode scalars of the decoded text before offset `t` of the hay.
-  static func scalarOffset(ofByte t: Int, in h: UnsafeRawBufferPointer, escaped: Bool) -> Int {
+  static func scalarOffset(
+    ofByte t: Int, in h: UnsafeRawBufferPointer, escaped: Bool
+  ) -> Int {
     guard escaped else { return QuoteLocator.scalarOffset(ofByte: t, in: h) }
     var n = 0
     var i = 0
@@ -233,7 +268,8 @@ enum QuoteCheckPhase {
   /// Searches every job's quote in `hay` at once; a job fails unless exactly one
   /// occurrence fits its prefix, suffix and start (QuoteLocator's rule).
   static func run(
-    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool, views: [BoxView],
+    _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool,
+    views: [BoxView],
     _ scratch: inout RunScratch, failed: inout [Int]
   ) {
     scratch.reset()
@@ -254,14 +290,19 @@ enum QuoteCheckPhase {
       func range(_ at: Int, _ n: Int32) -> Range<Int>? {
         guard n >= 0 else { return nil }
         let plain = UnsafeRawBufferPointer(start: a + at, count: Int(n))
-        if !escaped || q.unescaped || needsNoEscape(plain) { return at..<(at + Int(n)) }
+        if !escaped || q.unescaped || needsNoEscape(plain) {
+          return at..<(at + Int(n))
+        }
         let from = scratch.buffer.count
         escape(plain, into: &scratch.buffer)
         return (-scratch.buffer.count - 1)..<(-from - 1)
       }
       let x = scratch.extras[k]
       scratch.parts.append(
-        (range(Int(q.needle), q.needleLength)!, range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)))
+        (
+          range(Int(q.needle), q.needleLength)!,
+          range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)
+        ))
     }
     let parts = scratch.parts
     let extras = scratch.extras
@@ -277,34 +318,51 @@ enum QuoteCheckPhase {
     scratch.buffer.withUnsafeBytes { buf in
       func bytes(_ k: Int, _ r: Range<Int>) -> UnsafeRawBufferPointer {
         r.lowerBound < 0
-          ? UnsafeRawBufferPointer(rebasing: buf[(-r.upperBound - 1)..<(-r.lowerBound - 1)])
-          : UnsafeRawBufferPointer(start: arenas[k] + r.lowerBound, count: r.count)
+          ? UnsafeRawBufferPointer(
+            rebasing: buf[(-r.upperBound - 1)..<(-r.lowerBound - 1)])
+          : UnsafeRawBufferPointer(
+            start: arenas[k] + r.lowerBound, count: r.count)
       }
       for k in 0..<parts.count { needles.append(bytes(k, parts[k].0)) }
       // The quotes lie scattered over the scanned chunks: touch each once in a loop of
       // independent loads, so their cache misses overlap instead of stalling the search.
       var touch: UInt8 = 0
-      for nd in needles { touch &+= nd.load(fromByteOffset: nd.count - 1, as: UInt8.self) &+ nd.load(as: UInt8.self) }
-      if touch == 0xA5 { failed.reserveCapacity(failed.count + 1) }  // keeps the loads
+      for nd in needles {
+        touch &+=
+          nd.load(fromByteOffset: nd.count - 1, as: UInt8.self)
+          &+ nd.load(as: UInt8.self)
+      }
+      // keeps the loads
+      if touch == 0xA5 { failed.reserveCapacity(failed.count + 1) }
       fits.append(contentsOf: repeatElement(0, count: parts.count))
       QuoteSearch.forEachOccurrence(of: needles, in: hay) { k, t in
         if escaped && !boundary(t, hay) { return }
         if let pr = parts[k].1 {
           let p = bytes(k, pr)
           let from = t - p.count
-          guard from >= 0, memcmp(hay.baseAddress! + from, p.baseAddress!, p.count) == 0 else { return }
+          guard from >= 0,
+            memcmp(hay.baseAddress! + from, p.baseAddress!, p.count) == 0
+          else { return }
           if escaped && !boundary(from, hay) { return }
         }
         if let sr = parts[k].2 {
           let x = bytes(k, sr)
           let e = t + needles[k].count
-          guard e + x.count <= hay.count, memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0 else { return }
+          guard e + x.count <= hay.count,
+            memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0
+          else { return }
         }
         let start = extras[k].startScalar
-        if start >= 0 && scalarOffset(ofByte: t, in: hay, escaped: escaped) != start { return }
+        if start >= 0
+          && scalarOffset(ofByte: t, in: hay, escaped: escaped) != start
+        {
+          return
+        }
         fits[k] += 1
       }
-      for (k, j) in jobs.enumerated() where fits[k] != 1 { failed.append(Int(j.item)) }
+      for (k, j) in jobs.enumerated() where fits[k] != 1 {
+        failed.append(Int(j.item))
+      }
     }
   }
 }

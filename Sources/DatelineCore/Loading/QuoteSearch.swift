@@ -13,7 +13,8 @@ enum QuoteSearch {
   /// Calls `found(needle, offset)` for every occurrence of every needle in `hay`, in no
   /// particular order.
   static func forEachOccurrence(
-    of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer, _ found: (Int, Int) -> Void
+    of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer,
+    _ found: (Int, Int) -> Void
   ) {
     var long: [Int] = []
     for (i, n) in needles.enumerated() {
@@ -51,7 +52,9 @@ enum QuoteSearch {
     }
     head.initialize(repeating: -1, count: size)
     let shift = UInt64(64 - bits)
-    @inline(__always) func slot(_ g: UInt64) -> Int { Int((g &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    @inline(__always) func slot(_ g: UInt64) -> Int {
+      Int((g &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
     var used: Int32 = 0
     for i in long {
       let n = needles[i]
@@ -89,7 +92,9 @@ enum QuoteSearch {
             let needle = needles[i]
             if t >= 0 && t + needle.count <= n {
               work += needle.count
-              if memcmp(h + t, needle.baseAddress!, needle.count) == 0 { hits.append((i, t)) }
+              if memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
+                hits.append((i, t))
+              }
             }
             e = next[Int(e)]
           }
@@ -98,7 +103,11 @@ enum QuoteSearch {
         s = (s + 1) & mask
       }
       if work > budget {
-        for i in long { LinearSearch.forEachOccurrence(of: needles[i], in: hay) { found(i, $0) } }
+        for i in long {
+          LinearSearch.forEachOccurrence(of: needles[i], in: hay) {
+            found(i, $0)
+          }
+        }
         return
       }
       p += step
@@ -107,7 +116,9 @@ enum QuoteSearch {
   }
 
   /// Every occurrence of each needle, sorted (for tests and small callers).
-  static func occurrences(of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer) -> [[Int]] {
+  static func occurrences(
+    of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer
+  ) -> [[Int]] {
     var out = [[Int]](repeating: [], count: needles.count)
     forEachOccurrence(of: needles, in: hay) { i, t in out[i].append(t) }
     for i in out.indices where out[i].count > 1 { out[i].sort() }

@@ -30,7 +30,9 @@ public struct Corpus: Sendable {
   let partyDepths: [Int32]
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
-    self.init(parties: parties, sources: sources, store: RecordStore(records: unsorted, parties: parties))
+    self.init(
+      parties: parties, sources: sources,
+      store: RecordStore(records: unsorted, parties: parties))
   }
 
   init(parties: [Party], sources: [Source], store: RecordStore) {
@@ -49,7 +51,10 @@ public struct Corpus: Sendable {
     var counts = [Int](repeating: 0, count: parties.count)
     for p in store.involved { counts[Int(p)] += 1 }
     filterKeys = Corpus.assignKeys(parties, counts: counts)
-    partyTexts = parties.map { p in TextSearch.fold(([p.name, p.label] + p.aliases).joined(separator: "\u{1F}")) }
+    partyTexts = parties.map { p in
+      TextSearch.fold(
+        ([p.name, p.label] + p.aliases).joined(separator: "\u{1F}"))
+    }
     partyLookup = PartyLookup(parties: parties)
     partyDepths = Corpus.depths(parties, index: pi)
   }
@@ -74,23 +79,35 @@ public struct Corpus: Sendable {
     return keys
   }
 
-  public func party(_ id: Party.ID) -> Party? { partyIndex[id].map { parties[$0] } }
-  public func source(_ id: Source.ID) -> Source? { sourceIndex[id].map { sources[$0] } }
-  public func record(_ id: Record.ID) -> Record? { recordIndex[id].map { records[$0] } }
+  public func party(_ id: Party.ID) -> Party? {
+    partyIndex[id].map { parties[$0] }
+  }
+  public func source(_ id: Source.ID) -> Source? {
+    sourceIndex[id].map { sources[$0] }
+  }
+  public func record(_ id: Record.ID) -> Record? {
+    recordIndex[id].map { records[$0] }
+  }
 
   /// The first day the record at timeline index `i` covers, without decoding it.
-  public func firstDay(at i: Int) -> CalendarDay { CalendarDay(dayNumber: store.firstDay[i]) }
+  public func firstDay(at i: Int) -> CalendarDay {
+    CalendarDay(dayNumber: store.firstDay[i])
+  }
   /// `DateLabel.compact` of the record at timeline index `i`, without decoding it.
   public func compactDateLabel(at i: Int) -> String { store.dateLabel(i) }
   /// The last day it covers.
-  public func lastDay(at i: Int) -> CalendarDay { CalendarDay(dayNumber: store.lastDay[i]) }
+  public func lastDay(at i: Int) -> CalendarDay {
+    CalendarDay(dayNumber: store.lastDay[i])
+  }
 
   /// Timeline indexes of the records whose `disputes` / `revises` name record `i`.
   public func disputed(by i: Int) -> [Int] { store.disputedBy[i] ?? [] }
   public func revised(by i: Int) -> [Int] { store.revisedBy[i] ?? [] }
 
   /// The digit that toggles `id`, if it has one.
-  public func filterKey(for id: Party.ID) -> Int? { filterKeys.first { $0.value == id }?.key }
+  public func filterKey(for id: Party.ID) -> Int? {
+    filterKeys.first { $0.value == id }?.key
+  }
 
   /// Party indexes of `id` and its descendants (one pass over the parties' parents, then
   /// a walk of the children found: linear however deep the tree).
@@ -98,12 +115,16 @@ public struct Corpus: Sendable {
     guard let root = partyIndex[id] else { return [] }
     var children: [Int: [Int]] = [:]
     for (i, p) in parties.enumerated() {
-      if let par = p.parent, let pidx = partyIndex[par], pidx != i { children[pidx, default: []].append(i) }
+      if let par = p.parent, let pidx = partyIndex[par], pidx != i {
+        children[pidx, default: []].append(i)
+      }
     }
     var out: Set<Int> = [root]
     var stack = [root]
     while let next = stack.popLast() {
-      for c in children[next] ?? [] where out.insert(c).inserted { stack.append(c) }
+      for c in children[next] ?? [] where out.insert(c).inserted {
+        stack.append(c)
+      }
     }
     return out
   }
@@ -132,7 +153,9 @@ public struct Corpus: Sendable {
         }
         cur = p
       }
-      var d: Int32 = depth[cur] >= 0 && walk.last != cur ? depth[cur] + 1 : max(0, depth[cur] + 1, top)
+      var d: Int32 =
+        depth[cur] >= 0 && walk.last != cur
+        ? depth[cur] + 1 : max(0, depth[cur] + 1, top)
       for w in walk.reversed() {
         if depth[w] < 0 { depth[w] = d }
         d = depth[w] + 1

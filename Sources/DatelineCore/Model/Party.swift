@@ -5,7 +5,8 @@ public struct Party: Sendable, Hashable, Identifiable {
   /// Spelled as SCHEMA.md's `kind` values, which the raw values must equal.
   // swift-format-ignore: AlwaysUseLowerCamelCase
   public enum Kind: String, Sendable, CaseIterable {
-    case state, government_body, armed_group, political_group, person, civilian_group,
+    case state, government_body, armed_group, political_group, person,
+      civilian_group,
       intl_org, ngo, media, other
   }
 
@@ -26,7 +27,8 @@ public struct Party: Sendable, Hashable, Identifiable {
   public var color: Color?
 
   public init(
-    id: ID, name: String, label: String? = nil, kind: Kind = .other, aliases: [String] = [],
+    id: ID, name: String, label: String? = nil, kind: Kind = .other,
+    aliases: [String] = [],
     parent: ID? = nil, key: Int? = nil, color: Color? = nil
   ) {
     self.id = id

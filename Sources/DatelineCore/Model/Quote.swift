@@ -11,7 +11,10 @@ public struct Quote: Sendable, Hashable {
   /// equality is by value.
   public var startLiteral: String?
 
-  public init(exact: String, prefix: String? = nil, suffix: String? = nil, start: Int? = nil) {
+  public init(
+    exact: String, prefix: String? = nil, suffix: String? = nil,
+    start: Int? = nil
+  ) {
     self.exact = exact
     self.prefix = prefix
     self.suffix = suffix
@@ -19,7 +22,9 @@ public struct Quote: Sendable, Hashable {
   }
 
   public static func == (a: Quote, b: Quote) -> Bool {
-    (a.exact, a.prefix, a.suffix, a.start) == (b.exact, b.prefix, b.suffix, b.start)
+    (a.exact, a.prefix, a.suffix, a.start) == (
+      b.exact, b.prefix, b.suffix, b.start
+    )
   }
 
   public func hash(into h: inout Hasher) {

@@ -6,7 +6,9 @@ extension Record {
   public var jsonObject: String {
     var w = JSONWriter()
     w.field("id", id.rawValue)
-    w.field("date", date.precision == .week ? date.firstDay.description : date.description)
+    w.field(
+      "date",
+      date.precision == .week ? date.firstDay.description : date.description)
     if date.precision == .week { w.field("date_precision", "week") }
     if let t = time { w.field("time", t.description) }
     if let o = utcOffset { w.field("utc_offset", o) }
@@ -14,7 +16,9 @@ extension Record {
     if dateInferred { w.raw("date_inferred", "true") }
     if let n = dateNote { w.field("date_note", n) }
     if let e = endDate {
-      w.field("end_date", e.precision == .week ? e.firstDay.description : e.description)
+      w.field(
+        "end_date",
+        e.precision == .week ? e.firstDay.description : e.description)
     }
     w.field("kind", kind.rawValue)
     w.raw(
@@ -43,9 +47,15 @@ extension Record {
     if let q = quote { w.raw("quote", q.jsonObject) }
     if !also.isEmpty { w.raw("also", alsoJSON) }
     if !tags.isEmpty { w.raw("tags", JSONWriter.array(tags)) }
-    if !related.isEmpty { w.raw("related", JSONWriter.array(related.map(\.rawValue))) }
-    if !disputes.isEmpty { w.raw("disputes", JSONWriter.array(disputes.map(\.rawValue))) }
-    if !revises.isEmpty { w.raw("revises", JSONWriter.array(revises.map(\.rawValue))) }
+    if !related.isEmpty {
+      w.raw("related", JSONWriter.array(related.map(\.rawValue)))
+    }
+    if !disputes.isEmpty {
+      w.raw("disputes", JSONWriter.array(disputes.map(\.rawValue)))
+    }
+    if !revises.isEmpty {
+      w.raw("revises", JSONWriter.array(revises.map(\.rawValue)))
+    }
     if !figures.isEmpty { w.raw("figures", figuresJSON) }
     if !extensions.isEmpty { w.parts.append(extensions) }
     return w.object
@@ -72,7 +82,9 @@ extension Record {
         o.field("label", f.label)
         // The literal as written: the parser checked it is a JSON number.
         o.raw("value", f.valueLiteral ?? JSONWriter.number(f.value))
-        if let m = f.valueMax { o.raw("value_max", f.valueMaxLiteral ?? JSONWriter.number(m)) }
+        if let m = f.valueMax {
+          o.raw("value_max", f.valueMaxLiteral ?? JSONWriter.number(m))
+        }
         if let q = f.qualifier { o.field("qualifier", q.rawValue) }
         if let u = f.unit { o.field("unit", u) }
         return o.object
@@ -101,10 +113,14 @@ public struct JSONWriter {
   mutating func field(_ key: String, _ value: String) {
     parts.append(JSONWriter.string(key) + ":" + JSONWriter.string(value))
   }
-  mutating func raw(_ key: String, _ json: String) { parts.append(JSONWriter.string(key) + ":" + json) }
+  mutating func raw(_ key: String, _ json: String) {
+    parts.append(JSONWriter.string(key) + ":" + json)
+  }
   var object: String { "{" + parts.joined(separator: ",") + "}" }
 
-  static func array(_ items: [String]) -> String { "[" + items.map(string).joined(separator: ",") + "]" }
+  static func array(_ items: [String]) -> String {
+    "[" + items.map(string).joined(separator: ",") + "]"
+  }
 
   static func number(_ v: Double) -> String {
     v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
@@ -122,7 +138,8 @@ public struct JSONWriter {
       case 0x0D: out += "\\r"
       case 0x09: out += "\\t"
       // Bidi controls too: escaped, the JSON stays exact and a terminal cannot reorder it.
-      case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E,
+      case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F,
+        0x202A...0x202E,
         0x2066...0x2069:
         let hex = String(u.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

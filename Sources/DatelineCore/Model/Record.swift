@@ -56,11 +56,14 @@ public struct Record: Sendable, Hashable, Identifiable {
   public var extensions = ""
 
   public init(
-    id: ID, date: RecordDate, endDate: RecordDate? = nil, time: TimeOfDay? = nil,
-    utcOffset: String? = nil, dateApprox: Bool = false, dateInferred: Bool = false,
+    id: ID, date: RecordDate, endDate: RecordDate? = nil,
+    time: TimeOfDay? = nil,
+    utcOffset: String? = nil, dateApprox: Bool = false,
+    dateInferred: Bool = false,
     dateNote: String? = nil, kind: Kind, parties: [PartyRef], headline: String,
     summary: String? = nil, attribution: Attribution? = nil, source: Source.ID,
-    quote: Quote? = nil, also: [Corroboration] = [], tags: [String] = [], related: [ID] = [],
+    quote: Quote? = nil, also: [Corroboration] = [], tags: [String] = [],
+    related: [ID] = [],
     disputes: [ID] = [], revises: [ID] = [], figures: [Figure] = []
   ) {
     self.id = id
@@ -102,7 +105,10 @@ public struct Attribution: Sendable, Hashable {
   public var claimantIsList: Bool
   public var text: String
   public var basis: Basis
-  public init(claimants: [Party.ID] = [], claimantIsList: Bool? = nil, text: String, basis: Basis) {
+  public init(
+    claimants: [Party.ID] = [], claimantIsList: Bool? = nil, text: String,
+    basis: Basis
+  ) {
     self.claimants = claimants
     self.claimantIsList = claimantIsList ?? (claimants.count != 1)
     self.text = text
@@ -131,7 +137,8 @@ public struct Figure: Sendable, Hashable {
   public var valueLiteral: String?
   public var valueMaxLiteral: String?
   public init(
-    label: String, value: Double, valueMax: Double? = nil, qualifier: Qualifier? = nil,
+    label: String, value: Double, valueMax: Double? = nil,
+    qualifier: Qualifier? = nil,
     unit: String? = nil
   ) {
     self.label = label
@@ -143,7 +150,9 @@ public struct Figure: Sendable, Hashable {
 
   /// Equal values are equal figures, however they were written (`1e3`, `1000`).
   public static func == (a: Figure, b: Figure) -> Bool {
-    (a.label, a.value, a.valueMax, a.qualifier, a.unit) == (b.label, b.value, b.valueMax, b.qualifier, b.unit)
+    (a.label, a.value, a.valueMax, a.qualifier, a.unit) == (
+      b.label, b.value, b.valueMax, b.qualifier, b.unit
+    )
   }
 
   public func hash(into h: inout Hasher) {
@@ -159,7 +168,9 @@ public struct Figure: Sendable, Hashable {
   public var displayValue: String {
     func num(_ v: Double, _ literal: String?) -> String {
       if let literal, literal.utf8.count <= 40,
-        literal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E })
+        literal.utf8.allSatisfy({
+          ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E
+        })
       {
         return literal
       }

@@ -22,8 +22,10 @@ public struct Source: Sendable, Hashable, Identifiable {
   public var textPath: String?
 
   public init(
-    id: ID, outlet: String, title: String, url: String? = nil, published: RecordDate? = nil,
-    publishedInferred: Bool = false, updated: RecordDate? = nil, via: String? = nil,
+    id: ID, outlet: String, title: String, url: String? = nil,
+    published: RecordDate? = nil,
+    publishedInferred: Bool = false, updated: RecordDate? = nil,
+    via: String? = nil,
     text: String, textPath: String? = nil
   ) {
     self.id = id

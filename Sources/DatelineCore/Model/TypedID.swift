@@ -1,7 +1,8 @@
 /// An id of one kind of item: `Party.ID`, `Source.ID`, `Record.ID` never mix.
 ///
 /// SCHEMA.md: ids match `^[a-z0-9][a-z0-9._-]{0,63}$` and are unique within their type.
-public struct TypedID<Owner>: Hashable, Comparable, Sendable, CustomStringConvertible,
+public struct TypedID<Owner>: Hashable, Comparable, Sendable,
+  CustomStringConvertible,
   ExpressibleByStringLiteral
 {
   public let rawValue: String

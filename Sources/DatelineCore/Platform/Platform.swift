@@ -24,7 +24,8 @@ public enum Platform {
   public static func stamp(_ st: stat) -> FileStamp {
     let (m, c) = times(st)
     return FileStamp(
-      device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
+      device: UInt64(st.st_dev), inode: UInt64(st.st_ino),
+      size: Int(st.st_size),
       modified: Int(m.tv_sec) &* 1_000_000_000 &+ Int(m.tv_nsec),
       changed: Int(c.tv_sec) &* 1_000_000_000 &+ Int(c.tv_nsec))
   }
@@ -52,7 +53,8 @@ public enum Platform {
     var buffer = [CChar](repeating: 0, count: 4096)
     let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
     guard n > 0 else { return nil }
-    return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return String(
+      decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     #else
     return CommandLine.arguments.first
     #endif
@@ -62,7 +64,10 @@ public enum Platform {
   /// (`123456 kB`), or nil where it does not say.
   static func anonymousMemory() -> String? {
     #if os(Linux)
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    guard
+      let status = try? String(
+        contentsOfFile: "/proc/self/status", encoding: .utf8)
+    else { return nil }
     return status.split(separator: "\n").first { $0.hasPrefix("RssAnon") }
       .map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
     #else

@@ -12,7 +12,8 @@ extension Attribution {
 
   /// The claimants' full names, comma-separated (ids when the corpus lacks them).
   public func claimantNames(in corpus: Corpus) -> String {
-    claimants.map { corpus.party($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+    claimants.map { corpus.party($0)?.name ?? $0.rawValue }.joined(
+      separator: ", ")
   }
 }
 
@@ -25,7 +26,8 @@ extension Record {
   public func statedBy(in corpus: Corpus) -> String {
     if let a = attribution {
       if !a.claimants.isEmpty {
-        return a.claimants.map { corpus.party($0)?.label ?? $0.rawValue }.joined(separator: ", ")
+        return a.claimants.map { corpus.party($0)?.label ?? $0.rawValue }
+          .joined(separator: ", ")
       }
       return a.text
     }

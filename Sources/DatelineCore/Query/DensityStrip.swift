@@ -65,11 +65,19 @@ public struct DensityStrip: Sendable, Hashable {
     var allLow = 0
     var shownLow = 0
     for (n, start) in starts.enumerated() {
-      let end = n + 1 < starts.count ? starts[n + 1] : CalendarDay(dayNumber: last.dayNumber + 1)
-      let allHigh = DensityStrip.lowerBound(total, below: end) { startOfRecord($0) }
-      let shownHigh = DensityStrip.lowerBound(shown.count, below: end) { startOfRecord(shown[$0]) }
+      let end =
+        n + 1 < starts.count
+        ? starts[n + 1] : CalendarDay(dayNumber: last.dayNumber + 1)
+      let allHigh = DensityStrip.lowerBound(total, below: end) {
+        startOfRecord($0)
+      }
+      let shownHigh = DensityStrip.lowerBound(shown.count, below: end) {
+        startOfRecord(shown[$0])
+      }
       buckets.append(
-        Bucket(first: start, last: end.adding(days: -1), all: allHigh - allLow, shown: shownHigh - shownLow))
+        Bucket(
+          first: start, last: end.adding(days: -1), all: allHigh - allLow,
+          shown: shownHigh - shownLow))
       allLow = allHigh
       shownLow = shownHigh
     }
@@ -80,8 +88,12 @@ public struct DensityStrip: Sendable, Hashable {
 
   /// The column whose days hold `day`, if the strip covers it.
   public func bucket(containing day: CalendarDay) -> Int? {
-    guard let f = buckets.first, let l = buckets.last, day >= f.first, day <= l.last else { return nil }
-    return DensityStrip.lowerBound(buckets.count, below: day.adding(days: 1)) { buckets[$0].first } - 1
+    guard let f = buckets.first, let l = buckets.last, day >= f.first,
+      day <= l.last
+    else { return nil }
+    return DensityStrip.lowerBound(buckets.count, below: day.adding(days: 1)) {
+      buckets[$0].first
+    } - 1
   }
 
   /// How a bucket's start is written for this unit: `2023-12-12`, `2023-12`, `2023-Q4`, `2023`.
@@ -96,38 +108,56 @@ public struct DensityStrip: Sendable, Hashable {
   }
 
   /// The whole data's bars.
-  public var allGlyphs: String { String(buckets.map { Sparkline.glyph($0.all, maximum: maximum) }) }
+  public var allGlyphs: String {
+    String(buckets.map { Sparkline.glyph($0.all, maximum: maximum) })
+  }
   /// The shown records' bars on the same scale.
-  public var shownGlyphs: String { String(buckets.map { Sparkline.glyph($0.shown, maximum: maximum) }) }
+  public var shownGlyphs: String {
+    String(buckets.map { Sparkline.glyph($0.shown, maximum: maximum) })
+  }
 
   // MARK: - Buckets
 
   /// The finest unit whose buckets from `first` to `last` fit in `columns`.
-  static func unit(from first: CalendarDay, to last: CalendarDay, columns: Int) -> Unit {
-    for u in [Unit.day, .week, .month, .quarter, .years(1)] where count(from: first, to: last, u) <= columns {
+  static func unit(from first: CalendarDay, to last: CalendarDay, columns: Int)
+    -> Unit
+  {
+    for u in [Unit.day, .week, .month, .quarter, .years(1)]
+    where count(from: first, to: last, u) <= columns {
       return u
     }
     let years = last.year - first.year + 1
     return .years((years + columns - 1) / columns)
   }
 
-  static func count(from first: CalendarDay, to last: CalendarDay, _ unit: Unit) -> Int {
+  static func count(from first: CalendarDay, to last: CalendarDay, _ unit: Unit)
+    -> Int
+  {
     switch unit {
     case .day: return Int(last.dayNumber - first.dayNumber) + 1
-    case .week: return Int(last.startOfWeek.dayNumber - first.startOfWeek.dayNumber) / 7 + 1
-    case .month: return (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
-    case .quarter: return (last.year * 4 + (last.month - 1) / 3) - (first.year * 4 + (first.month - 1) / 3) + 1
+    case .week:
+      return Int(last.startOfWeek.dayNumber - first.startOfWeek.dayNumber) / 7
+        + 1
+    case .month:
+      return (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
+    case .quarter:
+      return (last.year * 4 + (last.month - 1) / 3)
+        - (first.year * 4 + (first.month - 1) / 3) + 1
     case .years(let n): return (last.year - first.year) / n + 1
     }
   }
 
   /// The start of the bucket holding `day`; year groups count from the first year shown.
-  static func floor(_ day: CalendarDay, _ unit: Unit, anchor: CalendarDay) -> CalendarDay {
+  static func floor(_ day: CalendarDay, _ unit: Unit, anchor: CalendarDay)
+    -> CalendarDay
+  {
     switch unit {
     case .day: return day
     case .week: return day.startOfWeek
     case .month: return day.startOfMonth
-    case .quarter: return CalendarDay(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1) ?? day
+    case .quarter:
+      return CalendarDay(
+        year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1) ?? day
     case .years(let n):
       let y = anchor.year + (day.year - anchor.year) / n * n
       return CalendarDay(year: y, month: 1, day: 1) ?? day
@@ -148,7 +178,9 @@ public struct DensityStrip: Sendable, Hashable {
   }
 
   /// How many of the first `count` items (sorted by day) start before `day`.
-  static func lowerBound(_ count: Int, below day: CalendarDay, _ dayOf: (Int) -> CalendarDay) -> Int {
+  static func lowerBound(
+    _ count: Int, below day: CalendarDay, _ dayOf: (Int) -> CalendarDay
+  ) -> Int {
     var lo = 0
     var hi = count
     while lo < hi {

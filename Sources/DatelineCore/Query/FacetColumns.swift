@@ -33,8 +33,12 @@ public struct FacetColumns: Sendable {
   }
 
   /// The attribution basis of the record at `index` (`unattributed` without attribution).
-  public func basis(at index: Int) -> Attribution.Basis { Attribution.Basis.allCases[Int(basisColumn[index])] }
+  public func basis(at index: Int) -> Attribution.Basis {
+    Attribution.Basis.allCases[Int(basisColumn[index])]
+  }
 
   /// How many distinct sources back the record at `index` (`Record.sourceCount`).
-  public func sourceCount(at index: Int) -> Int { Int(sourceCountColumn[index]) }
+  public func sourceCount(at index: Int) -> Int {
+    Int(sourceCountColumn[index])
+  }
 }

@@ -14,7 +14,10 @@ public struct FacetFilter: Sendable, Hashable {
   /// Keep only records that dispute another record or are disputed by one.
   public var disputedOnly: Bool
 
-  public init(basis: Set<Attribution.Basis> = [], minSources: Int = 0, disputedOnly: Bool = false) {
+  public init(
+    basis: Set<Attribution.Basis> = [], minSources: Int = 0,
+    disputedOnly: Bool = false
+  ) {
     self.basis = basis
     self.minSources = minSources
     self.disputedOnly = disputedOnly
@@ -29,13 +32,19 @@ public struct FacetFilter: Sendable, Hashable {
   /// The facet filter made ready for one corpus, or nil when it keeps everything, so the
   /// query loop pays nothing for it. What is not passed in is built (the screen passes
   /// what it keeps).
-  public func prepared(for corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> Prepared? {
+  public func prepared(
+    for corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil
+  ) -> Prepared? {
     guard !isEmpty else { return nil }
     let bases = Attribution.Basis.allCases
     return Prepared(
-      filter: self, contested: disputedOnly ? (links ?? LinkIndex(corpus: corpus)).contested : [],
+      filter: self,
+      contested: disputedOnly
+        ? (links ?? LinkIndex(corpus: corpus)).contested : [],
       columns: needsColumns ? columns ?? FacetColumns(corpus: corpus) : nil,
-      basisMask: basis.reduce(UInt8(0)) { $0 | (1 << UInt8(bases.firstIndex(of: $1) ?? 0)) })
+      basisMask: basis.reduce(UInt8(0)) {
+        $0 | (1 << UInt8(bases.firstIndex(of: $1) ?? 0))
+      })
   }
 
   /// A facet filter with the columns it reads.
@@ -49,8 +58,15 @@ public struct FacetFilter: Sendable, Hashable {
     /// Whether the record at timeline index `index` passes every facet.
     public func matches(_ index: Int) -> Bool {
       if let columns {
-        if basisMask != 0 && basisMask & (1 << columns.basisColumn[index]) == 0 { return false }
-        if filter.minSources > 1 && columns.sourceCount(at: index) < filter.minSources { return false }
+        if basisMask != 0 && basisMask & (1 << columns.basisColumn[index]) == 0
+        {
+          return false
+        }
+        if filter.minSources > 1
+          && columns.sourceCount(at: index) < filter.minSources
+        {
+          return false
+        }
       }
       if filter.disputedOnly && !contested.contains(index) { return false }
       return true

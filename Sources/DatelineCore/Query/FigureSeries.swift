@@ -28,11 +28,14 @@ public struct FigureSeries: Sendable, Hashable {
   /// Labels compare folded (case, accents, repeated blanks), so "Hostages remaining" and
   /// "hostages  remaining" are one series.
   public static func key(_ label: String) -> String {
-    TextSearch.fold(label).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    TextSearch.fold(label).split(whereSeparator: { $0.isWhitespace }).joined(
+      separator: " ")
   }
 
   /// The series for `label` across the corpus.
-  public init(label: String, corpus: Corpus, links: LinkIndex, columns: FacetColumns) {
+  public init(
+    label: String, corpus: Corpus, links: LinkIndex, columns: FacetColumns
+  ) {
     let key = FigureSeries.key(label)
     var entries: [Entry] = []
     var shownLabel: String? = nil
@@ -40,12 +43,15 @@ public struct FigureSeries: Sendable, Hashable {
     let members = Set(indexes)
     for i in indexes {
       let r = corpus.records[i]
-      let revises = r.revises.compactMap { corpus.recordIndex[$0] }.filter { members.contains($0) }.sorted()
+      let revises = r.revises.compactMap { corpus.recordIndex[$0] }.filter {
+        members.contains($0)
+      }.sorted()
       for f in r.figures where FigureSeries.key(f.label) == key {
         if shownLabel == nil { shownLabel = f.label }
         entries.append(
           Entry(
-            record: i, figure: f, statedBy: r.statedBy(in: corpus), basis: r.basis, revises: revises,
+            record: i, figure: f, statedBy: r.statedBy(in: corpus),
+            basis: r.basis, revises: revises,
             contested: links.contested.contains(i)))
       }
     }
@@ -54,12 +60,15 @@ public struct FigureSeries: Sendable, Hashable {
   }
 
   /// One series per distinct figure label of `record`, in the order the record states them.
-  public static func all(for record: Record, corpus: Corpus, links: LinkIndex, columns: FacetColumns) -> [FigureSeries]
-  {
+  public static func all(
+    for record: Record, corpus: Corpus, links: LinkIndex, columns: FacetColumns
+  ) -> [FigureSeries] {
     var seen = Set<String>()
     var out: [FigureSeries] = []
     for f in record.figures where seen.insert(key(f.label)).inserted {
-      out.append(FigureSeries(label: f.label, corpus: corpus, links: links, columns: columns))
+      out.append(
+        FigureSeries(
+          label: f.label, corpus: corpus, links: links, columns: columns))
     }
     return out
   }
@@ -67,17 +76,23 @@ public struct FigureSeries: Sendable, Hashable {
   /// Every label in the corpus, in the order of first appearance in the timeline (and, in
   /// one record, in the order it states them).
   public static func labels(corpus: Corpus, columns: FacetColumns) -> [String] {
-    columns.figureRecords.compactMap { key, records -> (record: Int, position: Int, label: String)? in
+    columns.figureRecords.compactMap {
+      key, records -> (record: Int, position: Int, label: String)? in
       guard let first = records.first,
-        let position = corpus.records[first].figures.firstIndex(where: { FigureSeries.key($0.label) == key })
+        let position = corpus.records[first].figures.firstIndex(where: {
+          FigureSeries.key($0.label) == key
+        })
       else { return nil }
       return (first, position, corpus.records[first].figures[position].label)
-    }.sorted { ($0.record, $0.position) < ($1.record, $1.position) }.map(\.label)
+    }.sorted { ($0.record, $0.position) < ($1.record, $1.position) }.map(
+      \.label)
   }
 
   /// The values as block glyphs, one per entry, from `▁` for the lowest to `█` for the
   /// highest; a range counts as its midpoint, "more than 100" as 100.
-  public var sparkline: String { Sparkline.of(entries.map { $0.figure.plotValue }) }
+  public var sparkline: String {
+    Sparkline.of(entries.map { $0.figure.plotValue })
+  }
 }
 
 extension Figure {
@@ -89,13 +104,16 @@ extension Figure {
 
 /// Eight levels of block elements for one-line charts: the density strip and sparklines.
 public enum Sparkline {
-  public static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+  public static let levels: [Character] = [
+    "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█",
+  ]
 
   /// The glyph for `value` on a scale to `maximum`: a space for zero, at least `▁` for any
   /// positive amount, so a single record never disappears next to a busy day.
   public static func glyph(_ value: Int, maximum: Int) -> Character {
     guard value > 0, maximum > 0 else { return " " }
-    let level = Int((Double(min(value, maximum)) * 8 / Double(maximum)).rounded(.up))
+    let level = Int(
+      (Double(min(value, maximum)) * 8 / Double(maximum)).rounded(.up))
     return levels[max(1, min(8, level)) - 1]
   }
 

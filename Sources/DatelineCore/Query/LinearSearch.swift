@@ -8,10 +8,13 @@
 enum LinearSearch {
   /// Calls `found` with every start of `needle` in `hay` (overlapping ones too), in order.
   static func forEachOccurrence(
-    of needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, _ found: (Int) -> Void
+    of needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer,
+    _ found: (Int) -> Void
   ) {
     let m = needle.count
-    guard m > 0, m <= hay.count, let h = hay.baseAddress, let n = needle.baseAddress else { return }
+    guard m > 0, m <= hay.count, let h = hay.baseAddress,
+      let n = needle.baseAddress
+    else { return }
     if m <= 16 {
       var from = 0
       while let at = QuoteLocator.find(needle, in: hay, from: from) {

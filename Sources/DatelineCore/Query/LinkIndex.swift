@@ -54,23 +54,32 @@ public struct LinkIndex: Sendable {
   /// still shows the whole pair, since a claim is read against its denial. A dispute is
   /// one pair: when both records name each other, the pair comes once, with the earlier
   /// record (timeline order) as the disputing side.
-  public func disputePairs(among rows: [Int]) -> [(disputing: Int, disputed: Int)] {
+  public func disputePairs(among rows: [Int]) -> [(
+    disputing: Int, disputed: Int
+  )] {
     let kept = Set(rows)
     var pairs: [(disputing: Int, disputed: Int)] = []
     for (target, sources) in disputedBy {
-      for from in sources where from != target && (kept.contains(from) || kept.contains(target)) {
+      for from in sources
+      where from != target && (kept.contains(from) || kept.contains(target)) {
         let mutual = disputedBy[from]?.contains(target) ?? false
         // Of a mutual dispute keep the direction from the earlier record only.
         if mutual && from > target { continue }
         pairs.append((from, target))
       }
     }
-    return pairs.sorted { $0.disputing != $1.disputing ? $0.disputing < $1.disputing : $0.disputed < $1.disputed }
+    return pairs.sorted {
+      $0.disputing != $1.disputing
+        ? $0.disputing < $1.disputing : $0.disputed < $1.disputed
+    }
   }
 
-  private func combine(_ forward: [Record.ID], _ backward: [Int], except index: Int) -> [Int] {
+  private func combine(
+    _ forward: [Record.ID], _ backward: [Int], except index: Int
+  ) -> [Int] {
     var out: [Int] = []
-    for t in forward.compactMap({ recordIndex[$0] }).sorted() where t != index && out.last != t { out.append(t) }
+    for t in forward.compactMap({ recordIndex[$0] }).sorted()
+    where t != index && out.last != t { out.append(t) }
     for t in backward where t != index && !out.contains(t) { out.append(t) }
     return out
   }

@@ -5,7 +5,9 @@
 /// distance. Ids are read from the store's id column, so a million records cost one pass
 /// of byte comparisons and nothing is decoded.
 public enum NearestIDs {
-  public static func suggest(_ typed: String, in index: RecordIndex, limit: Int = 5) -> [String] {
+  public static func suggest(
+    _ typed: String, in index: RecordIndex, limit: Int = 5
+  ) -> [String] {
     let want = Array(typed.lowercased().utf8)
     guard !want.isEmpty, limit > 0 else { return [] }
     // An edit distance above a third of the typed length is no longer "nearly".
@@ -19,12 +21,18 @@ public enum NearestIDs {
         score = bytes.count - want.count
       } else if contains(bytes, want) {
         score = 1000 + bytes.count - want.count
-      } else if abs(bytes.count - want.count) <= maxDistance, let d = distance(bytes, want, limit: maxDistance) {
+      } else if abs(bytes.count - want.count) <= maxDistance,
+        let d = distance(bytes, want, limit: maxDistance)
+      {
         score = 2000 + d
       } else {
         continue
       }
-      if best.count == limit, let worst = best.last, (worst.score, worst.id) <= (score, id) { continue }
+      if best.count == limit, let worst = best.last,
+        (worst.score, worst.id) <= (score, id)
+      {
+        continue
+      }
       best.append((score, id))
       best.sort { ($0.score, $0.id) < ($1.score, $1.id) }
       if best.count > limit { best.removeLast() }
@@ -34,8 +42,11 @@ public enum NearestIDs {
 
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard needle.count <= haystack.count else { return false }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        return true
+      }
     }
     return false
   }
@@ -49,7 +60,8 @@ public enum NearestIDs {
       var rowMin = current[0]
       for j in 1...max(1, b.count) where !b.isEmpty {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
         rowMin = min(rowMin, current[j])
       }
       if rowMin > limit { return nil }

@@ -18,7 +18,11 @@ public struct PartyFilter: Sendable, Hashable {
 
   /// Adds `id` when absent, removes it when present.
   public mutating func toggle(_ id: Party.ID) {
-    if let i = selected.firstIndex(of: id) { selected.remove(at: i) } else { selected.append(id) }
+    if let i = selected.firstIndex(of: id) {
+      selected.remove(at: i)
+    } else {
+      selected.append(id)
+    }
   }
 
   public func contains(_ id: Party.ID) -> Bool { selected.contains(id) }

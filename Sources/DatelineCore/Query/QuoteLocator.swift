@@ -24,14 +24,18 @@ public enum QuoteLocator {
   }
 
   /// Locates `quote` in `text` (both normalized by the caller or here).
-  public static func locate(_ quote: Quote, in text: String) -> Result<Match, Failure> {
+  public static func locate(_ quote: Quote, in text: String) -> Result<
+    Match, Failure
+  > {
     var t = text
     // Search the string's own UTF-8 storage: no copy, even for a 50 MB source text.
     return t.withUTF8 { locate(quote, inBytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// Locates `quote` in UTF-8 bytes (NFC, LF line ends).
-  public static func locate(_ quote: Quote, inBytes hay: UnsafeRawBufferPointer) -> Result<Match, Failure> {
+  public static func locate(_ quote: Quote, inBytes hay: UnsafeRawBufferPointer)
+    -> Result<Match, Failure>
+  {
     let needle = Array(ItemDecoding.normalizeText(quote.exact).utf8)
     let starts = needle.withUnsafeBytes { occurrences(of: $0, in: hay) }
     if starts.isEmpty { return .failure(.notFound) }
@@ -41,10 +45,18 @@ public enum QuoteLocator {
     var scalars = 0
     var counted = 0
     for s in starts {
-      if let p = prefix, !(s >= p.count && hay[(s - p.count)..<s].elementsEqual(p)) { continue }
+      if let p = prefix,
+        !(s >= p.count && hay[(s - p.count)..<s].elementsEqual(p))
+      {
+        continue
+      }
       if let x = suffix {
         let e = s + needle.count
-        if !(e + x.count <= hay.count && hay[e..<(e + x.count)].elementsEqual(x)) { continue }
+        if !(e + x.count <= hay.count
+          && hay[e..<(e + x.count)].elementsEqual(x))
+        {
+          continue
+        }
       }
       if let st = quote.start {
         // Counted on from the last start (starts are in order): one pass over the text.
@@ -54,26 +66,34 @@ public enum QuoteLocator {
       }
       fits.append(s)
     }
-    guard let first = fits.first else { return .failure(.noOccurrenceFits(occurrences: starts.count)) }
+    guard let first = fits.first else {
+      return .failure(.noOccurrenceFits(occurrences: starts.count))
+    }
     return .success(
       Match(
-        utf8Range: first..<(first + needle.count), scalarStart: scalarOffset(ofByte: first, in: hay),
+        utf8Range: first..<(first + needle.count),
+        scalarStart: scalarOffset(ofByte: first, in: hay),
         ambiguous: fits.count > 1))
   }
 
   /// Every start of `n` in `h`, in order, in linear time (see LinearSearch).
-  static func occurrences(of n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer) -> [Int] {
+  static func occurrences(
+    of n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer
+  ) -> [Int] {
     var result: [Int] = []
     LinearSearch.forEachOccurrence(of: n, in: h) { result.append($0) }
     return result
   }
 
   /// First index at or after `from` where `n` occurs in `h` (memchr for the first byte).
-  static func find(_ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer, from: Int) -> Int? {
+  static func find(
+    _ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer, from: Int
+  ) -> Int? {
     let first = Int32(n[0])
     var i = from
     while i + n.count <= h.count {
-      guard let p = memchr(h.baseAddress! + i, first, h.count - n.count + 1 - i) else { return nil }
+      guard let p = memchr(h.baseAddress! + i, first, h.count - n.count + 1 - i)
+      else { return nil }
       let at = h.baseAddress!.distance(to: UnsafeRawPointer(p))
       if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
       i = at + 1
@@ -81,7 +101,9 @@ public enum QuoteLocator {
     return nil
   }
 
-  static func scalarOffset(ofByte b: Int, in hay: UnsafeRawBufferPointer, from a: Int = 0) -> Int {
+  static func scalarOffset(
+    ofByte b: Int, in hay: UnsafeRawBufferPointer, from a: Int = 0
+  ) -> Int {
     var n = 0
     for i in a..<b where hay[i] & 0xC0 != 0x80 { n += 1 }
     return n

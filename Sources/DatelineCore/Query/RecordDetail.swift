@@ -46,15 +46,26 @@ public struct RecordDetail: Sendable {
       let name = corpus.party(ref.id)?.name ?? ref.id.rawValue
       out.append(Line(.field(label: "Party"), "\(name) (\(ref.role.rawValue))"))
     }
-    if let a = r.attribution { out.append(Line(.field(label: "Attribution"), a.line(in: corpus))) }
-    for f in r.figures { out.append(Line(.field(label: "Figure"), "\(f.label): \(f.displayValue)")) }
-    if !r.tags.isEmpty { out.append(Line(.field(label: "Tags"), r.tags.joined(separator: ", "))) }
+    if let a = r.attribution {
+      out.append(Line(.field(label: "Attribution"), a.line(in: corpus)))
+    }
+    for f in r.figures {
+      out.append(Line(.field(label: "Figure"), "\(f.label): \(f.displayValue)"))
+    }
+    if !r.tags.isEmpty {
+      out.append(Line(.field(label: "Tags"), r.tags.joined(separator: ", ")))
+    }
     let source = corpus.source(r.source)
-    out.append(Line(.field(label: "Source"), RecordDetail.sourceLine(source, id: r.source)))
+    out.append(
+      Line(
+        .field(label: "Source"), RecordDetail.sourceLine(source, id: r.source)))
     if let url = source?.url { out.append(Line(.field(label: "URL"), url)) }
     // Every other source with its own quote (SCHEMA.md `also`: corroboration).
     for a in r.also {
-      out.append(Line(.field(label: "Also in"), RecordDetail.sourceLine(corpus.source(a.source), id: a.source)))
+      out.append(
+        Line(
+          .field(label: "Also in"),
+          RecordDetail.sourceLine(corpus.source(a.source), id: a.source)))
       if let q = a.quote { out.append(Line(.field(label: ""), "“\(q.exact)”")) }
     }
     let index = corpus.recordIndex[r.id]
@@ -62,21 +73,31 @@ public struct RecordDetail: Sendable {
     // A dispute is one pair: when both records name each other, the other record is
     // listed once, under "Disputes".
     var listed = Set<Int>()
-    for t in r.disputes.compactMap({ corpus.recordIndex[$0] }) where t != index && listed.insert(t).inserted {
-      out.append(contentsOf: RecordDetail.dispute(r, other: t, label: "Disputes", side: "disputed record", corpus))
+    for t in r.disputes.compactMap({ corpus.recordIndex[$0] })
+    where t != index && listed.insert(t).inserted {
+      out.append(
+        contentsOf: RecordDetail.dispute(
+          r, other: t, label: "Disputes", side: "disputed record", corpus))
     }
-    for t in index.flatMap({ links.disputedBy[$0] }) ?? [] where t != index && listed.insert(t).inserted {
-      out.append(contentsOf: RecordDetail.dispute(r, other: t, label: "Disputed by", side: "disputing record", corpus))
+    for t in index.flatMap({ links.disputedBy[$0] }) ?? []
+    where t != index && listed.insert(t).inserted {
+      out.append(
+        contentsOf: RecordDetail.dispute(
+          r, other: t, label: "Disputed by", side: "disputing record", corpus))
     }
     // Revisions read as "revised from … (date, who)" / "revised by …".
     for t in r.revises.compactMap({ corpus.recordIndex[$0] }) {
-      out.append(RecordDetail.revision(label: "Revised from", corpus.records[t], corpus))
+      out.append(
+        RecordDetail.revision(label: "Revised from", corpus.records[t], corpus))
     }
     for t in index.flatMap({ links.revisedBy[$0] }) ?? [] {
-      out.append(RecordDetail.revision(label: "Revised by", corpus.records[t], corpus))
+      out.append(
+        RecordDetail.revision(label: "Revised by", corpus.records[t], corpus))
     }
     for id in r.related {
-      let h = corpus.record(id).map { "\(DateLabel.compact($0))  \($0.headline)" } ?? id.rawValue
+      let h =
+        corpus.record(id).map { "\(DateLabel.compact($0))  \($0.headline)" }
+        ?? id.rawValue
       out.append(Line(.link(label: "Related", target: id), h))
     }
     if let s = r.summary {
@@ -94,21 +115,32 @@ public struct RecordDetail: Sendable {
   static func sourceLine(_ source: Source?, id: Source.ID) -> String {
     guard let source else { return id.rawValue }
     var s = "\(source.outlet), “\(source.title)”"
-    if let p = source.published { s += ", " + p.description + (source.publishedInferred ? " (inferred)" : "") }
+    if let p = source.published {
+      s +=
+        ", " + p.description + (source.publishedInferred ? " (inferred)" : "")
+    }
     return s
   }
 
   /// A link to the other side of a dispute, then who says what on each side, side by side.
-  static func dispute(_ r: Record, other: Int, label: String, side: String, _ corpus: Corpus) -> [Line] {
+  static func dispute(
+    _ r: Record, other: Int, label: String, side: String, _ corpus: Corpus
+  ) -> [Line] {
     let o = corpus.records[other]
     func who(_ x: Record) -> String {
-      guard let a = x.attribution else { return "no attribution [unattributed]" }
+      guard let a = x.attribution else {
+        return "no attribution [unattributed]"
+      }
       let names = a.claimantNames(in: corpus)
       return (names.isEmpty ? "unnamed" : names) + " [\(a.basis.rawValue)]"
     }
-    func says(_ x: Record) -> String { x.attribution.map { "“\($0.text)”" } ?? "" }
+    func says(_ x: Record) -> String {
+      x.attribution.map { "“\($0.text)”" } ?? ""
+    }
     return [
-      Line(.link(label: label, target: o.id), "\(DateLabel.compact(o))  \(o.headline)"),
+      Line(
+        .link(label: label, target: o.id),
+        "\(DateLabel.compact(o))  \(o.headline)"),
       Line(.columns(left: "this record", right: side, header: true), ""),
       Line(.columns(left: who(r), right: who(o), header: false), ""),
       Line(.columns(left: says(r), right: says(o), header: false), ""),
@@ -117,6 +149,8 @@ public struct RecordDetail: Sendable {
 
   /// `Revised from: 240 hostages … (2023-11-01, IDF)`, a link to the other record.
   static func revision(label: String, _ o: Record, _ corpus: Corpus) -> Line {
-    Line(.link(label: label, target: o.id), "\(o.headline) (\(DateLabel.compact(o)), \(o.statedBy(in: corpus)))")
+    Line(
+      .link(label: label, target: o.id),
+      "\(o.headline) (\(DateLabel.compact(o)), \(o.statedBy(in: corpus)))")
   }
 }

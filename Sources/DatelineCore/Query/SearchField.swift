@@ -14,14 +14,20 @@ public enum SearchField: String, Sendable, Hashable, CaseIterable {
   /// For each of `words` (folded, as `TextSearch.words` gives them), the first field of
   /// `record` in this order that contains it; nil for a word found nowhere.
   public static func locate(
-    _ words: [String], in record: Record, corpus: Corpus, annotation: String = ""
+    _ words: [String], in record: Record, corpus: Corpus,
+    annotation: String = ""
   ) -> [SearchField?] {
-    let texts = SearchField.texts(of: record, corpus: corpus, annotation: annotation)
-    return words.map { w in texts.first(where: { $0.1.contains(where: { $0.contains(w) }) })?.0 }
+    let texts = SearchField.texts(
+      of: record, corpus: corpus, annotation: annotation)
+    return words.map { w in
+      texts.first(where: { $0.1.contains(where: { $0.contains(w) }) })?.0
+    }
   }
 
   /// Each field with its folded texts, in order.
-  static func texts(of r: Record, corpus: Corpus, annotation: String) -> [(SearchField, [String])] {
+  static func texts(of r: Record, corpus: Corpus, annotation: String) -> [(
+    SearchField, [String]
+  )] {
     var names: [String] = []
     var aliases: [String] = []
     for ref in r.parties {

@@ -41,7 +41,9 @@ final class SearchSignatures: Sendable {
     let n = store.count
     let runs = (n + runLength - 1) / runLength
     let order = PositionOrder.of((0..<n).map { store.items[$0] })
-    let perPart = (0..<parts).map { _ in Column<UInt64>(uninitialized: runs * wordsPerRun) }
+    let perPart = (0..<parts).map { _ in
+      Column<UInt64>(uninitialized: runs * wordsPerRun)
+    }
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let bits = perPart[part].base
       bits.initialize(repeating: 0, count: runs * wordsPerRun)
@@ -61,8 +63,10 @@ final class SearchSignatures: Sendable {
             words[w] = 0
           }
         }
-        if let raw = corpus.itemBytes(at: i), let base = raw.baseAddress, memchr(base, 0x5C, raw.count) == nil,
-          let text = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8))
+        if let raw = corpus.itemBytes(at: i), let base = raw.baseAddress,
+          memchr(base, 0x5C, raw.count) == nil,
+          let text = TextMatcher.foldedTextFields(
+            raw, into: scratch.room(raw.count * 3 + 8))
         {
           addPairs(of: text, to: words)
         } else {
@@ -94,7 +98,9 @@ final class SearchSignatures: Sendable {
     }
   }
 
-  static func addPairs(of text: UnsafeRawBufferPointer, to words: UnsafeMutablePointer<UInt64>) {
+  static func addPairs(
+    of text: UnsafeRawBufferPointer, to words: UnsafeMutablePointer<UInt64>
+  ) {
     // Without a branch: a pair with symbol 0 sets a bit in word 0 or bit 0 of a word,
     // which no search word asks for (its symbols are all 1 or more).
     symbols.withUnsafeBufferPointer { sym in
@@ -110,13 +116,19 @@ final class SearchSignatures: Sendable {
   /// The pairs (bit numbers) a word needs; empty for a one-letter word.
   static func pairs(of word: [UInt8]) -> [Int] {
     guard word.count >= 2 else { return [] }
-    return (1..<word.count).map { k in Int(symbols[Int(word[k - 1])]) << 6 | Int(symbols[Int(word[k])]) }
+    return (1..<word.count).map { k in
+      Int(symbols[Int(word[k - 1])]) << 6 | Int(symbols[Int(word[k])])
+    }
   }
 
   /// Whether the run holding record `i` has every one of `pairs`.
   @inline(__always) func has(_ i: Int, _ pairs: [Int]) -> Bool {
-    let words = bits.base + (i / SearchSignatures.runLength) * SearchSignatures.wordsPerRun
-    for p in pairs where words[p >> 6] & (1 << UInt64(p & 63)) == 0 { return false }
+    let words =
+      bits.base + (i / SearchSignatures.runLength)
+      * SearchSignatures.wordsPerRun
+    for p in pairs where words[p >> 6] & (1 << UInt64(p & 63)) == 0 {
+      return false
+    }
     return true
   }
 }
@@ -132,10 +144,14 @@ final class SearchSignatureSlot: Sendable {
   var built: SearchSignatures? { published.withLock { $0 } }
 
   /// Signatures read from where an earlier run kept them (see CorpusCache+Signatures).
-  func install(_ signatures: SearchSignatures) { published.withLock { if $0 == nil { $0 = signatures } } }
+  func install(_ signatures: SearchSignatures) {
+    published.withLock { if $0 == nil { $0 = signatures } }
+  }
 
   /// The signatures, built now (on `parts` cores) if need be; waits for a build under way.
-  func get(_ corpus: Corpus, parts: Int = 2, timings: LoadTimings? = nil) -> SearchSignatures {
+  func get(_ corpus: Corpus, parts: Int = 2, timings: LoadTimings? = nil)
+    -> SearchSignatures
+  {
     if let s = built { return s }
     return building.withLock { _ in
       if let s = built { return s }
@@ -153,8 +169,12 @@ extension Corpus {
   /// that finds nothing nearby does not pay for them; the browser calls this in the
   /// background once the first screen is up, on its one low-priority thread
   /// (`parts: 1`), so that the terminal and the keys come first.
-  public func prepareSearch(parts: Int = 2, minimumRecords: Int? = nil, timings: LoadTimings? = nil) {
-    guard store.count >= minimumRecords ?? TextMatcher.signatureThreshold else { return }
+  public func prepareSearch(
+    parts: Int = 2, minimumRecords: Int? = nil, timings: LoadTimings? = nil
+  ) {
+    guard store.count >= minimumRecords ?? TextMatcher.signatureThreshold else {
+      return
+    }
     _ = searchSignatures.get(self, parts: parts, timings: timings)
   }
 }

@@ -16,7 +16,9 @@ extension TextMatcher {
   /// rows takes milliseconds whatever the corpus size, so the browser answers the next key
   /// within a frame and goes on searching only while no key is waiting. The signatures
   /// are used only when already built (building them is the background thread's job).
-  public func step(in rows: [Int], from start: Int, forward: Bool, done: Int, budget: Int) -> SearchProgress {
+  public func step(
+    in rows: [Int], from start: Int, forward: Bool, done: Int, budget: Int
+  ) -> SearchProgress {
     let n = rows.count
     guard n > 0, done < n else { return .exhausted }
     var scratch = Scratch()
@@ -24,7 +26,11 @@ extension TextMatcher {
     let end = min(n, done + max(1, budget))
     for step in done..<end {
       let p = ((forward ? start + step : start - step) % n + n) % n
-      if matches(rows[p], scratch: &scratch, signatures: corpus.searchSignatures.built) { return .found(p) }
+      if matches(
+        rows[p], scratch: &scratch, signatures: corpus.searchSignatures.built)
+      {
+        return .found(p)
+      }
     }
     return end >= n ? .exhausted : .searched(end)
   }
@@ -38,6 +44,8 @@ extension TextMatcher {
     var scratch = Scratch()
     defer { scratch.free() }
     let signatures = corpus.searchSignatures.built
-    return range.clamped(to: rows.indices).filter { matches(rows[$0], scratch: &scratch, signatures: signatures) }
+    return range.clamped(to: rows.indices).filter {
+      matches(rows[$0], scratch: &scratch, signatures: signatures)
+    }
   }
 }

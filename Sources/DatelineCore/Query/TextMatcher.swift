@@ -38,12 +38,15 @@ public struct TextMatcher: Sendable {
     self.words = words
     self.corpus = corpus
     let bytes = words.map { Array($0.utf8) }
-    let plain = bytes.allSatisfy { w in !w.isEmpty && w.allSatisfy { $0 < 0x80 && $0 != 0x1F } }
+    let plain = bytes.allSatisfy { w in
+      !w.isEmpty && w.allSatisfy { $0 < 0x80 && $0 != 0x1F }
+    }
     ascii = plain ? bytes : nil
     inParty = words.map { w in corpus.partyTexts.map { $0.contains(w) } }
     pairs = ascii?.map(SearchSignatures.pairs(of:)) ?? []
     var some: UInt64 = 0
-    for (k, parties) in inParty.prefix(64).enumerated() where parties.contains(true) { some |= 1 << UInt64(k) }
+    for (k, parties) in inParty.prefix(64).enumerated()
+    where parties.contains(true) { some |= 1 << UInt64(k) }
     inSomeParty = some
     prebuilt = ascii != nil ? corpus.searchSignatures.built : nil
   }
@@ -51,7 +54,8 @@ public struct TextMatcher: Sendable {
   /// The first position `p` in `rows`, visiting `start`, `start + 1`, … (or backwards)
   /// around the ring, whose record matches; blocks of rows are tested on both cores, so
   /// a search that finds nothing in a million rows answers in a fraction of a second.
-  public func firstMatch(in rows: [Int], from start: Int, forward: Bool) -> Int? {
+  public func firstMatch(in rows: [Int], from start: Int, forward: Bool) -> Int?
+  {
     firstMatch(in: rows, from: start, forward: forward) {
       guard ascii != nil else { return nil }
       if let built = corpus.searchSignatures.built { return built }
@@ -62,13 +66,20 @@ public struct TextMatcher: Sendable {
   }
 
   /// `firstMatch`, with the signatures to use once the first rows had no match.
-  func firstMatch(in rows: [Int], from start: Int, forward: Bool, signatures wanted: () -> SearchSignatures?) -> Int? {
+  func firstMatch(
+    in rows: [Int], from start: Int, forward: Bool,
+    signatures wanted: () -> SearchSignatures?
+  ) -> Int? {
     let n = rows.count
     guard n > 0 else { return nil }
-    @Sendable func position(_ step: Int) -> Int { ((forward ? start + step : start - step) % n + n) % n }
+    @Sendable func position(_ step: Int) -> Int {
+      ((forward ? start + step : start - step) % n + n) % n
+    }
     // The first steps one by one (a match is usually near), then blocks, two at a time.
     let head = min(n, TextMatcher.headRows)
-    for step in 0..<head where matches(rows[position(step)]) { return position(step) }
+    for step in 0..<head where matches(rows[position(step)]) {
+      return position(step)
+    }
     // Nothing nearby: from here on, records are first checked against their signatures.
     let signatures = wanted()
     let block = 16_384
@@ -82,7 +93,10 @@ public struct TextMatcher: Sendable {
         guard lo < hi else { return }
         var scratch = Scratch()
         defer { scratch.free() }
-        for step in lo..<hi where self.matches(rows[position(step)], scratch: &scratch, signatures: signatures) {
+        for step in lo..<hi
+        where self.matches(
+          rows[position(step)], scratch: &scratch, signatures: signatures)
+        {
           found[h] = step
           return
         }
@@ -118,13 +132,19 @@ public struct TextMatcher: Sendable {
 
   /// `signatures`, when given (else those built before this matcher), reject most records that
   /// cannot match with four ANDs before their line is read.
-  func matches(_ i: Int, scratch: inout Scratch, signatures: SearchSignatures? = nil) -> Bool {
-    if let signatures = signatures ?? prebuilt, !mayMatch(i, signatures, scratch: &scratch) {
+  func matches(
+    _ i: Int, scratch: inout Scratch, signatures: SearchSignatures? = nil
+  ) -> Bool {
+    if let signatures = signatures ?? prebuilt,
+      !mayMatch(i, signatures, scratch: &scratch)
+    {
       return false
     }
     var simple = true
-    if let ascii, let raw = corpus.itemBytes(at: i), let base = raw.baseAddress, memchr(base, 0x5C, raw.count) == nil,
-      let bytes = TextMatcher.foldedTextFields(raw, into: scratch.room(raw.count * 3 + 8), simple: &simple)
+    if let ascii, let raw = corpus.itemBytes(at: i), let base = raw.baseAddress,
+      memchr(base, 0x5C, raw.count) == nil,
+      let bytes = TextMatcher.foldedTextFields(
+        raw, into: scratch.room(raw.count * 3 + 8), simple: &simple)
     {
       // In a line whose every scalar in those fields is its own character and folds alone
       // as in context (`simpleScalar`), the folded fields are the exact test's, and so are
@@ -139,7 +159,8 @@ public struct TextMatcher: Sendable {
         guard exactHere else { continue }
         if !listedRead {
           listedRead = true
-          guard let l = TextMatcher.listedParties(raw, corpus.partyLookup.view) else {
+          guard let l = TextMatcher.listedParties(raw, corpus.partyLookup.view)
+          else {
             exactHere = false
             continue
           }
@@ -156,13 +177,16 @@ public struct TextMatcher: Sendable {
   /// Whether every word's letter pairs are in the signature of the record's run, or the
   /// words whose pairs are not are in the names of a party it involves. Records of one
   /// run usually come one after another, so the run's answer is kept in `scratch`.
-  func mayMatch(_ i: Int, _ signatures: SearchSignatures, scratch: inout Scratch) -> Bool {
+  func mayMatch(
+    _ i: Int, _ signatures: SearchSignatures, scratch: inout Scratch
+  ) -> Bool {
     let run = i / SearchSignatures.runLength
     if run != scratch.run {
       scratch.run = run
       scratch.missing = 0
       // Past 64 words the signature is not asked (a bit per word).
-      for (k, need) in pairs.prefix(64).enumerated() where !signatures.has(i, need) {
+      for (k, need) in pairs.prefix(64).enumerated()
+      where !signatures.has(i, need) {
         scratch.missing |= 1 << UInt64(k)
       }
     }
@@ -181,7 +205,8 @@ public struct TextMatcher: Sendable {
   /// ancestor of one): where it could still match when its own fields lack the word.
   @inline(__always) func involvesPartyNaming(_ i: Int, word k: Int) -> Bool {
     let store = corpus.store
-    for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) where inParty[k][Int(store.involved[j])] {
+    for j in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1])
+    where inParty[k][Int(store.involved[j])] {
       return true
     }
     return false
@@ -191,7 +216,9 @@ public struct TextMatcher: Sendable {
   /// string): the values of `headline`, `summary`, `text` (the attribution's) and `tags`,
   /// each folded (see `folded`) and ended by 0x1F, as TextSearch joins them. Nil when the
   /// line is not as expected; then the exact test decides.
-  static func foldedTextFields(_ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>)
+  static func foldedTextFields(
+    _ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>
+  )
     -> UnsafeRawBufferPointer?
   {
     var simple = true
@@ -201,7 +228,8 @@ public struct TextMatcher: Sendable {
   /// `foldedTextFields`, also saying whether every non-ASCII scalar of those fields is a
   /// `simpleScalar`.
   static func foldedTextFields(
-    _ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>, simple: inout Bool
+    _ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>,
+    simple: inout Bool
   ) -> UnsafeRawBufferPointer? {
     let n = b.count
     var i = 0
@@ -217,7 +245,11 @@ public struct TextMatcher: Sendable {
       let open = nextQuote(b, from: i)
       for j in i..<min(open, n) {
         let c = b[j]
-        if c == 0x7B || c == 0x5B { depth += 1 } else if c == 0x7D || c == 0x5D { depth -= 1 }
+        if c == 0x7B || c == 0x5B {
+          depth += 1
+        } else if c == 0x7D || c == 0x5D {
+          depth -= 1
+        }
       }
       guard open < n else { break }
       let close = nextQuote(b, from: open + 1)
@@ -227,13 +259,19 @@ public struct TextMatcher: Sendable {
       let body = UnsafeRawBufferPointer(rebasing: b[(open + 1)..<close])
       if k < n && b[k] == 0x3A {
         if depth == 1 {
-          want = equals(body, "headline") || equals(body, "summary") ? 1 : equals(body, "tags") ? 2 : 0
+          want =
+            equals(body, "headline") || equals(body, "summary")
+            ? 1 : equals(body, "tags") ? 2 : 0
           inAttribution = equals(body, "attribution")
         } else {
           want = depth == 2 && inAttribution && equals(body, "text") ? 1 : 0
         }
       } else if want != 0 {
-        guard let m = folded(body, into: UnsafeMutableBufferPointer(rebasing: out[o...]), simple: &simple) else {
+        guard
+          let m = folded(
+            body, into: UnsafeMutableBufferPointer(rebasing: out[o...]),
+            simple: &simple)
+        else {
           return nil
         }
         o += m
@@ -243,16 +281,23 @@ public struct TextMatcher: Sendable {
       }
       i = close + 1
     }
-    return UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[..<o]))
+    return UnsafeRawBufferPointer(
+      UnsafeMutableBufferPointer(rebasing: out[..<o]))
   }
 
   /// The indexes of the parties a JSON line without escapes lists in its top-level
   /// `parties` (plain ids, or objects' `id`), or nil when the line is not as expected.
-  static func listedParties(_ b: UnsafeRawBufferPointer, _ lookup: PartyLookup.View) -> [Int]? {
+  static func listedParties(
+    _ b: UnsafeRawBufferPointer, _ lookup: PartyLookup.View
+  ) -> [Int]? {
     let n = b.count
     var i = 0
     var depth = 0
-    func space() { while i < n && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 } }
+    func space() {
+      while i < n
+        && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D)
+      { i += 1 }
+    }
     /// The string at `i` (its body), moving past it.
     func string() -> UnsafeRawBufferPointer? {
       guard i < n, b[i] == 0x22 else { return nil }
@@ -262,7 +307,10 @@ public struct TextMatcher: Sendable {
       return UnsafeRawBufferPointer(rebasing: b[(i + 1)..<close])
     }
     func party(_ id: UnsafeRawBufferPointer) -> Int? {
-      id.count == 0 ? nil : lookup.find(id.baseAddress!.assumingMemoryBound(to: UInt8.self), id.count)
+      id.count == 0
+        ? nil
+        : lookup.find(
+          id.baseAddress!.assumingMemoryBound(to: UInt8.self), id.count)
     }
     // Find the top-level key (strings are plain: every `"` delimits one).
     while i < n {
@@ -276,7 +324,11 @@ public struct TextMatcher: Sendable {
         }
         continue
       }
-      if c == 0x7B || c == 0x5B { depth += 1 } else if c == 0x7D || c == 0x5D { depth -= 1 }
+      if c == 0x7B || c == 0x5B {
+        depth += 1
+      } else if c == 0x7D || c == 0x5D {
+        depth -= 1
+      }
       i += 1
     }
     guard i < n else { return nil }
@@ -327,12 +379,15 @@ public struct TextMatcher: Sendable {
   }
 
   /// The offset of the next `"` at or after `i` (or `b.count`), eight bytes at a time.
-  @inline(__always) static func nextQuote(_ b: UnsafeRawBufferPointer, from start: Int) -> Int {
+  @inline(__always) static func nextQuote(
+    _ b: UnsafeRawBufferPointer, from start: Int
+  ) -> Int {
     let n = b.count
     var i = start
     let ones: UInt64 = 0x0101_0101_0101_0101
     while i + 8 <= n {
-      let w = b.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 0x22)
+      let w =
+        b.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 0x22)
       let z = (w &- ones) & ~w & 0x8080_8080_8080_8080
       if z != 0 { return i + z.trailingZeroBitCount / 8 }
       i += 8
@@ -341,14 +396,19 @@ public struct TextMatcher: Sendable {
     return i
   }
 
-  static func equals(_ b: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
-    b.count == word.utf8CodeUnitCount && memcmp(b.baseAddress!, word.utf8Start, b.count) == 0
+  static func equals(_ b: UnsafeRawBufferPointer, _ word: StaticString) -> Bool
+  {
+    b.count == word.utf8CodeUnitCount
+      && memcmp(b.baseAddress!, word.utf8Start, b.count) == 0
   }
 
   /// The line folded scalar by scalar into ASCII (0xFF for a scalar whose folding is not
   /// ASCII), or nil when that is not the line's folding (an escape, a combining mark);
   /// `simple` turns false at a scalar that is not a `simpleScalar`.
-  static func folded(_ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>, simple: inout Bool)
+  static func folded(
+    _ b: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>,
+    simple: inout Bool
+  )
     -> Int?
   {
     let n = b.count
@@ -400,9 +460,12 @@ public struct TextMatcher: Sendable {
   /// where they stand next to a word, the exact test decides.
   static func simpleScalar(_ v: UInt32) -> Bool {
     switch v {
-    case 0x00A0...0x00AC, 0x00AE...0x024F, 0x0386...0x03CE, 0x0400...0x0482, 0x048A...0x04FF,
-      0x05D0...0x05EA, 0x0621...0x064A, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E,
-      0x20A0...0x20BF, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+    case 0x00A0...0x00AC, 0x00AE...0x024F, 0x0386...0x03CE, 0x0400...0x0482,
+      0x048A...0x04FF,
+      0x05D0...0x05EA, 0x0621...0x064A, 0x1E00...0x1EFF, 0x2010...0x2027,
+      0x2030...0x205E,
+      0x20A0...0x20BF, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF,
+      0xAC00...0xD7A3:
       return true
     default: return false
     }
@@ -410,11 +473,12 @@ public struct TextMatcher: Sendable {
 
   /// A scalar's folding packed: bit 31 known, bits 24–25 its byte count (0: no quick
   /// answer), bytes in bits 0–23. Filled as scalars are met, read without locks.
-  nonisolated(unsafe) static let foldTable: UnsafeMutablePointer<Atomic<UInt32>> = {
-    let p = UnsafeMutablePointer<Atomic<UInt32>>.allocate(capacity: 0x10000)
-    for i in 0..<0x10000 { (p + i).initialize(to: Atomic(0)) }
-    return p
-  }()
+  nonisolated(unsafe) static let foldTable:
+    UnsafeMutablePointer<Atomic<UInt32>> = {
+      let p = UnsafeMutablePointer<Atomic<UInt32>>.allocate(capacity: 0x10000)
+      for i in 0..<0x10000 { (p + i).initialize(to: Atomic(0)) }
+      return p
+    }()
 
   static func pack(_ f: [UInt8]?) -> UInt32 {
     guard let f, f.count <= 3 else { return 1 << 31 }
@@ -427,14 +491,17 @@ public struct TextMatcher: Sendable {
   /// (é → e, ß → ss, Ｚ → z), else one 0xFF (no ASCII word runs through it); nil for
   /// a mark (its folding depends on the scalar before it). Cached per scalar.
   static func foldOf(_ v: UInt32) -> [UInt8]? {
-    if let known = foldCache.withLock({ $0[v] }) { return known.isEmpty ? nil : known }
+    if let known = foldCache.withLock({ $0[v] }) {
+      return known.isEmpty ? nil : known
+    }
     var result: [UInt8] = []
     if let u = Unicode.Scalar(v) {
       switch u.properties.generalCategory {
       case .nonspacingMark, .spacingMark, .enclosingMark, .format: result = []
       default:
         let f = Array(TextSearch.fold(String(Character(u))).utf8)
-        result = f.allSatisfy({ $0 < 0x80 && $0 != 0x5C }) && !f.isEmpty ? f : [0xFF]
+        result =
+          f.allSatisfy({ $0 < 0x80 && $0 != 0x5C }) && !f.isEmpty ? f : [0xFF]
       }
     }
     foldCache.withLock { $0[v] = result }
@@ -463,7 +530,9 @@ public struct TextMatcher: Sendable {
   }
 
   /// Whether `w` (lowercase ASCII) occurs in `b` with ASCII letters lowercased.
-  static func containsLowercased(_ b: UnsafeRawBufferPointer, _ w: [UInt8]) -> Bool {
+  static func containsLowercased(_ b: UnsafeRawBufferPointer, _ w: [UInt8])
+    -> Bool
+  {
     let m = w.count
     let n = b.count
     guard m <= n else { return false }

@@ -7,7 +7,9 @@ import Foundation
 public enum TextSearch {
   /// Lowercased, accents removed: "Hamás" and "HAMAS" fold alike.
   public static func fold(_ s: String) -> String {
-    s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    s.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
+      locale: nil)
   }
 
   /// The query's folded words, empty for a blank query.
@@ -16,7 +18,9 @@ public enum TextSearch {
   }
 
   /// Fields joined with a separator no query word contains, so words never match across.
-  static func haystack(for r: Record, parties: [Party], index: [Party.ID: Int]) -> String {
+  static func haystack(for r: Record, parties: [Party], index: [Party.ID: Int])
+    -> String
+  {
     var parts: [String] = [r.headline]
     if let s = r.summary { parts.append(s) }
     if let a = r.attribution { parts.append(a.text) }
@@ -37,14 +41,17 @@ public enum TextSearch {
   }
 
   /// Ranges of `text` (a display string) that match any query word, for highlighting.
-  public static func highlights(of words: [String], in text: String) -> [Range<String.Index>] {
+  public static func highlights(of words: [String], in text: String) -> [Range<
+    String.Index
+  >] {
     guard !words.isEmpty else { return [] }
     var out: [Range<String.Index>] = []
     for w in words where !w.isEmpty {
       var from = text.startIndex
       while from < text.endIndex,
         let r = text.range(
-          of: w, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
+          of: w, options: [.caseInsensitive, .diacriticInsensitive],
+          range: from..<text.endIndex)
       {
         out.append(r)
         from = r.upperBound
@@ -64,6 +71,7 @@ extension Corpus {
 
   /// The folded search text of the record at `index`, built when asked (see TextSearch).
   func searchText(_ index: Int) -> String {
-    TextSearch.haystack(for: records[index], parties: parties, index: partyIndex)
+    TextSearch.haystack(
+      for: records[index], parties: parties, index: partyIndex)
   }
 }

@@ -16,8 +16,10 @@ public struct TimelineQuery: Sendable, Hashable {
   public var facets: FacetFilter
 
   public init(
-    parties: PartyFilter = PartyFilter(), since: RecordDate? = nil, until: RecordDate? = nil,
-    search: String = "", facets: FacetFilter = FacetFilter(), excluded: [String] = []
+    parties: PartyFilter = PartyFilter(), since: RecordDate? = nil,
+    until: RecordDate? = nil,
+    search: String = "", facets: FacetFilter = FacetFilter(),
+    excluded: [String] = []
   ) {
     self.parties = parties
     self.since = since
@@ -28,7 +30,8 @@ public struct TimelineQuery: Sendable, Hashable {
   }
 
   public var isEmpty: Bool {
-    parties.isEmpty && since == nil && until == nil && TextSearch.words(search).isEmpty && facets.isEmpty
+    parties.isEmpty && since == nil && until == nil
+      && TextSearch.words(search).isEmpty && facets.isEmpty
       && !excluded.contains { !TextSearch.words($0).isEmpty }
   }
 
@@ -36,15 +39,24 @@ public struct TimelineQuery: Sendable, Hashable {
   ///
   /// `links` and `columns` serve the facets (disputes; basis and sources): pass the ones
   /// you keep, or the query builds what a facet needs.
-  public func run(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
+  public func run(
+    on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil
+  ) -> [Int] {
     // Search words last: dates, parties and facets come from columns; words read lines.
-    excluding(searched(candidates(on: corpus, links: links, columns: columns), in: corpus), in: corpus)
+    excluding(
+      searched(
+        candidates(on: corpus, links: links, columns: columns), in: corpus),
+      in: corpus)
   }
 
   /// The records that pass the dates, parties and facets (all of `run` but the search
   /// words), in timeline order: read from columns, milliseconds for a million records.
-  public func candidates(on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil) -> [Int] {
-    let selected = parties.selected.compactMap { corpus.partyIndex[$0].map(Int32.init) }
+  public func candidates(
+    on corpus: Corpus, links: LinkIndex? = nil, columns: FacetColumns? = nil
+  ) -> [Int] {
+    let selected = parties.selected.compactMap {
+      corpus.partyIndex[$0].map(Int32.init)
+    }
     // A selected id that the corpus does not know matches nothing (not everything).
     let unknownSelected = selected.count != parties.selected.count
     if unknownSelected && parties.mode == .all { return [] }
@@ -53,7 +65,8 @@ public struct TimelineQuery: Sendable, Hashable {
     let lo = since?.firstDay
     let hi = until?.lastDay
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
-    let facetCheck = facets.prepared(for: corpus, links: links, columns: columns)
+    let facetCheck = facets.prepared(
+      for: corpus, links: links, columns: columns)
     var out: [Int] = []
     // Dates and parties come from the columns; a record is decoded only for search words,
     // so a filter over a million records takes milliseconds.
@@ -67,7 +80,9 @@ public struct TimelineQuery: Sendable, Hashable {
       if !parties.isEmpty {
         if wanted.isEmpty { continue }
         if any {
-          if !wanted.contains(where: { corpus.involved.contains(i, $0) }) { continue }
+          if !wanted.contains(where: { corpus.involved.contains(i, $0) }) {
+            continue
+          }
         } else if !wanted.allSatisfy({ corpus.involved.contains(i, $0) }) {
           continue
         }
@@ -84,7 +99,8 @@ public struct TimelineQuery: Sendable, Hashable {
   public func searched(_ candidates: [Int], in corpus: Corpus) -> [Int] {
     let words = TextSearch.words(search)
     guard !words.isEmpty else { return candidates }
-    return TimelineQuery.matching(candidates, TextMatcher(words, corpus: corpus))
+    return TimelineQuery.matching(
+      candidates, TextMatcher(words, corpus: corpus))
   }
 
   /// `rows` without the records that match every word of one of `excluded`.
@@ -93,7 +109,8 @@ public struct TimelineQuery: Sendable, Hashable {
     for entry in excluded {
       let words = TextSearch.words(entry)
       guard !words.isEmpty else { continue }
-      let hidden = Set(TimelineQuery.matching(out, TextMatcher(words, corpus: corpus)))
+      let hidden = Set(
+        TimelineQuery.matching(out, TextMatcher(words, corpus: corpus)))
       if !hidden.isEmpty { out.removeAll(where: hidden.contains) }
     }
     return out
@@ -102,7 +119,9 @@ public struct TimelineQuery: Sendable, Hashable {
   /// The rows of `candidates` whose record matches the search words, in order; long lists
   /// are tested in two halves on both cores (a search reads each candidate's line).
   static func matching(_ candidates: [Int], _ matcher: TextMatcher) -> [Int] {
-    guard candidates.count >= 4096 else { return candidates.filter { matcher.matches($0) } }
+    guard candidates.count >= 4096 else {
+      return candidates.filter { matcher.matches($0) }
+    }
     let parts = 2
     let slots = ResultSlots<[Int]>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -110,17 +129,23 @@ public struct TimelineQuery: Sendable, Hashable {
       let hi = candidates.count * (part + 1) / parts
       var scratch = TextMatcher.Scratch()
       defer { scratch.free() }
-      slots[part] = candidates[lo..<hi].filter { matcher.matches($0, scratch: &scratch) }
+      slots[part] = candidates[lo..<hi].filter {
+        matcher.matches($0, scratch: &scratch)
+      }
     }
     return (0..<parts).flatMap { slots[$0] ?? [] }
   }
 
   /// For each party, how many of `result` it is involved in (itself or a descendant).
-  public static func partyCounts(_ result: [Int], in corpus: Corpus) -> [Party.ID: Int] {
+  public static func partyCounts(_ result: [Int], in corpus: Corpus) -> [Party
+    .ID: Int]
+  {
     var counts = [Int](repeating: 0, count: corpus.parties.count)
     let store = corpus.store
     for i in result {
-      for k in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) { counts[Int(store.involved[k])] += 1 }
+      for k in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) {
+        counts[Int(store.involved[k])] += 1
+      }
     }
     var out: [Party.ID: Int] = [:]
     for (i, p) in corpus.parties.enumerated() { out[p.id] = counts[i] }

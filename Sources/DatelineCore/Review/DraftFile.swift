@@ -30,7 +30,9 @@ public struct DraftFile: Sendable {
     switch FileBytes.read(path) {
     case .success(let b):
       guard b.count <= maximumBytes else {
-        file.issues.append(LoadIssue(.error, file: path, message: "more than 64 MB of drafts; not read"))
+        file.issues.append(
+          LoadIssue(
+            .error, file: path, message: "more than 64 MB of drafts; not read"))
         return file
       }
       bytes = Array(b.bytes)
@@ -39,13 +41,20 @@ public struct DraftFile: Sendable {
       return file
     }
     var number = 0
-    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+    for line in bytes.split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    {
       number += 1
-      guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+      guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
+      else { continue }
       switch decode(Array(line)) {
-      case .success(let record): file.entries.append(Entry(record: record, line: number))
+      case .success(let record):
+        file.entries.append(Entry(record: record, line: number))
       case .failure(let problem):
-        file.issues.append(LoadIssue(.warning, file: path, place: .line(number, id: nil), message: problem.message))
+        file.issues.append(
+          LoadIssue(
+            .warning, file: path, place: .line(number, id: nil),
+            message: problem.message))
       }
     }
     return file
@@ -57,19 +66,28 @@ public struct DraftFile: Sendable {
 
   /// One JSON object decoded as a record by the loader's rules (SCHEMA.md "Record").
   public static func decode(_ bytes: [UInt8]) -> Result<Record, Problem> {
-    let parsed: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBytes { raw in
-      do throws(JSONSyntaxError) { return .success(try JSONParser.parse(raw)) } catch { return .failure(error) }
+    let parsed: Result<JSONNode, JSONSyntaxError> = bytes.withUnsafeBytes {
+      raw in
+      do throws(JSONSyntaxError) {
+        return .success(try JSONParser.parse(raw))
+      } catch { return .failure(error) }
     }
     let node: JSONNode
     switch parsed {
     case .success(let n): node = n
-    case .failure(let e): return .failure(Problem(message: "not JSON: \(e.message)"))
+    case .failure(let e):
+      return .failure(Problem(message: "not JSON: \(e.message)"))
     }
     var reader = ItemReader()
     let record = ItemDecoding.record(node, &reader)
     if let first = reader.problems.first(where: { $0.severity == .error }) {
-      let path = first.path.hasPrefix("$.") ? String(first.path.dropFirst(2)) : first.path
-      return .failure(Problem(message: (path.isEmpty || path == "$" ? "" : path + ": ") + first.message))
+      let path =
+        first.path.hasPrefix("$.")
+        ? String(first.path.dropFirst(2)) : first.path
+      return .failure(
+        Problem(
+          message: (path.isEmpty || path == "$" ? "" : path + ": ")
+            + first.message))
     }
     guard let record else { return .failure(Problem(message: "not a record")) }
     return .success(record)
@@ -78,8 +96,12 @@ public struct DraftFile: Sendable {
   /// The drafts files of a data directory: `DIR/drafts/*.jsonl`, in byte order of names.
   public static func files(in directory: String) -> [String] {
     let folder = directory + "/drafts"
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-    return names.filter { $0.hasSuffix(".jsonl") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      .map { folder + "/" + $0 }
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+    else { return [] }
+    return names.filter { $0.hasSuffix(".jsonl") }.sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+    .map { folder + "/" + $0 }
   }
 }

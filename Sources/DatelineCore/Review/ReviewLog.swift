@@ -16,7 +16,8 @@ public enum ReviewLog {
 
   /// The log kept beside `draftsPath` (which ends in `.jsonl`).
   public static func path(forDrafts draftsPath: String) -> String {
-    (draftsPath.hasSuffix(".jsonl") ? String(draftsPath.dropLast(6)) : draftsPath) + ".review.log"
+    (draftsPath.hasSuffix(".jsonl")
+      ? String(draftsPath.dropLast(6)) : draftsPath) + ".review.log"
   }
 
   /// Each id's last decision; an absent log is no decision yet. Read through `FileBytes`,
@@ -28,14 +29,18 @@ public enum ReviewLog {
     for line in data.split(separator: UInt8(ascii: "\n")) {
       let bytes = Array(line)
       let node: JSONNode? = bytes.withUnsafeBytes { raw in
-        do throws(JSONSyntaxError) { return try JSONParser.parse(raw) } catch { return nil }
+        do throws(JSONSyntaxError) { return try JSONParser.parse(raw) } catch {
+          return nil
+        }
       }
       guard case .object(let members)? = node?.value else { continue }
       var id: String?
       var decision: Decision?
       for m in members {
         if m.key == "id", case .string(let s) = m.value.value { id = s }
-        if m.key == "decision", case .string(let s) = m.value.value { decision = Decision(rawValue: s) }
+        if m.key == "decision", case .string(let s) = m.value.value {
+          decision = Decision(rawValue: s)
+        }
       }
       if let id, let decision { out[Record.ID(id)] = decision }
     }
@@ -43,7 +48,10 @@ public enum ReviewLog {
   }
 
   /// One decision as its log line (with the newline).
-  public static func line(_ id: Record.ID, _ decision: Decision, into file: String? = nil, time: String) -> String {
+  public static func line(
+    _ id: Record.ID, _ decision: Decision, into file: String? = nil,
+    time: String
+  ) -> String {
     var w = JSONWriter()
     w.field("id", id.rawValue)
     w.field("decision", decision.rawValue)
@@ -54,8 +62,11 @@ public enum ReviewLog {
 
   /// Appends one decision (one `write(2)`: whole or absent).
   public static func append(
-    _ id: Record.ID, _ decision: Decision, into file: String? = nil, log: String, now: Date = Date()
+    _ id: Record.ID, _ decision: Decision, into file: String? = nil,
+    log: String, now: Date = Date()
   ) throws(FileWriteError) {
-    try AppendFile.append(line(id, decision, into: file, time: AnnotationLog.timestamp(now)), to: log)
+    try AppendFile.append(
+      line(id, decision, into: file, time: AnnotationLog.timestamp(now)),
+      to: log)
   }
 }

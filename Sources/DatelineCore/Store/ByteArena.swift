@@ -26,9 +26,12 @@ final class ByteArena: @unchecked Sendable {
 
   /// A stable copy of `count` bytes at `p`.
   func copy(_ p: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8> {
-    if current.pointee.block == nil || current.pointee.used + count > current.pointee.capacity {
+    if current.pointee.block == nil
+      || current.pointee.used + count > current.pointee.capacity
+    {
       let size = max(ByteArena.blockSize, count)
-      let block = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+      let block = UnsafeMutableRawPointer.allocate(
+        byteCount: size, alignment: 8)
       blocks.append(block)
       current.pointee = Current(block: block, used: 0, capacity: size)
     }
@@ -46,7 +49,12 @@ final class ByteArena: @unchecked Sendable {
 
   func copy(_ s: String) -> (UnsafePointer<UInt8>, Int) {
     var t = s
-    return t.withUTF8 { (copy($0.baseAddress ?? UnsafePointer(bitPattern: 8)!, $0.count), $0.count) }
+    return t.withUTF8 {
+      (
+        copy($0.baseAddress ?? UnsafePointer(bitPattern: 8)!, $0.count),
+        $0.count
+      )
+    }
   }
 }
 
@@ -71,9 +79,15 @@ struct ByteRef: @unchecked Sendable {
     self.hash = hash
   }
 
-  func equals(_ o: ByteRef) -> Bool { o.count == count && memcmp(o.pointer, pointer, count) == 0 }
+  func equals(_ o: ByteRef) -> Bool {
+    o.count == count && memcmp(o.pointer, pointer, count) == 0
+  }
 
-  var string: String { String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self) }
+  var string: String {
+    String(
+      decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self
+    )
+  }
 
   /// Byte order (SCHEMA.md "Order" compares ids that way).
   static func precedes(_ a: ByteRef, _ b: ByteRef) -> Bool {

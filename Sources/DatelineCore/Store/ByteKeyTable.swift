@@ -32,12 +32,16 @@ struct ByteKeyTable: @unchecked Sendable {
     mask = n - 1
   }
 
-  @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+  @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int)
+    -> UInt32
+  {
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
     var i = 0
     let raw = UnsafeRawPointer(p)
     while i + 8 <= n {
-      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      h =
+        (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        &* 0xBF58_476D_1CE4_E5B9
       h ^= h >> 29
       i += 8
     }
@@ -62,7 +66,9 @@ struct ByteKeyTable: @unchecked Sendable {
     while true {
       let s = slots[i]
       if s == 0 { return nil }
-      if UInt32(truncatingIfNeeded: s >> 32) == h && UInt32(truncatingIfNeeded: s) != ByteKeyTable.removed {
+      if UInt32(truncatingIfNeeded: s >> 32) == h
+        && UInt32(truncatingIfNeeded: s) != ByteKeyTable.removed
+      {
         let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
         let k = key(v)
         if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
@@ -88,14 +94,17 @@ struct ByteKeyTable: @unchecked Sendable {
       for i in 0..<b.count where b[i] != 0 {
         let s = b[i]
         let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        let low = f(v).map { UInt32(bitPattern: $0 + 1) } ?? ByteKeyTable.removed
+        let low =
+          f(v).map { UInt32(bitPattern: $0 + 1) } ?? ByteKeyTable.removed
         b[i] = (s & 0xFFFF_FFFF_0000_0000) | UInt64(low)
       }
     }
   }
 
   /// Inserts `value` unless the key is there; returns the value already stored, if any.
-  mutating func insert(_ r: ByteRef, value: Int32, key: (Int32) -> ByteRef) -> Int32? {
+  mutating func insert(_ r: ByteRef, value: Int32, key: (Int32) -> ByteRef)
+    -> Int32?
+  {
     ownSlots()
     let h = r.hash
     let p = r.pointer

@@ -3,8 +3,12 @@
 struct ByteWriter {
   var bytes: [UInt8] = []
 
-  mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-  mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func u64(_ v: UInt64) {
+    withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+  mutating func u32(_ v: UInt32) {
+    withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+  }
   mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
   mutating func bool(_ v: Bool) { u64(v ? 1 : 0) }
 
@@ -30,7 +34,9 @@ struct ByteWriter {
 
   /// Overwrites the 8 bytes at `offset` (a field whose value is known only at the end).
   mutating func set(_ v: UInt64, at offset: Int) {
-    withUnsafeBytes(of: v.littleEndian) { for (k, b) in $0.enumerated() { bytes[offset + k] = b } }
+    withUnsafeBytes(of: v.littleEndian) {
+      for (k, b) in $0.enumerated() { bytes[offset + k] = b }
+    }
   }
 }
 
@@ -54,7 +60,8 @@ struct ByteReader {
       return 0
     }
     defer { pos += 8 }
-    return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
+    return UInt64(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
   }
 
   mutating func u32() -> UInt32 {
@@ -63,7 +70,8 @@ struct ByteReader {
       return 0
     }
     defer { pos += 4 }
-    return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt32.self))
+    return UInt32(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt32.self))
   }
 
   mutating func int() -> Int { Int(Int64(bitPattern: u64())) }
@@ -93,7 +101,9 @@ struct ByteReader {
       return ""
     }
     defer { pos += n }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[pos..<(pos + n)]), as: UTF8.self)
+    return String(
+      decoding: UnsafeRawBufferPointer(rebasing: bytes[pos..<(pos + n)]),
+      as: UTF8.self)
   }
 
   mutating func optional() -> String? {

@@ -28,7 +28,9 @@ enum CacheFile {
   static let headerBytes = 48
   static let tableEntryBytes = 40
   /// The magics of earlier formats ("DLCACHE1", "DLDLSIG1"): replaced without a warning.
-  static let formerMagics: Set<UInt64> = [0x3145_4843_4143_4C44, 0x3147_4953_4C44_4C44]
+  static let formerMagics: Set<UInt64> = [
+    0x3145_4843_4143_4C44, 0x3147_4953_4C44_4C44,
+  ]
 
   /// One section to write: its id, element type, count, and bytes (alive during `write`).
   struct Section {
@@ -51,13 +53,16 @@ enum CacheFile {
   struct Rejection: Error, Equatable {
     var reason: String
     var quiet = false
-    static func quietly(_ reason: String) -> Rejection { Rejection(reason: reason, quiet: true) }
+    static func quietly(_ reason: String) -> Rejection {
+      Rejection(reason: reason, quiet: true)
+    }
   }
 
   /// The header and section table for `sections` after `magic` and `key`, with each
   /// section's offset; nil when a size overflows (nothing that large can be written).
-  static func layout(magic: UInt64, key: [UInt8], sections: [Section]) -> (header: [UInt8], offsets: [Int], size: Int)?
-  {
+  static func layout(magic: UInt64, key: [UInt8], sections: [Section]) -> (
+    header: [UInt8], offsets: [Int], size: Int
+  )? {
     var h = ByteWriter()
     h.u64(magic)
     h.u64(version)
@@ -77,12 +82,16 @@ enum CacheFile {
       h.u64(UInt64(offset))
       h.u64(UInt64(s.bytes.count))
       h.u64(checksum(s.bytes))
-      let (end, overflow) = offset.addingReportingOverflow((s.bytes.count + 7) & ~7)
+      let (end, overflow) = offset.addingReportingOverflow(
+        (s.bytes.count + 7) & ~7)
       guard !overflow else { return nil }
       offset = end
     }
     h.set(UInt64(offset), at: 16)
-    h.set(h.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[32...])) }, at: 24)
+    h.set(
+      h.bytes.withUnsafeBytes {
+        checksum(UnsafeRawBufferPointer(rebasing: $0[32...]))
+      }, at: 24)
     return (h.bytes, offsets, offset)
   }
 
@@ -92,12 +101,19 @@ enum CacheFile {
 
   /// Writes a cache file at `path` through a temporary file beside it (TemporaryFile), so
   /// that a reader sees the old file or the whole new one; throws why it could not.
-  static func write(_ path: String, magic: UInt64, key: [UInt8], sections: [Section]) throws(TemporaryFile.Failure) {
-    guard let (header, offsets, size) = layout(magic: magic, key: key, sections: sections) else {
+  static func write(
+    _ path: String, magic: UInt64, key: [UInt8], sections: [Section]
+  ) throws(TemporaryFile.Failure) {
+    guard
+      let (header, offsets, size) = layout(
+        magic: magic, key: key, sections: sections)
+    else {
       throw TemporaryFile.Failure(path: path, message: "too large")
     }
     // What an earlier process left when it ended mid-write without O_TMPFILE.
-    TemporaryFile.removeStale(in: (path as NSString).deletingLastPathComponent, targets: [".cache", ".cache.search"])
+    TemporaryFile.removeStale(
+      in: (path as NSString).deletingLastPathComponent,
+      targets: [".cache", ".cache.search"])
     var file = try TemporaryFile(beside: path)
     header.withUnsafeBytes { file.append($0) }
     for (s, offset) in zip(sections, offsets) {
@@ -127,11 +143,27 @@ enum CacheElement: UInt32, Sendable {
 
 /// A Swift type a cache column can hold, with its tag in the section table.
 protocol CacheElementType { static var cacheElement: CacheElement { get } }
-extension UInt8: CacheElementType { static var cacheElement: CacheElement { .bytes } }
-extension Int8: CacheElementType { static var cacheElement: CacheElement { .int8 } }
-extension UInt16: CacheElementType { static var cacheElement: CacheElement { .uint16 } }
-extension Int16: CacheElementType { static var cacheElement: CacheElement { .int16 } }
-extension UInt32: CacheElementType { static var cacheElement: CacheElement { .uint32 } }
-extension Int32: CacheElementType { static var cacheElement: CacheElement { .int32 } }
-extension Int64: CacheElementType { static var cacheElement: CacheElement { .int64 } }
-extension UInt64: CacheElementType { static var cacheElement: CacheElement { .uint64 } }
+extension UInt8: CacheElementType {
+  static var cacheElement: CacheElement { .bytes }
+}
+extension Int8: CacheElementType {
+  static var cacheElement: CacheElement { .int8 }
+}
+extension UInt16: CacheElementType {
+  static var cacheElement: CacheElement { .uint16 }
+}
+extension Int16: CacheElementType {
+  static var cacheElement: CacheElement { .int16 }
+}
+extension UInt32: CacheElementType {
+  static var cacheElement: CacheElement { .uint32 }
+}
+extension Int32: CacheElementType {
+  static var cacheElement: CacheElement { .int32 }
+}
+extension Int64: CacheElementType {
+  static var cacheElement: CacheElement { .int64 }
+}
+extension UInt64: CacheElementType {
+  static var cacheElement: CacheElement { .uint64 }
+}

@@ -29,19 +29,25 @@ enum CacheLayout {
     let element: CacheElement
     let count: Count
     let bytes: (CacheColumns) -> UnsafeRawBufferPointer
-    let install: (inout CacheColumns, CacheMapping) throws(CacheFile.Rejection) -> Int
+    let install:
+      (inout CacheColumns, CacheMapping) throws(CacheFile.Rejection) -> Int
 
     init<T: CacheElementType>(
-      _ id: UInt32, _ name: String, _ path: WritableKeyPath<CacheColumns, Column<T>>, _ count: Count
+      _ id: UInt32, _ name: String,
+      _ path: WritableKeyPath<CacheColumns, Column<T>>, _ count: Count
     ) {
       self.id = id
       self.name = name
       element = T.cacheElement
       self.count = count
       bytes = { c in
-        UnsafeRawBufferPointer(start: c[keyPath: path].base, count: c[keyPath: path].count * MemoryLayout<T>.stride)
+        UnsafeRawBufferPointer(
+          start: c[keyPath: path].base,
+          count: c[keyPath: path].count * MemoryLayout<T>.stride)
       }
-      install = { (c: inout CacheColumns, m: CacheMapping) throws(CacheFile.Rejection) -> Int in
+      install = {
+        (c: inout CacheColumns, m: CacheMapping) throws(CacheFile.Rejection)
+          -> Int in
         let column = try m.column(id, T.self)
         c[keyPath: path] = column
         return column.count

@@ -63,7 +63,9 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
 
   /// Whether a write through `base` changes this column alone: its memory is its own (not
   /// a view of a cache's bytes) and no copy of this column shares it.
-  mutating func isSoleOwner() -> Bool { storage.owner == nil && isKnownUniquelyReferenced(&storage) }
+  mutating func isSoleOwner() -> Bool {
+    storage.owner == nil && isKnownUniquelyReferenced(&storage)
+  }
 
   /// A column with memory of its own, holding the same values.
   func copied() -> Column {

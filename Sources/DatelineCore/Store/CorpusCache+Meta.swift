@@ -5,7 +5,9 @@ import Foundation
 extension CorpusCache {
   /// The `meta` section (see `encodeMeta`), with every count bounded by the bytes left,
   /// every file index inside the load's `fileCount` files, and links inside the records.
-  static func readMeta(_ r: inout ByteReader, fileCount: Int) throws(CacheFile.Rejection) -> CacheMeta {
+  static func readMeta(_ r: inout ByteReader, fileCount: Int) throws(CacheFile
+    .Rejection) -> CacheMeta
+  {
     var meta = CacheMeta()
     meta.files = r.int()
     meta.failedFiles = r.int()
@@ -16,7 +18,9 @@ extension CorpusCache {
     let recordFiles = r.count(unit: 8)
     for _ in 0..<recordFiles {
       let k = r.int()
-      guard r.ok, k >= 0, k < fileCount else { throw .init(reason: "a record file is out of range") }
+      guard r.ok, k >= 0, k < fileCount else {
+        throw .init(reason: "a record file is out of range")
+      }
       meta.recordFiles.append(k)
     }
     var links: [[Int: [Int]]] = []
@@ -24,15 +28,24 @@ extension CorpusCache {
     meta.records = r.int()
     let tables = r.count(unit: 8)
     for _ in 0..<tables { meta.tableCounts.append(r.int()) }
-    guard r.ok, r.remaining == 0, (1...2).contains(tables) else { throw .init(reason: "bad meta section") }
-    guard meta.files == fileCount, (0...fileCount).contains(meta.failedFiles), meta.leftOut >= 0 else {
+    guard r.ok, r.remaining == 0, (1...2).contains(tables) else {
+      throw .init(reason: "bad meta section")
+    }
+    guard meta.files == fileCount, (0...fileCount).contains(meta.failedFiles),
+      meta.leftOut >= 0
+    else {
       throw .init(reason: "wrong file counts")
     }
-    guard meta.records >= 0, meta.records < Int(Int32.max), meta.recordFiles.count < Int(UInt16.max) else {
+    guard meta.records >= 0, meta.records < Int(Int32.max),
+      meta.recordFiles.count < Int(UInt16.max)
+    else {
       throw .init(reason: "too many records")
     }
     for map in links {
-      for (k, list) in map where k < 0 || k >= meta.records || list.contains(where: { $0 < 0 || $0 >= meta.records }) {
+      for (k, list) in map
+      where k < 0 || k >= meta.records
+        || list.contains(where: { $0 < 0 || $0 >= meta.records })
+      {
         throw .init(reason: "a link is out of range")
       }
     }
@@ -61,17 +74,23 @@ extension CorpusCache {
       let path = r.optional()
       let message = r.string()
       guard r.ok else { return [] }
-      issues.append(LoadIssue(severity, file: file, place: place, path: path, message: message))
+      issues.append(
+        LoadIssue(
+          severity, file: file, place: place, path: path, message: message))
     }
     return issues
   }
 
   /// Parties; each parent must be a party of the list, and following parents must end
   /// (a cycle would make the tree walks loop).
-  static func readParties(_ r: inout ByteReader) throws(CacheFile.Rejection) -> [Party] {
+  static func readParties(_ r: inout ByteReader) throws(CacheFile.Rejection)
+    -> [Party]
+  {
     var parties: [Party] = []
     let n = r.count(unit: 64)
-    guard n <= Int(UInt16.max) + 1 else { throw .init(reason: "too many parties") }
+    guard n <= Int(UInt16.max) + 1 else {
+      throw .init(reason: "too many parties")
+    }
     for _ in 0..<n {
       let id = r.string()
       let name = r.string()
@@ -85,15 +104,19 @@ extension CorpusCache {
       guard r.ok else { throw .init(reason: "bad party list") }
       parties.append(
         Party(
-          id: Party.ID(id), name: name, label: label, kind: kind, aliases: aliases, parent: parent,
+          id: Party.ID(id), name: name, label: label, kind: kind,
+          aliases: aliases, parent: parent,
           key: key >= 0 ? key : nil, color: color))
     }
-    let index = Dictionary(parties.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let index = Dictionary(
+      parties.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     for p in parties {
       var current = p.parent
       var steps = 0
       while let c = current {
-        guard let i = index[c], steps < parties.count else { throw .init(reason: "a party's parent is wrong") }
+        guard let i = index[c], steps < parties.count else {
+          throw .init(reason: "a party's parent is wrong")
+        }
         current = parties[i].parent
         steps += 1
       }
@@ -103,7 +126,8 @@ extension CorpusCache {
 
   /// Sources, with the place of each text (a data file index inside `fileCount`, and a
   /// range checked against that file once it is open).
-  static func readSources(_ r: inout ByteReader, fileCount: Int) throws(CacheFile.Rejection) -> [CacheMeta
+  static func readSources(_ r: inout ByteReader, fileCount: Int)
+    throws(CacheFile.Rejection) -> [CacheMeta
     .PendingSource]
   {
     var out: [CacheMeta.PendingSource] = []
@@ -119,10 +143,12 @@ extension CorpusCache {
       let updated = readDate(&r)
       let via = r.optional()
       var source = Source(
-        id: Source.ID(id), outlet: outlet, title: title, url: url, published: published, publishedInferred: inferred,
+        id: Source.ID(id), outlet: outlet, title: title, url: url,
+        published: published, publishedInferred: inferred,
         updated: updated, via: via, text: "")
       let kind = r.u64()
-      var pending = CacheMeta.PendingSource(source: source, kind: kind, file: 0, range: 0..<0)
+      var pending = CacheMeta.PendingSource(
+        source: source, kind: kind, file: 0, range: 0..<0)
       if kind == 0 {
         source.text = r.string()
         pending.source = source
@@ -144,7 +170,9 @@ extension CorpusCache {
     let day = r.int()
     let precision = r.int()
     guard day != Int.min else { return nil }
-    guard let p = DatePrecision(rawValue: precision), let d = Int32(exactly: day) else {
+    guard let p = DatePrecision(rawValue: precision),
+      let d = Int32(exactly: day)
+    else {
       r.fail()
       return nil
     }

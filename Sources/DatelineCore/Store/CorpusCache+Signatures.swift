@@ -12,17 +12,23 @@ extension CorpusCache {
   static let signatureMagic: UInt64 = 0x3253_4E47_4953_4C44  // "DLSIGNS2"
   static let signatureSection: UInt32 = 1
 
-  static func signaturePath(_ cachePath: String) -> String { cachePath + ".search" }
+  static func signaturePath(_ cachePath: String) -> String {
+    cachePath + ".search"
+  }
 
   /// Writes `signatures` for the cache at `location`; returns a warning when it could not.
-  static func writeSignatures(_ signatures: SearchSignatures, at location: Location) -> String? {
+  static func writeSignatures(
+    _ signatures: SearchSignatures, at location: Location
+  ) -> String? {
     let bits = signatures.bits
     let section = CacheFile.Section(
       id: signatureSection, element: .uint64, count: bits.count,
       bytes: UnsafeRawBufferPointer(start: bits.base, count: bits.count * 8))
     let failure: String? = withExtendedLifetime(bits) { () -> String? in
       do {
-        try CacheFile.write(signaturePath(location.path), magic: signatureMagic, key: location.key, sections: [section])
+        try CacheFile.write(
+          signaturePath(location.path), magic: signatureMagic,
+          key: location.key, sections: [section])
         return nil
       } catch {
         return "\(error)"
@@ -33,14 +39,20 @@ extension CorpusCache {
 
   /// The signatures beside the cache at `location` for a corpus of `records` records,
   /// mapped in place; throws when there are none or they are not for this corpus.
-  static func readSignatures(at location: Location, records: Int) throws(CacheFile.Rejection) -> SearchSignatures {
-    let runs = (records + SearchSignatures.runLength - 1) / SearchSignatures.runLength
+  static func readSignatures(at location: Location, records: Int)
+    throws(CacheFile.Rejection) -> SearchSignatures
+  {
+    let runs =
+      (records + SearchSignatures.runLength - 1) / SearchSignatures.runLength
     let words = runs * SearchSignatures.wordsPerRun
     let mapping = try CacheFile.open(
       signaturePath(location.path), magic: signatureMagic, key: location.key,
-      maximumBytes: 4096 + CacheFile.tableEntryBytes + location.key.count + words * 8)
+      maximumBytes: 4096 + CacheFile.tableEntryBytes + location.key.count
+        + words * 8)
     let bits = try mapping.column(signatureSection, UInt64.self)
-    guard bits.count == words else { throw .init(reason: "search signatures for another corpus") }
+    guard bits.count == words else {
+      throw .init(reason: "search signatures for another corpus")
+    }
     return SearchSignatures(bits: bits)
   }
 }

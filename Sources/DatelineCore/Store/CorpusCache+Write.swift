@@ -16,12 +16,17 @@ extension CorpusCache {
   /// data file (`file`, an index into `recordFiles`) and offset of its bytes, and its id
   /// as bytes with start offsets and hashes. Nil when a record's bytes are not in a data
   /// file of `files` (nothing is cached then).
-  static func placeRecords(_ store: RecordStore, files: [String]) -> PlacedColumns? {
-    let byName = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+  static func placeRecords(_ store: RecordStore, files: [String])
+    -> PlacedColumns?
+  {
+    let byName = Dictionary(
+      files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var mapped: [FileBytes] = []
     var fileIndex: [ObjectIdentifier: Int] = [:]
     for case let f as FileBytes in store.owners where f.holdsData {
-      guard let k = byName[(f.path as NSString).lastPathComponent] else { return nil }
+      guard let k = byName[(f.path as NSString).lastPathComponent] else {
+        return nil
+      }
       fileIndex[ObjectIdentifier(f)] = k
       mapped.append(f)
     }
@@ -39,32 +44,40 @@ extension CorpusCache {
     for i in 0..<n {
       guard let p = store.items[i] else { return nil }
       if !mapped[k].contains(p) {
-        guard let found = mapped.firstIndex(where: { $0.contains(p) }) else { return nil }
+        guard let found = mapped.firstIndex(where: { $0.contains(p) }) else {
+          return nil
+        }
         k = found
       }
       c.file.base[i] = UInt16(k)
       c.offset.base[i] = Int64(mapped[k].base!.distance(to: p))
       let id = store.ids[i]
-      idBytes.append(contentsOf: UnsafeBufferPointer(start: id.pointer, count: id.count))
+      idBytes.append(
+        contentsOf: UnsafeBufferPointer(start: id.pointer, count: id.count))
       guard idBytes.count <= Int(UInt32.max) else { return nil }
       c.idStart.base[i + 1] = UInt32(idBytes.count)
       c.idHash.base[i] = id.hash
     }
     c.idBytes = Column(idBytes)
     return PlacedColumns(
-      columns: c, tables: store.idIndex.tables, recordFiles: mapped.map { fileIndex[ObjectIdentifier($0)]! },
+      columns: c, tables: store.idIndex.tables,
+      recordFiles: mapped.map { fileIndex[ObjectIdentifier($0)]! },
       fileIndex: fileIndex)
   }
 
   /// The `meta` section: counts, issues, parties, sources, the record files, links, the
   /// record count and the id tables' fill counts, in that order (`readMeta` reads them
   /// back). Nil when a source's text is in a file that is not one of the data files.
-  static func encodeMeta(_ result: CorpusLoader.Result, columns placed: PlacedColumns) -> ByteWriter? {
+  static func encodeMeta(
+    _ result: CorpusLoader.Result, columns placed: PlacedColumns
+  ) -> ByteWriter? {
     var out = ByteWriter()
     for v in [result.files, result.failedFiles, result.leftOut] { out.int(v) }
     encodeIssues(result.issues, &out)
     encodeParties(result.corpus.parties, &out)
-    guard encodeSources(result.corpus.sources, fileIndex: placed.fileIndex, &out) else { return nil }
+    guard
+      encodeSources(result.corpus.sources, fileIndex: placed.fileIndex, &out)
+    else { return nil }
     out.int(placed.recordFiles.count)
     for k in placed.recordFiles { out.int(k) }
     for map in [result.corpus.store.disputedBy, result.corpus.store.revisedBy] {
@@ -109,7 +122,9 @@ extension CorpusCache {
   static func encodeParties(_ parties: [Party], _ out: inout ByteWriter) {
     out.int(parties.count)
     for p in parties {
-      for s in [p.id.rawValue, p.name, p.label, p.kind.rawValue] { out.string(s) }
+      for s in [p.id.rawValue, p.name, p.label, p.kind.rawValue] {
+        out.string(s)
+      }
       out.int(p.aliases.count)
       for a in p.aliases { out.string(a) }
       out.optional(p.parent?.rawValue)
@@ -120,7 +135,10 @@ extension CorpusCache {
 
   /// Sources with their fields, and where each text is: its value (kind 0), or a data
   /// file (by index in the load's list) and range (kinds 1–3: verbatim, escaped, literal).
-  static func encodeSources(_ sources: [Source], fileIndex: [ObjectIdentifier: Int], _ out: inout ByteWriter) -> Bool {
+  static func encodeSources(
+    _ sources: [Source], fileIndex: [ObjectIdentifier: Int],
+    _ out: inout ByteWriter
+  ) -> Bool {
     out.int(sources.count)
     for s in sources {
       for v in [s.id.rawValue, s.outlet, s.title] { out.string(v) }

@@ -37,7 +37,9 @@ enum CorpusCache {
 
   /// The cache for `directory` (whose data files are `files`), or nil when it is too small
   /// to be worth one or a file cannot be looked at.
-  static func locate(_ directory: String, files: [String], settings: CacheSettings) -> Location? {
+  static func locate(
+    _ directory: String, files: [String], settings: CacheSettings
+  ) -> Location? {
     guard let real = realpath(directory, nil) else { return nil }
     let dir = String(cString: real)
     free(real)
@@ -58,29 +60,43 @@ enum CorpusCache {
     }
     guard sizes.reduce(0, +) >= settings.minimumBytes else { return nil }
     let path = settings.folder + "/" + PathHash.hex(dir) + ".cache"
-    return Location(path: path, key: key.bytes, directory: directory, files: files, sizes: sizes, settings: settings)
+    return Location(
+      path: path, key: key.bytes, directory: directory, files: files,
+      sizes: sizes, settings: settings)
   }
 
   /// Whether the data files are as they were when `location` was made, and none changed
   /// within the quiet time before now (so their stamps would show the next change).
   static func stillCurrent(_ location: Location) -> Bool {
-    guard let now = locate(location.directory, files: location.files, settings: location.settings),
+    guard
+      let now = locate(
+        location.directory, files: location.files, settings: location.settings),
       now.key == location.key
     else { return false }
     let clock = Platform.now()
     for name in location.files {
-      guard let stamp = Platform.stamp(location.directory + "/" + name) else { return false }
-      if clock - max(stamp.modified, stamp.changed) < location.settings.quietNanoseconds { return false }
+      guard let stamp = Platform.stamp(location.directory + "/" + name) else {
+        return false
+      }
+      if clock - max(stamp.modified, stamp.changed)
+        < location.settings.quietNanoseconds
+      {
+        return false
+      }
     }
     return true
   }
 
   /// Writes `result` (loaded at `location`) to the cache file; returns a one-line warning
   /// when it could not (nothing is written when the data changed or is too fresh).
-  static func write(_ result: CorpusLoader.Result, at location: Location) -> String? {
+  static func write(_ result: CorpusLoader.Result, at location: Location)
+    -> String?
+  {
     let corpus = result.corpus
-    guard corpus.store.held.isEmpty, !corpus.sources.contains(where: { $0.textPath != nil }),
-      stillCurrent(location), let columns = placeRecords(corpus.store, files: location.files)
+    guard corpus.store.held.isEmpty,
+      !corpus.sources.contains(where: { $0.textPath != nil }),
+      stillCurrent(location),
+      let columns = placeRecords(corpus.store, files: location.files)
     else { return nil }
     guard let meta = encodeMeta(result, columns: columns) else { return nil }
     let failure: String? = withExtendedLifetime(columns) { () -> String? in
@@ -88,7 +104,8 @@ enum CorpusCache {
         do {
           try createFolder(location.settings.folder)
           try CacheFile.write(
-            location.path, magic: CacheLayout.magic, key: location.key, sections: sections(m, columns))
+            location.path, magic: CacheLayout.magic, key: location.key,
+            sections: sections(m, columns))
           return nil
         } catch {
           return "\(error)"
@@ -99,16 +116,28 @@ enum CorpusCache {
   }
 
   /// The sections in CacheLayout's order: meta, the declared columns, the id tables.
-  static func sections(_ meta: UnsafeRawBufferPointer, _ c: PlacedColumns) -> [CacheFile.Section] {
-    var out = [CacheFile.Section(id: CacheLayout.meta, element: .bytes, count: meta.count, bytes: meta)]
+  static func sections(_ meta: UnsafeRawBufferPointer, _ c: PlacedColumns)
+    -> [CacheFile.Section]
+  {
+    var out = [
+      CacheFile.Section(
+        id: CacheLayout.meta, element: .bytes, count: meta.count, bytes: meta)
+    ]
     for spec in CacheLayout.columns {
       let bytes = spec.bytes(c.columns)
-      out.append(.init(id: spec.id, element: spec.element, count: bytes.count / spec.element.size, bytes: bytes))
+      out.append(
+        .init(
+          id: spec.id, element: spec.element,
+          count: bytes.count / spec.element.size, bytes: bytes))
     }
     for (k, table) in c.tables.enumerated() {
       let slots = table.rawSlots
-      let bytes = UnsafeRawBufferPointer(start: slots.base, count: slots.count * 8)
-      out.append(.init(id: CacheLayout.idTable + UInt32(k), element: .uint64, count: slots.count, bytes: bytes))
+      let bytes = UnsafeRawBufferPointer(
+        start: slots.base, count: slots.count * 8)
+      out.append(
+        .init(
+          id: CacheLayout.idTable + UInt32(k), element: .uint64,
+          count: slots.count, bytes: bytes))
     }
     return out
   }
@@ -117,9 +146,11 @@ enum CorpusCache {
   static func createFolder(_ folder: String) throws(TemporaryFile.Failure) {
     do {
       try FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        atPath: folder, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
     } catch {
-      throw TemporaryFile.Failure(path: folder, message: "cannot create the folder")
+      throw TemporaryFile.Failure(
+        path: folder, message: "cannot create the folder")
     }
   }
 }
@@ -140,7 +171,8 @@ public struct CacheSettings: Sendable {
   public static let defaultMinimumBytes = 16_000_000
 
   public init(
-    folder: String, binaryIdentity: [UInt8], minimumBytes: Int = defaultMinimumBytes,
+    folder: String, binaryIdentity: [UInt8],
+    minimumBytes: Int = defaultMinimumBytes,
     quietNanoseconds: Int = 1_000_000_000
   ) {
     self.folder = folder

@@ -49,7 +49,8 @@ final class FileBytes: @unchecked Sendable {
   static let piece = 16 << 20
 
   private init(
-    path: String, region: UnsafeMutableRawPointer?, regionSize: Int, count: Int, identity: FileIdentity,
+    path: String, region: UnsafeMutableRawPointer?, regionSize: Int, count: Int,
+    identity: FileIdentity,
     changedWhileRead: Bool, holdsData: Bool = true, windows: Windows?
   ) {
     self.path = path
@@ -73,10 +74,14 @@ final class FileBytes: @unchecked Sendable {
   /// Whether bytes are read as `ensure` asks (see `deferred`), not all at once.
   var isDeferred: Bool { deferredReads }
 
-  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+  var bytes: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: base, count: count)
+  }
 
   /// The whole file at `path`, read now.
-  static func read(_ path: String, holdsData: Bool = true) -> Result<FileBytes, FileReadProblem> {
+  static func read(_ path: String, holdsData: Bool = true) -> Result<
+    FileBytes, FileReadProblem
+  > {
     let fd: Int32
     let before: FileIdentity
     switch openRegular(path) {
@@ -85,7 +90,9 @@ final class FileBytes: @unchecked Sendable {
     }
     defer { close(fd) }
     let size = before.size
-    guard let region = allocate(size) else { return .failure(.readFailed(ENOMEM)) }
+    guard let region = allocate(size) else {
+      return .failure(.readFailed(ENOMEM))
+    }
     let pieces = max(1, (size + piece - 1) / piece)
     let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: pieces)
     defer { got.deallocate() }
@@ -93,7 +100,8 @@ final class FileBytes: @unchecked Sendable {
     DispatchQueue.concurrentPerform(iterations: pieces) { k in
       let lo = k * piece
       let n = min(size, lo + piece) - lo
-      shared.value.1[k] = readFully(fd, into: shared.value.0 + lo, count: n, at: lo)
+      shared.value.1[k] = readFully(
+        fd, into: shared.value.0 + lo, count: n, at: lo)
     }
     // The bytes up to the first piece that came short (the file shrank while read).
     var count = 0
@@ -109,8 +117,10 @@ final class FileBytes: @unchecked Sendable {
     let after = FileIdentity.of(descriptor: fd)
     return .success(
       FileBytes(
-        path: path, region: size > 0 ? region : nil, regionSize: max(size, 1), count: count, identity: before,
-        changedWhileRead: count < size || after != before, holdsData: holdsData, windows: nil))
+        path: path, region: size > 0 ? region : nil, regionSize: max(size, 1),
+        count: count, identity: before,
+        changedWhileRead: count < size || after != before, holdsData: holdsData,
+        windows: nil))
   }
 
   /// The file at `path`, opened now and read window by window as `ensure` asks (or piece
@@ -118,7 +128,9 @@ final class FileBytes: @unchecked Sendable {
   /// back are read again. `hugePages: false` where the windows read are few and far apart
   /// (the first pass's first screen): a 64 KB window would otherwise make a whole 2 MB
   /// page resident.
-  static func deferred(_ path: String, hugePages: Bool = true) -> Result<FileBytes, FileReadProblem> {
+  static func deferred(_ path: String, hugePages: Bool = true) -> Result<
+    FileBytes, FileReadProblem
+  > {
     let fd: Int32
     let identity: FileIdentity
     switch openRegular(path) {
@@ -130,10 +142,13 @@ final class FileBytes: @unchecked Sendable {
       return .failure(.readFailed(ENOMEM))
     }
     let n = (identity.size + window - 1) / window
-    let w = Windows(descriptor: fd, missing: [UInt64](repeating: ~0, count: (n + 63) / 64), remaining: n)
+    let w = Windows(
+      descriptor: fd, missing: [UInt64](repeating: ~0, count: (n + 63) / 64),
+      remaining: n)
     return .success(
       FileBytes(
-        path: path, region: identity.size > 0 ? region : nil, regionSize: max(identity.size, 1), count: identity.size,
+        path: path, region: identity.size > 0 ? region : nil,
+        regionSize: max(identity.size, 1), count: identity.size,
         identity: identity, changedWhileRead: false, windows: w))
   }
 
@@ -154,11 +169,14 @@ final class FileBytes: @unchecked Sendable {
         }
         guard !s.failed else { return false }
         var end = w
-        while end < last, s.missing[(end + 1) >> 6] & (1 << UInt64((end + 1) & 63)) != 0 { end += 1 }
+        while end < last,
+          s.missing[(end + 1) >> 6] & (1 << UInt64((end + 1) & 63)) != 0
+        { end += 1 }
         let lo = w * FileBytes.window
         let n = min(count, (end + 1) * FileBytes.window) - lo
         guard FileIdentity.of(descriptor: s.descriptor) == identity,
-          FileBytes.readFully(s.descriptor, into: region + lo, count: n, at: lo) == n,
+          FileBytes.readFully(s.descriptor, into: region + lo, count: n, at: lo)
+            == n,
           FileIdentity.of(descriptor: s.descriptor) == identity
         else {
           s.failed = true
@@ -181,13 +199,16 @@ final class FileBytes: @unchecked Sendable {
     guard deferredReads, !range.isEmpty, let region else { return range.count }
     let fd = windows.withLock { $0.descriptor }
     guard fd >= 0 else { return -1 }
-    let n = FileBytes.readFully(fd, into: region + range.lowerBound, count: range.count, at: range.lowerBound)
+    let n = FileBytes.readFully(
+      fd, into: region + range.lowerBound, count: range.count,
+      at: range.lowerBound)
     guard n == range.count else { return n }
     windows.withLock { s in
       s.scanned = true
       let w = FileBytes.window
       let lo = (range.lowerBound + w - 1) / w
-      let hi = range.upperBound == count ? (count + w - 1) / w : range.upperBound / w
+      let hi =
+        range.upperBound == count ? (count + w - 1) / w : range.upperBound / w
       guard hi > lo else { return }
       for k in lo..<hi where s.missing[k >> 6] & (1 << UInt64(k & 63)) != 0 {
         s.missing[k >> 6] &= ~(1 << UInt64(k & 63))
@@ -204,10 +225,13 @@ final class FileBytes: @unchecked Sendable {
   func release(_ range: Range<Int>) {
     guard deferredReads, let region else { return }
     windows.withLock { s in
-      let lo = (max(range.lowerBound, 0) + FileBytes.window - 1) / FileBytes.window
+      let lo =
+        (max(range.lowerBound, 0) + FileBytes.window - 1) / FileBytes.window
       let hi = min(range.upperBound, count) / FileBytes.window
       guard hi > lo, s.descriptor >= 0 else { return }
-      madvise(region + lo * FileBytes.window, (hi - lo) * FileBytes.window, MADV_DONTNEED)
+      madvise(
+        region + lo * FileBytes.window, (hi - lo) * FileBytes.window,
+        MADV_DONTNEED)
       for w in lo..<hi where s.missing[w >> 6] & (1 << UInt64(w & 63)) == 0 {
         s.missing[w >> 6] |= 1 << UInt64(w & 63)
         s.remaining += 1
@@ -219,14 +243,18 @@ final class FileBytes: @unchecked Sendable {
   /// file (its windows stay as they are: nothing of it is kept), else from memory. The
   /// caller checks `unchangedSinceOpen` after a run of copies. False when the read came
   /// short or the range is not in the file.
-  func copyBytes(at: Int, length: Int, to target: UnsafeMutableRawPointer, descriptor fd: Int32) -> Bool {
+  func copyBytes(
+    at: Int, length: Int, to target: UnsafeMutableRawPointer,
+    descriptor fd: Int32
+  ) -> Bool {
     guard at >= 0, length >= 0, at + length <= count else { return false }
     guard deferredReads else {
       guard let base else { return length == 0 }
       target.copyMemory(from: base + at, byteCount: length)
       return true
     }
-    return FileBytes.readFully(fd, into: target, count: length, at: at) == length
+    return FileBytes.readFully(fd, into: target, count: length, at: at)
+      == length
   }
 
   /// Whether the loader scanned bytes of this file (`fill`): then its items lie where they
@@ -234,7 +262,9 @@ final class FileBytes: @unchecked Sendable {
   var wasScanned: Bool { deferredReads && windows.withLock { $0.scanned } }
 
   /// The descriptor `copyBytes` reads a deferred file with (-1 for a file in memory).
-  var readDescriptor: Int32 { deferredReads ? windows.withLock { $0.descriptor } : -1 }
+  var readDescriptor: Int32 {
+    deferredReads ? windows.withLock { $0.descriptor } : -1
+  }
 
   /// Whether the open file is still the one that was opened (an `fstat`): true for a file
   /// read whole (its bytes are in memory, whatever happened to it since).
@@ -252,9 +282,13 @@ final class FileBytes: @unchecked Sendable {
 
   /// A descriptor on the regular file at `path` and its identity; anything else (FIFO,
   /// socket, device, directory) is refused without a blocking open.
-  static func openRegular(_ path: String) -> Result<(Int32, FileIdentity), FileReadProblem> {
+  static func openRegular(_ path: String) -> Result<
+    (Int32, FileIdentity), FileReadProblem
+  > {
     var st = stat()
-    if stat(path, &st) == 0, let problem = FileReadProblem.type(st.st_mode) { return .failure(problem) }
+    if stat(path, &st) == 0, let problem = FileReadProblem.type(st.st_mode) {
+      return .failure(problem)
+    }
     // O_NONBLOCK: should the path become a FIFO between the stat and the open, the open
     // returns at once and the fstat below refuses it.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
@@ -272,17 +306,25 @@ final class FileBytes: @unchecked Sendable {
   }
 
   /// Anonymous memory for `size` bytes (at least one page), in huge pages where it helps.
-  static func allocate(_ size: Int, hugePages: Bool = true) -> UnsafeMutableRawPointer? {
+  static func allocate(_ size: Int, hugePages: Bool = true)
+    -> UnsafeMutableRawPointer?
+  {
     let length = max(size, 1)
-    guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+    guard
+      let p = mmap(
+        nil, length, PROT_READ | PROT_WRITE,
+        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
       p != MAP_FAILED
     else { return nil }
-    if hugePages && length >= 2 << 20 { madvise(p, length, 14) }  // MADV_HUGEPAGE: fewer faults while filling
+    // MADV_HUGEPAGE: fewer faults while filling
+    if hugePages && length >= 2 << 20 { madvise(p, length, 14) }
     return p
   }
 
   /// Reads `count` bytes at `offset`; the number read (short at end of file), or -1.
-  static func readFully(_ fd: Int32, into p: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+  static func readFully(
+    _ fd: Int32, into p: UnsafeMutableRawPointer, count: Int, at offset: Int
+  ) -> Int {
     var done = 0
     while done < count {
       let n = pread(fd, p + done, count - done, off_t(offset + done))

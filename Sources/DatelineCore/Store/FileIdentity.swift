@@ -51,9 +51,12 @@ enum FileReadProblem: Error, Equatable {
   var message: String {
     switch self {
     case .notRegular(let kind): return "not a regular file (\(kind)); skipped"
-    case .cannotOpen(let e) where e == EACCES || e == EPERM: return "cannot read the file (permission denied)"
-    case .cannotOpen(let e): return "cannot open the file (\(String(cString: strerror(e))))"
-    case .readFailed(let e): return "cannot read the file (\(String(cString: strerror(e))))"
+    case .cannotOpen(let e) where e == EACCES || e == EPERM:
+      return "cannot read the file (permission denied)"
+    case .cannotOpen(let e):
+      return "cannot open the file (\(String(cString: strerror(e))))"
+    case .readFailed(let e):
+      return "cannot read the file (\(String(cString: strerror(e))))"
     }
   }
 

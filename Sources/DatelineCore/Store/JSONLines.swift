@@ -27,7 +27,8 @@ extension Corpus {
   /// is not in the files is written.
   @discardableResult
   public func writeJSONLines(
-    _ rows: [Int], block: Int = 16 << 20, _ write: (UnsafeRawBufferPointer) -> Void
+    _ rows: [Int], block: Int = 16 << 20,
+    _ write: (UnsafeRawBufferPointer) -> Void
   ) -> DataReadProblem? {
     var start = 0
     var buffer: [UInt8] = []
@@ -35,29 +36,41 @@ extension Corpus {
       // The block: rows until their lines (as they are) fill it.
       var end = start
       var size = 0
-      while end < rows.count && (end == start || size + Int(store.lengths[rows[end]]) + 1 <= block) {
+      while end < rows.count
+        && (end == start || size + Int(store.lengths[rows[end]]) + 1 <= block)
+      {
         size += Int(store.lengths[rows[end]]) + 1
         end += 1
       }
       // Through the cache, the rows are first checked to be where they say (RecordStore+Placement).
       if store.hasUnprovenPlacement,
-        let problem = store.readAll(rows[start..<end]) ?? store.checkPlacement(rows[start..<end])
+        let problem = store.readAll(rows[start..<end])
+          ?? store.checkPlacement(rows[start..<end])
       {
         return problem
       }
       var offsets = [Int](repeating: 0, count: end - start + 1)
-      for k in start..<end { offsets[k - start + 1] = offsets[k - start] + Int(store.lengths[rows[k]]) + 1 }
+      for k in start..<end {
+        offsets[k - start + 1] =
+          offsets[k - start] + Int(store.lengths[rows[k]]) + 1
+      }
       if buffer.count < offsets[end - start] {
         // Sized to what the rows need (a small list stays small); every byte is written below.
-        buffer = [UInt8](unsafeUninitializedCapacity: offsets[end - start]) { _, n in n = offsets[end - start] }
+        buffer = [UInt8](unsafeUninitializedCapacity: offsets[end - start]) {
+          _, n in n = offsets[end - start]
+        }
       }
       let verbatim: [Bool]
-      switch store.placeLines(rows[start..<end], offsets: offsets, into: &buffer) {
+      switch store.placeLines(
+        rows[start..<end], offsets: offsets, into: &buffer)
+      {
       case .success(let v): verbatim = v
       case .failure(let problem): return problem
       }
       if !verbatim.contains(false) {
-        buffer.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[..<offsets[end - start]])) }
+        buffer.withUnsafeBytes {
+          write(UnsafeRawBufferPointer(rebasing: $0[..<offsets[end - start]]))
+        }
       } else {
         // Some lines written again (a few, usually): the block again with those in place,
         // each as its complete line (`completeLine`), a record built in code as its object.
@@ -65,11 +78,18 @@ extension Corpus {
         out.reserveCapacity(offsets[end - start])
         for k in start..<end {
           if verbatim[k - start] {
-            out.append(contentsOf: buffer[offsets[k - start]..<offsets[k - start + 1]])
+            out.append(
+              contentsOf: buffer[offsets[k - start]..<offsets[k - start + 1]])
             continue
           }
-          if let problem = store.readAll(rows[k...k]) ?? store.checkPlacement(rows[k...k]) { return problem }
-          out.append(contentsOf: store.completeLine(rows[k]) ?? Array(records[rows[k]].jsonObject.utf8))
+          if let problem = store.readAll(rows[k...k])
+            ?? store.checkPlacement(rows[k...k])
+          {
+            return problem
+          }
+          out.append(
+            contentsOf: store.completeLine(rows[k])
+              ?? Array(records[rows[k]].jsonObject.utf8))
           out.append(0x0A)
         }
         out.withUnsafeBytes { write($0) }
@@ -94,8 +114,12 @@ extension RecordStore {
     _ rows: ArraySlice<Int>, offsets: [Int], into out: inout [UInt8]
   ) -> Result<[Bool], DataReadProblem> {
     let first = rows.startIndex
-    let lines = rows.indices.filter { depthBases[rows[$0]] == 0 && items[rows[$0]] != nil }
-    let placed = PositionOrder.of(lines.map { items[rows[$0]] }).map { lines[Int($0)] }
+    let lines = rows.indices.filter {
+      depthBases[rows[$0]] == 0 && items[rows[$0]] != nil
+    }
+    let placed = PositionOrder.of(lines.map { items[rows[$0]] }).map {
+      lines[Int($0)]
+    }
     let descriptors = files.map(\.readDescriptor)
     var verbatim = [Bool](repeating: false, count: rows.count)
     let failed = Mutex<FileBytes?>(nil)
@@ -103,24 +127,30 @@ extension RecordStore {
       out.withUnsafeMutableBytes { o in
         let shared = UnsafeSendable((v, o))
         DispatchQueue.concurrentPerform(iterations: 2) { h in
-          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)] {
+          for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)]
+          {
             let i = rows[k]
             let at = shared.value.1.baseAddress! + offsets[k - first]
             let n = Int(lengths[i])
             guard let fi = fileIndex(of: i) else { continue }
             let f = files[fi]
-            guard f.copyBytes(at: f.base!.distance(to: items[i]!), length: n, to: at, descriptor: descriptors[fi])
+            guard
+              f.copyBytes(
+                at: f.base!.distance(to: items[i]!), length: n, to: at,
+                descriptor: descriptors[fi])
             else {
               failed.withLock { $0 = $0 ?? f }
               continue
             }
             at.storeBytes(of: 0x0A, toByteOffset: n, as: UInt8.self)
-            shared.value.0[k - first] = RecordStore.printsRaw(UnsafeRawBufferPointer(start: at, count: n))
+            shared.value.0[k - first] = RecordStore.printsRaw(
+              UnsafeRawBufferPointer(start: at, count: n))
           }
         }
       }
     }
-    let changed = failed.withLock { $0 } ?? files.first { !$0.unchangedSinceOpen() }
+    let changed =
+      failed.withLock { $0 } ?? files.first { !$0.unchangedSinceOpen() }
     if let changed {
       let problem = DataReadProblem.dataChanged(file: changed.path)
       firstReadProblem.withLock { if $0 == nil { $0 = problem } }
@@ -141,7 +171,8 @@ extension RecordStore {
     var i = 0
     while i < n {
       // ASCII below DEL, 16 bytes at a time (SSE2).
-      i += dl_below_del_prefix(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, n - i)
+      i += dl_below_del_prefix(
+        b.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, n - i)
       guard i < n else { break }
       let c = b[i]
       if c < 0x7F {
@@ -154,7 +185,10 @@ extension RecordStore {
       switch c {
       case 0xC2 where c1 >= 0x80 && c1 <= 0x9F: return false
       case 0xD8 where c1 == 0x9C: return false
-      case 0xE2 where c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE)): return false
+      case 0xE2
+      where c1 == 0x80
+        && (c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE)):
+        return false
       case 0xE2 where c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9: return false
       default: i += 1
       }

@@ -10,9 +10,14 @@ struct PartyLookup: Sendable {
 
   init(parties: [Party]) {
     var index: [Party.ID: Int] = [:]
-    for (i, p) in parties.enumerated() where index[p.id] == nil { index[p.id] = i }
-    parents = parties.map { p in p.parent.flatMap { index[$0] }.map(Int32.init) ?? -1 }
-    storage = Storage(ids: parties.map { Array($0.id.rawValue.utf8) }, parents: parents)
+    for (i, p) in parties.enumerated() where index[p.id] == nil {
+      index[p.id] = i
+    }
+    parents = parties.map { p in
+      p.parent.flatMap { index[$0] }.map(Int32.init) ?? -1
+    }
+    storage = Storage(
+      ids: parties.map { Array($0.id.rawValue.utf8) }, parents: parents)
   }
 
   /// Party `i`'s ancestors, nearest first (at most one per party: a cycle cannot loop).
@@ -63,7 +68,8 @@ struct PartyLookup: Sendable {
 
     init(ids: [[UInt8]], parents: [Int32]) {
       func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
-        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+        let b = UnsafeMutableBufferPointer<T>.allocate(
+          capacity: max(a.count, 1))
         _ = b.initialize(from: a)
         return b
       }
@@ -71,7 +77,8 @@ struct PartyLookup: Sendable {
       for id in ids { idStarts.append(idStarts.last! + id.count) }
       buffers = (copy(ids.flatMap { $0 }), copy(idStarts), copy(parents))
       view = View(
-        idBytes: UnsafePointer(buffers.0.baseAddress!), idStart: UnsafePointer(buffers.1.baseAddress!),
+        idBytes: UnsafePointer(buffers.0.baseAddress!),
+        idStart: UnsafePointer(buffers.1.baseAddress!),
         count: ids.count,
         parentOf: UnsafePointer(buffers.2.baseAddress!))
     }

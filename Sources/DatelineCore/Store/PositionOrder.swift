@@ -17,7 +17,9 @@ enum PositionOrder {
     }
     guard highest >= lowest else { return (0..<n).map { Int32($0) } }
     // Offsets from the lowest address; an item without bytes sorts last.
-    let keys = pointers.map { $0.map { UInt(bitPattern: $0) - lowest } ?? (highest - lowest + 1) }
+    let keys = pointers.map {
+      $0.map { UInt(bitPattern: $0) - lowest } ?? (highest - lowest + 1)
+    }
     let bitsNeeded = UInt.bitWidth - (highest - lowest + 1).leadingZeroBitCount
     var order = (0..<n).map { Int32($0) }
     var other = order
@@ -25,7 +27,9 @@ enum PositionOrder {
     var shift = 0
     while shift < bitsNeeded {
       var counts = [Int](repeating: 0, count: (1 << digit) + 1)
-      for i in order { counts[Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1) + 1] += 1 }
+      for i in order {
+        counts[Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1) + 1] += 1
+      }
       for d in 1..<counts.count { counts[d] += counts[d - 1] }
       for i in order {
         let d = Int(keys[Int(i)] >> UInt(shift)) & ((1 << digit) - 1)

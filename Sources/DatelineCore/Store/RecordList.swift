@@ -14,7 +14,9 @@ public struct RecordIndex: Sendable {
   /// The id of the record at timeline index `i`, read from the id column (not decoded).
   public func id(at i: Int) -> String {
     let r = store.ids[i]
-    return String(decoding: UnsafeBufferPointer(start: r.pointer, count: r.count), as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(start: r.pointer, count: r.count),
+      as: UTF8.self)
   }
 }
 
@@ -24,7 +26,9 @@ public struct InvolvedParties: RandomAccessCollection, Sendable {
   public var startIndex: Int { 0 }
   public var endIndex: Int { store.count }
   public subscript(i: Int) -> [Int32] {
-    (Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1])).map { Int32(store.involved[$0]) }
+    (Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1])).map {
+      Int32(store.involved[$0])
+    }
   }
 
   /// Whether record `i` involves party index `p`, without building an array.
@@ -41,5 +45,7 @@ public struct InvolvedParties: RandomAccessCollection, Sendable {
 
 extension RecordList: Equatable {
   /// The same records in the same order (decodes both; for tests and small corpora).
-  public static func == (a: RecordList, b: RecordList) -> Bool { a.elementsEqual(b) }
+  public static func == (a: RecordList, b: RecordList) -> Bool {
+    a.elementsEqual(b)
+  }
 }

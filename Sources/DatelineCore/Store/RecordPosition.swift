@@ -4,13 +4,17 @@
 /// positions in the current result, positions in the store), and mixing two of them
 /// shows the wrong record without failing. Like lnav's `vis_line_t` and `content_line_t`,
 /// each gets its own type; Core's own loops still use `Int` and convert at the boundary.
-public struct RecordPosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct RecordPosition: Hashable, Comparable, Sendable,
+  CustomStringConvertible
+{
   /// The position as an index into the store's columns.
   public var offset: Int
 
   public init(_ offset: Int) { self.offset = offset }
 
-  public static func < (a: RecordPosition, b: RecordPosition) -> Bool { a.offset < b.offset }
+  public static func < (a: RecordPosition, b: RecordPosition) -> Bool {
+    a.offset < b.offset
+  }
   public var description: String { String(offset) }
 }
 
@@ -20,11 +24,19 @@ extension RecordList {
 
 extension Corpus {
   /// `firstDay(at:)` of the record at store position `p`.
-  public func firstDay(at p: RecordPosition) -> CalendarDay { firstDay(at: p.offset) }
+  public func firstDay(at p: RecordPosition) -> CalendarDay {
+    firstDay(at: p.offset)
+  }
   /// `compactDateLabel(at:)` of the record at store position `p`.
-  public func compactDateLabel(at p: RecordPosition) -> String { compactDateLabel(at: p.offset) }
+  public func compactDateLabel(at p: RecordPosition) -> String {
+    compactDateLabel(at: p.offset)
+  }
   /// `lastDay(at:)` of the record at store position `p`.
-  public func lastDay(at p: RecordPosition) -> CalendarDay { lastDay(at: p.offset) }
+  public func lastDay(at p: RecordPosition) -> CalendarDay {
+    lastDay(at: p.offset)
+  }
   /// The store position of the record with id `id`, if it is loaded.
-  public func position(of id: Record.ID) -> RecordPosition? { recordIndex[id].map(RecordPosition.init) }
+  public func position(of id: Record.ID) -> RecordPosition? {
+    recordIndex[id].map(RecordPosition.init)
+  }
 }

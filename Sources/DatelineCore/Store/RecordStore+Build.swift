@@ -9,33 +9,53 @@ extension RecordStore {
     var rows: [Row] = []
     rows.reserveCapacity(records.count)
     for r in records {
-      rows.append(RecordStore.row(for: r, lookup: lookup, arena: arena, item: nil, length: 0, depthBase: -1))
+      rows.append(
+        RecordStore.row(
+          for: r, lookup: lookup, arena: arena, item: nil, length: 0,
+          depthBase: -1))
     }
     let (columns, position, table) = RecordStore.ordered(rows)
     var byID: [Record.ID: Int] = [:]
-    for (i, r) in records.enumerated() where byID[r.id] == nil { byID[r.id] = i }
+    for (i, r) in records.enumerated() where byID[r.id] == nil {
+      byID[r.id] = i
+    }
     var disputed: [Int: [Int]] = [:]
     var revised: [Int: [Int]] = [:]
     for (i, r) in records.enumerated() {
-      for d in r.disputes { if let t = byID[d] { disputed[position[t], default: []].append(position[i]) } }
-      for v in r.revises { if let t = byID[v] { revised[position[t], default: []].append(position[i]) } }
+      for d in r.disputes {
+        if let t = byID[d] {
+          disputed[position[t], default: []].append(position[i])
+        }
+      }
+      for v in r.revises {
+        if let t = byID[v] {
+          revised[position[t], default: []].append(position[i])
+        }
+      }
     }
     self.init(
-      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: disputed.mapValues(RecordStore.distinctSorted),
+      columns: columns, idIndex: IDIndex(tables: [table]),
+      disputedBy: disputed.mapValues(RecordStore.distinctSorted),
       revisedBy: revised.mapValues(RecordStore.distinctSorted), owners: [arena])
   }
 
   /// `rows` in timeline order: the columns filled (a row's decoded record kept where it
   /// has one), each row's place in that order, and the id table over the sorted ids.
   /// One step for a store built from records and for one with records appended.
-  static func ordered(_ rows: [Row]) -> (columns: Columns, position: [Int], table: ByteKeyTable) {
+  static func ordered(_ rows: [Row]) -> (
+    columns: Columns, position: [Int], table: ByteKeyTable
+  ) {
     var keys = rows.enumerated().map { i, r in
       SortKey(
-        key: RecordStore.key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),
+        key: RecordStore.key(
+          firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision,
+          time: r.time),
         prefix: RecordStore.prefix(r.id), row: Int32(i))
     }
     let ids = rows.map(\.id)
-    let order = keys.withUnsafeMutableBufferPointer { RecordStore.timelineOrder($0) { ids[Int($0)] } }
+    let order = keys.withUnsafeMutableBufferPointer {
+      RecordStore.timelineOrder($0) { ids[Int($0)] }
+    }
     var columns = Columns(count: rows.count)
     var position = [Int](repeating: 0, count: rows.count)
     var flat: [UInt16] = []
@@ -51,18 +71,25 @@ extension RecordStore {
     columns.involved = Column(flat)
     let sortedIDs = columns.ids
     var table = ByteKeyTable(capacity: rows.count)
-    for i in 0..<rows.count { _ = table.insert(sortedIDs[i], value: Int32(i)) { sortedIDs[Int($0)] } }
+    for i in 0..<rows.count {
+      _ = table.insert(sortedIDs[i], value: Int32(i)) { sortedIDs[Int($0)] }
+    }
     return (columns, position, table)
   }
 
   /// A row from a decoded record (the involved parties as `Corpus` defines them).
   static func row(
-    for r: Record, lookup: PartyLookup, arena: ByteArena, item: UnsafeRawPointer?, length: Int32, depthBase: Int8
+    for r: Record, lookup: PartyLookup, arena: ByteArena,
+    item: UnsafeRawPointer?, length: Int32, depthBase: Int8
   ) -> Row {
     var involved: [UInt16] = []
     for ref in r.parties {
       var s = ref.id.rawValue
-      guard let idx = s.withUTF8({ u in u.baseAddress.flatMap { lookup.find($0, u.count) } }) else { continue }
+      guard
+        let idx = s.withUTF8({ u in
+          u.baseAddress.flatMap { lookup.find($0, u.count) }
+        })
+      else { continue }
       guard !involved.contains(UInt16(idx)) else { continue }
       let before = involved.count
       involved.append(UInt16(idx))
@@ -74,11 +101,16 @@ extension RecordStore {
     }
     let (p, n) = arena.copy(r.id.rawValue)
     return Row(
-      firstDay: r.firstDay.dayNumber, lastDay: r.lastDay.dayNumber, precision: UInt8(r.date.precision.rawValue),
-      time: r.time?.minutes ?? -1, id: ByteRef(p, n), involved: involved, item: item, length: length,
-      depthBase: depthBase, basis: UInt8(Attribution.Basis.allCases.firstIndex(of: r.basis) ?? 3),
-      sourceCount: UInt8(clamping: r.sourceCount), figureCount: UInt8(clamping: r.figures.count),
-      dateFlags: dateFlags(approx: r.dateApprox, end: r.endDate), record: item == nil ? r : nil)
+      firstDay: r.firstDay.dayNumber, lastDay: r.lastDay.dayNumber,
+      precision: UInt8(r.date.precision.rawValue),
+      time: r.time?.minutes ?? -1, id: ByteRef(p, n), involved: involved,
+      item: item, length: length,
+      depthBase: depthBase,
+      basis: UInt8(Attribution.Basis.allCases.firstIndex(of: r.basis) ?? 3),
+      sourceCount: UInt8(clamping: r.sourceCount),
+      figureCount: UInt8(clamping: r.figures.count),
+      dateFlags: dateFlags(approx: r.dateApprox, end: r.endDate),
+      record: item == nil ? r : nil)
   }
 
   /// Distinct indexes in order. Most records are disputed or revised by one other: those
@@ -102,19 +134,25 @@ extension RecordStore {
   /// `init(records:parties:)` would fill it from the decoded records, the id index and the
   /// reverse links on timeline indexes.
   static func build(
-    kept: [Bool], set: ChunkSet, ids: inout IDTable, links: [FastLoader.LinkTarget], lookup: PartyLookup,
+    kept: [Bool], set: ChunkSet, ids: inout IDTable,
+    links: [FastLoader.LinkTarget], lookup: PartyLookup,
     files: [FileBytes], timings: LoadTimings? = nil, decode: (Int) -> Record?
   ) -> RecordStore {
     var timer = LoadTimer("store", timings)
     let arena = ByteArena()
-    let (decoded, keptBase) = decodedRows(kept: kept, set: set, lookup: lookup, arena: arena, decode: decode)
-    let order = sortedKeys(kept: kept, set: set, decoded: decoded, keptBase: keptBase, timer: &timer)
+    let (decoded, keptBase) = decodedRows(
+      kept: kept, set: set, lookup: lookup, arena: arena, decode: decode)
+    let order = sortedKeys(
+      kept: kept, set: set, decoded: decoded, keptBase: keptBase, timer: &timer)
     let count = keptBase[set.count]
     var columns = Columns(count: count)
-    let position = fillColumns(&columns, order: order, set: set, decoded: decoded)
+    let position = fillColumns(
+      &columns, order: order, set: set, decoded: decoded)
     timer.lap("columns")
     fillInvolved(&columns, order: order, set: set, decoded: decoded)
-    for (g, r) in decoded where r.item == nil { columns.held[Int(position[g])] = r.record }
+    for (g, r) in decoded where r.item == nil {
+      columns.held[Int(position[g])] = r.record
+    }
     timer.lap("involved")
     let tables = timelineIDTables(&ids, position: position)
     timer.lap("id tables")
@@ -124,7 +162,8 @@ extension RecordStore {
     owners.append(contentsOf: set.chunks.map { $0.data.ids as AnyObject })
     defer { timer.lap("links") }
     return RecordStore(
-      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: disputed, revisedBy: revised, owners: owners)
+      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: disputed,
+      revisedBy: revised, owners: owners)
   }
 
   /// Rows for the kept items the reference decoded (the scan gave up on them), from their
@@ -133,7 +172,8 @@ extension RecordStore {
   /// Guarantees: `decoded` has a row for every kept item that is not clean and decodes;
   /// `keptBase[c]` counts the kept items of chunks before `c` (the last entry, all of them).
   static func decodedRows(
-    kept: [Bool], set: ChunkSet, lookup: PartyLookup, arena: ByteArena, decode: (Int) -> Record?
+    kept: [Bool], set: ChunkSet, lookup: PartyLookup, arena: ByteArena,
+    decode: (Int) -> Record?
   ) -> ([Int: Row], [Int]) {
     var decoded: [Int: Row] = [:]
     var keptBase = [Int](repeating: 0, count: set.count + 1)
@@ -146,9 +186,11 @@ extension RecordStore {
       for (l, fb) in chunk.data.fallbacks where kept[base + l] {
         guard let rec = fb.record ?? decode(base + l) else { continue }
         let it = chunk.data.items[l]
-        let pointer = chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
+        let pointer =
+          chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
         decoded[base + l] = row(
-          for: rec, lookup: lookup, arena: arena, item: pointer, length: it.length, depthBase: Int8(chunk.depthBase))
+          for: rec, lookup: lookup, arena: arena, item: pointer,
+          length: it.length, depthBase: Int8(chunk.depthBase))
       }
     }
     return (decoded, keptBase)
@@ -159,10 +201,12 @@ extension RecordStore {
   /// Guarantees: one key per kept item, in timeline order (date key, then id bytes); each
   /// key's `row` is the item's number `g` and `chunk` its chunk.
   static func sortedKeys(
-    kept: [Bool], set: ChunkSet, decoded: [Int: Row], keptBase: [Int], timer: inout LoadTimer
+    kept: [Bool], set: ChunkSet, decoded: [Int: Row], keptBase: [Int],
+    timer: inout LoadTimer
   ) -> Column<SortKey> {
     let count = keptBase[set.count]
-    let keys = UnsafeMutableBufferPointer<SortKey>.allocate(capacity: max(count, 1))
+    let keys = UnsafeMutableBufferPointer<SortKey>.allocate(
+      capacity: max(count, 1))
     let sharedKeys = UnsafeSendable(keys)
     let sharedDecoded = UnsafeSendable(decoded)
     kept.withUnsafeBufferPointer { keptBuffer in
@@ -176,11 +220,15 @@ extension RecordStore {
             let it = items[l]
             if it.clean {
               sharedKeys.value[k] = SortKey(
-                key: key(firstDay: it.firstDay, lastDay: it.lastDay, precision: it.precision, time: it.time),
+                key: key(
+                  firstDay: it.firstDay, lastDay: it.lastDay,
+                  precision: it.precision, time: it.time),
                 prefix: prefix(it.id), row: Int32(base + l), chunk: Int32(c))
             } else if let r = sharedDecoded.value[base + l] {
               sharedKeys.value[k] = SortKey(
-                key: key(firstDay: r.firstDay, lastDay: r.lastDay, precision: r.precision, time: r.time),
+                key: key(
+                  firstDay: r.firstDay, lastDay: r.lastDay,
+                  precision: r.precision, time: r.time),
                 prefix: prefix(r.id), row: Int32(base + l), chunk: Int32(c))
             }
             k += 1
@@ -189,8 +237,11 @@ extension RecordStore {
       }
     }
     timer.lap("keys")
-    let idOf: @Sendable (Int32) -> ByteRef = { g in sharedDecoded.value[Int(g)]?.id ?? set.id(of: Int(g))! }
-    let order = timelineOrder(UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
+    let idOf: @Sendable (Int32) -> ByteRef = { g in
+      sharedDecoded.value[Int(g)]?.id ?? set.id(of: Int(g))!
+    }
+    let order = timelineOrder(
+      UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
     keys.deallocate()
     timer.lap("sort")
     return order
@@ -202,7 +253,8 @@ extension RecordStore {
   /// row `i`'s count of involved parties (not yet summed). Returns each item's timeline
   /// index (-1 for an item not kept).
   static func fillColumns(
-    _ columns: inout Columns, order: Column<SortKey>, set: ChunkSet, decoded: [Int: Row]
+    _ columns: inout Columns, order: Column<SortKey>, set: ChunkSet,
+    decoded: [Int: Row]
   ) -> Column<Int32> {
     let count = order.count
     let position = Column<Int32>(uninitialized: set.total)
@@ -229,7 +281,8 @@ extension RecordStore {
         c.precision.base[i] = it.precision
         c.time.base[i] = it.time
         c.ids.base[i] = it.id
-        c.items.base[i] = chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
+        c.items.base[i] =
+          chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
         c.lengths.base[i] = it.length
         c.depthBases.base[i] = Int8(chunk.depthBase)
         c.basis.base[i] = it.basis
@@ -246,11 +299,17 @@ extension RecordStore {
   /// half the rows' involved parties from their chunks (or decoded rows).
   ///
   /// Guarantees: row `i`'s involved parties are `involved[involvedStart[i]..<involvedStart[i + 1]]`.
-  static func fillInvolved(_ columns: inout Columns, order: Column<SortKey>, set: ChunkSet, decoded: [Int: Row]) {
+  static func fillInvolved(
+    _ columns: inout Columns, order: Column<SortKey>, set: ChunkSet,
+    decoded: [Int: Row]
+  ) {
     let count = order.count
     columns.involvedStart.base[0] = 0
-    for i in 0..<count { columns.involvedStart.base[i + 1] += columns.involvedStart.base[i] }
-    columns.involved = Column(uninitialized: Int(columns.involvedStart.base[count]))
+    for i in 0..<count {
+      columns.involvedStart.base[i + 1] += columns.involvedStart.base[i]
+    }
+    columns.involved = Column(
+      uninitialized: Int(columns.involvedStart.base[count]))
     let halves = [0, count / 2, count]
     let cols = UnsafeSendable(columns)
     let sharedDecoded = UnsafeSendable(decoded)
@@ -264,11 +323,15 @@ extension RecordStore {
         let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
         if it.clean {
           chunk.data.involved.withUnsafeBufferPointer { inv in
-            at.initialize(from: inv.baseAddress! + Int(it.involvedStart), count: Int(it.involvedCount))
+            at.initialize(
+              from: inv.baseAddress! + Int(it.involvedStart),
+              count: Int(it.involvedCount))
           }
         } else {
           let r = sharedDecoded.value[g]!
-          r.involved.withUnsafeBufferPointer { at.initialize(from: $0.baseAddress!, count: $0.count) }
+          r.involved.withUnsafeBufferPointer {
+            at.initialize(from: $0.baseAddress!, count: $0.count)
+          }
         }
       }
     }
@@ -279,15 +342,20 @@ extension RecordStore {
   ///
   /// Guarantees: each id maps to the timeline index of its first item; ids of items not
   /// kept can no longer be found.
-  static func timelineIDTables(_ ids: inout IDTable, position: Column<Int32>) -> [ByteKeyTable] {
+  static func timelineIDTables(_ ids: inout IDTable, position: Column<Int32>)
+    -> [ByteKeyTable]
+  {
     var tables = ids.tables
     ids.tables = []
-    let sharedTables = UnsafeSendable(UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2))
+    let sharedTables = UnsafeSendable(
+      UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2))
     defer { sharedTables.value.deallocate() }
     _ = sharedTables.value.initialize(from: tables)
     tables = []
     DispatchQueue.concurrentPerform(iterations: 2) { t in
-      sharedTables.value[t].remap { g in position[Int(g)] >= 0 ? position[Int(g)] : nil }
+      sharedTables.value[t].remap { g in
+        position[Int(g)] >= 0 ? position[Int(g)] : nil
+      }
     }
     tables = Array(sharedTables.value)
     _ = sharedTables.value.deinitialize()
@@ -310,6 +378,9 @@ extension RecordStore {
       if l.kind == 1 { disputed[Int(to), default: []].append(Int(from)) }
       if l.kind == 2 { revised[Int(to), default: []].append(Int(from)) }
     }
-    return (disputed.mapValues(RecordStore.distinctSorted), revised.mapValues(RecordStore.distinctSorted))
+    return (
+      disputed.mapValues(RecordStore.distinctSorted),
+      revised.mapValues(RecordStore.distinctSorted)
+    )
   }
 }

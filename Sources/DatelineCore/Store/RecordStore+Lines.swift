@@ -16,7 +16,10 @@ extension RecordStore {
     let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
     let compact = RecordStore.compacted(bytes)
     if compact.withUnsafeBytes(RecordStore.printsRaw) { return compact }
-    guard let node = try? JSONParser.parse(bytes, depthLimit: 64 - Int(depthBases[i])) else { return nil }
+    guard
+      let node = try? JSONParser.parse(
+        bytes, depthLimit: 64 - Int(depthBases[i]))
+    else { return nil }
     return Array(node.compactText.utf8)
   }
 
@@ -27,7 +30,8 @@ extension RecordStore {
     let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
     // Most records have none: no `"x_` anywhere means no such key.
     guard RecordStore.mayHoldExtension(bytes),
-      let node = try? JSONParser.parse(bytes, depthLimit: 64 - Int(depthBases[i]))
+      let node = try? JSONParser.parse(
+        bytes, depthLimit: 64 - Int(depthBases[i]))
     else { return "" }
     return node.extensionMembersText
   }
@@ -35,7 +39,9 @@ extension RecordStore {
   static func mayHoldExtension(_ b: UnsafeRawBufferPointer) -> Bool {
     guard b.count >= 3 else { return false }
     for k in 0..<(b.count - 2)
-    where b[k] == UInt8(ascii: "\"") && b[k + 1] == UInt8(ascii: "x") && b[k + 2] == UInt8(ascii: "_") {
+    where b[k] == UInt8(ascii: "\"") && b[k + 1] == UInt8(ascii: "x")
+      && b[k + 2] == UInt8(ascii: "_")
+    {
       return true
     }
     return false
@@ -73,7 +79,9 @@ extension Corpus {
   /// The `x_` members of the record at timeline index `i` as compact JSON pairs
   /// (`"x_a":1`), empty when it has none; the problem if its file changed first.
   public func extensionMembers(at i: Int) -> Result<String, DataReadProblem> {
-    if let problem = store.readAll([i][...]) ?? store.checkPlacement([i][...]) { return .failure(problem) }
+    if let problem = store.readAll([i][...]) ?? store.checkPlacement([i][...]) {
+      return .failure(problem)
+    }
     return .success(store.extensionMembers(i))
   }
 }

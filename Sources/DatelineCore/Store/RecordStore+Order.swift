@@ -13,7 +13,9 @@ extension RecordStore {
     var chunk: Int32 = 0
   }
 
-  static func key(firstDay: Int32, lastDay: Int32, precision: UInt8, time: Int16) -> UInt64 {
+  static func key(
+    firstDay: Int32, lastDay: Int32, precision: UInt8, time: Int16
+  ) -> UInt64 {
     let offset: Int64 = 719_163  // day number of 0001-01-01 is -719162
     let f = UInt64(Int64(firstDay) + offset)
     let l = UInt64(Int64(lastDay) + offset)
@@ -22,7 +24,10 @@ extension RecordStore {
   }
 
   static func prefix(_ id: ByteRef) -> UInt64 {
-    if id.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(id.pointer).loadUnaligned(as: UInt64.self)) }
+    if id.count >= 8 {
+      return UInt64(
+        bigEndian: UnsafeRawPointer(id.pointer).loadUnaligned(as: UInt64.self))
+    }
     var v: UInt64 = 0
     for k in 0..<8 { v = v << 8 | UInt64(k < id.count ? id.pointer[k] : 0) }
     return v
@@ -36,7 +41,10 @@ extension RecordStore {
   /// sorted on its own, the buckets split between the cores. Why: the first day is the
   /// most significant part of every key, and sorting a million keys whole, half per core
   /// and merged, took 60–70 ms; a bucket holds ~140 keys at a million over 20 years.
-  static func timelineOrder(_ keys: UnsafeMutableBufferPointer<SortKey>, id: @escaping @Sendable (Int32) -> ByteRef)
+  static func timelineOrder(
+    _ keys: UnsafeMutableBufferPointer<SortKey>,
+    id: @escaping @Sendable (Int32) -> ByteRef
+  )
     -> Column<SortKey>
   {
     @Sendable @inline(__always) func less(_ a: SortKey, _ b: SortKey) -> Bool {
@@ -60,9 +68,12 @@ extension RecordStore {
     }
     let low = lowest
     let span = highest - lowest + 1
-    let shift = UInt64(max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 16))
+    let shift = UInt64(
+      max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 16))
     let buckets = Int((span - 1) >> shift) + 1
-    @Sendable @inline(__always) func bucket(_ k: SortKey) -> Int { Int(((k.key >> 35) - low) >> shift) }
+    @Sendable @inline(__always) func bucket(_ k: SortKey) -> Int {
+      Int(((k.key >> 35) - low) >> shift)
+    }
     // Counts per half, then where each half's keys of each bucket go.
     let mid = n / 2
     let shared = UnsafeSendable(keys)
@@ -112,7 +123,8 @@ extension RecordStore {
         let lo = sharedStarts.value[b]
         let hi = sharedStarts.value[b + 1]
         guard hi - lo > 1 else { continue }
-        var bucketKeys = UnsafeMutableBufferPointer(start: target.value + lo, count: hi - lo)
+        var bucketKeys = UnsafeMutableBufferPointer(
+          start: target.value + lo, count: hi - lo)
         bucketKeys.sort(by: less)
       }
     }

@@ -12,20 +12,30 @@
 extension RecordStore {
   /// Whether the `length` bytes at `at` of `f` are a whole line (`depthBase` 0) or an
   /// object between the delimiters of an array (reading the windows around them).
-  static func isInPlace(_ f: FileBytes, at: Int, length: Int, depthBase: Int) -> Bool {
+  static func isInPlace(_ f: FileBytes, at: Int, length: Int, depthBase: Int)
+    -> Bool
+  {
     let end = at + length
-    guard length > 0, at >= 0, end <= f.count, f.ensure(max(0, at - 1)..<min(f.count, end + 1)), let base = f.base
+    guard length > 0, at >= 0, end <= f.count,
+      f.ensure(max(0, at - 1)..<min(f.count, end + 1)), let base = f.base
     else { return false }
-    func byte(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
+    func byte(_ k: Int) -> UInt8 {
+      base.load(fromByteOffset: k, as: UInt8.self)
+    }
     if depthBase == 0 {
-      let bom = at == 3 && f.ensure(0..<3) && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF
+      let bom =
+        at == 3 && f.ensure(0..<3) && byte(0) == 0xEF && byte(1) == 0xBB
+        && byte(2) == 0xBF
       let starts = at == 0 || bom || byte(at - 1) == 0x0A
       let ends =
         end == f.count || byte(end) == 0x0A
-        || (byte(end) == 0x0D && (end + 1 == f.count || (f.ensure(end..<(end + 2)) && byte(end + 1) == 0x0A)))
+        || (byte(end) == 0x0D
+          && (end + 1 == f.count
+            || (f.ensure(end..<(end + 2)) && byte(end + 1) == 0x0A)))
       return starts && ends
     }
-    guard byte(at) == UInt8(ascii: "{"), byte(end - 1) == UInt8(ascii: "}") else { return false }
+    guard byte(at) == UInt8(ascii: "{"), byte(end - 1) == UInt8(ascii: "}")
+    else { return false }
     // The nearest bytes that are not white space, at most 4 KB away.
     func neighbour(from k: Int, step: Int) -> UInt8? {
       var k = k
@@ -47,15 +57,23 @@ extension RecordStore {
 
   /// Record `i` decoded from `bytes` (read from a deferred file `f`), or nil when the
   /// bytes are not the item the row describes.
-  func verifiedRecord(_ i: Int, _ bytes: UnsafeRawBufferPointer, in f: FileBytes) -> Record? {
+  func verifiedRecord(
+    _ i: Int, _ bytes: UnsafeRawBufferPointer, in f: FileBytes
+  ) -> Record? {
     let depth = Int(depthBases[i])
-    guard RecordStore.isInPlace(f, at: f.base!.distance(to: bytes.baseAddress!), length: bytes.count, depthBase: depth),
+    guard
+      RecordStore.isInPlace(
+        f, at: f.base!.distance(to: bytes.baseAddress!), length: bytes.count,
+        depthBase: depth),
       let node = try? JSONParser.parse(bytes, depthLimit: 64 - depth)
     else { return nil }
     var reader = ItemReader()
-    guard let r = ItemDecoding.record(node, &reader), !reader.hasError else { return nil }
+    guard let r = ItemDecoding.record(node, &reader), !reader.hasError else {
+      return nil
+    }
     let id = UnsafeBufferPointer(start: ids[i].pointer, count: ids[i].count)
-    guard r.id.rawValue.utf8.elementsEqual(id), r.firstDay.dayNumber == firstDay[i],
+    guard r.id.rawValue.utf8.elementsEqual(id),
+      r.firstDay.dayNumber == firstDay[i],
       r.date.precision.rawValue == Int(precision[i])
     else { return nil }
     return r
@@ -68,12 +86,18 @@ extension RecordStore {
     guard hasUnprovenPlacement else { return nil }
     for i in rows {
       // A file this process's load scanned holds its items where they were validated.
-      guard let p = items[i], let f = file(of: i), !f.wasScanned else { continue }
+      guard let p = items[i], let f = file(of: i), !f.wasScanned else {
+        continue
+      }
       let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
-      let id = UnsafeRawBufferPointer(start: ids[i].pointer, count: ids[i].count)
+      let id = UnsafeRawBufferPointer(
+        start: ids[i].pointer, count: ids[i].count)
       let placed = RecordStore.isInPlace(
-        f, at: f.base!.distance(to: p), length: bytes.count, depthBase: Int(depthBases[i]))
-      let named = RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) } ?? (verifiedRecord(i, bytes, in: f) != nil)
+        f, at: f.base!.distance(to: p), length: bytes.count,
+        depthBase: Int(depthBases[i]))
+      let named =
+        RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) }
+        ?? (verifiedRecord(i, bytes, in: f) != nil)
       if !placed || !named {
         let problem = DataReadProblem.cacheMismatch(file: f.path)
         firstReadProblem.withLock { if $0 == nil { $0 = problem } }
@@ -85,7 +109,8 @@ extension RecordStore {
 
   /// The raw bytes of the top-level `"id"` string of an object, when they hold no escape
   /// (nil otherwise: the caller decodes). Walks strings and nesting as JSON has them.
-  static func topLevelID(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+  static func topLevelID(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer?
+  {
     var depth = 0
     var k = 0
     var expectKey = false
@@ -102,10 +127,15 @@ extension RecordStore {
       let c = b[k]
       if c == UInt8(ascii: "\"") {
         guard let end = stringEnd(k) else { return nil }
-        if depth == 1 && expectKey && end - k == 3 && b[k + 1] == UInt8(ascii: "i") && b[k + 2] == UInt8(ascii: "d") {
+        if depth == 1 && expectKey && end - k == 3
+          && b[k + 1] == UInt8(ascii: "i") && b[k + 2] == UInt8(ascii: "d")
+        {
           var v = end + 1
           while v < b.count && b[v] != UInt8(ascii: "\"") {
-            guard b[v] == 0x20 || b[v] == 0x09 || b[v] == 0x0A || b[v] == 0x0D || b[v] == UInt8(ascii: ":") else {
+            guard
+              b[v] == 0x20 || b[v] == 0x09 || b[v] == 0x0A || b[v] == 0x0D
+                || b[v] == UInt8(ascii: ":")
+            else {
               return nil
             }
             v += 1

@@ -32,7 +32,9 @@ public enum DataReadProblem: Error, Equatable, Sendable {
 extension RecordStore {
   /// The data files the store's items and texts lie in, ordered by address.
   static func dataFiles(_ owners: [AnyObject]) -> [FileBytes] {
-    owners.compactMap { $0 as? FileBytes }.filter { $0.holdsData && $0.base != nil }.sorted { $0.base! < $1.base! }
+    owners.compactMap { $0 as? FileBytes }.filter {
+      $0.holdsData && $0.base != nil
+    }.sorted { $0.base! < $1.base! }
   }
 
   /// The file record `i`'s bytes are in (nil for a held record).
@@ -47,7 +49,9 @@ extension RecordStore {
       let mid = (lo + hi) / 2
       if files[mid].base! <= p { lo = mid } else { hi = mid }
     }
-    guard lo < files.count, let b = files[lo].base, p >= b, p < b + files[lo].count else { return nil }
+    guard lo < files.count, let b = files[lo].base, p >= b,
+      p < b + files[lo].count
+    else { return nil }
     return lo
   }
 
@@ -58,7 +62,9 @@ extension RecordStore {
     let length = Int(lengths[i])
     if hasDeferredFiles, let f = file(of: i) {
       let at = f.base!.distance(to: p)
-      guard f.ensure(at..<(at + length)) else { return .failure(.dataChanged(file: f.path)) }
+      guard f.ensure(at..<(at + length)) else {
+        return .failure(.dataChanged(file: f.path))
+      }
     }
     return .success(UnsafeRawBufferPointer(start: p, count: length))
   }
@@ -81,14 +87,21 @@ extension RecordStore {
       guard let r = verifiedRecord(i, bytes, in: f) else {
         // The first pass's lines are whole lines by construction: one that does not pass is
         // not valid, and the full load that follows reports it.
-        if provisional { return .success(standIn(i, headline: RecordStore.notValidNotice)) }
+        if provisional {
+          return .success(standIn(i, headline: RecordStore.notValidNotice))
+        }
         return noted(.cacheMismatch(file: f.path))
       }
       remember(r, at: i)
       return .success(r)
     }
-    guard let r = RecordStore.decode(bytes.baseAddress!, bytes.count, depthBase: Int(depthBases[i])) else {
-      if provisional { return .success(standIn(i, headline: RecordStore.notValidNotice)) }
+    guard
+      let r = RecordStore.decode(
+        bytes.baseAddress!, bytes.count, depthBase: Int(depthBases[i]))
+    else {
+      if provisional {
+        return .success(standIn(i, headline: RecordStore.notValidNotice))
+      }
       return noted(.dataChanged(file: file(of: i)?.path ?? ""))
     }
     remember(r, at: i)
@@ -97,13 +110,17 @@ extension RecordStore {
 
   private func remember(_ r: Record, at i: Int) {
     recent.withLock { cache in
-      if cache.count >= RecordStore.recentLimit { cache.removeAll(keepingCapacity: true) }
+      if cache.count >= RecordStore.recentLimit {
+        cache.removeAll(keepingCapacity: true)
+      }
       cache[i] = r
     }
   }
 
   /// Keeps the first problem (see `readProblem`) and returns it.
-  private func noted<T>(_ problem: DataReadProblem) -> Result<T, DataReadProblem> {
+  private func noted<T>(_ problem: DataReadProblem) -> Result<
+    T, DataReadProblem
+  > {
     firstReadProblem.withLock { if $0 == nil { $0 = problem } }
     return .failure(problem)
   }
@@ -122,22 +139,29 @@ extension RecordStore {
   }
 
   /// What a provisional store shows for a line that does not decode.
-  static let notValidNotice = "(not a valid record: see the errors when the check ends)"
+  static let notValidNotice =
+    "(not a valid record: see the errors when the check ends)"
 
   /// A row that stands for record `i` when it cannot be read: its id and date from the
   /// columns, the notice as its headline (the screen stays up until the reload).
   func standIn(_ i: Int, headline: String = DataReadProblem.notice) -> Record {
-    let id = String(decoding: UnsafeBufferPointer(start: ids[i].pointer, count: ids[i].count), as: UTF8.self)
+    let id = String(
+      decoding: UnsafeBufferPointer(start: ids[i].pointer, count: ids[i].count),
+      as: UTF8.self)
     let date = RecordDate(
-      firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
+      firstDay: CalendarDay(dayNumber: firstDay[i]),
+      precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
     return Record(
-      id: Record.ID(id), date: date, kind: .event, parties: [], headline: headline, source: Source.ID(""))
+      id: Record.ID(id), date: date, kind: .event, parties: [],
+      headline: headline, source: Source.ID(""))
   }
 
   /// The data files that changed, were replaced or removed since they were read (an
   /// `fstat` each; empty when the store still matches its files).
   public func changedFiles() -> [String] {
-    owners.compactMap { $0 as? FileBytes }.filter { $0.holdsData && !$0.stillMatches() }.map(\.path)
+    owners.compactMap { $0 as? FileBytes }.filter {
+      $0.holdsData && !$0.stillMatches()
+    }.map(\.path)
   }
 }
 
@@ -149,10 +173,14 @@ extension Corpus {
   /// The first record that could not be read because its file changed (a stand-in was
   /// shown or listed in its place), if any: a command that printed records then fails,
   /// and the browser reloads.
-  public var readProblem: DataReadProblem? { store.firstReadProblem.withLock { $0 } }
+  public var readProblem: DataReadProblem? {
+    store.firstReadProblem.withLock { $0 }
+  }
 
   /// The record at timeline index `i`, or why it cannot be read now.
-  public func decodedRecord(at i: Int) -> Result<Record, DataReadProblem> { store.decoded(i) }
+  public func decodedRecord(at i: Int) -> Result<Record, DataReadProblem> {
+    store.decoded(i)
+  }
 
   /// The data files that changed since they were read (empty while all still match).
   public func changedFiles() -> [String] { store.changedFiles() }

@@ -126,7 +126,8 @@ final class RecordStore: @unchecked Sendable {
   }
 
   init(
-    columns c: Columns, idIndex: IDIndex, disputedBy: [Int: [Int]], revisedBy: [Int: [Int]], owners: [AnyObject],
+    columns c: Columns, idIndex: IDIndex, disputedBy: [Int: [Int]],
+    revisedBy: [Int: [Int]], owners: [AnyObject],
     provisional: Bool = false
   ) {
     self.provisional = provisional
@@ -163,12 +164,16 @@ final class RecordStore: @unchecked Sendable {
   func dateLabel(_ i: Int) -> String {
     let flags = dateFlags[i]
     let date = RecordDate(
-      firstDay: CalendarDay(dayNumber: firstDay[i]), precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
+      firstDay: CalendarDay(dayNumber: firstDay[i]),
+      precision: DatePrecision(rawValue: Int(precision[i])) ?? .day)
     var end: RecordDate?
     if flags & 2 != 0, let p = DatePrecision(rawValue: Int(flags >> 2 & 3)) {
-      end = RecordDate.ending(on: CalendarDay(dayNumber: lastDay[i]), precision: p)
+      end = RecordDate.ending(
+        on: CalendarDay(dayNumber: lastDay[i]), precision: p)
     }
-    return DateLabel.compact(date: date, end: end, minutes: time[i] < 0 ? nil : time[i], approx: flags & 1 != 0)
+    return DateLabel.compact(
+      date: date, end: end, minutes: time[i] < 0 ? nil : time[i],
+      approx: flags & 1 != 0)
   }
 
   /// The record at timeline index `i`; a stand-in saying the data changed when its file
@@ -190,8 +195,13 @@ final class RecordStore: @unchecked Sendable {
   }
 
   /// Decodes one item with the reference decoder (it loaded, so it decodes).
-  static func decode(_ p: UnsafeRawPointer, _ length: Int, depthBase: Int) -> Record? {
-    guard let node = try? JSONParser.parse(UnsafeRawBufferPointer(start: p, count: length), depthLimit: 64 - depthBase)
+  static func decode(_ p: UnsafeRawPointer, _ length: Int, depthBase: Int)
+    -> Record?
+  {
+    guard
+      let node = try? JSONParser.parse(
+        UnsafeRawBufferPointer(start: p, count: length),
+        depthLimit: 64 - depthBase)
     else { return nil }
     var r = ItemReader()
     return ItemDecoding.record(node, &r)

@@ -38,10 +38,14 @@ final class SourceText: Sendable, Hashable {
     case .value(let v): s = v
     case .verbatim(let f, let r):
       guard f.ensure(r) else { return .failure(.dataChanged(file: f.path)) }
-      s = String(decoding: UnsafeRawBufferPointer(rebasing: f.bytes[r]), as: UTF8.self)
+      s = String(
+        decoding: UnsafeRawBufferPointer(rebasing: f.bytes[r]), as: UTF8.self)
     case .escaped(let f, let r):
-      guard f.ensure(r), let base = f.base else { return .failure(.dataChanged(file: f.path)) }
-      let b = JSONEscape.unescaped(base.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
+      guard f.ensure(r), let base = f.base else {
+        return .failure(.dataChanged(file: f.path))
+      }
+      let b = JSONEscape.unescaped(
+        base.assumingMemoryBound(to: UInt8.self) + r.lowerBound, count: r.count)
       s = String(decoding: b, as: UTF8.self)
     case .literal(let f, let r):
       guard f.ensure(r) else { return .failure(.dataChanged(file: f.path)) }
@@ -58,6 +62,8 @@ final class SourceText: Sendable, Hashable {
     return .success(s)
   }
 
-  static func == (a: SourceText, b: SourceText) -> Bool { a === b || a.text == b.text }
+  static func == (a: SourceText, b: SourceText) -> Bool {
+    a === b || a.text == b.text
+  }
   func hash(into h: inout Hasher) { h.combine(text) }
 }

@@ -39,14 +39,18 @@ struct TemporaryFile {
   /// `named` skips `O_TMPFILE` (tests of the named fallback).
   init(
     beside target: String, named: Bool = false,
-    suffix: @escaping () -> String = { String(UInt32.random(in: 0...UInt32.max)) }
+    suffix: @escaping () -> String = {
+      String(UInt32.random(in: 0...UInt32.max))
+    }
   ) throws(Failure) {
     self.target = target
     self.suffix = suffix
     let dir = (target as NSString).deletingLastPathComponent
     #if os(Linux)
     if !named {
-      let fd = open(dir.isEmpty ? "." : dir, TemporaryFile.tmpfileFlag | O_WRONLY | O_CLOEXEC, 0o600)
+      let fd = open(
+        dir.isEmpty ? "." : dir,
+        TemporaryFile.tmpfileFlag | O_WRONLY | O_CLOEXEC, 0o600)
       if fd >= 0 {
         self.fd = fd
         unnamed = true
@@ -59,21 +63,27 @@ struct TemporaryFile {
     var made: (Int32, String)?
     for _ in 0..<8 {
       let candidate = TemporaryFile.name(beside: target, suffix: suffix())
-      let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      let fd = open(
+        candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
       if fd >= 0 {
         made = (fd, candidate)
         break
       }
-      guard errno == EEXIST else { throw Failure(path: target, message: String(cString: strerror(errno))) }
+      guard errno == EEXIST else {
+        throw Failure(path: target, message: String(cString: strerror(errno)))
+      }
     }
-    guard let made else { throw Failure(path: target, message: "no free temporary name") }
+    guard let made else {
+      throw Failure(path: target, message: "no free temporary name")
+    }
     (fd, path) = made
   }
 
   /// `.<target name>.<pid>.<suffix>.tmp` beside the target.
   static func name(beside target: String, suffix: String) -> String {
     let dir = (target as NSString).deletingLastPathComponent
-    return (dir.isEmpty ? "" : dir + "/") + ".\((target as NSString).lastPathComponent).\(getpid()).\(suffix).tmp"
+    return (dir.isEmpty ? "" : dir + "/")
+      + ".\((target as NSString).lastPathComponent).\(getpid()).\(suffix).tmp"
   }
 
   #if os(Linux)
@@ -106,8 +116,12 @@ struct TemporaryFile {
   /// Closes the file and renames it over the target, or removes it and throws.
   consuming func commit() throws(Failure) {
     if unnamed && failure == nil { giveName() }
-    if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-    if failure == nil && rename(path, target) != 0 { failure = String(cString: strerror(errno)) }
+    if close(fd) != 0 && failure == nil {
+      failure = String(cString: strerror(errno))
+    }
+    if failure == nil && rename(path, target) != 0 {
+      failure = String(cString: strerror(errno))
+    }
     if let failure {
       if !path.isEmpty { unlink(path) }
       throw Failure(path: target, message: failure)
@@ -119,7 +133,10 @@ struct TemporaryFile {
   private mutating func giveName() {
     for _ in 0..<8 {
       let candidate = TemporaryFile.name(beside: target, suffix: suffix())
-      if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 {
+      if linkat(
+        AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW)
+        == 0
+      {
         path = candidate
         return
       }
@@ -145,16 +162,21 @@ struct TemporaryFile {
   /// `.cache` and `.cache.search`), so that another program's temporaries are never taken.
   @discardableResult
   static func removeStale(in folder: String, targets: [String]) -> [String] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+    else { return [] }
     var removed: [String] = []
     for name in names {
       guard let pid = ownerPID(name), pid != getpid(),
         let ending = name.dropLast(4).split(separator: ".").dropLast(2).last,
-        targets.contains(where: { $0.hasSuffix("." + ending) }), kill(pid, 0) != 0, errno == ESRCH
+        targets.contains(where: { $0.hasSuffix("." + ending) }),
+        kill(pid, 0) != 0, errno == ESRCH
       else { continue }
       var st = stat()
       let path = folder + "/" + name
-      guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == getuid() else { continue }
+      guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+        st.st_uid == getuid()
+      else { continue }
       if unlink(path) == 0 { removed.append(name) }
     }
     return removed
@@ -163,10 +185,12 @@ struct TemporaryFile {
   /// The pid in a name of the form `.<name>.<pid>.<digits>.tmp`, else nil.
   static func ownerPID(_ name: String) -> pid_t? {
     guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
-    let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+    let parts = name.dropFirst().dropLast(4).split(
+      separator: ".", omittingEmptySubsequences: false)
     guard parts.count >= 3, !parts[0].isEmpty else { return nil }
     let (pid, random) = (parts[parts.count - 2], parts[parts.count - 1])
-    guard !random.isEmpty, random.allSatisfy(\.isASCII), random.allSatisfy(\.isNumber),
+    guard !random.isEmpty, random.allSatisfy(\.isASCII),
+      random.allSatisfy(\.isNumber),
       let value = pid_t(pid), value > 0, String(value) == pid
     else { return nil }
     return value

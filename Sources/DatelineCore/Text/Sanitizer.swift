@@ -17,7 +17,9 @@ public enum Sanitizer {
   public static let replacement: Character = "\u{FFFD}"
 
   /// Returns `text` with nothing left that a terminal would interpret.
-  public static func clean(_ text: String, newlines: Newlines = .flatten) -> String {
+  public static func clean(_ text: String, newlines: Newlines = .flatten)
+    -> String
+  {
     // Fast path: plain printable ASCII (most data) needs no work.
     var needsWork = false
     for b in text.utf8 where b < 0x20 || b >= 0x7F {
@@ -34,7 +36,11 @@ public enum Sanitizer {
       case 0x0A:
         if newlines == .keep { out.append(s) } else { out.append(" ") }
       case 0x09:
-        if newlines == .keep { out.append(contentsOf: "    ".unicodeScalars) } else { out.append(" ") }
+        if newlines == .keep {
+          out.append(contentsOf: "    ".unicodeScalars)
+        } else {
+          out.append(" ")
+        }
       case 0x0D:
         if newlines == .flatten { out.append(" ") }
       case 0x00..<0x20:

@@ -3,7 +3,9 @@ public enum Truncation {
   /// The longest prefix of `text` that fits `columns`, ending in `marker` when cut.
   ///
   /// A wide grapheme that would straddle the edge is dropped whole, never split.
-  public static func truncate(_ text: String, toColumns columns: Int, marker: String = "…")
+  public static func truncate(
+    _ text: String, toColumns columns: Int, marker: String = "…"
+  )
     -> String
   {
     guard columns > 0 else { return "" }
@@ -24,7 +26,9 @@ public enum Truncation {
   }
 
   /// `text` cut to `columns` and padded with spaces to exactly that width.
-  public static func fit(_ text: String, toColumns columns: Int, marker: String = "…") -> String {
+  public static func fit(
+    _ text: String, toColumns columns: Int, marker: String = "…"
+  ) -> String {
     let cut = truncate(text, toColumns: columns, marker: marker)
     let w = DisplayWidth.of(cut)
     return w < columns ? cut + String(repeating: " ", count: columns - w) : cut
@@ -40,7 +44,9 @@ public enum Truncation {
 
   /// The ranges of `text` that `wrap` makes into lines (without the breaking space or
   /// newline), so a caller can map positions in `text`, such as a quote, to lines.
-  public static func wrapRanges(_ text: String, toColumns columns: Int) -> [Range<String.Index>] {
+  public static func wrapRanges(_ text: String, toColumns columns: Int)
+    -> [Range<String.Index>]
+  {
     guard columns > 0 else { return [] }
     var lines: [Range<String.Index>] = []
     var lineStart = text.startIndex

@@ -14,47 +14,69 @@ struct DraftDating {
 
   var published: CalendarDay
   static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-  static let spanJoiners: Set<String> = ["to", "through", "until", "and", "-", "–", "—", "till"]
+  static let spanJoiners: Set<String> = [
+    "to", "through", "until", "and", "-", "–", "—", "till",
+  ]
 
-  var publishedText: String { "\(Self.weekdays[published.weekday - 1]) \(published)" }
+  var publishedText: String {
+    "\(Self.weekdays[published.weekday - 1]) \(published)"
+  }
 
-  static let finest: [TimexPrecision] = [.day, .week, .month, .season, .quarter, .year, .decade, .none]
+  static let finest: [TimexPrecision] = [
+    .day, .week, .month, .season, .quarter, .year, .decade, .none,
+  ]
 
   /// The finest expression of the main clause names the date (the first of equals: a
   /// "Tuesday" beats "this weekend", "July 25" beats "second-quarter"); a "from A to B" or
   /// "between A and B" pair makes a span. Without one, the publication date, inferred.
   func date(
-    of part: Range<Int>, _ expressions: [TemporalExpression], _ a: TemporalTagger.Analysis, skipped: TemporalExpression?
+    of part: Range<Int>, _ expressions: [TemporalExpression],
+    _ a: TemporalTagger.Analysis, skipped: TemporalExpression?
   ) -> Dated {
     var usable = expressions.filter { e in
       e.action != "time" && (e.value.firstDay != nil || e.action == "recent")
     }
-    if let rank = usable.map({ Self.finest.firstIndex(of: $0.value.precision) ?? 9 }).min(),
-      let chosen = usable.first(where: { (Self.finest.firstIndex(of: $0.value.precision) ?? 9) == rank }),
+    if let rank = usable.map({
+      Self.finest.firstIndex(of: $0.value.precision) ?? 9
+    }).min(),
+      let chosen = usable.first(where: {
+        (Self.finest.firstIndex(of: $0.value.precision) ?? 9) == rank
+      }),
       chosen != usable.first
     {
       usable = [chosen]
     }
     guard let first = usable.first else {
-      let why = skipped.map { "“\($0.text)” dates a relative clause, not this one; " } ?? ""
+      let why =
+        skipped.map { "“\($0.text)” dates a relative clause, not this one; " }
+        ?? ""
       return Dated(
         date: published.description, inferred: true,
-        note: why + "no date of its own in the sentence: the publication date, \(publishedText).")
+        note: why
+          + "no date of its own in the sentence: the publication date, \(publishedText)."
+      )
     }
     var dated = date(of: first)
     if usable.count > 1 {
       let second = usable[1]
-      let between = a.tokens[first.tokens.upperBound..<second.tokens.lowerBound].map(\.lower)
-      let opener = first.tokens.lowerBound > part.lowerBound ? a.tokens[first.tokens.lowerBound - 1].lower : ""
+      let between = a.tokens[first.tokens.upperBound..<second.tokens.lowerBound]
+        .map(\.lower)
+      let opener =
+        first.tokens.lowerBound > part.lowerBound
+        ? a.tokens[first.tokens.lowerBound - 1].lower : ""
       if between.count == 1, Self.spanJoiners.contains(between[0]),
         ["from", "between"].contains(opener) || between[0] != "and",
-        let end = second.value.lastDay, let start = first.value.firstDay, end > start
+        let end = second.value.lastDay, let start = first.value.firstDay,
+        end > start
       {
         dated.endDate = end.description
         if second.value.precision == .month || second.value.precision == .year {
-          dated.endDate = String(end.description.prefix(second.value.precision == .month ? 7 : 4))
+          dated.endDate = String(
+            end.description.prefix(second.value.precision == .month ? 7 : 4))
         }
-        dated.note = "“\(a.text(first.start..<second.end))” in the text" + inference(first) + "."
+        dated.note =
+          "“\(a.text(first.start..<second.end))” in the text" + inference(first)
+          + "."
         dated.inferred = first.value.inferred || second.value.inferred
       }
     }
@@ -68,17 +90,23 @@ struct DraftDating {
       let unit = e.text.split(separator: " ").last.map(String.init) ?? "days"
       if unit == "days" {
         return Dated(
-          date: published.adding(days: -6).description, week: true, approx: true, inferred: true,
+          date: published.adding(days: -6).description, week: true,
+          approx: true, inferred: true,
           note: base + ": the week up to the publication date, approximately.")
       }
       let month = String(published.description.prefix(unit == "years" ? 4 : 7))
-      return Dated(date: month, approx: true, inferred: true, note: base + ": approximately.")
+      return Dated(
+        date: month, approx: true, inferred: true,
+        note: base + ": approximately.")
     }
     guard let firstDay = v.firstDay, let lastDay = v.lastDay else {
       return Dated(
-        date: published.description, inferred: true, note: base + "; the publication date, \(publishedText).")
+        date: published.description, inferred: true,
+        note: base + "; the publication date, \(publishedText).")
     }
-    var d = Dated(date: firstDay.description, approx: v.approx, inferred: v.inferred, note: base + ".")
+    var d = Dated(
+      date: firstDay.description, approx: v.approx, inferred: v.inferred,
+      note: base + ".")
     switch v.precision {
     case .day: break
     case .week: d.week = true
@@ -101,9 +129,11 @@ struct DraftDating {
     guard e.value.inferred else { return "" }
     let direction: String
     switch (e.action, e.tense) {
-    case ("weekday", .future), ("date", .future): direction = ", looking forward (the clause speaks of the future)"
+    case ("weekday", .future), ("date", .future):
+      direction = ", looking forward (the clause speaks of the future)"
     case ("weekday", _): direction = ", the last one on or before it"
-    case ("date", .past): direction = ", the last one on or before it (past tense)"
+    case ("date", .past):
+      direction = ", the last one on or before it (past tense)"
     case ("date", _): direction = ", the nearest one"
     default: direction = ""
     }

@@ -49,18 +49,44 @@ public struct DraftRecord: Sendable, Equatable {
     f.append(("date_note", q(dateNote)))
     f.append(("kind", q(kind)))
     f.append(
-      ("parties", "[" + parties.map { "{\"id\": \(q($0.id)), \"role\": \(q($0.role))}" }.joined(separator: ", ") + "]"))
+      (
+        "parties",
+        "["
+          + parties.map { "{\"id\": \(q($0.id)), \"role\": \(q($0.role))}" }
+          .joined(separator: ", ") + "]"
+      ))
     f.append(("headline", q(headline)))
     var attribution = ""
-    if claimant.count == 1 { attribution += "\"claimant\": \(q(claimant[0])), " }
-    if claimant.count > 1 { attribution += "\"claimant\": [" + claimant.map(q).joined(separator: ", ") + "], " }
-    f.append(("attribution", "{" + attribution + "\"text\": \(q(attributionText)), \"basis\": \(q(basis))}"))
-    f.append(("source", q(source)))
-    f.append(("quote", "{\"exact\": \(q(quote))" + (quoteStart.map { ", \"start\": \($0)" } ?? "") + "}"))
-    if !figures.isEmpty {
-      f.append(("figures", "[" + figures.map(figureJSON).joined(separator: ", ") + "]"))
+    if claimant.count == 1 {
+      attribution += "\"claimant\": \(q(claimant[0])), "
     }
-    f.append(("x_draft", "{\"status\": \"draft\", \"start\": \(span.lowerBound), \"end\": \(span.upperBound)}"))
+    if claimant.count > 1 {
+      attribution +=
+        "\"claimant\": [" + claimant.map(q).joined(separator: ", ") + "], "
+    }
+    f.append(
+      (
+        "attribution",
+        "{" + attribution
+          + "\"text\": \(q(attributionText)), \"basis\": \(q(basis))}"
+      ))
+    f.append(("source", q(source)))
+    f.append(
+      (
+        "quote",
+        "{\"exact\": \(q(quote))"
+          + (quoteStart.map { ", \"start\": \($0)" } ?? "") + "}"
+      ))
+    if !figures.isEmpty {
+      f.append(
+        ("figures", "[" + figures.map(figureJSON).joined(separator: ", ") + "]")
+      )
+    }
+    f.append(
+      (
+        "x_draft",
+        "{\"status\": \"draft\", \"start\": \(span.lowerBound), \"end\": \(span.upperBound)}"
+      ))
     return "{" + f.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
   }
 

@@ -2,9 +2,13 @@
 /// "3%"), with the schema's qualifiers from `approximators.words`.
 struct FigureFinder {
   var rules: RuleSet
-  static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+  static let scales: [String: Double] = [
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+  ]
 
-  func figures(in part: Range<Int>, _ tokens: [Token], excluding timexTokens: Set<Int>) -> [DraftRecord.Figure] {
+  func figures(
+    in part: Range<Int>, _ tokens: [Token], excluding timexTokens: Set<Int>
+  ) -> [DraftRecord.Figure] {
     let numbers = rules.wordClass("numbers")
     let counted = rules.wordClass("figures")
     var found: [DraftRecord.Figure] = []
@@ -19,15 +23,20 @@ struct FigureFinder {
       var end = i + 1
       if t.kind == .number, Double(t.lower) != nil {
         (value, end) = readNumber(tokens, at: i, limit: part.upperBound)
-      } else if let n = numbers.value(of: t.lower), let v = Double(n), t.kind == .word {
+      } else if let n = numbers.value(of: t.lower), let v = Double(n),
+        t.kind == .word
+      {
         value = v
       }
-      guard var v = value, end < part.upperBound || tokens.indices.contains(end) else {
+      guard var v = value, end < part.upperBound || tokens.indices.contains(end)
+      else {
         i += 1
         continue
       }
       // A score or a range written with a hyphen ("4-1") is not a count.
-      if end < tokens.count, tokens[end].lower == "-" || (i > 0 && tokens[i - 1].lower == "-" && !tokens[i].spaceBefore)
+      if end < tokens.count,
+        tokens[end].lower == "-"
+          || (i > 0 && tokens[i - 1].lower == "-" && !tokens[i].spaceBefore)
       {
         i = end
         continue
@@ -45,11 +54,18 @@ struct FigureFinder {
       } else if money {
         label = "dollars"
         unit = "USD"
-      } else if end < part.upperBound, tokens[end].kind == .word, let noun = counted.match(tokens, at: end) {
-        label = tokens[end..<(end + noun.count)].map(\.lower).joined(separator: " ")
+      } else if end < part.upperBound, tokens[end].kind == .word,
+        let noun = counted.match(tokens, at: end)
+      {
+        label = tokens[end..<(end + noun.count)].map(\.lower).joined(
+          separator: " ")
         unit = noun.value
-      } else if t.kind == .number, end < part.upperBound, tokens[end].kind == .word, !timexTokens.contains(end),
-        !["of", "to", "and", "or", "in", "on", "at", "for", "by", "from", "with", "a", "the"].contains(
+      } else if t.kind == .number, end < part.upperBound,
+        tokens[end].kind == .word, !timexTokens.contains(end),
+        ![
+          "of", "to", "and", "or", "in", "on", "at", "for", "by", "from",
+          "with", "a", "the",
+        ].contains(
           tokens[end].lower)
       {
         label = tokens[end].lower
@@ -57,7 +73,8 @@ struct FigureFinder {
       if let label {
         found.append(
           DraftRecord.Figure(
-            label: label, value: v, literal: literal(v), qualifier: qualifier(before: money ? i - 1 : i, part, tokens),
+            label: label, value: v, literal: literal(v),
+            qualifier: qualifier(before: money ? i - 1 : i, part, tokens),
             unit: unit))
       }
       i = end
@@ -66,10 +83,13 @@ struct FigureFinder {
   }
 
   /// Digits with thousands separators and a decimal part, written without spaces.
-  private func readNumber(_ tokens: [Token], at i: Int, limit: Int) -> (Double?, Int) {
+  private func readNumber(_ tokens: [Token], at i: Int, limit: Int) -> (
+    Double?, Int
+  ) {
     var text = tokens[i].lower
     var end = i + 1
-    while end + 1 < limit, [",", "."].contains(tokens[end].lower), !tokens[end].spaceBefore,
+    while end + 1 < limit, [",", "."].contains(tokens[end].lower),
+      !tokens[end].spaceBefore,
       tokens[end + 1].kind == .number, !tokens[end + 1].spaceBefore
     {
       if tokens[end].lower == "," {
@@ -83,10 +103,15 @@ struct FigureFinder {
     return (Double(text), end)
   }
 
-  private func qualifier(before i: Int, _ part: Range<Int>, _ tokens: [Token]) -> String? {
+  private func qualifier(before i: Int, _ part: Range<Int>, _ tokens: [Token])
+    -> String?
+  {
     let approximators = rules.wordClass("approximators")
     for length in (1...3).reversed() where i - length >= part.lowerBound {
-      if let m = approximators.match(tokens, at: i - length), m.count == length { return m.value }
+      if let m = approximators.match(tokens, at: i - length), m.count == length
+      {
+        return m.value
+      }
     }
     return nil
   }

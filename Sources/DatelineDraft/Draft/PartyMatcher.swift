@@ -20,15 +20,22 @@ public struct PartyMatcher: Sendable {
     self.parties = parties
     for (i, party) in parties.enumerated() {
       // A label set on purpose ("Biden", "US") is a name; a default one is the name cut short.
-      let label = party.label == Truncation.truncate(party.name, toColumns: 12, marker: "") ? [] : [party.label]
+      let label =
+        party.label
+          == Truncation.truncate(party.name, toColumns: 12, marker: "")
+        ? [] : [party.label]
       for name in [party.name] + label + party.aliases {
         let tokens = Tokenizer.tokens(of: name)
         guard !tokens.isEmpty else { continue }
-        let entry = Name(tokens: tokens.map { Self.fold($0.lower) }, capitalized: tokens.map(\.capitalized), party: i)
+        let entry = Name(
+          tokens: tokens.map { Self.fold($0.lower) },
+          capitalized: tokens.map(\.capitalized), party: i)
         byFirstToken[entry.tokens[0], default: []].append(entry)
       }
     }
-    for key in byFirstToken.keys { byFirstToken[key]?.sort { $0.tokens.count > $1.tokens.count } }
+    for key in byFirstToken.keys {
+      byFirstToken[key]?.sort { $0.tokens.count > $1.tokens.count }
+    }
   }
 
   /// A party's mention: which party, and the tokens that name it.
@@ -53,17 +60,23 @@ public struct PartyMatcher: Sendable {
   }
 
   private func longest(_ tokens: [Token], at i: Int, limit: Int) -> Mention? {
-    guard let names = byFirstToken[Self.fold(tokens[i].lower)] else { return nil }
+    guard let names = byFirstToken[Self.fold(tokens[i].lower)] else {
+      return nil
+    }
     for name in names where i + name.tokens.count <= limit {
       var ok = true
       for k in 0..<name.tokens.count {
         let t = tokens[i + k]
-        if Self.fold(t.lower) != name.tokens[k] || (name.capitalized[k] && !t.capitalized) {
+        if Self.fold(t.lower) != name.tokens[k]
+          || (name.capitalized[k] && !t.capitalized)
+        {
           ok = false
           break
         }
       }
-      if ok { return Mention(party: name.party, tokens: i..<(i + name.tokens.count)) }
+      if ok {
+        return Mention(party: name.party, tokens: i..<(i + name.tokens.count))
+      }
     }
     return nil
   }

@@ -16,7 +16,10 @@ struct PartyProposals {
 
   /// The capitalized runs of `range` that look like actors and are not already covered
   /// by a known party's mention.
-  func proposals(in range: Range<Int>, _ a: TemporalTagger.Analysis, covered: Set<Int>, sourceOfStatement: Range<Int>?)
+  func proposals(
+    in range: Range<Int>, _ a: TemporalTagger.Analysis, covered: Set<Int>,
+    sourceOfStatement: Range<Int>?
+  )
     -> [Proposal]
   {
     let titles = rules.wordClass("titles")
@@ -26,11 +29,15 @@ struct PartyProposals {
     var i = range.lowerBound
     while i < range.upperBound {
       var titled = false
-      if let m = titles.match(a.tokens, at: i), i + m.count < range.upperBound, a.tokens[i + m.count].capitalized {
+      if let m = titles.match(a.tokens, at: i), i + m.count < range.upperBound,
+        a.tokens[i + m.count].capitalized
+      {
         titled = true
         i += m.count
       }
-      guard a.tokens[i].capitalized, a.tokens[i].kind == .word, !covered.contains(i) else {
+      guard a.tokens[i].capitalized, a.tokens[i].kind == .word,
+        !covered.contains(i)
+      else {
         i += 1
         continue
       }
@@ -38,7 +45,8 @@ struct PartyProposals {
       while end < range.upperBound, !covered.contains(end),
         !calendar.contains(where: { $0.contains(a.tokens[end].lower) }),
         a.tokens[end].capitalized && a.tokens[end].kind == .word
-          || (end > i && ["of", "for", "and"].contains(a.tokens[end].lower) && end + 1 < range.upperBound
+          || (end > i && ["of", "for", "and"].contains(a.tokens[end].lower)
+            && end + 1 < range.upperBound
             && a.tokens[end + 1].capitalized)
       {
         end += 1
@@ -63,12 +71,17 @@ struct PartyProposals {
       let organization = orgs.contains(a.tokens[end - 1].lower) && words >= 2
       let inSource = sourceOfStatement.map { $0.contains(i) } ?? false
       let person = (titled || inSource) && words >= 2 && !organization
-      if (titled && !organization) || organization || (inSource && (words >= 2 || !sentenceStart)) {
+      if (titled && !organization) || organization
+        || (inSource && (words >= 2 || !sentenceStart))
+      {
         let name = a.text(a.tokens[i].start..<a.tokens[end - 1].end)
         let id = Slug.make(name)
         if !id.isEmpty, !result.contains(where: { $0.id == id }) {
           result.append(
-            Proposal(id: id, name: name, kind: person || titled ? .person : (organization ? .other : .other)))
+            Proposal(
+              id: id, name: name,
+              kind: person || titled
+                ? .person : (organization ? .other : .other)))
         }
       }
       i = end

@@ -11,11 +11,14 @@ struct QuoteIndex {
   /// Indexes the places where a quote can begin: the tokens' starts.
   init(_ scalars: [Unicode.Scalar], starts: [Int]) {
     self.scalars = scalars
-    for i in starts where i + 4 <= scalars.count { positions[Self.key(scalars, i), default: []].append(i) }
+    for i in starts where i + 4 <= scalars.count {
+      positions[Self.key(scalars, i), default: []].append(i)
+    }
   }
 
   private static func key(_ s: [Unicode.Scalar], _ i: Int) -> UInt64 {
-    UInt64(s[i].value) << 48 ^ UInt64(s[i + 1].value) << 32 ^ UInt64(s[i + 2].value) << 16 ^ UInt64(s[i + 3].value)
+    UInt64(s[i].value) << 48 ^ UInt64(s[i + 1].value) << 32 ^ UInt64(
+      s[i + 2].value) << 16 ^ UInt64(s[i + 3].value)
   }
 
   /// The passage at `span` (which begins a token) occurs somewhere else at a token's start.
@@ -25,12 +28,15 @@ struct QuoteIndex {
     if span.count < 4 {
       return scalars.count >= span.count
         && (0...(scalars.count - span.count)).contains { i in
-          i != span.lowerBound && scalars[i..<(i + span.count)].elementsEqual(scalars[span])
+          i != span.lowerBound
+            && scalars[i..<(i + span.count)].elementsEqual(scalars[span])
         }
     }
     for i in positions[Self.key(scalars, span.lowerBound)] ?? []
     where i != span.lowerBound && i + span.count <= scalars.count {
-      if scalars[i..<(i + span.count)].elementsEqual(scalars[span]) { return true }
+      if scalars[i..<(i + span.count)].elementsEqual(scalars[span]) {
+        return true
+      }
     }
     return false
   }

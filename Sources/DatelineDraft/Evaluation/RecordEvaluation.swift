@@ -11,7 +11,10 @@ public struct RecordEvaluation: Sendable {
     public var parties: [String]?
     public var id: String
 
-    public init(id: String, quote: String, date: String, week: Bool, basis: String, parties: [String]?) {
+    public init(
+      id: String, quote: String, date: String, week: Bool, basis: String,
+      parties: [String]?
+    ) {
       self.id = id
       self.quote = quote
       self.date = date
@@ -30,7 +33,9 @@ public struct RecordEvaluation: Sendable {
 
   public init() {}
 
-  public mutating func add(file: String, text: String, expected: [Expected], drafts: [DraftRecord]) {
+  public mutating func add(
+    file: String, text: String, expected: [Expected], drafts: [DraftRecord]
+  ) {
     let scalars = Array(text.unicodeScalars)
     expectedCount += expected.count
     dates.expected += expected.count
@@ -38,17 +43,21 @@ public struct RecordEvaluation: Sendable {
     for e in expected {
       let needle = Array(e.quote.unicodeScalars)
       guard let at = TimexEvaluation.find(needle, in: scalars, from: 0) else {
-        misses.append(.init(file: file, message: "\(e.id): quote not in the text"))
+        misses.append(
+          .init(file: file, message: "\(e.id): quote not in the text"))
         continue
       }
       let span = at..<(at + needle.count)
       let overlapping = drafts.indices.filter { drafts[$0].span.overlaps(span) }
-      let right = overlapping.first { drafts[$0].date == e.date && drafts[$0].datePrecisionWeek == e.week }
+      let right = overlapping.first {
+        drafts[$0].date == e.date && drafts[$0].datePrecisionWeek == e.week
+      }
       let rightBasis = overlapping.first { drafts[$0].basis == e.basis }
       if right != nil { dates.truePositives += 1 }
       if rightBasis != nil { basis.truePositives += 1 }
       if overlapping.contains(where: {
-        drafts[$0].date == e.date && drafts[$0].datePrecisionWeek == e.week && drafts[$0].basis == e.basis
+        drafts[$0].date == e.date && drafts[$0].datePrecisionWeek == e.week
+          && drafts[$0].basis == e.basis
       }) {
         recovered += 1
       } else if let d = overlapping.first.map({ drafts[$0] }) {
@@ -59,7 +68,10 @@ public struct RecordEvaluation: Sendable {
               "\(e.id): drafted \(d.date)\(d.datePrecisionWeek ? " (week)" : "") \(d.basis), expected \(e.date)\(e.week ? " (week)" : "") \(e.basis)"
           ))
       } else {
-        misses.append(.init(file: file, message: "\(e.id): no draft overlaps \"\(e.quote.prefix(50))\""))
+        misses.append(
+          .init(
+            file: file,
+            message: "\(e.id): no draft overlaps \"\(e.quote.prefix(50))\""))
       }
       if !overlapping.isEmpty {
         dates.predicted += 1

@@ -10,13 +10,20 @@ public struct Score: Sendable, Equatable, CustomStringConvertible {
     self.expected = expected
   }
 
-  public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
-  public var recall: Double { expected == 0 ? 0 : Double(truePositives) / Double(expected) }
-  public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+  public var precision: Double {
+    predicted == 0 ? 0 : Double(truePositives) / Double(predicted)
+  }
+  public var recall: Double {
+    expected == 0 ? 0 : Double(truePositives) / Double(expected)
+  }
+  public var f1: Double {
+    precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+  }
 
   public static func + (a: Score, b: Score) -> Score {
     Score(
-      truePositives: a.truePositives + b.truePositives, predicted: a.predicted + b.predicted,
+      truePositives: a.truePositives + b.truePositives,
+      predicted: a.predicted + b.predicted,
       expected: a.expected + b.expected)
   }
 
@@ -26,6 +33,7 @@ public struct Score: Sendable, Equatable, CustomStringConvertible {
 
   private func fixed(_ x: Double) -> String {
     let n = Int((x * 1000).rounded())
-    return "\(n / 1000).\(String(repeating: "0", count: 3 - String(n % 1000).count))\(n % 1000)"
+    return
+      "\(n / 1000).\(String(repeating: "0", count: 3 - String(n % 1000).count))\(n % 1000)"
   }
 }

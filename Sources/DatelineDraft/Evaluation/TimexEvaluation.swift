@@ -26,14 +26,18 @@ public struct TimexEvaluation: Sendable {
 
   /// Places the expected texts in `text` in order (each after the previous one's start)
   /// and compares them with `found` by exact span, then by value.
-  public mutating func add(file: String, text: String, expected: [Expected], found: [TemporalExpression]) {
+  public mutating func add(
+    file: String, text: String, expected: [Expected],
+    found: [TemporalExpression]
+  ) {
     let scalars = Array(text.unicodeScalars)
     var from = 0
     var gold: [(start: Int, end: Int, value: String?)] = []
     for e in expected {
       let needle = Array(e.text.unicodeScalars)
       guard let at = Self.find(needle, in: scalars, from: from) else {
-        misses.append(Miss(file: file, message: "expected text not in the file: \(e.text)"))
+        misses.append(
+          Miss(file: file, message: "expected text not in the file: \(e.text)"))
         continue
       }
       gold.append((at, at + needle.count, e.value))
@@ -44,12 +48,15 @@ public struct TimexEvaluation: Sendable {
     spans.expected += gold.count
     values.expected += gold.count
     for g in gold {
-      guard let f = found.first(where: { $0.start == g.start && $0.end == g.end }) else {
+      guard
+        let f = found.first(where: { $0.start == g.start && $0.end == g.end })
+      else {
         let near = found.first { $0.start < g.end && g.start < $0.end }
         misses.append(
           Miss(
             file: file,
-            message: "missed \"\(slice(scalars, g.start, g.end))\"" + (near.map { " (found \"\($0.text)\")" } ?? "")))
+            message: "missed \"\(slice(scalars, g.start, g.end))\""
+              + (near.map { " (found \"\($0.text)\")" } ?? "")))
         continue
       }
       spans.truePositives += 1
@@ -57,11 +64,19 @@ public struct TimexEvaluation: Sendable {
         values.truePositives += 1
       } else {
         misses.append(
-          Miss(file: file, message: "\"\(f.text)\": value \(f.value.value ?? "null"), expected \(g.value ?? "null")"))
+          Miss(
+            file: file,
+            message:
+              "\"\(f.text)\": value \(f.value.value ?? "null"), expected \(g.value ?? "null")"
+          ))
       }
     }
-    for f in found where !gold.contains(where: { $0.start < f.end && f.start < $0.end }) {
-      misses.append(Miss(file: file, message: "extra \"\(f.text)\" = \(f.value.value ?? "null")"))
+    for f in found
+    where !gold.contains(where: { $0.start < f.end && f.start < $0.end }) {
+      misses.append(
+        Miss(
+          file: file,
+          message: "extra \"\(f.text)\" = \(f.value.value ?? "null")"))
     }
   }
 
@@ -71,8 +86,12 @@ public struct TimexEvaluation: Sendable {
     return t
   }
 
-  static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int) -> Int? {
-    guard !needle.isEmpty, hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
+  static func find(
+    _ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int
+  ) -> Int? {
+    guard !needle.isEmpty, hay.count >= needle.count,
+      from <= hay.count - needle.count
+    else { return nil }
     for i in from...(hay.count - needle.count) where hay[i] == needle[0] {
       if Array(hay[i..<(i + needle.count)]) == needle { return i }
     }

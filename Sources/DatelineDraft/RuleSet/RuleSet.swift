@@ -16,7 +16,8 @@ public struct RuleSet: Sendable {
   ///
   /// A rule file that does not parse is a programming error caught by RuleSetTests;
   /// at run time the program then drafts with an empty rule set rather than crash.
-  public static let english: RuleSet = (try? RuleSet(language: "en")) ?? RuleSet(empty: "en")
+  public static let english: RuleSet =
+    (try? RuleSet(language: "en")) ?? RuleSet(empty: "en")
 
   public init(empty language: String) { self.language = language }
 
@@ -28,7 +29,8 @@ public struct RuleSet: Sendable {
   public init(language: String, files: [String: String]) throws {
     self.language = language
     let prefix = language + "/"
-    for (key, text) in files.sorted(by: { $0.key < $1.key }) where key.hasPrefix(prefix) {
+    for (key, text) in files.sorted(by: { $0.key < $1.key })
+    where key.hasPrefix(prefix) {
       let name = String(key.dropFirst(prefix.count))
       if name.hasSuffix(".words") || name.hasSuffix(".phrases") {
         let base = String(name.prefix { $0 != "." })
@@ -37,20 +39,30 @@ public struct RuleSet: Sendable {
         patterns += try Self.parsePatterns(text, file: key)
       }
     }
-    guard !patterns.isEmpty else { throw RuleError(file: prefix + "timex.patterns", line: 0, message: "no patterns") }
+    guard !patterns.isEmpty else {
+      throw RuleError(
+        file: prefix + "timex.patterns", line: 0, message: "no patterns")
+    }
     try checkClasses()
     index()
   }
 
-  public func wordClass(_ name: String) -> WordClass { classes[name] ?? WordClass(name: name) }
+  public func wordClass(_ name: String) -> WordClass {
+    classes[name] ?? WordClass(name: name)
+  }
 
-  private static func parsePatterns(_ text: String, file: String) throws -> [TimexPattern] {
+  private static func parsePatterns(_ text: String, file: String) throws
+    -> [TimexPattern]
+  {
     var result: [TimexPattern] = []
-    for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, raw) in text.split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).enumerated() {
       let line = raw.trimmingSpaces
       // "# " starts a comment; "#year" starts a pattern.
       if line.isEmpty || line == "#" || line.hasPrefix("# ") { continue }
-      result.append(try TimexPattern.parse(line, number: number + 1, file: file))
+      result.append(
+        try TimexPattern.parse(line, number: number + 1, file: file))
     }
     return result
   }
@@ -58,8 +70,11 @@ public struct RuleSet: Sendable {
   private func checkClasses() throws {
     for pattern in patterns {
       for element in pattern.elements {
-        for case .wordClass(let name) in element.alternatives where classes[name] == nil {
-          throw RuleError(file: language + "/timex.patterns", line: pattern.line, message: "unknown class <\(name)>")
+        for case .wordClass(let name) in element.alternatives
+        where classes[name] == nil {
+          throw RuleError(
+            file: language + "/timex.patterns", line: pattern.line,
+            message: "unknown class <\(name)>")
         }
       }
     }
@@ -74,7 +89,10 @@ public struct RuleSet: Sendable {
         for atom in element.alternatives {
           switch atom {
           case .word(let w): words.insert(w)
-          case .wordClass(let name): if let keys = classes[name]?.byFirstToken.keys { words.formUnion(keys) }
+          case .wordClass(let name):
+            if let keys = classes[name]?.byFirstToken.keys {
+              words.formUnion(keys)
+            }
           case .shape: shape = true
           }
         }

@@ -17,8 +17,10 @@ public struct WordClass: Sendable {
 
   /// All spellings that have the value, or every spelling when `value` is nil.
   public func spellings(withValue value: String? = nil) -> [String] {
-    byFirstToken.values.flatMap { $0 }.filter { value == nil || $0.value == value }
-      .map { $0.tokens.joined(separator: " ") }
+    byFirstToken.values.flatMap { $0 }.filter {
+      value == nil || $0.value == value
+    }
+    .map { $0.tokens.joined(separator: " ") }
   }
 
   /// The value of a single-token spelling.
@@ -42,7 +44,9 @@ public struct WordClass: Sendable {
       var ok = true
       for k in 1..<count {
         let t = tokens[index + k]
-        if t.lower != entry.tokens[k] || (t.kind == .punctuation && t.spaceBefore) {
+        if t.lower != entry.tokens[k]
+          || (t.kind == .punctuation && t.spaceBefore)
+        {
           ok = false
           break
         }
@@ -52,26 +56,37 @@ public struct WordClass: Sendable {
     return nil
   }
 
-  static func parse(name: String, text: String, file: String) throws -> WordClass {
+  static func parse(name: String, text: String, file: String) throws
+    -> WordClass
+  {
     var result = WordClass(name: name)
-    for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, raw) in text.split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).enumerated() {
       let line = raw.trimmingSpaces
       if line.isEmpty || line.hasPrefix("#") { continue }
       if line == "@capitalized" {
         result.capitalized = true
         continue
       }
-      guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
-        throw RuleError(file: file, line: number + 1, message: "expected \"value: spelling, spelling\"")
+      guard let colon = line.firstIndex(of: ":"), colon != line.startIndex
+      else {
+        throw RuleError(
+          file: file, line: number + 1,
+          message: "expected \"value: spelling, spelling\"")
       }
       let value = String(line[..<colon]).trimmingSpaces
       for spelling in line[line.index(after: colon)...].split(separator: ",") {
-        let words = Tokenizer.tokens(of: String(spelling).trimmingSpaces).map(\.lower)
+        let words = Tokenizer.tokens(of: String(spelling).trimmingSpaces).map(
+          \.lower)
         guard !words.isEmpty else { continue }
-        result.byFirstToken[words[0], default: []].append(Entry(tokens: words, value: value))
+        result.byFirstToken[words[0], default: []].append(
+          Entry(tokens: words, value: value))
       }
     }
-    for key in result.byFirstToken.keys { result.byFirstToken[key]?.sort { $0.tokens.count > $1.tokens.count } }
+    for key in result.byFirstToken.keys {
+      result.byFirstToken[key]?.sort { $0.tokens.count > $1.tokens.count }
+    }
     return result
   }
 }

@@ -14,14 +14,20 @@ struct HolidayRule: Sendable, Equatable {
 
   init?(_ text: String) {
     if text.hasPrefix("easter") {
-      guard let k = Int(text.dropFirst(6).replacingOccurrences(of: "+", with: "")) else { return nil }
+      guard
+        let k = Int(text.dropFirst(6).replacingOccurrences(of: "+", with: ""))
+      else { return nil }
       kind = .easter(offset: k)
     } else if text.contains("/") {
       let parts = text.split(separator: "/").compactMap { Int($0) }
-      guard parts.count == 3 || parts.count == 4, (1...12).contains(parts[0]), (1...7).contains(parts[1]) else {
+      guard parts.count == 3 || parts.count == 4, (1...12).contains(parts[0]),
+        (1...7).contains(parts[1])
+      else {
         return nil
       }
-      kind = .nthWeekday(month: parts[0], weekday: parts[1], n: parts[2], from: parts.count == 4 ? parts[3] : 1)
+      kind = .nthWeekday(
+        month: parts[0], weekday: parts[1], n: parts[2],
+        from: parts.count == 4 ? parts[3] : 1)
     } else {
       let parts = text.split(separator: "-").compactMap { Int($0) }
       guard parts.count == 2 else { return nil }
@@ -37,12 +43,17 @@ struct HolidayRule: Sendable, Equatable {
       return Self.easter(year).map { $0.adding(days: offset) }
     case .nthWeekday(let month, let weekday, let n, let from):
       if n > 0 {
-        guard let start = CalendarDay(year: year, month: month, day: from) else { return nil }
+        guard let start = CalendarDay(year: year, month: month, day: from)
+        else { return nil }
         let first = start.adding(days: (weekday - start.weekday + 7) % 7)
         let d = first.adding(days: 7 * (n - 1))
         return d.month == month ? d : nil
       }
-      guard let end = CalendarDay(year: year, month: month, day: CalendarDay.daysIn(month: month, year: year)) else {
+      guard
+        let end = CalendarDay(
+          year: year, month: month,
+          day: CalendarDay.daysIn(month: month, year: year))
+      else {
         return nil
       }
       return end.adding(days: -((end.weekday - weekday + 7) % 7) + 7 * (n + 1))

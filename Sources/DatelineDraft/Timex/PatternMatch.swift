@@ -11,12 +11,18 @@ struct PatternMatch {
 extension RuleSet {
   /// The longest match of any pattern starting at token `index` and ending by `limit`
   /// (the sentence's end); ties go to the pattern written first in the file.
-  func longestMatch(in tokens: [Token], at index: Int, limit: Int) -> PatternMatch? {
+  func longestMatch(in tokens: [Token], at index: Int, limit: Int)
+    -> PatternMatch?
+  {
     let token = tokens[index]
     var best: PatternMatch?
     func consider(_ p: Int) {
-      guard let end = match(patterns[p], p, tokens, index, limit) else { return }
-      if best == nil || end.endToken > best!.endToken || (end.endToken == best!.endToken && p < best!.pattern) {
+      guard let end = match(patterns[p], p, tokens, index, limit) else {
+        return
+      }
+      if best == nil || end.endToken > best!.endToken
+        || (end.endToken == best!.endToken && p < best!.pattern)
+      {
         best = end
       }
     }
@@ -25,14 +31,17 @@ extension RuleSet {
     return best
   }
 
-  private func match(_ pattern: TimexPattern, _ p: Int, _ tokens: [Token], _ start: Int, _ limit: Int) -> PatternMatch?
-  {
+  private func match(
+    _ pattern: TimexPattern, _ p: Int, _ tokens: [Token], _ start: Int,
+    _ limit: Int
+  ) -> PatternMatch? {
     var best: PatternMatch?
     var captures: [String: String] = [:]
     func step(_ e: Int, _ t: Int) {
       if e == pattern.elements.count {
         if t > start, best == nil || t > best!.endToken {
-          best = PatternMatch(pattern: p, firstToken: start, endToken: t, captures: captures)
+          best = PatternMatch(
+            pattern: p, firstToken: start, endToken: t, captures: captures)
         }
         return
       }
@@ -51,7 +60,9 @@ extension RuleSet {
     return best
   }
 
-  private func matchAtom(_ atom: TimexPattern.Atom, _ tokens: [Token], _ t: Int) -> (String, Int)? {
+  private func matchAtom(_ atom: TimexPattern.Atom, _ tokens: [Token], _ t: Int)
+    -> (String, Int)?
+  {
     switch atom {
     case .word(let w):
       return tokens[t].lower == w ? (w, 1) : nil

@@ -17,13 +17,18 @@ public struct TemporalExpression: Sendable, Equatable {
   /// One line of `dateline draft --timexes`.
   public var jsonLine: String {
     var fields = [
-      ("start", String(start)), ("end", String(end)), ("text", JSONWriter.string(text)),
-      ("value", value.value.map(JSONWriter.string) ?? "null"), ("type", JSONWriter.string(value.kind.rawValue)),
+      ("start", String(start)), ("end", String(end)),
+      ("text", JSONWriter.string(text)),
+      ("value", value.value.map(JSONWriter.string) ?? "null"),
+      ("type", JSONWriter.string(value.kind.rawValue)),
       ("precision", JSONWriter.string(value.precision.rawValue)),
     ]
     if value.approx { fields.append(("approx", "true")) }
     if value.inferred { fields.append(("inferred", "true")) }
-    if tense != .unknown { fields.append(("tense", JSONWriter.string(tense.rawValue))) }
-    return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    if tense != .unknown {
+      fields.append(("tense", JSONWriter.string(tense.rawValue)))
+    }
+    return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ")
+      + "}"
   }
 }

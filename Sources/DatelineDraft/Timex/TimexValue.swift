@@ -37,7 +37,8 @@ public struct TimexValue: Sendable, Equatable {
   public var lastDay: CalendarDay?
 
   public init(
-    kind: Kind, value: String?, precision: TimexPrecision, approx: Bool = false, inferred: Bool = false,
+    kind: Kind, value: String?, precision: TimexPrecision, approx: Bool = false,
+    inferred: Bool = false,
     firstDay: CalendarDay? = nil, lastDay: CalendarDay? = nil
   ) {
     self.kind = kind
@@ -49,48 +50,70 @@ public struct TimexValue: Sendable, Equatable {
     self.lastDay = lastDay
   }
 
-  static let duration = TimexValue(kind: .duration, value: nil, precision: .none)
+  static let duration = TimexValue(
+    kind: .duration, value: nil, precision: .none)
 
-  static func day(_ d: CalendarDay, inferred: Bool, approx: Bool = false) -> TimexValue {
+  static func day(_ d: CalendarDay, inferred: Bool, approx: Bool = false)
+    -> TimexValue
+  {
     TimexValue(
-      kind: .date, value: d.description, precision: .day, approx: approx, inferred: inferred, firstDay: d, lastDay: d)
+      kind: .date, value: d.description, precision: .day, approx: approx,
+      inferred: inferred, firstDay: d, lastDay: d)
   }
 
-  static func week(containing d: CalendarDay, inferred: Bool, approx: Bool = false) -> TimexValue {
+  static func week(
+    containing d: CalendarDay, inferred: Bool, approx: Bool = false
+  ) -> TimexValue {
     let monday = d.startOfWeek
     let thursday = monday.adding(days: 3)
     let week = (thursday.dayNumber - thursday.startOfYear.dayNumber) / 7 + 1
     return TimexValue(
-      kind: .date, value: "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)", precision: .week, approx: approx,
+      kind: .date, value: "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)",
+      precision: .week, approx: approx,
       inferred: inferred, firstDay: monday, lastDay: monday.adding(days: 6))
   }
 
-  static func month(year: Int, month: Int, inferred: Bool, approx: Bool = false) -> TimexValue? {
-    guard let first = CalendarDay(year: year, month: month, day: 1) else { return nil }
-    let last = first.adding(days: CalendarDay.daysIn(month: month, year: year) - 1)
+  static func month(year: Int, month: Int, inferred: Bool, approx: Bool = false)
+    -> TimexValue?
+  {
+    guard let first = CalendarDay(year: year, month: month, day: 1) else {
+      return nil
+    }
+    let last = first.adding(
+      days: CalendarDay.daysIn(month: month, year: year) - 1)
     return TimexValue(
-      kind: .date, value: String(first.description.prefix(7)), precision: .month, approx: approx, inferred: inferred,
+      kind: .date, value: String(first.description.prefix(7)),
+      precision: .month, approx: approx, inferred: inferred,
       firstDay: first, lastDay: last)
   }
 
-  static func year(_ year: Int, inferred: Bool, approx: Bool = false) -> TimexValue? {
-    guard let first = CalendarDay(year: year, month: 1, day: 1), let last = CalendarDay(year: year, month: 12, day: 31)
+  static func year(_ year: Int, inferred: Bool, approx: Bool = false)
+    -> TimexValue?
+  {
+    guard let first = CalendarDay(year: year, month: 1, day: 1),
+      let last = CalendarDay(year: year, month: 12, day: 31)
     else { return nil }
     return TimexValue(
-      kind: .date, value: String(first.description.prefix(4)), precision: .year, approx: approx, inferred: inferred,
+      kind: .date, value: String(first.description.prefix(4)), precision: .year,
+      approx: approx, inferred: inferred,
       firstDay: first, lastDay: last)
   }
 
   /// Months `first`…`last` (the last may be in the next year), valued by the first's year,
   /// as a truncated TIMEX3 season or quarter value would be.
   static func months(
-    year: Int, first: Int, last: Int, precision: TimexPrecision, inferred: Bool, approx: Bool
+    year: Int, first: Int, last: Int, precision: TimexPrecision, inferred: Bool,
+    approx: Bool
   ) -> TimexValue? {
-    guard let start = TimexValue.month(year: year, month: first, inferred: inferred),
-      let end = TimexValue.month(year: last < first ? year + 1 : year, month: last, inferred: inferred)
+    guard
+      let start = TimexValue.month(
+        year: year, month: first, inferred: inferred),
+      let end = TimexValue.month(
+        year: last < first ? year + 1 : year, month: last, inferred: inferred)
     else { return nil }
     return TimexValue(
-      kind: .date, value: String(year), precision: precision, approx: approx, inferred: inferred,
+      kind: .date, value: String(year), precision: precision, approx: approx,
+      inferred: inferred,
       firstDay: start.firstDay, lastDay: end.lastDay)
   }
 }

@@ -31,7 +31,8 @@ public enum Tokenizer {
       tokens.append(
         Token(
           start: start, end: i, lower: lowered(scalars[start..<i]), kind: kind,
-          capitalized: s.properties.isUppercase, spaceBefore: space, newlineBefore: newlines > 0,
+          capitalized: s.properties.isUppercase, spaceBefore: space,
+          newlineBefore: newlines > 0,
           paragraphBefore: newlines > 1))
       space = false
       newlines = 0
@@ -39,14 +40,20 @@ public enum Tokenizer {
     return tokens
   }
 
-  public static func tokens(of text: String) -> [Token] { tokens(of: Array(text.unicodeScalars)) }
+  public static func tokens(of text: String) -> [Token] {
+    tokens(of: Array(text.unicodeScalars))
+  }
 
   /// "U.S." and "a.m.": single letters each followed by a period, as one token.
-  private static func dottedAbbreviationEnd(_ s: [Unicode.Scalar], start: Int, end: Int) -> Int {
+  private static func dottedAbbreviationEnd(
+    _ s: [Unicode.Scalar], start: Int, end: Int
+  ) -> Int {
     guard end - start == 1, isLetter(s[start]) else { return end }
     var i = end
     var letters = 1
-    while i + 1 < s.count, s[i] == ".", isLetter(s[i + 1]), i + 2 >= s.count || !isAlnum(s[i + 2]) {
+    while i + 1 < s.count, s[i] == ".", isLetter(s[i + 1]),
+      i + 2 >= s.count || !isAlnum(s[i + 2])
+    {
       i += 2
       letters += 1
     }
@@ -55,7 +62,9 @@ public enum Tokenizer {
     return i
   }
 
-  @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+  @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    s.value >= 48 && s.value <= 57
+  }
 
   @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
@@ -63,7 +72,9 @@ public enum Tokenizer {
     return s.properties.isAlphabetic
   }
 
-  @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool { isDigit(s) || isLetter(s) }
+  @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+    isDigit(s) || isLetter(s)
+  }
 
   @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
     let v = s.value

@@ -8,7 +8,8 @@ extension KeyMap {
     case .character(" "), .enter: return .toggleTagAtCursor
     case .character("*"): return .toggleStarredOnly
     case .character("a"): return .toggleTagMatchMode
-    case .character(let c) where c.isASCII && c.isNumber && c != "0": return .toggleTagFilterKey(Int(String(c)) ?? 0)
+    case .character(let c) where c.isASCII && c.isNumber && c != "0":
+      return .toggleTagFilterKey(Int(String(c)) ?? 0)
     case .escape, .character("#"), .character("q"): return .dismissOverlay
     case .character("Q"), .control("c"): return .quitNow
     default: return nil

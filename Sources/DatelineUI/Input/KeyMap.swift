@@ -6,7 +6,8 @@ public enum KeyMap {
     // The pointer's place decides (the reducer); over a list or help only a click, which closes help.
     if case .mouse(let m) = key {
       if state.overlay == nil { return .mouse(m) }
-      return state.overlay == .help && m.action == .press ? .dismissOverlay : nil
+      return state.overlay == .help && m.action == .press
+        ? .dismissOverlay : nil
     }
     // The config's remaps (a key acts as another, or as none); never inside a prompt.
     guard let key = state.preferences.keys.apply(key) else { return nil }
@@ -18,7 +19,11 @@ public enum KeyMap {
     case .views: return viewListEvent(key)
     case nil: break
     }
-    if state.focus == .pane, state.pane != nil, let e = paneEvent(key, state.pane!) { return e }
+    if state.focus == .pane, state.pane != nil,
+      let e = paneEvent(key, state.pane!)
+    {
+      return e
+    }
     return timelineEvent(key)
   }
 
@@ -52,7 +57,8 @@ public enum KeyMap {
     case .character(" "), .enter: return .togglePartyAtCursor
     case .character("a"): return .toggleMatchMode
     case .character("0"): return .clearFilters
-    case .character(let c) where c.isASCII && c.isNumber: return .toggleFilterKey(Int(String(c))!)
+    case .character(let c) where c.isASCII && c.isNumber:
+      return .toggleFilterKey(Int(String(c))!)
     case .escape, .character("p"), .character("q"): return .dismissOverlay
     case .character("Q"): return .quitNow
     default: return nil
@@ -64,7 +70,8 @@ public enum KeyMap {
     case .character("j"), .down: return .moveChoiceCursor(by: 1)
     case .character("k"), .up: return .moveChoiceCursor(by: -1)
     case .enter, .character(" "): return .followChoice
-    case .escape, .character("q"), .character("d"), .character("v"): return .dismissOverlay
+    case .escape, .character("q"), .character("d"), .character("v"):
+      return .dismissOverlay
     case .character("Q"), .control("c"): return .quitNow
     default: return nil
     }
@@ -107,7 +114,8 @@ public enum KeyMap {
     case .character("p"): return .openPartyList
     case .character("a"): return .toggleMatchMode
     case .character("0"): return .clearFilters
-    case .character(let c) where c.isASCII && c.isNumber: return .toggleFilterKey(Int(String(c))!)
+    case .character(let c) where c.isASCII && c.isNumber:
+      return .toggleFilterKey(Int(String(c))!)
     case .character("/"): return .startSearch
     case .character(":"): return .startCommand
     case .character("F"): return .searchToFilter

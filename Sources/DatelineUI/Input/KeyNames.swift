@@ -5,8 +5,10 @@
 /// mouse at column 12, row 3 (0-based; `S-WheelDown@…` with Shift).
 public enum KeyNames {
   static let named: [String: Key] = [
-    "enter": .enter, "escape": .escape, "esc": .escape, "tab": .tab, "btab": .backTab,
-    "bspace": .backspace, "backspace": .backspace, "delete": .delete, "dc": .delete,
+    "enter": .enter, "escape": .escape, "esc": .escape, "tab": .tab,
+    "btab": .backTab,
+    "bspace": .backspace, "backspace": .backspace, "delete": .delete,
+    "dc": .delete,
     "up": .up, "down": .down, "left": .left, "right": .right,
     "pageup": .pageUp, "pgup": .pageUp, "ppage": .pageUp,
     "pagedown": .pageDown, "pgdn": .pageDown, "npage": .pageDown,
@@ -40,9 +42,14 @@ public enum KeyNames {
     var name = parts[0].lowercased()
     let shift = name.hasPrefix("s-")
     if shift { name.removeFirst(2) }
-    let actions: [String: MouseInput.Action] = ["click": .press, "wheelup": .wheelUp, "wheeldown": .wheelDown]
+    let actions: [String: MouseInput.Action] = [
+      "click": .press, "wheelup": .wheelUp, "wheeldown": .wheelDown,
+    ]
     let place = parts[1].split(separator: ",").compactMap { Int($0) }
-    guard let action = actions[name], place.count == 2, place[0] >= 0, place[1] >= 0 else { return nil }
-    return MouseInput(action, at: Position(column: place[0], row: place[1]), shift: shift)
+    guard let action = actions[name], place.count == 2, place[0] >= 0,
+      place[1] >= 0
+    else { return nil }
+    return MouseInput(
+      action, at: Position(column: place[0], row: place[1]), shift: shift)
   }
 }

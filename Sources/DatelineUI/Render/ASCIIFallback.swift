@@ -8,10 +8,13 @@
 /// Any other non-ASCII grapheme becomes `?` per column it takes.
 public enum ASCIIFallback {
   static let table: [String: String] = [
-    "▸": ">", "●": "*", "»": ">", "✗": "x", "⇄": "=", "↻": "~", "•": "o", "…": "~",
-    "█": "#", "▇": "#", "▆": "*", "▅": "+", "▄": "=", "▃": "-", "▂": ":", "▁": ".",
+    "▸": ">", "●": "*", "»": ">", "✗": "x", "⇄": "=", "↻": "~", "•": "o",
+    "…": "~",
+    "█": "#", "▇": "#", "▆": "*", "▅": "+", "▄": "=", "▃": "-", "▂": ":",
+    "▁": ".",
     "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+",
-    "“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "-", "—": "-", "·": ".", "×": "x",
+    "“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "-", "—": "-", "·": ".",
+    "×": "x",
     "←": "<", "→": ">", "↑": "^", "↓": "v", "◌": " ", "\u{00A0}": " ",
   ]
 
@@ -20,7 +23,9 @@ public enum ASCIIFallback {
 
   /// The ASCII text for a cell's grapheme, exactly `width` columns (1 or 2) wide.
   public static func text(for grapheme: String, width: Int) -> String {
-    if grapheme.utf8.allSatisfy({ $0 < 0x80 }) && grapheme.utf8.count == width { return grapheme }
+    if grapheme.utf8.allSatisfy({ $0 < 0x80 }) && grapheme.utf8.count == width {
+      return grapheme
+    }
     if width == 1, let t = table[grapheme] { return t }
     return String(repeating: "?", count: max(1, width))
   }

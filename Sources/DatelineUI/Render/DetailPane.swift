@@ -10,7 +10,9 @@ enum DetailPane {
   }
 
   static func detail(_ s: BrowserState) -> RecordDetail? {
-    s.selectedRecord.map { RecordDetail(record: $0, corpus: s.corpus, links: s.links) }
+    s.selectedRecord.map {
+      RecordDetail(record: $0, corpus: s.corpus, links: s.links)
+    }
   }
 
   static func linkCount(_ s: BrowserState) -> Int {
@@ -41,19 +43,27 @@ enum DetailPane {
       let value = Sanitizer.clean(line.value, newlines: .keep)
       switch line.kind {
       case .heading:
-        for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: theme.heading)) }
+        for w in Truncation.wrap(value, toColumns: width) {
+          out.append(Row(text: w, style: theme.heading))
+        }
         // The reader's stars, tags and note right under the headline (AnnotationMarks).
         if !annotationsShown {
-          out += AnnotationMarks.detailRows(s, width: width, labelWidth: labelWidth, theme: theme)
+          out += AnnotationMarks.detailRows(
+            s, width: width, labelWidth: labelWidth, theme: theme)
         }
         annotationsShown = true
       case .blank: out.append(Row(text: "", style: .plain))
       case .text:
-        for w in Truncation.wrap(value, toColumns: width) { out.append(Row(text: w, style: .plain)) }
+        for w in Truncation.wrap(value, toColumns: width) {
+          out.append(Row(text: w, style: .plain))
+        }
       case .columns(let left, let right, let header):
         let indent = String(repeating: " ", count: labelWidth)
-        for text in SideBySide.rows(left: left, right: right, width: width - labelWidth) {
-          out.append(Row(text: indent + text, style: header ? theme.label : .plain))
+        for text in SideBySide.rows(
+          left: left, right: right, width: width - labelWidth)
+        {
+          out.append(
+            Row(text: indent + text, style: header ? theme.label : .plain))
         }
       case .field(let label), .link(let label, _):
         var link: Int? = nil
@@ -63,12 +73,20 @@ enum DetailPane {
         }
         // An empty label continues the field above (a quote under its source).
         let caption = label.isEmpty ? "" : label + ":"
-        let head = labelWidth > 0 ? Truncation.fit(caption, toColumns: labelWidth) : ""
+        let head =
+          labelWidth > 0 ? Truncation.fit(caption, toColumns: labelWidth) : ""
         let body = Truncation.wrap(value, toColumns: max(1, width - labelWidth))
-        if labelWidth == 0 && !caption.isEmpty { out.append(Row(text: caption, style: theme.label, link: link)) }
+        if labelWidth == 0 && !caption.isEmpty {
+          out.append(Row(text: caption, style: theme.label, link: link))
+        }
         for (i, b) in body.enumerated() {
-          let prefix = labelWidth == 0 ? "" : (i == 0 ? head : String(repeating: " ", count: labelWidth))
-          out.append(Row(text: prefix + b, style: link != nil ? .underline : .plain, link: link))
+          let prefix =
+            labelWidth == 0
+            ? "" : (i == 0 ? head : String(repeating: " ", count: labelWidth))
+          out.append(
+            Row(
+              text: prefix + b, style: link != nil ? .underline : .plain,
+              link: link))
         }
       }
     }
@@ -82,8 +100,12 @@ enum DetailPane {
   }
 
   static func viewport(_ s: BrowserState) -> Viewport {
-    guard let rect = Layout(s).pane, rect.columns > 1, rect.rows > 1 else { return Viewport(rows: [], height: 0) }
-    return Viewport(rows: rows(s, width: rect.columns - 1, theme: Theme(useColor: false)), height: rect.rows - 1)
+    guard let rect = Layout(s).pane, rect.columns > 1, rect.rows > 1 else {
+      return Viewport(rows: [], height: 0)
+    }
+    return Viewport(
+      rows: rows(s, width: rect.columns - 1, theme: Theme(useColor: false)),
+      height: rect.rows - 1)
   }
 
   /// The links whose every row is on screen when the pane is scrolled to `scroll`.
@@ -98,10 +120,17 @@ enum DetailPane {
     return out
   }
 
-  static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
+  static func draw(
+    _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
+  ) {
     let focused = s.focus == .pane
-    let title = focused ? " Detail (Esc: timeline, Enter: follow link)" : " Detail (Tab to focus)"
-    guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
+    let title =
+      focused
+      ? " Detail (Esc: timeline, Enter: follow link)" : " Detail (Tab to focus)"
+    guard
+      let body = frame.paneTitle(
+        title, in: rect, focused: focused, theme: theme)
+    else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
     // `update` keeps the scroll in range for this size; a resize may have shrunk it.
     let scroll = min(s.detailScroll, max(0, rows.count - body.rows))
@@ -113,9 +142,11 @@ enum DetailPane {
         style = theme.selection
         match = theme.selectedMatch
       }
-      let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: row.text)
+      let found =
+        words.isEmpty ? [] : TextSearch.highlights(of: words, in: row.text)
       frame.put(
-        row.text, at: Position(column: body.column, row: body.row + n), style: style, highlights: found,
+        row.text, at: Position(column: body.column, row: body.row + n),
+        style: style, highlights: found,
         highlightStyle: match, limit: body.columns)
     }
   }

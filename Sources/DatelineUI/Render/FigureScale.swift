@@ -11,7 +11,9 @@ public enum FigureScale {
   public static func legend(_ series: FigureSeries) -> String {
     let values = series.entries.map(\.figure.plotValue).filter(\.isFinite)
     guard let low = values.min(), let high = values.max() else { return "" }
-    if low == high { return "  " + (values.count == 1 ? "" : "all ") + number(low) }
+    if low == high {
+      return "  " + (values.count == 1 ? "" : "all ") + number(low)
+    }
     return "  ▁ " + number(low) + "  █ " + number(high)
   }
 

@@ -26,10 +26,13 @@ enum FiguresPane {
     guard let r = s.selectedRecord else { return [] }
     // `f` builds the columns; should a state reach here without them, build them here.
     let columns = s.facetColumns ?? FacetColumns(corpus: s.corpus)
-    return FigureSeries.all(for: r, corpus: s.corpus, links: s.links, columns: columns)
+    return FigureSeries.all(
+      for: r, corpus: s.corpus, links: s.links, columns: columns)
   }
 
-  static func entryCount(_ s: BrowserState) -> Int { series(s).reduce(0) { $0 + $1.entries.count } }
+  static func entryCount(_ s: BrowserState) -> Int {
+    series(s).reduce(0) { $0 + $1.entries.count }
+  }
 
   /// The highlighted entry: the one chosen with j/k, else the selected record's first.
   static func cursor(_ s: BrowserState) -> Int {
@@ -48,7 +51,8 @@ enum FiguresPane {
   /// The record of entry `n`, for Enter.
   static func record(_ s: BrowserState, at n: Int) -> Record.ID? {
     let entries = series(s).flatMap(\.entries)
-    return entries.indices.contains(n) ? s.corpus.records[entries[n].record].id : nil
+    return entries.indices.contains(n)
+      ? s.corpus.records[entries[n].record].id : nil
   }
 
   static func rows(_ s: BrowserState, width: Int, theme: Theme) -> [Row] {
@@ -57,20 +61,32 @@ enum FiguresPane {
     var n = 0
     for (k, series) in series(s).enumerated() {
       if k > 0 { out.append(Row(text: "", style: .plain)) }
-      let heading = Sanitizer.clean(series.label) + "  " + series.sparkline + FigureScale.legend(series)
-      out.append(Row(text: Truncation.truncate(heading, toColumns: width), style: theme.heading))
-      let dates = series.entries.map { DateLabel.compact(s.corpus.records[$0.record]) }
-      let values = series.entries.map { Sanitizer.clean($0.figure.displayValue) }
+      let heading =
+        Sanitizer.clean(series.label) + "  " + series.sparkline
+        + FigureScale.legend(series)
+      out.append(
+        Row(
+          text: Truncation.truncate(heading, toColumns: width),
+          style: theme.heading))
+      let dates = series.entries.map {
+        DateLabel.compact(s.corpus.records[$0.record])
+      }
+      let values = series.entries.map {
+        Sanitizer.clean($0.figure.displayValue)
+      }
       let dateWidth = dates.map(DisplayWidth.of).max() ?? 0
       let valueWidth = min(24, values.map(DisplayWidth.of).max() ?? 0)
       for (i, e) in series.entries.enumerated() {
         var flags = ""
         if !e.revises.isEmpty {
-          flags += " " + KindMarker.superseded + " revises " + DateLabel.compact(s.corpus.records[e.revises[0]])
+          flags +=
+            " " + KindMarker.superseded + " revises "
+            + DateLabel.compact(s.corpus.records[e.revises[0]])
         }
         if e.contested { flags += " " + KindMarker.dispute + " disputed (d)" }
         let head =
-          " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  " + Truncation.fit(values[i], toColumns: valueWidth)
+          " " + Truncation.fit(dates[i], toColumns: dateWidth) + "  "
+          + Truncation.fit(values[i], toColumns: valueWidth)
           + "  "
         let who = Sanitizer.clean(e.statedBy) + " [\(e.basis.rawValue)]" + flags
         let style: Style = e.record == selected ? .bold : .plain
@@ -98,24 +114,33 @@ enum FiguresPane {
     if parts.count > maxLines {
       parts =
         Array(parts.prefix(maxLines - 1)) + [
-          Truncation.truncate(parts[(maxLines - 1)...].joined(separator: " "), toColumns: room)
+          Truncation.truncate(
+            parts[(maxLines - 1)...].joined(separator: " "), toColumns: room)
         ]
     }
     let indent = String(repeating: " ", count: headWidth)
-    return parts.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element }
+    return parts.enumerated().map {
+      ($0.offset == 0 ? head : indent) + $0.element
+    }
   }
 
-  static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
+  static func draw(
+    _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
+  ) {
     let focused = s.focus == .pane
     let title =
       focused
       ? " Figures (Tab: timeline, Enter: go to the record, d: its disputes, f: close)"
       : " Figures over time (Tab to focus, f: close)"
-    guard let body = frame.paneTitle(title, in: rect, focused: focused, theme: theme) else { return }
+    guard
+      let body = frame.paneTitle(
+        title, in: rect, focused: focused, theme: theme)
+    else { return }
     let rows = self.rows(s, width: body.columns, theme: theme)
     if rows.isEmpty {
       frame.put(
-        "this record states no figures", at: Position(column: body.column, row: body.row), style: .dim,
+        "this record states no figures",
+        at: Position(column: body.column, row: body.row), style: .dim,
         limit: body.columns)
       return
     }
@@ -129,9 +154,13 @@ enum FiguresPane {
       if focused && row.entry == cursor { style = theme.selection }
       let y = body.row + n
       if style == theme.selection {
-        frame.fill(Rect(column: body.column, row: y, columns: body.columns, rows: 1), style: style)
+        frame.fill(
+          Rect(column: body.column, row: y, columns: body.columns, rows: 1),
+          style: style)
       }
-      frame.put(row.text, at: Position(column: body.column, row: y), style: style, limit: body.columns)
+      frame.put(
+        row.text, at: Position(column: body.column, row: y), style: style,
+        limit: body.columns)
     }
   }
 }

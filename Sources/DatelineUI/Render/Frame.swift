@@ -10,7 +10,8 @@ public struct Cell: Hashable, Sendable {
   public var width: UInt8
   public var style: Style
 
-  public init(_ grapheme: String = " ", width: UInt8 = 1, style: Style = .plain) {
+  public init(_ grapheme: String = " ", width: UInt8 = 1, style: Style = .plain)
+  {
     self.grapheme = grapheme
     self.width = width
     self.style = style
@@ -38,7 +39,9 @@ public struct Frame: Hashable, Sendable {
   public mutating func fill(_ rect: Rect, style: Style) {
     guard !rect.isEmpty else { return }
     for r in max(0, rect.row)..<min(size.rows, rect.row + rect.rows) {
-      for c in max(0, rect.column)..<min(size.columns, rect.column + rect.columns) {
+      for c in max(
+        0, rect.column)..<min(size.columns, rect.column + rect.columns)
+      {
         set(Cell(" ", width: 1, style: style), column: c, row: r)
       }
     }
@@ -68,17 +71,23 @@ public struct Frame: Hashable, Sendable {
   /// The text is sanitized here, so nothing from data can reach a backend raw; a wide
   /// grapheme that does not fit whole is not drawn (the cell stays as it was).
   @discardableResult
-  public mutating func put(_ text: String, at position: Position, style: Style = .plain, limit: Int? = nil)
+  public mutating func put(
+    _ text: String, at position: Position, style: Style = .plain,
+    limit: Int? = nil
+  )
     -> Int
   {
-    guard position.row >= 0, position.row < size.rows, position.column >= 0 else { return 0 }
+    guard position.row >= 0, position.row < size.rows, position.column >= 0
+    else { return 0 }
     let end = min(size.columns, position.column + (limit ?? size.columns))
     var col = position.column
     for ch in Sanitizer.clean(text) {
       let w = DisplayWidth.of(ch)
       if w == 0 { continue }
       if col + w > end { break }
-      set(Cell(Frame.drawable(ch), width: UInt8(w), style: style), column: col, row: position.row)
+      set(
+        Cell(Frame.drawable(ch), width: UInt8(w), style: style), column: col,
+        row: position.row)
       col += w
     }
     return col - position.column
@@ -87,11 +96,15 @@ public struct Frame: Hashable, Sendable {
   /// Writes with a different style on some ranges of `text` (search matches, quotes).
   @discardableResult
   public mutating func put(
-    _ text: String, at position: Position, style: Style, highlights: [Range<String.Index>],
+    _ text: String, at position: Position, style: Style,
+    highlights: [Range<String.Index>],
     highlightStyle: Style, limit: Int? = nil
   ) -> Int {
-    if highlights.isEmpty { return put(text, at: position, style: style, limit: limit) }
-    return put(text, at: position, limit: limit) { i in highlights.contains { $0.contains(i) } ? highlightStyle : style
+    if highlights.isEmpty {
+      return put(text, at: position, style: style, limit: limit)
+    }
+    return put(text, at: position, limit: limit) { i in
+      highlights.contains { $0.contains(i) } ? highlightStyle : style
     }
   }
 
@@ -99,7 +112,8 @@ public struct Frame: Hashable, Sendable {
   /// inside a highlighted quote, which needs a third style.
   @discardableResult
   public mutating func put(
-    _ text: String, at position: Position, limit: Int? = nil, style: (String.Index) -> Style
+    _ text: String, at position: Position, limit: Int? = nil,
+    style: (String.Index) -> Style
   ) -> Int {
     var col = position.column
     let end = position.column + (limit ?? size.columns)
@@ -107,7 +121,8 @@ public struct Frame: Hashable, Sendable {
     while i < text.endIndex, col < end {
       let next = text.index(after: i)
       col += put(
-        String(text[i..<next]), at: Position(column: col, row: position.row), style: style(i), limit: end - col)
+        String(text[i..<next]), at: Position(column: col, row: position.row),
+        style: style(i), limit: end - col)
       i = next
     }
     return col - position.column
@@ -128,7 +143,10 @@ public struct Frame: Hashable, Sendable {
     if scalars.count == 1 { return String(ch) }
     // A flag is two regional indicators, one column each to wcwidth: keep both.
     if (0x1F1E6...0x1F1FF).contains(first.value) { return String(ch) }
-    if first.properties.isEmoji && (first.properties.isEmojiPresentation || scalars.contains { $0.value == 0xFE0F }) {
+    if first.properties.isEmoji
+      && (first.properties.isEmojiPresentation
+        || scalars.contains { $0.value == 0xFE0F })
+    {
       return String(first)
     }
     return String(ch)

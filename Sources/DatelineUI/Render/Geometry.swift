@@ -11,7 +11,8 @@ public struct Size: Hashable, Sendable, CustomStringConvertible {
   /// Parses `80x24`.
   public init?(parsing text: String) {
     let parts = text.lowercased().split(separator: "x")
-    guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), c > 0, r > 0, c <= 2000,
+    guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), c > 0,
+      r > 0, c <= 2000,
       r <= 2000
     else { return nil }
     self.init(columns: c, rows: r)

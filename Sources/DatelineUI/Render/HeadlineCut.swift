@@ -22,18 +22,28 @@ struct HeadlineCut {
   static let context = 6
 
   /// `headline` must be sanitized; `words` are folded search words (`TextSearch.words`).
-  init(_ headline: String, words: [String], columns: Int, offset: Int = 0, follow: Bool = false) {
-    let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: headline)
+  init(
+    _ headline: String, words: [String], columns: Int, offset: Int = 0,
+    follow: Bool = false
+  ) {
+    let found =
+      words.isEmpty ? [] : TextSearch.highlights(of: words, in: headline)
     var window = HeadlineWindow(headline, offset: offset, width: columns)
-    if follow, columns >= 3, let shift = HeadlineCut.followed(headline, found, window, columns: columns, offset: offset)
+    if follow, columns >= 3,
+      let shift = HeadlineCut.followed(
+        headline, found, window, columns: columns, offset: offset)
     {
       window = HeadlineWindow(headline, offset: shift, width: columns)
     }
     self.window = window
     self.headline = headline
     matches = window.rebase(found, in: headline)
-    matchLeft = window.cutLeft && found.contains { $0.lowerBound < window.shown.lowerBound }
-    matchRight = window.cutRight && found.contains { $0.upperBound > window.shown.upperBound }
+    matchLeft =
+      window.cutLeft
+      && found.contains { $0.lowerBound < window.shown.lowerBound }
+    matchRight =
+      window.cutRight
+      && found.contains { $0.upperBound > window.shown.upperBound }
   }
 
   /// The text as drawn, with its `…` marks.
@@ -41,11 +51,17 @@ struct HeadlineCut {
 
   /// The offset that shows the first match right of `window` when none is wholly shown.
   static func followed(
-    _ text: String, _ found: [Range<String.Index>], _ window: HeadlineWindow, columns: Int, offset: Int
+    _ text: String, _ found: [Range<String.Index>], _ window: HeadlineWindow,
+    columns: Int, offset: Int
   ) -> Int? {
     let shown = window.shown
-    guard !found.contains(where: { $0.lowerBound >= shown.lowerBound && $0.upperBound <= shown.upperBound }),
-      let target = found.filter({ $0.upperBound > shown.upperBound }).min(by: { $0.lowerBound < $1.lowerBound })
+    guard
+      !found.contains(where: {
+        $0.lowerBound >= shown.lowerBound && $0.upperBound <= shown.upperBound
+      }),
+      let target = found.filter({ $0.upperBound > shown.upperBound }).min(by: {
+        $0.lowerBound < $1.lowerBound
+      })
     else { return nil }
     let a = DisplayWidth.of(String(text[..<target.lowerBound]))
     let b = a + DisplayWidth.of(String(text[target]))
@@ -59,11 +75,15 @@ struct HeadlineCut {
 
   /// Draws the cut at `position`; returns the columns used.
   @discardableResult
-  func draw(at position: Position, style: Style, match: Style, into frame: inout Frame) -> Int {
+  func draw(
+    at position: Position, style: Style, match: Style, into frame: inout Frame
+  ) -> Int {
     let text = drawn
     let last = text.isEmpty ? text.endIndex : text.index(before: text.endIndex)
     return frame.put(text, at: position) { i in
-      if i == text.startIndex && window.cutLeft { return matchLeft ? match : style }
+      if i == text.startIndex && window.cutLeft {
+        return matchLeft ? match : style
+      }
       if i == last && window.cutRight { return matchRight ? match : style }
       return matches.contains { $0.contains(i) } ? match : style
     }

@@ -47,8 +47,14 @@ public struct HeadlineWindow: Sendable, Hashable {
       }
     }
     // No blank next to a mark: `…October`, `captivity…` (as `Truncation` cuts).
-    if cutLeft { while start < end, text[start] == " " { start = text.index(after: start) } }
-    if cutRight { while end > start, text[text.index(before: end)] == " " { end = text.index(before: end) } }
+    if cutLeft {
+      while start < end, text[start] == " " { start = text.index(after: start) }
+    }
+    if cutRight {
+      while end > start, text[text.index(before: end)] == " " {
+        end = text.index(before: end)
+      }
+    }
     shown = start..<end
   }
 
@@ -58,7 +64,9 @@ public struct HeadlineWindow: Sendable, Hashable {
   }
 
   /// `ranges` of `text` (search matches) as ranges of `drawn(text)`, clipped to what is shown.
-  public func rebase(_ ranges: [Range<String.Index>], in text: String) -> [Range<String.Index>] {
+  public func rebase(_ ranges: [Range<String.Index>], in text: String)
+    -> [Range<String.Index>]
+  {
     let drawnText = drawn(text)
     let lead = cutLeft ? 1 : 0
     var out: [Range<String.Index>] = []
@@ -69,8 +77,12 @@ public struct HeadlineWindow: Sendable, Hashable {
       let a = lead + text.distance(from: shown.lowerBound, to: lower)
       let b = lead + text.distance(from: shown.lowerBound, to: upper)
       // Limited: a combining mark right after the left mark joins it into one character.
-      guard let from = drawnText.index(drawnText.startIndex, offsetBy: a, limitedBy: drawnText.endIndex),
-        let to = drawnText.index(drawnText.startIndex, offsetBy: b, limitedBy: drawnText.endIndex), from < to
+      guard
+        let from = drawnText.index(
+          drawnText.startIndex, offsetBy: a, limitedBy: drawnText.endIndex),
+        let to = drawnText.index(
+          drawnText.startIndex, offsetBy: b, limitedBy: drawnText.endIndex),
+        from < to
       else { continue }
       out.append(from..<to)
     }

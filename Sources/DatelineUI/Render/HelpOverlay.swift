@@ -11,24 +11,31 @@ enum HelpOverlay {
     (
       "Move",
       [
-        ("j k ↓ ↑", "next / previous record"), ("PgDn PgUp", "page (also Space, b)"),
-        ("g G", "first / last (Home, End)"), ("← → h l", "headlines left / right"),
-        ("] [ } {", "next / prev day / month"), ("t", "jump: 2023-12, -1w, +1m"),
+        ("j k ↓ ↑", "next / previous record"),
+        ("PgDn PgUp", "page (also Space, b)"),
+        ("g G", "first / last (Home, End)"),
+        ("← → h l", "headlines left / right"),
+        ("] [ } {", "next / prev day / month"),
+        ("t", "jump: 2023-12, -1w, +1m"),
       ]
     ),
     (
       "Panes",
       [
-        ("Enter", "detail; on a link: follow"), ("o O", "source; next / back"), ("f", "figures over time"),
-        ("Tab Esc", "focus timeline / pane"), ("z", "maximise the focused pane"), ("H", "density strip on / off"),
+        ("Enter", "detail; on a link: follow"), ("o O", "source; next / back"),
+        ("f", "figures over time"),
+        ("Tab Esc", "focus timeline / pane"),
+        ("z", "maximise the focused pane"), ("H", "density strip on / off"),
         ("q", "close the pane"),
       ]
     ),
     (
       "Links and marks",
       [
-        ("d", "go to the disputed side"), ("v", "revised from / revised by"), ("- BkSp", "back to where a jump began"),
-        ("m '", "mark / go to the next mark"), ("* T i I E", "star tag note; E: editor"),
+        ("d", "go to the disputed side"), ("v", "revised from / revised by"),
+        ("- BkSp", "back to where a jump began"),
+        ("m '", "mark / go to the next mark"),
+        ("* T i I E", "star tag note; E: editor"),
       ]
     ),
   ]
@@ -36,7 +43,8 @@ enum HelpOverlay {
     (
       "Filter",
       [
-        ("1-9", "toggle the party on a key"), ("p", "party list with counts"), ("a A", "any / all; basis filter"),
+        ("1-9", "toggle the party on a key"), ("p", "party list with counts"),
+        ("a A", "any / all; basis filter"),
         ("r", "date range: since..until"), ("> <", "range from / to selection"),
         ("# c 0", "tags, context (+ =), clear"),
       ]
@@ -44,22 +52,27 @@ enum HelpOverlay {
     (
       "Search",
       [
-        ("/ :", "search; : command line"), ("n N F", "next/prev match; F filter"), ("e y V", "export / cite / views"),
+        ("/ :", "search; : command line"),
+        ("n N F", "next/prev match; F filter"),
+        ("e y V", "export / cite / views"),
         ("R !", "reload now / errors list"),
       ]
     ),
     (
       "Markers",
       [
-        ("● » +2", "event, statement, +2 srcs"), ("? ✗ #", "claim, denial, figure"),
+        ("● » +2", "event, statement, +2 srcs"),
+        ("? ✗ #", "claim, denial, figure"),
         ("⇄ ↻ •", "disputed, revised, marked"),
       ]
     ),
     (
       "Drafts, mouse, quit",
       [
-        ("s x u", "draft: accept reject undo"), ("D K P B", "date kind parties basis"),
-        ("click", "row, pane; a chip: drop it"), ("q Q ^C", "quit / quit at once"),
+        ("s x u", "draft: accept reject undo"),
+        ("D K P B", "date kind parties basis"),
+        ("click", "row, pane; a chip: drop it"),
+        ("q Q ^C", "quit / quit at once"),
       ]
     ),
   ]
@@ -73,7 +86,10 @@ enum HelpOverlay {
     for (n, g) in groups.enumerated() {
       if n > 0 && spaced { out.append("") }
       out.append(g.title)
-      for k in g.keys { out.append(" " + Truncation.fit(k.key, toColumns: keyWidth - 1) + k.what) }
+      for k in g.keys {
+        out.append(
+          " " + Truncation.fit(k.key, toColumns: keyWidth - 1) + k.what)
+      }
     }
     return out
   }
@@ -84,15 +100,19 @@ enum HelpOverlay {
     let room = max(0, s.size.rows - 1 - 2)
     let spacedRows =
       twoColumns
-      ? max(lines(left).count, lines(right).count) : lines(left).count + 1 + lines(right).count
+      ? max(lines(left).count, lines(right).count)
+      : lines(left).count + 1 + lines(right).count
     let spaced = spacedRows <= room
     let l = lines(left, spaced: spaced)
     let r = lines(right, spaced: spaced)
     let body: [(String, String?)] =
       twoColumns
-      ? (0..<max(l.count, r.count)).map { ($0 < l.count ? l[$0] : "", $0 < r.count ? r[$0] : "") }
+      ? (0..<max(l.count, r.count)).map {
+        ($0 < l.count ? l[$0] : "", $0 < r.count ? r[$0] : "")
+      }
       : (l + [""] + r).map { ($0, nil) }
-    let width = twoColumns ? 2 * columnWidth + 6 : min(s.size.columns, columnWidth + 4)
+    let width =
+      twoColumns ? 2 * columnWidth + 6 : min(s.size.columns, columnWidth + 4)
     let box = Box(in: s.size, columns: width, rows: body.count + 2)
     box.draw(title: "Keys — any key closes", into: &frame)
     let inner = box.inner
@@ -102,19 +122,23 @@ enum HelpOverlay {
       let y = inner.row + n
       if cut && n == inner.rows - 1 {
         frame.put(
-          "… (a larger terminal shows every key)", at: Position(column: inner.column, row: y), style: theme.label,
+          "… (a larger terminal shows every key)",
+          at: Position(column: inner.column, row: y), style: theme.label,
           limit: inner.columns)
         break
       }
       func put(_ text: String, _ column: Int, _ limit: Int) {
         let isTitle = !text.hasPrefix(" ") && !text.isEmpty
         frame.put(
-          Truncation.truncate(text, toColumns: limit), at: Position(column: column, row: y),
+          Truncation.truncate(text, toColumns: limit),
+          at: Position(column: column, row: y),
           style: isTitle ? theme.heading : .plain, limit: limit)
       }
       if let right = row.1 {
         put(row.0, inner.column, columnWidth)
-        put(right, inner.column + columnWidth + 2, inner.columns - columnWidth - 2)
+        put(
+          right, inner.column + columnWidth + 2, inner.columns - columnWidth - 2
+        )
       } else {
         put(row.0, inner.column, inner.columns)
       }

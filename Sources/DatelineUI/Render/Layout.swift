@@ -25,11 +25,15 @@ public struct Layout: Sendable, Hashable {
 
   public init(_ state: BrowserState) {
     let size = state.size
-    tooSmall = size.columns < Layout.minimum.columns || size.rows < Layout.minimum.rows
-    let main = Rect(column: 0, row: 0, columns: size.columns, rows: max(0, size.rows - 1))
-    status = Rect(column: 0, row: max(0, size.rows - 1), columns: size.columns, rows: 1)
+    tooSmall =
+      size.columns < Layout.minimum.columns || size.rows < Layout.minimum.rows
+    let main = Rect(
+      column: 0, row: 0, columns: size.columns, rows: max(0, size.rows - 1))
+    status = Rect(
+      column: 0, row: max(0, size.rows - 1), columns: size.columns, rows: 1)
     switch state.preferences.split {
-    case .auto: paneBeside = size.columns >= 100 && size.columns >= size.rows * 3
+    case .auto:
+      paneBeside = size.columns >= 100 && size.columns >= size.rows * 3
     // The config's choice, as long as each side keeps about 20 columns.
     case .right: paneBeside = size.columns >= Layout.minimumColumnsBeside
     case .below: paneBeside = false
@@ -49,18 +53,25 @@ public struct Layout: Sendable, Hashable {
     } else if paneBeside {
       let left = main.columns * 11 / 20
       timeline = Rect(column: 0, row: 0, columns: left, rows: main.rows)
-      pane = Rect(column: left + 1, row: 0, columns: main.columns - left - 1, rows: main.rows)
+      pane = Rect(
+        column: left + 1, row: 0, columns: main.columns - left - 1,
+        rows: main.rows)
     } else {
       let top = max(2, main.rows * 2 / 5)
       timeline = Rect(column: 0, row: 0, columns: main.columns, rows: top)
-      pane = Rect(column: 0, row: top, columns: main.columns, rows: main.rows - top)
+      pane = Rect(
+        column: 0, row: top, columns: main.columns, rows: main.rows - top)
     }
-    if state.showStrip && !tooSmall && timeline.rows > Layout.minimumRowsBesideStrip {
+    if state.showStrip && !tooSmall
+      && timeline.rows > Layout.minimumRowsBesideStrip
+    {
       // Two rows (the bars, then the date axis) where the timeline keeps its minimum
       // besides them; else the bars alone.
       let rows = timeline.rows > Layout.minimumRowsBesideStrip + 1 ? 2 : 1
       timeline.rows -= rows
-      strip = Rect(column: timeline.column, row: timeline.row + timeline.rows, columns: timeline.columns, rows: rows)
+      strip = Rect(
+        column: timeline.column, row: timeline.row + timeline.rows,
+        columns: timeline.columns, rows: rows)
     }
   }
 }

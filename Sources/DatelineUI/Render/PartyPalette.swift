@@ -20,9 +20,12 @@ struct PartyPalette {
     self.corpus = corpus
     var colors: [Int: Style.Color] = [:]
     var roots: [Int] = []
-    for (i, p) in corpus.parties.enumerated() where p.parent.flatMap({ corpus.partyIndex[$0] }) == nil {
+    for (i, p) in corpus.parties.enumerated()
+    where p.parent.flatMap({ corpus.partyIndex[$0] }) == nil {
       roots.append(i)
-      if let hint = p.color.flatMap(PartyPalette.color(ofHint:)) { colors[i] = hint }
+      if let hint = p.color.flatMap(PartyPalette.color(ofHint:)) {
+        colors[i] = hint
+      }
     }
     let taken = Set(colors.values)
     var free = PartyPalette.hues.filter { !taken.contains($0) }
@@ -36,7 +39,9 @@ struct PartyPalette {
   /// A data hint as a colour to draw: black is the background's; blue is drawn in its
   /// bright shade, see `style`.
   static func color(ofHint hint: Party.Color) -> Style.Color? {
-    guard let i = Party.Color.allCases.firstIndex(of: hint), let c = Style.Color(rawValue: i), c != .black else {
+    guard let i = Party.Color.allCases.firstIndex(of: hint),
+      let c = Style.Color(rawValue: i), c != .black
+    else {
       return nil
     }
     return c
@@ -46,7 +51,9 @@ struct PartyPalette {
   func root(of index: Int) -> Int {
     var cur = index
     var steps = corpus.depth(of: corpus.parties[index].id) + 1
-    while steps > 0, let parent = corpus.parties[cur].parent, let p = corpus.partyIndex[parent] {
+    while steps > 0, let parent = corpus.parties[cur].parent,
+      let p = corpus.partyIndex[parent]
+    {
       cur = p
       steps -= 1
     }
@@ -60,6 +67,7 @@ struct PartyPalette {
   func style(_ index: Int) -> Style {
     let r = root(of: index)
     guard let color = rootColors[r] else { return .plain }
-    return Style(foreground: color, bold: r == index, bright: r != index || color == .blue)
+    return Style(
+      foreground: color, bold: r == index, bright: r != index || color == .blue)
   }
 }

@@ -6,37 +6,52 @@ public func render(_ state: BrowserState) -> Frame {
   let layout = Layout(state)
   if layout.tooSmall {
     let msg = "terminal too small (need \(Layout.minimum))"
-    for (i, line) in Truncation.wrap(msg, toColumns: max(1, state.size.columns)).prefix(state.size.rows).enumerated() {
+    for (i, line) in Truncation.wrap(msg, toColumns: max(1, state.size.columns))
+      .prefix(state.size.rows).enumerated()
+    {
       frame.put(line, at: Position(column: 0, row: i))
     }
     return frame
   }
-  var theme = Theme(useColor: state.useColor, kindColors: state.preferences.kindColors)
+  var theme = Theme(
+    useColor: state.useColor, kindColors: state.preferences.kindColors)
   if state.useColor { theme.parties = PartyPalette(corpus: state.corpus) }
   if !layout.timeline.isEmpty {
     TimelinePane.draw(state, in: layout.timeline, theme: theme, into: &frame)
   }
-  if let strip = layout.strip { DensityStripRow.draw(state, in: strip, theme: theme, into: &frame) }
+  if let strip = layout.strip {
+    DensityStripRow.draw(state, in: strip, theme: theme, into: &frame)
+  }
   if let paneRect = layout.pane, let pane = state.pane {
     if layout.paneBeside && !state.maximized {
       for r in paneRect.row..<(paneRect.row + paneRect.rows) {
-        frame.put("│", at: Position(column: paneRect.column - 1, row: r), style: theme.divider)
+        frame.put(
+          "│", at: Position(column: paneRect.column - 1, row: r),
+          style: theme.divider)
       }
     }
     switch pane {
-    case .detail: DetailPane.draw(state, in: paneRect, theme: theme, into: &frame)
-    case .source: SourcePane.draw(state, in: paneRect, theme: theme, into: &frame)
-    case .figures: FiguresPane.draw(state, in: paneRect, theme: theme, into: &frame)
-    case .issues: IssuesPane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .detail:
+      DetailPane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .source:
+      SourcePane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .figures:
+      FiguresPane.draw(state, in: paneRect, theme: theme, into: &frame)
+    case .issues:
+      IssuesPane.draw(state, in: paneRect, theme: theme, into: &frame)
     }
   }
   StatusLine.draw(state, in: layout.status, theme: theme, into: &frame)
   switch state.overlay {
   case .help: HelpOverlay.draw(state, theme: theme, into: &frame)
-  case .parties(let cursor): PartyList.draw(state, cursor: cursor, theme: theme, into: &frame)
-  case .links(let choice): LinkChoiceList.draw(state, choice, theme: theme, into: &frame)
-  case .tags(let cursor): TagList.draw(state, cursor: cursor, theme: theme, into: &frame)
-  case .views(let cursor): ViewList.draw(state, cursor: cursor, theme: theme, into: &frame)
+  case .parties(let cursor):
+    PartyList.draw(state, cursor: cursor, theme: theme, into: &frame)
+  case .links(let choice):
+    LinkChoiceList.draw(state, choice, theme: theme, into: &frame)
+  case .tags(let cursor):
+    TagList.draw(state, cursor: cursor, theme: theme, into: &frame)
+  case .views(let cursor):
+    ViewList.draw(state, cursor: cursor, theme: theme, into: &frame)
   case nil: break
   }
   return frame
@@ -58,7 +73,9 @@ struct Theme {
   var label: Style { .dim }
   var highlight: Style { Style(bold: true, reverse: true) }
   var match: Style {
-    useColor ? Style(foreground: .yellow, bold: true, underline: true) : Style(bold: true, underline: true)
+    useColor
+      ? Style(foreground: .yellow, bold: true, underline: true)
+      : Style(bold: true, underline: true)
   }
   /// A match inside the selection bar (or a quote's highlight): the bar's reverse kept.
   var selectedMatch: Style { Style(bold: true, reverse: true, underline: true) }
@@ -66,7 +83,9 @@ struct Theme {
   var quoteMatch: Style { Style(bold: true, reverse: true, underline: true) }
   /// The focused pane's title bar: reverse video in monochrome, a colour bar otherwise.
   var focusTitle: Style {
-    useColor ? Style(foreground: .cyan, bold: true, reverse: true) : Style(bold: true, reverse: true)
+    useColor
+      ? Style(foreground: .cyan, bold: true, reverse: true)
+      : Style(bold: true, reverse: true)
   }
   /// Density strip: the whole data dim, the filtered records over it, the selection's column.
   var stripAll: Style { .dim }
@@ -74,10 +93,14 @@ struct Theme {
   var stripSelected: Style { .reverse }
   /// Timeline markers: in a dispute, revised later (and dimmed), backed by more sources,
   /// bookmarked.
-  var disputeMarker: Style { useColor ? Style(foreground: .red, bold: true) : .bold }
+  var disputeMarker: Style {
+    useColor ? Style(foreground: .red, bold: true) : .bold
+  }
   var superseded: Style { .dim }
   var sourcesMarker: Style { useColor ? Style(foreground: .green) : .plain }
-  var bookmark: Style { useColor ? Style(foreground: .yellow, bold: true) : .bold }
+  var bookmark: Style {
+    useColor ? Style(foreground: .yellow, bold: true) : .bold
+  }
 
   /// A party's colour: the config's colour for its kind (`[colors]`), else its root's
   /// colour (PartyPalette: a root's own colour from the data, else one the other roots

@@ -23,9 +23,12 @@ enum ReviewMarks {
   static func hint(_ s: BrowserState, columns: Int) -> String? {
     guard let draft = s.selectedDraft else { return nil }
     if let decided = s.review.decided[draft.record.id] {
-      return "draft \(decided.rawValue)" + (decided == .rejected && columns >= 60 ? " (u undoes)" : "")
+      return "draft \(decided.rawValue)"
+        + (decided == .rejected && columns >= 60 ? " (u undoes)" : "")
     }
-    if columns >= 110 { return "draft: s accept  x reject  E edit  D K P B change" }
+    if columns >= 110 {
+      return "draft: s accept  x reject  E edit  D K P B change"
+    }
     if columns >= 70 { return "draft: s x E D K P B" }
     return "draft"
   }

@@ -23,10 +23,16 @@ enum SourcePane {
   static let windowBytes = 256 * 1024
 
   static func body(_ s: BrowserState, width: Int) -> Body? {
-    guard let shown = s.shownSource, let source = s.corpus.source(shown.id), width > 0 else { return nil }
+    guard let shown = s.shownSource, let source = s.corpus.source(shown.id),
+      width > 0
+    else { return nil }
     let text = source.text
     var quote: Range<Int>? = nil
-    if let q = shown.quote, case .success(let m) = QuoteLocator.locate(q, in: text) { quote = m.utf8Range }
+    if let q = shown.quote,
+      case .success(let m) = QuoteLocator.locate(q, in: text)
+    {
+      quote = m.utf8Range
+    }
     let total = text.utf8.count
     var window: Range<Int>? = nil
     var region = text.startIndex..<text.endIndex
@@ -40,21 +46,29 @@ enum SourcePane {
     }
     let base = window?.lowerBound ?? 0
     let sub = String(text[region])
-    let lines = Truncation.wrapRanges(sub, toColumns: width).map { r -> Range<String.Index> in
+    let lines = Truncation.wrapRanges(sub, toColumns: width).map {
+      r -> Range<String.Index> in
       // Map the ranges of the region copy back into the full text.
       let a = sub.utf8.distance(from: sub.startIndex, to: r.lowerBound) + base
       let b = sub.utf8.distance(from: sub.startIndex, to: r.upperBound) + base
       return index(text, a)..<index(text, b)
     }
     let quoteLine = quote.flatMap { q in
-      lines.firstIndex { text.utf8.distance(from: text.startIndex, to: $0.upperBound) > q.lowerBound }
+      lines.firstIndex {
+        text.utf8.distance(from: text.startIndex, to: $0.upperBound)
+          > q.lowerBound
+      }
     }
-    return Body(text: text, lines: lines, quote: quote, quoteLine: quoteLine, window: window, totalBytes: total)
+    return Body(
+      text: text, lines: lines, quote: quote, quoteLine: quoteLine,
+      window: window, totalBytes: total)
   }
 
   static func index(_ text: String, _ offset: Int) -> String.Index {
     var i = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-    while i > text.startIndex, i.samePosition(in: text.unicodeScalars) == nil { i = text.utf8.index(before: i) }
+    while i > text.startIndex, i.samePosition(in: text.unicodeScalars) == nil {
+      i = text.utf8.index(before: i)
+    }
     return i
   }
 
@@ -75,51 +89,70 @@ enum SourcePane {
   static func bodyRect(_ s: BrowserState) -> Rect? {
     guard let rect = Layout(s).pane else { return nil }
     return Rect(
-      column: rect.column + 1, row: rect.row + headerRows, columns: rect.columns - 2, rows: rect.rows - headerRows)
+      column: rect.column + 1, row: rect.row + headerRows,
+      columns: rect.columns - 2, rows: rect.rows - headerRows)
   }
 
   /// The scroll that puts the quote a third of the way down the pane.
   static func autoScroll(_ s: BrowserState) -> Int {
-    guard let rect = bodyRect(s), let b = body(s, width: rect.columns), let ql = b.quoteLine else { return 0 }
+    guard let rect = bodyRect(s), let b = body(s, width: rect.columns),
+      let ql = b.quoteLine
+    else { return 0 }
     return max(0, ql - max(0, rect.rows / 3))
   }
 
-  static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
-    guard let r = s.selectedRecord, let shown = s.shownSource, let source = s.corpus.source(shown.id) else { return }
+  static func draw(
+    _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
+  ) {
+    guard let r = s.selectedRecord, let shown = s.shownSource,
+      let source = s.corpus.source(shown.id)
+    else { return }
     let focused = s.focus == .pane
     var outlet = source.outlet
     if let v = source.via { outlet += " via " + v }
-    if let p = source.published { outlet += " · " + p.description + (source.publishedInferred ? " (inferred)" : "") }
+    if let p = source.published {
+      outlet +=
+        " · " + p.description + (source.publishedInferred ? " (inferred)" : "")
+    }
     // One source: its title, then outlet and date. Several: which one, its outlet and
     // date in the title, so stepping with o/O shows at once whose report this is.
     let count = r.sourceCount
     var title = " " + source.title
     var sub = " " + outlet
     if count > 1 {
-      title = " Source \(min(s.sourceIndex, count - 1) + 1) of \(count): " + outlet
+      title =
+        " Source \(min(s.sourceIndex, count - 1) + 1) of \(count): " + outlet
       sub = " " + source.title + " · o next, O back"
     }
     if source.text.utf8.count > windowBytes {
       sub += " · long text: showing \(windowBytes / 1024) KB around the quote"
     }
     if focused {
-      frame.fill(Rect(column: rect.column, row: rect.row, columns: rect.columns, rows: 1), style: theme.focusTitle)
+      frame.fill(
+        Rect(
+          column: rect.column, row: rect.row, columns: rect.columns, rows: 1),
+        style: theme.focusTitle)
     }
     frame.put(
       Truncation.truncate(Sanitizer.clean(title), toColumns: rect.columns),
-      at: Position(column: rect.column, row: rect.row), style: focused ? theme.focusTitle : theme.heading,
+      at: Position(column: rect.column, row: rect.row),
+      style: focused ? theme.focusTitle : theme.heading,
       limit: rect.columns)
     if rect.rows > 1 {
       frame.put(
         Truncation.truncate(Sanitizer.clean(sub), toColumns: rect.columns),
-        at: Position(column: rect.column, row: rect.row + 1), style: theme.label, limit: rect.columns)
+        at: Position(column: rect.column, row: rect.row + 1),
+        style: theme.label, limit: rect.columns)
     }
     if rect.rows > 2 {
       frame.put(
-        String(repeating: "─", count: max(0, rect.columns)), at: Position(column: rect.column, row: rect.row + 2),
+        String(repeating: "─", count: max(0, rect.columns)),
+        at: Position(column: rect.column, row: rect.row + 2),
         style: theme.divider, limit: rect.columns)
     }
-    guard let area = bodyRect(s), !area.isEmpty, let b = body(s, width: area.columns) else { return }
+    guard let area = bodyRect(s), !area.isEmpty,
+      let b = body(s, width: area.columns)
+    else { return }
     let maxScroll = max(0, b.lines.count - area.rows)
     let scroll = min(s.sourceScroll ?? autoScroll(s), maxScroll)
     let text = b.text
@@ -128,8 +161,10 @@ enum SourcePane {
       let line = String(text[range])
       var hl: [Range<String.Index>] = []
       if let q = b.quote {
-        let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-        let end = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        let start = text.utf8.distance(
+          from: text.startIndex, to: range.lowerBound)
+        let end = text.utf8.distance(
+          from: text.startIndex, to: range.upperBound)
         let lo = max(q.lowerBound, start)
         let hi = min(q.upperBound, end)
         if lo < hi {
@@ -139,10 +174,16 @@ enum SourcePane {
         }
       }
       // Search matches stand out from the quote's highlight, and inside it as well.
-      let found = words.isEmpty ? [] : TextSearch.highlights(of: words, in: line)
-      frame.put(line, at: Position(column: area.column, row: area.row + n), limit: area.columns) { i in
+      let found =
+        words.isEmpty ? [] : TextSearch.highlights(of: words, in: line)
+      frame.put(
+        line, at: Position(column: area.column, row: area.row + n),
+        limit: area.columns
+      ) { i in
         let quoted = hl.contains { $0.contains(i) }
-        guard found.contains(where: { $0.contains(i) }) else { return quoted ? theme.highlight : .plain }
+        guard found.contains(where: { $0.contains(i) }) else {
+          return quoted ? theme.highlight : .plain
+        }
         return quoted ? theme.quoteMatch : theme.match
       }
     }

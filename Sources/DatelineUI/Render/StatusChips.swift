@@ -26,33 +26,54 @@ struct StatusChip: Hashable {
   /// The chips for the filters in force, in the order the status line shows them.
   static func all(_ s: BrowserState) -> [StatusChip] {
     var chips = s.query.parties.selected.map {
-      StatusChip(text: "[" + (s.corpus.party($0)?.label ?? $0.rawValue) + "]", removal: .party($0))
+      StatusChip(
+        text: "[" + (s.corpus.party($0)?.label ?? $0.rawValue) + "]",
+        removal: .party($0))
     }
     if s.query.parties.selected.count > 1 || s.query.parties.mode == .all {
-      chips.append(StatusChip(text: s.query.parties.mode.rawValue, removal: .partyMode))
+      chips.append(
+        StatusChip(text: s.query.parties.mode.rawValue, removal: .partyMode))
     }
     if !s.query.dateRange.isEmpty {
-      chips.append(StatusChip(text: "date:" + s.query.dateRange.description, removal: .dateRange))
+      chips.append(
+        StatusChip(
+          text: "date:" + s.query.dateRange.description, removal: .dateRange))
     }
     if !s.query.facets.basis.isEmpty {
-      let names = Attribution.Basis.allCases.filter { s.query.facets.basis.contains($0) }.map(\.rawValue)
-      chips.append(StatusChip(text: "basis:" + names.joined(separator: ","), removal: .basis))
+      let names = Attribution.Basis.allCases.filter {
+        s.query.facets.basis.contains($0)
+      }.map(\.rawValue)
+      chips.append(
+        StatusChip(
+          text: "basis:" + names.joined(separator: ","), removal: .basis))
     }
     let f = s.workbench.filter
-    if let c = s.workbench.context { chips.append(StatusChip(text: "context ±\(c.days)d", removal: .context)) }
-    if f.starredOnly { chips.append(StatusChip(text: "[★]", removal: .starredOnly)) }
-    chips += f.tags.sorted().map { StatusChip(text: "#" + $0, removal: .tag($0)) }
-    if f.tags.count > 1 && f.tagMode == .all { chips.append(StatusChip(text: "all-tags", removal: .tagMode)) }
+    if let c = s.workbench.context {
+      chips.append(StatusChip(text: "context ±\(c.days)d", removal: .context))
+    }
+    if f.starredOnly {
+      chips.append(StatusChip(text: "[★]", removal: .starredOnly))
+    }
+    chips += f.tags.sorted().map {
+      StatusChip(text: "#" + $0, removal: .tag($0))
+    }
+    if f.tags.count > 1 && f.tagMode == .all {
+      chips.append(StatusChip(text: "all-tags", removal: .tagMode))
+    }
     if !TextSearch.words(s.query.search).isEmpty {
       chips.append(StatusChip(text: "in:" + s.query.search, removal: .filterIn))
     }
-    chips += s.query.excluded.map { StatusChip(text: "out:" + $0, removal: .filterOut($0)) }
+    chips += s.query.excluded.map {
+      StatusChip(text: "out:" + $0, removal: .filterOut($0))
+    }
     if !s.search.isEmpty {
       // "match 3 of 17", and where the words are when the headline lacks some.
       let about = [s.matchLabel, s.matchedFieldsLabel].compactMap { $0 }
       chips.append(
         StatusChip(
-          text: "/" + s.search + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")"), removal: .search))
+          text: "/" + s.search
+            + (about.isEmpty ? "" : " (" + about.joined(separator: ", ") + ")"),
+          removal: .search))
     }
     return chips
   }
@@ -69,10 +90,15 @@ struct StatusText {
   init(_ s: BrowserState, columns: Int) {
     let all = StatusChip.all(s)
     let counts = "\(s.rows.count)/\(s.corpus.records.count)"
-    let position = s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"
+    let position =
+      s.rows.isEmpty ? "-" : "\(s.selection + 1) of \(s.rows.count)"
     // On a draft with no message: the review keys (ReviewMarks).
-    let hint = s.message == nil ? ReviewMarks.hint(s, columns: columns).map { $0 + "  " } : nil
-    right = (s.message.map { $0 + "  " } ?? hint ?? "") + position + (columns >= 60 ? " ?:help " : " ")
+    let hint =
+      s.message == nil
+      ? ReviewMarks.hint(s, columns: columns).map { $0 + "  " } : nil
+    right =
+      (s.message.map { $0 + "  " } ?? hint ?? "") + position
+      + (columns >= 60 ? " ?:help " : " ")
     let rightWidth = DisplayWidth.of(Sanitizer.clean(right))
     var head = " " + s.dataLabel + "  " + counts + (all.isEmpty ? "" : "  ")
     // Narrow: the counts and chips matter more than the directory name.
@@ -81,7 +107,8 @@ struct StatusText {
       head = " " + counts + (all.isEmpty ? "" : " ")
     }
     // The first open's check (not a filter: no chip to click away).
-    let checking = s.validation.chip.map { (all.isEmpty ? "  " : " ") + $0 } ?? ""
+    let checking =
+      s.validation.chip.map { (all.isEmpty ? "  " : " ") + $0 } ?? ""
     left = head + all.map(\.text).joined(separator: " ") + checking
     // As drawn: the left part is cut to the room the right part leaves.
     let room = rightWidth + 6 <= columns ? columns - rightWidth - 1 : columns

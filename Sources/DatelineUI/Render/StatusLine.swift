@@ -2,42 +2,58 @@ import DatelineCore
 
 /// The bottom line: data directory, shown/total, filter chips, position, or a prompt.
 enum StatusLine {
-  static func draw(_ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame) {
+  static func draw(
+    _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
+  ) {
     guard !rect.isEmpty else { return }
     let row = Position(column: rect.column, row: rect.row)
     switch s.prompt {
     case .search(let text, _):
-      PromptLine.draw("/", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "/", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .jump(let text):
-      PromptLine.draw("jump to date (empty cancels): ", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "jump to date (empty cancels): ", text, s.editing, message: s.message,
+        in: rect, into: &frame)
       return
     case .range(let text):
       PromptLine.draw(
-        "date range (since..until, empty clears): ", text, s.editing, message: s.message, in: rect, into: &frame)
+        "date range (since..until, empty clears): ", text, s.editing,
+        message: s.message, in: rect, into: &frame)
       return
     case .export(let text):
       PromptLine.draw(
-        "export \(s.rows.count) records to (.csv, .md): ", text, s.editing, message: s.message, in: rect, into: &frame)
+        "export \(s.rows.count) records to (.csv, .md): ", text, s.editing,
+        message: s.message, in: rect, into: &frame)
       return
     case .tag(let text):
       PromptLine.draw(
-        "tag (Tab completes; a tag it has is removed): ", text, s.editing, message: s.message, in: rect, into: &frame)
+        "tag (Tab completes; a tag it has is removed): ", text, s.editing,
+        message: s.message, in: rect, into: &frame)
       return
     case .note(let text):
-      PromptLine.draw("note (empty removes it): ", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "note (empty removes it): ", text, s.editing, message: s.message,
+        in: rect, into: &frame)
       return
     case .viewName(let text):
-      PromptLine.draw("save the view as: ", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        "save the view as: ", text, s.editing, message: s.message, in: rect,
+        into: &frame)
     case .command(let text):
-      PromptLine.draw(":", text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        ":", text, s.editing, message: s.message, in: rect, into: &frame)
       return
     case .draftField(let field, let text):
-      PromptLine.draw(field.prompt, text, s.editing, message: s.message, in: rect, into: &frame)
+      PromptLine.draw(
+        field.prompt, text, s.editing, message: s.message, in: rect,
+        into: &frame)
       return
     case .overwrite(let request):
       PromptLine.draw(
-        Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "", PromptEditing(), in: rect, into: &frame)
+        Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "",
+        PromptEditing(), in: rect, into: &frame)
       return
     case nil: break
     }
@@ -49,14 +65,23 @@ enum StatusLine {
     let rightWidth = DisplayWidth.of(Sanitizer.clean(right))
     if rightWidth + 6 <= rect.columns {
       frame.put(
-        Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns - rightWidth - 1), at: row,
+        Truncation.truncate(
+          Sanitizer.clean(left), toColumns: rect.columns - rightWidth - 1),
+        at: row,
         style: theme.status)
       frame.put(
-        right, at: Position(column: rect.column + rect.columns - rightWidth, row: rect.row), style: theme.status)
+        right,
+        at: Position(
+          column: rect.column + rect.columns - rightWidth, row: rect.row),
+        style: theme.status)
     } else if let m = s.message {
-      frame.put(Truncation.truncate(Sanitizer.clean(m), toColumns: rect.columns), at: row, style: theme.status)
+      frame.put(
+        Truncation.truncate(Sanitizer.clean(m), toColumns: rect.columns),
+        at: row, style: theme.status)
     } else {
-      frame.put(Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns), at: row, style: theme.status)
+      frame.put(
+        Truncation.truncate(Sanitizer.clean(left), toColumns: rect.columns),
+        at: row, style: theme.status)
     }
   }
 }

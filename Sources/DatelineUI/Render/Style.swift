@@ -18,7 +18,8 @@ public struct Style: Hashable, Sendable {
   public var bright: Bool
 
   public init(
-    foreground: Color? = nil, background: Color? = nil, bold: Bool = false, reverse: Bool = false,
+    foreground: Color? = nil, background: Color? = nil, bold: Bool = false,
+    reverse: Bool = false,
     underline: Bool = false, dim: Bool = false, bright: Bool = false
   ) {
     self.foreground = foreground

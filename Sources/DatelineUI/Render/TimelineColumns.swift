@@ -19,11 +19,15 @@ struct TimelineColumns {
   init(_ s: BrowserState, width: Int) {
     dateWidth = DateColumn.width(s, paneWidth: width)
     partyWidth = width >= 100 ? 24 : width >= 70 ? 16 : width >= 50 ? 10 : 0
-    markers = MarkerColumns(s.links, sources: s.corpus.sources.count, width: width, provisional: s.corpus.isProvisional)
+    markers = MarkerColumns(
+      s.links, sources: s.corpus.sources.count, width: width,
+      provisional: s.corpus.isProvisional)
     annotated = AnnotationMarks.hasColumn(s)
     // Pointer, date, space, kind, the marker columns, space, parties and their space.
     var start = 1 + dateWidth + 1 + 1
-    start += (markers.dispute ? 1 : 0) + (markers.revision ? 1 : 0) + (annotated ? 1 : 0) + markers.sourcesWidth
+    start +=
+      (markers.dispute ? 1 : 0) + (markers.revision ? 1 : 0)
+      + (annotated ? 1 : 0) + markers.sourcesWidth
     start += 1 + (partyWidth > 0 ? partyWidth + 1 : 0)
     headlineStart = start
     headlineWidth = max(0, width - start)
@@ -74,7 +78,9 @@ enum DateColumn {
   /// its start and an ellipsis, anything else cut with an ellipsis.
   static func label(_ label: String, width: Int) -> String {
     if DisplayWidth.of(label) <= width { return label }
-    if isSpan(label) { return Truncation.truncate(shortened(label), toColumns: width) }
+    if isSpan(label) {
+      return Truncation.truncate(shortened(label), toColumns: width)
+    }
     return Truncation.truncate(label, toColumns: width)
   }
 

@@ -30,56 +30,91 @@ public struct BrowserCommand: Sendable {
 
   /// Every command, in the order Tab lists them.
   public static let all: [BrowserCommand] = [
-    BrowserCommand("party", .parties, ":party ID… — only records involving these parties (--party)") { s, args in
+    BrowserCommand(
+      "party", .parties,
+      ":party ID… — only records involving these parties (--party)"
+    ) { s, args in
       s.commandParties(args)
     },
-    BrowserCommand("all", .none, ":all — every selected party must be involved (--all-parties)") { s, _ in
+    BrowserCommand(
+      "all", .none,
+      ":all — every selected party must be involved (--all-parties)"
+    ) { s, _ in
       var q = s.query
       q.parties.mode = .all
       s.applyQuery(q)
     },
-    BrowserCommand("any", .none, ":any — any selected party will do (the default)") { s, _ in
+    BrowserCommand(
+      "any", .none, ":any — any selected party will do (the default)"
+    ) { s, _ in
       var q = s.query
       q.parties.mode = .any
       s.applyQuery(q)
     },
-    BrowserCommand("since", .date, ":since DATE — records on or after (--since)") { s, args in
+    BrowserCommand(
+      "since", .date, ":since DATE — records on or after (--since)"
+    ) { s, args in
       s.commandRangeSide(args, since: true)
     },
-    BrowserCommand("until", .date, ":until DATE — records on or before (--until)") { s, args in
+    BrowserCommand(
+      "until", .date, ":until DATE — records on or before (--until)"
+    ) { s, args in
       s.commandRangeSide(args, since: false)
     },
-    BrowserCommand("search", .words, ":search WORDS — select the next record with every word (--search)") { s, args in
+    BrowserCommand(
+      "search", .words,
+      ":search WORDS — select the next record with every word (--search)"
+    ) { s, args in
       // As `/` does: from the selection, in pieces between keys.
       s.search = args.joined(separator: " ")
-      s.editing.pendingSearch = PromptEditing.PendingSearch(origin: s.selection, done: 0)
+      s.editing.pendingSearch = PromptEditing.PendingSearch(
+        origin: s.selection, done: 0)
     },
-    BrowserCommand("filter-in", .words, ":filter-in WORDS — only records with every word, as F does (--filter-in)") {
+    BrowserCommand(
+      "filter-in", .words,
+      ":filter-in WORDS — only records with every word, as F does (--filter-in)"
+    ) {
       s, args in
       s.filterIn(args.joined(separator: " "))
     },
-    BrowserCommand("filter-out", .words, ":filter-out WORDS — leave out records with every word (--filter-out)") {
+    BrowserCommand(
+      "filter-out", .words,
+      ":filter-out WORDS — leave out records with every word (--filter-out)"
+    ) {
       s, args in
       s.filterOut(args.joined(separator: " "))
     },
-    BrowserCommand("basis", .basis, ":basis BASIS… — named, official, anonymous, unattributed (--basis)") { s, args in
+    BrowserCommand(
+      "basis", .basis,
+      ":basis BASIS… — named, official, anonymous, unattributed (--basis)"
+    ) { s, args in
       s.commandBasis(args)
     },
-    BrowserCommand("goto", .record, ":goto ID — select the record with this id") { s, args in
+    BrowserCommand("goto", .record, ":goto ID — select the record with this id")
+    { s, args in
       s.commandGoto(args)
     },
-    BrowserCommand("export", .file, ":export FILE — write the shown records (.csv, .md)") { s, args in
+    BrowserCommand(
+      "export", .file, ":export FILE — write the shown records (.csv, .md)"
+    ) { s, args in
       s.requestExport(args.joined(separator: " "))
     },
-    BrowserCommand("clear", .none, ":clear — every filter (filter-in and -out too) and the search off") { s, _ in
+    BrowserCommand(
+      "clear", .none,
+      ":clear — every filter (filter-in and -out too) and the search off"
+    ) { s, _ in
       s.search = ""
       s.applyQuery(TimelineQuery())
     },
-    BrowserCommand("view", .name, ":view save NAME | :view NAME — save the current view, or open a saved one (--view)")
-    { s, args in
+    BrowserCommand(
+      "view", .name,
+      ":view save NAME | :view NAME — save the current view, or open a saved one (--view)"
+    ) { s, args in
       s.commandView(args)
     },
-    BrowserCommand("quit", .none, ":quit — leave dateline") { s, _ in s.quit = true },
+    BrowserCommand("quit", .none, ":quit — leave dateline") { s, _ in
+      s.quit = true
+    },
   ]
 
   /// The command named `name`, or the one it is the unique prefix of.

@@ -27,7 +27,8 @@ extension BrowserState {
   mutating func commandParties(_ ids: [String]) {
     let unknown = ids.filter { corpus.party(Party.ID($0)) == nil }
     guard unknown.isEmpty else {
-      message = "no party \(unknown.joined(separator: ", ")) (Tab completes party ids)"
+      message =
+        "no party \(unknown.joined(separator: ", ")) (Tab completes party ids)"
       return
     }
     var q = query
@@ -37,7 +38,8 @@ extension BrowserState {
 
   mutating func commandRangeSide(_ args: [String], since: Bool) {
     guard args.count == 1, let date = RecordDate.parse(args[0]) else {
-      message = "not a date: \(args.joined(separator: " ")) (use YYYY, YYYY-MM or YYYY-MM-DD)"
+      message =
+        "not a date: \(args.joined(separator: " ")) (use YYYY, YYYY-MM or YYYY-MM-DD)"
       return
     }
     var range = query.dateRange
@@ -48,7 +50,8 @@ extension BrowserState {
   mutating func commandBasis(_ names: [String]) {
     let bases = names.compactMap { Attribution.Basis(rawValue: $0) }
     guard bases.count == names.count else {
-      let known = Attribution.Basis.allCases.map(\.rawValue).joined(separator: ", ")
+      let known = Attribution.Basis.allCases.map(\.rawValue).joined(
+        separator: ", ")
       message = "a basis is one of \(known)"
       return
     }
@@ -61,7 +64,10 @@ extension BrowserState {
     let id = args.joined(separator: " ")
     guard corpus.recordIndex[Record.ID(id)] != nil else {
       let near = NearestIDs.suggest(id, in: corpus.recordIndex, limit: 3)
-      message = "no record \(id)" + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: ", ") + "?")
+      message =
+        "no record \(id)"
+        + (near.isEmpty
+          ? "" : "; did you mean " + near.joined(separator: ", ") + "?")
       return
     }
     jump(to: Record.ID(id))
@@ -95,14 +101,23 @@ extension BrowserState {
     let head = words.isEmpty ? "" : words.joined(separator: " ") + " "
     prompt = .command(text: head + common + (candidates.count == 1 ? " " : ""))
     if candidates.count > 1 {
-      message = candidates.prefix(16).joined(separator: " ") + (candidates.count > 16 ? " …" : "")
+      message =
+        candidates.prefix(16).joined(separator: " ")
+        + (candidates.count > 16 ? " …" : "")
     }
   }
 
-  func completions(for arguments: BrowserCommand.Arguments, prefix: String) -> [String] {
+  func completions(for arguments: BrowserCommand.Arguments, prefix: String)
+    -> [String]
+  {
     switch arguments {
-    case .parties: return corpus.parties.map(\.id.rawValue).filter { $0.hasPrefix(prefix) }.sorted()
-    case .basis: return Attribution.Basis.allCases.map(\.rawValue).filter { $0.hasPrefix(prefix) }
+    case .parties:
+      return corpus.parties.map(\.id.rawValue).filter { $0.hasPrefix(prefix) }
+        .sorted()
+    case .basis:
+      return Attribution.Basis.allCases.map(\.rawValue).filter {
+        $0.hasPrefix(prefix)
+      }
     case .record:
       // A prefix scan of the id column: no record is decoded.
       var out: [String] = []

@@ -18,14 +18,16 @@ extension BrowserState {
 
   mutating func updateContext(_ event: Event) {
     switch event {
-    case .toggleContext: workbench.context == nil ? enterContext() : leaveContext()
+    case .toggleContext:
+      workbench.context == nil ? enterContext() : leaveContext()
     case .widenContext: stepContext(by: 1)
     case .narrowContext: stepContext(by: -1)
     case .openRecordInEditor:
       guard let r = selectedRecord else { return }
       // A draft is edited in its drafts file, at its line.
       if let draft = selectedDraft {
-        editorRequest = EditorRequest(path: draft.place.file, line: draft.place.line)
+        editorRequest = EditorRequest(
+          path: draft.place.file, line: draft.place.line)
         return
       }
       workbench.recordToEdit = r.id
@@ -36,7 +38,8 @@ extension BrowserState {
   mutating func enterContext() {
     guard let r = selectedRecord else { return }
     workbench.context = ContextView(
-      record: r.id, days: 3, savedQuery: query, savedSearch: search, savedFilter: workbench.filter)
+      record: r.id, days: 3, savedQuery: query, savedSearch: search,
+      savedFilter: workbench.filter)
     applyContextWindow()
   }
 
@@ -64,14 +67,16 @@ extension BrowserState {
 
   /// Every filter off, the dates limited to the record's days widened by the window.
   mutating func applyContextWindow() {
-    guard let c = workbench.context, let index = corpus.recordIndex[c.record] else { return }
+    guard let c = workbench.context, let index = corpus.recordIndex[c.record]
+    else { return }
     let first = corpus.firstDay(at: index).adding(days: -c.days)
     let last = corpus.lastDay(at: index).adding(days: c.days)
     workbench.filter = AnnotationFilter()
     search = ""
     applyQuery(
       TimelineQuery(
-        since: RecordDate(firstDay: first, precision: .day), until: RecordDate(firstDay: last, precision: .day)))
+        since: RecordDate(firstDay: first, precision: .day),
+        until: RecordDate(firstDay: last, precision: .day)))
     if let row = rows.row(of: RecordPosition(index)) { select(row) }
     message = "\(rows.count) within \(c.days)d: + wider, = narrower, Esc leaves"
   }

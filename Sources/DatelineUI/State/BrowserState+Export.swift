@@ -28,7 +28,9 @@ extension BrowserState {
 
   /// A key in the overwrite prompt: `y` asks the shell again with consent; anything
   /// else keeps the file.
-  mutating func answerOverwrite(_ request: ExportRequest, _ edit: (inout String) -> Void) {
+  mutating func answerOverwrite(
+    _ request: ExportRequest, _ edit: (inout String) -> Void
+  ) {
     var typed = ""
     edit(&typed)
     prompt = nil

@@ -25,7 +25,9 @@ extension BrowserState {
     let end = min(rows.endIndex, start + timelineRows)
     var widest = 0
     for i in start..<end {
-      widest = max(widest, DisplayWidth.of(Sanitizer.clean(corpus.records[rows[i]].headline)))
+      widest = max(
+        widest,
+        DisplayWidth.of(Sanitizer.clean(corpus.records[rows[i]].headline)))
     }
     // Scrolled, the first column holds the mark: the text gets one column less.
     return max(0, widest - (width - 1))
@@ -34,7 +36,10 @@ extension BrowserState {
   mutating func scrollHeadlines(by steps: Int) {
     let limit = maxHeadlineOffset
     if steps > 0 && headlineOffset >= limit {
-      message = limit == 0 ? "the headlines fit: nothing to scroll" : "at the end of the longest headline"
+      message =
+        limit == 0
+        ? "the headlines fit: nothing to scroll"
+        : "at the end of the longest headline"
       return
     }
     headlineOffset = min(max(0, headlineOffset + steps * headlineStep), limit)

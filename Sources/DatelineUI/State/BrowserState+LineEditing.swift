@@ -5,7 +5,8 @@ extension BrowserState {
   /// The open prompt's text, whichever prompt it is.
   public var promptText: String {
     switch prompt {
-    case .search(let text, _), .jump(let text), .range(let text), .export(let text), .tag(let text), .note(let text),
+    case .search(let text, _), .jump(let text), .range(let text),
+      .export(let text), .tag(let text), .note(let text),
       .viewName(let text), .command(let text), .draftField(_, let text):
       return text
     case .overwrite, nil: return ""
@@ -34,12 +35,16 @@ extension BrowserState {
     guard let kind = promptKind else { return }
     if case .overwrite = prompt {
       // A yes/no question: only the typed answer counts.
-      if case .insert(let typed) = edit, let c = typed.first { editPrompt { $0.append(c) } }
+      if case .insert(let typed) = edit, let c = typed.first {
+        editPrompt { $0.append(c) }
+      }
       return
     }
     if edit == .historyBack || edit == .historyForward {
       var e = editing
-      if let text = e.browse(back: edit == .historyBack, kind: kind, current: promptText) {
+      if let text = e.browse(
+        back: edit == .historyBack, kind: kind, current: promptText)
+      {
         editing = e
         editPrompt { $0 = text }
       }
@@ -62,6 +67,8 @@ extension BrowserState {
 
   /// Keeps the submitted text in the prompt's history.
   mutating func rememberPrompt() {
-    if let kind = promptKind, kind != "overwrite" { editing.remember(promptText, kind: kind) }
+    if let kind = promptKind, kind != "overwrite" {
+      editing.remember(promptText, kind: kind)
+    }
   }
 }

@@ -7,13 +7,20 @@ extension BrowserState {
   mutating func showLinks(_ kind: LinkChoice.Kind) {
     // In the focused figures pane: the highlighted statement's record, not the timeline's.
     let fromFigures = kind == .disputes && pane == .figures && focus == .pane
-    guard let index = fromFigures ? FiguresPane.cursorRecord(self) : selectedPosition?.offset else { return }
+    guard
+      let index = fromFigures
+        ? FiguresPane.cursorRecord(self) : selectedPosition?.offset
+    else { return }
     let r = corpus.records[index]
     let targets =
       kind == .disputes
-      ? links.disputeTargets(of: r, at: index) : links.revisionTargets(of: r, at: index)
+      ? links.disputeTargets(of: r, at: index)
+      : links.revisionTargets(of: r, at: index)
     switch targets.count {
-    case 0: message = kind == .disputes ? "this record is not in a dispute" : "this record has no revisions"
+    case 0:
+      message =
+        kind == .disputes
+        ? "this record is not in a dispute" : "this record has no revisions"
     case 1: jump(to: corpus.records[targets[0]].id)
     default: overlay = .links(LinkChoice(kind: kind, targets: targets))
     }
@@ -60,7 +67,9 @@ extension BrowserState {
       focus = .pane
       sourceScroll = nil
       sourceIndex = n >= 0 ? 0 : count - 1
-      if sourceQuote == nil { message = "no quote for this source; showing it from the top" }
+      if sourceQuote == nil {
+        message = "no quote for this source; showing it from the top"
+      }
       return
     }
     let next = sourceIndex + n
@@ -73,7 +82,9 @@ extension BrowserState {
     }
     sourceIndex = next
     sourceScroll = nil
-    if sourceQuote == nil { message = "no quote for this source; showing it from the top" }
+    if sourceQuote == nil {
+      message = "no quote for this source; showing it from the top"
+    }
   }
 
   /// The source the source pane shows, and the quote it is scrolled to.
@@ -103,13 +114,18 @@ extension BrowserState {
   mutating func nextMark() {
     let shown = marks.compactMap { row(of: $0) }.sorted()
     guard let first = shown.first else {
-      message = marks.isEmpty ? "no marks (m marks a record)" : "no marked record is shown (0 clears the filters)"
+      message =
+        marks.isEmpty
+        ? "no marks (m marks a record)"
+        : "no marked record is shown (0 clears the filters)"
       return
     }
     let next = shown.first { $0 > selection }
     rememberPlace()
     select(next ?? first)
     let n = (shown.firstIndex(of: next ?? first) ?? 0) + 1
-    message = "mark \(n) of \(shown.count)" + (next == nil && shown.count > 1 ? " (wrapped)" : "")
+    message =
+      "mark \(n) of \(shown.count)"
+      + (next == nil && shown.count > 1 ? " (wrapped)" : "")
   }
 }

@@ -14,7 +14,9 @@ extension BrowserState {
       guard m.action == .press else { return }
       let text = StatusText(self, columns: layout.status.columns)
       let column = p.column - layout.status.column
-      if let chip = text.chips.first(where: { $0.columns.contains(column) }) { remove(chip.removal) }
+      if let chip = text.chips.first(where: { $0.columns.contains(column) }) {
+        remove(chip.removal)
+      }
       return
     }
     if let pane = layout.pane, self.pane != nil, pane.contains(p) {
@@ -41,6 +43,7 @@ extension BrowserState {
 extension Rect {
   /// Whether the cell at `p` is inside.
   func contains(_ p: Position) -> Bool {
-    p.column >= column && p.column < column + columns && p.row >= row && p.row < row + rows
+    p.column >= column && p.column < column + columns && p.row >= row
+      && p.row < row + rows
   }
 }

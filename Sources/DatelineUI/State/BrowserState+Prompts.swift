@@ -17,7 +17,8 @@ extension BrowserState {
       if TextSearch.words(text).isEmpty {
         editing.pendingSearch = nil
       } else {
-        editing.pendingSearch = PromptEditing.PendingSearch(origin: origin, done: 0)
+        editing.pendingSearch = PromptEditing.PendingSearch(
+          origin: origin, done: 0)
       }
     case .jump(var text):
       edit(&text)
@@ -97,11 +98,14 @@ extension BrowserState {
   mutating func jumpToDate(_ text: String) {
     let t = text.trimmingCharacters(in: .whitespaces)
     guard let target = JumpTarget.parse(t) else {
-      message = "not a date: \(t) (use YYYY, YYYY-MM, YYYY-MM-DD, or -1w, +1m, -3d, +1y)"
+      message =
+        "not a date: \(t) (use YYYY, YYYY-MM, YYYY-MM-DD, or -1w, +1m, -3d, +1y)"
       return
     }
     guard let day = target.day(from: selectedRecord?.firstDay) else {
-      message = selectedRecord == nil ? "no record selected to count from" : "\(t) leaves the calendar"
+      message =
+        selectedRecord == nil
+        ? "no record selected to count from" : "\(t) leaves the calendar"
       return
     }
     let i = firstRow(onOrAfter: day)

@@ -20,7 +20,8 @@ extension BrowserState {
     case .reloadFinished(let outcome):
       live.loading = false
       switch outcome.content {
-      case .failed(let why): message = "reload failed, showing the data as it was: " + why
+      case .failed(let why):
+        message = "reload failed, showing the data as it was: " + why
       case .loaded(let corpus, let issues, let summary):
         replaceCorpus(corpus)
         live.issues = issues
@@ -51,7 +52,8 @@ extension BrowserState {
 
   /// Moves the errors pane's cursor (j/k in the pane).
   mutating func moveIssueCursor(by n: Int) {
-    live.issueCursor = min(max(0, live.issueCursor + n), max(0, live.issues.count - 1))
+    live.issueCursor = min(
+      max(0, live.issueCursor + n), max(0, live.issues.count - 1))
   }
 
   private mutating func closeIssues() {
@@ -66,7 +68,9 @@ extension BrowserState {
     let issue = live.issues[live.issueCursor]
     let base = live.directory.isEmpty ? dataLabel : live.directory
     // `file` is the directory itself for a problem with the whole directory.
-    let path = issue.file == base || issue.file.hasPrefix("/") ? issue.file : base + "/" + issue.file
+    let path =
+      issue.file == base || issue.file.hasPrefix("/")
+      ? issue.file : base + "/" + issue.file
     var item: Int?
     if case .item(let index, _) = issue.place { item = index }
     editorRequest = EditorRequest(path: path, line: issue.line, item: item)
@@ -77,7 +81,9 @@ extension BrowserState {
     let selectedID = selectedRecord?.id
     let selectedDay = selectedPosition.map { corpus.firstDay(at: $0) }
     let topID = rows.indices.contains(top) ? corpus.records[rows[top]].id : nil
-    let sameRecordScroll = (detailLink, detailScroll, sourceScroll, sourceIndex, figureCursor)
+    let sameRecordScroll = (
+      detailLink, detailScroll, sourceScroll, sourceIndex, figureCursor
+    )
     corpus = new
     links = LinkIndex(corpus: new)
     facetColumns = nil
@@ -89,7 +95,8 @@ extension BrowserState {
     if let topID, let row = row(of: topID) { top = row }
     if let selectedID, let row = row(of: selectedID) {
       selection = row
-      (detailLink, detailScroll, sourceScroll, sourceIndex, figureCursor) = sameRecordScroll
+      (detailLink, detailScroll, sourceScroll, sourceIndex, figureCursor) =
+        sameRecordScroll
     } else if let selectedDay, !rows.isEmpty {
       // The record is gone: the first one shown on or after its day.
       selection = min(firstRow(onOrAfter: selectedDay), rows.endIndex - 1)
@@ -105,7 +112,8 @@ extension Event {
   /// News from the shell rather than a key: it does not wipe the status line's message.
   var isBackgroundNews: Bool {
     switch self {
-    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep, .validationProgress, .validationFinished,
+    case .reloadStarted, .reloadFinished, .dataChanged, .searchStep,
+      .validationProgress, .validationFinished,
       .draftsRead:
       return true
     default: return false

@@ -6,7 +6,9 @@ import DatelineCore
 extension BrowserState {
   /// The selected record when it is a draft, with where it is.
   var selectedDraft: (record: Record, place: DraftReview.Place)? {
-    guard !review.isEmpty, let r = selectedRecord, let place = review.drafts[r.id] else { return nil }
+    guard !review.isEmpty, let r = selectedRecord,
+      let place = review.drafts[r.id]
+    else { return nil }
     return (r, place)
   }
 
@@ -35,15 +37,20 @@ extension BrowserState {
   }
 
   /// The selected draft, if it is one still waiting; else why not, in the status line.
-  private mutating func waitingDraft(_ verb: String) -> (record: Record, place: DraftReview.Place)? {
+  private mutating func waitingDraft(_ verb: String) -> (
+    record: Record, place: DraftReview.Place
+  )? {
     guard let draft = selectedDraft else {
       message =
         review.isEmpty
-        ? "no drafts here (dateline draft … --data DIR writes them)" : "\(verb) works on drafts; this is a record"
+        ? "no drafts here (dateline draft … --data DIR writes them)"
+        : "\(verb) works on drafts; this is a record"
       return nil
     }
     if let decided = review.decided[draft.record.id] {
-      message = "this draft is \(decided.rawValue)" + (decided == .rejected ? " (u undoes the reject)" : "")
+      message =
+        "this draft is \(decided.rawValue)"
+        + (decided == .rejected ? " (u undoes the reject)" : "")
       return nil
     }
     return draft
@@ -57,13 +64,15 @@ extension BrowserState {
       return
     }
     review.decision = DraftDecision(
-      id: record.id, decision: .accepted, draftsFile: place.file, recordLine: record.jsonObject,
+      id: record.id, decision: .accepted, draftsFile: place.file,
+      recordLine: record.jsonObject,
       recordsFile: place.recordsFile)
   }
 
   mutating func rejectDraft() {
     guard let (record, place) = waitingDraft("x") else { return }
-    review.decision = DraftDecision(id: record.id, decision: .rejected, draftsFile: place.file)
+    review.decision = DraftDecision(
+      id: record.id, decision: .rejected, draftsFile: place.file)
   }
 
   mutating func undoReject() {
@@ -71,7 +80,8 @@ extension BrowserState {
       message = "no reject to undo"
       return
     }
-    review.decision = DraftDecision(id: last.id, decision: .reopened, draftsFile: last.draftsFile)
+    review.decision = DraftDecision(
+      id: last.id, decision: .reopened, draftsFile: last.draftsFile)
   }
 
   /// The shell's answer to `review.decision`.
@@ -80,16 +90,20 @@ extension BrowserState {
     review.decision = nil
     if let error {
       if asked.decision == .reopened {
-        review.undo.append(DraftDecision(id: id, decision: .rejected, draftsFile: asked.draftsFile))
+        review.undo.append(
+          DraftDecision(
+            id: id, decision: .rejected, draftsFile: asked.draftsFile))
       }
-      message = "\(id.rawValue): \(asked.decision.rawValue) not written: \(error)"
+      message =
+        "\(id.rawValue): \(asked.decision.rawValue) not written: \(error)"
       return
     }
     switch asked.decision {
     case .accepted:
       review.decided[id] = .accepted
       message = "accepted \(id.rawValue) into \(asked.recordsFile ?? "")"
-      review.noteAfterReload = message  // The new record replaces the draft on screen once the data is read again.
+      // The new record replaces the draft on screen once the data is read again.
+      review.noteAfterReload = message
       live.loadWanted = true
     case .rejected:
       review.decided[id] = .rejected
@@ -113,9 +127,13 @@ extension BrowserState {
     guard let (record, _) = waitingDraft(field.key) else { return }
     let text: String
     switch field {
-    case .date: text = record.date.description + (record.endDate.map { ".." + $0.description } ?? "")
+    case .date:
+      text =
+        record.date.description
+        + (record.endDate.map { ".." + $0.description } ?? "")
     case .kind: text = record.kind.rawValue
-    case .parties: text = record.parties.map(\.id.rawValue).joined(separator: " ")
+    case .parties:
+      text = record.parties.map(\.id.rawValue).joined(separator: " ")
     case .basis: text = record.attribution?.basis.rawValue ?? ""
     }
     prompt = .draftField(field, text: text)
@@ -127,7 +145,9 @@ extension BrowserState {
     prompt = nil
     guard let (record, place) = selectedDraft else { return }
     let changed: Record
-    switch DraftFieldEdit.apply(field, text, to: record, parties: review.directory ?? corpus) {
+    switch DraftFieldEdit.apply(
+      field, text, to: record, parties: review.directory ?? corpus)
+    {
     case .success(let r): changed = r
     case .failure(let why):
       message = why.message
@@ -138,19 +158,22 @@ extension BrowserState {
       message = "not changed: \(problem)"
       return
     }
-    review.rewrite = DraftRewrite(id: record.id, place: place, recordLine: changed.jsonObject)
+    review.rewrite = DraftRewrite(
+      id: record.id, place: place, recordLine: changed.jsonObject)
   }
 
   /// Tab on a review prompt: kinds, bases, or the party id being typed.
   mutating func completeDraftField() {
     guard case .draftField(let field, let text) = prompt else { return }
-    var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    var words = text.split(separator: " ", omittingEmptySubsequences: false)
+      .map(String.init)
     let typed = words.popLast() ?? ""
     let all: [String]
     switch field {
     case .kind: all = Record.Kind.allCases.map(\.rawValue)
     case .basis: all = Attribution.Basis.allCases.map(\.rawValue)
-    case .parties: all = (review.directory ?? corpus).parties.map(\.id.rawValue).sorted()
+    case .parties:
+      all = (review.directory ?? corpus).parties.map(\.id.rawValue).sorted()
     case .date: all = []
     }
     let candidates = all.filter { $0.hasPrefix(typed) }
@@ -158,11 +181,16 @@ extension BrowserState {
       message = "nothing starts with \(typed)"
       return
     }
-    for c in candidates.dropFirst() { while !c.hasPrefix(common) { common.removeLast() } }
-    words.append(common + (candidates.count == 1 && field == .parties ? " " : ""))
+    for c in candidates.dropFirst() {
+      while !c.hasPrefix(common) { common.removeLast() }
+    }
+    words.append(
+      common + (candidates.count == 1 && field == .parties ? " " : ""))
     prompt = .draftField(field, text: words.joined(separator: " "))
     if candidates.count > 1 {
-      message = candidates.prefix(16).joined(separator: " ") + (candidates.count > 16 ? " …" : "")
+      message =
+        candidates.prefix(16).joined(separator: " ")
+        + (candidates.count > 16 ? " …" : "")
     }
   }
 }
@@ -184,7 +212,8 @@ extension DraftField {
     case .date: return "draft date (YYYY-MM-DD, or since..until): "
     case .kind: return "draft kind (Tab: event statement claim denial figure): "
     case .parties: return "draft parties (ids, Tab completes): "
-    case .basis: return "draft basis (Tab: named official anonymous unattributed): "
+    case .basis:
+      return "draft basis (Tab: named official anonymous unattributed): "
     }
   }
 }

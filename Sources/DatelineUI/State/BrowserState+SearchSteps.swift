@@ -14,7 +14,9 @@ extension BrowserState {
   /// Whether a search or a count still runs (the shell then sends `.searchStep`).
   public var isSearching: Bool {
     if editing.pendingSearch != nil { return true }
-    guard let tally = editing.tally, !tally.isComplete, prompt == nil else { return false }
+    guard let tally = editing.tally, !tally.isComplete, prompt == nil else {
+      return false
+    }
     return tally.counts(search, rows)
   }
 
@@ -31,20 +33,27 @@ extension BrowserState {
         message = "no match for \(search)"
         return
       }
-      if forward ? row <= selection : row >= selection { message = "search wrapped" }
+      if forward ? row <= selection : row >= selection {
+        message = "search wrapped"
+      }
       select(row)
       return
     }
     // Pressed again while the same search runs: it goes on.
-    if let p = editing.pendingSearch, p.saysWrapped, p.forward == forward { return }
+    if let p = editing.pendingSearch, p.saysWrapped, p.forward == forward {
+      return
+    }
     let start = selection + (forward ? 1 : -1)
-    editing.pendingSearch = PromptEditing.PendingSearch(origin: start, done: 0, forward: forward, saysWrapped: true)
+    editing.pendingSearch = PromptEditing.PendingSearch(
+      origin: start, done: 0, forward: forward, saysWrapped: true)
     searchStep()
   }
 
   /// One piece of the running search, else of the count.
   mutating func searchStep(budget: Int = BrowserState.searchStepBudget) {
-    guard let pending = editing.pendingSearch else { return updateTally(step: true) }
+    guard let pending = editing.pendingSearch else {
+      return updateTally(step: true)
+    }
     let words = TextSearch.words(search)
     guard !words.isEmpty, !rows.isEmpty else {
       editing.pendingSearch = nil
@@ -54,17 +63,25 @@ extension BrowserState {
     // hit is found once, at the first step, and wins when the text scan passes it.
     let forward = pending.forward
     var annotationHit = pending.annotationHit
-    if pending.done == 0 { annotationHit = annotationMatch(words, from: pending.origin, forward: forward) }
+    if pending.done == 0 {
+      annotationHit = annotationMatch(
+        words, from: pending.origin, forward: forward)
+    }
     let n = rows.count
     let origin = (pending.origin.offset % n + n) % n
-    let distance = { (row: ResultRow) in forward ? (row.offset - origin + n) % n : (origin - row.offset + n) % n }
+    let distance = { (row: ResultRow) in
+      forward ? (row.offset - origin + n) % n : (origin - row.offset + n) % n
+    }
     let matcher = TextMatcher(words, corpus: corpus)
     switch matcher.step(
-      in: rows.positions, from: pending.origin.offset, forward: forward, done: pending.done, budget: budget)
+      in: rows.positions, from: pending.origin.offset, forward: forward,
+      done: pending.done, budget: budget)
     {
     case .found(let offset):
       let i = ResultRow(offset)
-      land(on: nearer(i, annotationHit, from: pending.origin, forward: forward) ?? i, pending)
+      land(
+        on: nearer(i, annotationHit, from: pending.origin, forward: forward)
+          ?? i, pending)
     case .searched(let done):
       if let a = annotationHit, distance(a) < done {
         land(on: a, pending)
@@ -84,9 +101,13 @@ extension BrowserState {
   }
 
   /// The search found `row`: select it (`n`/`N` say when they went past the end).
-  private mutating func land(on row: ResultRow, _ pending: PromptEditing.PendingSearch) {
+  private mutating func land(
+    on row: ResultRow, _ pending: PromptEditing.PendingSearch
+  ) {
     editing.pendingSearch = nil
-    if pending.saysWrapped && (pending.forward ? row < pending.origin : row > pending.origin) {
+    if pending.saysWrapped
+      && (pending.forward ? row < pending.origin : row > pending.origin)
+    {
       message = "search wrapped"
     }
     select(row)
@@ -101,31 +122,43 @@ extension BrowserState {
       editing.tally = nil
       return
     }
-    guard prompt == nil, editing.pendingSearch == nil, !rows.isEmpty else { return }
+    guard prompt == nil, editing.pendingSearch == nil, !rows.isEmpty else {
+      return
+    }
     if var tally = editing.tally, tally.counts(search, rows) {
       guard step, !tally.isComplete else { return }
-      tally.step(TextMatcher(TextSearch.words(search), corpus: corpus), budget: SearchTally.stepRows) {
+      tally.step(
+        TextMatcher(TextSearch.words(search), corpus: corpus),
+        budget: SearchTally.stepRows
+      ) {
         annotationRows()
       }
       editing.tally = tally
       return
     }
     var tally = SearchTally(search: search, rows: rows)
-    let first = rows.count <= SearchTally.firstRows ? rows.count : SearchTally.stepRows
-    tally.step(TextMatcher(TextSearch.words(search), corpus: corpus), budget: first) { annotationRows() }
+    let first =
+      rows.count <= SearchTally.firstRows ? rows.count : SearchTally.stepRows
+    tally.step(
+      TextMatcher(TextSearch.words(search), corpus: corpus), budget: first
+    ) { annotationRows() }
     editing.tally = tally
   }
 
   /// The rows whose stars, tags or notes (with the record's text) hold the search words.
   private func annotationRows() -> [ResultRow] {
-    AnnotationFilter.searchMatches(TextSearch.words(search), corpus: corpus, annotations: workbench.annotations)
-      .compactMap { rows.row(of: RecordPosition($0)) }
+    AnnotationFilter.searchMatches(
+      TextSearch.words(search), corpus: corpus,
+      annotations: workbench.annotations
+    )
+    .compactMap { rows.row(of: RecordPosition($0)) }
   }
 
   /// "match 3 of 17" while a counted match is selected, "counting…" before the count
   /// reaches it, else nil.
   var matchLabel: String? {
-    guard !search.isEmpty, let tally = editing.tally, tally.counts(search, rows) else { return nil }
+    guard !search.isEmpty, let tally = editing.tally, tally.counts(search, rows)
+    else { return nil }
     if let label = tally.label(at: selection) { return label }
     return tally.isComplete ? nil : "counting…"
   }

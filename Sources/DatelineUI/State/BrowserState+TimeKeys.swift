@@ -8,19 +8,24 @@ import DatelineCore
 extension BrowserState {
   /// `]`: the first record of the next day that has records; `[`: of the previous one.
   mutating func jumpDay(forward: Bool) {
-    jumpPeriod(forward: forward, name: "day", start: { $0 }, next: { $0.adding(days: 1) })
+    jumpPeriod(
+      forward: forward, name: "day", start: { $0 }, next: { $0.adding(days: 1) }
+    )
   }
 
   /// `}`: the first record of the next month that has records; `{`: of the previous one.
   mutating func jumpMonth(forward: Bool) {
-    jumpPeriod(forward: forward, name: "month", start: \.startOfMonth, next: { $0.adding(months: 1) })
+    jumpPeriod(
+      forward: forward, name: "month", start: \.startOfMonth,
+      next: { $0.adding(months: 1) })
   }
 
   /// The first record of the next (or previous) period that has records; a period is
   /// what `start` maps its days to, and `next` gives the start of the following one (nil
   /// past the calendar's end).
   private mutating func jumpPeriod(
-    forward: Bool, name: String, start: (CalendarDay) -> CalendarDay, next: (CalendarDay) -> CalendarDay?
+    forward: Bool, name: String, start: (CalendarDay) -> CalendarDay,
+    next: (CalendarDay) -> CalendarDay?
   ) {
     guard let day = selectedRecord?.firstDay else { return }
     let period = start(day)
@@ -57,7 +62,8 @@ extension BrowserState {
   /// (the filter stays as it was), as the CLI refuses it with a usage error.
   mutating func applyRange(_ range: DateRange) {
     if range.isInverted {
-      message = "\(range.description): the range ends before it starts (not applied)"
+      message =
+        "\(range.description): the range ends before it starts (not applied)"
       return
     }
     var q = query
@@ -69,7 +75,9 @@ extension BrowserState {
   mutating func cycleBasis() {
     let order = Attribution.Basis.allCases
     var q = query
-    if q.facets.basis.count == 1, let current = q.facets.basis.first, let i = order.firstIndex(of: current) {
+    if q.facets.basis.count == 1, let current = q.facets.basis.first,
+      let i = order.firstIndex(of: current)
+    {
       q.facets.basis = i + 1 < order.count ? [order[i + 1]] : []
     } else {
       q.facets.basis = [order[0]]

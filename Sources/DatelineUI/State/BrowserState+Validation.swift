@@ -16,7 +16,8 @@ extension BrowserState {
       validation.running = false
       switch outcome.content {
       case .failed(let why):
-        message = "the data could not be checked (" + why + "); R loads it again"
+        message =
+          "the data could not be checked (" + why + "); R loads it again"
       case .loaded(let checked, let issues, _):
         let selected = selectedRecordID
         let before = corpus.records.count
@@ -41,15 +42,24 @@ extension BrowserState {
 
   /// What the status line says when the check ends: the selected record that left (with
   /// its first error), or how many left, or that all is well.
-  static func checkedMessage(left: Int, selected: Record.ID?, stillThere: Bool?, issues: [LoadIssue]) -> String {
+  static func checkedMessage(
+    left: Int, selected: Record.ID?, stillThere: Bool?, issues: [LoadIssue]
+  ) -> String {
     let errors = issues.count { $0.isError }
-    let list = errors == 0 ? "" : "; \(errors) error\(errors == 1 ? "" : "s"): ! lists them"
+    let list =
+      errors == 0
+      ? "" : "; \(errors) error\(errors == 1 ? "" : "s"): ! lists them"
     if let selected, stillThere == false {
-      let why = issues.first { $0.isError && $0.place.recordID == selected.rawValue }.map { ": " + $0.message } ?? ""
-      return "record \(selected.rawValue) is not valid and left the view\(why)" + list
+      let why =
+        issues.first { $0.isError && $0.place.recordID == selected.rawValue }
+        .map { ": " + $0.message } ?? ""
+      return "record \(selected.rawValue) is not valid and left the view\(why)"
+        + list
     }
     if left > 0 {
-      return "checked: \(left) record\(left == 1 ? "" : "s") not valid left the view" + list
+      return
+        "checked: \(left) record\(left == 1 ? "" : "s") not valid left the view"
+        + list
     }
     return errors == 0 ? "checked: every record is valid" : "checked" + list
   }

@@ -7,7 +7,10 @@ extension BrowserState {
     switch event {
     case .openViewList: overlay = .views(cursor: 0)
     case .moveViewCursor(let n):
-      if case .views(let c) = overlay { overlay = .views(cursor: min(max(0, c + n), workbench.views.views.count)) }
+      if case .views(let c) = overlay {
+        overlay = .views(
+          cursor: min(max(0, c + n), workbench.views.views.count))
+      }
     case .chooseViewAtCursor:
       guard case .views(let c) = overlay else { return }
       overlay = nil
@@ -15,7 +18,8 @@ extension BrowserState {
         prompt = .viewName(text: "")
       } else if workbench.views.views.indices.contains(c - 1) {
         open(workbench.views.views[c - 1])
-        message = "view \(workbench.views.views[c - 1].name): \(rows.count) records"
+        message =
+          "view \(workbench.views.views[c - 1].name): \(rows.count) records"
       }
     case .viewsSaved(let error):
       workbench.viewsToSave = false
@@ -32,7 +36,8 @@ extension BrowserState {
     // A filter-in is saved as the view's search, opened again as a filter.
     let filters = !TextSearch.words(q.search).isEmpty
     if !filters { q.search = c?.savedSearch ?? search }
-    var view = SavedView(name: name, query: q, filter: c?.savedFilter ?? workbench.filter)
+    var view = SavedView(
+      name: name, query: q, filter: c?.savedFilter ?? workbench.filter)
     view.searchFilters = filters
     return view
   }
@@ -71,7 +76,8 @@ extension BrowserState {
       let known = workbench.views.views.map(\.name).joined(separator: ", ")
       message =
         name.isEmpty
-        ? "usage: :view NAME or :view save NAME" : "no view named \(name)" + (known.isEmpty ? "" : " (views: \(known))")
+        ? "usage: :view NAME or :view save NAME"
+        : "no view named \(name)" + (known.isEmpty ? "" : " (views: \(known))")
       return
     }
     open(view)

@@ -115,7 +115,9 @@ public struct BrowserState: Sendable {
   /// Drafts on screen and their review (DraftReview.swift).
   public var review: DraftReview
 
-  public init(corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true) {
+  public init(
+    corpus: Corpus, dataLabel: String, size: Size, useColor: Bool = true
+  ) {
     self.corpus = corpus
     self.links = LinkIndex(corpus: corpus)
     self.facetColumns = nil
@@ -171,7 +173,9 @@ public struct BrowserState: Sendable {
     query = newQuery
     if newQuery.facets.needsColumns { ensureFacetColumns() }
     rows = ResultRows(
-      workbench.filter.apply(filteredRows(newQuery), corpus: corpus, annotations: workbench.annotations))
+      workbench.filter.apply(
+        filteredRows(newQuery), corpus: corpus,
+        annotations: workbench.annotations))
     counts = TimelineQuery.partyCounts(rows.positions, in: corpus)
     selection = 0
     if let previous, !rows.isEmpty {
@@ -219,7 +223,9 @@ public struct BrowserState: Sendable {
   }
 
   /// The row that shows record `id`, if it is loaded and shown.
-  func row(of id: Record.ID) -> ResultRow? { corpus.position(of: id).flatMap { rows.row(of: $0) } }
+  func row(of id: Record.ID) -> ResultRow? {
+    corpus.position(of: id).flatMap { rows.row(of: $0) }
+  }
 
   /// Parties in tree order (each root followed by its descendants), for the party list.
   public var partyListOrder: [Party] {
@@ -228,7 +234,8 @@ public struct BrowserState: Sendable {
       out.append(p)
       for c in corpus.parties where c.parent == p.id { visit(c) }
     }
-    for p in corpus.parties where p.parent == nil || corpus.party(p.parent!) == nil { visit(p) }
+    for p in corpus.parties
+    where p.parent == nil || corpus.party(p.parent!) == nil { visit(p) }
     return out
   }
 }

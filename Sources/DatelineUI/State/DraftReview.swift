@@ -61,14 +61,19 @@ public struct DraftSnapshot: Sendable, Hashable {
   public var directory: Corpus
   public var alone: Bool
 
-  public init(generation: Int, drafts: [Record.ID: DraftReview.Place], directory: Corpus, alone: Bool) {
+  public init(
+    generation: Int, drafts: [Record.ID: DraftReview.Place], directory: Corpus,
+    alone: Bool
+  ) {
     self.generation = generation
     self.drafts = drafts
     self.directory = directory
     self.alone = alone
   }
 
-  public static func == (a: DraftSnapshot, b: DraftSnapshot) -> Bool { a.generation == b.generation }
+  public static func == (a: DraftSnapshot, b: DraftSnapshot) -> Bool {
+    a.generation == b.generation
+  }
   public func hash(into hasher: inout Hasher) { hasher.combine(generation) }
 }
 
@@ -76,7 +81,8 @@ public struct DraftSnapshot: Sendable, Hashable {
 /// append to `recordsFile` first).
 public struct DraftDecision: Sendable, Hashable {
   public init(
-    id: Record.ID, decision: ReviewLog.Decision, draftsFile: String, recordLine: String? = nil,
+    id: Record.ID, decision: ReviewLog.Decision, draftsFile: String,
+    recordLine: String? = nil,
     recordsFile: String? = nil
   ) {
     self.id = id

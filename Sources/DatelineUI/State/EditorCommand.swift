@@ -11,7 +11,8 @@ public enum EditorCommand {
 
   /// Editors known to take `+LINE` before the file to open it at that line.
   public static let takesLineArgument: Set<String> = [
-    "vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "view", "vim.basic",
+    "vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "view",
+    "vim.basic",
     "vim.tiny", "nvi", "gvim",
   ]
 
@@ -19,13 +20,19 @@ public enum EditorCommand {
   ///
   /// An unset or blank `VISUAL` falls through to `EDITOR`, then to `vi`. A file name that
   /// starts with `-` or `+` gets `./` in front, so the editor cannot read it as an option.
-  public static func argv(visual: String?, editor: String?, file: String, line: Int?) -> [String] {
+  public static func argv(
+    visual: String?, editor: String?, file: String, line: Int?
+  ) -> [String] {
     var words = words(of: visual ?? "")
     if words.isEmpty { words = self.words(of: editor ?? "") }
     if words.isEmpty { words = [fallback] }
-    let program = words[0].split(separator: "/").last.map(String.init) ?? words[0]
-    if let line, line > 0, takesLineArgument.contains(program) { words.append("+\(line)") }
-    words.append(file.hasPrefix("-") || file.hasPrefix("+") ? "./" + file : file)
+    let program =
+      words[0].split(separator: "/").last.map(String.init) ?? words[0]
+    if let line, line > 0, takesLineArgument.contains(program) {
+      words.append("+\(line)")
+    }
+    words.append(
+      file.hasPrefix("-") || file.hasPrefix("+") ? "./" + file : file)
     return words
   }
 

@@ -25,7 +25,9 @@ public struct JumpHistory: Sendable, Hashable {
   mutating func push(_ place: Place) {
     if places.last == place { return }
     places.append(place)
-    if places.count > JumpHistory.limit { places.removeFirst(places.count - JumpHistory.limit) }
+    if places.count > JumpHistory.limit {
+      places.removeFirst(places.count - JumpHistory.limit)
+    }
   }
 
   mutating func pop() -> Place? { places.popLast() }

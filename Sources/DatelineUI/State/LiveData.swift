@@ -20,7 +20,9 @@ public struct LiveData: Sendable, Hashable {
   /// The highlighted entry of the errors pane (`!`).
   public var issueCursor: Int
 
-  public init(follow: Bool = true, directory: String = "", issues: [LoadIssue] = []) {
+  public init(
+    follow: Bool = true, directory: String = "", issues: [LoadIssue] = []
+  ) {
     self.follow = follow
     self.directory = directory
     self.loadWanted = false

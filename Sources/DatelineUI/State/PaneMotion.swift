@@ -49,7 +49,8 @@ public enum Motion: Sendable, Hashable {
   /// Whether the motion goes towards the end.
   var forward: Bool {
     switch self {
-    case .line(let n), .scroll(let n), .page(let n), .halfPage(let n): return n > 0
+    case .line(let n), .scroll(let n), .page(let n), .halfPage(let n):
+      return n > 0
     case .first: return false
     case .last: return true
     }
@@ -63,17 +64,26 @@ extension BrowserState {
     switch pane {
     case .detail: moveDetail(motion)
     case .source:
-      guard let area = SourcePane.bodyRect(self), let body = SourcePane.body(self, width: area.columns) else { return }
-      let current = min(sourceScroll ?? SourcePane.autoScroll(self), max(0, body.lines.count - area.rows))
-      sourceScroll = motion.offset(from: current, height: area.rows, maxOffset: body.lines.count - area.rows)
+      guard let area = SourcePane.bodyRect(self),
+        let body = SourcePane.body(self, width: area.columns)
+      else { return }
+      let current = min(
+        sourceScroll ?? SourcePane.autoScroll(self),
+        max(0, body.lines.count - area.rows))
+      sourceScroll = motion.offset(
+        from: current, height: area.rows,
+        maxOffset: body.lines.count - area.rows)
     case .figures:
       let count = FiguresPane.entryCount(self)
       guard count > 0 else { return }
       let height = max(1, (Layout(self).pane?.rows ?? 2) - 1)
-      figureCursor = motion.offset(from: FiguresPane.cursor(self), height: height, maxOffset: count - 1)
+      figureCursor = motion.offset(
+        from: FiguresPane.cursor(self), height: height, maxOffset: count - 1)
     case .issues:
       let height = max(1, (Layout(self).pane?.rows ?? 2) - 1)
-      let target = motion.offset(from: live.issueCursor, height: height, maxOffset: live.issues.count - 1)
+      let target = motion.offset(
+        from: live.issueCursor, height: height, maxOffset: live.issues.count - 1
+      )
       moveIssueCursor(by: target - live.issueCursor)
     case nil: break
     }
@@ -89,16 +99,22 @@ extension BrowserState {
     let visible = DetailPane.visibleLinks(view, scroll: scroll)
     if case .line(let n) = motion, abs(n) == 1 {
       let current = visible.contains(detailLink) ? detailLink : nil
-      let next: Int? = current.map { $0 + n } ?? (n > 0 ? visible.first : visible.last)
+      let next: Int? =
+        current.map { $0 + n } ?? (n > 0 ? visible.first : visible.last)
       if let next, visible.contains(next) {
         detailLink = next
         detailScroll = scroll
         return
       }
     }
-    detailScroll = motion.offset(from: scroll, height: view.height, maxOffset: maxScroll)
+    detailScroll = motion.offset(
+      from: scroll, height: view.height, maxOffset: maxScroll)
     // The chosen link stays one that can be seen, so Enter follows what is highlighted.
     let now = DetailPane.visibleLinks(view, scroll: detailScroll)
-    if !now.contains(detailLink), let pick = motion.forward ? now.first : now.last { detailLink = pick }
+    if !now.contains(detailLink),
+      let pick = motion.forward ? now.first : now.last
+    {
+      detailLink = pick
+    }
   }
 }

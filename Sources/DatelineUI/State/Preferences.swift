@@ -20,7 +20,10 @@ public struct Preferences: Sendable, Hashable {
   public var kindColors: [Party.Kind: Style.Color]
   public var keys: KeyRemap
 
-  public init(split: Split = .auto, kindColors: [Party.Kind: Style.Color] = [:], keys: KeyRemap = KeyRemap()) {
+  public init(
+    split: Split = .auto, kindColors: [Party.Kind: Style.Color] = [:],
+    keys: KeyRemap = KeyRemap()
+  ) {
     self.split = split
     self.kindColors = kindColors
     self.keys = keys

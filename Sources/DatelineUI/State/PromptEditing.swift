@@ -55,7 +55,10 @@ public struct PromptEditing: Sendable, Hashable {
     /// The nearest row whose annotations (stars, tags, notes) match, found at the start.
     var annotationHit: ResultRow?
 
-    public init(origin: ResultRow, done: Int, forward: Bool = true, saysWrapped: Bool = false) {
+    public init(
+      origin: ResultRow, done: Int, forward: Bool = true,
+      saysWrapped: Bool = false
+    ) {
       self.origin = origin
       self.done = done
       self.forward = forward
@@ -86,7 +89,8 @@ public struct PromptEditing: Sendable, Hashable {
       let clean = Array(PromptEditing.oneLine(typed))
       let room = max(0, PromptEditing.maxLength - chars.count)
       if clean.count > room {
-        message = "a prompt holds \(PromptEditing.maxLength) characters: \(clean.count - room) not typed"
+        message =
+          "a prompt holds \(PromptEditing.maxLength) characters: \(clean.count - room) not typed"
       }
       chars.insert(contentsOf: clean.prefix(room), at: cursor)
       cursor += min(room, clean.count)
@@ -122,7 +126,9 @@ public struct PromptEditing: Sendable, Hashable {
     for ch in s {
       if ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\t" {
         out.append(" ")
-      } else if let v = ch.unicodeScalars.first?.value, v < 0x20 || (0x7F...0x9F).contains(v) {
+      } else if let v = ch.unicodeScalars.first?.value,
+        v < 0x20 || (0x7F...0x9F).contains(v)
+      {
         continue
       } else {
         out.append(ch)
@@ -145,7 +151,9 @@ public struct PromptEditing: Sendable, Hashable {
     guard text.contains(where: { $0 != " " }) else { return }
     var list = history[kind, default: []]
     if list.last != text { list.append(text) }
-    if list.count > PromptEditing.historyLimit { list.removeFirst(list.count - PromptEditing.historyLimit) }
+    if list.count > PromptEditing.historyLimit {
+      list.removeFirst(list.count - PromptEditing.historyLimit)
+    }
     history[kind] = list
   }
 

@@ -17,7 +17,9 @@ public struct RecordFingerprints: Sendable {
   private let contents: [Int]
 
   /// Reads every record's JSON line once (run it off the main thread on large data).
-  public init(_ corpus: Corpus) { self.init(corpus, rows: Array(corpus.records.indices)) }
+  public init(_ corpus: Corpus) {
+    self.init(corpus, rows: Array(corpus.records.indices))
+  }
 
   /// The fingerprints of the records at `rows` only (the ones lines appended added).
   public init(_ corpus: Corpus, rows: [Int]) {
@@ -27,7 +29,9 @@ public struct RecordFingerprints: Sendable {
       guard let base = block.baseAddress else { return }
       var start = 0
       // memchr: a byte loop over 20 MB is most of the time in a debug build.
-      while start < block.count, let newline = memchr(base + start, 0x0A, block.count - start) {
+      while start < block.count,
+        let newline = memchr(base + start, 0x0A, block.count - start)
+      {
         let end = base.distance(to: UnsafeRawPointer(newline))
         let line = UnsafeRawBufferPointer(rebasing: block[start..<end])
         var content = Hasher()
@@ -59,7 +63,8 @@ public struct RecordFingerprints: Sendable {
     while i < count || j < more.count {
       let mine =
         j == more.count
-        || (i < count && (self.ids[i], self.contents[i]) <= (more.ids[j], more.contents[j]))
+        || (i < count
+          && (self.ids[i], self.contents[i]) <= (more.ids[j], more.contents[j]))
       ids.append(mine ? self.ids[i] : more.ids[j])
       contents.append(mine ? self.contents[i] : more.contents[j])
       if mine { i += 1 } else { j += 1 }
@@ -68,7 +73,8 @@ public struct RecordFingerprints: Sendable {
   }
 
   /// What changed from `self` (the data shown) to `new`, with the new load's error count.
-  public func summary(to new: RecordFingerprints, errors: Int) -> ReloadSummary {
+  public func summary(to new: RecordFingerprints, errors: Int) -> ReloadSummary
+  {
     var summary = ReloadSummary(errors: errors)
     var i = 0
     var j = 0
@@ -104,14 +110,18 @@ public struct RecordFingerprints: Sendable {
       let b = line[i]
       if b == UInt8(ascii: "\"") {
         let end = stringEnd(line, from: i)
-        if depth == 1 && expectKey && end - i == 3 && line[i + 1] == UInt8(ascii: "i")
+        if depth == 1 && expectKey && end - i == 3
+          && line[i + 1] == UInt8(ascii: "i")
           && line[i + 2] == UInt8(ascii: "d")
         {
           var k = end + 1
           while k < line.count && line[k] != UInt8(ascii: "\"") { k += 1 }
           hasher.combine(
             bytes: UnsafeRawBufferPointer(
-              rebasing: line[min(k, line.count)..<min(stringEnd(line, from: k) + 1, line.count)]))
+              rebasing: line[
+                min(
+                  k, line.count)..<min(stringEnd(line, from: k) + 1, line.count)
+              ]))
           return hasher.finalize()
         }
         expectKey = false
@@ -134,7 +144,9 @@ public struct RecordFingerprints: Sendable {
   }
 
   /// The index of the quote that closes the string opening at `start` (or the end).
-  private static func stringEnd(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
+  private static func stringEnd(_ line: UnsafeRawBufferPointer, from start: Int)
+    -> Int
+  {
     var i = start + 1
     while i < line.count {
       if line[i] == UInt8(ascii: "\\") {

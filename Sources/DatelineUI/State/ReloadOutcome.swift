@@ -22,7 +22,9 @@ public struct ReloadOutcome: Sendable, Hashable {
     self.content = content
   }
 
-  public static func == (a: ReloadOutcome, b: ReloadOutcome) -> Bool { a.generation == b.generation }
+  public static func == (a: ReloadOutcome, b: ReloadOutcome) -> Bool {
+    a.generation == b.generation
+  }
   public func hash(into hasher: inout Hasher) { hasher.combine(generation) }
 }
 
@@ -34,7 +36,9 @@ public struct ReloadSummary: Sendable, Hashable {
   public var removed: Int
   public var errors: Int
 
-  public init(added: Int = 0, changed: Int = 0, removed: Int = 0, errors: Int = 0) {
+  public init(
+    added: Int = 0, changed: Int = 0, removed: Int = 0, errors: Int = 0
+  ) {
     self.added = added
     self.changed = changed
     self.removed = removed
@@ -43,8 +47,11 @@ public struct ReloadSummary: Sendable, Hashable {
 
   /// The status line's words; "no change" when no record moved and nothing is wrong.
   public var description: String {
-    if added == 0 && changed == 0 && removed == 0 && errors == 0 { return "reloaded: no change" }
+    if added == 0 && changed == 0 && removed == 0 && errors == 0 {
+      return "reloaded: no change"
+    }
     let records = added == 1 ? "record" : "records"
-    return "+\(added) \(records), \(changed) changed, \(removed) removed, \(errors) error\(errors == 1 ? "" : "s")"
+    return
+      "+\(added) \(records), \(changed) changed, \(removed) removed, \(errors) error\(errors == 1 ? "" : "s")"
   }
 }

@@ -7,7 +7,9 @@ import DatelineCore
 /// (`Position.row`, which a record with a month rule above it does not match): the
 /// selection, the first drawn record and a search's origin are all `ResultRow`s, and
 /// converting to store positions goes through `ResultRows`.
-public struct ResultRow: Strideable, Hashable, Sendable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public struct ResultRow: Strideable, Hashable, Sendable,
+  ExpressibleByIntegerLiteral, CustomStringConvertible
+{
   public var offset: Int
 
   public init(_ offset: Int) { self.offset = offset }
@@ -17,8 +19,12 @@ public struct ResultRow: Strideable, Hashable, Sendable, ExpressibleByIntegerLit
   public func advanced(by n: Int) -> ResultRow { ResultRow(offset + n) }
   public var description: String { String(offset) }
 
-  public static func + (a: ResultRow, n: Int) -> ResultRow { ResultRow(a.offset + n) }
-  public static func - (a: ResultRow, n: Int) -> ResultRow { ResultRow(a.offset - n) }
+  public static func + (a: ResultRow, n: Int) -> ResultRow {
+    ResultRow(a.offset + n)
+  }
+  public static func - (a: ResultRow, n: Int) -> ResultRow {
+    ResultRow(a.offset - n)
+  }
   public static func += (a: inout ResultRow, n: Int) { a.offset += n }
   public static func -= (a: inout ResultRow, n: Int) { a.offset -= n }
 }
@@ -35,10 +41,14 @@ public struct ResultRows: RandomAccessCollection, Hashable, Sendable {
 
   public var startIndex: ResultRow { 0 }
   public var endIndex: ResultRow { ResultRow(positions.count) }
-  public subscript(row: ResultRow) -> RecordPosition { RecordPosition(positions[row.offset]) }
+  public subscript(row: ResultRow) -> RecordPosition {
+    RecordPosition(positions[row.offset])
+  }
 
   /// The first row whose record is at or after store position `p` (`endIndex` if none).
-  public func lowerBound(_ p: RecordPosition) -> ResultRow { ResultRow(BinarySearch.lowerBound(positions, p.offset)) }
+  public func lowerBound(_ p: RecordPosition) -> ResultRow {
+    ResultRow(BinarySearch.lowerBound(positions, p.offset))
+  }
 
   /// The row that shows the record at store position `p`, if it is shown.
   public func row(of p: RecordPosition) -> ResultRow? {
@@ -49,8 +59,12 @@ public struct ResultRows: RandomAccessCollection, Hashable, Sendable {
 
 extension TextMatcher {
   /// `firstMatch(in:from:forward:)` over the shown rows, in rows.
-  public func firstMatch(in rows: ResultRows, from start: ResultRow, forward: Bool) -> ResultRow? {
-    firstMatch(in: rows.positions, from: start.offset, forward: forward).map { ResultRow($0) }
+  public func firstMatch(
+    in rows: ResultRows, from start: ResultRow, forward: Bool
+  ) -> ResultRow? {
+    firstMatch(in: rows.positions, from: start.offset, forward: forward).map {
+      ResultRow($0)
+    }
   }
 
   /// Whether the record at store position `p` matches.

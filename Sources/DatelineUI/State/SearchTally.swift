@@ -30,17 +30,23 @@ public struct SearchTally: Sendable, Hashable {
 
   /// Whether this count is of `search` over `rows` (an equal list shares storage, so the
   /// test is usually one comparison).
-  func counts(_ search: String, _ rows: ResultRows) -> Bool { self.search == search && self.rows == rows }
+  func counts(_ search: String, _ rows: ResultRows) -> Bool {
+    self.search == search && self.rows == rows
+  }
 
   /// Counts up to `budget` more rows; at the end the records whose stars, tags or notes
   /// hold the words (`extra`, rows) join in, as `/` finds them.
-  mutating func step(_ matcher: TextMatcher, budget: Int, extra: () -> [ResultRow]) {
+  mutating func step(
+    _ matcher: TextMatcher, budget: Int, extra: () -> [ResultRow]
+  ) {
     guard !isComplete else { return }
     let end = min(rows.count, done + max(1, budget))
     positions += matcher.matchingPositions(in: rows.positions, done..<end)
     done = end
     if isComplete {
-      let more = extra().map(\.offset).filter { !BinarySearch.contains(positions, $0) }
+      let more = extra().map(\.offset).filter {
+        !BinarySearch.contains(positions, $0)
+      }
       if !more.isEmpty { positions = (positions + more).sorted() }
     }
   }

@@ -5,7 +5,11 @@ import Foundation
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   var s = state
   // A message lasts until the next key; the shell's answer (marks saved) is not a key.
-  if case .marksSaved = event {} else if event.isWorkbenchNews {} else if !event.isBackgroundNews { s.message = nil }
+  if case .marksSaved = event {
+  } else if event.isWorkbenchNews {
+  } else if !event.isBackgroundNews {
+    s.message = nil
+  }
   switch event {
   case .moveSelection(let n): s.select(s.selection + n)
   case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
@@ -72,7 +76,8 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .openPartyList: s.overlay = .parties(cursor: 0)
   case .movePartyCursor(let n):
     if case .parties(let c) = s.overlay {
-      s.overlay = .parties(cursor: min(max(0, c + n), max(0, s.partyListOrder.count - 1)))
+      s.overlay = .parties(
+        cursor: min(max(0, c + n), max(0, s.partyListOrder.count - 1)))
     }
   case .togglePartyAtCursor:
     if case .parties(let c) = s.overlay, s.partyListOrder.indices.contains(c) {
@@ -97,7 +102,9 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
       s.search = s.searchBeforePrompt
       s.select(origin)
     }
-    if case .overwrite(let request) = s.prompt { s.message = "export cancelled: \(request.path) is kept" }
+    if case .overwrite(let request) = s.prompt {
+      s.message = "export cancelled: \(request.path) is kept"
+    }
     s.prompt = nil
     s.editing.pendingSearch = nil
   case .nextMatch: s.findMatch(forward: true)
@@ -121,7 +128,9 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .toggleStrip: s.showStrip.toggle()
   case .jumpDay(let forward): s.jumpDay(forward: forward)
   case .jumpMonth(let forward): s.jumpMonth(forward: forward)
-  case .startRange: s.prompt = .range(text: s.query.dateRange.isEmpty ? "" : s.query.dateRange.description)
+  case .startRange:
+    s.prompt = .range(
+      text: s.query.dateRange.isEmpty ? "" : s.query.dateRange.description)
   case .rangeFromSelection: s.setRange(fromSelection: true)
   case .rangeToSelection: s.setRange(fromSelection: false)
   case .cycleBasis: s.cycleBasis()
@@ -129,11 +138,14 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   case .showRevisions: s.showLinks(.revisions)
   case .moveChoiceCursor(let n):
     if case .links(var choice) = s.overlay {
-      choice.cursor = min(max(0, choice.cursor + n), max(0, choice.targets.count - 1))
+      choice.cursor = min(
+        max(0, choice.cursor + n), max(0, choice.targets.count - 1))
       s.overlay = .links(choice)
     }
   case .followChoice:
-    if case .links(let choice) = s.overlay, choice.targets.indices.contains(choice.cursor) {
+    if case .links(let choice) = s.overlay,
+      choice.targets.indices.contains(choice.cursor)
+    {
       s.overlay = nil
       s.jump(to: s.corpus.records[choice.targets[choice.cursor]].id)
     }
@@ -145,23 +157,30 @@ public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
     if let error { s.message = "marks not saved: \(error)" }
   case .startExport: s.startExport()
   case .exportTargetExists(let path): s.exportTargetExists(path)
-  case .exportFinished(let path, let count, let error): s.exportFinished(path: path, count: count, error: error)
+  case .exportFinished(let path, let count, let error):
+    s.exportFinished(path: path, count: count, error: error)
   case .copyCitation: s.copyCitation()
   case .citationDelivered(let note): s.citationDelivered(note)
-  case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues, .openIssue, .editorFinished:
+  case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues,
+    .openIssue, .editorFinished:
     s.updateLive(event)
   case .validationProgress, .validationFinished: s.updateValidation(event)
   case .startCommand: s.prompt = .command(text: "")
   case .promptComplete where s.isCommandPrompt: s.completeCommand()
   case .promptComplete where s.isDraftPrompt: s.completeDraftField()
-  case .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit, .draftDecided, .draftRewritten, .draftsRead:
+  case .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit, .draftDecided,
+    .draftRewritten, .draftsRead:
     s.updateReview(event)
-  case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor, .noteEdited, .annotationsSaved,
-    .promptComplete, .openTagList, .moveTagCursor, .toggleTagAtCursor, .toggleTagFilterKey, .toggleTagMatchMode,
+  case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor,
+    .noteEdited, .annotationsSaved,
+    .promptComplete, .openTagList, .moveTagCursor, .toggleTagAtCursor,
+    .toggleTagFilterKey, .toggleTagMatchMode,
     .toggleStarredOnly:
     s.updateAnnotations(event)
-  case .toggleContext, .widenContext, .narrowContext, .openRecordInEditor: s.updateContext(event)
-  case .openViewList, .moveViewCursor, .chooseViewAtCursor, .viewsSaved: s.updateViews(event)
+  case .toggleContext, .widenContext, .narrowContext, .openRecordInEditor:
+    s.updateContext(event)
+  case .openViewList, .moveViewCursor, .chooseViewAtCursor, .viewsSaved:
+    s.updateViews(event)
   }
   // Any event may change the layout (a pane opens, a filter narrows the list): the
   // selected record must stay on screen and the list must fill it.
@@ -217,7 +236,9 @@ extension BrowserState {
     }
     // Fill the screen: when the list ends above the bottom (after a resize or a filter),
     // scroll back so no rows are wasted, as long as the selection stays visible.
-    while top > 0 && linesFrom(top - 1, limit: height + 1) <= height { top -= 1 }
+    while top > 0 && linesFrom(top - 1, limit: height + 1) <= height {
+      top -= 1
+    }
   }
 
   /// Lines (records and separators) from `rows[start]` to the end, counting up to `limit`.
@@ -225,7 +246,9 @@ extension BrowserState {
     var used = 0
     var i = start
     while i < rows.endIndex && used <= limit {
-      used += 1 + (startsMonth(i) && i != start ? 1 : 0) + (i == start && startsMonth(i) ? 1 : 0)
+      used +=
+        1 + (startsMonth(i) && i != start ? 1 : 0)
+        + (i == start && startsMonth(i) ? 1 : 0)
       i += 1
     }
     return used

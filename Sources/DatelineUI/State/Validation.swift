@@ -8,7 +8,8 @@ public struct ValidationProgress: Sendable, Hashable {
   /// Errors found so far.
   public var errors: Int
 
-  public init(fraction: Double = 0, crossChecks: Bool = false, errors: Int = 0) {
+  public init(fraction: Double = 0, crossChecks: Bool = false, errors: Int = 0)
+  {
     self.fraction = fraction
     self.crossChecks = crossChecks
     self.errors = errors
@@ -30,8 +31,13 @@ public struct ValidationStatus: Sendable, Hashable {
   public var chip: String? {
     guard running else { return nil }
     let percent = Int((min(max(progress.fraction, 0), 1) * 100).rounded(.down))
-    var text = progress.crossChecks ? "checking links and quotes" : "checking \(percent)%"
-    if progress.errors > 0 { text += ", \(progress.errors) error\(progress.errors == 1 ? "" : "s") so far" }
+    var text =
+      progress.crossChecks
+      ? "checking links and quotes" : "checking \(percent)%"
+    if progress.errors > 0 {
+      text +=
+        ", \(progress.errors) error\(progress.errors == 1 ? "" : "s") so far"
+    }
     return text
   }
 }
