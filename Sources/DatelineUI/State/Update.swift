@@ -2,199 +2,87 @@ import DatelineCore
 import Foundation
 
 /// The reducer: `(State, Event) -> State`. No I/O, no terminal; every key is testable.
+///
+/// Three steps: the last key's message goes, the event's own handler runs (`dispatch`),
+/// and the view is put right again (`afterEvent`).
 public func update(_ state: BrowserState, _ event: Event) -> BrowserState {
   var s = state
-  // A message lasts until the next key; the shell's answer (marks saved) is not a key.
-  if case .marksSaved = event {
-  } else if event.isWorkbenchNews {
-  } else if !event.isBackgroundNews {
-    s.message = nil
-  }
-  switch event {
-  case .moveSelection(let n): s.select(s.selection + n)
-  case .page(let n): s.select(s.selection + n * max(1, s.timelineRows - 1))
-  case .halfPage(let n): s.select(s.selection + n * max(1, s.timelineRows / 2))
-  case .scrollHeadlines(let n): s.scrollHeadlines(by: n)
-  case .selectFirst: s.select(0)
-  case .selectLast: s.select(s.rows.endIndex - 1)
-  case .openDetail:
-    // Opening a pane focuses it (Esc or Tab gives the keys back to the timeline).
-    if s.selectedRecord != nil {
-      s.pane = .detail
-      s.focus = .pane
-      s.resetPaneScroll()
-    }
-  case .cycleSource(let n): s.cycleSource(by: n)
-  case .toggleFigures:
-    if s.pane == .figures {
-      s.pane = nil
-      s.focus = .timeline
-      s.maximized = false
-    } else if let r = s.selectedRecord {
-      if r.figures.isEmpty {
-        s.message = "this record states no figures"
-      } else {
-        s.ensureFacetColumns()
-        s.pane = .figures
-        s.focus = .pane
-        s.figureCursor = nil
-      }
-    }
-  case .closePane:
-    if s.pane != nil {
-      s.pane = nil
-      s.focus = .timeline
-      s.maximized = false
-    } else if s.workbench.context != nil {
-      s.leaveContext()
-    } else if !s.search.isEmpty {
-      s.search = ""
-    }
-  case .toggleFocus:
-    if s.pane != nil { s.focus = s.focus == .timeline ? .pane : .timeline }
-  case .toggleMaximize: s.maximized.toggle()
-  case .paneMotion(let motion): s.movePane(motion)
-  case .focusTimeline: s.focus = .timeline
-  case .followLink: s.followLink()
-  case .toggleParty(let id):
-    var q = s.query
-    q.parties.toggle(id)
-    s.applyQuery(q)
-  case .toggleFilterKey(let k):
-    if let id = s.corpus.filterKeys[k] {
-      var q = s.query
-      q.parties.toggle(id)
-      s.applyQuery(q)
-    } else {
-      s.message = "no party on key \(k)"
-    }
-  case .toggleMatchMode:
-    var q = s.query
-    q.parties.mode = q.parties.mode == .any ? .all : .any
-    s.applyQuery(q)
-  case .clearFilters: s.applyQuery(TimelineQuery())
-  case .openPartyList: s.overlay = .parties(cursor: 0)
-  case .movePartyCursor(let n):
-    if case .parties(let c) = s.overlay {
-      s.overlay = .parties(
-        cursor: min(max(0, c + n), max(0, s.partyListOrder.count - 1)))
-    }
-  case .togglePartyAtCursor:
-    if case .parties(let c) = s.overlay, s.partyListOrder.indices.contains(c) {
-      var q = s.query
-      q.parties.toggle(s.partyListOrder[c].id)
-      s.applyQuery(q)
-    }
-  case .startSearch:
-    s.searchBeforePrompt = s.search
-    s.prompt = .search(text: "", origin: s.selection)
-  case .searchToFilter: s.searchToFilter()
-  case .startJump: s.prompt = .jump(text: "")
-  case .promptInput(let c): s.applyLineEdit(.insert(String(c)))
-  case .promptBackspace: s.applyLineEdit(.backspace)
-  case .promptEdit(let edit): s.applyLineEdit(edit)
-  case .searchStep: s.searchStep()
-  case .promptSubmit:
-    s.rememberPrompt()
-    s.submitPrompt()
-  case .promptCancel:
-    if case .search(_, let origin) = s.prompt {
-      s.search = s.searchBeforePrompt
-      s.select(origin)
-    }
-    if case .overwrite(let request) = s.prompt {
-      s.message = "export cancelled: \(request.path) is kept"
-    }
-    s.prompt = nil
-    s.editing.pendingSearch = nil
-  case .nextMatch: s.findMatch(forward: true)
-  case .previousMatch: s.findMatch(forward: false)
-  case .showHelp: s.overlay = .help
-  case .dismissOverlay: s.overlay = nil
-  case .closeOrQuit:
-    if s.overlay != nil {
-      s.overlay = nil
-    } else if s.pane != nil {
-      s.pane = nil
-      s.focus = .timeline
-      s.maximized = false
-    } else {
-      s.quit = true
-    }
-  case .quitNow: s.quit = true
-  case .resize(let size):
-    s.size = size
-  case .mouse(let m): s.mouse(m)
-  case .toggleStrip: s.showStrip.toggle()
-  case .jumpDay(let forward): s.jumpDay(forward: forward)
-  case .jumpMonth(let forward): s.jumpMonth(forward: forward)
-  case .startRange:
-    s.prompt = .range(
-      text: s.query.dateRange.isEmpty ? "" : s.query.dateRange.description)
-  case .rangeFromSelection: s.setRange(fromSelection: true)
-  case .rangeToSelection: s.setRange(fromSelection: false)
-  case .cycleBasis: s.cycleBasis()
-  case .showDisputes: s.showLinks(.disputes)
-  case .showRevisions: s.showLinks(.revisions)
-  case .moveChoiceCursor(let n):
-    if case .links(var choice) = s.overlay {
-      choice.cursor = min(
-        max(0, choice.cursor + n), max(0, choice.targets.count - 1))
-      s.overlay = .links(choice)
-    }
-  case .followChoice:
-    if case .links(let choice) = s.overlay,
-      choice.targets.indices.contains(choice.cursor)
-    {
-      s.overlay = nil
-      s.jump(to: s.corpus.records[choice.targets[choice.cursor]].id)
-    }
-  case .goBack: s.goBack()
-  case .toggleMark: s.toggleMark()
-  case .nextMark: s.nextMark()
-  case .marksSaved(let error):
-    s.marksToSave = nil
-    if let error { s.message = "marks not saved: \(error)" }
-  case .startExport: s.startExport()
-  case .exportTargetExists(let path): s.exportTargetExists(path)
-  case .exportFinished(let path, let count, let error):
-    s.exportFinished(path: path, count: count, error: error)
-  case .copyCitation: s.copyCitation()
-  case .citationDelivered(let note): s.citationDelivered(note)
-  case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues,
-    .openIssue, .editorFinished:
-    s.updateLive(event)
-  case .validationProgress, .validationFinished: s.updateValidation(event)
-  case .startCommand: s.prompt = .command(text: "")
-  case .promptComplete where s.isCommandPrompt: s.completeCommand()
-  case .promptComplete where s.isDraftPrompt: s.completeDraftField()
-  case .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit, .draftDecided,
-    .draftRewritten, .draftsRead:
-    s.updateReview(event)
-  case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor,
-    .noteEdited, .annotationsSaved,
-    .promptComplete, .openTagList, .moveTagCursor, .toggleTagAtCursor,
-    .toggleTagFilterKey, .toggleTagMatchMode,
-    .toggleStarredOnly:
-    s.updateAnnotations(event)
-  case .toggleContext, .widenContext, .narrowContext, .openRecordInEditor:
-    s.updateContext(event)
-  case .openViewList, .moveViewCursor, .chooseViewAtCursor, .viewsSaved:
-    s.updateViews(event)
-  }
-  // Any event may change the layout (a pane opens, a filter narrows the list): the
-  // selected record must stay on screen and the list must fill it.
-  s.keepSelectionVisible()
-  // A wider window or other rows may need less: no offset past the longest headline.
-  if s.headlineOffset > 0 { s.clampHeadlineOffset() }
-  s.notePromptOpened(before: state)
-  // A landed search counts its matches ("match 3 of 17"); `.searchStep` goes on with it.
-  s.updateTally(step: false)
-  // A completion replaces the text: the cursor goes to its end.
-  if case .promptComplete = event, s.promptText != state.promptText {
-    s.editing.open(with: s.promptText, selected: false)
-  }
+  s.clearMessage(before: event)
+  s.dispatch(event)
+  s.afterEvent(event, from: state)
   return s
+}
+
+extension BrowserState {
+  /// A message lasts until the next key: news from the shell (marks saved, a load
+  /// finished, the workbench written) keeps it.
+  mutating func clearMessage(before event: Event) {
+    if case .marksSaved = event {
+    } else if event.isWorkbenchNews {
+    } else if !event.isBackgroundNews {
+      message = nil
+    }
+  }
+
+  /// Hands `event` to the one handler of its kind; the switch is exhaustive, so a new
+  /// `Event` case does not compile until it is given a handler here.
+  mutating func dispatch(_ event: Event) {
+    switch event {
+    case .moveSelection, .page, .halfPage, .scrollHeadlines, .selectFirst,
+      .selectLast, .jumpDay, .jumpMonth, .resize, .mouse:
+      updateMotion(event)
+    case .openDetail, .cycleSource, .toggleFigures, .closePane, .toggleFocus,
+      .toggleMaximize, .paneMotion, .focusTimeline, .followLink, .toggleStrip,
+      .showHelp, .dismissOverlay, .closeOrQuit, .quitNow:
+      updatePanes(event)
+    case .toggleParty, .toggleFilterKey, .toggleMatchMode, .clearFilters,
+      .openPartyList, .movePartyCursor, .togglePartyAtCursor, .startRange,
+      .rangeFromSelection, .rangeToSelection, .cycleBasis:
+      updateFilters(event)
+    case .promptComplete where isCommandPrompt: completeCommand()
+    case .promptComplete where isDraftPrompt: completeDraftField()
+    case .startSearch, .searchToFilter, .startJump, .startCommand, .promptInput,
+      .promptBackspace, .promptEdit, .searchStep, .promptSubmit, .promptCancel,
+      .nextMatch, .previousMatch:
+      updatePrompt(event)
+    case .showDisputes, .showRevisions, .moveChoiceCursor, .followChoice,
+      .goBack, .toggleMark, .nextMark, .marksSaved:
+      updateLinks(event)
+    case .startExport, .exportTargetExists, .exportFinished, .copyCitation,
+      .citationDelivered:
+      updateExport(event)
+    case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues,
+      .openIssue, .editorFinished:
+      updateLive(event)
+    case .validationProgress, .validationFinished: updateValidation(event)
+    case .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit,
+      .draftDecided, .draftRewritten, .draftsRead:
+      updateReview(event)
+    case .toggleStar, .startTagPrompt, .startNotePrompt, .editNoteInEditor,
+      .noteEdited, .annotationsSaved, .promptComplete, .openTagList,
+      .moveTagCursor, .toggleTagAtCursor, .toggleTagFilterKey,
+      .toggleTagMatchMode, .toggleStarredOnly:
+      updateAnnotations(event)
+    case .toggleContext, .widenContext, .narrowContext, .openRecordInEditor:
+      updateContext(event)
+    case .openViewList, .moveViewCursor, .chooseViewAtCursor, .viewsSaved:
+      updateViews(event)
+    }
+  }
+
+  /// After any event: the selected record is on screen and the list fills it (a pane
+  /// opened, a filter narrowed the list), no headline offset past the longest headline,
+  /// a landed search counts its matches ("match 3 of 17"; `.searchStep` goes on with
+  /// it), and a completion leaves the cursor at the end of the text it put in.
+  mutating func afterEvent(_ event: Event, from before: BrowserState) {
+    keepSelectionVisible()
+    if headlineOffset > 0 { clampHeadlineOffset() }
+    notePromptOpened(before: before)
+    updateTally(step: false)
+    if case .promptComplete = event, promptText != before.promptText {
+      editing.open(with: promptText, selected: false)
+    }
+  }
 }
 
 extension BrowserState {
