@@ -73,6 +73,15 @@ let package = Package(
     .testTarget(
       name: "DatelineCLITests",
       dependencies: ["DatelineCore", "DatelineUI", "dateline"]),
+    // What tests of the browse loop share: ScriptedScreen (keys in, frames out).
+    .target(name: "DatelineTestSupport", dependencies: ["DatelineUI"]),
+    // The browse loop itself (BrowseSession) on a ScriptedScreen, in XCTest.
+    .testTarget(
+      name: "DatelineLoopTests",
+      dependencies: [
+        "dateline", "DatelineTestSupport", "DatelineUI", "DatelineCore",
+        "DatelineConfig",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -33,11 +33,18 @@ public struct CursesScreen: TerminalScreen {
     Size(columns: Int(dateline_columns()), rows: Int(dateline_rows()))
   }
 
-  /// Forgets what is on the terminal, so the next `draw` repaints every cell.
-  ///
-  /// For a caller that knows the screen was disturbed in a way curses cannot see (another
-  /// program wrote to the terminal). Resize and resume are handled here already.
-  public mutating func forgetLastFrame() {
+  /// The SIGINT, SIGTERM or SIGHUP caught since the start (`SignalRestore`).
+  public var pendingSignal: Int32? { SignalRestore.pendingSignal }
+
+  /// Leaves curses mode so that another program (the editor) has the terminal.
+  public mutating func suspend() {
+    CursesTerminal.end()
+  }
+
+  /// Back from another program: the next `draw` sets curses up again (any refresh
+  /// does after endwin) and repaints every cell, since the other program wrote to the
+  /// terminal in a way curses cannot see. Resize and Ctrl-Z are handled here already.
+  public mutating func resume() {
     lastFrame = nil
   }
 

@@ -1,4 +1,3 @@
-import DatelineCurses
 import DatelineUI
 import Foundation
 
@@ -11,9 +10,11 @@ import Foundation
 /// set back to their defaults in the child, so the browser is still there afterwards.
 enum EditorLaunch {
   /// Runs the editor for `request` and returns the event that answers it.
-  static func run(_ request: EditorRequest, screen: inout CursesScreen) -> Event
-  {
-    let environment = ProcessInfo.processInfo.environment
+  /// `environment` gives `$VISUAL` and `$EDITOR`.
+  static func run(
+    _ request: EditorRequest, screen: inout some TerminalScreen,
+    environment: [String: String]
+  ) -> Event {
     let line =
       request.line
       ?? request.item.flatMap {
@@ -22,9 +23,9 @@ enum EditorLaunch {
     let argv = EditorCommand.argv(
       visual: environment["VISUAL"], editor: environment["EDITOR"],
       file: request.path, line: line)
-    CursesTerminal.end()
+    screen.suspend()
     let error = withQuitSignalsIgnored { spawnAndWait(argv) }
-    screen.forgetLastFrame()
+    screen.resume()
     return .editorFinished(error: error)
   }
 

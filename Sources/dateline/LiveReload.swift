@@ -28,24 +28,29 @@ final class LiveReload {
   private var textChanged = false
   /// Whether the next load must not read the re-open cache (it did not match the files).
   private var distrustCache = false
+  /// How every reload reads (the re-open cache, the chunk size): from the environment.
+  private let settings: LoadSettings
 
   /// `follow: false` (`--no-follow`, `follow = false`): no watcher; `R` and the editor
   /// still reload.
   /// `shown: nil`: the data on screen is provisional (FirstPass); `fingerprint` is called
-  /// with the checked load when it replaces it.
+  /// with the checked load when it replaces it. `environment` gives the load settings
+  /// (LoadEnvironment) and `DATELINE_WATCH`.
   init(
     directory: String, follow: Bool, shown result: CorpusLoader.Result?,
     compose:
       @escaping @Sendable (Corpus, [LoadIssue]) -> (Corpus, [LoadIssue]) = {
         ($0, $1)
-      }
+      },
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.directory = directory
     self.compose = compose
     self.shownCount = result?.corpus.records.count ?? 0
+    self.settings = LoadEnvironment.settings(environment)
     // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
     // writes on a network file system).
-    let poll = ProcessInfo.processInfo.environment["DATELINE_WATCH"] == "poll"
+    let poll = environment["DATELINE_WATCH"] == "poll"
     self.watcher =
       follow ? DataWatcher(directory: directory, useNotify: !poll) : nil
     if let result { fingerprint(result) }
@@ -111,68 +116,54 @@ final class LiveReload {
   /// is all that changed (`AppendBase.readAppended`), else every file.
   func startLoad() -> Bool {
     guard !mailbox.running else { return false }
-    generation += 1
-    let (generation, directory, mailbox, before) = (
-      self.generation, self.directory, self.mailbox, self.shownCount
+    let plan = nextPlan()
+    let (directory, mailbox, compose) = (
+      self.directory, self.mailbox, self.compose
     )
-    let appendOnly = watcherNoticed && !textChanged ? mailbox.base : nil
-    let why =
-      textChanged
-      ? "a text_path file changed"
-      : !watcherNoticed
-        ? "asked for (R, the editor, a read problem)"
-        : "no append base (data with errors, from the cache, or not ready)"
-    let readCache = !distrustCache
-    watcherNoticed = false
-    textChanged = false
-    distrustCache = false
-    let compose = self.compose
     mailbox.running = true
     Thread.detachNewThread {
-      if appendOnly == nil { LiveReload.log("full load: \(why)") }
-      if let appendOnly,
-        let content = LiveReload.readAppended(
-          appendOnly, mailbox: mailbox, generation: generation)
-      {
-        mailbox.finish(
-          .reloadFinished(
-            ReloadOutcome(
-              generation: generation,
-              content: LiveReload.composing(content, compose))))
-        return
-      }
-      let content: ReloadOutcome.Content
-      do {
-        let result = try CorpusLoader.open(
-          directory: directory, deferCacheWrite: true,
-          settings: LoadEnvironment.settings(), readCache: readCache)
-        mailbox.keep(AppendBase(result, directory: directory), for: generation)
-        // A cache that did not match the files is replaced now, not at the next start.
-        if !readCache { result.writeCache() }
-        let fingerprints = RecordFingerprints(result.corpus)
-        let errors = result.errors.count
-        // Before the first fingerprints are taken (a large corpus, a quick change), only
-        // the counts can be compared.
-        let after = result.corpus.records.count
-        let summary =
-          mailbox.fingerprints?.summary(to: fingerprints, errors: errors)
-          ?? ReloadSummary(
-            added: max(0, after - before), removed: max(0, before - after),
-            errors: errors)
-        mailbox.keep(fingerprints, for: generation)
-        content = .loaded(
-          result.corpus, issues: result.issues, summary: summary)
-      } catch {
-        content = .failed("\(error)")
-      }
+      let content = LiveReload.load(
+        plan, directory: directory, mailbox: mailbox)
       mailbox.finish(
         .reloadFinished(
           ReloadOutcome(
-            generation: generation,
+            generation: plan.generation,
             content: LiveReload.composing(content, compose))))
     }
     return true
   }
+
+  /// How the next load reads, from what was seen since the last one (which is then
+  /// forgotten): appended lines alone when only the watcher saw a change and an append
+  /// base is ready, else everything, with the reason kept for the reload log.
+  private func nextPlan() -> ReloadPlan {
+    generation += 1
+    let plan = ReloadPlan(
+      generation: generation,
+      appendOnly: watcherNoticed && !textChanged ? mailbox.base : nil,
+      why: textChanged
+        ? "a text_path file changed"
+        : !watcherNoticed
+          ? "asked for (R, the editor, a read problem)"
+          : "no append base (data with errors, from the cache, or not ready)",
+      readCache: !distrustCache, settings: settings, shownCount: shownCount)
+    watcherNoticed = false
+    textChanged = false
+    distrustCache = false
+    return plan
+  }
+}
+
+/// What one background load is to do: its generation, the append base when only
+/// appended lines are to be read, why not otherwise, and how a full load reads.
+struct ReloadPlan: Sendable {
+  let generation: Int
+  let appendOnly: AppendBase?
+  let why: String
+  let readCache: Bool
+  let settings: LoadSettings
+  /// Records shown before the load, for a summary before any fingerprints exist.
+  let shownCount: Int
 }
 
 extension LiveReload {
@@ -184,6 +175,51 @@ extension LiveReload {
   static func log(_ line: String) {
     guard let logPath else { return }
     try? AppendFile.append(line + "\n", to: logPath)
+  }
+
+  /// Runs `plan` on the calling (background) thread: the appended lines alone when
+  /// that is possible, else every file.
+  static func load(
+    _ plan: ReloadPlan, directory: String, mailbox: Mailbox
+  ) -> ReloadOutcome.Content {
+    if plan.appendOnly == nil { log("full load: \(plan.why)") }
+    if let base = plan.appendOnly,
+      let content = readAppended(
+        base, mailbox: mailbox, generation: plan.generation)
+    {
+      return content
+    }
+    return fullLoad(plan, directory: directory, mailbox: mailbox)
+  }
+
+  /// Loads every file; keeps the append base and the fingerprints of the new data, and
+  /// says what changed against the fingerprints of the data shown.
+  static func fullLoad(
+    _ plan: ReloadPlan, directory: String, mailbox: Mailbox
+  ) -> ReloadOutcome.Content {
+    do {
+      let result = try CorpusLoader.open(
+        directory: directory, deferCacheWrite: true, settings: plan.settings,
+        readCache: plan.readCache)
+      mailbox.keep(
+        AppendBase(result, directory: directory), for: plan.generation)
+      // A cache that did not match the files is replaced now, not at the next start.
+      if !plan.readCache { result.writeCache() }
+      let fingerprints = RecordFingerprints(result.corpus)
+      let errors = result.errors.count
+      // Before the first fingerprints are taken (a large corpus, a quick change), only
+      // the counts can be compared.
+      let (before, after) = (plan.shownCount, result.corpus.records.count)
+      let summary =
+        mailbox.fingerprints?.summary(to: fingerprints, errors: errors)
+        ?? ReloadSummary(
+          added: max(0, after - before), removed: max(0, before - after),
+          errors: errors)
+      mailbox.keep(fingerprints, for: plan.generation)
+      return .loaded(result.corpus, issues: result.issues, summary: summary)
+    } catch {
+      return .failed("\(error)")
+    }
   }
 
   /// The appended lines merged into the data shown, or nil when a full load is needed.

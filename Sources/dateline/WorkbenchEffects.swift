@@ -1,5 +1,4 @@
 import DatelineCore
-import DatelineCurses
 import DatelineUI
 import Foundation
 
@@ -10,10 +9,17 @@ struct WorkbenchEffects {
   let dataDirectory: String
   /// The annotations as read at start, and a line for the status bar about them.
   let loaded: (annotations: Annotations, changes: Int, issues: [LoadIssue])
+  /// Where the state directory (the session), `$TMPDIR` (a note being edited) and the
+  /// editor come from.
+  let environment: [String: String]
 
-  init(store: AnnotationStore, dataDirectory: String) {
+  init(
+    store: AnnotationStore, dataDirectory: String,
+    environment: [String: String]
+  ) {
     self.store = store
     self.dataDirectory = dataDirectory
+    self.environment = environment
     loaded = store.load()
   }
 
@@ -30,7 +36,8 @@ struct WorkbenchEffects {
   /// Where the last session is kept: the user's state directory, like the marks (never
   /// the data directory: merely browsing must not write there).
   var sessionPath: String? {
-    let marks = MarkStore(dataDirectory: dataDirectory)
+    let marks = MarkStore(
+      dataDirectory: dataDirectory, environment: environment)
     guard let file = marks.file else { return nil }
     return file.deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("sessions")
@@ -62,7 +69,7 @@ struct WorkbenchEffects {
   }
 
   /// Whatever the state waits for, each answered with its event.
-  func carryOut(_ state: BrowserState, screen: inout CursesScreen)
+  func carryOut(_ state: BrowserState, screen: inout some TerminalScreen)
     -> BrowserState
   {
     var s = state
@@ -102,7 +109,8 @@ struct WorkbenchEffects {
       s = update(
         s,
         EditorLaunch.run(
-          EditorRequest(path: place.path, line: place.line), screen: &screen))
+          EditorRequest(path: place.path, line: place.line), screen: &screen,
+          environment: environment))
     }
     return s
   }
@@ -125,10 +133,11 @@ struct WorkbenchEffects {
 
   /// `I`: the note in a temporary file, the editor on it, the file read back (one final
   /// newline, which editors add, dropped) and removed.
-  func editNote(_ edit: Workbench.NoteEdit, screen: inout CursesScreen) -> Event
-  {
+  func editNote(
+    _ edit: Workbench.NoteEdit, screen: inout some TerminalScreen
+  ) -> Event {
     let directory =
-      ProcessInfo.processInfo.environment["TMPDIR"].flatMap {
+      environment["TMPDIR"].flatMap {
         $0.hasPrefix("/") ? $0 : nil
       } ?? "/tmp"
     var template = Array((directory + "/dateline-note-XXXXXX.txt").utf8CString)
@@ -155,7 +164,7 @@ struct WorkbenchEffects {
         error: "\(path): \(String(cString: strerror(writeError)))")
     }
     if case .editorFinished(let error?) = EditorLaunch.run(
-      EditorRequest(path: path), screen: &screen)
+      EditorRequest(path: path), screen: &screen, environment: environment)
     {
       return .noteEdited(record: edit.record, text: nil, error: error)
     }

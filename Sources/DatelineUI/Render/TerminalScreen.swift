@@ -1,13 +1,22 @@
-/// What the browse loop needs from a terminal: its size, drawing a frame, reading keys.
+/// What the browse loop needs from a terminal: its size, drawing a frame, reading keys,
+/// lending the terminal to another program, and the signal that asks the program to end.
 ///
-/// One implementation so far, the curses screen (DatelineCurses); the browse loop still
-/// names it directly. A scripted screen (keys in, frames out, as bubbletea's teatest) that
-/// runs the loop's effects in ordinary tests is issue 18's open item.
+/// Two conformers, as ratatui has its terminal backends and `TestBackend`: the curses
+/// screen (`CursesScreen` in DatelineCurses) and `ScriptedScreen`, which plays keys,
+/// resizes and signals from a script and keeps every frame drawn, so that the browse loop
+/// itself (`BrowseSession`) runs in an ordinary test.
 public protocol TerminalScreen {
   /// The current size in cells.
   var size: Size { get }
+  /// The SIGINT, SIGTERM or SIGHUP that asked dateline to quit, if one arrived: the loop
+  /// ends, the session is saved and the shell dies of the signal.
+  var pendingSignal: Int32? { get }
   /// Shows `frame` (the backend diffs against what it drew last).
   mutating func draw(_ frame: Frame)
   /// The next key, or nil when `timeoutMilliseconds` passed without one.
   mutating func readKey(timeoutMilliseconds: Int) -> Key?
+  /// Gives the terminal to another program (the editor) until `resume`.
+  mutating func suspend()
+  /// Takes the terminal back after `suspend`: the next `draw` repaints every cell.
+  mutating func resume()
 }

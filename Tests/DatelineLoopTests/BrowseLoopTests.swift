@@ -1,0 +1,194 @@
+import DatelineConfig
+import DatelineCore
+import DatelineTestSupport
+import DatelineUI
+import Foundation
+import XCTest
+
+@testable import dateline
+
+/// The browse loop itself (`BrowseSession`) on a `ScriptedScreen`: keys in, frames out,
+/// and the files the loop's effects write, each test in a directory of its own with the
+/// state, data and cache homes inside it (no process-wide environment is changed).
+///
+/// Every wait polls the frames with a bound (`ScriptedScreen.patience`); none sleeps.
+final class BrowseLoopTests: XCTestCase {
+  /// The seed records (Data/) plus `today.jsonl` with one record: 25 records.
+  var work: URL!
+  var data: String { work.appendingPathComponent("data").path }
+
+  override func setUpWithError() throws {
+    work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-loop-\(UUID().uuidString)")
+    let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Data")
+    try FileManager.default.createDirectory(
+      at: work, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: seed, to: work.appendingPathComponent("data"))
+    try appendRecord(1)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: work)
+  }
+
+  // MARK: - Effects
+
+  func testQuitEndsTheLoopWithoutASignal() throws {
+    let session = try run([.waitFor(" 25/25 "), .key(.character("q"))])
+    XCTAssertTrue(session.state.quit)
+    XCTAssertNil(session.screen.pendingSignal)
+    XCTAssertTrue(session.screen.frames[0].text.contains(" 25/25 "))
+  }
+
+  func testAMarkIsWrittenToTheStateDirectory() throws {
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("j")), .key(.character("m"))]
+        + [.waitFor("marked ("), .key(.character("q"))])
+    let selected = try XCTUnwrap(session.state.selectedRecord?.id)
+    let marks = MarkStore(dataDirectory: data, environment: environment)
+    let text = try String(
+      contentsOf: XCTUnwrap(marks.file), encoding: .utf8)
+    XCTAssertEqual(
+      text.split(separator: "\n").filter { !$0.hasPrefix("#") },
+      [Substring(selected.rawValue)])
+  }
+
+  func testAStarIsAppendedToTheAnnotationsFile() throws {
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("*")), .waitFor("★")]
+        + [.key(.character("q"))])
+    let selected = try XCTUnwrap(session.state.selectedRecord?.id)
+    let log = try String(
+      contentsOfFile: data + "/annotations/tester.jsonl", encoding: .utf8)
+    XCTAssertTrue(log.contains(selected.rawValue), log)
+    XCTAssertTrue(log.contains("tester"), log)
+  }
+
+  func testAnExportWritesTheShownRecordsToTheFileTyped() throws {
+    let target = work.appendingPathComponent("out.csv").path
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("e"))]
+        + ScriptedScreen.Step.type(target)
+        + [.key(.enter), .waitFor("wrote 25 records"), .key(.character("q"))])
+    XCTAssertTrue(session.state.quit)
+    let csv = try String(contentsOfFile: target, encoding: .utf8)
+    XCTAssertTrue(csv.contains("oct7-abductions"), csv)
+    XCTAssertTrue(csv.contains("append-1"), csv)
+  }
+
+  func testACitationGoesToTheConfiguredFile() throws {
+    let file = work.appendingPathComponent("citations.txt").path
+    var config = Config()
+    config.citations = Config.Citations(file: file)
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("y")), .waitFor("citation added")]
+        + [.key(.character("q"))], config: config)
+    let headline = try XCTUnwrap(session.state.selectedRecord?.headline)
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    XCTAssertTrue(text.contains(headline), text)
+    XCTAssertEqual(session.finish(), [])
+  }
+
+  func testACitationWithNowhereToGoIsPrintedAtTheEnd() throws {
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("y")), .waitFor("citation kept")]
+        + [.key(.character("q"))])
+    let headline = try XCTUnwrap(session.state.selectedRecord?.headline)
+    let printed = session.finish()
+    XCTAssertEqual(printed.count, 1)
+    XCTAssertTrue(printed[0].contains(headline), printed[0])
+  }
+
+  // MARK: - Signals, resize, reload
+
+  func testSIGTERMEndsTheLoopAndTheSessionIsSaved() throws {
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("j")), .key(.character("j"))]
+        + [.waitFor("3 of 25"), .signal(SIGTERM)])
+    XCTAssertEqual(session.screen.pendingSignal, SIGTERM)
+    XCTAssertFalse(session.state.quit)
+    let selected = try XCTUnwrap(session.state.selectedRecord?.id)
+    _ = session.finish()
+    let workbench = WorkbenchEffects(
+      store: AnnotationPlace.store(
+        dataDirectory: data, config: Config(), environment: environment),
+      dataDirectory: data, environment: environment)
+    let saved = try String(
+      contentsOfFile: XCTUnwrap(workbench.sessionPath), encoding: .utf8)
+    XCTAssertTrue(saved.contains(selected.rawValue), saved)
+  }
+
+  func testAResizeDrawsAFrameOfTheNewSize() throws {
+    let bigger = Size(columns: 120, rows: 40)
+    let session = try run(
+      [.waitFor(" 25/25 "), .resize(bigger), .waitFor(" 25/25 ")]
+        + [.key(.character("q"))])
+    XCTAssertEqual(session.screen.frames.last?.size, bigger)
+    XCTAssertEqual(session.screen.frames[0].size, Size(columns: 100, rows: 30))
+  }
+
+  func testALineAppendedToADataFileIsReloaded() throws {
+    let session = try run(
+      [.waitFor(" 25/25 "), .perform { try? self.appendRecord(2) }]
+        + [.waitFor("+1 record, 0 changed"), .waitFor(" 26/26 ")]
+        + [.key(.character("G")), .waitFor("Appended record 2")]
+        + [.key(.character("q"))])
+    XCTAssertEqual(session.state.corpus.records.count, 26)
+  }
+
+  // MARK: - Helpers
+
+  /// The process's own environment is not read: homes inside `work`, no re-open cache.
+  var environment: [String: String] {
+    [
+      "HOME": work.appendingPathComponent("home").path,
+      "XDG_STATE_HOME": work.appendingPathComponent("state").path,
+      "XDG_DATA_HOME": work.appendingPathComponent("share").path,
+      "XDG_CACHE_HOME": work.appendingPathComponent("cache").path,
+      "DATELINE_CACHE": "0", "USER": "tester", "TMPDIR": work.path,
+    ]
+  }
+
+  /// Opens the directory as the browser does (a complete load), runs the loop on a
+  /// 100x30 scripted screen until it ends, and fails the test if the script could not
+  /// be played to its end.
+  func run(
+    _ steps: [ScriptedScreen.Step], config: Config = Config(),
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws -> BrowseSession<ScriptedScreen> {
+    let result = try CorpusLoader.open(
+      directory: data, settings: LoadEnvironment.settings(environment))
+    let settings = BrowseSettings(
+      directory: data, follow: true, config: config, environment: environment)
+    var session = BrowseSession.open(
+      screen: ScriptedScreen(
+        size: Size(columns: 100, rows: 30), steps: steps),
+      opening: BrowseOpening(corpus: result.corpus, result: result),
+      settings: settings, drafts: DraftOverlay(directory: data))
+    session.run()
+    if let failure = session.screen.failure {
+      XCTFail(
+        "\(failure); last frame:\n\(session.screen.lastText)", file: file,
+        line: line)
+    }
+    return session
+  }
+
+  /// Appends record `n` (dated after the seed's) to `today.jsonl`, one line.
+  func appendRecord(_ n: Int) throws {
+    let line =
+      #"{"id":"append-\#(n)","date":"2024-03-0\#(n)","kind":"event","parties":[{"id":"hamas","role":"actor"}],"headline":"Appended record \#(n)","source":"cnn-hostage-talks"}"#
+      + "\n"
+    let path = data + "/today.jsonl"
+    if !FileManager.default.fileExists(atPath: path) {
+      XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+    }
+    let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(line.utf8))
+  }
+}
