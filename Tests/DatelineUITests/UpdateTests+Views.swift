@@ -30,6 +30,15 @@ final class ViewUpdateTests: XCTestCase {
     XCTAssertEqual(s.message, "view hamas-dec: \(shown.count) records")
   }
 
+  func testTheViewNamePromptIsShownAsItIsTyped() throws {
+    let s = press("V Enter h a m", from: try Seed.state())
+    let frame = render(s)
+    // The status line used to be drawn over this prompt.
+    XCTAssertEqual(
+      frame.lines[frame.size.rows - 1].trimmingCharacters(in: .whitespaces),
+      "save the view as: ham")
+  }
+
   func testTheCommandLineSavesAndOpensViews() throws {
     var s = press(
       "1 : v i e w Space s a v e Space h a m a s Enter", from: try Seed.state())

@@ -91,76 +91,59 @@ public enum KeyMap {
     }
   }
 
+  /// The timeline's keys: motion (see `Motion`), the letters and signs of
+  /// `timelineCharacters`, the digits 1-9 for the parties on those keys, then Enter,
+  /// the arrows, Tab, Esc, Backspace, F1 and Ctrl-C.
   static func timelineEvent(_ key: Key) -> Event? {
-    if let motion = Motion.of(key) {
-      switch motion {
-      case .line(let n), .scroll(let n): return .moveSelection(by: n)
-      case .page(let n): return .page(by: n)
-      case .halfPage(let n): return .halfPage(by: n)
-      case .first: return .selectFirst
-      case .last: return .selectLast
-      }
-    }
+    if let motion = Motion.of(key) { return motionEvent(motion) }
     switch key {
+    case .character(let c):
+      if let event = timelineCharacters[c] { return event }
+      guard c.isASCII, let digit = c.wholeNumberValue else { return nil }
+      return .toggleFilterKey(digit)
     case .enter: return .openDetail
-    case .left, .character("h"): return .scrollHeadlines(by: -1)
-    case .right, .character("l"): return .scrollHeadlines(by: 1)
-    case .character("o"): return .cycleSource(by: 1)
-    case .character("O"): return .cycleSource(by: -1)
-    case .character("f"): return .toggleFigures
+    case .left: return .scrollHeadlines(by: -1)
+    case .right: return .scrollHeadlines(by: 1)
     case .tab, .backTab: return .toggleFocus
-    case .character("z"): return .toggleMaximize
     case .escape: return .closePane
-    case .character("p"): return .openPartyList
-    case .character("a"): return .toggleMatchMode
-    case .character("0"): return .clearFilters
-    case .character(let c) where c.isASCII && c.isNumber:
-      return .toggleFilterKey(Int(String(c))!)
-    case .character("/"): return .startSearch
-    case .character(":"): return .startCommand
-    case .character("F"): return .searchToFilter
-    case .character("n"): return .nextMatch
-    case .character("N"): return .previousMatch
-    case .character("t"): return .startJump
-    case .character("]"): return .jumpDay(forward: true)
-    case .character("["): return .jumpDay(forward: false)
-    case .character("}"): return .jumpMonth(forward: true)
-    case .character("{"): return .jumpMonth(forward: false)
-    case .character("H"): return .toggleStrip
-    case .character("r"): return .startRange
-    case .character(">"): return .rangeFromSelection
-    case .character("<"): return .rangeToSelection
-    case .character("A"): return .cycleBasis
-    case .character("d"): return .showDisputes
-    case .character("v"): return .showRevisions
-    case .backspace, .character("-"): return .goBack
-    case .character("e"): return .startExport
-    case .character("y"): return .copyCitation
-    case .character("m"): return .toggleMark
-    case .character("'"): return .nextMark
-    case .character("?"), .function(1): return .showHelp
-    case .character("*"): return .toggleStar
-    case .character("T"): return .startTagPrompt
-    case .character("i"): return .startNotePrompt
-    case .character("I"): return .editNoteInEditor
-    case .character("#"): return .openTagList
-    case .character("c"): return .toggleContext
-    case .character("+"): return .widenContext
-    case .character("="): return .narrowContext
-    case .character("E"): return .openRecordInEditor
-    case .character("V"): return .openViewList
-    case .character("R"): return .reloadNow
-    case .character("s"): return .acceptDraft
-    case .character("x"): return .rejectDraft
-    case .character("u"): return .undoReject
-    case .character("D"): return .startDraftEdit(.date)
-    case .character("K"): return .startDraftEdit(.kind)
-    case .character("P"): return .startDraftEdit(.parties)
-    case .character("B"): return .startDraftEdit(.basis)
-    case .character("!"): return .showIssues
-    case .character("q"): return .closeOrQuit
-    case .character("Q"), .control("c"): return .quitNow
+    case .backspace: return .goBack
+    case .function(1): return .showHelp
+    case .control("c"): return .quitNow
     default: return nil
     }
   }
+
+  /// A motion key on the timeline moves the selection.
+  static func motionEvent(_ motion: Motion) -> Event {
+    switch motion {
+    case .line(let n), .scroll(let n): .moveSelection(by: n)
+    case .page(let n): .page(by: n)
+    case .halfPage(let n): .halfPage(by: n)
+    case .first: .selectFirst
+    case .last: .selectLast
+    }
+  }
+
+  /// The timeline's character keys (docs/keys.md and the help overlay list them too).
+  static let timelineCharacters: [Character: Event] = [
+    "h": .scrollHeadlines(by: -1), "l": .scrollHeadlines(by: 1),
+    "o": .cycleSource(by: 1), "O": .cycleSource(by: -1), "f": .toggleFigures,
+    "z": .toggleMaximize, "p": .openPartyList, "a": .toggleMatchMode,
+    "0": .clearFilters, "/": .startSearch, ":": .startCommand,
+    "F": .searchToFilter, "n": .nextMatch, "N": .previousMatch,
+    "t": .startJump, "]": .jumpDay(forward: true),
+    "[": .jumpDay(forward: false), "}": .jumpMonth(forward: true),
+    "{": .jumpMonth(forward: false), "H": .toggleStrip, "r": .startRange,
+    ">": .rangeFromSelection, "<": .rangeToSelection, "A": .cycleBasis,
+    "d": .showDisputes, "v": .showRevisions, "-": .goBack,
+    "e": .startExport, "y": .copyCitation, "m": .toggleMark, "'": .nextMark,
+    "?": .showHelp, "*": .toggleStar, "T": .startTagPrompt,
+    "i": .startNotePrompt, "I": .editNoteInEditor, "#": .openTagList,
+    "c": .toggleContext, "+": .widenContext, "=": .narrowContext,
+    "E": .openRecordInEditor, "V": .openViewList, "R": .reloadNow,
+    "s": .acceptDraft, "x": .rejectDraft, "u": .undoReject,
+    "D": .startDraftEdit(.date), "K": .startDraftEdit(.kind),
+    "P": .startDraftEdit(.parties), "B": .startDraftEdit(.basis),
+    "!": .showIssues, "q": .closeOrQuit, "Q": .quitNow,
+  ]
 }

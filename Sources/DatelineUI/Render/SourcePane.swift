@@ -101,21 +101,33 @@ enum SourcePane {
     return max(0, ql - max(0, rect.rows / 3))
   }
 
+  /// Draws the header (title, outlet and date, a rule) and the text around the quote,
+  /// the quote highlighted and search matches standing out in and out of it.
   static func draw(
     _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
   ) {
     guard let r = s.selectedRecord, let shown = s.shownSource,
       let source = s.corpus.source(shown.id)
     else { return }
-    let focused = s.focus == .pane
+    let (title, sub) = headings(s, record: r, source: source)
+    drawHeader(
+      title: title, sub: sub, focused: s.focus == .pane, in: rect,
+      theme: theme, into: &frame)
+    drawBody(s, theme: theme, into: &frame)
+  }
+
+  /// The title and the line under it. One source: its title, then outlet and date.
+  /// Several: which one, its outlet and date in the title, so stepping with o/O shows at
+  /// once whose report this is.
+  static func headings(
+    _ s: BrowserState, record r: Record, source: Source
+  ) -> (title: String, sub: String) {
     var outlet = source.outlet
     if let v = source.via { outlet += " via " + v }
     if let p = source.published {
       outlet +=
         " · " + p.description + (source.publishedInferred ? " (inferred)" : "")
     }
-    // One source: its title, then outlet and date. Several: which one, its outlet and
-    // date in the title, so stepping with o/O shows at once whose report this is.
     let count = r.sourceCount
     var title = " " + source.title
     var sub = " " + outlet
@@ -127,6 +139,15 @@ enum SourcePane {
     if source.text.utf8.count > windowBytes {
       sub += " · long text: showing \(windowBytes / 1024) KB around the quote"
     }
+    return (title, sub)
+  }
+
+  /// The header's three rows, as many as fit: the title (in the focus colour when the
+  /// pane has the keys), the sub line and a rule.
+  static func drawHeader(
+    title: String, sub: String, focused: Bool, in rect: Rect, theme: Theme,
+    into frame: inout Frame
+  ) {
     if focused {
       frame.fill(
         Rect(
@@ -150,6 +171,14 @@ enum SourcePane {
         at: Position(column: rect.column, row: rect.row + 2),
         style: theme.divider, limit: rect.columns)
     }
+  }
+
+  /// The text's lines from the scroll (by hand, else the quote a third of the way down):
+  /// the quote in the highlight style, search matches in the match style, and a match
+  /// inside the quote in a third.
+  static func drawBody(
+    _ s: BrowserState, theme: Theme, into frame: inout Frame
+  ) {
     guard let area = bodyRect(s), !area.isEmpty,
       let b = body(s, width: area.columns)
     else { return }
@@ -159,21 +188,7 @@ enum SourcePane {
     let words = s.highlightWords
     for (n, range) in b.lines.dropFirst(scroll).prefix(area.rows).enumerated() {
       let line = String(text[range])
-      var hl: [Range<String.Index>] = []
-      if let q = b.quote {
-        let start = text.utf8.distance(
-          from: text.startIndex, to: range.lowerBound)
-        let end = text.utf8.distance(
-          from: text.startIndex, to: range.upperBound)
-        let lo = max(q.lowerBound, start)
-        let hi = min(q.upperBound, end)
-        if lo < hi {
-          let a = line.utf8.index(line.startIndex, offsetBy: lo - start)
-          let z = line.utf8.index(line.startIndex, offsetBy: hi - start)
-          hl = [a..<z]
-        }
-      }
-      // Search matches stand out from the quote's highlight, and inside it as well.
+      let hl = quoteRanges(b.quote, of: range, in: text, line: line)
       let found =
         words.isEmpty ? [] : TextSearch.highlights(of: words, in: line)
       frame.put(
@@ -187,5 +202,22 @@ enum SourcePane {
         return quoted ? theme.quoteMatch : theme.match
       }
     }
+  }
+
+  /// The part of `line` (the text's `range`) inside the quote, `quote` being the
+  /// quote's UTF-8 offsets in `text`; empty when the line has none of it.
+  static func quoteRanges(
+    _ quote: Range<Int>?, of range: Range<String.Index>, in text: String,
+    line: String
+  ) -> [Range<String.Index>] {
+    guard let q = quote else { return [] }
+    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+    let end = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+    let lo = max(q.lowerBound, start)
+    let hi = min(q.upperBound, end)
+    guard lo < hi else { return [] }
+    let a = line.utf8.index(line.startIndex, offsetBy: lo - start)
+    let z = line.utf8.index(line.startIndex, offsetBy: hi - start)
+    return [a..<z]
   }
 }

@@ -2,63 +2,63 @@ import DatelineCore
 
 /// The bottom line: data directory, shown/total, filter chips, position, or a prompt.
 enum StatusLine {
+  /// The open prompt, else the status: the directory, the counts and the filter chips
+  /// on the left, the position and the help key on the right.
   static func draw(
     _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
   ) {
     guard !rect.isEmpty else { return }
-    let row = Position(column: rect.column, row: rect.row)
-    switch s.prompt {
-    case .search(let text, _):
-      PromptLine.draw(
-        "/", text, s.editing, message: s.message, in: rect, into: &frame)
-      return
-    case .jump(let text):
-      PromptLine.draw(
-        "jump to date (empty cancels): ", text, s.editing, message: s.message,
-        in: rect, into: &frame)
-      return
-    case .range(let text):
-      PromptLine.draw(
-        "date range (since..until, empty clears): ", text, s.editing,
-        message: s.message, in: rect, into: &frame)
-      return
-    case .export(let text):
-      PromptLine.draw(
-        "export \(s.rows.count) records to (.csv, .md): ", text, s.editing,
-        message: s.message, in: rect, into: &frame)
-      return
-    case .tag(let text):
-      PromptLine.draw(
-        "tag (Tab completes; a tag it has is removed): ", text, s.editing,
-        message: s.message, in: rect, into: &frame)
-      return
-    case .note(let text):
-      PromptLine.draw(
-        "note (empty removes it): ", text, s.editing, message: s.message,
-        in: rect, into: &frame)
-      return
-    case .viewName(let text):
-      PromptLine.draw(
-        "save the view as: ", text, s.editing, message: s.message, in: rect,
-        into: &frame)
-    case .command(let text):
-      PromptLine.draw(
-        ":", text, s.editing, message: s.message, in: rect, into: &frame)
-      return
-    case .draftField(let field, let text):
-      PromptLine.draw(
-        field.prompt, text, s.editing, message: s.message, in: rect,
-        into: &frame)
-      return
-    case .overwrite(let request):
+    if let prompt = s.prompt {
+      drawPrompt(prompt, s, in: rect, into: &frame)
+    } else {
+      drawStatus(s, in: rect, theme: theme, into: &frame)
+    }
+  }
+
+  /// The prompt's label and what is typed so far; a file that exists asks first.
+  static func drawPrompt(
+    _ prompt: BrowserState.Prompt, _ s: BrowserState, in rect: Rect,
+    into frame: inout Frame
+  ) {
+    if case .overwrite(let request) = prompt {
       PromptLine.draw(
         Sanitizer.clean(request.path) + " exists; replace it? (y/n) ", "",
         PromptEditing(), in: rect, into: &frame)
       return
-    case nil: break
     }
+    let (label, text) = labelAndText(prompt, s)
+    PromptLine.draw(
+      label, text, s.editing, message: s.message, in: rect, into: &frame)
+  }
+
+  /// What each prompt asks, and its text.
+  static func labelAndText(
+    _ prompt: BrowserState.Prompt, _ s: BrowserState
+  ) -> (label: String, text: String) {
+    switch prompt {
+    case .search(let text, _): ("/", text)
+    case .jump(let text): ("jump to date (empty cancels): ", text)
+    case .range(let text): ("date range (since..until, empty clears): ", text)
+    case .export(let text):
+      ("export \(s.rows.count) records to (.csv, .md): ", text)
+    case .tag(let text):
+      ("tag (Tab completes; a tag it has is removed): ", text)
+    case .note(let text): ("note (empty removes it): ", text)
+    case .viewName(let text): ("save the view as: ", text)
+    case .command(let text): (":", text)
+    case .draftField(let field, let text): (field.prompt, text)
+    case .overwrite: ("", "")
+    }
+  }
+
+  /// The status proper, from `StatusText` (which a click reads too, for the chips'
+  /// places): the left part cut to leave the right part room; on a narrow line the
+  /// message alone, else the left part alone.
+  static func drawStatus(
+    _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
+  ) {
+    let row = Position(column: rect.column, row: rect.row)
     frame.fill(rect, style: theme.status)
-    // The parts and the chips' places come from `StatusText`, which a click reads too.
     let text = StatusText(s, columns: rect.columns)
     let left = text.left
     let right = text.right

@@ -2,144 +2,63 @@ import DatelineCore
 
 /// The main list: one line per record, month separators, the selection bar.
 enum TimelinePane {
+  /// Draws the rows from `s.top` down, with a separator above the first record of each
+  /// month, until the pane is full; an empty list says why it is empty.
   static func draw(
     _ s: BrowserState, in rect: Rect, theme: Theme, into frame: inout Frame
   ) {
     guard !rect.isEmpty else { return }
     if s.rows.isEmpty {
-      let msg =
-        s.corpus.records.isEmpty
-        ? "no records in this data directory"
-        : "no records match the filters (0 clears them)"
-      frame.put(
-        msg, at: Position(column: rect.column + 1, row: rect.row), style: .dim,
-        limit: rect.columns - 1)
+      drawEmpty(s, in: rect, into: &frame)
       return
     }
     let columns = TimelineColumns(s, width: rect.columns)
-    let dateWidth = columns.dateWidth
-    let partyWidth = columns.partyWidth
-    let markers = columns.markers
-    let annotated = columns.annotated
     let words = s.highlightWords
     var line = rect.row
     var i = s.top
-    let focused = s.focus == .timeline || s.pane == nil
     while line < rect.row + rect.rows && i < s.rows.endIndex {
       let record = s.corpus.records[s.rows[i]]
       if s.startsMonth(i) {
-        let heading = "── " + DateLabel.monthHeading(record.firstDay) + " "
-        let used = frame.put(
-          heading, at: Position(column: rect.column, row: line),
-          style: theme.separator, limit: rect.columns)
-        if rect.columns - used > 0 {
-          frame.put(
-            String(repeating: "─", count: rect.columns - used),
-            at: Position(column: rect.column + used, row: line),
-            style: theme.divider)
-        }
+        drawSeparator(
+          record.firstDay, row: line, in: rect, theme: theme, into: &frame)
         line += 1
         if line >= rect.row + rect.rows { break }
       }
-      let selected = i == s.selection
-      let base: Style =
-        selected
-        ? (focused ? theme.selection : Style(bold: true, underline: true))
-        : .plain
-      if selected {
-        frame.fill(
-          Rect(column: rect.column, row: line, columns: rect.columns, rows: 1),
-          style: base)
-      }
-      var col = rect.column
-      let end = rect.column + rect.columns
-      func put(_ text: String, _ style: Style, width: Int? = nil) {
-        guard col < end else { return }
-        let limit = min(width ?? (end - col), end - col)
-        let shown =
-          width != nil
-          ? Truncation.fit(Sanitizer.clean(text), toColumns: limit) : text
-        col += frame.put(
-          shown, at: Position(column: col, row: line),
-          style: selected ? base : style, limit: limit)
-      }
-      // A pointer as well as the bar, so the selection shows in monochrome and in text;
-      // a bookmark shows in the same column when the record is not selected.
-      let marked = s.marks.contains(record.id)
-      put(
-        selected ? "▸" : marked ? KindMarker.bookmark : " ",
-        marked ? theme.bookmark : .plain)
-      put(
-        DateColumn.label(DateLabel.compact(record), width: dateWidth), .plain,
-        width: dateWidth)
-      put(" ", .plain)
-      var kindStyle = theme.kind(record.kind)
-      if selected { kindStyle = base }
-      col += frame.put(
-        KindMarker.of(record.kind), at: Position(column: col, row: line),
-        style: selected ? base : kindStyle,
-        limit: end - col)
-      let index = s.rows[i].offset
-      if markers.dispute {
-        put(
-          s.links.contested.contains(index) ? KindMarker.dispute : " ",
-          theme.disputeMarker)
-      }
-      let superseded = s.links.isSuperseded(index)
-      if markers.revision {
-        put(superseded ? KindMarker.superseded : " ", theme.superseded)
-      }
-      if annotated {
-        put(
-          AnnotationMarks.marker(s.workbench.annotations[record.id]),
-          theme.bookmark)
-      }
-      if markers.sourcesWidth > 0 {
-        let count = record.sourceCount
-        put(
-          count > 1 ? "+\(min(99, count - 1))" : "", theme.sourcesMarker,
-          width: markers.sourcesWidth)
-      }
-      put(" ", .plain)
-      if partyWidth > 0 {
-        let start = col
-        for (n, ref) in record.parties.enumerated() {
-          let idx = s.corpus.partyIndex[ref.id] ?? 0
-          let label = (n > 0 ? "," : "") + (s.corpus.parties[idx].label)
-          let room = start + partyWidth - col
-          if room <= 0 { break }
-          let clean = Sanitizer.clean(label)
-          let cut = Truncation.truncate(clean, toColumns: room)
-          col += frame.put(
-            cut, at: Position(column: col, row: line),
-            style: selected
-              ? base : theme.party(s.corpus.parties[idx], index: idx),
-            limit: room)
-          // One ellipsis says the list goes on; a second label would only add another.
-          if cut != clean { break }
-        }
-        col = start + partyWidth
-        put(" ", .plain)
-      }
-      let draftLabel = ReviewMarks.label(s, record.id)
-      if let draftLabel { put(draftLabel + " ", ReviewMarks.style(s)) }
-      // Scrolled sideways by the view's offset (← →), with `…` where the text is cut; a
-      // match beyond the cut is marked there, and the selected row slides to show it.
-      let headline = HeadlineCut(
-        Sanitizer.clean(record.headline), words: words,
-        columns: max(0, end - col), offset: s.headlineOffset,
-        follow: selected)
-      let headlineStyle =
-        selected
-        ? base
-        : draftLabel != nil
-          ? ReviewMarks.style(s) : superseded ? theme.superseded : base
-      col += headline.draw(
-        at: Position(column: col, row: line), style: headlineStyle,
-        match: selected ? theme.selectedMatch : theme.match,
-        into: &frame)
+      var row = TimelineRow(
+        s, row: i, record: record, line: line, in: rect, theme: theme)
+      row.draw(columns, words: words, into: &frame)
       line += 1
       i += 1
+    }
+  }
+
+  /// Why no row is shown: an empty directory, or filters that match nothing.
+  static func drawEmpty(
+    _ s: BrowserState, in rect: Rect, into frame: inout Frame
+  ) {
+    let msg =
+      s.corpus.records.isEmpty
+      ? "no records in this data directory"
+      : "no records match the filters (0 clears them)"
+    frame.put(
+      msg, at: Position(column: rect.column + 1, row: rect.row), style: .dim,
+      limit: rect.columns - 1)
+  }
+
+  /// `── October 2023 ─────`: the month's heading, then a rule to the pane's edge.
+  static func drawSeparator(
+    _ day: CalendarDay, row line: Int, in rect: Rect, theme: Theme,
+    into frame: inout Frame
+  ) {
+    let heading = "── " + DateLabel.monthHeading(day) + " "
+    let used = frame.put(
+      heading, at: Position(column: rect.column, row: line),
+      style: theme.separator, limit: rect.columns)
+    if rect.columns - used > 0 {
+      frame.put(
+        String(repeating: "─", count: rect.columns - used),
+        at: Position(column: rect.column + used, row: line),
+        style: theme.divider)
     }
   }
 }
