@@ -13,85 +13,60 @@ enum ProgressDisplay {
   /// Below this many bytes of data files nothing is drawn.
   static let minimumBytes = 8_000_000
 
-  /// `deferCacheWrite`: see `CorpusLoader.open`.
+  /// `deferCacheWrite`: see `CorpusLoader.open`. With a progress line only on a
+  /// terminal and for a directory of `minimumBytes` or more.
   static func load(
     directory: String, cached: Bool = false, deferCacheWrite: Bool = false
   ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
-    // Headless commands read `.jsonl` files in windows (bounded memory); the browser (the
-    // one caller that defers the cache write) keeps its files' bytes, which its reload of
-    // appended lines compares with the files (AppendBase).
-    let windowed = !deferCacheWrite
-    func plain() throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
-      cached
-        ? try CorpusLoader.open(
-          directory: directory, deferCacheWrite: deferCacheWrite,
-          settings: LoadEnvironment.settings(windowedReads: windowed))
-        : try CorpusLoader.load(
-          directory: directory,
-          settings: LoadEnvironment.settings(windowedReads: windowed))
-    }
-    guard isatty(2) != 0 else { return try plain() }
+    let request = Request(
+      directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
+    guard isatty(2) != 0 else { return try request.run(progress: nil) }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
     let total = sizes.reduce(0) { $0 + $1.bytes }
-    guard total >= minimumBytes else { return try plain() }
-
+    guard total >= minimumBytes else { return try request.run(progress: nil) }
+    let line = ProgressLine(
+      files: sizes.count, bytes: total, columns: terminalColumns())
     let progress = LoadProgress()
-    let clock = ContinuousClock()
-    let start = clock.now
-    let columns = terminalColumns()
-    @Sendable func seconds() -> Double {
-      let d = clock.now - start
-      return Double(d.components.seconds) + Double(d.components.attoseconds)
-        / 1e18
+    let result = try line.drawing(progress) {
+      () throws(CorpusLoader.DirectoryError) in
+      try request.run(progress: progress)
     }
-    @Sendable func draw(_ text: String, final: Bool) {
-      let fitted = Truncation.truncate(
-        "dateline: " + text, toColumns: max(10, columns - 1))
-      // CR and erase-to-end-of-line redraw in place; the final line ends the line.
-      Output.note("\r" + fitted + "\u{1B}[K" + (final ? "\n" : ""))
-    }
-    // A serial queue: after `cancel`, `queue.sync {}` waits out a draw in flight.
-    let queue = DispatchQueue(label: "dateline.progress")
-    let timer = DispatchSource.makeTimerSource(queue: queue)
-    @Sendable func drawProgress() {
-      draw(
-        progress.snapshot.line(
-          totalFiles: sizes.count, totalBytes: total, seconds: seconds()),
-        final: false)
-    }
-    // The first line before any work, on this thread: a large directory says what is
-    // happening at once, and a load faster than a tenth of a second still shows it was one
-    // (a timer's first tick could come after such a load ended).
-    queue.sync { drawProgress() }
-    timer.schedule(
-      deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
-    timer.setEventHandler { drawProgress() }
-    timer.resume()
-    defer { timer.cancel() }
-    let result =
-      cached
-      ? try CorpusLoader.open(
-        directory: directory, progress: progress,
-        deferCacheWrite: deferCacheWrite,
-        settings: LoadEnvironment.settings(windowedReads: windowed))
-      : try CorpusLoader.load(
-        directory: directory, progress: progress,
-        settings: LoadEnvironment.settings(windowedReads: windowed))
-    timer.cancel()
-    queue.sync {}
-    // The browser (the one caller that defers the cache write) opens its screen next: the
-    // line is erased, so it is not left on the terminal after quitting.
+    // The browser (the one caller that defers the cache write) opens its screen next:
+    // the line is erased, so it is not left on the terminal after quitting.
     guard !deferCacheWrite else {
       Output.note("\r\u{1B}[K")
       return result
     }
     var done = progress.snapshot
     done.records = result.corpus.records.count
-    draw(
+    line.draw(
       done.line(
-        totalFiles: sizes.count, totalBytes: total, seconds: seconds(),
-        done: true), final: true)
+        totalFiles: line.files, totalBytes: line.bytes,
+        seconds: line.seconds(), done: true), final: true)
     return result
+  }
+
+  /// One load as asked: from the re-open cache or the files.
+  struct Request {
+    let directory: String
+    let cached: Bool
+    let deferCacheWrite: Bool
+
+    /// Loads, counting into `progress`. Headless commands read `.jsonl` files in
+    /// windows (bounded memory); the browser (the one caller that defers the cache
+    /// write) keeps its files' bytes, which its reload of appended lines compares with
+    /// the files (AppendBase).
+    func run(
+      progress: LoadProgress?
+    ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
+      let settings = LoadEnvironment.settings(windowedReads: !deferCacheWrite)
+      return cached
+        ? try CorpusLoader.open(
+          directory: directory, progress: progress,
+          deferCacheWrite: deferCacheWrite, settings: settings)
+        : try CorpusLoader.load(
+          directory: directory, progress: progress, settings: settings)
+    }
   }
 
   /// Columns of the terminal on stderr (80 when it does not say).
@@ -101,5 +76,58 @@ enum ProgressDisplay {
       return Int(ws.ws_col)
     }
     return 80
+  }
+}
+
+/// The progress line on stderr: redrawn in place from a timer while a load runs.
+struct ProgressLine: Sendable {
+  let files: Int
+  let bytes: Int
+  let columns: Int
+  let start = ContinuousClock.now
+
+  /// Seconds since the line was made.
+  func seconds() -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds)
+      / 1e18
+  }
+
+  /// `dateline: TEXT` fitted to the terminal; CR and erase-to-end-of-line redraw in
+  /// place, and the final line ends the line.
+  func draw(_ text: String, final: Bool) {
+    let fitted = Truncation.truncate(
+      "dateline: " + text, toColumns: max(10, columns - 1))
+    Output.note("\r" + fitted + "\u{1B}[K" + (final ? "\n" : ""))
+  }
+
+  /// Runs `body` with the line drawn at once and then ten times a second from `progress`.
+  ///
+  /// The first line comes before any work, on this thread: a large directory says what
+  /// is happening at once, and a load faster than a tenth of a second still shows it
+  /// was one (a timer's first tick could come after such a load ended). A serial
+  /// queue: after `cancel`, `queue.sync {}` waits out a draw in flight.
+  func drawing<T>(
+    _ progress: LoadProgress,
+    _ body: () throws(CorpusLoader.DirectoryError) -> T
+  ) throws(CorpusLoader.DirectoryError) -> T {
+    @Sendable func drawProgress() {
+      draw(
+        progress.snapshot.line(
+          totalFiles: files, totalBytes: bytes, seconds: seconds()),
+        final: false)
+    }
+    let queue = DispatchQueue(label: "dateline.progress")
+    let timer = DispatchSource.makeTimerSource(queue: queue)
+    queue.sync { drawProgress() }
+    timer.schedule(
+      deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+    timer.setEventHandler { drawProgress() }
+    timer.resume()
+    defer {
+      timer.cancel()
+      queue.sync {}
+    }
+    return try body()
   }
 }
