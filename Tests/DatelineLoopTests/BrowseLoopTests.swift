@@ -102,6 +102,34 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertTrue(printed[0].contains(headline), printed[0])
   }
 
+  func testANoteEditedInTheEditorIsSaved() throws {
+    // The editor: a script that writes the note into the file it is given.
+    let editor = work.appendingPathComponent("editor.sh").path
+    try "#!/bin/sh\nprintf 'from the editor\\n' > \"$1\"\n".write(
+      toFile: editor, atomically: true, encoding: .utf8)
+    XCTAssertEqual(chmod(editor, 0o755), 0)
+    extraEnvironment = ["VISUAL": editor]
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("I")), .waitFor("✎")]
+        + [.key(.character("q"))])
+    XCTAssertEqual(session.screen.suspensions, 1)
+    let selected = try XCTUnwrap(session.state.selectedRecord?.id)
+    XCTAssertEqual(
+      session.state.workbench.annotations[selected].note, "from the editor")
+    let log = try String(
+      contentsOfFile: data + "/annotations/tester.jsonl", encoding: .utf8)
+    XCTAssertTrue(log.contains("from the editor"), log)
+  }
+
+  func testKeysAlreadyWaitingAreAnsweredBeforeTheNextFrame() throws {
+    let session = try run(
+      [.waitFor(" 25/25 ")]
+        + Array(repeating: .key(.character("j")), count: 20)
+        + [.waitFor("21 of 25"), .key(.character("q"))])
+    // The first frame, then one for all twenty keys (not twenty frames).
+    XCTAssertEqual(session.screen.frames.count, 2)
+  }
+
   // MARK: - Signals, resize, reload
 
   func testSIGTERMEndsTheLoopAndTheSessionIsSaved() throws {
@@ -141,8 +169,16 @@ final class BrowseLoopTests: XCTestCase {
 
   // MARK: - Helpers
 
+  /// What a test adds to `environment` (the editor).
+  var extraEnvironment: [String: String] = [:]
+
   /// The process's own environment is not read: homes inside `work`, no re-open cache.
   var environment: [String: String] {
+    extraEnvironment.merging(
+      baseEnvironment, uniquingKeysWith: { extra, _ in extra })
+  }
+
+  var baseEnvironment: [String: String] {
     [
       "HOME": work.appendingPathComponent("home").path,
       "XDG_STATE_HOME": work.appendingPathComponent("state").path,
