@@ -48,7 +48,9 @@ extension BrowseSession {
     state.validation.running = opening.isProvisional
     var screen = screen
     screen.draw(render(state))
-    let check = startBackground(opening, directory: directory)
+    let check = startBackground(
+      opening, directory: directory,
+      settings: LoadEnvironment.settings(settings.environment))
     // The first pass's records are not fingerprinted (that would read every line):
     // the checked load is, when it arrives.
     let live = LiveReload(
@@ -101,10 +103,11 @@ extension BrowseSession {
   /// (FirstPass) is followed by the full load, whose corpus takes its place
   /// (FirstOpenCheck), and which then does the same.
   static func startBackground(
-    _ opening: BrowseOpening, directory: String
+    _ opening: BrowseOpening, directory: String, settings: LoadSettings
   ) -> FirstOpenCheck? {
     let check =
-      opening.isProvisional ? FirstOpenCheck(directory: directory) : nil
+      opening.isProvisional
+      ? FirstOpenCheck(directory: directory, settings: settings) : nil
     check?.start(directory: directory)
     if let result = opening.result {
       Thread.detachNewThread {

@@ -15,6 +15,8 @@ final class FirstOpenCheck: Sendable {
   private let progress = LoadProgress()
   private let totalBytes: Int
   private let news = Mutex<News>(News())
+  /// How the full load reads (the re-open cache it then writes): from the environment.
+  private let settings: LoadSettings
 
   private struct News {
     var finished: Event?
@@ -25,7 +27,10 @@ final class FirstOpenCheck: Sendable {
   /// The checked load, once the check ended (for the reload's fingerprints).
   var checked: CorpusLoader.Result? { news.withLock { $0.checked } }
 
-  init(directory: String) {
+  init(
+    directory: String, settings: LoadSettings = LoadEnvironment.settings()
+  ) {
+    self.settings = settings
     totalBytes = max(
       1,
       ((try? CorpusLoader.dataFileSizes(in: directory)) ?? []).reduce(0) {
@@ -42,7 +47,7 @@ final class FirstOpenCheck: Sendable {
       do {
         let result = try CorpusLoader.open(
           directory: directory, progress: progress, deferCacheWrite: true,
-          settings: LoadEnvironment.settings())
+          settings: settings)
         loaded = result
         event = .validationFinished(
           ReloadOutcome(

@@ -167,6 +167,36 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertEqual(session.state.corpus.records.count, 26)
   }
 
+  // MARK: - First open: the check after a first pass
+
+  func testTheCheckAfterAFirstPassTakesTheInvalidRecordOut() throws {
+    // Parties and sources as envelopes, the records as lines: what the first pass reads.
+    let dir = work.appendingPathComponent("lines").path
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
+    for name in ["parties.json", "sources.json", "sources"] {
+      try FileManager.default.copyItem(
+        atPath: data + "/" + name, toPath: dir + "/" + name)
+    }
+    let lines = (1...5).map { recordLine($0, party: "hamas") }
+      .joined(separator: "\n")
+    try (lines + "\n" + recordLine(6, party: "nobody") + "\n").write(
+      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    guard
+      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
+        directory: dir, settings: LoadEnvironment.settings(environment),
+        firstPass: FirstPass.Settings(minimumBytes: 0))
+    else { return XCTFail("the first pass declined the directory") }
+    let session = try run(
+      [.waitFor("checked: 1 record not valid left the view")]
+        + [.waitFor(" 5/5 "), .key(.character("q"))],
+      directory: dir,
+      opening: BrowseOpening(corpus: outcome.corpus, result: nil))
+    XCTAssertTrue(session.screen.frames[0].text.contains(" 6/6 "))
+    XCTAssertTrue(session.screen.frames[0].text.contains("checking"))
+    XCTAssertEqual(session.state.corpus.records.count, 5)
+  }
+
   // MARK: - Helpers
 
   /// What a test adds to `environment` (the editor).
@@ -193,17 +223,18 @@ final class BrowseLoopTests: XCTestCase {
   /// be played to its end.
   func run(
     _ steps: [ScriptedScreen.Step], config: Config = Config(),
+    directory: String? = nil, opening: BrowseOpening? = nil,
     file: StaticString = #filePath, line: UInt = #line
   ) throws -> BrowseSession<ScriptedScreen> {
-    let result = try CorpusLoader.open(
-      directory: data, settings: LoadEnvironment.settings(environment))
+    let directory = directory ?? data
     let settings = BrowseSettings(
-      directory: data, follow: true, config: config, environment: environment)
+      directory: directory, follow: true, config: config,
+      environment: environment)
     var session = BrowseSession.open(
       screen: ScriptedScreen(
         size: Size(columns: 100, rows: 30), steps: steps),
-      opening: BrowseOpening(corpus: result.corpus, result: result),
-      settings: settings, drafts: DraftOverlay(directory: data))
+      opening: try opening ?? complete(directory),
+      settings: settings, drafts: DraftOverlay(directory: directory))
     session.run()
     if let failure = session.screen.failure {
       XCTFail(
@@ -213,11 +244,21 @@ final class BrowseLoopTests: XCTestCase {
     return session
   }
 
-  /// Appends record `n` (dated after the seed's) to `today.jsonl`, one line.
+  /// `directory` loaded in full, as the browser opens it without a first pass.
+  func complete(_ directory: String) throws -> BrowseOpening {
+    let result = try CorpusLoader.open(
+      directory: directory, settings: LoadEnvironment.settings(environment))
+    return BrowseOpening(corpus: result.corpus, result: result)
+  }
+
+  /// Record `n`, dated after the seed's records, with `party` as its actor.
+  func recordLine(_ n: Int, party: String = "hamas") -> String {
+    #"{"id":"append-\#(n)","date":"2024-03-0\#(n)","kind":"event","parties":[{"id":"\#(party)","role":"actor"}],"headline":"Appended record \#(n)","source":"cnn-hostage-talks"}"#
+  }
+
+  /// Appends record `n` to `today.jsonl`, one line.
   func appendRecord(_ n: Int) throws {
-    let line =
-      #"{"id":"append-\#(n)","date":"2024-03-0\#(n)","kind":"event","parties":[{"id":"hamas","role":"actor"}],"headline":"Appended record \#(n)","source":"cnn-hostage-talks"}"#
-      + "\n"
+    let line = recordLine(n) + "\n"
     let path = data + "/today.jsonl"
     if !FileManager.default.fileExists(atPath: path) {
       XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
