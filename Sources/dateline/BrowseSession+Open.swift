@@ -110,17 +110,26 @@ extension BrowseSession {
       ? FirstOpenCheck(directory: directory, settings: settings) : nil
     check?.start(directory: directory)
     if let result = opening.result {
-      Thread.detachNewThread {
-        #if os(Linux)
-        var idle = sched_param()
-        // SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE):
-        // this thread runs only when no other wants the core.
-        pthread_setschedparam(pthread_self(), 5, &idle)
-        #endif
-        result.writeCache()
-        result.prepareSearch(parts: 1)
-      }
+      Thread.detachNewThread { result.cacheAndPrepareSearchWhenIdle() }
     }
     return check
+  }
+}
+
+extension CorpusLoader.Result {
+  /// On this (background) thread, lowered to the idle class: the re-open cache for the
+  /// next open, then the search signatures, so that the first search finding nothing
+  /// nearby does not stall a key.
+  ///
+  /// SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): the thread
+  /// runs only when no other wants the core, so it never competes with the keys being
+  /// answered or the terminal drawing them.
+  func cacheAndPrepareSearchWhenIdle() {
+    #if os(Linux)
+    var idle = sched_param()
+    pthread_setschedparam(pthread_self(), 5, &idle)
+    #endif
+    writeCache()
+    prepareSearch(parts: 1)
   }
 }

@@ -64,14 +64,8 @@ final class FirstOpenCheck: Sendable {
         $0.checked = loaded
       }
       guard let loaded, thenCache else { return }
-      // As a cold start did: the cache for the next open, then the search signatures, at
-      // the lowest priority now that the view is exact.
-      #if os(Linux)
-      var idle = sched_param()
-      pthread_setschedparam(pthread_self(), 5, &idle)
-      #endif
-      loaded.writeCache()
-      loaded.prepareSearch(parts: 1)
+      // As a cold start did, now that the view is exact.
+      loaded.cacheAndPrepareSearchWhenIdle()
     }
   }
 
