@@ -79,6 +79,24 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertTrue(csv.contains("append-1"), csv)
   }
 
+  func testAnExportOverAnExistingFileAsksAndReplacesItOnYes() throws {
+    let target = work.appendingPathComponent("out.md").path
+    try "kept\n".write(toFile: target, atomically: true, encoding: .utf8)
+    let typed =
+      [.waitFor(" 25/25 "), .key(.character("e"))]
+      + ScriptedScreen.Step.type(target) + [.key(.enter)]
+    _ = try run(
+      typed + [.waitFor("exists; replace it? (y/n)"), .key(.character("n"))]
+        + [.waitFor("is kept"), .key(.character("q"))])
+    XCTAssertEqual(
+      try String(contentsOfFile: target, encoding: .utf8), "kept\n")
+    _ = try run(
+      typed + [.waitFor("exists; replace it? (y/n)"), .key(.character("y"))]
+        + [.waitFor("wrote 25 records"), .key(.character("q"))])
+    let markdown = try String(contentsOfFile: target, encoding: .utf8)
+    XCTAssertTrue(markdown.contains("Appended record 1"), markdown)
+  }
+
   func testACitationGoesToTheConfiguredFile() throws {
     let file = work.appendingPathComponent("citations.txt").path
     var config = Config()
@@ -164,6 +182,15 @@ final class BrowseLoopTests: XCTestCase {
         + [.waitFor("+1 record, 0 changed"), .waitFor(" 26/26 ")]
         + [.key(.character("G")), .waitFor("Appended record 2")]
         + [.key(.character("q"))])
+    XCTAssertEqual(session.state.corpus.records.count, 26)
+  }
+
+  func testAnAppendedLineIsSeenByThePollingWatcherToo() throws {
+    // DATELINE_WATCH=poll (network file systems): the status poll, once a second.
+    extraEnvironment = ["DATELINE_WATCH": "poll"]
+    let session = try run(
+      [.waitFor(" 25/25 "), .perform { try? self.appendRecord(2) }]
+        + [.waitFor(" 26/26 "), .key(.character("q"))])
     XCTAssertEqual(session.state.corpus.records.count, 26)
   }
 
