@@ -33,9 +33,9 @@ extension FastLoaderDifferentialTests {
       for i in 0..<corpus.records.count {
         let exact = TextSearch.words(q).allSatisfy { w in
           let r = corpus.records[i]
-          var parts =
-            [r.headline] + (r.summary.map { [$0] } ?? [])
-            + (r.attribution.map { [$0.text] } ?? []) + r.tags
+          // The searched fields are the table's (RecordField), read here from the
+          // decoded record, there from the raw line.
+          var parts = RecordField.searched.flatMap { $0.searchTexts(of: r) }
           for ref in r.parties {
             if let p = corpus.party(ref.id) {
               parts += [p.name, p.label] + p.aliases

@@ -35,77 +35,113 @@ public enum CSVReader {
     var rows: [Row] = []
     var i = 0
     var line = 1
-    let n = bytes.count
-    let quote = UInt8(ascii: "\"")
-    while i < n {
-      let start = i
-      let startLine = line
-      var fields: [String] = []
-      var field: [UInt8] = []
-      var problem: String?
-      var inQuotes = false
-      var wasQuoted = false
-      var afterQuote = false
-      var end = n
-      var next = n
-      scan: while i < n {
-        let b = bytes[i]
-        if inQuotes {
-          if b == quote {
-            if i + 1 < n && bytes[i + 1] == quote {
-              field.append(quote)
-              i += 2
-              continue
-            }
-            inQuotes = false
-            afterQuote = true
-          } else {
-            if b == 0x0A { line += 1 }
-            field.append(b)
-          }
-          i += 1
-          continue
-        }
-        switch b {
-        case delimiter:
-          fields.append(String(decoding: field, as: UTF8.self))
-          field.removeAll(keepingCapacity: true)
-          wasQuoted = false
-          afterQuote = false
-        case 0x0A, 0x0D:
-          end = i
-          if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
-          next = i + 1
-          line += 1
-          break scan
-        case quote where field.isEmpty && !wasQuoted:
-          inQuotes = true
-          wasQuoted = true
-        default:
-          if afterQuote && problem == nil {
-            problem = "text after a closing quote in field \(fields.count + 1)"
-          }
-          field.append(b)
-        }
-        i += 1
+    while i < bytes.count {
+      if let row = nextRow(
+        bytes, at: &i, line: &line, delimiter: delimiter, bom: bom)
+      {
+        rows.append(row)
       }
-      if inQuotes {
-        problem =
-          "a quoted field is never closed (it runs to the end of the file)"
-      }
-      if let bad = firstInvalidUTF8(bytes[start..<min(end, n)]) {
-        problem = String(
-          format: "invalid UTF-8 (byte 0x%02X at byte offset %d of the file)",
-          bytes[bad], bad + bom)
-      }
-      fields.append(String(decoding: field, as: UTF8.self))
-      i = next
-      let raw = String(decoding: bytes[start..<min(end, n)], as: UTF8.self)
-      if fields.count == 1 && fields[0].isEmpty && !wasQuoted { continue }
-      rows.append(
-        Row(line: startLine, fields: fields, raw: raw, problem: problem))
     }
     return rows
+  }
+
+  /// The fields of one row as they are read, and what the reader knows of the field
+  /// being read.
+  struct RowScan {
+    var fields: [String] = []
+    var field: [UInt8] = []
+    var problem: String?
+    var inQuotes = false
+    var wasQuoted = false
+    var afterQuote = false
+    /// Where the row's text ends (before its line end) and the next row starts.
+    var end: Int
+    var next: Int
+  }
+
+  /// The row that starts at `i`, nil for a blank line.
+  ///
+  /// Guarantees: `i` moves past the row and its line end (so the caller's loop ends),
+  /// `line` past every line end in it (quoted ones too); the row's problem is the
+  /// invalid UTF-8 first, then an unclosed quote, then text after a closing quote.
+  static func nextRow(
+    _ bytes: [UInt8], at i: inout Int, line: inout Int, delimiter: UInt8,
+    bom: Int
+  ) -> Row? {
+    let start = i
+    let startLine = line
+    var scan = scanRow(bytes, at: &i, line: &line, delimiter: delimiter)
+    let n = bytes.count
+    if scan.inQuotes {
+      scan.problem =
+        "a quoted field is never closed (it runs to the end of the file)"
+    }
+    if let bad = firstInvalidUTF8(bytes[start..<min(scan.end, n)]) {
+      scan.problem = String(
+        format: "invalid UTF-8 (byte 0x%02X at byte offset %d of the file)",
+        bytes[bad], bad + bom)
+    }
+    scan.fields.append(String(decoding: scan.field, as: UTF8.self))
+    i = scan.next
+    let raw = String(decoding: bytes[start..<min(scan.end, n)], as: UTF8.self)
+    if scan.fields.count == 1 && scan.fields[0].isEmpty && !scan.wasQuoted {
+      return nil
+    }
+    return Row(
+      line: startLine, fields: scan.fields, raw: raw, problem: scan.problem)
+  }
+
+  /// Reads the fields of the row at `i` up to its line end (RFC 4180: a quoted field
+  /// may hold delimiters, doubled quotes and line ends), the last field left in `field`.
+  static func scanRow(
+    _ bytes: [UInt8], at i: inout Int, line: inout Int, delimiter: UInt8
+  ) -> RowScan {
+    let n = bytes.count
+    let quote = UInt8(ascii: "\"")
+    var s = RowScan(end: n, next: n)
+    while i < n {
+      let b = bytes[i]
+      if s.inQuotes {
+        if b == quote {
+          if i + 1 < n && bytes[i + 1] == quote {
+            s.field.append(quote)
+            i += 2
+            continue
+          }
+          s.inQuotes = false
+          s.afterQuote = true
+        } else {
+          if b == 0x0A { line += 1 }
+          s.field.append(b)
+        }
+        i += 1
+        continue
+      }
+      switch b {
+      case delimiter:
+        s.fields.append(String(decoding: s.field, as: UTF8.self))
+        s.field.removeAll(keepingCapacity: true)
+        s.wasQuoted = false
+        s.afterQuote = false
+      case 0x0A, 0x0D:
+        s.end = i
+        if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+        s.next = i + 1
+        line += 1
+        return s
+      case quote where s.field.isEmpty && !s.wasQuoted:
+        s.inQuotes = true
+        s.wasQuoted = true
+      default:
+        if s.afterQuote && s.problem == nil {
+          s.problem =
+            "text after a closing quote in field \(s.fields.count + 1)"
+        }
+        s.field.append(b)
+      }
+      i += 1
+    }
+    return s
   }
 
   /// The index of the first byte of `bytes` that is not part of valid UTF-8, or nil.

@@ -21,204 +21,102 @@ struct Builder {
   }
 
   /// One row as a record, or the reason it is left out.
+  ///
+  /// Guarantees: a rejected row changes nothing (no party, source or id is kept from
+  /// it); an accepted one passes the loader's checks (`LoadBackCheck`) with the parties
+  /// and the source it adds.
   mutating func record(from row: CSVReader.Row) -> Result<
     Record, EventTableImport.Note
   > {
-    func reject(_ m: String) -> Result<Record, EventTableImport.Note> {
-      .failure(.init(line: row.line, message: m))
+    do throws(EventTableImport.Note) {
+      let cells = try RowCells(row: row, columns: columns)
+      let dates = try cells.dates(options)
+      // Parties are added only when the row is accepted: a rejected row leaves no trace.
+      let (refs, listed) = try cells.partyRefs(options)
+      var newParties = listed
+      let (headline, summary) = try headlineAndSummary(cells)
+      let id = try recordID(cells)
+      let kind = try cells.kind()
+      let attribution = try cells.attribution()
+      for c in attribution?.claimants ?? [] {
+        newParties.append((c, c.rawValue))
+      }
+      let (source, quote) = makeSource(row)
+      var record = Record(
+        id: id, date: dates.date, endDate: dates.endDate, time: dates.time,
+        utcOffset: dates.utcOffset,
+        dateApprox: cells.optional(.dateApprox) == "true",
+        dateInferred: cells.optional(.dateInferred) == "true",
+        dateNote: cells.optional(.dateNote), kind: kind, parties: refs,
+        headline: headline, summary: summary,
+        attribution: attribution, source: source.id, quote: quote,
+        tags: cells.tags(options),
+        related: cells.list(.related).map { Record.ID($0) },
+        disputes: cells.list(.disputes).map { Record.ID($0) },
+        revises: cells.list(.revises).map { Record.ID($0) })
+      try cells.readJSONCells(into: &record)
+      try accept(record, newParties: newParties, source: source, row: row)
+      return .success(record)
+    } catch {
+      return .failure(error)
     }
-    if let p = row.problem { return reject(p) }
-    guard row.fields.count == columns.header.count else {
-      return reject(
-        "\(row.fields.count) fields, but the header has \(columns.header.count)"
-      )
-    }
-    // Every cell read lands in a string the loader limits to 1 MiB: refuse early, before
-    // the work of widths and escaping on megabytes (LoadBackCheck would find it too).
-    for i in columns.used
-    where row.fields[i].utf8.count > ItemReader.maxStringBytes {
-      return reject(
-        "column \"\(columns.header[i])\" holds \(row.fields[i].utf8.count) bytes, over the loader's 1 MiB limit for a string"
-      )
-    }
-    func cell(_ i: Int) -> String {
-      CSVWriter.unguard(row.fields[i]).trimmingCharacters(
-        in: .whitespacesAndNewlines)
-    }
-    func optional(_ key: String) -> String? {
-      guard let i = columns.optional[key] else { return nil }
-      let v = cell(i)
-      return v.isEmpty ? nil : v
-    }
-    func list(_ key: String) -> [String] {
-      (optional(key) ?? "").split(separator: ";").map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty }
-    }
+  }
 
-    // MARK: - Date
-    let dateText = cell(columns.date)
-    if dateText.isEmpty {
-      return reject("no date in column \"\(options.dateColumn)\"")
-    }
-    guard var date = EventDate.parse(dateText) else {
-      return reject("date \"\(dateText)\" is not one of \(EventDate.forms)")
-    }
-    if optional("precision") == "week" {
-      guard date.precision == .day else {
-        return reject(
-          "precision \"week\" needs a day date, got \"\(dateText)\"")
-      }
-      date = RecordDate(firstDay: date.firstDay, precision: .week)
-    }
-    var endDate: RecordDate?
-    if let e = optional("end_date") {
-      guard let d = EventDate.parse(e) else {
-        return reject("end date \"\(e)\" is not one of \(EventDate.forms)")
-      }
-      guard d.firstDay >= date.firstDay else {
-        return reject("end date \(e) is before the date \(dateText)")
-      }
-      endDate = d
-    }
-    var time: TimeOfDay?
-    if let t = optional("time") {
-      guard let v = TimeOfDay(t), date.precision == .day else {
-        return reject("time \"\(t)\" is not HH:MM on a day date")
-      }
-      time = v
-    }
-    let offset = optional("utc_offset")
-    if let o = offset, time == nil || !TimeOfDay.isValidOffset(o) {
-      return reject("utc_offset \"\(o)\" is not ±HH:MM beside a time")
-    }
-
-    // MARK: - Parties
-    var refs: [Record.PartyRef] = []
-    // Parties are added only when the row is accepted: a rejected row leaves no trace.
-    var newParties: [(Party.ID, String)] = []
-    let names = list("party_names")
-    for (k, column) in columns.parties.enumerated() {
-      let role = k < options.roles.count ? options.roles[k] : .participant
-      for entry in cell(column).split(separator: ";") {
-        let (name, explicitRole) = Builder.splitRole(
-          entry.trimmingCharacters(in: .whitespaces))
-        if name.isEmpty { continue }
-        let id = Party.ID(Slug.make(name))
-        let display = refs.count < names.count ? names[refs.count] : name
-        newParties.append((id, display))
-        if !refs.contains(where: { $0.id == id }) {
-          refs.append(.init(id: id, role: explicitRole ?? role))
-        }
-      }
-    }
-    if refs.isEmpty {
-      let cols = options.partyColumns.map { "\"\($0)\"" }.joined(
-        separator: ", ")
-      return reject(
-        "no party in column\(options.partyColumns.count == 1 ? "" : "s") \(cols)"
-      )
-    }
-
-    // MARK: - Headline, id, kind
-    var headline = Builder.oneLine(cell(columns.headline))
+  /// The headline, one line cut to 100 columns (the full text then becomes the summary
+  /// when the row has none, with a note), and the summary.
+  mutating func headlineAndSummary(_ cells: RowCells) throws(EventTableImport
+    .Note) -> (String, String?)
+  {
+    var headline = Builder.oneLine(cells.cell(columns.headline))
     if headline.isEmpty {
-      return reject("no headline in column \"\(options.headlineColumn)\"")
+      throw cells.problem(
+        "no headline in column \"\(options.headlineColumn)\"")
     }
-    var summary = optional("summary")
+    var summary = cells.optional(.summary)
     if DisplayWidth.of(headline) > 100 {
       if summary == nil { summary = headline }
       headline = Truncation.truncate(headline, toColumns: 100)
       notes.append(
         .init(
-          line: row.line,
+          line: cells.row.line,
           message: "headline cut to 100 columns (the full text is the summary)")
       )
     }
-    var id = Record.ID("row-\(row.line)")
-    if let column = columns.optional["id"] {
-      let raw = cell(column)
+    return (headline, summary)
+  }
+
+  /// The id column's slug (`row-LINE` without one), refused when an earlier row took it.
+  func recordID(_ cells: RowCells) throws(EventTableImport.Note) -> Record.ID {
+    var id = Record.ID("row-\(cells.row.line)")
+    if let column = columns.optional[RecordField.id.column] {
+      let raw = cells.cell(column)
       if raw.isEmpty {
-        return reject("no id in column \"\(columns.header[column])\"")
+        throw cells.problem("no id in column \"\(columns.header[column])\"")
       }
       id = Record.ID(Slug.make(raw, fallbackPrefix: "record"))
     }
     if let first = lineOfID[id] {
-      return reject("duplicate id \"\(id)\" (first on line \(first))")
+      throw cells.problem("duplicate id \"\(id)\" (first on line \(first))")
     }
-    var kind = Record.Kind.event
-    if let k = optional("kind") {
-      guard let v = Record.Kind(rawValue: k.lowercased()) else {
-        let known = Record.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-        return reject("kind \"\(k)\" is not one of \(known)")
-      }
-      kind = v
-    }
+    return id
+  }
 
-    // MARK: - Attribution
-    var attribution: Attribution?
-    let claimants = list("claimants").map { Party.ID(Slug.make($0)) }
-    if optional("attribution") != nil || optional("basis") != nil
-      || !claimants.isEmpty
-    {
-      guard let b = optional("basis"),
-        let basis = Attribution.Basis(rawValue: b)
-      else {
-        let known = Attribution.Basis.allCases.map(\.rawValue).joined(
-          separator: ", ")
-        return reject("an attribution needs a basis: one of \(known)")
-      }
-      for c in claimants { newParties.append((c, c.rawValue)) }
-      attribution = Attribution(
-        claimants: claimants, claimantIsList: claimants.count > 1,
-        text: optional("attribution") ?? "", basis: basis)
-    }
-
-    var tags: [String] = []
-    for k in options.tagColumns.indices.isEmpty
-      ? [0] : Array(options.tagColumns.indices)
-    {
-      for t in list("tags\(k)") where !tags.contains(t) { tags.append(t) }
-    }
-    let (source, quote) = makeSource(row)
-    var record = Record(
-      id: id, date: date, endDate: endDate, time: time, utcOffset: offset,
-      dateApprox: optional("date_approx") == "true",
-      dateInferred: optional("date_inferred") == "true",
-      dateNote: optional("date_note"), kind: kind, parties: refs,
-      headline: headline, summary: summary,
-      attribution: attribution, source: source.id, quote: quote, tags: tags,
-      related: list("related").map { Record.ID($0) },
-      disputes: list("disputes").map { Record.ID($0) },
-      revises: list("revises").map { Record.ID($0) })
-    switch Builder.extensions(optional("x_fields")) {
-    case .success(let members): record.extensions = members
-    case .failure(let problem): return reject(problem.message)
-    }
-    switch Builder.jsonArray(
-      optional("figures"), column: "figures", ItemDecoding.figuresValue)
-    {
-    case .success(let figures): record.figures = figures
-    case .failure(let problem): return reject(problem.message)
-    }
-    switch Builder.jsonArray(
-      optional("also"), column: "also", ItemDecoding.alsoValue)
-    {
-    case .success(let also): record.also = also
-    case .failure(let problem): return reject(problem.message)
-    }
+  /// Checks `record` as the loader would, then keeps its id, new parties and source.
+  mutating func accept(
+    _ record: Record, newParties: [(Party.ID, String)], source: Source,
+    row: CSVReader.Row
+  ) throws(EventTableImport.Note) {
     let added = newParties.filter { partyIndex[$0.0] == nil }.map {
       Party(id: $0.0, name: Builder.oneLine($0.1))
     }
     if let problem = LoadBackCheck.problem(
       record: record, parties: added, source: source)
     {
-      return reject(problem)
+      throw EventTableImport.Note(line: row.line, message: problem)
     }
-    lineOfID[id] = row.line
+    lineOfID[record.id] = row.line
     for (pid, name) in newParties { addParty(pid, name: name) }
     sources.append(source)
-    return .success(record)
   }
 
   /// The `x_fields` cell that `list --format csv` writes (a JSON object of a record's

@@ -10,25 +10,30 @@
 /// `import csv --schema-columns` reads them back with the loader's checks.
 /// Values are raw data: writers that reach a terminal sanitize them.
 public enum RecordColumns {
-  /// The header, in order.
-  public static let names = [
-    "id", "date", "precision", "end_date", "time", "utc_offset", "date_approx",
-    "date_inferred",
-    "date_note", "kind", "parties", "party_names", "headline", "summary",
-    "attribution", "basis",
-    "claimants", "tags", "related", "disputes", "revises", "source", "outlet",
-    "title",
-    "published", "url", "quote",
-  ]
+  /// The header, in order: each field's columns (`RecordField.row.csv`) but those
+  /// of `jsonNames`.
+  public static let names = RecordField.allCases.filter { !$0.row.jsonCell }
+    .flatMap(\.row.csv)
 
   /// The columns of a record's `figures` and `also`, each a JSON array as SCHEMA.md
   /// defines it (`[{"label":"hostages","value":135,"qualifier":"about"}]`), empty when the
   /// record has none; written only when a listed record has one.
-  public static let jsonNames = ["figures", "also"]
+  public static let jsonNames = jsonFields.map(\.column)
+
+  static let jsonFields = RecordField.allCases.filter { $0.row.jsonCell }
 
   /// The cells of `jsonNames` for `r`, in that order.
   public static func jsonValues(_ r: Record) -> [String] {
-    [r.figures.isEmpty ? "" : r.figuresJSON, r.also.isEmpty ? "" : r.alsoJSON]
+    jsonFields.map { jsonCell($0, r) }
+  }
+
+  /// A JSON column's cell: the field's array, empty when the record has none.
+  static func jsonCell(_ field: RecordField, _ r: Record) -> String {
+    switch field {
+    case .figures: r.figures.isEmpty ? "" : r.figuresJSON
+    case .also: r.also.isEmpty ? "" : r.alsoJSON
+    default: ""
+    }
   }
 
   /// The column of a record's `x_` fields as one JSON object (`{"x_review":{"by":"ana"}}`),
@@ -38,41 +43,67 @@ public enum RecordColumns {
   /// The separator inside a list cell.
   public static let listSeparator = "; "
 
+  /// The fields of `names`, in order.
+  static let plainFields = RecordField.allCases.filter { !$0.row.jsonCell }
+
   /// The cells of `r`, in the order of `names`.
   public static func values(_ r: Record, in corpus: Corpus) -> [String] {
-    let source = corpus.source(r.source)
+    var out: [String] = []
+    out.reserveCapacity(names.count)
+    for field in plainFields { appendCells(field, r, corpus, to: &out) }
+    return out
+  }
+
+  /// Appends the cells of one field, one for each of its columns (`row.csv`).
+  static func appendCells(
+    _ field: RecordField, _ r: Record, _ corpus: Corpus,
+    to out: inout [String]
+  ) {
     func list(_ items: [String]) -> String {
       items.joined(separator: listSeparator)
     }
     func flag(_ b: Bool) -> String { b ? "true" : "" }
-    return [
-      r.id.rawValue,
-      r.date.description,
-      r.date.precision.description,
-      r.endDate.map { $0.description } ?? "",
-      r.time?.description ?? "",
-      r.utcOffset ?? "",
-      flag(r.dateApprox),
-      flag(r.dateInferred),
-      r.dateNote ?? "",
-      r.kind.rawValue,
-      list(r.parties.map { "\($0.id.rawValue):\($0.role.rawValue)" }),
-      list(r.parties.map { corpus.party($0.id)?.name ?? $0.id.rawValue }),
-      r.headline,
-      r.summary ?? "",
-      r.attribution?.text ?? "",
-      r.attribution?.basis.rawValue ?? "",
-      list(r.attribution?.claimants.map(\.rawValue) ?? []),
-      list(r.tags),
-      list(r.related.map(\.rawValue)),
-      list(r.disputes.map(\.rawValue)),
-      list(r.revises.map(\.rawValue)),
-      r.source.rawValue,
-      source?.outlet ?? "",
-      source?.title ?? "",
-      source?.published.map { $0.description } ?? "",
-      source?.url ?? "",
-      r.quote?.exact ?? "",
-    ]
+    switch field {
+    case .id: out.append(r.id.rawValue)
+    case .date: out.append(r.date.description)
+    case .datePrecision: out.append(r.date.precision.description)
+    case .endDate: out.append(r.endDate.map { $0.description } ?? "")
+    case .time: out.append(r.time?.description ?? "")
+    case .utcOffset: out.append(r.utcOffset ?? "")
+    case .dateApprox: out.append(flag(r.dateApprox))
+    case .dateInferred: out.append(flag(r.dateInferred))
+    case .dateNote: out.append(r.dateNote ?? "")
+    case .kind: out.append(r.kind.rawValue)
+    case .parties:
+      out.append(
+        list(r.parties.map { "\($0.id.rawValue):\($0.role.rawValue)" }))
+      out.append(
+        list(r.parties.map { corpus.party($0.id)?.name ?? $0.id.rawValue }))
+    case .headline: out.append(r.headline)
+    case .summary: out.append(r.summary ?? "")
+    case .attribution:
+      out.append(r.attribution?.text ?? "")
+      out.append(r.attribution?.basis.rawValue ?? "")
+      out.append(list(r.attribution?.claimants.map(\.rawValue) ?? []))
+    case .tags: out.append(list(r.tags))
+    case .related: out.append(list(r.related.map(\.rawValue)))
+    case .disputes: out.append(list(r.disputes.map(\.rawValue)))
+    case .revises: out.append(list(r.revises.map(\.rawValue)))
+    case .source: appendSourceCells(r.source, corpus, to: &out)
+    case .quote: out.append(r.quote?.exact ?? "")
+    case .figures, .also: out.append(jsonCell(field, r))
+    }
+  }
+
+  /// The source's id, then its outlet, title, publication date and URL.
+  static func appendSourceCells(
+    _ id: Source.ID, _ corpus: Corpus, to out: inout [String]
+  ) {
+    let source = corpus.source(id)
+    out.append(id.rawValue)
+    out.append(source?.outlet ?? "")
+    out.append(source?.title ?? "")
+    out.append(source?.published.map { $0.description } ?? "")
+    out.append(source?.url ?? "")
   }
 }

@@ -12,13 +12,8 @@ enum ItemDecoding {
     "updated", "via", "text",
     "text_path",
   ]
-  static let recordFields: Set<String> = [
-    "id", "date", "date_precision", "time", "utc_offset", "date_approx",
-    "date_inferred",
-    "date_note", "end_date", "kind", "parties", "headline", "summary",
-    "attribution", "source",
-    "quote", "also", "tags", "related", "disputes", "revises", "figures",
-  ]
+  /// A record's keys besides `x_` fields: the field table's (`RecordField`).
+  static let recordFields = RecordField.keys
 
   static func party(_ node: JSONNode, _ r: inout ItemReader) -> Party? {
     r.scan(node, path: "$")
@@ -101,97 +96,6 @@ enum ItemDecoding {
       publishedInferred: inferred, updated: updated, via: via,
       text: text.map(normalizeText) ?? "", textPath: textPath)
     return (s, textPath)
-  }
-
-  static func record(_ node: JSONNode, _ r: inout ItemReader) -> Record? {
-    r.scan(node, path: "$")
-    guard let f = r.fields(node, path: "$", known: recordFields) else {
-      return nil
-    }
-    let id: Record.ID? = r.id(f, "id", required: true)
-    var date = r.date(f, "date", required: true)
-    if let p = f["date_precision"] {
-      if case .string("week") = p.value {
-        if let d = date {
-          if d.precision == .day {
-            date = RecordDate(firstDay: d.firstDay, precision: .week)
-          } else {
-            r.error(
-              f.path("date_precision"),
-              "\"week\" needs a day date (YYYY-MM-DD), got \(quoted(d.description))"
-            )
-          }
-        }
-      } else {
-        r.error(f.path("date_precision"), "expected \"week\", got \(p.summary)")
-      }
-    }
-    var time: TimeOfDay? = nil
-    if let t = f["time"] {
-      if case .string(let s) = t.value, let v = TimeOfDay(s) {
-        time = v
-      } else {
-        r.error(
-          f.path("time"), "expected HH:MM from 00:00 to 23:59, got \(t.summary)"
-        )
-      }
-      if let d = date, d.precision != .day {
-        r.error(f.path("time"), "a time needs a date of precision day")
-      }
-    }
-    let utcOffset = r.string(f, "utc_offset")
-    if let o = utcOffset {
-      if !TimeOfDay.isValidOffset(o) {
-        r.error(
-          f.path("utc_offset"), "expected +HH:MM or -HH:MM, got \(quoted(o))")
-      } else if !f.has("time") {
-        r.error(f.path("utc_offset"), "utc_offset is allowed only beside time")
-      }
-    }
-    let approx = r.bool(f, "date_approx") ?? false
-    let inferred = r.bool(f, "date_inferred") ?? false
-    let note = r.string(f, "date_note")
-    let endDate = r.date(f, "end_date")
-    if let d = date, let e = endDate, e.firstDay < d.firstDay {
-      r.error(
-        f.path("end_date"),
-        "expected a date not before \(d) (the date), got \(quoted(e.description))"
-      )
-    }
-    let kind = r.enumValue(f, "kind", Record.Kind.self, required: true)
-    let parties = partyRefs(f, &r)
-    let headline = r.string(f, "headline", required: true, nonEmpty: true)
-    if let h = headline, DisplayWidth.of(Sanitizer.clean(h)) > 100 {
-      r.error(
-        f.path("headline"),
-        "expected at most 100 columns, got \(DisplayWidth.of(Sanitizer.clean(h)))"
-      )
-    }
-    let summary = r.string(f, "summary")
-    let attribution = attributionValue(f, &r)
-    let source: Source.ID? = r.id(f, "source", required: true)
-    var quote: Quote? = nil
-    if let q = f["quote"] { quote = quoteValue(q, path: f.path("quote"), &r) }
-    let also = alsoValue(f, &r)
-    let tags = r.strings(f, "tags")
-    let related: [Record.ID] = r.ids(f, "related")
-    let disputes: [Record.ID] = r.ids(f, "disputes")
-    let revises: [Record.ID] = r.ids(f, "revises")
-    let figures = figuresValue(f, &r)
-    guard let id, let date, let kind, let headline, let source,
-      !parties.isEmpty, !r.hasError
-    else {
-      return nil
-    }
-    return Record(
-      id: id, date: date, endDate: endDate, time: time, utcOffset: utcOffset,
-      dateApprox: approx,
-      dateInferred: inferred, dateNote: note, kind: kind, parties: parties,
-      headline: headline,
-      summary: summary, attribution: attribution, source: source, quote: quote,
-      also: also,
-      tags: tags, related: related, disputes: disputes, revises: revises,
-      figures: figures)
   }
 
   /// `also`: other sources of the same fact (their ids and quotes; the loader checks that

@@ -37,78 +37,131 @@ public struct RecordDetail: Sendable {
     self.init(record: r, corpus: corpus, links: LinkIndex(corpus: corpus))
   }
 
+  /// The lines of `r`: its headline, then the fields of `detailOrder`, each under its
+  /// label in `RecordField` (the summary as a paragraph of its own).
   public init(record r: Record, corpus: Corpus, links: LinkIndex) {
     var out: [Line] = [Line(.heading, r.headline)]
-    out.append(Line(.field(label: "Date"), DateLabel.long(r)))
-    if let n = r.dateNote { out.append(Line(.field(label: "Date note"), n)) }
-    out.append(Line(.field(label: "Kind"), r.kind.rawValue))
-    for ref in r.parties {
-      let name = corpus.party(ref.id)?.name ?? ref.id.rawValue
-      out.append(Line(.field(label: "Party"), "\(name) (\(ref.role.rawValue))"))
+    for field in RecordDetail.detailOrder {
+      out += RecordDetail.lines(field, r, corpus, links)
     }
-    if let a = r.attribution {
-      out.append(Line(.field(label: "Attribution"), a.line(in: corpus)))
+    lines = out
+  }
+
+  /// The order of the fields in the detail; the date's other members show in its line
+  /// (`DateLabel.long`), the id and the headline above them.
+  static let detailOrder: [RecordField] = [
+    .date, .dateNote, .kind, .parties, .attribution, .figures, .tags, .source,
+    .also, .disputes, .revises, .related, .summary, .quote,
+  ]
+
+  /// The lines that show `field` of `r`, under the field's label.
+  ///
+  /// Guarantees: a field the record does not have gives no line; only `source` and
+  /// `disputes`/`revises` add lines under labels of their own (URL, the reverse links).
+  static func lines(
+    _ field: RecordField, _ r: Record, _ corpus: Corpus, _ links: LinkIndex
+  ) -> [Line] {
+    func line(_ value: String) -> Line {
+      Line(.field(label: field.row.detail ?? ""), value)
     }
-    for f in r.figures {
-      out.append(Line(.field(label: "Figure"), "\(f.label): \(f.displayValue)"))
+    switch field {
+    case .id, .headline, .datePrecision, .endDate, .time, .utcOffset,
+      .dateApprox, .dateInferred:
+      return []
+    case .date: return [line(DateLabel.long(r))]
+    case .dateNote: return r.dateNote.map { [line($0)] } ?? []
+    case .kind: return [line(r.kind.rawValue)]
+    case .parties:
+      return r.parties.map { ref in
+        let name = corpus.party(ref.id)?.name ?? ref.id.rawValue
+        return line("\(name) (\(ref.role.rawValue))")
+      }
+    case .attribution:
+      return r.attribution.map { [line($0.line(in: corpus))] } ?? []
+    case .figures:
+      return r.figures.map { line("\($0.label): \($0.displayValue)") }
+    case .tags:
+      return r.tags.isEmpty ? [] : [line(r.tags.joined(separator: ", "))]
+    case .source: return sourceLines(r, corpus)
+    case .also: return alsoLines(r, corpus)
+    case .disputes: return disputeLines(r, corpus, links)
+    case .revises: return revisionLines(r, corpus, links)
+    case .related:
+      return r.related.map { id in
+        let h =
+          corpus.record(id).map { "\(DateLabel.compact($0))  \($0.headline)" }
+          ?? id.rawValue
+        return Line(
+          .link(label: RecordField.related.row.detail ?? "", target: id), h)
+      }
+    case .summary:
+      return r.summary.map { [Line(.blank, ""), Line(.text, $0)] } ?? []
+    case .quote:
+      return r.quote.map { [Line(.blank, ""), line("“\($0.exact)”")] } ?? []
     }
-    if !r.tags.isEmpty {
-      out.append(Line(.field(label: "Tags"), r.tags.joined(separator: ", ")))
-    }
+  }
+
+  /// The record's source and, under its own label, the source's URL.
+  static func sourceLines(_ r: Record, _ corpus: Corpus) -> [Line] {
     let source = corpus.source(r.source)
-    out.append(
+    var out = [
       Line(
-        .field(label: "Source"), RecordDetail.sourceLine(source, id: r.source)))
+        .field(label: RecordField.source.row.detail ?? ""),
+        sourceLine(source, id: r.source))
+    ]
     if let url = source?.url { out.append(Line(.field(label: "URL"), url)) }
-    // Every other source with its own quote (SCHEMA.md `also`: corroboration).
+    return out
+  }
+
+  /// Every other source with its own quote (SCHEMA.md `also`: corroboration).
+  static func alsoLines(_ r: Record, _ corpus: Corpus) -> [Line] {
+    var out: [Line] = []
     for a in r.also {
       out.append(
         Line(
-          .field(label: "Also in"),
-          RecordDetail.sourceLine(corpus.source(a.source), id: a.source)))
+          .field(label: RecordField.also.row.detail ?? ""),
+          sourceLine(corpus.source(a.source), id: a.source)))
       if let q = a.quote { out.append(Line(.field(label: ""), "“\(q.exact)”")) }
     }
+    return out
+  }
+
+  /// Disputes both ways, each followed by the two attributions side by side.
+  ///
+  /// A dispute is one pair: when both records name each other, the other record is
+  /// listed once, under "Disputes".
+  static func disputeLines(_ r: Record, _ corpus: Corpus, _ links: LinkIndex)
+    -> [Line]
+  {
     let index = corpus.recordIndex[r.id]
-    // Disputes both ways, each followed by the two attributions side by side.
-    // A dispute is one pair: when both records name each other, the other record is
-    // listed once, under "Disputes".
+    let label = RecordField.disputes.row.detail ?? ""
+    var out: [Line] = []
     var listed = Set<Int>()
     for t in r.disputes.compactMap({ corpus.recordIndex[$0] })
     where t != index && listed.insert(t).inserted {
-      out.append(
-        contentsOf: RecordDetail.dispute(
-          r, other: t, label: "Disputes", side: "disputed record", corpus))
+      out += dispute(r, other: t, label: label, side: "disputed record", corpus)
     }
     for t in index.flatMap({ links.disputedBy[$0] }) ?? []
     where t != index && listed.insert(t).inserted {
-      out.append(
-        contentsOf: RecordDetail.dispute(
-          r, other: t, label: "Disputed by", side: "disputing record", corpus))
+      out += dispute(
+        r, other: t, label: "Disputed by", side: "disputing record", corpus)
     }
-    // Revisions read as "revised from … (date, who)" / "revised by …".
-    for t in r.revises.compactMap({ corpus.recordIndex[$0] }) {
-      out.append(
-        RecordDetail.revision(label: "Revised from", corpus.records[t], corpus))
+    return out
+  }
+
+  /// Revisions read as "revised from … (date, who)" / "revised by …".
+  static func revisionLines(_ r: Record, _ corpus: Corpus, _ links: LinkIndex)
+    -> [Line]
+  {
+    let label = RecordField.revises.row.detail ?? ""
+    let index = corpus.recordIndex[r.id]
+    let from = r.revises.compactMap { corpus.recordIndex[$0] }.map {
+      revision(label: label, corpus.records[$0], corpus)
     }
-    for t in index.flatMap({ links.revisedBy[$0] }) ?? [] {
-      out.append(
-        RecordDetail.revision(label: "Revised by", corpus.records[t], corpus))
+    let by = (index.flatMap { links.revisedBy[$0] } ?? []).map {
+      revision(label: "Revised by", corpus.records[$0], corpus)
     }
-    for id in r.related {
-      let h =
-        corpus.record(id).map { "\(DateLabel.compact($0))  \($0.headline)" }
-        ?? id.rawValue
-      out.append(Line(.link(label: "Related", target: id), h))
-    }
-    if let s = r.summary {
-      out.append(Line(.blank, ""))
-      out.append(Line(.text, s))
-    }
-    if let q = r.quote {
-      out.append(Line(.blank, ""))
-      out.append(Line(.field(label: "Quote"), "“\(q.exact)”"))
-    }
-    lines = out
+    return from + by
   }
 
   /// `CNN, “Title”, 2023-12-12 (inferred)`.

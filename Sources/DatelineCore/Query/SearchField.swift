@@ -1,4 +1,5 @@
-/// Where in a record a search word was found: the searched fields, in SCHEMA.md's order.
+/// Where in a record a search word was found: the searched fields, in SCHEMA.md's order
+/// (a record field's case is its row's `search` in `RecordField`).
 ///
 /// The timeline shows a headline; a record found through its summary or a party's alias
 /// looks like a wrong answer unless the browser says where the word is ("in summary").
@@ -36,11 +37,10 @@ public enum SearchField: String, Sendable, Hashable, CaseIterable {
       aliases += p.aliases
     }
     let fold = TextSearch.fold
-    return [
-      (.headline, [fold(r.headline)]),
-      (.summary, r.summary.map { [fold($0)] } ?? []),
-      (.attribution, r.attribution.map { [fold($0.text)] } ?? []),
-      (.tag, r.tags.map(fold)),
+    let fields = RecordField.searched.compactMap { field in
+      field.row.search.map { ($0, field.searchTexts(of: r).map(fold)) }
+    }
+    return fields + [
       (.party, names.map(fold)),
       (.partyAlias, aliases.map(fold)),
       (.annotation, annotation.isEmpty ? [] : [fold(annotation)]),

@@ -2,8 +2,9 @@ import Foundation
 
 /// Case- and diacritic-insensitive word search over a record's text fields.
 ///
-/// SCHEMA.md "Queries": headline, summary, attribution text, tags, and the names, labels
-/// and aliases of the record's parties; every word of the query must occur as a substring.
+/// SCHEMA.md "Queries": the record's searched fields (`RecordField.searched`: headline,
+/// summary, attribution text, tags), and the names, labels and aliases of the record's
+/// parties; every word of the query must occur as a substring.
 public enum TextSearch {
   /// Lowercased, accents removed: "Hamás" and "HAMAS" fold alike.
   public static func fold(_ s: String) -> String {
@@ -21,10 +22,10 @@ public enum TextSearch {
   static func haystack(for r: Record, parties: [Party], index: [Party.ID: Int])
     -> String
   {
-    var parts: [String] = [r.headline]
-    if let s = r.summary { parts.append(s) }
-    if let a = r.attribution { parts.append(a.text) }
-    parts.append(contentsOf: r.tags)
+    var parts: [String] = []
+    for field in RecordField.searched {
+      parts.append(contentsOf: field.searchTexts(of: r))
+    }
     for ref in r.parties {
       guard let i = index[ref.id] else { continue }
       let p = parties[i]
