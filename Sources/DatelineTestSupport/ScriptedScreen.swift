@@ -23,7 +23,7 @@ public struct ScriptedScreen: TerminalScreen {
     /// A signal arrives (SIGINT, SIGTERM, SIGHUP): `pendingSignal` says so from now on.
     case signal(Int32)
     /// Holds the script until a frame drawn since the last step that was not a wait
-    /// contains `text`.
+    /// contains `text` (any such frame when `text` is empty).
     case waitFor(String)
     /// Runs `action` (append to a data file, say) when the script reaches it.
     case perform(() -> Void)
@@ -80,7 +80,10 @@ public struct ScriptedScreen: TerminalScreen {
         steps.removeFirst()
         action()
       case .waitFor(let text):
-        guard frames[firstFresh...].contains(where: { $0.text.contains(text) })
+        guard
+          frames[firstFresh...].contains(where: {
+            text.isEmpty || $0.text.contains(text)
+          })
         else {
           wait(for: text, milliseconds: timeoutMilliseconds)
           return nil

@@ -176,6 +176,16 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertEqual(session.screen.frames[0].size, Size(columns: 100, rows: 30))
   }
 
+  func testTheLoopSurvivesATerminalOfOneCellAndComesBack() throws {
+    let tiny = Size(columns: 1, rows: 1)
+    let session = try run(
+      [.waitFor(" 25/25 "), .resize(tiny), .waitFor(""), .key(.character("j"))]
+        + [.resize(Size(columns: 100, rows: 30)), .waitFor("2 of 25")]
+        + [.key(.character("q"))])
+    XCTAssertTrue(session.screen.frames.contains { $0.size == tiny })
+    XCTAssertEqual(session.screen.frames.last?.size.columns, 100)
+  }
+
   func testALineAppendedToADataFileIsReloaded() throws {
     let session = try run(
       [.waitFor(" 25/25 "), .perform { try? self.appendRecord(2) }]
