@@ -20,17 +20,24 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   try? FileManager.default.removeItem(atPath: dir + "/records.json")
   try? FileManager.default.removeItem(atPath: dir + "/records.jsonl")
   if isParties {
-    _ = FileManager.default.createFile(atPath: dir + "/parties.json", contents: bytes.dropFirst())
-    _ = FileManager.default.createFile(atPath: dir + "/records.jsonl", contents: Data(FuzzDirectory.fixedRecords.utf8))
+    _ = FileManager.default.createFile(
+      atPath: dir + "/parties.json", contents: bytes.dropFirst())
+    _ = FileManager.default.createFile(
+      atPath: dir + "/records.jsonl",
+      contents: Data(FuzzDirectory.fixedRecords.utf8))
   } else {
-    _ = FileManager.default.createFile(atPath: dir + "/parties.json", contents: Data(FuzzDirectory.parties.utf8))
-    _ = FileManager.default.createFile(atPath: dir + (isLines ? "/records.jsonl" : "/records.json"), contents: bytes)
+    _ = FileManager.default.createFile(
+      atPath: dir + "/parties.json", contents: Data(FuzzDirectory.parties.utf8))
+    _ = FileManager.default.createFile(
+      atPath: dir + (isLines ? "/records.jsonl" : "/records.json"),
+      contents: bytes)
   }
   if let result = try? CorpusLoader.load(directory: dir) {
     for issue in result.issues { check(Sanitizer.clean(issue.description)) }
     for r in result.corpus.records {
       check(Sanitizer.clean(r.headline))
-      check(Sanitizer.clean(r.summary ?? "", newlines: .keep), allowNewline: true)
+      check(
+        Sanitizer.clean(r.summary ?? "", newlines: .keep), allowNewline: true)
       _ = RecordDetail(record: r, corpus: result.corpus)
       _ = r.jsonObject
     }
@@ -39,7 +46,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   check(Sanitizer.clean(text))
   let cut = Truncation.truncate(Sanitizer.clean(text), toColumns: 17)
   if DisplayWidth.of(cut) > 17 { fatalError("truncate exceeded its width") }
-  for line in Truncation.wrap(Sanitizer.clean(text, newlines: .keep), toColumns: 9) where DisplayWidth.of(line) > 9 {
+  for line in Truncation.wrap(
+    Sanitizer.clean(text, newlines: .keep), toColumns: 9)
+  where DisplayWidth.of(line) > 9 {
     fatalError("wrap exceeded its width: \(line.debugDescription)")
   }
   return 0
@@ -49,8 +58,11 @@ func check(_ s: String, allowNewline: Bool = false) {
   for u in s.unicodeScalars {
     let v = u.value
     if v == 0x0A && allowNewline { continue }
-    if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-      fatalError("control character U+\(String(v, radix: 16)) survived the sanitizer")
+    if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+      || (0x2066...0x2069).contains(v)
+    {
+      fatalError(
+        "control character U+\(String(v, radix: 16)) survived the sanitizer")
     }
   }
 }
@@ -58,9 +70,12 @@ func check(_ s: String, allowNewline: Bool = false) {
 /// A data directory in /dev/shm (or the temp dir) with a party and a source fixed.
 enum FuzzDirectory {
   static let shared: String = {
-    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    let base =
+      FileManager.default.fileExists(atPath: "/dev/shm")
+      ? "/dev/shm" : NSTemporaryDirectory()
     let dir = base + "/dateline-fuzz-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
     try?
       #"{"schema":1,"type":"sources","items":[{"id":"s","outlet":"O","title":"T","text":"Alpha said yes. Beta said no."}]}"#
       .write(toFile: dir + "/sources.json", atomically: true, encoding: .utf8)

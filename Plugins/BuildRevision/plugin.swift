@@ -10,15 +10,19 @@ import PackagePlugin
 /// `git archive`) and then to "unknown", so a tarball without git still builds.
 @main
 struct BuildRevisionPlugin: BuildToolPlugin {
-  func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+  func createBuildCommands(context: PluginContext, target: Target) throws
+    -> [Command]
+  {
     let package = context.package.directoryURL
-    let output = context.pluginWorkDirectoryURL.appendingPathComponent("BuildRevision.swift")
+    let output = context.pluginWorkDirectoryURL.appendingPathComponent(
+      "BuildRevision.swift")
     return [
       .prebuildCommand(
         displayName: "Recording the git revision",
         executable: URL(fileURLWithPath: "/bin/sh"),
         arguments: [
-          package.appendingPathComponent("scripts/revision.sh").path, package.path, output.path,
+          package.appendingPathComponent("scripts/revision.sh").path,
+          package.path, output.path,
         ],
         outputFilesDirectory: context.pluginWorkDirectoryURL)
     ]

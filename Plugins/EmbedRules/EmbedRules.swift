@@ -10,11 +10,15 @@ import PackagePlugin
 /// and a second language is a second folder.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
-  func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+  func createBuildCommands(context: PluginContext, target: Target) throws
+    -> [Command]
+  {
     let rules = target.directoryURL.appendingPathComponent("Rules")
     let files = try ruleFiles(under: rules)
-    let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedRules.swift")
-    let script = context.package.directoryURL.appendingPathComponent("scripts/embed-rules.sh")
+    let output = context.pluginWorkDirectoryURL.appendingPathComponent(
+      "EmbeddedRules.swift")
+    let script = context.package.directoryURL.appendingPathComponent(
+      "scripts/embed-rules.sh")
     return [
       .buildCommand(
         displayName: "Embedding the drafting rules",
@@ -29,9 +33,11 @@ struct EmbedRulesPlugin: BuildToolPlugin {
   private func ruleFiles(under rules: URL) throws -> [URL] {
     let manager = FileManager.default
     var files: [URL] = []
-    for language in try manager.contentsOfDirectory(atPath: rules.path).sorted() {
+    for language in try manager.contentsOfDirectory(atPath: rules.path).sorted()
+    {
       let folder = rules.appendingPathComponent(language)
-      for name in try manager.contentsOfDirectory(atPath: folder.path).sorted() {
+      for name in try manager.contentsOfDirectory(atPath: folder.path).sorted()
+      {
         files.append(folder.appendingPathComponent(name))
       }
     }

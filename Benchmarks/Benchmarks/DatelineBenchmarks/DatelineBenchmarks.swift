@@ -8,23 +8,31 @@ import Foundation
 /// into a temporary directory with the same generator as scripts/bench-scale.sh.
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
-    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxIterations: 20)
+    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+    maxIterations: 20)
   for size in [10_000, 100_000] {
     let dir = NSTemporaryDirectory() + "dateline-bench-\(size)"
     if !FileManager.default.fileExists(atPath: dir + "/records.jsonl") {
-      _ = try? CorpusSynth.write(to: dir, options: .init(records: size, seed: 1))
+      _ = try? CorpusSynth.write(
+        to: dir, options: .init(records: size, seed: 1))
     }
     Benchmark("load \(size)") { benchmark in
-      for _ in benchmark.scaledIterations { blackHole(try CorpusLoader.load(directory: dir)) }
+      for _ in benchmark.scaledIterations {
+        blackHole(try CorpusLoader.load(directory: dir))
+      }
     }
     // Re-open through the cache (CorpusCache), kept in a temporary folder for the run.
     setenv("XDG_CACHE_HOME", NSTemporaryDirectory() + "dateline-bench-cache", 1)
     setenv("DATELINE_CACHE_MIN_BYTES", "0", 1)
     _ = try? CorpusLoader.open(directory: dir)
     Benchmark("re-open (cache) \(size)") { benchmark in
-      for _ in benchmark.scaledIterations { blackHole(try CorpusLoader.open(directory: dir)) }
+      for _ in benchmark.scaledIterations {
+        blackHole(try CorpusLoader.open(directory: dir))
+      }
     }
-    guard let corpus = try? CorpusLoader.load(directory: dir).corpus else { continue }
+    guard let corpus = try? CorpusLoader.load(directory: dir).corpus else {
+      continue
+    }
     let party = corpus.parties[0].id
     Benchmark("filter party \(size)") { benchmark in
       for _ in benchmark.scaledIterations {
@@ -34,7 +42,10 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("filter dates \(size)") { benchmark in
       for _ in benchmark.scaledIterations {
-        blackHole(TimelineQuery(since: RecordDate.parse("2012"), until: RecordDate.parse("2013-06")).run(on: corpus))
+        blackHole(
+          TimelineQuery(
+            since: RecordDate.parse("2012"), until: RecordDate.parse("2013-06")
+          ).run(on: corpus))
       }
     }
     Benchmark("search first 50 \(size)") { benchmark in
@@ -52,7 +63,9 @@ let benchmarks: @Sendable () -> Void = {
     let rows = Array(corpus.records.indices)
     Benchmark("search no match \(size)") { benchmark in
       for _ in benchmark.scaledIterations {
-        blackHole(TextMatcher(["zzqx"], corpus: corpus).firstMatch(in: rows, from: 0, forward: true))
+        blackHole(
+          TextMatcher(["zzqx"], corpus: corpus).firstMatch(
+            in: rows, from: 0, forward: true))
       }
     }
   }
