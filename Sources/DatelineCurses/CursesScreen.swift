@@ -1,6 +1,14 @@
 import CNcursesw
 import DatelineUI
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The real terminal as a `TerminalScreen`: draws Frames with ncursesw and reads keys.
 ///
 /// Why it diffs itself although ncurses also diffs (stdscr against curscr): comparing two
@@ -35,6 +43,26 @@ public struct CursesScreen: TerminalScreen {
 
   /// The SIGINT, SIGTERM or SIGHUP caught since the start (`SignalRestore`).
   public var pendingSignal: Int32? { SignalRestore.pendingSignal }
+
+  /// Writes `sequence` straight to the terminal (stdout, which curses draws on): the
+  /// terminal is ours while curses runs. Returns the errno of a failed write.
+  public mutating func send(_ sequence: String) -> Int32? {
+    let bytes = Array(sequence.utf8)
+    var done = 0
+    while done < bytes.count {
+      let n = bytes[done...].withUnsafeBytes {
+        write(STDOUT_FILENO, $0.baseAddress, $0.count)
+      }
+      if n > 0 {
+        done += n
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        return n < 0 ? errno : EIO
+      }
+    }
+    return nil
+  }
 
   /// Leaves curses mode so that another program (the editor) has the terminal.
   public mutating func suspend() {

@@ -35,6 +35,8 @@ public struct ScriptedScreen: TerminalScreen {
   public private(set) var frames: [Frame] = []
   /// Why the script could not be played to its end, or nil.
   public private(set) var failure: String?
+  /// Every sequence sent to the terminal between frames (`send`), in order.
+  public private(set) var sent: [String] = []
   /// How many times the terminal was given to another program (`suspend`).
   public private(set) var suspensions = 0
   /// How long a `.waitFor` step may wait for its text.
@@ -95,6 +97,11 @@ public struct ScriptedScreen: TerminalScreen {
     if pendingSignal == nil {
       hangUp("the script ended before the program quit")
     }
+    return nil
+  }
+
+  public mutating func send(_ sequence: String) -> Int32? {
+    sent.append(sequence)
     return nil
   }
 

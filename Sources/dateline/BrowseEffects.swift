@@ -53,16 +53,16 @@ struct BrowseEffects {
       path: request.path, count: request.rows.count, error: nil)
   }
 
-  /// Sends a citation where the config says: OSC 52, a file, or stdout on exit.
+  /// Sends a citation where the config says: OSC 52 (to `screen`), a file, or stdout
+  /// on exit.
   ///
   /// The text is the sanitized `Citation.text`; the OSC 52 payload is its base64, so
   /// nothing from the data can end the sequence or reach the terminal raw.
-  mutating func deliver(_ citation: Citation) -> Event {
+  mutating func deliver(
+    _ citation: Citation, screen: inout some TerminalScreen
+  ) -> Event {
     if citations.osc52 {
-      // The terminal is ours while curses runs; the sequence goes straight to it.
-      if let code = DescriptorWrite.all(
-        Array(citation.osc52.utf8), to: STDOUT_FILENO
-      ).error {
+      if let code = screen.send(citation.osc52) {
         return .citationDelivered(
           "cannot copy the citation: \(String(cString: strerror(code)))")
       }

@@ -107,7 +107,7 @@ struct BrowseSession<Screen: TerminalScreen> {
       state = update(state, effects.export(request))
     }
     if let citation = state.citationRequest {
-      state = update(state, effects.deliver(citation))
+      state = update(state, effects.deliver(citation, screen: &screen))
     }
     if let request = state.editorRequest {
       state = update(

@@ -110,6 +110,27 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertEqual(session.finish(), [])
   }
 
+  func testACitationIsCopiedThroughTheTerminalWithOSC52() throws {
+    var config = Config()
+    config.citations = Config.Citations(osc52: true)
+    let session = try run(
+      [.waitFor(" 25/25 "), .key(.character("y")), .waitFor("(OSC 52)")]
+        + [.key(.character("q"))], config: config)
+    let sent = try XCTUnwrap(session.screen.sent.first)
+    XCTAssertEqual(session.screen.sent.count, 1)
+    XCTAssertTrue(sent.hasPrefix("\u{1B}]52;c;"), sent)
+    XCTAssertTrue(sent.hasSuffix("\u{07}"), sent)
+    // Between them only base64 of the citation's text: nothing reaches the terminal raw.
+    let payload = sent.dropFirst(7).dropLast()
+    let text = try XCTUnwrap(
+      Data(base64Encoded: String(payload)).map {
+        String(decoding: $0, as: UTF8.self)
+      })
+    let headline = try XCTUnwrap(session.state.selectedRecord?.headline)
+    XCTAssertTrue(text.contains(headline), text)
+    XCTAssertEqual(session.finish(), [])
+  }
+
   func testACitationWithNowhereToGoIsPrintedAtTheEnd() throws {
     let session = try run(
       [.waitFor(" 25/25 "), .key(.character("y")), .waitFor("citation kept")]
