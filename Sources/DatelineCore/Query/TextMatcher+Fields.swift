@@ -27,11 +27,14 @@ extension TextMatcher {
     var o = 0
     // 0: skip values; 1: keep the next string; 2: keep strings until the array ends.
     var want = 0
-    // Nesting outside strings, and the searched member of the top-level object being
-    // read (the attribution's `text`): only the record's own fields count, not the
-    // same names inside an extension's object (`"x_review": {"text": …}`).
+    // Nesting outside strings, and the searched top-level key being read (its
+    // `member`, the attribution's `text`, is read at depth 2): only the record's own
+    // fields count, not the same names inside an extension's object
+    // (`"x_review": {"text": …}`).
     var depth = 0
-    var member: [UInt8]? = nil
+    var current = -1
+    let keys = SearchedKey.all
+    let hints = SearchedKey.hints
     while i < n {
       let open = nextQuote(b, from: i)
       for j in i..<min(open, n) {
@@ -50,8 +53,11 @@ extension TextMatcher {
       let body = UnsafeRawBufferPointer(rebasing: b[(open + 1)..<close])
       if k < n && b[k] == 0x3A {
         if depth == 1 {
-          (want, member) = searchedKey(body)
-        } else if depth == 2, let m = member, equals(body, m) {
+          current = SearchedKey.index(of: body, in: keys, hints: hints)
+          want = current < 0 ? 0 : keys[current].want
+        } else if depth == 2, current >= 0, let m = keys[current].member,
+          m.matches(body)
+        {
           want = 1
         } else {
           want = 0
@@ -73,32 +79,6 @@ extension TextMatcher {
     }
     return UnsafeRawBufferPointer(
       UnsafeMutableBufferPointer(rebasing: out[..<o]))
-  }
-
-  /// A searched top-level key of a record line and what the quick path reads in its
-  /// value (from `RecordField.searched`).
-  struct SearchedKey: Sendable {
-    var key: [UInt8]
-    /// 1: the value's string; 2: every string of its array; 0: only `member`'s string.
-    var want: Int
-    var member: [UInt8]?
-  }
-
-  static let searchedKeys: [SearchedKey] = RecordField.searched.map { field in
-    let member = field.searchedMember.map { Array($0.utf8) }
-    let want =
-      member != nil ? 0 : field.row.type == .words ? 2 : 1
-    return SearchedKey(key: Array(field.key.utf8), want: want, member: member)
-  }
-
-  /// What to read in the value of the top-level key `body` (see `SearchedKey`).
-  @inline(__always) static func searchedKey(_ body: UnsafeRawBufferPointer)
-    -> (Int, [UInt8]?)
-  {
-    for k in searchedKeys where equals(body, k.key) {
-      return (k.want, k.member)
-    }
-    return (0, nil)
   }
 
   /// The indexes of the parties a JSON line without escapes lists in its top-level
