@@ -50,7 +50,8 @@ extension BrowseSession {
     screen.draw(render(state))
     let check = startBackground(
       opening, directory: directory,
-      settings: LoadEnvironment.settings(settings.environment))
+      settings: LoadEnvironment.settings(
+        settings.environment, digestedReads: true))
     // The first pass's records are not fingerprinted (that would read every line):
     // the checked load is, when it arrives.
     let live = LiveReload(

@@ -28,7 +28,8 @@ final class FirstOpenCheck: Sendable {
   var checked: CorpusLoader.Result? { news.withLock { $0.checked } }
 
   init(
-    directory: String, settings: LoadSettings = LoadEnvironment.settings()
+    directory: String,
+    settings: LoadSettings = LoadEnvironment.settings(digestedReads: true)
   ) {
     self.settings = settings
     totalBytes = max(

@@ -47,7 +47,8 @@ final class LiveReload {
     self.directory = directory
     self.compose = compose
     self.shownCount = result?.corpus.records.count ?? 0
-    self.settings = LoadEnvironment.settings(environment)
+    // Windowed, with the checksums the reload of appended lines compares.
+    self.settings = LoadEnvironment.settings(environment, digestedReads: true)
     // DATELINE_WATCH=poll: status polls only (inotify does not see another machine's
     // writes on a network file system).
     let poll = environment["DATELINE_WATCH"] == "poll"

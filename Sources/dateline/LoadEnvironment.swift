@@ -14,14 +14,16 @@ enum LoadEnvironment {
     ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil
     ? LoadTimings() : nil
 
-  /// `windowedReads`: see `LoadSettings.windowedReads` (the headless commands).
+  /// Every command reads `.jsonl` files in bounded windows (`LoadSettings.windowedReads`);
+  /// the browser's loads keep their checksums too (`digestedReads`), for its reload of
+  /// appended lines.
   static func settings(
     _ environment: [String: String] = ProcessInfo.processInfo.environment,
-    windowedReads: Bool = false
+    digestedReads: Bool = false
   ) -> LoadSettings {
     var settings = LoadSettings(
       cache: cacheSettings(environment), timings: timings,
-      windowedReads: windowedReads)
+      windowedReads: true, digestedReads: digestedReads)
     if let unit = environment["DATELINE_CHUNK_BYTES"].flatMap({ Int($0) }) {
       settings.chunkBytes = max(64, unit)
     }

@@ -52,14 +52,15 @@ enum ProgressDisplay {
     let cached: Bool
     let deferCacheWrite: Bool
 
-    /// Loads, counting into `progress`. Headless commands read `.jsonl` files in
-    /// windows (bounded memory); the browser (the one caller that defers the cache
-    /// write) keeps its files' bytes, which its reload of appended lines compares with
+    /// Loads, counting into `progress`. Every command reads `.jsonl` files in windows
+    /// (bounded memory); the browser (the one caller that defers the cache write) keeps
+    /// the checksums of what it read, which its reload of appended lines compares with
     /// the files (AppendBase).
     func run(
       progress: LoadProgress?
     ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
-      let settings = LoadEnvironment.settings(windowedReads: !deferCacheWrite)
+      let settings = LoadEnvironment.settings(
+        digestedReads: deferCacheWrite)
       return cached
         ? try CorpusLoader.open(
           directory: directory, progress: progress,

@@ -28,7 +28,7 @@ extension AppendBase {
         )
         start = end + 1
       }
-      newFiles[k].segments.append(buffer)
+      newFiles[k].digests += FileDigest.of(buffer, at: files[k].consumed)
       newFiles[k].consumed += bytes.count
       newFiles[k].lines = line
     }

@@ -10,16 +10,20 @@ import Foundation
 /// (`AppendReadTests`). Whenever that equality could not be promised, the answer is
 /// `.fullLoadNeeded` and the caller loads the directory: the data loaded had errors (a
 /// new record could resolve a reference that failed), a file was added, removed or
-/// changed other than by growing, an old byte differs (every consumed byte is compared
-/// with what was loaded), a new id is already taken (which one wins depends on the file
-/// order), or the data came from the re-open cache (read window by window).
+/// changed other than by growing, an old byte differs (every consumed byte is read again
+/// and compared, a megabyte at a time, with the checksum of what was loaded: FileDigest),
+/// a new id is already taken (which one wins depends on the file order), or the data came
+/// from the re-open cache (read window by window, never whole).
 public struct AppendBase: @unchecked Sendable {
-  /// One data file as loaded: the bytes taken so far and what they end with.
+  /// One data file as loaded: the checksums of the bytes taken so far and what they end
+  /// with (not the bytes: a load may read its files in windows and hand them back).
   struct DataFile {
     var name: String
     var identity: FileIdentity
-    /// The bytes loaded, in order (kept alive by `owners`).
-    var segments: [UnsafeRawBufferPointer]
+    /// The file's bytes as loaded (told when the file grew: its reads accept it).
+    var loaded: FileBytes
+    /// The bytes loaded, as checksums in file order covering `0..<consumed`.
+    var digests: [FileDigest]
     var consumed: Int
     /// Lines in `consumed` (the next line's number is `lines + 1`).
     var lines: Int
@@ -36,21 +40,25 @@ public struct AppendBase: @unchecked Sendable {
   /// The base for `result`, a load of `directory` from its files; nil when appended
   /// lines could never be read alone (see the type's comment).
   public init?(_ result: CorpusLoader.Result, directory: String) {
-    guard !result.fromCache, !result.issues.contains(where: \.isError),
-      !result.corpus.store.hasDeferredFiles
-    else { return nil }
+    guard !result.fromCache, !result.issues.contains(where: \.isError) else {
+      return nil
+    }
     var files: [DataFile] = []
     for case let f as FileBytes in result.corpus.store.owners where f.holdsData
     {
-      guard !f.changedWhileRead else { return nil }
+      // Every byte must have been read once, as it was validated (a file read in windows
+      // without digests, or one that came short, cannot be compared later).
+      guard !f.changedWhileRead, let digests = f.loadedDigests() else {
+        return nil
+      }
       let name = (f.path as NSString).lastPathComponent
-      let bytes = f.bytes
       files.append(
         DataFile(
-          name: name, identity: f.identity, segments: [bytes],
-          consumed: bytes.count,
-          lines: AppendBase.newlines(in: bytes),
-          appendable: name.hasSuffix(".jsonl") && (bytes.last ?? 0x0A) == 0x0A))
+          name: name, identity: f.identity, loaded: f, digests: digests,
+          consumed: f.count,
+          lines: digests.reduce(0) { $0 + $1.newlines },
+          appendable: name.hasSuffix(".jsonl")
+            && (digests.last?.lastByte ?? 0x0A) == 0x0A))
     }
     files.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     guard (try? CorpusLoader.dataFiles(in: directory)) == files.map(\.name)
@@ -73,16 +81,6 @@ public struct AppendBase: @unchecked Sendable {
     self.issues = issues
   }
 
-  static func newlines(in b: UnsafeRawBufferPointer) -> Int {
-    guard let base = b.baseAddress else { return 0 }
-    var n = 0
-    var at = 0
-    while at < b.count, let p = memchr(base + at, 0x0A, b.count - at) {
-      n += 1
-      at = base.distance(to: UnsafeRawPointer(p)) + 1
-    }
-    return n
-  }
 }
 
 /// What reading the appended lines gave.
@@ -113,6 +111,8 @@ extension AppendBase {
       case .failure(let why): return .fullLoadNeeded("\(f.name): \(why.reason)")
       case .success(let (identity, bytes)):
         next[k].identity = identity
+        // Its loaded bytes are still there: reads of records not read yet accept it.
+        f.loaded.acceptGrowth(identity)
         if !bytes.isEmpty { grown.append((k, bytes)) }
       }
     }
@@ -157,7 +157,7 @@ extension AppendBase {
     guard now.size >= f.consumed else {
       return .failure(NotAppended(reason: "shorter than it was"))
     }
-    guard sameBytes(fd, f.segments) else {
+    guard FileDigest.fileMatches(fd, f.digests) else {
       return .failure(NotAppended(reason: "changed in place"))
     }
     guard now.size > f.consumed else { return .success((now, [])) }
@@ -165,6 +165,14 @@ extension AppendBase {
       return .failure(
         NotAppended(
           reason: "grew, but is not a non-empty .jsonl ending with a newline"))
+    }
+    // Not read into memory when a full load is the quicker way anyway.
+    guard now.size - f.consumed <= 2 * largestAppend else {
+      return .failure(
+        NotAppended(
+          reason:
+            "\(now.size - f.consumed) bytes appended: a full load is quicker"
+        ))
     }
     var tail = [UInt8](repeating: 0, count: now.size - f.consumed)
     let got = tail.withUnsafeMutableBytes {
@@ -180,28 +188,5 @@ extension AppendBase {
     }
     tail.removeSubrange((end + 1)...)
     return .success((now, tail))
-  }
-
-  /// Whether the file's first bytes are still `segments`, compared a megabyte at a time.
-  static func sameBytes(_ fd: Int32, _ segments: [UnsafeRawBufferPointer])
-    -> Bool
-  {
-    let piece = 1 << 20
-    let buffer = UnsafeMutableRawPointer.allocate(
-      byteCount: piece, alignment: 16)
-    defer { buffer.deallocate() }
-    var at = 0
-    for s in segments {
-      var done = 0
-      while done < s.count {
-        let n = min(piece, s.count - done)
-        guard FileBytes.readFully(fd, into: buffer, count: n, at: at) == n,
-          memcmp(buffer, s.baseAddress! + done, n) == 0
-        else { return false }
-        done += n
-        at += n
-      }
-    }
-    return true
   }
 }

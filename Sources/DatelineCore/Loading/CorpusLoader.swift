@@ -114,6 +114,7 @@ public enum CorpusLoader {
     loader.chunkBytes = settings.chunkBytes
     loader.timings = settings.timings
     loader.windowedReads = settings.windowedReads
+    loader.digestedReads = settings.digestedReads
     var result = loader.load()
     result.timings = settings.timings
     return result

@@ -22,6 +22,8 @@ struct FastLoader {
   var timings: LoadTimings?
   /// `.jsonl` files read piece by piece and handed back once scanned (LoadSettings.windowedReads).
   var windowedReads = false
+  /// The checksums of each piece read are kept (LoadSettings.digestedReads).
+  var digestedReads = false
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -188,7 +190,7 @@ struct FastLoader {
   func open(_ name: String) -> Result<FileBytes, FileReadProblem> {
     let path = directory + "/" + name
     guard windowedReads else { return FileBytes.read(path) }
-    let opened = FileBytes.deferred(path)
+    let opened = FileBytes.deferred(path, digested: digestedReads)
     guard case .success(let f) = opened, !name.hasSuffix(".jsonl") else {
       return opened
     }

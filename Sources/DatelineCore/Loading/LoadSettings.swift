@@ -12,20 +12,24 @@ public struct LoadSettings: Sendable {
   /// `.jsonl` files are read piece by piece as the cores scan them and each piece handed
   /// back once scanned; what is read later (a record shown, a line listed) is read again
   /// from the file, after a check that it is still the file that was opened. Peak memory
-  /// then holds the columns, not the files. Off: each file is read whole and kept (what
-  /// the browser's appended-lines reload compares with the file, `AppendBase`).
+  /// then holds the columns, not the files. Off: each file is read whole and kept.
   public var windowedReads: Bool
+  /// With `windowedReads`: the checksums of every piece read are kept (FileDigest, 40
+  /// bytes a megabyte), so that lines appended later can be read alone after the loaded
+  /// bytes were compared with the file by checksum (`AppendBase`; the browser).
+  public var digestedReads: Bool
 
   public static let defaultChunkBytes = 1 << 20
 
   public init(
     cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes,
     timings: LoadTimings? = nil,
-    windowedReads: Bool = false
+    windowedReads: Bool = false, digestedReads: Bool = false
   ) {
     self.cache = cache
     self.chunkBytes = chunkBytes
     self.timings = timings
     self.windowedReads = windowedReads
+    self.digestedReads = digestedReads
   }
 }

@@ -49,6 +49,8 @@ final class SearchSignatures: Sendable {
       bits.initialize(repeating: 0, count: runs * wordsPerRun)
       var scratch = TextMatcher.Scratch()
       defer { scratch.free() }
+      // Read through a private block: a file read in windows keeps none of them.
+      var sweep = ItemSweep(store)
       // One record's pairs gather here (in cache) and are then merged into its run's bits
       // (scattered over 16 MB) word by word, so that each byte does not wait on a miss.
       let words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordsPerRun)
@@ -63,7 +65,7 @@ final class SearchSignatures: Sendable {
             words[w] = 0
           }
         }
-        if let raw = corpus.itemBytes(at: i), let base = raw.baseAddress,
+        if let raw = sweep.bytes(i), let base = raw.baseAddress,
           memchr(base, 0x5C, raw.count) == nil,
           let text = TextMatcher.foldedTextFields(
             raw, into: scratch.room(raw.count * 3 + 8))
@@ -72,7 +74,13 @@ final class SearchSignatures: Sendable {
         } else {
           // A line with escapes or combining marks (rare): the exact search text, whose
           // pairs then hold every ASCII word the exact test can find in it.
-          var exact = corpus.searchText(i)
+          // Decoded from the sweep's block where it can be: the checked read would keep
+          // the record's window of the file resident.
+          var exact =
+            sweep.record(i).map {
+              TextSearch.haystack(
+                for: $0, parties: corpus.parties, index: corpus.partyIndex)
+            } ?? corpus.searchText(i)
           exact.withUTF8 { addPairs(of: UnsafeRawBufferPointer($0), to: words) }
         }
       }

@@ -22,8 +22,10 @@ final class FileBytes: @unchecked Sendable {
   let path: String
   let base: UnsafeRawPointer?
   let count: Int
-  /// The file as it was opened (see `stillMatches`).
-  let identity: FileIdentity
+  /// The file as it was opened, or as it was after it grew by whole lines that were read
+  /// alone (`acceptGrowth`); what every later read checks (see `stillMatches`).
+  var identity: FileIdentity { windows.withLock { current($0) } }
+  private let opened: FileIdentity
   /// The file was not the same at the end of the read as at its start (it shrank, or its
   /// times moved): the bytes are what was read, which may mix two versions.
   let changedWhileRead: Bool
@@ -43,6 +45,22 @@ final class FileBytes: @unchecked Sendable {
     var failed = false
     /// The loader scanned bytes of this file (`fill`): its items are where they were validated.
     var scanned = false
+    /// The checksums of what `fill` read (see `loadedDigests`), when asked for.
+    var digests: [FileDigest]? = nil
+    /// The file's identity once it grew and its loaded bytes were found unchanged.
+    var grown: FileIdentity? = nil
+  }
+
+  private func current(_ s: Windows) -> FileIdentity { s.grown ?? opened }
+
+  /// The file at its path grew and its first `count` bytes were compared with what was
+  /// loaded (AppendBase): reads of those bytes accept it as it is now, `now` (the same
+  /// device and inode, at least as long).
+  func acceptGrowth(_ now: FileIdentity) {
+    guard now.device == opened.device, now.inode == opened.inode,
+      now.size >= count
+    else { return }
+    windows.withLock { $0.grown = now }
   }
 
   static let window = 1 << 16
@@ -59,7 +77,7 @@ final class FileBytes: @unchecked Sendable {
     self.regionSize = regionSize
     base = region.map { UnsafeRawPointer($0) }
     self.count = count
-    self.identity = identity
+    opened = identity
     self.changedWhileRead = changedWhileRead
     deferredReads = windows != nil
     self.windows = Mutex(windows ?? Windows())
@@ -127,8 +145,11 @@ final class FileBytes: @unchecked Sendable {
   /// by piece, `fill`). The descriptor stays open while the file is held: windows handed
   /// back are read again. `hugePages: false` where the windows read are few and far apart
   /// (the first pass's first screen): a 64 KB window would otherwise make a whole 2 MB
-  /// page resident.
-  static func deferred(_ path: String, hugePages: Bool = true) -> Result<
+  /// page resident. `digested`: `fill` keeps the checksums of what it reads
+  /// (`loadedDigests`, for the browser's reload of appended lines).
+  static func deferred(
+    _ path: String, hugePages: Bool = true, digested: Bool = false
+  ) -> Result<
     FileBytes, FileReadProblem
   > {
     let fd: Int32
@@ -144,7 +165,7 @@ final class FileBytes: @unchecked Sendable {
     let n = (identity.size + window - 1) / window
     let w = Windows(
       descriptor: fd, missing: [UInt64](repeating: ~0, count: (n + 63) / 64),
-      remaining: n)
+      remaining: n, digests: digested ? [] : nil)
     return .success(
       FileBytes(
         path: path, region: identity.size > 0 ? region : nil,
@@ -174,10 +195,10 @@ final class FileBytes: @unchecked Sendable {
         { end += 1 }
         let lo = w * FileBytes.window
         let n = min(count, (end + 1) * FileBytes.window) - lo
-        guard FileIdentity.of(descriptor: s.descriptor) == identity,
+        guard FileIdentity.of(descriptor: s.descriptor) == current(s),
           FileBytes.readFully(s.descriptor, into: region + lo, count: n, at: lo)
             == n,
-          FileIdentity.of(descriptor: s.descriptor) == identity
+          FileIdentity.of(descriptor: s.descriptor) == current(s)
         else {
           s.failed = true
           return false
@@ -199,11 +220,21 @@ final class FileBytes: @unchecked Sendable {
     guard deferredReads, !range.isEmpty, let region else { return range.count }
     let fd = windows.withLock { $0.descriptor }
     guard fd >= 0 else { return -1 }
-    let n = FileBytes.readFully(
-      fd, into: region + range.lowerBound, count: range.count,
-      at: range.lowerBound)
-    guard n == range.count else { return n }
+    // The first piece starts after a BOM: its bytes are read with it, so that the digests
+    // of what was read cover the file from its first byte (no other piece starts there).
+    let from = range.lowerBound <= FileBytes.lead ? 0 : range.lowerBound
+    let read = FileBytes.readFully(
+      fd, into: region + from, count: range.upperBound - from, at: from)
+    let n = read < 0 ? read : max(0, read - (range.lowerBound - from))
+    let digested = windows.withLock { $0.digests != nil }
+    let digests =
+      read > 0 && digested
+      ? FileDigest.of(
+        UnsafeRawBufferPointer(start: region + from, count: read), at: from)
+      : []
     windows.withLock { s in
+      s.digests? += digests
+      guard n == range.count else { return }
       s.scanned = true
       let w = FileBytes.window
       let lo = (range.lowerBound + w - 1) / w
@@ -216,6 +247,18 @@ final class FileBytes: @unchecked Sendable {
       }
     }
     return n
+  }
+
+  /// Bytes a first piece may start after (a UTF-8 BOM).
+  static let lead = 3
+
+  /// The checksums of the bytes the load read, in file order, when they cover the whole
+  /// file once (a file read whole: computed now from its bytes); nil when some bytes were
+  /// never read or read twice (a piece came short, the file was not loaded by pieces).
+  func loadedDigests() -> [FileDigest]? {
+    guard deferredReads else { return FileDigest.of(bytes, at: 0) }
+    guard let digests = windows.withLock({ $0.digests }) else { return nil }
+    return FileDigest.tiling(digests, count: count)
   }
 
   /// Hands the pages of the windows wholly inside `range` back to the system (the memory
@@ -232,6 +275,12 @@ final class FileBytes: @unchecked Sendable {
       madvise(
         region + lo * FileBytes.window, (hi - lo) * FileBytes.window,
         MADV_DONTNEED)
+      // The whole file handed back (the load is done): windows read from now on are the
+      // few a screen shows, and each must not bring a whole 2 MB page back
+      // (MADV_NOHUGEPAGE, 15 on Linux).
+      if range.lowerBound <= 0 && range.upperBound >= count {
+        madvise(region, regionSize, 15)
+      }
       for w in lo..<hi where s.missing[w >> 6] & (1 << UInt64(w & 63)) == 0 {
         s.missing[w >> 6] |= 1 << UInt64(w & 63)
         s.remaining += 1
@@ -255,6 +304,14 @@ final class FileBytes: @unchecked Sendable {
     }
     return FileBytes.readFully(fd, into: target, count: length, at: at)
       == length
+  }
+
+  /// How many windows of a deferred file are read and held now (what it keeps resident).
+  var windowsHeld: Int {
+    guard deferredReads else { return 0 }
+    return windows.withLock { s in
+      (count + FileBytes.window - 1) / FileBytes.window - s.remaining
+    }
   }
 
   /// Whether the loader scanned bytes of this file (`fill`): then its items lie where they
