@@ -68,6 +68,39 @@ extension AppendReadTests {
     }
   }
 
+  /// A writer appending before the reload of appended lines ran (or before the first
+  /// fingerprints were taken): records not read yet still read, and every line lists; a
+  /// file that was also rewritten refuses them.
+  func testRecordsNotReadYetStillReadAfterTheFileGrew() throws {
+    let dir = try directory(manyLines(8_000))
+    let path = dir + "/records.jsonl"
+    let loaded = try CorpusLoader.load(directory: dir, settings: Self.windowed)
+    try append(Self.line("n1") + "\n", to: path)
+    let corpus = loaded.corpus
+    guard case .success(let r) = corpus.decodedRecord(at: 7_000) else {
+      return XCTFail("a record of a grown file was refused")
+    }
+    XCTAssertEqual(r.id, corpus.records[7_000].id)
+    var lines = 0
+    corpus.writeJSONLines(Array(corpus.records.indices)) {
+      lines += $0.count(where: { $0 == 0x0A })
+    }
+    XCTAssertEqual(lines, 8_000)
+    XCTAssertNil(corpus.readProblem)
+    // Rewritten in place (same size, old time) and grown again: refused.
+    let again = try CorpusLoader.load(directory: dir, settings: Self.windowed)
+    let before = try FileManager.default.attributesOfItem(atPath: path)
+    let fd = open(path, O_WRONLY)
+    XCTAssertEqual(pwrite(fd, "q", 1, 1_000_000), 1)
+    close(fd)
+    try FileManager.default.setAttributes(
+      [.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
+    try append(Self.line("n2") + "\n", to: path)
+    guard case .failure = again.corpus.decodedRecord(at: 7_000) else {
+      return XCTFail("a record of a rewritten file was read")
+    }
+  }
+
   func testAWindowedLoadWithoutDigestsOrOfABOMFile() throws {
     let dir = try directory([Self.line("r1"), Self.line("r2", day: 2)])
     let plain = try CorpusLoader.load(

@@ -53,6 +53,25 @@ final class FileBytes: @unchecked Sendable {
 
   private func current(_ s: Windows) -> FileIdentity { s.grown ?? opened }
 
+  /// Whether the open file, now `now`, only grew since it was loaded: the same device and
+  /// inode, at least as long, and every byte the load read still there (read again and
+  /// compared with the checksums `fill` kept; only for a load that kept them). Then it is
+  /// accepted as it is now. Why: a writer appending to the browser's file must not make
+  /// the records not read yet unreadable (the reload of appended lines then reads only
+  /// the new lines).
+  private func acceptIfOnlyGrown(_ s: inout Windows, now: FileIdentity?)
+    -> Bool
+  {
+    guard let now, now.device == opened.device, now.inode == opened.inode,
+      now.size >= count, let digests = s.digests,
+      let tiles = FileDigest.tiling(digests, count: count),
+      FileDigest.fileMatches(s.descriptor, tiles),
+      FileIdentity.of(descriptor: s.descriptor) == now
+    else { return false }
+    s.grown = now
+    return true
+  }
+
   /// The file at its path grew and its first `count` bytes were compared with what was
   /// loaded (AppendBase): reads of those bytes accept it as it is now, `now` (the same
   /// device and inode, at least as long).
@@ -195,7 +214,8 @@ final class FileBytes: @unchecked Sendable {
         { end += 1 }
         let lo = w * FileBytes.window
         let n = min(count, (end + 1) * FileBytes.window) - lo
-        guard FileIdentity.of(descriptor: s.descriptor) == current(s),
+        let before = FileIdentity.of(descriptor: s.descriptor)
+        guard before == current(s) || acceptIfOnlyGrown(&s, now: before),
           FileBytes.readFully(s.descriptor, into: region + lo, count: n, at: lo)
             == n,
           FileIdentity.of(descriptor: s.descriptor) == current(s)
@@ -323,12 +343,15 @@ final class FileBytes: @unchecked Sendable {
     deferredReads ? windows.withLock { $0.descriptor } : -1
   }
 
-  /// Whether the open file is still the one that was opened (an `fstat`): true for a file
-  /// read whole (its bytes are in memory, whatever happened to it since).
+  /// Whether the open file is still the one that was opened (an `fstat`), or only grew
+  /// since (see `acceptIfOnlyGrown`): true for a file read whole (its bytes are in memory, whatever happened to it since).
   func unchangedSinceOpen() -> Bool {
     guard deferredReads else { return true }
-    let fd = readDescriptor
-    return fd >= 0 && FileIdentity.of(descriptor: fd) == identity
+    return windows.withLock { s in
+      guard s.descriptor >= 0 else { return false }
+      let now = FileIdentity.of(descriptor: s.descriptor)
+      return now == current(s) || acceptIfOnlyGrown(&s, now: now)
+    }
   }
 
   /// Whether the file at `path` is still the one that was read (same inode, size and
