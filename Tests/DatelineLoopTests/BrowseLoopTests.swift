@@ -305,7 +305,8 @@ final class BrowseLoopTests: XCTestCase {
   /// `directory` loaded in full, as the browser opens it without a first pass.
   func complete(_ directory: String) throws -> BrowseOpening {
     let result = try CorpusLoader.open(
-      directory: directory, settings: LoadEnvironment.settings(environment))
+      directory: directory,
+      settings: LoadEnvironment.settings(environment, digestedReads: true))
     return BrowseOpening(corpus: result.corpus, result: result)
   }
 
