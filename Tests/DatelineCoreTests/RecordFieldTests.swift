@@ -140,6 +140,36 @@ final class RecordFieldTests: XCTestCase {
     }
   }
 
+  /// What the CSV export writes of each field, `import csv --schema-columns` reads
+  /// back: every property but the source and quote (an import cites its own rows).
+  func testEveryFieldComesBackThroughACSVImport() throws {
+    let corpus = try corpus()
+    let header = RecordColumns.names + RecordColumns.jsonNames
+    var csv = CSVWriter.row(header)
+    for r in corpus.records {
+      csv += CSVWriter.row(
+        RecordColumns.values(r, in: corpus) + RecordColumns.jsonValues(r))
+    }
+    var options = EventTableImport.Options(
+      dateColumn: RecordField.date.column,
+      partyColumns: [RecordField.parties.column],
+      headlineColumn: RecordField.headline.column, fileName: "x.csv")
+    options.schemaColumns = true
+    let imported = try EventTableImport(
+      rows: CSVReader.rows(csv), options: options)
+    XCTAssertEqual(imported.rejected, [])
+    XCTAssertEqual(imported.records.count, corpus.records.count)
+    for (original, back) in zip(corpus.records, imported.records) {
+      let fields = zip(
+        Mirror(reflecting: original).children, Mirror(reflecting: back).children
+      )
+      for (a, b) in fields where a.label != "source" && a.label != "quote" {
+        XCTAssertEqual(
+          "\(a.value)", "\(b.value)", "\(original.id) \(a.label ?? "?")")
+      }
+    }
+  }
+
   func testEveryLabelOfTheTableShowsInTheDetail() throws {
     let corpus = try corpus()
     let detail = RecordDetail(record: try full(corpus), corpus: corpus)
@@ -154,10 +184,15 @@ final class RecordFieldTests: XCTestCase {
     XCTAssertEqual(table.subtracting(labels), [])
     // The labels that are not a field's: the source's URL, the reverse links and a
     // quote under its source.
+    let others: Set = [
+      RecordDetail.urlLabel, RecordDetail.disputedByLabel,
+      RecordDetail.revisedByLabel, "",
+    ]
     XCTAssertTrue(
-      labels.subtracting(table).isSubset(of: [
-        "URL", "Disputed by", "Revised by", "",
-      ]), "\(labels.subtracting(table))")
+      labels.subtracting(table).isSubset(of: others),
+      "\(labels.subtracting(table))")
+    // The label column fits the longest label and its colon ("Revised from: ").
+    XCTAssertEqual(RecordDetail.labelWidth, 14)
     XCTAssertEqual(detail.lines.first?.value, "Alpha said so")
     XCTAssertTrue(
       detail.lines.contains { $0.kind == .text && $0.value == "Bravo text" })

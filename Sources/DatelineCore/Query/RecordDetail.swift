@@ -26,9 +26,18 @@ public struct RecordDetail: Sendable {
 
   public var lines: [Line]
 
-  /// Columns for a label and its colon in front of a value: the longest label,
-  /// "Revised from:", and a space.
-  public static let labelWidth = 14
+  /// The labels of lines that show no field of their own: the source's URL and the
+  /// links back from other records.
+  static let urlLabel = "URL"
+  static let disputedByLabel = "Disputed by"
+  static let revisedByLabel = "Revised by"
+
+  /// Columns for a label and its colon in front of a value: the longest label (of the
+  /// field table's and the three above; "Revised from:" today), a colon and a space.
+  public static let labelWidth =
+    (RecordField.allCases.compactMap(\.row.detail)
+    + [urlLabel, disputedByLabel, revisedByLabel]).map(DisplayWidth.of).max()
+    .map { $0 + 2 } ?? 14
 
   /// The detail of `r`; builds a `LinkIndex` for the reverse links (a pass over the corpus).
   ///
@@ -109,7 +118,7 @@ public struct RecordDetail: Sendable {
         .field(label: RecordField.source.row.detail ?? ""),
         sourceLine(source, id: r.source))
     ]
-    if let url = source?.url { out.append(Line(.field(label: "URL"), url)) }
+    if let url = source?.url { out.append(Line(.field(label: urlLabel), url)) }
     return out
   }
 
@@ -144,7 +153,7 @@ public struct RecordDetail: Sendable {
     for t in index.flatMap({ links.disputedBy[$0] }) ?? []
     where t != index && listed.insert(t).inserted {
       out += dispute(
-        r, other: t, label: "Disputed by", side: "disputing record", corpus)
+        r, other: t, label: disputedByLabel, side: "disputing record", corpus)
     }
     return out
   }
@@ -159,7 +168,7 @@ public struct RecordDetail: Sendable {
       revision(label: label, corpus.records[$0], corpus)
     }
     let by = (index.flatMap { links.revisedBy[$0] } ?? []).map {
-      revision(label: "Revised by", corpus.records[$0], corpus)
+      revision(label: revisedByLabel, corpus.records[$0], corpus)
     }
     return from + by
   }
