@@ -188,6 +188,16 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertTrue(saved.contains(selected.rawValue), saved)
   }
 
+  func testTheNextSessionOpensAtTheRecordTheLastOneQuitOn() throws {
+    let first = try run(
+      [.waitFor(" 25/25 "), .key(.character("2")), .key(.character("j"))]
+        + [.waitFor("2 of "), .key(.character("q"))])
+    XCTAssertEqual(first.finish(), [])
+    let next = try run([.waitFor("2 of "), .key(.character("q"))])
+    XCTAssertTrue(next.screen.frames[0].text.contains("2 of "))
+    XCTAssertEqual(next.state.query.parties.selected.count, 1)
+  }
+
   func testAResizeDrawsAFrameOfTheNewSize() throws {
     let bigger = Size(columns: 120, rows: 40)
     let session = try run(
