@@ -90,7 +90,13 @@ final class RecordFieldTests: XCTestCase {
       }
       XCTAssertTrue(taken, line)
     }
-    // And the JSON export writes every field back.
+    // And the JSON export writes every field back, each once.
+    XCTAssertEqual(Record.jsonOrder.count, RecordField.allCases.count)
+    XCTAssertEqual(Set(Record.jsonOrder), Set(RecordField.allCases))
+    XCTAssertEqual(
+      try XCTUnwrap(corpus.record("r2")).jsonObject,
+      Self.week.replacingOccurrences(
+        of: #"["b"]"#, with: #"[{"id":"b","role":"participant"}]"#))
     let written = r.jsonObject
     for field in RecordField.allCases where field != .datePrecision {
       XCTAssertTrue(written.contains("\"\(field.key)\":"), field.key)

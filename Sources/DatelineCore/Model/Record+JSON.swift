@@ -3,62 +3,68 @@
 /// The output is exact (the encoder escapes every control character), so it can be
 /// loaded again as a data file: `list --format jsonl > records.jsonl` round-trips.
 extension Record {
+  /// The members in SCHEMA.md's order, as `jsonObject` writes them (each field of
+  /// `RecordField` once).
+  static let jsonOrder: [RecordField] = [
+    .id, .date, .datePrecision, .time, .utcOffset, .dateApprox, .dateInferred,
+    .dateNote, .endDate, .kind, .parties, .headline, .summary, .attribution,
+    .source, .quote, .also, .tags, .related, .disputes, .revises, .figures,
+  ]
+
   public var jsonObject: String {
     var w = JSONWriter()
-    w.field("id", id.rawValue)
-    w.field(
-      "date",
-      date.precision == .week ? date.firstDay.description : date.description)
-    if date.precision == .week { w.field("date_precision", "week") }
-    if let t = time { w.field("time", t.description) }
-    if let o = utcOffset { w.field("utc_offset", o) }
-    if dateApprox { w.raw("date_approx", "true") }
-    if dateInferred { w.raw("date_inferred", "true") }
-    if let n = dateNote { w.field("date_note", n) }
-    if let e = endDate {
-      w.field(
-        "end_date",
-        e.precision == .week ? e.firstDay.description : e.description)
-    }
-    w.field("kind", kind.rawValue)
-    w.raw(
-      "parties",
-      "["
-        + parties.map { p in
-          var o = JSONWriter()
-          o.field("id", p.id.rawValue)
-          o.field("role", p.role.rawValue)
-          return o.object
-        }.joined(separator: ",") + "]")
-    w.field("headline", headline)
-    if let s = summary { w.field("summary", s) }
-    if let a = attribution {
-      var o = JSONWriter()
-      if a.claimantIsList {
-        o.raw("claimant", JSONWriter.array(a.claimants.map(\.rawValue)))
-      } else if let c = a.claimants.first {
-        o.field("claimant", c.rawValue)
-      }
-      o.field("text", a.text)
-      o.field("basis", a.basis.rawValue)
-      w.raw("attribution", o.object)
-    }
-    w.field("source", source.rawValue)
-    if let q = quote { w.raw("quote", q.jsonObject) }
-    if !also.isEmpty { w.raw("also", alsoJSON) }
-    if !tags.isEmpty { w.raw("tags", JSONWriter.array(tags)) }
-    if !related.isEmpty {
-      w.raw("related", JSONWriter.array(related.map(\.rawValue)))
-    }
-    if !disputes.isEmpty {
-      w.raw("disputes", JSONWriter.array(disputes.map(\.rawValue)))
-    }
-    if !revises.isEmpty {
-      w.raw("revises", JSONWriter.array(revises.map(\.rawValue)))
-    }
-    if !figures.isEmpty { w.raw("figures", figuresJSON) }
+    for field in Record.jsonOrder { writeMember(field, to: &w) }
     if !extensions.isEmpty { w.parts.append(extensions) }
     return w.object
+  }
+
+  /// Writes `field` as a member when the record has it (a false flag, an empty list
+  /// and a nil value are left out, as the loader's defaults).
+  func writeMember(_ field: RecordField, to w: inout JSONWriter) {
+    let key = field.key
+    func ids(_ list: [Record.ID]) {
+      if !list.isEmpty { w.raw(key, JSONWriter.array(list.map(\.rawValue))) }
+    }
+    switch field {
+    case .id: w.field(key, id.rawValue)
+    case .date: w.field(key, Record.dateText(date))
+    case .datePrecision: if date.precision == .week { w.field(key, "week") }
+    case .time: if let t = time { w.field(key, t.description) }
+    case .utcOffset: if let o = utcOffset { w.field(key, o) }
+    case .dateApprox: if dateApprox { w.raw(key, "true") }
+    case .dateInferred: if dateInferred { w.raw(key, "true") }
+    case .dateNote: if let n = dateNote { w.field(key, n) }
+    case .endDate: if let e = endDate { w.field(key, Record.dateText(e)) }
+    case .kind: w.field(key, kind.rawValue)
+    case .parties: w.raw(key, partiesJSON)
+    case .headline: w.field(key, headline)
+    case .summary: if let s = summary { w.field(key, s) }
+    case .attribution: if let a = attribution { w.raw(key, a.jsonObject) }
+    case .source: w.field(key, source.rawValue)
+    case .quote: if let q = quote { w.raw(key, q.jsonObject) }
+    case .also: if !also.isEmpty { w.raw(key, alsoJSON) }
+    case .tags: if !tags.isEmpty { w.raw(key, JSONWriter.array(tags)) }
+    case .related: ids(related)
+    case .disputes: ids(disputes)
+    case .revises: ids(revises)
+    case .figures: if !figures.isEmpty { w.raw(key, figuresJSON) }
+    }
+  }
+
+  /// A date as SCHEMA.md writes it: a week by its first day (with `date_precision`).
+  static func dateText(_ d: RecordDate) -> String {
+    d.precision == .week ? d.firstDay.description : d.description
+  }
+
+  /// `parties` as its JSON array of `{"id", "role"}` objects.
+  var partiesJSON: String {
+    "["
+      + parties.map { p in
+        var o = JSONWriter()
+        o.field("id", p.id.rawValue)
+        o.field("role", p.role.rawValue)
+        return o.object
+      }.joined(separator: ",") + "]"
   }
 
   /// `also` as its JSON array (`[{"source":"s2","quote":{"exact":"…"}}]`): the member of
@@ -89,6 +95,21 @@ extension Record {
         if let u = f.unit { o.field("unit", u) }
         return o.object
       }.joined(separator: ",") + "]"
+  }
+}
+
+extension Attribution {
+  /// `{"claimant", "text", "basis"}`, the claimant as a list when it was written so.
+  var jsonObject: String {
+    var o = JSONWriter()
+    if claimantIsList {
+      o.raw("claimant", JSONWriter.array(claimants.map(\.rawValue)))
+    } else if let c = claimants.first {
+      o.field("claimant", c.rawValue)
+    }
+    o.field("text", text)
+    o.field("basis", basis.rawValue)
+    return o.object
   }
 }
 
