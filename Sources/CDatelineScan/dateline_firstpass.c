@@ -23,10 +23,20 @@ struct dl_fp_parties {
   uint32_t mask;
 };
 
+/// A party id's hash from its length and its first and last 8 bytes (ids of one corpus
+/// share prefixes like "p-northland", rarely both ends): a byte-at-a-time hash of every
+/// party id of every line was a tenth of the pass.
 static uint32_t fp_hash(const uint8_t *p, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
-  return h;
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    memcpy(&a, p, 8);
+    memcpy(&b, p + n - 8, 8);
+  } else {
+    memcpy(&a, p, n);
+  }
+  uint64_t h = (a ^ (uint64_t)n * 0x9E3779B97F4A7C15u) * 0xBF58476D1CE4E5B9u;
+  h = (h ^ (h >> 29) ^ b) * 0x94D049BB133111EBu;
+  return (uint32_t)(h ^ (h >> 32));
 }
 
 dl_fp_parties *dl_fp_parties_new(const uint8_t *id_bytes, const int64_t *id_start, const int32_t *parents, int32_t count) {
@@ -233,6 +243,97 @@ static int fp_date(const uint8_t *s, size_t n, int32_t *first, int32_t *last, ui
   return 1;
 }
 
+// MARK: - The rest of a line
+
+/// s just after a quote: 1 when a name the pass reads follows, with its closing quote.
+static inline int fp_read_name(const uint8_t *s, const uint8_t *e) {
+#define FP_NAME(lit) ((size_t)(e - s) >= sizeof(lit) && memcmp(s, lit "\"", sizeof(lit)) == 0)
+  switch (*s) {
+  case 'i': return FP_NAME("id");
+  case 'd': return FP_NAME("date") || FP_NAME("date_precision") || FP_NAME("date_approx");
+  case 't': return FP_NAME("time");
+  case 'e': return FP_NAME("end_date");
+  case 'p': return FP_NAME("parties");
+  default: return 0;
+  }
+#undef FP_NAME
+}
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <immintrin.h>
+#define FP_HAVE_AVX2_PATH 1
+/// fp_rest_plain's loop 32 bytes at a time where the processor has AVX2 (chosen at run
+/// time, so the binary still runs without it): the first byte not looked at, or NULL
+/// when a name or a backslash is there.
+__attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const uint8_t *q, const uint8_t *e) {
+  const __m256i quote = _mm256_set1_epi8('"');
+  const __m256i slash = _mm256_set1_epi8('\\');
+  while (q + 34 <= e) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)q);
+    __m256i w = _mm256_loadu_si256((const __m256i *)(q + 1));
+    __m256i x = _mm256_loadu_si256((const __m256i *)(q + 2));
+#define FP_PAIR(a, b) _mm256_and_si256(_mm256_cmpeq_epi8(w, _mm256_set1_epi8(a)), _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b)))
+    __m256i first = _mm256_or_si256(_mm256_or_si256(FP_PAIR('i', 'd'), FP_PAIR('d', 'a')),
+                                    _mm256_or_si256(_mm256_or_si256(FP_PAIR('t', 'i'), FP_PAIR('e', 'n')), FP_PAIR('p', 'a')));
+#undef FP_PAIR
+    __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(v, slash), _mm256_and_si256(_mm256_cmpeq_epi8(v, quote), first));
+    unsigned mask = (unsigned)_mm256_movemask_epi8(hit);
+    while (mask) {
+      const uint8_t *h = q + __builtin_ctz(mask);
+      if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
+      mask &= mask - 1;
+    }
+    q += 32;
+  }
+  return q;
+}
+#endif
+
+/// p between two members of a line's top-level object, every key the pass must have
+/// read already: the line's closing `}` when nothing after p can change what was read,
+/// else NULL (and the walk goes on value by value). Nothing after p can when it holds no
+/// backslash (an escaped key could spell a name) and no quote followed by a name the
+/// pass reads, anywhere: a top-level key, a nested one or a string's words alike send
+/// the line back to the walk, so such a key is never missed. Why: on the usual line the
+/// walk then stops after `parties`, and the headline, summary, attribution and quote are
+/// passed over 16 bytes at a time with no value parsed.
+static const uint8_t *fp_rest_plain(const uint8_t *p, const uint8_t *end) {
+  const uint8_t *e = end;
+  while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
+  if (e == p || e[-1] != '}') return NULL;
+  const uint8_t *q = p;
+#if defined(FP_HAVE_AVX2_PATH)
+  if (__builtin_cpu_supports("avx2") && !(q = fp_rest_plain_avx2(q, e))) return NULL;
+#endif
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i slash = _mm_set1_epi8('\\');
+  while (q + 18 <= e) {
+    // A quote and the name's first two letters: "id "da(te) "ti(me) "en(d_date) "pa(rties).
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i w = _mm_loadu_si128((const __m128i *)(q + 1));
+    __m128i x = _mm_loadu_si128((const __m128i *)(q + 2));
+#define FP_PAIR(a, b) _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b)))
+    __m128i first = _mm_or_si128(_mm_or_si128(FP_PAIR('i', 'd'), FP_PAIR('d', 'a')),
+                                 _mm_or_si128(_mm_or_si128(FP_PAIR('t', 'i'), FP_PAIR('e', 'n')), FP_PAIR('p', 'a')));
+#undef FP_PAIR
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_and_si128(_mm_cmpeq_epi8(v, quote), first));
+    unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+    while (mask) {
+      const uint8_t *h = q + __builtin_ctz(mask);
+      if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
+      mask &= mask - 1;
+    }
+    q += 16;
+  }
+#endif
+  for (; q < e; q++) {
+    if (*q == '\\') return NULL;
+    if (*q == '"' && q + 1 < e && fp_read_name(q + 1, e)) return NULL;
+  }
+  return e - 1;
+}
+
 // MARK: - Lines
 
 typedef struct {
@@ -362,6 +463,7 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
                    int *full) {
   fp_fields f = {0};
   f.time = -1;
+  int tried = 0;
   size_t start = out->involved_used;
   p = fp_ws(p, end);
   if (p >= end || *p != '{') return 0;
@@ -380,6 +482,14 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
     if (!p || *full) return 0;
     p = fp_ws(p, end);
     if (p < end && *p == ',') {
+      if (!tried && (f.seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) == (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) {
+        tried = 1;
+        const uint8_t *close = fp_rest_plain(p, end);
+        if (close) {
+          p = close;
+          break;
+        }
+      }
       p = fp_ws(p + 1, end);
       continue;
     }
@@ -404,16 +514,17 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
     line->last_day = e_last;
     line->flags |= (uint8_t)(2 | e_precision << 2);
   }
+  if (f.id_n > 255 || out->involved_used - start > 255) return 0;
   if (f.id_n > out->id_capacity - out->id_used) {
     *full = 1;
     return 0;
   }
   memcpy(out->ids + out->id_used, f.id, f.id_n);
-  line->id_start = out->id_used;
-  line->id_length = (uint32_t)f.id_n;
+  line->id_start = (uint32_t)out->id_used;
+  line->id_length = (uint8_t)f.id_n;
   out->id_used += f.id_n;
-  line->involved_start = start;
-  line->involved_count = (uint32_t)(out->involved_used - start);
+  line->involved_start = (uint32_t)start;
+  line->involved_count = (uint8_t)(out->involved_used - start);
   return 1;
 }
 
@@ -441,7 +552,7 @@ size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, cons
     if (!blank) {
       dl_fp_line *line = &out->lines[out->line_count];
       memset(line, 0, sizeof *line);
-      line->offset = base + at;
+      line->offset = (uint32_t)(base + at);
       line->length = (uint32_t)(trimmed - at);
       size_t ids_before = out->id_used;
       size_t involved_before = out->involved_used;
@@ -458,7 +569,9 @@ size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, cons
         out->id_used = ids_before;
         out->involved_used = involved_before;
         line->status = DL_FP_UNUSUAL;
-        line->involved_start = involved_before;
+        line->involved_start = (uint32_t)involved_before;
+      } else {
+        out->usual_count++;
       }
       out->line_count++;
     }

@@ -40,9 +40,10 @@ final class FirstPassPiece: @unchecked Sendable {
     return o.lines != nil && o.ids != nil && o.involved != nil
   }
 
-  /// Room for at least one more line of up to `lineBytes` bytes (its id, and the most
-  /// parties any line can involve), so that every call of the scan makes progress.
-  func ensureRoom(lineBytes: Int) -> Bool {
+  /// Room for at least one more line (its id of at most 255 bytes, and many parties), so
+  /// that every call of the scan makes progress (a line involving more grows the list
+  /// call by call).
+  func ensureRoom() -> Bool {
     func grow<T>(
       _ p: inout UnsafeMutablePointer<T>?, _ capacity: inout Int, used: Int,
       room: Int
@@ -61,7 +62,7 @@ final class FirstPassPiece: @unchecked Sendable {
     var o = out
     defer { out = o }
     return grow(&o.lines, &o.line_capacity, used: o.line_count, room: 1)
-      && grow(&o.ids, &o.id_capacity, used: o.id_used, room: lineBytes)
+      && grow(&o.ids, &o.id_capacity, used: o.id_used, room: 256)
       && grow(
         &o.involved, &o.involved_capacity, used: o.involved_used, room: 1 << 17)
   }
@@ -78,6 +79,29 @@ final class FirstPassPiece: @unchecked Sendable {
 
   var lines: UnsafeBufferPointer<dl_fp_line> {
     UnsafeBufferPointer(start: out.lines, count: out.line_count)
+  }
+}
+
+/// A worker's read buffer, kept from piece to piece and doubled for a longer line.
+struct FirstPassWindow {
+  private(set) var bytes: UnsafeMutableRawPointer?
+  private(set) var size: Int
+
+  init(size: Int) {
+    self.size = size
+    bytes = malloc(size)
+  }
+
+  mutating func grow() -> Bool {
+    guard let grown = realloc(bytes, size * 2) else { return false }
+    bytes = grown
+    size *= 2
+    return true
+  }
+
+  mutating func free() {
+    Foundation.free(bytes)
+    bytes = nil
   }
 }
 
@@ -132,18 +156,23 @@ struct FirstPassScan {
   mutating func run(timer: inout LoadTimer) -> Bool {
     defer { for d in descriptors { close(d) } }
     for (k, f) in opened.enumerated() {
+      // At least eight pieces a file (of 1 MB or more), so that both cores end together.
+      let piece = min(settings.pieceBytes, max(f.count / 8, 1 << 20))
       guard
         let starts = FirstPassScan.pieceStarts(
-          descriptors[k], size: f.count, piece: settings.pieceBytes)
+          descriptors[k], size: f.count, piece: piece)
       else {
         return false
       }
-      for (i, s) in starts.enumerated()
-      where s < (i + 1 < starts.count ? starts[i + 1] : f.count) {
-        pieces.append(
-          FirstPassPiece(
-            file: k, range: s..<(i + 1 < starts.count ? starts[i + 1] : f.count)
-          ))
+      for (i, s) in starts.enumerated() {
+        let end = i + 1 < starts.count ? starts[i + 1] : f.count
+        guard s < end else { continue }
+        // Line offsets are counted from the piece's start in 32 bits, and a sort key
+        // names its piece in 16 (FirstPassRows.chunk).
+        guard end - s < Int(UInt32.max), pieces.count < 0xFFFF else {
+          return false
+        }
+        pieces.append(FirstPassPiece(file: k, range: s..<end))
       }
     }
     let lookup = PartyLookup(parties: parties)
@@ -156,20 +185,12 @@ struct FirstPassScan {
         Int32(view.count))
     else { return false }
     defer { dl_fp_parties_free(table) }
-    let shared = UnsafeSendable(
-      (pieces, descriptors, table, settings.windowBytes))
-    let failed = Atomic<Bool>(false)
-    DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
-      let (pieces, descriptors, table, window) = shared.value
-      let piece = pieces[i]
-      if !FirstPassScan.scan(
-        piece, descriptors[piece.file], table, window: window)
-      {
-        failed.store(true, ordering: .relaxed)
-      }
-    }
+    guard
+      FirstPassScan.scanAll(
+        pieces, descriptors: descriptors, table: table,
+        window: settings.windowBytes)
+    else { return false }
     withExtendedLifetime(lookup) {}
-    guard !failed.load(ordering: .relaxed) else { return false }
     timer.lap("scan")
     // The files are still the ones the windows will be read from.
     for (k, f) in opened.enumerated()
@@ -216,18 +237,47 @@ struct FirstPassScan {
     return size
   }
 
+  /// Scans every piece on every core: each worker takes the next piece and reads it
+  /// through one window of its own, reused from piece to piece. Why: a fresh buffer per
+  /// piece is fresh pages for the kernel to clear, and a reused one stays in the cache.
+  static func scanAll(
+    _ pieces: [FirstPassPiece], descriptors: [Int32], table: OpaquePointer,
+    window: Int
+  ) -> Bool {
+    let next = Atomic<Int>(0)
+    let failed = Atomic<Bool>(false)
+    let shared = UnsafeSendable((pieces, descriptors, table))
+    let workers = min(
+      pieces.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let (pieces, descriptors, table) = shared.value
+      var buffer = FirstPassWindow(size: window)
+      while !failed.load(ordering: .relaxed) {
+        let i = next.add(1, ordering: .relaxed).oldValue
+        guard i < pieces.count else { break }
+        let piece = pieces[i]
+        if !scan(piece, descriptors[piece.file], table, window: &buffer) {
+          failed.store(true, ordering: .relaxed)
+        }
+      }
+      buffer.free()
+    }
+    return !failed.load(ordering: .relaxed)
+  }
+
   /// Reads `piece` window by window and scans its lines; false when a read fails or comes
   /// short (the file shrank) or memory runs out.
   static func scan(
-    _ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer, window: Int
+    _ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer,
+    window: inout FirstPassWindow
   ) -> Bool {
-    var size = window
-    guard piece.reserve(), var buffer = malloc(size) else { return false }
-    defer { free(buffer) }
-    var pos = piece.range.lowerBound
+    guard piece.reserve(), window.bytes != nil else { return false }
+    let start = piece.range.lowerBound
+    var pos = start
     var carry = 0
     while pos < piece.range.upperBound {
-      let want = min(size - carry, piece.range.upperBound - pos)
+      guard let buffer = window.bytes else { return false }
+      let want = min(window.size - carry, piece.range.upperBound - pos)
       guard
         FileBytes.readFully(fd, into: buffer + carry, count: want, at: pos)
           == want
@@ -238,18 +288,15 @@ struct FirstPassScan {
       let final: Int32 = pos == piece.range.upperBound ? 1 : 0
       var done = 0
       repeat {
-        guard piece.ensureRoom(lineBytes: size) else { return false }
+        guard piece.ensureRoom() else { return false }
         done += dl_fp_scan(
-          bytes + done, available - done, UInt64(pos - available + done), final,
-          table, &piece.out)
+          bytes + done, available - done,
+          UInt64(pos - start - available + done),
+          final, table, &piece.out)
       } while piece.out.full != 0
       carry = available - done
       if carry > 0 { memmove(buffer, buffer + done, carry) }
-      if carry == size {
-        size *= 2
-        guard let grown = realloc(buffer, size) else { return false }
-        buffer = grown
-      }
+      if carry == window.size, !window.grow() { return false }
     }
     return carry == 0
   }
@@ -261,6 +308,8 @@ struct FirstPassScan {
     var unusual: [(piece: Int, line: Int)] = []
     for (p, piece) in pieces.enumerated() {
       lineCount += piece.lines.count
+      // Most pieces have none: no walk over their lines.
+      guard piece.out.usual_count < piece.out.line_count else { continue }
       for (l, line) in piece.lines.enumerated()
       where line.status != UInt8(DL_FP_USUAL) { unusual.append((p, l)) }
     }
@@ -270,7 +319,7 @@ struct FirstPassScan {
       let piece = pieces[p]
       let line = piece.lines[l]
       let file = opened[piece.file]
-      let at = Int(line.offset)
+      let at = piece.range.lowerBound + Int(line.offset)
       let length = Int(line.length)
       guard file.ensure(at..<(at + length)), let base = file.base else {
         return false

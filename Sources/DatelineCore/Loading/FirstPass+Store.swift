@@ -8,56 +8,109 @@ final class FirstPassIDs: @unchecked Sendable {
   init(_ pieces: [FirstPassPiece]) { self.pieces = pieces }
 }
 
-/// Row `r` of the first pass, without reference counting: the usual lines of every piece
-/// in file order, then the unusual lines that decoded.
+/// The pass's lines by row, without reference counting: the lines of every piece in file
+/// order (row `lineBase[p] + l` is line `l` of piece `p`), then the unusual lines that
+/// decoded (row `-1 - k` is `extra[k]`).
 private struct FirstPassRows: @unchecked Sendable {
-  /// Each usual line, and the buffers of the piece it is in.
-  let line: UnsafeMutablePointer<UnsafePointer<dl_fp_line>>
-  let ids: UnsafeMutablePointer<UnsafePointer<UInt8>>
-  let involved: UnsafeMutablePointer<UnsafePointer<UInt16>>
-  let item: UnsafeMutablePointer<UnsafeRawPointer?>
-  let usual: Int
+  let lines: [UnsafePointer<dl_fp_line>]
+  let ids: [UnsafePointer<UInt8>]
+  let involved: [UnsafePointer<UInt16>]
+  /// Where each piece's bytes are in its deferred file's memory.
+  let items: [UnsafeRawPointer?]
+  /// The row of each piece's first line, and its first usual line's place among the
+  /// usual lines; the last entries are the totals.
+  let lineBase: [Int]
+  let usualBase: [Int]
+  let extra: [RecordStore.Row]
 
-  init(_ pieces: [FirstPassPiece], files: [FileBytes]) {
-    var n = 0
+  var usual: Int { usualBase[usualBase.count - 1] }
+  var count: Int { usual + extra.count }
+
+  /// Nil when a piece has no buffers (the scan allocates them before its first line).
+  init?(
+    _ pieces: [FirstPassPiece], files: [FileBytes], extra: [RecordStore.Row]
+  ) {
+    var lines: [UnsafePointer<dl_fp_line>] = []
+    var ids: [UnsafePointer<UInt8>] = []
+    var involved: [UnsafePointer<UInt16>] = []
+    var items: [UnsafeRawPointer?] = []
+    var lineBase = [0]
+    var usualBase = [0]
     for piece in pieces {
-      n += piece.lines.count { $0.status == UInt8(DL_FP_USUAL) }
+      guard let l = piece.out.lines, let i = piece.out.ids,
+        let v = piece.out.involved
+      else { return nil }
+      lines.append(UnsafePointer(l))
+      ids.append(UnsafePointer(i))
+      involved.append(UnsafePointer(v))
+      items.append(
+        files[piece.file].base.map {
+          UnsafeRawPointer($0 + piece.range.lowerBound)
+        }
+      )
+      lineBase.append(lineBase[lineBase.count - 1] + piece.out.line_count)
+      usualBase.append(usualBase[usualBase.count - 1] + piece.out.usual_count)
     }
-    usual = n
-    line = .allocate(capacity: max(n, 1))
-    ids = .allocate(capacity: max(n, 1))
-    involved = .allocate(capacity: max(n, 1))
-    item = .allocate(capacity: max(n, 1))
-    var r = 0
-    for piece in pieces {
-      // The scan allocates all three before its first line.
-      guard let lines = piece.out.lines, let idBase = piece.out.ids,
-        let involvedBase = piece.out.involved
-      else {
-        continue
-      }
-      let base = files[piece.file].base
-      for l in 0..<piece.out.line_count
-      where lines[l].status == UInt8(DL_FP_USUAL) {
-        line[r] = UnsafePointer(lines + l)
-        ids[r] = UnsafePointer(idBase)
-        involved[r] = UnsafePointer(involvedBase)
-        item[r] = base.map { $0 + Int(lines[l].offset) }
-        r += 1
-      }
+    (self.lines, self.ids, self.involved, self.items) = (
+      lines, ids, involved, items
+    )
+    (self.lineBase, self.usualBase, self.extra) = (lineBase, usualBase, extra)
+  }
+
+  /// The line a sort key stands for (a usual line: `row >= 0`, its piece in `chunk`).
+  @inline(__always) func line(_ k: RecordStore.SortKey) -> UnsafePointer<
+    dl_fp_line
+  > {
+    let p = FirstPassRows.piece(k)
+    return lines[p] + (Int(k.row) - lineBase[p])
+  }
+
+  /// A usual line's sort key carries its piece (bits 0-15) and its number of involved
+  /// parties (bits 16-23) in `chunk`, so that the columns can be sized without a visit
+  /// to each line.
+  static func chunk(piece: Int, involved: UInt8) -> Int32 {
+    Int32(piece) | Int32(involved) << 16
+  }
+
+  @inline(__always) static func piece(_ k: RecordStore.SortKey) -> Int {
+    Int(k.chunk & 0xFFFF)
+  }
+
+  /// Starts loading what filling timeline index `i` will read: the line of the key
+  /// 16 ahead, and the id and parties of the one 8 ahead (its line loaded by then).
+  @inline(__always) func prefetch(
+    _ order: Column<RecordStore.SortKey>, _ i: Int
+  ) {
+    if i + 16 < order.count, order[i + 16].row >= 0 {
+      dl_fp_prefetch(line(order[i + 16]))
+    }
+    if i + 8 < order.count, order[i + 8].row >= 0 {
+      let k = order[i + 8]
+      let l = line(k).pointee
+      let p = FirstPassRows.piece(k)
+      dl_fp_prefetch(ids[p] + Int(l.id_start))
+      dl_fp_prefetch(involved[p] + Int(l.involved_start))
     }
   }
 
-  func deallocate() {
-    line.deallocate()
-    ids.deallocate()
-    involved.deallocate()
-    item.deallocate()
+  @inline(__always) func id(piece p: Int, _ l: dl_fp_line) -> ByteRef {
+    ByteRef(ids[p] + Int(l.id_start), Int(l.id_length))
   }
 
-  func id(_ r: Int) -> ByteRef {
-    let l = line[r]
-    return ByteRef(ids[r] + Int(l.pointee.id_start), Int(l.pointee.id_length))
+  /// The id of any row (for the sort's ties past the first 8 bytes).
+  func id(row: Int32) -> ByteRef {
+    guard row >= 0 else { return extra[Int(-1 - row)].id }
+    var low = 0
+    var high = lines.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineBase[mid] <= Int(row) { low = mid } else { high = mid - 1 }
+    }
+    return id(piece: low, lines[low][Int(row) - lineBase[low]])
+  }
+
+  @inline(__always) func involvedCount(_ k: RecordStore.SortKey) -> Int {
+    k.row < 0 ? extra[Int(-1 - k.row)].involved.count : Int(k.chunk >> 16)
   }
 }
 
@@ -65,87 +118,146 @@ extension FirstPassScan {
   /// The provisional store: the lines read and the unusual lines that decoded, in
   /// timeline order (SCHEMA.md "Order", as RecordStore.build sorts), with an id index;
   /// no links, and facet columns at their defaults until the full load.
+  ///
+  /// Every step runs on both cores: the sort keys piece by piece, the columns half by
+  /// half, the id index as two tables split by hash (as the full load's IDIndex).
   func store() -> RecordStore? {
-    let rows = FirstPassRows(pieces, files: opened)
-    defer { rows.deallocate() }
-    let n = rows.usual + decoded.count
-    let ids = Column<ByteRef>(uninitialized: n)
-    let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
-      capacity: max(n, 1))
+    guard let rows = FirstPassRows(pieces, files: opened, extra: decoded) else {
+      return nil
+    }
+    let keys = FirstPassScan.sortKeys(rows)
     defer { keys.deallocate() }
-    let extra = decoded
-    let shared = UnsafeSendable((rows, ids, keys, extra))
-    DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let (rows, ids, keys, extra) = shared.value
-      for r in stride(from: h, to: n, by: 2) {
-        let id: ByteRef
-        let key: UInt64
-        if r < rows.usual {
-          let l = rows.line[r].pointee
-          id = rows.id(r)
-          key = RecordStore.key(
-            firstDay: l.first_day, lastDay: l.last_day, precision: l.precision,
-            time: l.time)
-        } else {
-          let row = extra[r - rows.usual]
-          id = row.id
-          key = RecordStore.key(
-            firstDay: row.firstDay, lastDay: row.lastDay,
-            precision: row.precision, time: row.time)
-        }
-        ids.base[r] = id
-        (keys.baseAddress! + r).initialize(
-          to: .init(key: key, prefix: RecordStore.prefix(id), row: Int32(r)))
-      }
-    }
-    let order = RecordStore.timelineOrder(
-      UnsafeMutableBufferPointer(rebasing: keys[0..<n])
-    ) { ids[Int($0)] }
-    var columns = RecordStore.Columns(count: n)
-    var involvedCount = 0
-    for i in 0..<n {
-      let r = Int(order[i].row)
-      columns.involvedStart.base[i] = UInt32(involvedCount)
-      involvedCount +=
-        r < rows.usual
-        ? Int(rows.line[r].pointee.involved_count)
-        : extra[r - rows.usual].involved.count
-    }
-    columns.involvedStart.base[n] = UInt32(involvedCount)
-    columns.involved = Column<UInt16>(uninitialized: involvedCount)
-    let fill = UnsafeSendable((rows, ids, order, columns, extra))
-    DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let (rows, ids, order, columns, extra) = fill.value
-      for i in (h == 0 ? 0..<(n / 2) : (n / 2)..<n) {
-        let r = Int(order[i].row)
-        guard r < rows.usual else {
-          columns.set(i, extra[r - rows.usual])
-          let at = Int(columns.involvedStart[i])
-          for (k, p) in extra[r - rows.usual].involved.enumerated() {
-            columns.involved.base[at + k] = p
-          }
-          continue
-        }
-        FirstPassScan.setUsual(
-          i, rows.line[r].pointee, id: ids[r], item: rows.item[r], columns)
-        (columns.involved.base + Int(columns.involvedStart[i])).update(
-          from: rows.involved[r] + Int(rows.line[r].pointee.involved_start),
-          count: Int(rows.line[r].pointee.involved_count))
-      }
-    }
-    // The first of a duplicated id in timeline order (the full load keeps the first in
-    // file order and reports the rest; until it ends, either is a record of the files).
-    var table = ByteKeyTable(capacity: n)
-    let sorted = columns.ids
-    for i in 0..<n {
-      _ = table.insert(sorted[i], value: Int32(i)) { sorted[Int($0)] }
-    }
+    let order = RecordStore.timelineOrder(keys) { rows.id(row: $0) }
+    let columns = FirstPassScan.columns(order, rows)
+    let tables = FirstPassScan.idTables(columns.ids, count: rows.count)
     for piece in pieces { piece.releaseLines() }
     let owned: [AnyObject] = opened + [FirstPassIDs(pieces), arena]
     return RecordStore(
-      columns: columns, idIndex: IDIndex(tables: [table]), disputedBy: [:],
+      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: [:],
       revisedBy: [:], owners: owned,
       provisional: true)
+  }
+
+  /// A sort key for every usual line (each piece's keys written by the core that takes
+  /// the piece, at the piece's place) and every unusual line that decoded.
+  private static func sortKeys(_ rows: FirstPassRows)
+    -> UnsafeMutableBufferPointer<RecordStore.SortKey>
+  {
+    let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
+      capacity: max(rows.count, 1))
+    let shared = UnsafeSendable(keys)
+    DispatchQueue.concurrentPerform(iterations: rows.lines.count) { p in
+      let keys = shared.value
+      let lines = rows.lines[p]
+      var k = rows.usualBase[p]
+      for l in 0..<(rows.lineBase[p + 1] - rows.lineBase[p])
+      where lines[l].status == UInt8(DL_FP_USUAL) {
+        let line = lines[l]
+        let key = RecordStore.key(
+          firstDay: line.first_day, lastDay: line.last_day,
+          precision: line.precision, time: line.time)
+        keys.initializeElement(
+          at: k,
+          to: .init(
+            key: key, prefix: RecordStore.prefix(rows.id(piece: p, line)),
+            row: Int32(rows.lineBase[p] + l),
+            chunk: FirstPassRows.chunk(piece: p, involved: line.involved_count))
+        )
+        k += 1
+      }
+    }
+    for (j, row) in rows.extra.enumerated() {
+      let key = RecordStore.key(
+        firstDay: row.firstDay, lastDay: row.lastDay, precision: row.precision,
+        time: row.time)
+      keys.initializeElement(
+        at: rows.usual + j,
+        to: .init(
+          key: key, prefix: RecordStore.prefix(row.id), row: Int32(-1 - j),
+          chunk: -1))
+    }
+    return UnsafeMutableBufferPointer(rebasing: keys[0..<rows.count])
+  }
+
+  /// The columns in timeline order, each core filling half: first each half's involved
+  /// counts (so that the involved column can be sized), then every column.
+  private static func columns(
+    _ order: Column<RecordStore.SortKey>, _ rows: FirstPassRows
+  ) -> RecordStore.Columns {
+    let n = rows.count
+    var columns = RecordStore.Columns(count: n)
+    let halves = [0..<(n / 2), (n / 2)..<n]
+    let totals = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
+    defer { totals.deallocate() }
+    let counting = UnsafeSendable((columns, totals))
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      let (columns, totals) = counting.value
+      var at = 0
+      for i in halves[h] {
+        columns.involvedStart.base[i] = UInt32(at)
+        at += rows.involvedCount(order[i])
+      }
+      totals[h] = at
+    }
+    columns.involved = Column<UInt16>(uninitialized: totals[0] + totals[1])
+    columns.involvedStart.base[n] = UInt32(totals[0] + totals[1])
+    let filling = UnsafeSendable((columns, totals[0]))
+    DispatchQueue.concurrentPerform(iterations: 2) { h in
+      let (columns, shift) = filling.value
+      for i in halves[h] {
+        rows.prefetch(order, i)
+        let at = Int(columns.involvedStart[i]) + (h == 0 ? 0 : shift)
+        columns.involvedStart.base[i] = UInt32(at)
+        fill(i, order[i], rows, columns, involvedAt: at)
+      }
+    }
+    return columns
+  }
+
+  /// Timeline index `i` from the row `k` stands for, its involved parties at `at`.
+  private static func fill(
+    _ i: Int, _ k: RecordStore.SortKey, _ rows: FirstPassRows,
+    _ c: RecordStore.Columns, involvedAt at: Int
+  ) {
+    guard k.row >= 0 else {
+      let row = rows.extra[Int(-1 - k.row)]
+      c.set(i, row)
+      for (j, p) in row.involved.enumerated() { c.involved.base[at + j] = p }
+      return
+    }
+    let p = FirstPassRows.piece(k)
+    let l = rows.line(k).pointee
+    setUsual(
+      i, l, id: rows.id(piece: p, l),
+      item: rows.items[p].map { $0 + Int(l.offset) }, c)
+    (c.involved.base + at).update(
+      from: rows.involved[p] + Int(l.involved_start),
+      count: Int(l.involved_count))
+  }
+
+  /// The id index: two tables split by the hash's top bit (IDIndex), one per core, each
+  /// filled in timeline order, so the first of a duplicated id in timeline order is the
+  /// one found (the full load keeps the first in file order and reports the rest; until
+  /// it ends, either is a record of the files).
+  private static func idTables(_ ids: Column<ByteRef>, count n: Int)
+    -> [ByteKeyTable]
+  {
+    var upper = 0
+    for i in 0..<n where ids[i].hash >> 31 != 0 { upper += 1 }
+    let sizes = [n - upper, upper]
+    let tables = UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2)
+    defer { tables.deallocate() }
+    let shared = UnsafeSendable(tables)
+    DispatchQueue.concurrentPerform(iterations: 2) { t in
+      var table = ByteKeyTable(capacity: sizes[t])
+      for i in 0..<n where Int(ids[i].hash >> 31) == t {
+        _ = table.insert(ids[i], value: Int32(i)) { ids[Int($0)] }
+      }
+      shared.value.initializeElement(at: t, to: table)
+    }
+    let result = Array(tables)
+    _ = tables.deinitialize()
+    return result
   }
 
   /// Timeline index `i` from a usual line (facets at their defaults: basis unattributed,
