@@ -63,22 +63,32 @@ extension TextMatcher {
           want = 0
         }
       } else if want != 0 {
-        guard
-          let m = folded(
-            body, into: UnsafeMutableBufferPointer(rebasing: out[o...]),
-            simple: &simple)
-        else {
+        guard appendFolded(body, to: out, at: &o, simple: &simple) else {
           return nil
         }
-        o += m
-        out[o] = 0x1F
-        o += 1
         if want == 1 || (k < n && b[k] == 0x5D) { want = 0 }
       }
       i = close + 1
     }
     return UnsafeRawBufferPointer(
       UnsafeMutableBufferPointer(rebasing: out[..<o]))
+  }
+
+  /// Appends `body` folded (see `folded`) and a 0x1F to `out` at `o`: false when the
+  /// text has no quick folding.
+  @inline(__always) static func appendFolded(
+    _ body: UnsafeRawBufferPointer, to out: UnsafeMutableBufferPointer<UInt8>,
+    at o: inout Int, simple: inout Bool
+  ) -> Bool {
+    guard
+      let m = folded(
+        body, into: UnsafeMutableBufferPointer(rebasing: out[o...]),
+        simple: &simple)
+    else { return false }
+    o += m
+    out[o] = 0x1F
+    o += 1
+    return true
   }
 
   /// The indexes of the parties a JSON line without escapes lists in its top-level
