@@ -45,89 +45,121 @@ struct SourceTable {
 }
 
 extension FastLoader {
+  /// A source item in file order: fast-scanned, or an envelope item the reference read.
+  enum SourceEntry {
+    case scanned(SourceScanResult)
+    case raw(CorpusLoader.RawItem)
+  }
+
+  /// One source item decoded: where it is, its source (and `text_path`) when it
+  /// decoded, its raw id, and the problems found.
+  struct DecodedSource {
+    var item: CorpusLoader.RawItem
+    var value: (Source, String?)?
+    var rawID: String?
+    var reader = ItemReader()
+  }
+
   /// Sources as `LoadState.finish` loads them: first of each id wins, `text_path` read.
+  ///
+  /// Guarantees: the same sources, issues (in item order) and left-out count as the
+  /// reference's `finishSources` for the same items.
   mutating func sourcePhase(_ scanned: [SourceScanResult]) -> SourceTable {
     // Items in file order: fast-scanned ones and those of envelopes the reference read.
-    enum Entry {
-      case scanned(SourceScanResult)
-      case raw(CorpusLoader.RawItem)
-    }
-    var entries: [(Int, Int, Entry)] = scanned.map {
+    var entries: [(Int, Int, SourceEntry)] = scanned.map {
       ($0.file, $0.index, .scanned($0))
     }
     for item in state.raw[.sources] ?? [] {
       entries.append((item.file, item.ordinal, .raw(item)))
     }
     entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-
     var firstAt: [String: CorpusLoader.RawItem] = [:]
     var loaded: [(CorpusLoader.RawItem, Source, String?)] = []
     for (fi, index, entry) in entries {
-      var r = ItemReader()
-      var value: (Source, String?)?
-      var rawID: String?
-      var item: CorpusLoader.RawItem
-      switch entry {
-      case .raw(let raw):
-        item = raw
-        value = ItemDecoding.source(raw.node, &r).map {
-          ($0.source, $0.textPath)
-        }
-        rawID = LoadState.idOf(raw.node)
-      case .scanned(let s):
-        if let scan = s.scan {
-          let id = String(
-            decoding: UnsafeBufferPointer(
-              start: s.mapped.base!.assumingMemoryBound(to: UInt8.self)
-                + s.range.lowerBound + scan.id.start,
-              count: scan.id.rawCount), as: UTF8.self)
-          rawID = id
-          item = .init(
-            file: fi, ordinal: index, place: .item(index: index, id: id),
-            node: JSONNode(.null, offset: 0))
-          let textStart = s.range.lowerBound + scan.text.start
-          let body = textStart..<(textStart + scan.text.rawCount)
-          let origin: SourceText.Origin =
-            scan.verbatim
-            ? .verbatim(s.mapped, body)
-            : scan.text.nfcStable
-              ? .escaped(s.mapped, body)
-              : .literal(s.mapped, (textStart - 1)..<(body.upperBound + 1))
-          var source = Source(
-            id: Source.ID(id), outlet: scan.outlet, title: scan.title,
-            url: scan.url, published: scan.published,
-            publishedInferred: scan.publishedInferred, updated: scan.updated,
-            via: scan.via, text: "")
-          source.textStorage = SourceText(origin)
-          value = (source, nil)
-        } else {
-          let node = s.node ?? JSONNode(.null, offset: 0)
-          rawID = LoadState.idOf(node)
-          item = .init(
-            file: fi, ordinal: index, place: .item(index: index, id: rawID),
-            node: node)
-          value = ItemDecoding.source(node, &r).map { ($0.source, $0.textPath) }
-        }
-      }
-      if let rawID {
+      var d = decodeSource(entry, file: fi, index: index)
+      if let rawID = d.rawID {
         if let first = firstAt[rawID] {
-          r.error(
+          d.reader.error(
             "$.id",
             "duplicate id \(quoted(rawID)) (first in \(state.location(first)))")
         } else {
-          firstAt[rawID] = item
+          firstAt[rawID] = d.item
         }
       }
-      state.report(item, r.problems)
-      if let value, !r.hasError {
-        loaded.append((item, value.0, value.1))
+      state.report(d.item, d.reader.problems)
+      if let value = d.value, !d.reader.hasError {
+        loaded.append((d.item, value.0, value.1))
       } else {
         state.leftOut += 1
       }
     }
+    return sourceTable(loaded, seen: Set(firstAt.keys))
+  }
+
+  /// One source entry decoded: a scanned one from its fields (its text left where it
+  /// lies in the file, as a `SourceText` origin), any other by `ItemDecoding.source`.
+  ///
+  /// Guarantees: the same source and problems as the reference's decoding of the item.
+  func decodeSource(_ entry: SourceEntry, file fi: Int, index: Int)
+    -> DecodedSource
+  {
+    switch entry {
+    case .raw(let raw):
+      var d = DecodedSource(item: raw, rawID: LoadState.idOf(raw.node))
+      d.value = ItemDecoding.source(raw.node, &d.reader).map {
+        ($0.source, $0.textPath)
+      }
+      return d
+    case .scanned(let s):
+      guard let scan = s.scan else {
+        let node = s.node ?? JSONNode(.null, offset: 0)
+        let rawID = LoadState.idOf(node)
+        var d = DecodedSource(
+          item: .init(
+            file: fi, ordinal: index, place: .item(index: index, id: rawID),
+            node: node),
+          rawID: rawID)
+        d.value = ItemDecoding.source(node, &d.reader).map {
+          ($0.source, $0.textPath)
+        }
+        return d
+      }
+      let id = String(
+        decoding: UnsafeBufferPointer(
+          start: s.mapped.base!.assumingMemoryBound(to: UInt8.self)
+            + s.range.lowerBound + scan.id.start,
+          count: scan.id.rawCount), as: UTF8.self)
+      let item = CorpusLoader.RawItem(
+        file: fi, ordinal: index, place: .item(index: index, id: id),
+        node: JSONNode(.null, offset: 0))
+      let textStart = s.range.lowerBound + scan.text.start
+      let body = textStart..<(textStart + scan.text.rawCount)
+      let origin: SourceText.Origin =
+        scan.verbatim
+        ? .verbatim(s.mapped, body)
+        : scan.text.nfcStable
+          ? .escaped(s.mapped, body)
+          : .literal(s.mapped, (textStart - 1)..<(body.upperBound + 1))
+      var source = Source(
+        id: Source.ID(id), outlet: scan.outlet, title: scan.title,
+        url: scan.url, published: scan.published,
+        publishedInferred: scan.publishedInferred, updated: scan.updated,
+        via: scan.via, text: "")
+      source.textStorage = SourceText(origin)
+      return DecodedSource(item: item, value: (source, nil), rawID: id)
+    }
+  }
+
+  /// The loaded sources' table: each `text_path` file read (a source whose file cannot
+  /// be read is left out with its error), ids copied into the table's arena.
+  ///
+  /// Guarantees: `list` in item order; `find` answers every loaded id; `seen` holds
+  /// every id seen, left out or not.
+  mutating func sourceTable(
+    _ loaded: [(CorpusLoader.RawItem, Source, String?)], seen: Set<String>
+  ) -> SourceTable {
     var out = SourceTable()
-    out.seen = Set(firstAt.keys)
-    out.table = ByteKeyTable(capacity: loaded.count)
+    out.seen = seen
     for (item, s, textPath) in loaded {
       var source = s
       if let path = textPath {

@@ -41,104 +41,167 @@ struct FastLoader {
     case sources([(Int, Int, Range<Int>)])
   }
 
+  /// What the sources job gives back: the source table, the state of its copy of the
+  /// loader and that copy's files.
+  typealias SourcesOutcome = (SourceTable, LoadState, [FileBytes?])
+
+  /// What the files hold, before any job runs: the scan jobs, the sources envelopes'
+  /// items, and the sources envelopes scanned later inside the sources job.
+  struct Plan {
+    var jobs: [Job] = []
+    /// Items of sources envelopes scanned here: (file, index, range).
+    var sourceItems: [(Int, Int, Range<Int>)] = []
+    /// Large envelopes that declare themselves sources: scanned inside the sources job.
+    var deferred: [Int] = []
+  }
+
+  /// The fast load: files opened and planned, parties, the scan on every core with the
+  /// source phase inside the sources job, then the record phase.
+  ///
+  /// Guarantees: the reference's result for the same files (`recordPhase`).
   mutating func load() -> CorpusLoader.Result {
     var timer = LoadTimer("load", timings)
     state.noteEmptyDirectory()
-    var jobs: [Job] = []
-    var sourceItems: [(Int, Int, Range<Int>)] = []
-    // Large envelopes that declare themselves sources: scanned inside the sources job.
-    var deferred: [Int] = []
-    // Raw source items from envelopes read by the reference (odd roots), by file.
-    for (fi, name) in fileNames.enumerated() {
-      let f: FileBytes
-      // A `.jsonl` file is read piece by piece as its jobs scan it, and each piece handed
-      // back once scanned (see `perform`): its pages are never all resident at once.
-      switch open(name) {
-      case .success(let read): f = read
-      case .failure(let problem):
-        files.append(nil)
-        bodyStart.append(0)
-        state.fileIssue(fi, .error, problem.message)
-        state.failedFiles += 1
-        continue
-      }
-      files.append(f)
-      if f.changedWhileRead {
-        state.fileIssue(
-          fi, .warning,
-          "the file changed while it was read; what loaded may mix two versions (load again)"
-        )
-      }
-      let b = f.bytes
-      let head = f.ensure(0..<min(3, b.count))
-      let bom =
-        head && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
-        ? 3 : 0
-      bodyStart.append(bom)
-      let body = UnsafeRawBufferPointer(rebasing: b[bom...])
-      if name.hasSuffix(".jsonl") {
-        for r in FastLoader.lineChunks(
-          body, offset: bom, unit: chunkBytes, readable: { f.ensure($0) })
-        {
-          jobs.append(.lines(file: fi, range: r))
-        }
-        progress?.fileScanned()
-        continue
-      }
-      // A sources envelope (schema and type before items, as written by most tools) is
-      // scanned for its items inside the sources job, on one core while the other scans
-      // records, instead of here before any job starts (160 MB at 1M records).
-      if EnvelopeScan.declaredType(body) == .sources {
-        deferred.append(fi)
-        continue
-      }
-      guard let env = EnvelopeScan.scan(body) else {
-        state.readEnvelope(fi, body)
-        continue
-      }
-      let items = env.items.map {
-        ($0.lowerBound + bom)..<($0.upperBound + bom)
-      }
-      progress?.fileScanned()
-      switch env.type {
-      case .parties:
-        for (i, r) in items.enumerated() {
-          guard
-            let node = try? JSONParser.parse(
-              UnsafeRawBufferPointer(rebasing: b[r]), depthLimit: 62)
-          else {
-            continue
-          }
-          state.raw[.parties, default: []].append(
-            .init(
-              file: fi, ordinal: i,
-              place: .item(index: i, id: LoadState.idOf(node)), node: node))
-        }
-      case .sources:
-        for (i, r) in items.enumerated() { sourceItems.append((fi, i, r)) }
-      case .records:
-        jobs.append(.recordItems(file: fi, items: items))
-      }
-    }
+    var plan = Plan()
+    for (fi, name) in fileNames.enumerated() { planFile(fi, name, &plan) }
     let parties = state.partyPhase()
     let lookup = PartyLookup(parties: parties.list)
     timer.lap("envelopes, parties")
     // Sources first: the longest single job starts while the other core takes records.
-    jobs.insert(.sources(sourceItems), at: 0)
+    plan.jobs.insert(.sources(plan.sourceItems), at: 0)
     // The source phase (first id wins, text_path files read) on a copy of this loader,
     // inside the sources job; its issues are added after.
     let before = (
       issues: state.issues.count, leftOut: state.leftOut,
       failedFiles: state.failedFiles
     )
+    let phase = ResultSlots<SourcesOutcome>(count: 1)
+    let results = FastLoader.run(
+      plan.jobs, files: files, parties: lookup, progress: progress,
+      onSources: sourcesJob(plan, into: phase))
+    // Envelopes are scanned (and the sources' phase done): their pages go back too; the
+    // quote checks read each text again (`QuoteCheckPhase`), and so does a pane.
+    for case let f? in files where f.isDeferred { f.release(0..<f.count) }
+    progress?.checkingStarted()
+    timer.lap("scan")
+    guard let (sources, after, read) = phase[0] else {
+      fatalError("the sources job always runs")
+    }
+    // A sources envelope that came short was read again whole in the job.
+    for fi in plan.deferred { files[fi] = read[fi] }
+    state.issues.append(contentsOf: after.issues[before.issues...])
+    state.leftOut += after.leftOut - before.leftOut
+    state.failedFiles += after.failedFiles - before.failedFiles
+    timer.lap("sources")
+    return recordPhase(
+      results.chunks, parties: parties, lookup: lookup, sources: sources)
+  }
+
+  /// Opens file `fi` and adds what it holds to `plan`: a `.jsonl` file's line pieces, a
+  /// declared sources envelope to scan later, an envelope's items (parties read now).
+  ///
+  /// Guarantees: `files` and `bodyStart` get one entry for the file (nil and 0 when it
+  /// cannot be read, with its error); an envelope the fast scan cannot read goes to the
+  /// reference reader (`readEnvelope`), which words its problems.
+  mutating func planFile(_ fi: Int, _ name: String, _ plan: inout Plan) {
+    // A `.jsonl` file is read piece by piece as its jobs scan it, and each piece handed
+    // back once scanned (see `perform`): its pages are never all resident at once.
+    let f: FileBytes
+    switch open(name) {
+    case .success(let read): f = read
+    case .failure(let problem):
+      files.append(nil)
+      bodyStart.append(0)
+      state.fileIssue(fi, .error, problem.message)
+      state.failedFiles += 1
+      return
+    }
+    files.append(f)
+    if f.changedWhileRead {
+      state.fileIssue(
+        fi, .warning,
+        "the file changed while it was read; what loaded may mix two versions (load again)"
+      )
+    }
+    let b = f.bytes
+    let head = f.ensure(0..<min(3, b.count))
+    let bom =
+      head && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+      ? 3 : 0
+    bodyStart.append(bom)
+    let body = UnsafeRawBufferPointer(rebasing: b[bom...])
+    if name.hasSuffix(".jsonl") {
+      for r in FastLoader.lineChunks(
+        body, offset: bom, unit: chunkBytes, readable: { f.ensure($0) })
+      {
+        plan.jobs.append(.lines(file: fi, range: r))
+      }
+      progress?.fileScanned()
+      return
+    }
+    // A sources envelope (schema and type before items, as written by most tools) is
+    // scanned for its items inside the sources job, on one core while the other scans
+    // records, instead of here before any job starts (160 MB at 1M records).
+    if EnvelopeScan.declaredType(body) == .sources {
+      plan.deferred.append(fi)
+      return
+    }
+    planEnvelope(fi, f, body: body, bom: bom, &plan)
+  }
+
+  /// An envelope file scanned now: its parties parsed into the state, its sources'
+  /// items added to the sources job, its records a job of their own.
+  ///
+  /// Guarantees: an envelope the fast scan cannot read goes to the reference reader.
+  mutating func planEnvelope(
+    _ fi: Int, _ f: FileBytes, body: UnsafeRawBufferPointer, bom: Int,
+    _ plan: inout Plan
+  ) {
+    guard let env = EnvelopeScan.scan(body) else {
+      state.readEnvelope(fi, body)
+      return
+    }
+    let items = env.items.map {
+      ($0.lowerBound + bom)..<($0.upperBound + bom)
+    }
+    progress?.fileScanned()
+    switch env.type {
+    case .parties:
+      for (i, r) in items.enumerated() {
+        guard
+          let node = try? JSONParser.parse(
+            UnsafeRawBufferPointer(rebasing: f.bytes[r]), depthLimit: 62)
+        else {
+          continue
+        }
+        state.raw[.parties, default: []].append(
+          .init(
+            file: fi, ordinal: i,
+            place: .item(index: i, id: LoadState.idOf(node)), node: node))
+      }
+    case .sources:
+      for (i, r) in items.enumerated() { plan.sourceItems.append((fi, i, r)) }
+    case .records:
+      plan.jobs.append(.recordItems(file: fi, items: items))
+    }
+  }
+
+  /// What the sources job does once its items are scanned: the deferred sources
+  /// envelopes scanned, the source phase run on a copy of this loader, and the sources'
+  /// pages handed back while the other core still scans records.
+  ///
+  /// Guarantees: `phase[0]` holds the source table, the copy's state (whose issues
+  /// past the copy's start are the source phase's) and its files once the job ends.
+  func sourcesJob(_ plan: Plan, into phase: ResultSlots<SourcesOutcome>)
+    -> UnsafeSendable<([SourceScanResult]) -> Void>
+  {
     let copy = UnsafeSendable(self)
-    let phase = ResultSlots<(SourceTable, LoadState)>(count: 1)
     let watcher = progress
-    let onSources = UnsafeSendable<([SourceScanResult]) -> Void> { scanned in
+    return UnsafeSendable<([SourceScanResult]) -> Void> { scanned in
       var loader = copy.value
       var all = scanned
-      for fi in deferred {
-        guard let f = loader.files[fi] else { continue }
+      for fi in plan.deferred {
+        guard let f = loader.fillSources(fi) else { continue }
         let bom = loader.bodyStart[fi]
         let body = UnsafeRawBufferPointer(rebasing: f.bytes[bom...])
         watcher?.fileScanned()
@@ -157,36 +220,20 @@ struct FastLoader {
         }
       }
       let table = loader.sourcePhase(all)
-      phase[0] = (table, loader.state)
+      phase[0] = (table, loader.state, loader.files)
       // Scanned and phased: the sources' pages go back now, while the other core still
       // scans records (the quote checks read each text again).
-      for fi in Set(deferred + sourceItems.map(\.0)) {
+      for fi in Set(plan.deferred + plan.sourceItems.map(\.0)) {
         loader.files[fi]?.release(0..<(loader.files[fi]?.count ?? 0))
       }
     }
-    let results = FastLoader.run(
-      jobs, files: files, parties: lookup, progress: progress,
-      onSources: onSources)
-    // Envelopes are scanned (and the sources' phase done): their pages go back too; the
-    // quote checks read each text again (`QuoteCheckPhase`), and so does a pane.
-    for case let f? in files where f.isDeferred { f.release(0..<f.count) }
-    progress?.checkingStarted()
-    timer.lap("scan")
-    guard let (sources, after) = phase[0] else {
-      fatalError("the sources job always runs")
-    }
-    state.issues.append(contentsOf: after.issues[before.issues...])
-    state.leftOut += after.leftOut - before.leftOut
-    state.failedFiles += after.failedFiles - before.failedFiles
-    timer.lap("sources")
-    return recordPhase(
-      results.chunks, parties: parties, lookup: lookup, sources: sources)
   }
 
   /// Opens data file `name`: read whole now, or (`windowedReads`) read window by window —
-  /// a `.jsonl` file piece by piece as its jobs scan it (`perform`), any other file whole
-  /// now but with its pages handed back after the scan. A file that came short is read
-  /// whole (which says it changed while read).
+  /// a `.jsonl` file piece by piece as its jobs scan it (`perform`), a sources envelope
+  /// whole inside the sources job (`fillSources`: its first window now, to see its
+  /// type), any other file whole now but with its pages handed back after the scan. A
+  /// file that came short is read whole (which says it changed while read).
   func open(_ name: String) -> Result<FileBytes, FileReadProblem> {
     let path = directory + "/" + name
     guard windowedReads else { return FileBytes.read(path) }
@@ -194,56 +241,49 @@ struct FastLoader {
     guard case .success(let f) = opened, !name.hasSuffix(".jsonl") else {
       return opened
     }
+    if FastLoader.declaresSources(f) { return opened }
     return f.fill(0..<f.count) == f.count ? opened : FileBytes.read(path)
   }
 
-  /// Splits a `.jsonl` body into line-aligned pieces: about 16 MB each, but at least 16
-  /// of 1 MB or more for a mid-sized file (one piece below 4 MB). With two cores, a few
-  /// large pieces beside the sources job left one core idle at the end. The unit (1 MB)
-  /// can be made smaller (LoadSettings.chunkBytes, at least 64), so that tests cut small corpora into
-  /// many pieces.
-  /// `readable` makes the bytes of a range of the file (offsets count from the file's
-  /// start) readable through `body`, or says they cannot be (the file changed).
-  static func lineChunks(
-    _ body: UnsafeRawBufferPointer, offset: Int, unit: Int,
-    readable: (Range<Int>) -> Bool = { _ in true }
-  ) -> [Range<Int>] {
-    let n = body.count
-    guard n > 0 else { return [] }
-    let unit = max(64, unit)
-    let pieces = n < 4 * unit ? 1 : max(2, n / (16 * unit), min(16, n / unit))
-    var out: [Range<Int>] = []
-    var start = 0
-    for k in 1...pieces {
-      var cut = k == pieces ? n : n * k / pieces
-      if cut < n, cut > start {
-        cut = lineStart(body, after: cut, offset: offset, readable: readable)
-      }
-      if cut > start {
-        out.append((start + offset)..<(cut + offset))
-        start = cut
-      }
+  /// Whether a file read window by window is an envelope that declares itself sources
+  /// in its first window (schema and type before items), under 4 GB.
+  static func declaresSources(_ f: FileBytes) -> Bool {
+    let head = min(f.count, FileBytes.window)
+    guard f.count < Int(UInt32.max), head > 0, f.ensure(0..<head) else {
+      return false
     }
-    return out
+    let b = UnsafeRawBufferPointer(rebasing: f.bytes[0..<head])
+    let bom = head >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    return EnvelopeScan.declaredType(
+      UnsafeRawBufferPointer(rebasing: b[bom...]))
+      == .sources
   }
 
-  /// Where the line after the one holding `at` starts (the body's end when none does),
-  /// looked for a window at a time, each made readable first.
-  static func lineStart(
-    _ body: UnsafeRawBufferPointer, after at: Int, offset: Int,
-    readable: (Range<Int>) -> Bool
-  ) -> Int {
-    let n = body.count
-    var from = at
-    while from < n {
-      let upto = min(n, from + FileBytes.window)
-      guard readable((from + offset)..<(upto + offset)) else { return n }
-      if let p = memchr(body.baseAddress! + from, 0x0A, upto - from) {
-        return body.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
+  /// A deferred sources envelope's bytes, read whole in the sources job (while the
+  /// other core scans records) rather than before any job starts: 160 MB at 1M records.
+  ///
+  /// Guarantees: the file as `open` would have read it: whole, or, when it came short,
+  /// read again whole (`FileBytes.read`, which says it changed while read, and that
+  /// warning is added to `state`).
+  mutating func fillSources(_ fi: Int) -> FileBytes? {
+    guard let f = files[fi] else { return nil }
+    guard f.isDeferred, f.fill(0..<f.count) != f.count else { return f }
+    switch FileBytes.read(directory + "/" + fileNames[fi]) {
+    case .success(let read):
+      files[fi] = read
+      if read.changedWhileRead {
+        state.fileIssue(
+          fi, .warning,
+          "the file changed while it was read; what loaded may mix two versions (load again)"
+        )
       }
-      from = upto
+      return read
+    case .failure(let problem):
+      files[fi] = nil
+      state.fileIssue(fi, .error, problem.message)
+      state.failedFiles += 1
+      return nil
     }
-    return n
   }
 
   struct JobResults {
@@ -317,25 +357,5 @@ struct FastLoader {
       return .chunk(
         ChunkScan.items(files[fi]!, file: fi, items: items, parties: parties))
     }
-  }
-}
-
-/// One slot per job, each written by exactly one iteration of `concurrentPerform`.
-final class ResultSlots<T>: @unchecked Sendable {
-  private let storage: UnsafeMutableBufferPointer<T?>
-
-  init(count: Int) {
-    storage = .allocate(capacity: count)
-    storage.initialize(repeating: nil)
-  }
-
-  deinit {
-    storage.deinitialize()
-    storage.deallocate()
-  }
-
-  subscript(i: Int) -> T? {
-    get { storage[i] }
-    set { storage[i] = newValue }
   }
 }

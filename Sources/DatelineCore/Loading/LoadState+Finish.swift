@@ -161,17 +161,37 @@ extension LoadState {
     }.map { $0.element.2 }
   }
 
+  /// The reference load: parties, sources, records, each item by the rules of
+  /// SCHEMA.md, in that order.
+  ///
+  /// Guarantees: the corpus holds exactly the items that pass every rule, and the issues
+  /// come in file and item order, each worded once by the reference's checks.
   mutating func finish() -> CorpusLoader.Result {
-    // MARK: - Parties
     let partyPhase = partyPhase()
-    let partyList = partyPhase.list
-    let partyByID = partyPhase.byID
-    let seenParties = partyPhase.seen
-    // MARK: - Sources
-    var (sources, seenSources) = decodeAll(
+    let (sourceList, seenSources) = finishSources()
+    var sourceByID: [Source.ID: Source] = [:]
+    for s in sourceList { sourceByID[s.id] = s }
+    let records = finishRecords(
+      parties: partyPhase, sources: sourceByID, seenSources: seenSources)
+    let corpus = Corpus(
+      parties: partyPhase.list, sources: sourceList, records: records)
+    let ordered = orderedIssues()
+    return CorpusLoader.Result(
+      corpus: corpus, issues: ordered, files: fileNames.count,
+      failedFiles: failedFiles, leftOut: leftOut)
+  }
+
+  /// Sources as the reference loads them: decoded, first of each id wins, each
+  /// `text_path` file read into the source's text.
+  ///
+  /// Guarantees: a source whose text file cannot be read is left out with its error and
+  /// its id still counts as seen (so records naming it say "was left out").
+  mutating func finishSources() -> (list: [Source], seen: Set<String>) {
+    let (sources, decodedIDs) = decodeAll(
       .sources,
       id: { (s: (source: Source, textPath: String?)) in s.source.id.rawValue },
       decode: ItemDecoding.source)
+    var seenSources = decodedIDs
     var sourceList: [Source] = []
     for (item, s) in sources {
       var source = s.source
@@ -192,11 +212,17 @@ extension LoadState {
       }
       sourceList.append(source)
     }
-    sources = []
-    var sourceByID: [Source.ID: Source] = [:]
-    for s in sourceList { sourceByID[s.id] = s }
+    return (sourceList, seenSources)
+  }
 
-    // MARK: - Records
+  /// Records as the reference loads them: decoded, first of each id wins, checked
+  /// against parties and sources (`checkRecord`), then links resolved in rounds.
+  ///
+  /// Guarantees: the records kept, in file order; every other one counted as left out
+  /// with its issues reported.
+  mutating func finishRecords(
+    parties: PartyPhase, sources: [Source.ID: Source], seenSources: Set<String>
+  ) -> [Record] {
     var (records, seenRecords) = decodeAll(
       .records, id: { (r: Record) in r.id.rawValue },
       decode: ItemDecoding.record)
@@ -204,8 +230,8 @@ extension LoadState {
     for (item, rec) in records {
       var r = ItemReader()
       checkRecord(
-        rec, parties: partyByID, seenParties: seenParties, sources: sourceByID,
-        seenSources: seenSources, &r)
+        rec, parties: parties.byID, seenParties: parties.seen,
+        sources: sources, seenSources: seenSources, &r)
       report(item, r.problems)
       if r.hasError { leftOut += 1 } else { checked.append((item, rec)) }
     }
@@ -218,13 +244,7 @@ extension LoadState {
           + r.revises.enumerated().map { ("$.revises[\($0)]", $1.rawValue) }
       }, id: { $0.id.rawValue })
     seenRecords = []
-
-    let corpus = Corpus(
-      parties: partyList, sources: sourceList, records: records.map(\.1))
-    let ordered = orderedIssues()
-    return CorpusLoader.Result(
-      corpus: corpus, issues: ordered, files: fileNames.count,
-      failedFiles: failedFiles, leftOut: leftOut)
+    return records.map(\.1)
   }
 
   /// Parties whose parent chain loops are errors, each naming the loop.
@@ -313,91 +333,5 @@ extension LoadState {
       &parties, seen: seen, what: "party",
       refs: { p in p.parent.map { [("$.parent", $0.rawValue)] } ?? [] },
       id: { $0.id.rawValue })
-  }
-
-  func checkRecord(
-    _ rec: Record, parties: [Party.ID: Party], seenParties: Set<String>,
-    sources: [Source.ID: Source],
-    seenSources: Set<String>, _ r: inout ItemReader
-  ) {
-    func missing(_ what: String, _ id: String, seen: Set<String>) -> String {
-      seen.contains(id)
-        ? "\(what) \(quoted(id)) was left out (see its error)"
-        : "unknown \(what) id \(quoted(id))"
-    }
-    for (i, ref) in rec.parties.enumerated() where parties[ref.id] == nil {
-      r.error(
-        "$.parties[\(i)]", missing("party", ref.id.rawValue, seen: seenParties))
-    }
-    if let a = rec.attribution {
-      let involved = Set(rec.parties.map(\.id))
-      for (i, c) in a.claimants.enumerated() {
-        let path =
-          a.claimantIsList
-          ? "$.attribution.claimant[\(i)]" : "$.attribution.claimant"
-        guard parties[c] != nil else {
-          r.error(path, missing("party", c.rawValue, seen: seenParties))
-          continue
-        }
-        // The claimant counts as involved through itself or one of its descendants.
-        let covered = involved.contains { id in
-          var cur: Party.ID? = id
-          var steps = 0
-          while let x = cur, steps <= parties.count {
-            if x == c { return true }
-            cur = parties[x]?.parent
-            steps += 1
-          }
-          return false
-        }
-        if !covered {
-          r.warning(
-            path,
-            "claimant \(quoted(c.rawValue)) is not among the record's parties (it will not count as involved)"
-          )
-        }
-      }
-    }
-    if let source = sources[rec.source] {
-      if let q = rec.quote { checkQuote(q, in: source, path: "$.quote", &r) }
-    } else {
-      r.error(
-        "$.source", missing("source", rec.source.rawValue, seen: seenSources))
-    }
-    for (i, a) in rec.also.enumerated() {
-      guard let s = sources[a.source] else {
-        r.error(
-          "$.also[\(i)].source",
-          missing("source", a.source.rawValue, seen: seenSources))
-        continue
-      }
-      if let q = a.quote {
-        checkQuote(q, in: s, path: "$.also[\(i)].quote", &r)
-      }
-    }
-  }
-
-  func checkQuote(
-    _ q: Quote, in source: Source, path: String, _ r: inout ItemReader
-  ) {
-    switch QuoteLocator.locate(q, in: source.text) {
-    case .success(let m):
-      if m.ambiguous {
-        r.warning(
-          "\(path).exact",
-          "occurs more than once in source \(quoted(source.id.rawValue)) and prefix/suffix/start do not pick one; the first is used"
-        )
-      }
-    case .failure(.notFound):
-      r.error(
-        "\(path).exact",
-        "not found in the text of source \(quoted(source.id.rawValue)): \(quoted(q.exact))"
-      )
-    case .failure(.noOccurrenceFits(let n)):
-      r.error(
-        path,
-        "prefix/suffix/start match none of the \(n) occurrence\(n == 1 ? "" : "s") of the quote in source \(quoted(source.id.rawValue))"
-      )
-    }
   }
 }

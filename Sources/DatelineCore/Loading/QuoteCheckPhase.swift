@@ -183,98 +183,57 @@ enum QuoteCheckPhase {
     }
   }
 
-  /// Whether every escape in a JSON string body is `\n`, `\t`, `\"` or `\\`: then each
-  /// character has exactly one spelling, and a text occurs in the decoded string exactly
-  /// where its escaped form occurs in the body at a character boundary.
-  static func plainEscapes(_ b: UnsafeRawBufferPointer) -> Bool {
-    guard let base = b.baseAddress else { return true }
-    var i = 0
-    let n = b.count
-    while i < n {
-      guard let p = memchr(base + i, 0x5C, n - i) else { return true }
-      let at = base.distance(to: UnsafeRawPointer(p))
-      guard at + 1 < n else { return false }
-      switch b[at + 1] {
-      case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""),
-        UInt8(ascii: "\\"):
-        i = at + 2
-      default: return false
-      }
-    }
-    return true
-  }
-
-  /// Whether normalized text reads the same escaped (no newline, tab, quote, backslash).
-  @inline(__always) static func needsNoEscape(_ b: UnsafeRawBufferPointer)
-    -> Bool
-  {
-    for c in b where c == 0x0A || c == 0x09 || c == 0x22 || c == 0x5C {
-      return false
-    }
-    return true
-  }
-
-  /// The escaped form of normalized text (the inverse of decoding a plain-escaped body).
-  static func escape(_ b: UnsafeRawBufferPointer, into out: inout [UInt8]) {
-    out.reserveCapacity(out.count + b.count * 2)
-    for c in b {
-      switch c {
-      case 0x0A:
-        out.append(0x5C)
-        out.append(UInt8(ascii: "n"))
-      case 0x09:
-        out.append(0x5C)
-        out.append(UInt8(ascii: "t"))
-      case 0x22:
-        out.append(0x5C)
-        out.append(0x22)
-      case 0x5C:
-        out.append(0x5C)
-        out.append(0x5C)
-      default: out.append(c)
-      }
-    }
-  }
-
-  /// Whether offset `t` of an escaped body is a character boundary (not the second byte of
-  /// an escape): an even number of backslashes right before it.
-  @inline(__always) static func boundary(_ t: Int, _ h: UnsafeRawBufferPointer)
-    -> Bool
-  {
-    var k = t
-    while k > 0 && h[k - 1] == 0x5C { k -= 1 }
-    return (t - k) & 1 == 0
-  }
-
-  /// Unicode scalars of the decoded text before offset `t` of the hay.
-  static func scalarOffset(
-    ofByte t: Int, in h: UnsafeRawBufferPointer, escaped: Bool
-  ) -> Int {
-    guard escaped else { return QuoteLocator.scalarOffset(ofByte: t, in: h) }
-    var n = 0
-    var i = 0
-    while i < t {
-      if h[i] == 0x5C {
-        n += 1
-        i += 2
-      } else {
-        if h[i] & 0xC0 != 0x80 { n += 1 }
-        i += 1
-      }
-    }
-    return n
-  }
-
   /// Searches every job's quote in `hay` at once; a job fails unless exactly one
   /// occurrence fits its prefix, suffix and start (QuoteLocator's rule).
+  ///
+  /// Guarantees: `failed` gets each job's item whose quote does not occur exactly once
+  /// as the reference's `QuoteLocator` counts, in job order.
   static func run(
     _ jobs: ArraySlice<QuoteJob>, hay: UnsafeRawBufferPointer, escaped: Bool,
     views: [BoxView],
     _ scratch: inout RunScratch, failed: inout [Int]
   ) {
+    gather(jobs, escaped: escaped, views: views, &scratch)
+    var needles = scratch.needles
+    scratch.needles = []
+    var fits = scratch.fits
+    scratch.fits = []
+    defer {
+      scratch.needles = needles
+      scratch.fits = fits
+    }
+    let pieces = Pieces(
+      parts: scratch.parts, extras: scratch.extras, arenas: scratch.arenas)
+    scratch.buffer.withUnsafeBytes { buf in
+      for k in 0..<pieces.parts.count {
+        needles.append(pieces.bytes(k, pieces.parts[k].0, buf))
+      }
+      touch(needles, &failed)
+      fits.append(contentsOf: repeatElement(0, count: pieces.parts.count))
+      QuoteSearch.forEachOccurrence(of: needles, in: hay) { k, t in
+        if pieces.fits(
+          k, at: t, length: needles[k].count, hay: hay, escaped: escaped, buf)
+        {
+          fits[k] += 1
+        }
+      }
+      for (k, j) in jobs.enumerated() where fits[k] != 1 {
+        failed.append(Int(j.item))
+      }
+    }
+  }
+
+  /// Fills `scratch` for `jobs`: each quote's check, extra and arena, and its needle,
+  /// prefix and suffix as byte ranges (in the chunk's arena; negative ranges lie in
+  /// `scratch.buffer`, escaped for an escaped text).
+  ///
+  /// Guarantees: `scratch.parts[k]` is job k's (needle, prefix, suffix) in the hay's
+  /// spelling (escaped as the text is when `escaped`).
+  static func gather(
+    _ jobs: ArraySlice<QuoteJob>, escaped: Bool, views: [BoxView],
+    _ scratch: inout RunScratch
+  ) {
     scratch.reset()
-    // (needle, prefix, suffix) per job, as byte ranges in one buffer (escaped texts) or
-    // in the chunks' arenas.
     let none = RecordScanChunk.QuoteExtra()
     for j in jobs {
       let v = views[Int(j.chunk)]
@@ -304,65 +263,66 @@ enum QuoteCheckPhase {
           range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)
         ))
     }
-    let parts = scratch.parts
-    let extras = scratch.extras
-    let arenas = scratch.arenas
-    var needles = scratch.needles
-    scratch.needles = []
-    var fits = scratch.fits
-    scratch.fits = []
-    defer {
-      scratch.needles = needles
-      scratch.fits = fits
+  }
+
+  /// The quotes lie scattered over the scanned chunks: touch each once in a loop of
+  /// independent loads, so their cache misses overlap instead of stalling the search.
+  @inline(__always) static func touch(
+    _ needles: [UnsafeRawBufferPointer], _ failed: inout [Int]
+  ) {
+    var touch: UInt8 = 0
+    for nd in needles {
+      touch &+=
+        nd.load(fromByteOffset: nd.count - 1, as: UInt8.self)
+        &+ nd.load(as: UInt8.self)
     }
-    scratch.buffer.withUnsafeBytes { buf in
-      func bytes(_ k: Int, _ r: Range<Int>) -> UnsafeRawBufferPointer {
-        r.lowerBound < 0
-          ? UnsafeRawBufferPointer(
-            rebasing: buf[(-r.upperBound - 1)..<(-r.lowerBound - 1)])
-          : UnsafeRawBufferPointer(
-            start: arenas[k] + r.lowerBound, count: r.count)
+    // keeps the loads
+    if touch == 0xA5 { failed.reserveCapacity(failed.count + 1) }
+  }
+
+  /// The needles' prefixes, suffixes and starts (`gather`'s ranges) and the test of one
+  /// occurrence against them.
+  struct Pieces {
+    let parts: [(Range<Int>, Range<Int>?, Range<Int>?)]
+    let extras: [RecordScanChunk.QuoteExtra]
+    let arenas: [UnsafeRawPointer]
+
+    /// The bytes of range `r` of job k (in its arena, or in `buf` when negative).
+    @inline(__always) func bytes(
+      _ k: Int, _ r: Range<Int>, _ buf: UnsafeRawBufferPointer
+    ) -> UnsafeRawBufferPointer {
+      r.lowerBound < 0
+        ? UnsafeRawBufferPointer(
+          rebasing: buf[(-r.upperBound - 1)..<(-r.lowerBound - 1)])
+        : UnsafeRawBufferPointer(
+          start: arenas[k] + r.lowerBound, count: r.count)
+    }
+
+    /// Whether the occurrence of job k's needle at `t` fits: at a character boundary,
+    /// after its prefix, before its suffix, at its start scalar (QuoteLocator's rule).
+    func fits(
+      _ k: Int, at t: Int, length: Int, hay: UnsafeRawBufferPointer,
+      escaped: Bool, _ buf: UnsafeRawBufferPointer
+    ) -> Bool {
+      if escaped && !boundary(t, hay) { return false }
+      if let pr = parts[k].1 {
+        let p = bytes(k, pr, buf)
+        let from = t - p.count
+        guard from >= 0,
+          memcmp(hay.baseAddress! + from, p.baseAddress!, p.count) == 0
+        else { return false }
+        if escaped && !boundary(from, hay) { return false }
       }
-      for k in 0..<parts.count { needles.append(bytes(k, parts[k].0)) }
-      // The quotes lie scattered over the scanned chunks: touch each once in a loop of
-      // independent loads, so their cache misses overlap instead of stalling the search.
-      var touch: UInt8 = 0
-      for nd in needles {
-        touch &+=
-          nd.load(fromByteOffset: nd.count - 1, as: UInt8.self)
-          &+ nd.load(as: UInt8.self)
+      if let sr = parts[k].2 {
+        let x = bytes(k, sr, buf)
+        let e = t + length
+        guard e + x.count <= hay.count,
+          memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0
+        else { return false }
       }
-      // keeps the loads
-      if touch == 0xA5 { failed.reserveCapacity(failed.count + 1) }
-      fits.append(contentsOf: repeatElement(0, count: parts.count))
-      QuoteSearch.forEachOccurrence(of: needles, in: hay) { k, t in
-        if escaped && !boundary(t, hay) { return }
-        if let pr = parts[k].1 {
-          let p = bytes(k, pr)
-          let from = t - p.count
-          guard from >= 0,
-            memcmp(hay.baseAddress! + from, p.baseAddress!, p.count) == 0
-          else { return }
-          if escaped && !boundary(from, hay) { return }
-        }
-        if let sr = parts[k].2 {
-          let x = bytes(k, sr)
-          let e = t + needles[k].count
-          guard e + x.count <= hay.count,
-            memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0
-          else { return }
-        }
-        let start = extras[k].startScalar
-        if start >= 0
-          && scalarOffset(ofByte: t, in: hay, escaped: escaped) != start
-        {
-          return
-        }
-        fits[k] += 1
-      }
-      for (k, j) in jobs.enumerated() where fits[k] != 1 {
-        failed.append(Int(j.item))
-      }
+      let start = extras[k].startScalar
+      return start < 0
+        || scalarOffset(ofByte: t, in: hay, escaped: escaped) == start
     }
   }
 }

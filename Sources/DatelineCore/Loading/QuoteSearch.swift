@@ -12,6 +12,10 @@ import Foundation
 enum QuoteSearch {
   /// Calls `found(needle, offset)` for every occurrence of every needle in `hay`, in no
   /// particular order.
+  ///
+  /// Guarantees: each occurrence reported exactly once; linear time in the text and
+  /// the needles whatever the text (short needles, few needles and periodic texts go to
+  /// `LinearSearch`).
   static func forEachOccurrence(
     of needles: [UnsafeRawBufferPointer], in hay: UnsafeRawBufferPointer,
     _ found: (Int, Int) -> Void
@@ -24,95 +28,126 @@ enum QuoteSearch {
         long.append(i)
       }
     }
-    guard !long.isEmpty, let h = hay.baseAddress else { return }
+    guard !long.isEmpty, hay.baseAddress != nil else { return }
     var minLength = Int.max
     for i in long { minLength = min(minLength, needles[i].count) }
-    let q = 8
     // Building costs (needles × step), searching (text / step): balance the two.
     let balanced = Int(Double(hay.count / max(1, long.count)).squareRoot())
-    let step = max(1, min(minLength - q + 1, 64, max(balanced, 8)))
-    // Each distinct gram once (open addressing, Fibonacci hashing on the top bits), with a
-    // chain of (needle, offset) postings: texts share many grams with several quotes.
-    var bits = 4
-    while 1 << bits < long.count * step * 2 { bits += 1 }
-    let size = 1 << bits
-    let mask = size - 1
-    let postings = long.count * step
-    let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
-    let head = UnsafeMutablePointer<Int32>.allocate(capacity: size)
-    let next = UnsafeMutablePointer<Int32>.allocate(capacity: postings)
-    let needleOf = UnsafeMutablePointer<Int32>.allocate(capacity: postings)
-    let offsetOf = UnsafeMutablePointer<Int32>.allocate(capacity: postings)
-    defer {
+    let step = max(1, min(minLength - GramIndex.q + 1, 64, max(balanced, 8)))
+    let index = GramIndex(needles, long: long, step: step)
+    defer { index.deallocate() }
+    guard let hits = index.sweep(needles, long: long, in: hay) else {
+      for i in long {
+        LinearSearch.forEachOccurrence(of: needles[i], in: hay) {
+          found(i, $0)
+        }
+      }
+      return
+    }
+    for (i, t) in hits { found(i, t) }
+  }
+
+  /// The grams at offsets 0..<step of every long needle: each distinct gram once (open
+  /// addressing, Fibonacci hashing on the top bits), with a chain of (needle, offset)
+  /// postings, since texts share many grams with several quotes.
+  struct GramIndex {
+    static let q = 8
+    let step: Int
+    let bits: Int
+    let keys: UnsafeMutablePointer<UInt64>
+    let head: UnsafeMutablePointer<Int32>
+    let next: UnsafeMutablePointer<Int32>
+    let needleOf: UnsafeMutablePointer<Int32>
+    let offsetOf: UnsafeMutablePointer<Int32>
+
+    /// Guarantees: every gram of every long needle at offsets 0..<step is posted once.
+    init(_ needles: [UnsafeRawBufferPointer], long: [Int], step: Int) {
+      self.step = step
+      var bits = 4
+      while 1 << bits < long.count * step * 2 { bits += 1 }
+      self.bits = bits
+      let size = 1 << bits
+      let postings = long.count * step
+      keys = .allocate(capacity: size)
+      head = .allocate(capacity: size)
+      next = .allocate(capacity: postings)
+      needleOf = .allocate(capacity: postings)
+      offsetOf = .allocate(capacity: postings)
+      head.initialize(repeating: -1, count: size)
+      var used: Int32 = 0
+      for i in long {
+        let n = needles[i]
+        for o in 0..<step {
+          let g = n.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+          var s = slot(g)
+          while head[s] >= 0 && keys[s] != g { s = (s + 1) & (size - 1) }
+          keys[s] = g
+          next[Int(used)] = head[s]
+          needleOf[Int(used)] = Int32(i)
+          offsetOf[Int(used)] = Int32(o)
+          head[s] = used
+          used += 1
+        }
+      }
+    }
+
+    func deallocate() {
       keys.deallocate()
       head.deallocate()
       next.deallocate()
       needleOf.deallocate()
       offsetOf.deallocate()
     }
-    head.initialize(repeating: -1, count: size)
-    let shift = UInt64(64 - bits)
+
     @inline(__always) func slot(_ g: UInt64) -> Int {
-      Int((g &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      Int((g &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
-    var used: Int32 = 0
-    for i in long {
-      let n = needles[i]
-      for o in 0..<step {
-        let g = n.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+
+    /// The text sampled every `step` bytes, each sample's gram looked up and its
+    /// candidates verified with memcmp.
+    ///
+    /// Guarantees: every occurrence of every long needle, once; nil when the compared
+    /// bytes pass a linear budget (a periodic text, where every sample is a candidate of
+    /// every needle), so that the caller searches each needle on its own (issue 13).
+    func sweep(
+      _ needles: [UnsafeRawBufferPointer], long: [Int],
+      in hay: UnsafeRawBufferPointer
+    ) -> [(Int, Int)]? {
+      guard let h = hay.baseAddress else { return [] }
+      let mask = (1 << bits) - 1
+      var p = step - 1
+      let n = hay.count
+      var hits: [(Int, Int)] = []
+      var work = 0
+      var budget = 8 * n + 4096
+      for i in long { budget += 4 * needles[i].count }
+      while p + Self.q <= n {
+        let g = h.loadUnaligned(fromByteOffset: p, as: UInt64.self)
         var s = slot(g)
-        while head[s] >= 0 && keys[s] != g { s = (s + 1) & mask }
-        keys[s] = g
-        next[Int(used)] = head[s]
-        needleOf[Int(used)] = Int32(i)
-        offsetOf[Int(used)] = Int32(o)
-        head[s] = used
-        used += 1
-      }
-    }
-    var p = step - 1
-    let n = hay.count
-    // Compared bytes are counted: on a periodic text every sample is a candidate of every
-    // needle, and the memcmp work grows with text × needle. Past a linear budget, the
-    // candidates found so far are dropped and each needle is searched on its own in
-    // linear time (LinearSearch) instead (issue 13).
-    var hits: [(Int, Int)] = []
-    var work = 0
-    var budget = 8 * n + 4096
-    for i in long { budget += 4 * needles[i].count }
-    while p + q <= n {
-      let g = h.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-      var s = slot(g)
-      while head[s] >= 0 {
-        if keys[s] == g {
-          var e = head[s]
-          while e >= 0 {
-            let i = Int(needleOf[Int(e)])
-            let t = p - Int(offsetOf[Int(e)])
-            let needle = needles[i]
-            if t >= 0 && t + needle.count <= n {
-              work += needle.count
-              if memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
-                hits.append((i, t))
+        while head[s] >= 0 {
+          if keys[s] == g {
+            var e = head[s]
+            while e >= 0 {
+              let i = Int(needleOf[Int(e)])
+              let t = p - Int(offsetOf[Int(e)])
+              let needle = needles[i]
+              if t >= 0 && t + needle.count <= n {
+                work += needle.count
+                if memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
+                  hits.append((i, t))
+                }
               }
+              e = next[Int(e)]
             }
-            e = next[Int(e)]
+            break
           }
-          break
+          s = (s + 1) & mask
         }
-        s = (s + 1) & mask
+        if work > budget { return nil }
+        p += step
       }
-      if work > budget {
-        for i in long {
-          LinearSearch.forEachOccurrence(of: needles[i], in: hay) {
-            found(i, $0)
-          }
-        }
-        return
-      }
-      p += step
+      return hits
     }
-    for (i, t) in hits { found(i, t) }
   }
 
   /// Every occurrence of each needle, sorted (for tests and small callers).

@@ -41,83 +41,33 @@ extension RecordStore {
   /// sorted on its own, the buckets split between the cores. Why: the first day is the
   /// most significant part of every key, and sorting a million keys whole, half per core
   /// and merged, took 60–70 ms; a bucket holds ~140 keys at a million over 20 years.
+  ///
+  /// Guarantees: the keys in SCHEMA.md's order (key, then id bytes), whatever the size.
   static func timelineOrder(
     _ keys: UnsafeMutableBufferPointer<SortKey>,
     id: @escaping @Sendable (Int32) -> ByteRef
   )
     -> Column<SortKey>
   {
-    @Sendable @inline(__always) func less(_ a: SortKey, _ b: SortKey) -> Bool {
-      if a.key != b.key { return a.key < b.key }
-      if a.prefix != b.prefix { return a.prefix < b.prefix }
-      return ByteRef.precedes(id(a.row), id(b.row))
-    }
+    let less = TimelineLess(id: id)
     let n = keys.count
     let out = Column<SortKey>(uninitialized: n)
     guard n > 50_000 else {
       var all = keys
-      all.sort(by: less)
+      all.sort(by: less.callAsFunction)
       if n > 0 { out.base.initialize(from: keys.baseAddress!, count: n) }
       return out
     }
-    var lowest = UInt64.max
-    var highest: UInt64 = 0
-    for k in keys {
-      lowest = min(lowest, k.key >> 35)
-      highest = max(highest, k.key >> 35)
-    }
-    let low = lowest
-    let span = highest - lowest + 1
-    let shift = UInt64(
-      max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 16))
-    let buckets = Int((span - 1) >> shift) + 1
-    @Sendable @inline(__always) func bucket(_ k: SortKey) -> Int {
-      Int(((k.key >> 35) - low) >> shift)
-    }
-    // Counts per half, then where each half's keys of each bucket go.
-    let mid = n / 2
-    let shared = UnsafeSendable(keys)
-    let counts = [
-      UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1),
-      UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1),
-    ]
-    defer { for c in counts { c.deallocate() } }
-    let sharedCounts = UnsafeSendable(counts)
-    DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let c = sharedCounts.value[h]
-      c.initialize(repeating: 0, count: buckets + 1)
-      for i in (h == 0 ? 0..<mid : mid..<n) { c[bucket(shared.value[i])] += 1 }
-    }
-    // Bucket b of half 0 starts where buckets < b of both halves end; half 1 follows it.
-    let starts = UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)
+    let days = DayBuckets(keys)
+    let starts = days.scatter(keys, into: out.base)
     defer { starts.deallocate() }
-    var at = 0
-    for b in 0..<buckets {
-      starts[b] = at
-      let c0 = counts[0][b]
-      counts[0][b] = at
-      at += c0
-      let c1 = counts[1][b]
-      counts[1][b] = at
-      at += c1
-    }
-    starts[buckets] = n
-    let target = UnsafeSendable(out.base)
-    DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let o = target.value
-      let next = sharedCounts.value[h]
-      for i in (h == 0 ? 0..<mid : mid..<n) {
-        let k = shared.value[i]
-        let b = bucket(k)
-        (o + next[b]).initialize(to: k)
-        next[b] += 1
-      }
-    }
     // Each bucket sorted; the cores split the buckets by number of keys.
     var split = 0
-    while split < buckets && starts[split] < mid { split += 1 }
+    while split < days.count && starts[split] < n / 2 { split += 1 }
     let sharedStarts = UnsafeSendable(UnsafePointer(starts))
+    let target = UnsafeSendable(out.base)
     let cut = split
+    let buckets = days.count
     DispatchQueue.concurrentPerform(iterations: 2) { h in
       for b in (h == 0 ? 0..<cut : cut..<buckets) {
         let lo = sharedStarts.value[b]
@@ -125,9 +75,97 @@ extension RecordStore {
         guard hi - lo > 1 else { continue }
         var bucketKeys = UnsafeMutableBufferPointer(
           start: target.value + lo, count: hi - lo)
-        bucketKeys.sort(by: less)
+        bucketKeys.sort(by: less.callAsFunction)
       }
     }
     return out
+  }
+
+  /// The timeline order of two keys: packed key, id prefix, then the whole id.
+  struct TimelineLess: Sendable {
+    let id: @Sendable (Int32) -> ByteRef
+
+    @inline(__always) func callAsFunction(_ a: SortKey, _ b: SortKey) -> Bool {
+      if a.key != b.key { return a.key < b.key }
+      if a.prefix != b.prefix { return a.prefix < b.prefix }
+      return ByteRef.precedes(id(a.row), id(b.row))
+    }
+  }
+
+  /// Buckets of first days (at most 65 536) over the keys' span of days.
+  struct DayBuckets: Sendable {
+    let low: UInt64
+    let shift: UInt64
+    let count: Int
+
+    /// Guarantees: every key's bucket is in 0..<count, and buckets follow day order.
+    init(_ keys: UnsafeMutableBufferPointer<SortKey>) {
+      var lowest = UInt64.max
+      var highest: UInt64 = 0
+      for k in keys {
+        lowest = min(lowest, k.key >> 35)
+        highest = max(highest, k.key >> 35)
+      }
+      let span = highest - lowest + 1
+      low = lowest
+      shift = UInt64(max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 16))
+      count = Int((span - 1) >> shift) + 1
+    }
+
+    @inline(__always) func bucket(_ k: SortKey) -> Int {
+      Int(((k.key >> 35) - low) >> shift)
+    }
+
+    /// Places the keys into `out` bucket by bucket (a counting sort, each core counting
+    /// and placing half the keys); returns where each bucket starts (count + 1 entries,
+    /// the last n; the caller deallocates).
+    ///
+    /// Guarantees: `out` holds every key once, buckets in order, and within a bucket
+    /// the keys in input order (stable).
+    func scatter(
+      _ keys: UnsafeMutableBufferPointer<SortKey>,
+      into out: UnsafeMutablePointer<SortKey>
+    ) -> UnsafeMutablePointer<Int> {
+      let n = keys.count
+      let mid = n / 2
+      let shared = UnsafeSendable(keys)
+      let counts = [
+        UnsafeMutablePointer<Int>.allocate(capacity: count + 1),
+        UnsafeMutablePointer<Int>.allocate(capacity: count + 1),
+      ]
+      defer { for c in counts { c.deallocate() } }
+      let sharedCounts = UnsafeSendable(counts)
+      DispatchQueue.concurrentPerform(iterations: 2) { h in
+        let c = sharedCounts.value[h]
+        c.initialize(repeating: 0, count: count + 1)
+        for i in (h == 0 ? 0..<mid : mid..<n) {
+          c[bucket(shared.value[i])] += 1
+        }
+      }
+      // Bucket b of half 0 starts where buckets < b of both halves end; half 1 follows.
+      let starts = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
+      var at = 0
+      for b in 0..<count {
+        starts[b] = at
+        let c0 = counts[0][b]
+        counts[0][b] = at
+        at += c0
+        let c1 = counts[1][b]
+        counts[1][b] = at
+        at += c1
+      }
+      starts[count] = n
+      let target = UnsafeSendable(out)
+      DispatchQueue.concurrentPerform(iterations: 2) { h in
+        let next = sharedCounts.value[h]
+        for i in (h == 0 ? 0..<mid : mid..<n) {
+          let k = shared.value[i]
+          let b = bucket(k)
+          (target.value + next[b]).initialize(to: k)
+          next[b] += 1
+        }
+      }
+      return starts
+    }
   }
 }
