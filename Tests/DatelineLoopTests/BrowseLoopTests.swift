@@ -235,6 +235,23 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertEqual(session.state.corpus.records.count, 26)
   }
 
+  func testARecordWhoseFileChangedUnderTheViewLoadsTheDataAgain() throws {
+    // Loaded, then the file rewritten before the view opens: whichever read of its
+    // record comes first (the drawing after G, or the fingerprints in the background)
+    // fails, and with no watcher (--no-follow) only the loop's check can reload.
+    let opening = try complete(data)
+    try
+      (recordLine(1).replacingOccurrences(
+        of: "Appended record", with: "Rewritten record") + "\n").write(
+        toFile: data + "/today.jsonl", atomically: false, encoding: .utf8)
+    let session = try run(
+      [.key(.character("G")), .waitFor("Rewritten record 1")]
+        + [.key(.character("q"))],
+      opening: opening, follow: false, size: Size(columns: 100, rows: 8))
+    XCTAssertTrue(
+      session.screen.frames.contains { $0.text.contains("data changed") })
+  }
+
   // MARK: - First open: the check after a first pass
 
   func testTheCheckAfterAFirstPassTakesTheInvalidRecordOut() throws {
@@ -292,15 +309,15 @@ final class BrowseLoopTests: XCTestCase {
   func run(
     _ steps: [ScriptedScreen.Step], config: Config = Config(),
     directory: String? = nil, opening: BrowseOpening? = nil,
+    follow: Bool = true, size: Size = Size(columns: 100, rows: 30),
     file: StaticString = #filePath, line: UInt = #line
   ) throws -> BrowseSession<ScriptedScreen> {
     let directory = directory ?? data
     let settings = BrowseSettings(
-      directory: directory, follow: true, config: config,
+      directory: directory, follow: follow, config: config,
       environment: environment)
     var session = BrowseSession.open(
-      screen: ScriptedScreen(
-        size: Size(columns: 100, rows: 30), steps: steps),
+      screen: ScriptedScreen(size: size, steps: steps),
       opening: try opening ?? complete(directory),
       settings: settings, drafts: DraftOverlay(directory: directory))
     session.run()
