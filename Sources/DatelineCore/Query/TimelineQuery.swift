@@ -67,31 +67,65 @@ public struct TimelineQuery: Sendable, Hashable {
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
     let facetCheck = facets.prepared(
       for: corpus, links: links, columns: columns)
-    var out: [Int] = []
     // Dates and parties come from the columns; a record is decoded only for search words,
-    // so a filter over a million records takes milliseconds.
+    // so a filter over a million records takes milliseconds; over ten million, each half
+    // of the timeline on its own core.
     let store = corpus.store
-    let lo32 = lo?.dayNumber ?? Int32.min
-    let hi32 = hi?.dayNumber ?? Int32.max
-    let wanted = selected.map { UInt16($0) }
-    let any = parties.mode == .any
-    for i in 0..<store.count {
-      if store.lastDay[i] < lo32 || store.firstDay[i] > hi32 { continue }
-      if !parties.isEmpty {
-        if wanted.isEmpty { continue }
-        if any {
-          if !wanted.contains(where: { corpus.involved.contains(i, $0) }) {
+    let check = CandidateCheck(
+      lo: lo?.dayNumber ?? Int32.min, hi: hi?.dayNumber ?? Int32.max,
+      filtered: !parties.isEmpty, wanted: selected.map { UInt16($0) },
+      any: parties.mode == .any, facets: facetCheck)
+    let n = store.count
+    let parts = n >= TimelineQuery.splitAbove ? 2 : 1
+    let slots = ResultSlots<[Int]>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      slots[part] = check.rows(
+        (n * part / parts)..<(n * (part + 1) / parts), corpus.involved,
+        store)
+    }
+    return parts == 1 ? slots[0] ?? [] : (slots[0] ?? []) + (slots[1] ?? [])
+  }
+
+  /// Above this many records a filter runs on two cores.
+  static let splitAbove = 1 << 18
+
+  /// What `candidates` asks of each record, from the columns.
+  struct CandidateCheck {
+    var lo: Int32
+    var hi: Int32
+    var filtered: Bool
+    var wanted: [UInt16]
+    var any: Bool
+    var facets: FacetFilter.Prepared?
+
+    /// The records of `range` that pass, in order.
+    func rows(
+      _ range: Range<Int>, _ involved: InvolvedParties, _ store: RecordStore
+    ) -> [Int] {
+      var out: [Int] = []
+      out.reserveCapacity(range.count / 4)
+      let one = wanted.count == 1 ? wanted[0] : nil
+      for i in range {
+        if store.lastDay[i] < lo || store.firstDay[i] > hi { continue }
+        if filtered {
+          if let one {
+            if !involved.contains(i, one) { continue }
+          } else if wanted.isEmpty {
+            continue
+          } else if any {
+            if !wanted.contains(where: { involved.contains(i, $0) }) {
+              continue
+            }
+          } else if !wanted.allSatisfy({ involved.contains(i, $0) }) {
             continue
           }
-        } else if !wanted.allSatisfy({ corpus.involved.contains(i, $0) }) {
-          continue
         }
+        // MARK: facets (FacetFilter.swift)
+        if let facets, !facets.matches(i) { continue }
+        out.append(i)
       }
-      // MARK: facets (FacetFilter.swift)
-      if let facetCheck, !facetCheck.matches(i) { continue }
-      out.append(i)
+      return out
     }
-    return out
   }
 
   /// The rows of `candidates` whose record has every search word (all of them when the
@@ -140,12 +174,23 @@ public struct TimelineQuery: Sendable, Hashable {
   public static func partyCounts(_ result: [Int], in corpus: Corpus) -> [Party
     .ID: Int]
   {
-    var counts = [Int](repeating: 0, count: corpus.parties.count)
     let store = corpus.store
-    for i in result {
-      for k in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) {
-        counts[Int(store.involved[k])] += 1
+    let parts = result.count >= splitAbove ? 2 : 1
+    let slots = ResultSlots<[Int]>(count: parts)
+    // Each half of the result on its own core, the counts added after.
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      var counts = [Int](repeating: 0, count: corpus.parties.count)
+      let n = result.count
+      for i in result[(n * part / parts)..<(n * (part + 1) / parts)] {
+        for k in Int(store.involvedStart[i])..<Int(store.involvedStart[i + 1]) {
+          counts[Int(store.involved[k])] += 1
+        }
       }
+      slots[part] = counts
+    }
+    var counts = slots[0] ?? []
+    if parts == 2, let other = slots[1] {
+      for p in counts.indices { counts[p] += other[p] }
     }
     var out: [Party.ID: Int] = [:]
     for (i, p) in corpus.parties.enumerated() { out[p.id] = counts[i] }
