@@ -239,7 +239,7 @@ extension FastLoader {
     where f?.isDeferred == true && f?.unchangedSinceOpen() == false {
       state.fileIssue(
         fi, .warning,
-        "the file changed while it was read; what loaded may mix two versions (load again)"
+        LoadState.changedWhileRead
       )
     }
   }

@@ -120,7 +120,7 @@ struct FastLoader {
     if f.changedWhileRead {
       state.fileIssue(
         fi, .warning,
-        "the file changed while it was read; what loaded may mix two versions (load again)"
+        LoadState.changedWhileRead
       )
     }
     let b = f.bytes
@@ -274,7 +274,7 @@ struct FastLoader {
       if read.changedWhileRead {
         state.fileIssue(
           fi, .warning,
-          "the file changed while it was read; what loaded may mix two versions (load again)"
+          LoadState.changedWhileRead
         )
       }
       return read

@@ -28,6 +28,10 @@ struct LoadState {
     }
   }
 
+  /// The warning for a file that changed while it was read (every loader words it so).
+  static let changedWhileRead =
+    "the file changed while it was read; what loaded may mix two versions (load again)"
+
   mutating func fileIssue(
     _ fi: Int, _ severity: LoadIssue.Severity, _ message: String,
     at place: LoadIssue.Place = .file
@@ -51,7 +55,7 @@ struct LoadState {
     if file.changedWhileRead {
       fileIssue(
         fi, .warning,
-        "the file changed while it was read; what loaded may mix two versions (load again)"
+        LoadState.changedWhileRead
       )
     }
     let all = file.bytes

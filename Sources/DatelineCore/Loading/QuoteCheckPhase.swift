@@ -1,3 +1,4 @@
+import CDatelineScan
 import Dispatch
 import Foundation
 
@@ -94,6 +95,8 @@ enum QuoteCheckPhase {
     var arenas: [UnsafeRawPointer] = []
     var needles: [UnsafeRawBufferPointer] = []
     var fits: [Int32] = []
+    /// Where the batch's texts are read (`textBytes`).
+    let text = TextBuffer()
 
     mutating func reset() {
       quotes.removeAll(keepingCapacity: true)
@@ -145,28 +148,22 @@ enum QuoteCheckPhase {
   ) {
     switch text.origin {
     case .verbatim(let f, let r), .escaped(let f, let r):
-      guard f.ensure(r) else {
+      guard let hay = textBytes(f, r, into: scratch.text) else {
         failed.append(contentsOf: jobs.map { Int($0.item) })
         return
       }
-    default: break
-    }
-    switch text.origin {
-    case .verbatim(let f, let r):
-      run(
-        jobs, hay: UnsafeRawBufferPointer(rebasing: f.bytes[r]), escaped: false,
-        views: views, &scratch, failed: &failed
-      )
-    case .escaped(let f, let r):
-      let hay = UnsafeRawBufferPointer(rebasing: f.bytes[r])
-      if plainEscapes(hay) {
+      if case .verbatim = text.origin {
+        run(
+          jobs, hay: hay, escaped: false, views: views, &scratch,
+          failed: &failed)
+      } else if plainEscapes(hay) {
         run(
           jobs, hay: hay, escaped: true, views: views, &scratch, failed: &failed
         )
       } else {
         let b = JSONEscape.unescaped(
-          f.base!.assumingMemoryBound(to: UInt8.self) + r.lowerBound,
-          count: r.count)
+          hay.baseAddress!.assumingMemoryBound(to: UInt8.self),
+          count: hay.count)
         b.withUnsafeBytes {
           run(
             jobs, hay: $0, escaped: false, views: views, &scratch,
@@ -181,6 +178,49 @@ enum QuoteCheckPhase {
           &scratch, failed: &failed)
       }
     }
+  }
+
+  /// The bytes of range `r` of `f`: in place for a file in memory; for a file read
+  /// window by window, read by `pread` into `buffer` (reused from text to text, so its
+  /// pages are not cleared again for each: the file's own windows, handed back after
+  /// the scan, would be).
+  ///
+  /// Guarantees: nil unless every byte is the file's as it was opened (the file's
+  /// identity is checked after the read, as `FileBytes.ensure` does).
+  static func textBytes(
+    _ f: FileBytes, _ r: Range<Int>, into buffer: TextBuffer
+  ) -> UnsafeRawBufferPointer? {
+    guard f.isDeferred else {
+      return f.ensure(r) ? UnsafeRawBufferPointer(rebasing: f.bytes[r]) : nil
+    }
+    let at = buffer.room(r.count)
+    guard
+      f.copyBytes(
+        at: r.lowerBound, length: r.count, to: at,
+        descriptor: f.readDescriptor),
+      f.unchangedSinceOpen()
+    else { return nil }
+    return UnsafeRawBufferPointer(start: at, count: r.count)
+  }
+
+  /// Memory a batch reads its texts into: grown as needed, never shrunk, freed with
+  /// the batch.
+  final class TextBuffer {
+    private var base: UnsafeMutableRawPointer?
+    private var capacity = 0
+
+    /// At least `count` bytes (what they held before is not kept).
+    func room(_ count: Int) -> UnsafeMutableRawPointer {
+      if let base, count <= capacity { return base }
+      base?.deallocate()
+      capacity = max(count, 2 * capacity, 1 << 16)
+      let fresh = UnsafeMutableRawPointer.allocate(
+        byteCount: capacity, alignment: 16)
+      base = fresh
+      return fresh
+    }
+
+    deinit { base?.deallocate() }
   }
 
   /// Searches every job's quote in `hay` at once; a job fails unless exactly one
@@ -235,15 +275,35 @@ enum QuoteCheckPhase {
   ) {
     scratch.reset()
     let none = RecordScanChunk.QuoteExtra()
-    for j in jobs {
+    // The quote checks lie scattered over the chunks (item order, not source order):
+    // each is asked for `ahead` jobs before it is read, so the cache misses overlap.
+    let ahead = 8
+    let n = jobs.count
+    let first = jobs.startIndex
+    @inline(__always) func check(_ k: Int) -> UnsafeRawPointer {
+      let j = jobs[first + k]
+      return UnsafeRawPointer(views[Int(j.chunk)].quotes! + Int(j.check))
+    }
+    for k in 0..<min(ahead, n) { dl_prefetch(check(k)) }
+    for k in 0..<n {
+      if k + ahead < n { dl_prefetch(check(k + ahead)) }
+      let j = jobs[first + k]
       let v = views[Int(j.chunk)]
       let q = v.quotes![Int(j.check)]
       scratch.quotes.append(q)
       scratch.extras.append(q.extra >= 0 ? v.extras![Int(q.extra)] : none)
       scratch.arenas.append(v.arena)
     }
+    // The needles' first bytes likewise (the search reads each from its start).
+    for k in 0..<min(ahead, n) {
+      dl_prefetch(scratch.arenas[k] + Int(scratch.quotes[k].needle))
+    }
     // Byte ranges in the chunk's arena (from > 0 when escaped: at -from - 1 in `buffer`).
     for k in 0..<scratch.quotes.count {
+      if k + ahead < n {
+        dl_prefetch(
+          scratch.arenas[k + ahead] + Int(scratch.quotes[k + ahead].needle))
+      }
       let q = scratch.quotes[k]
       let a = scratch.arenas[k]
       func range(_ at: Int, _ n: Int32) -> Range<Int>? {
