@@ -5,87 +5,13 @@
 // nested objects and arrays by counting brackets outside strings). Nothing is checked
 // beyond what reading those values needs; anything unexpected marks the line unusual.
 
-#include "dateline_firstpass.h"
+#include "dateline_firstpass_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-
-struct dl_fp_parties {
-  const uint8_t *id_bytes;
-  const int64_t *id_start;
-  const int32_t *parents;
-  int32_t count;
-  // Open addressing: slot holds party index + 1, 0 when empty.
-  int32_t *slots;
-  uint32_t mask;
-};
-
-/// A party id's hash from its length and its first and last 8 bytes (ids of one corpus
-/// share prefixes like "p-northland", rarely both ends): a byte-at-a-time hash of every
-/// party id of every line was a tenth of the pass.
-static uint32_t fp_hash(const uint8_t *p, size_t n) {
-  uint64_t a = 0, b = 0;
-  if (n >= 8) {
-    memcpy(&a, p, 8);
-    memcpy(&b, p + n - 8, 8);
-  } else {
-    memcpy(&a, p, n);
-  }
-  uint64_t h = (a ^ (uint64_t)n * 0x9E3779B97F4A7C15u) * 0xBF58476D1CE4E5B9u;
-  h = (h ^ (h >> 29) ^ b) * 0x94D049BB133111EBu;
-  return (uint32_t)(h ^ (h >> 32));
-}
-
-dl_fp_parties *dl_fp_parties_new(const uint8_t *id_bytes, const int64_t *id_start, const int32_t *parents, int32_t count) {
-  dl_fp_parties *t = calloc(1, sizeof *t);
-  if (!t) return NULL;
-  uint32_t size = 16;
-  while (size < (uint32_t)count * 2u + 2u) size <<= 1;
-  t->slots = calloc(size, sizeof(int32_t));
-  if (!t->slots) {
-    free(t);
-    return NULL;
-  }
-  t->id_bytes = id_bytes;
-  t->id_start = id_start;
-  t->parents = parents;
-  t->count = count;
-  t->mask = size - 1;
-  for (int32_t i = 0; i < count; i++) {
-    const uint8_t *p = id_bytes + id_start[i];
-    size_t n = (size_t)(id_start[i + 1] - id_start[i]);
-    uint32_t s = fp_hash(p, n) & t->mask;
-    int duplicate = 0;
-    while (t->slots[s] != 0) {
-      int32_t o = t->slots[s] - 1;
-      if ((size_t)(id_start[o + 1] - id_start[o]) == n && memcmp(id_bytes + id_start[o], p, n) == 0) duplicate = 1;
-      s = (s + 1) & t->mask;
-    }
-    // The first party with an id wins, as in PartyLookup.
-    if (!duplicate) t->slots[s] = i + 1;
-  }
-  return t;
-}
-
-void dl_fp_parties_free(dl_fp_parties *t) {
-  if (!t) return;
-  free(t->slots);
-  free(t);
-}
-
-static int32_t fp_party(const dl_fp_parties *t, const uint8_t *p, size_t n) {
-  if (!t || t->count == 0) return -1;
-  uint32_t s = fp_hash(p, n) & t->mask;
-  while (t->slots[s] != 0) {
-    int32_t i = t->slots[s] - 1;
-    if ((size_t)(t->id_start[i + 1] - t->id_start[i]) == n && memcmp(t->id_bytes + t->id_start[i], p, n) == 0) return i;
-    s = (s + 1) & t->mask;
-  }
-  return -1;
-}
 
 size_t dl_fp_newline(const uint8_t *p, size_t n) {
   const void *hit = memchr(p, '\n', n);
@@ -243,97 +169,6 @@ static int fp_date(const uint8_t *s, size_t n, int32_t *first, int32_t *last, ui
   return 1;
 }
 
-// MARK: - The rest of a line
-
-/// s just after a quote: 1 when a name the pass reads follows, with its closing quote.
-static inline int fp_read_name(const uint8_t *s, const uint8_t *e) {
-#define FP_NAME(lit) ((size_t)(e - s) >= sizeof(lit) && memcmp(s, lit "\"", sizeof(lit)) == 0)
-  switch (*s) {
-  case 'i': return FP_NAME("id");
-  case 'd': return FP_NAME("date") || FP_NAME("date_precision") || FP_NAME("date_approx");
-  case 't': return FP_NAME("time");
-  case 'e': return FP_NAME("end_date");
-  case 'p': return FP_NAME("parties");
-  default: return 0;
-  }
-#undef FP_NAME
-}
-
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#include <immintrin.h>
-#define FP_HAVE_AVX2_PATH 1
-/// fp_rest_plain's loop 32 bytes at a time where the processor has AVX2 (chosen at run
-/// time, so the binary still runs without it): the first byte not looked at, or NULL
-/// when a name or a backslash is there.
-__attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const uint8_t *q, const uint8_t *e) {
-  const __m256i quote = _mm256_set1_epi8('"');
-  const __m256i slash = _mm256_set1_epi8('\\');
-  while (q + 34 <= e) {
-    __m256i v = _mm256_loadu_si256((const __m256i *)q);
-    __m256i w = _mm256_loadu_si256((const __m256i *)(q + 1));
-    __m256i x = _mm256_loadu_si256((const __m256i *)(q + 2));
-#define FP_PAIR(a, b) _mm256_and_si256(_mm256_cmpeq_epi8(w, _mm256_set1_epi8(a)), _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b)))
-    __m256i first = _mm256_or_si256(_mm256_or_si256(FP_PAIR('i', 'd'), FP_PAIR('d', 'a')),
-                                    _mm256_or_si256(_mm256_or_si256(FP_PAIR('t', 'i'), FP_PAIR('e', 'n')), FP_PAIR('p', 'a')));
-#undef FP_PAIR
-    __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(v, slash), _mm256_and_si256(_mm256_cmpeq_epi8(v, quote), first));
-    unsigned mask = (unsigned)_mm256_movemask_epi8(hit);
-    while (mask) {
-      const uint8_t *h = q + __builtin_ctz(mask);
-      if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
-      mask &= mask - 1;
-    }
-    q += 32;
-  }
-  return q;
-}
-#endif
-
-/// p between two members of a line's top-level object, every key the pass must have
-/// read already: the line's closing `}` when nothing after p can change what was read,
-/// else NULL (and the walk goes on value by value). Nothing after p can when it holds no
-/// backslash (an escaped key could spell a name) and no quote followed by a name the
-/// pass reads, anywhere: a top-level key, a nested one or a string's words alike send
-/// the line back to the walk, so such a key is never missed. Why: on the usual line the
-/// walk then stops after `parties`, and the headline, summary, attribution and quote are
-/// passed over 16 bytes at a time with no value parsed.
-static const uint8_t *fp_rest_plain(const uint8_t *p, const uint8_t *end) {
-  const uint8_t *e = end;
-  while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
-  if (e == p || e[-1] != '}') return NULL;
-  const uint8_t *q = p;
-#if defined(FP_HAVE_AVX2_PATH)
-  if (__builtin_cpu_supports("avx2") && !(q = fp_rest_plain_avx2(q, e))) return NULL;
-#endif
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i slash = _mm_set1_epi8('\\');
-  while (q + 18 <= e) {
-    // A quote and the name's first two letters: "id "da(te) "ti(me) "en(d_date) "pa(rties).
-    __m128i v = _mm_loadu_si128((const __m128i *)q);
-    __m128i w = _mm_loadu_si128((const __m128i *)(q + 1));
-    __m128i x = _mm_loadu_si128((const __m128i *)(q + 2));
-#define FP_PAIR(a, b) _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b)))
-    __m128i first = _mm_or_si128(_mm_or_si128(FP_PAIR('i', 'd'), FP_PAIR('d', 'a')),
-                                 _mm_or_si128(_mm_or_si128(FP_PAIR('t', 'i'), FP_PAIR('e', 'n')), FP_PAIR('p', 'a')));
-#undef FP_PAIR
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_and_si128(_mm_cmpeq_epi8(v, quote), first));
-    unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-    while (mask) {
-      const uint8_t *h = q + __builtin_ctz(mask);
-      if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
-      mask &= mask - 1;
-    }
-    q += 16;
-  }
-#endif
-  for (; q < e; q++) {
-    if (*q == '\\') return NULL;
-    if (*q == '"' && q + 1 < e && fp_read_name(q + 1, e)) return NULL;
-  }
-  return e - 1;
-}
-
 // MARK: - Lines
 
 typedef struct {
@@ -403,7 +238,7 @@ static const uint8_t *fp_parties(const uint8_t *p, const uint8_t *end, const dl_
       p = fp_plain_string(p, end, &s, &n);
       if (!p) return NULL;
     }
-    int32_t i = fp_party(t, s, n);
+    int32_t i = dl_fp_party(t, s, n);
     if (i >= 0 && !fp_involve(t, i, out, start)) *full = 1;
     p = fp_ws(p, end);
     if (p < end && *p == ',') {
@@ -458,6 +293,40 @@ static const uint8_t *fp_field(const uint8_t *k, size_t kn, const uint8_t *p, co
   }
 }
 
+/// The line's columns from the fields read (and its id copied to the id buffer); 0 when
+/// a required one is missing or a date is impossible.
+static int fp_finish_line(const fp_fields *f, dl_fp_output *out, size_t start, dl_fp_line *line, int *full) {
+  if ((f->seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) != (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) return 0;
+  if (!fp_date(f->date, f->date_n, &line->first_day, &line->last_day, &line->precision)) return 0;
+  if (f->week) {
+    if (line->precision != 0) return 0;
+    line->precision = 1;
+    line->last_day = line->first_day + 6;
+  }
+  if (f->time >= 0 && line->precision != 0) return 0;
+  line->time = (int16_t)f->time;
+  line->flags = (uint8_t)f->approx;
+  if (f->end_date) {
+    int32_t e_first, e_last;
+    uint8_t e_precision;
+    if (!fp_date(f->end_date, f->end_n, &e_first, &e_last, &e_precision) || e_first < line->first_day) return 0;
+    line->last_day = e_last;
+    line->flags |= (uint8_t)(2 | e_precision << 2);
+  }
+  if (f->id_n > 255 || out->involved_used - start > 255) return 0;
+  if (f->id_n > out->id_capacity - out->id_used) {
+    *full = 1;
+    return 0;
+  }
+  memcpy(out->ids + out->id_used, f->id, f->id_n);
+  line->id_start = (uint32_t)out->id_used;
+  line->id_length = (uint8_t)f->id_n;
+  out->id_used += f->id_n;
+  line->involved_start = (uint32_t)start;
+  line->involved_count = (uint8_t)(out->involved_used - start);
+  return 1;
+}
+
 /// Walks one line; 1 when it is usual (the line's fields are then set).
 static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t, dl_fp_output *out, dl_fp_line *line,
                    int *full) {
@@ -484,7 +353,7 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
     if (p < end && *p == ',') {
       if (!tried && (f.seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) == (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) {
         tried = 1;
-        const uint8_t *close = fp_rest_plain(p, end);
+        const uint8_t *close = dl_fp_rest_plain(p, end);
         if (close) {
           p = close;
           break;
@@ -497,35 +366,7 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
     return 0;
   }
   if (fp_ws(p + 1, end) != end) return 0;
-  if ((f.seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) != (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) return 0;
-  if (!fp_date(f.date, f.date_n, &line->first_day, &line->last_day, &line->precision)) return 0;
-  if (f.week) {
-    if (line->precision != 0) return 0;
-    line->precision = 1;
-    line->last_day = line->first_day + 6;
-  }
-  if (f.time >= 0 && line->precision != 0) return 0;
-  line->time = (int16_t)f.time;
-  line->flags = (uint8_t)f.approx;
-  if (f.end_date) {
-    int32_t e_first, e_last;
-    uint8_t e_precision;
-    if (!fp_date(f.end_date, f.end_n, &e_first, &e_last, &e_precision) || e_first < line->first_day) return 0;
-    line->last_day = e_last;
-    line->flags |= (uint8_t)(2 | e_precision << 2);
-  }
-  if (f.id_n > 255 || out->involved_used - start > 255) return 0;
-  if (f.id_n > out->id_capacity - out->id_used) {
-    *full = 1;
-    return 0;
-  }
-  memcpy(out->ids + out->id_used, f.id, f.id_n);
-  line->id_start = (uint32_t)out->id_used;
-  line->id_length = (uint8_t)f.id_n;
-  out->id_used += f.id_n;
-  line->involved_start = (uint32_t)start;
-  line->involved_count = (uint8_t)(out->involved_used - start);
-  return 1;
+  return fp_finish_line(&f, out, start, line, full);
 }
 
 size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, const dl_fp_parties *parties,

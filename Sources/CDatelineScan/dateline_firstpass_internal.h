@@ -1,0 +1,26 @@
+#ifndef DATELINE_FIRSTPASS_INTERNAL_H
+#define DATELINE_FIRSTPASS_INTERNAL_H
+
+// What the first pass's C files share (not imported by Swift).
+
+#include "dateline_firstpass.h"
+
+struct dl_fp_parties {
+  const uint8_t *id_bytes;
+  const int64_t *id_start;
+  const int32_t *parents;
+  int32_t count;
+  // Open addressing: slot holds party index + 1, 0 when empty.
+  int32_t *slots;
+  uint32_t mask;
+};
+
+/// The index of the party whose id is p[0..<n], or -1.
+int32_t dl_fp_party(const dl_fp_parties *t, const uint8_t *p, size_t n);
+
+/// p between two members of a line's top-level object (p[0..<end) the rest of the line),
+/// every key the pass must read read already: the line's closing `}` when nothing after
+/// p can change what was read, else NULL (see dateline_firstpass_rest.c).
+const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end);
+
+#endif
