@@ -71,7 +71,9 @@ struct ScreenCommand: ParsableCommand {
         "timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n")
       clock = now
     }
-    let frameSize = Size(parsing: size)!
+    guard let frameSize = Size(parsing: size) else {
+      throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"")
+    }
     var state: BrowserState
     if firstOpen {
       let (opening, config, _) = try options.openForBrowsing()

@@ -142,7 +142,7 @@ struct WorkbenchEffects {
       } ?? "/tmp"
     var template = Array((directory + "/dateline-note-XXXXXX.txt").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer {
-      mkstemps($0.baseAddress!, 4)
+      $0.baseAddress.map { mkstemps($0, 4) } ?? -1
     }
     guard fd >= 0 else {
       return .noteEdited(

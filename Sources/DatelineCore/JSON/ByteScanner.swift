@@ -15,7 +15,7 @@ struct ByteScanner {
   let depthBase: Int
 
   init(_ bytes: UnsafeRawBufferPointer, depthBase: Int = 0) {
-    base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    base = bytes.start.assumingMemoryBound(to: UInt8.self)
     end = bytes.count
     pos = 0
     self.depthBase = depthBase

@@ -208,7 +208,7 @@ struct RecordItemScan {
       switch key.rawCount {
       case 5 where s.equals(key, "exact"):
         exact = s.text()
-        return exact == nil || exact!.rawCount == 0 ? nil : 1
+        return (exact?.rawCount ?? 0) == 0 ? nil : 1
       case 6 where s.equals(key, "prefix"):
         prefix = s.text()
         return prefix == nil ? nil : 2

@@ -177,7 +177,7 @@ extension AppendBase {
     var tail = [UInt8](repeating: 0, count: now.size - f.consumed)
     let got = tail.withUnsafeMutableBytes {
       FileBytes.readFully(
-        fd, into: $0.baseAddress!, count: $0.count, at: f.consumed)
+        fd, into: $0.start, count: $0.count, at: f.consumed)
     }
     guard got >= 0 else {
       return .failure(NotAppended(reason: "cannot be read"))

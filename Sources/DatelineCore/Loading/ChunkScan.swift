@@ -59,7 +59,7 @@ enum ChunkScan {
     let view = parties.view
     var chunk = RecordScanChunk()
     chunk.reserve(bytes: range.count)
-    let base = f.base!
+    let base = f.bytes.start
     var start = range.lowerBound
     var line: Int32 = 0
     while start < range.upperBound {
@@ -99,7 +99,7 @@ enum ChunkScan {
   ) -> ScannedChunk {
     let view = parties.view
     var chunk = RecordScanChunk()
-    let base = f.base!
+    let base = f.bytes.start
     for (i, r) in items.enumerated() {
       let bytes = UnsafeRawBufferPointer(
         start: base + r.lowerBound, count: r.count)
@@ -130,8 +130,8 @@ enum ChunkScan {
         start: offset, length: Int32(bytes.count), ordinal: ordinal,
         clean: false, checkByReference: true,
         precision: 0, time: -1, firstDay: 0, lastDay: 0,
-        id: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
-        source: ByteRef(chunk.ids.copy(UnsafePointer(bitPattern: 8)!, 0), 0),
+        id: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0),
+        source: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0),
         involvedStart: 0, involvedCount: 0,
         linkCount: 0, quoteStart: 0, linkStart: 0, quoteCount: 0))
     do {

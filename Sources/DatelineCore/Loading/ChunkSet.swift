@@ -13,8 +13,10 @@ final class ChunkSet: @unchecked Sendable {
     var starts = [0]
     var lineBase: [Int] = []
     var linesSoFar: [Int: Int] = [:]
+    var total = 0
     for c in chunks {
-      starts.append(starts.last! + c.data.items.count)
+      total += c.data.items.count
+      starts.append(total)
       lineBase.append(c.isLines ? linesSoFar[c.file, default: 0] : 0)
       if c.isLines { linesSoFar[c.file, default: 0] += c.lineCount }
     }
@@ -46,5 +48,13 @@ final class ChunkSet: @unchecked Sendable {
     let (c, l) = locate(g)
     let it = chunks[c].data.items[l]
     return it.clean ? it.id : chunks[c].data.fallbacks[l]?.rawIDRef
+  }
+
+  /// The id bytes of item `g`, known to have one (an id table holds it, or it is kept).
+  func requiredID(of g: Int32) -> ByteRef {
+    guard let r = id(of: Int(g)) else {
+      preconditionFailure("item \(g) has no id")
+    }
+    return r
   }
 }

@@ -92,7 +92,7 @@ extension FastLoader {
     var all: [LinkTarget] = []
     var fallbackLinks = false
     for c in 0..<set.count {
-      all.append(contentsOf: perChunk[c]!)
+      all.append(contentsOf: perChunk.filled(c))
       let base = set.starts[c]
       for (l, fb) in set.chunks[c].data.fallbacks where kept[base + l] {
         guard let rec = fb.record else { continue }

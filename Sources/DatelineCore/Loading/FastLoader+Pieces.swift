@@ -43,8 +43,8 @@ extension FastLoader {
     while from < n {
       let upto = min(n, from + FileBytes.window)
       guard readable((from + offset)..<(upto + offset)) else { return n }
-      if let p = memchr(body.baseAddress! + from, 0x0A, upto - from) {
-        return body.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
+      if let p = memchr(body.start + from, 0x0A, upto - from) {
+        return body.start.distance(to: UnsafeRawPointer(p)) + 1
       }
       from = upto
     }

@@ -179,8 +179,9 @@ extension FastLoader {
     var referenceChecks = Set<Int>()
     var checks: [[QuoteJob]] = []
     for c in 0..<set.count {
-      referenceChecks.formUnion(perChunk[c]!.0)
-      checks.append(perChunk[c]!.1)
+      let (byReference, jobs) = perChunk.filled(c)
+      referenceChecks.formUnion(byReference)
+      checks.append(jobs)
       perChunk[c] = nil
     }
     return (referenceChecks, checks)
@@ -203,11 +204,12 @@ extension FastLoader {
         state.leftOut += 1
         continue
       }
-      if sourceByID == nil { sourceByID = sources.byID() }
+      let byID = sourceByID ?? sources.byID()
+      sourceByID = byID
       var r = ItemReader()
       state.checkRecord(
         rec, parties: parties.byID, seenParties: parties.seen,
-        sources: sourceByID!, seenSources: sources.seen, &r)
+        sources: byID, seenSources: sources.seen, &r)
       if !r.problems.isEmpty {
         state.report(rawItem(g, id: rec.id.rawValue, set: set), r.problems)
       }
@@ -229,7 +231,7 @@ extension FastLoader {
       f.ensure(it.start..<(it.start + Int(it.length)))
     else { return nil }
     return RecordStore.decode(
-      f.base! + it.start, Int(it.length), depthBase: c.depthBase)
+      f.bytes.start + it.start, Int(it.length), depthBase: c.depthBase)
   }
 
   /// Warns about each file read window by window that is no longer the file that was
@@ -266,10 +268,9 @@ extension FastLoader {
       chunk.fallbacks[index] = fb
       byFile[raw.file] = chunk
     }
-    return byFile.keys.sorted().map {
+    return byFile.sorted { $0.key < $1.key }.map { file, data in
       ScannedChunk(
-        file: $0, data: byFile[$0]!, lineCount: 0, isLines: false, depthBase: -1
-      )
+        file: file, data: data, lineCount: 0, isLines: false, depthBase: -1)
     }
   }
 }

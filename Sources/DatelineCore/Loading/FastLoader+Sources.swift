@@ -126,7 +126,7 @@ extension FastLoader {
       }
       let id = String(
         decoding: UnsafeBufferPointer(
-          start: s.mapped.base!.assumingMemoryBound(to: UInt8.self)
+          start: s.mapped.bytes.start.assumingMemoryBound(to: UInt8.self)
             + s.range.lowerBound + scan.id.start,
           count: scan.id.rawCount), as: UTF8.self)
       let item = CorpusLoader.RawItem(

@@ -340,13 +340,14 @@ struct FastLoader {
     case .sources(let items):
       return .sources(
         items.map { fi, i, r in
-          SourceScanResult.scan(files[fi]!, file: fi, index: i, range: r)
+          SourceScanResult.scan(
+            read(files, fi), file: fi, index: i, range: r)
         })
     case .lines(let fi, let range):
       // Read now, scanned, handed back: a file read window by window keeps only what a
       // job is scanning. Bytes past a shrunk file's end are not scanned (the record phase
       // then warns that the file changed).
-      let f = files[fi]!
+      let f = read(files, fi)
       let n = max(0, f.fill(range))
       let chunk = ChunkScan.lines(
         f, file: fi, range: range.lowerBound..<(range.lowerBound + n),
@@ -355,7 +356,18 @@ struct FastLoader {
       return .chunk(chunk)
     case .recordItems(let fi, let items):
       return .chunk(
-        ChunkScan.items(files[fi]!, file: fi, items: items, parties: parties))
+        ChunkScan.items(
+          read(files, fi), file: fi, items: items, parties: parties))
     }
+  }
+
+  /// The file a job names: one that was read (a job is made only for those).
+  @inline(__always) static func read(_ files: [FileBytes?], _ fi: Int)
+    -> FileBytes
+  {
+    guard let f = files[fi] else {
+      preconditionFailure("a job names file \(fi), which was not read")
+    }
+    return f
   }
 }

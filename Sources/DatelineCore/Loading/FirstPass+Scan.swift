@@ -206,14 +206,14 @@ struct FirstPassScan {
   static func pieceStarts(_ fd: Int32, size: Int, piece: Int) -> [Int]? {
     var head = [UInt8](repeating: 0, count: 3)
     let got = head.withUnsafeMutableBytes {
-      FileBytes.readFully(fd, into: $0.baseAddress!, count: 3, at: 0)
+      FileBytes.readFully(fd, into: $0.start, count: 3, at: 0)
     }
     guard got >= 0 else { return nil }
     var starts = [got == 3 && head == [0xEF, 0xBB, 0xBF] ? 3 : 0]
     var at = piece
     while at < size {
       guard let s = lineStart(fd, from: at, size: size) else { return nil }
-      if s < size, s > starts.last! { starts.append(s) }
+      if s < size, s > starts[starts.count - 1] { starts.append(s) }
       at = max(s, at) + piece
     }
     return starts

@@ -32,7 +32,7 @@ struct IDTable: @unchecked Sendable {
             guard half(raw) == part else { continue }
             let g = Int32(base + l)
             if let first = table.insert(
-              raw, value: g, key: { set.id(of: Int($0))! })
+              raw, value: g, key: { set.requiredID(of: $0) })
             {
               dups.append((g, first))
             }
@@ -42,12 +42,13 @@ struct IDTable: @unchecked Sendable {
       slots[part] = (table, dups)
     }
     var duplicates: [Int32: Int32] = [:]
-    for part in 0..<2 { for (g, f) in slots[part]!.1 { duplicates[g] = f } }
-    return IDTable(tables: [slots[0]!.0, slots[1]!.0], duplicates: duplicates)
+    let parts = [slots.filled(0), slots.filled(1)]
+    for part in parts { for (g, f) in part.1 { duplicates[g] = f } }
+    return IDTable(tables: parts.map(\.0), duplicates: duplicates)
   }
 
   /// The first item with this id.
   func find(_ r: ByteRef, set: ChunkSet) -> Int32? {
-    tables[IDTable.half(r)].find(r) { set.id(of: Int($0))! }
+    tables[IDTable.half(r)].find(r) { set.requiredID(of: $0) }
   }
 }

@@ -72,16 +72,14 @@ enum QuoteCheckPhase {
 
   /// Where one chunk's quote checks, their extras and their normalized bytes lie.
   struct BoxView {
-    let quotes: UnsafePointer<RecordScanChunk.QuoteCheck>?
-    let extras: UnsafePointer<RecordScanChunk.QuoteExtra>?
+    let quotes: UnsafePointer<RecordScanChunk.QuoteCheck>
+    let extras: UnsafePointer<RecordScanChunk.QuoteExtra>
     let arena: UnsafeRawPointer
 
     init(_ box: QuoteBox) {
-      quotes = box.quotes.withUnsafeBufferPointer { $0.baseAddress }
-      extras = box.extras.withUnsafeBufferPointer { $0.baseAddress }
-      arena =
-        box.arena.withUnsafeBytes { $0.baseAddress } ?? UnsafeRawPointer(
-          bitPattern: 8)!
+      quotes = box.quotes.withUnsafeBufferPointer { $0.start }
+      extras = box.extras.withUnsafeBufferPointer { $0.start }
+      arena = box.arena.withUnsafeBytes { $0.start }
     }
   }
 
@@ -162,7 +160,7 @@ enum QuoteCheckPhase {
         )
       } else {
         let b = JSONEscape.unescaped(
-          hay.baseAddress!.assumingMemoryBound(to: UInt8.self),
+          hay.start.assumingMemoryBound(to: UInt8.self),
           count: hay.count)
         b.withUnsafeBytes {
           run(
@@ -282,16 +280,16 @@ enum QuoteCheckPhase {
     let first = jobs.startIndex
     @inline(__always) func check(_ k: Int) -> UnsafeRawPointer {
       let j = jobs[first + k]
-      return UnsafeRawPointer(views[Int(j.chunk)].quotes! + Int(j.check))
+      return UnsafeRawPointer(views[Int(j.chunk)].quotes + Int(j.check))
     }
     for k in 0..<min(ahead, n) { dl_prefetch(check(k)) }
     for k in 0..<n {
       if k + ahead < n { dl_prefetch(check(k + ahead)) }
       let j = jobs[first + k]
       let v = views[Int(j.chunk)]
-      let q = v.quotes![Int(j.check)]
+      let q = v.quotes[Int(j.check)]
       scratch.quotes.append(q)
-      scratch.extras.append(q.extra >= 0 ? v.extras![Int(q.extra)] : none)
+      scratch.extras.append(q.extra >= 0 ? v.extras[Int(q.extra)] : none)
       scratch.arenas.append(v.arena)
     }
     // The needles' first bytes likewise (the search reads each from its start).
@@ -319,7 +317,7 @@ enum QuoteCheckPhase {
       let x = scratch.extras[k]
       scratch.parts.append(
         (
-          range(Int(q.needle), q.needleLength)!,
+          range(Int(q.needle), q.needleLength) ?? 0..<0,
           range(x.prefix, x.prefixLength), range(x.suffix, x.suffixLength)
         ))
     }
@@ -369,7 +367,7 @@ enum QuoteCheckPhase {
         let p = bytes(k, pr, buf)
         let from = t - p.count
         guard from >= 0,
-          memcmp(hay.baseAddress! + from, p.baseAddress!, p.count) == 0
+          memcmp(hay.start + from, p.start, p.count) == 0
         else { return false }
         if escaped && !boundary(from, hay) { return false }
       }
@@ -377,7 +375,7 @@ enum QuoteCheckPhase {
         let x = bytes(k, sr, buf)
         let e = t + length
         guard e + x.count <= hay.count,
-          memcmp(hay.baseAddress! + e, x.baseAddress!, x.count) == 0
+          memcmp(hay.start + e, x.start, x.count) == 0
         else { return false }
       }
       let start = extras[k].startScalar

@@ -133,7 +133,7 @@ enum QuoteSearch {
               let needle = needles[i]
               if t >= 0 && t + needle.count <= n {
                 work += needle.count
-                if memcmp(h + t, needle.baseAddress!, needle.count) == 0 {
+                if memcmp(h + t, needle.start, needle.count) == 0 {
                   hits.append((i, t))
                 }
               }

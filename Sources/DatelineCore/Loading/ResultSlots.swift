@@ -18,4 +18,12 @@ final class ResultSlots<T>: @unchecked Sendable {
     get { storage[i] }
     set { storage[i] = newValue }
   }
+
+  /// Slot `i`, which its iteration filled (every iteration fills its slot).
+  func filled(_ i: Int) -> T {
+    guard let value = storage[i] else {
+      preconditionFailure("result slot \(i) was not filled")
+    }
+    return value
+  }
 }

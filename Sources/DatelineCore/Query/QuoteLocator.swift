@@ -92,10 +92,10 @@ public enum QuoteLocator {
     let first = Int32(n[0])
     var i = from
     while i + n.count <= h.count {
-      guard let p = memchr(h.baseAddress! + i, first, h.count - n.count + 1 - i)
+      guard let p = memchr(h.start + i, first, h.count - n.count + 1 - i)
       else { return nil }
-      let at = h.baseAddress!.distance(to: UnsafeRawPointer(p))
-      if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
+      let at = h.start.distance(to: UnsafeRawPointer(p))
+      if memcmp(h.start + at, n.start, n.count) == 0 { return at }
       i = at + 1
     }
     return nil

@@ -172,7 +172,7 @@ extension TextMatcher {
   static func equals(_ b: UnsafeRawBufferPointer, _ word: StaticString) -> Bool
   {
     b.count == word.utf8CodeUnitCount
-      && memcmp(b.baseAddress!, word.utf8Start, b.count) == 0
+      && memcmp(b.start, word.utf8Start, b.count) == 0
   }
 
   static func equals(_ b: UnsafeRawBufferPointer, _ word: [UInt8]) -> Bool {

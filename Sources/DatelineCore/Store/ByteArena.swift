@@ -26,16 +26,19 @@ final class ByteArena: @unchecked Sendable {
 
   /// A stable copy of `count` bytes at `p`.
   func copy(_ p: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8> {
-    if current.pointee.block == nil
-      || current.pointee.used + count > current.pointee.capacity
+    let dst: UnsafeMutableRawPointer
+    if let block = current.pointee.block,
+      current.pointee.used + count <= current.pointee.capacity
     {
+      dst = block + current.pointee.used
+    } else {
       let size = max(ByteArena.blockSize, count)
       let block = UnsafeMutableRawPointer.allocate(
         byteCount: size, alignment: 8)
       blocks.append(block)
       current.pointee = Current(block: block, used: 0, capacity: size)
+      dst = block
     }
-    let dst = current.pointee.block! + current.pointee.used
     if count <= 16 {
       // Ids are short: a byte loop beats a call to memmove.
       let d = dst.assumingMemoryBound(to: UInt8.self)
@@ -51,7 +54,7 @@ final class ByteArena: @unchecked Sendable {
     var t = s
     return t.withUTF8 {
       (
-        copy($0.baseAddress ?? UnsafePointer(bitPattern: 8)!, $0.count),
+        copy($0.start, $0.count),
         $0.count
       )
     }

@@ -110,7 +110,7 @@ extension CacheFile {
     }
     let sameKey = key.withUnsafeBytes { k in
       k.count == 0
-        || memcmp(k.baseAddress!, file.baseAddress! + headerBytes, k.count) == 0
+        || memcmp(k.start, file.start + headerBytes, k.count) == 0
     }
     guard sameKey else { throw .quietly("other data") }
     r.pos = tableStart

@@ -23,12 +23,14 @@ extension CorpusCache {
       files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var mapped: [FileBytes] = []
     var fileIndex: [ObjectIdentifier: Int] = [:]
+    var recordFiles: [Int] = []
     for case let f as FileBytes in store.owners where f.holdsData {
       guard let k = byName[(f.path as NSString).lastPathComponent] else {
         return nil
       }
       fileIndex[ObjectIdentifier(f)] = k
       mapped.append(f)
+      recordFiles.append(k)
     }
     guard mapped.count < Int(UInt16.max) else { return nil }
     let n = store.count
@@ -50,7 +52,7 @@ extension CorpusCache {
         k = found
       }
       c.file.base[i] = UInt16(k)
-      c.offset.base[i] = Int64(mapped[k].base!.distance(to: p))
+      c.offset.base[i] = Int64(mapped[k].bytes.start.distance(to: p))
       let id = store.ids[i]
       idBytes.append(
         contentsOf: UnsafeBufferPointer(start: id.pointer, count: id.count))
@@ -61,7 +63,7 @@ extension CorpusCache {
     c.idBytes = Column(idBytes)
     return PlacedColumns(
       columns: c, tables: store.idIndex.tables,
-      recordFiles: mapped.map { fileIndex[ObjectIdentifier($0)]! },
+      recordFiles: recordFiles,
       fileIndex: fileIndex)
   }
 

@@ -74,13 +74,17 @@ struct PartyLookup: Sendable {
         return b
       }
       var idStarts = [0]
-      for id in ids { idStarts.append(idStarts.last! + id.count) }
+      var total = 0
+      for id in ids {
+        total += id.count
+        idStarts.append(total)
+      }
       buffers = (copy(ids.flatMap { $0 }), copy(idStarts), copy(parents))
       view = View(
-        idBytes: UnsafePointer(buffers.0.baseAddress!),
-        idStart: UnsafePointer(buffers.1.baseAddress!),
+        idBytes: UnsafePointer(buffers.0.start),
+        idStart: UnsafePointer(buffers.1.start),
         count: ids.count,
-        parentOf: UnsafePointer(buffers.2.baseAddress!))
+        parentOf: UnsafePointer(buffers.2.start))
     }
 
     deinit {

@@ -238,7 +238,7 @@ extension RecordStore {
     }
     timer.lap("keys")
     let idOf: @Sendable (Int32) -> ByteRef = { g in
-      sharedDecoded.value[Int(g)]?.id ?? set.id(of: Int(g))!
+      sharedDecoded.value[Int(g)]?.id ?? set.requiredID(of: g)
     }
     let order = timelineOrder(
       UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
@@ -271,7 +271,7 @@ extension RecordStore {
         let chunk = set.chunks[Int(s.chunk)]
         let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
         guard it.clean else {
-          let r = sharedDecoded.value[g]!
+          let r = decodedRow(sharedDecoded.value, g)
           c.set(i, r)
           c.involvedStart.base[i + 1] = UInt32(r.involved.count)
           continue
@@ -293,6 +293,16 @@ extension RecordStore {
       }
     }
     return position
+  }
+
+  /// Row `g` as decoded: an item kept but not clean always was (`decodedRows`).
+  @inline(__always) static func decodedRow(_ decoded: [Int: Row], _ g: Int)
+    -> Row
+  {
+    guard let r = decoded[g] else {
+      preconditionFailure("kept item \(g) was not decoded")
+    }
+    return r
   }
 
   /// The `involved` column: counts summed into `involvedStart`, then each core copies
@@ -324,13 +334,13 @@ extension RecordStore {
         if it.clean {
           chunk.data.involved.withUnsafeBufferPointer { inv in
             at.initialize(
-              from: inv.baseAddress! + Int(it.involvedStart),
+              from: inv.start + Int(it.involvedStart),
               count: Int(it.involvedCount))
           }
         } else {
-          let r = sharedDecoded.value[g]!
+          let r = decodedRow(sharedDecoded.value, g)
           r.involved.withUnsafeBufferPointer {
-            at.initialize(from: $0.baseAddress!, count: $0.count)
+            at.initialize(from: $0.start, count: $0.count)
           }
         }
       }

@@ -55,7 +55,7 @@ extension RecordStore {
     guard n > 50_000 else {
       var all = keys
       all.sort(by: less.callAsFunction)
-      if n > 0 { out.base.initialize(from: keys.baseAddress!, count: n) }
+      out.base.initialize(from: keys.start, count: n)
       return out
     }
     let days = DayBuckets(keys)

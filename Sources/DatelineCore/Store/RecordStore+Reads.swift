@@ -34,7 +34,7 @@ extension RecordStore {
   static func dataFiles(_ owners: [AnyObject]) -> [FileBytes] {
     owners.compactMap { $0 as? FileBytes }.filter {
       $0.holdsData && $0.base != nil
-    }.sorted { $0.base! < $1.base! }
+    }.sorted { $0.bytes.start < $1.bytes.start }
   }
 
   /// The file record `i`'s bytes are in (nil for a held record).
@@ -47,7 +47,7 @@ extension RecordStore {
     var hi = files.count
     while hi - lo > 1 {
       let mid = (lo + hi) / 2
-      if files[mid].base! <= p { lo = mid } else { hi = mid }
+      if files[mid].bytes.start <= p { lo = mid } else { hi = mid }
     }
     guard lo < files.count, let b = files[lo].base, p >= b,
       p < b + files[lo].count
@@ -61,7 +61,7 @@ extension RecordStore {
     guard let p = items[i] else { return nil }
     let length = Int(lengths[i])
     if hasDeferredFiles, let f = file(of: i) {
-      let at = f.base!.distance(to: p)
+      let at = f.bytes.start.distance(to: p)
       guard f.ensure(at..<(at + length)) else {
         return .failure(.dataChanged(file: f.path))
       }
@@ -97,7 +97,7 @@ extension RecordStore {
     }
     guard
       let r = RecordStore.decode(
-        bytes.baseAddress!, bytes.count, depthBase: Int(depthBases[i]))
+        bytes.start, bytes.count, depthBase: Int(depthBases[i]))
     else {
       if provisional {
         return .success(standIn(i, headline: RecordStore.notValidNotice))

@@ -95,7 +95,7 @@ struct TemporaryFile {
   mutating func append(_ bytes: UnsafeRawBufferPointer) {
     var done = 0
     while done < bytes.count && failure == nil {
-      let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+      let n = write(fd, bytes.start + done, bytes.count - done)
       if n > 0 {
         done += n
       } else if n < 0 && errno == EINTR {

@@ -45,7 +45,7 @@ public enum Sanitizer {
         if newlines == .flatten { out.append(" ") }
       case 0x00..<0x20:
         // U+2400 Control Pictures: ␀ … ␟, so ESC shows as ␛.
-        out.append(Unicode.Scalar(0x2400 + v)!)
+        out.append(Unicode.Scalar(0x2400 + v) ?? "\u{FFFD}")
       case 0x7F:
         out.append("\u{2421}")  // ␡
       case 0x80..<0xA0, 0xFFFE, 0xFFFF:

@@ -20,8 +20,12 @@ extension RuleSet {
       guard let end = match(patterns[p], p, tokens, index, limit) else {
         return
       }
-      if best == nil || end.endToken > best!.endToken
-        || (end.endToken == best!.endToken && p < best!.pattern)
+      guard let held = best else {
+        best = end
+        return
+      }
+      if end.endToken > held.endToken
+        || (end.endToken == held.endToken && p < held.pattern)
       {
         best = end
       }
@@ -39,7 +43,7 @@ extension RuleSet {
     var captures: [String: String] = [:]
     func step(_ e: Int, _ t: Int) {
       if e == pattern.elements.count {
-        if t > start, best == nil || t > best!.endToken {
+        if t > start, t > best?.endToken ?? Int.min {
           best = PatternMatch(
             pattern: p, firstToken: start, endToken: t, captures: captures)
         }

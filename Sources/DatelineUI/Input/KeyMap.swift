@@ -19,8 +19,8 @@ public enum KeyMap {
     case .views: return viewListEvent(key)
     case nil: break
     }
-    if state.focus == .pane, state.pane != nil,
-      let e = paneEvent(key, state.pane!)
+    if state.focus == .pane, let pane = state.pane,
+      let e = paneEvent(key, pane)
     {
       return e
     }
@@ -58,7 +58,7 @@ public enum KeyMap {
     case .character("a"): return .toggleMatchMode
     case .character("0"): return .clearFilters
     case .character(let c) where c.isASCII && c.isNumber:
-      return .toggleFilterKey(Int(String(c))!)
+      return .toggleFilterKey(c.wholeNumberValue ?? 0)
     case .escape, .character("p"), .character("q"): return .dismissOverlay
     case .character("Q"): return .quitNow
     default: return nil

@@ -179,7 +179,7 @@ extension BrowserState {
       guard let row = rows.row(of: RecordPosition(index)) else { continue }
       let d =
         forward ? (row.offset - from + n) % n : (from - row.offset + n) % n
-      if best == nil || d < best!.distance { best = (d, row) }
+      if d < best?.distance ?? Int.max { best = (d, row) }
     }
     return best?.row
   }

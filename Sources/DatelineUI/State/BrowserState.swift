@@ -235,7 +235,7 @@ public struct BrowserState: Sendable {
       for c in corpus.parties where c.parent == p.id { visit(c) }
     }
     for p in corpus.parties
-    where p.parent == nil || corpus.party(p.parent!) == nil { visit(p) }
+    where p.parent.map { corpus.party($0) == nil } ?? true { visit(p) }
     return out
   }
 }
