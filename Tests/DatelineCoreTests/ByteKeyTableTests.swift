@@ -34,7 +34,7 @@ final class ByteKeyTableTests: XCTestCase {
     let bytes = original.rawSlots.copied()
     let viewed = ByteKeyTable(
       slots: Column(
-        viewing: UnsafeRawPointer(bytes.base), count: bytes.count,
+        viewing: UnsafeRawPointer(bytes.values), count: bytes.count,
         owner: bytes.storage), count: 1)
     var written = viewed
     XCTAssertNil(written.insert(refs[2], value: 2, key: key))

@@ -87,7 +87,7 @@ final class SearchSignatures: Sendable {
     }
     let out = perPart[0]
     for h in perPart.dropFirst() {
-      for k in 0..<(runs * wordsPerRun) { out.base[k] |= h.base[k] }
+      for k in 0..<(runs * wordsPerRun) { out.base[k] |= h.values[k] }
     }
     return SearchSignatures(bits: out)
   }
@@ -132,7 +132,7 @@ final class SearchSignatures: Sendable {
   /// Whether the run holding record `i` has every one of `pairs`.
   @inline(__always) func has(_ i: Int, _ pairs: [Int]) -> Bool {
     let words =
-      bits.base + (i / SearchSignatures.runLength)
+      bits.values + (i / SearchSignatures.runLength)
       * SearchSignatures.wordsPerRun
     for p in pairs where words[p >> 6] & (1 << UInt64(p & 63)) == 0 {
       return false

@@ -42,7 +42,7 @@ enum CacheLayout {
       self.count = count
       bytes = { c in
         UnsafeRawBufferPointer(
-          start: c[keyPath: path].base,
+          start: c[keyPath: path].values,
           count: c[keyPath: path].count * MemoryLayout<T>.stride)
       }
       install = {

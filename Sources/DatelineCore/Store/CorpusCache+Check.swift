@@ -59,7 +59,7 @@ extension CorpusCache {
   /// Each id's bytes hash to the hash stored for it (so ids and their lookups are the
   /// ones written, whatever the starts and bytes hold).
   static func checkIDs(_ c: CacheColumns) throws(CacheFile.Rejection) {
-    let base = UnsafePointer<UInt8>(c.idBytes.base)
+    let base = c.idBytes.values
     for i in 0..<c.idHash.count {
       let lo = Int(c.idStart[i])
       guard

@@ -142,7 +142,7 @@ extension CorpusCache {
   static func idRefs(_ c: CacheColumns) -> Column<ByteRef> {
     let n = c.idHash.count
     let ids = Column<ByteRef>(uninitialized: n)
-    let base = UnsafePointer<UInt8>(c.idBytes.base)
+    let base = c.idBytes.values
     for i in 0..<n {
       let lo = Int(c.idStart[i])
       ids.base[i] = ByteRef(

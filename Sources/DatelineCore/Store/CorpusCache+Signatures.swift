@@ -23,7 +23,7 @@ extension CorpusCache {
     let bits = signatures.bits
     let section = CacheFile.Section(
       id: signatureSection, element: .uint64, count: bits.count,
-      bytes: UnsafeRawBufferPointer(start: bits.base, count: bits.count * 8))
+      bytes: UnsafeRawBufferPointer(start: bits.values, count: bits.count * 8))
     let failure: String? = withExtendedLifetime(bits) { () -> String? in
       do {
         try CacheFile.write(

@@ -133,7 +133,7 @@ enum CorpusCache {
     for (k, table) in c.tables.enumerated() {
       let slots = table.rawSlots
       let bytes = UnsafeRawBufferPointer(
-        start: slots.base, count: slots.count * 8)
+        start: slots.values, count: slots.count * 8)
       out.append(
         .init(
           id: CacheLayout.idTable + UInt32(k), element: .uint64,
