@@ -110,3 +110,22 @@ final class RecordFingerprintsTests: XCTestCase {
     XCTAssertEqual(before.summary(to: reformatted, errors: 0), ReloadSummary())
   }
 }
+
+extension RecordFingerprintsTests {
+  /// The fingerprints use Core's `TopLevelID`, as the placement check does: a malformed
+  /// line without a string id hashes as its whole line, one with an id by that id.
+  func testMalformedLinesHashByTheIdCoreFinds() {
+    let r1 = idHash(#"{"id":"r1"}"#)
+    XCTAssertEqual(
+      idHash(#"{"id" : "r1", "x": [}"#), r1, "found before the damage")
+    for line in [
+      #"{"id":5,"x":"r1"}"#, #"{"id" "r1"}"#, #"{"id"::"r1"}"#, #"{"id":"r1"#,
+    ] {
+      XCTAssertNotEqual(idHash(line), r1, line)
+      XCTAssertEqual(idHash(line), idHash(line), line)
+    }
+    XCTAssertNotEqual(
+      idHash(#"{"id":5,"x":"r1"}"#), idHash(#"{"id":5,"x":"r2"}"#),
+      "lines without an id hash apart by their bytes")
+  }
+}

@@ -63,7 +63,7 @@ extension RecordStore {
     let depth = Int(depthBases[i])
     guard
       RecordStore.isInPlace(
-        f, at: f.base!.distance(to: bytes.baseAddress!), length: bytes.count,
+        f, at: f.bytes.start.distance(to: bytes.start), length: bytes.count,
         depthBase: depth),
       let node = try? JSONParser.parse(bytes, depthLimit: 64 - depth)
     else { return nil }
@@ -93,7 +93,7 @@ extension RecordStore {
       let id = UnsafeRawBufferPointer(
         start: ids[i].pointer, count: ids[i].count)
       let placed = RecordStore.isInPlace(
-        f, at: f.base!.distance(to: p), length: bytes.count,
+        f, at: f.bytes.start.distance(to: p), length: bytes.count,
         depthBase: Int(depthBases[i]))
       let named =
         RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) }
@@ -111,53 +111,8 @@ extension RecordStore {
   /// (nil otherwise: the caller decodes). Walks strings and nesting as JSON has them.
   static func topLevelID(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer?
   {
-    var depth = 0
-    var k = 0
-    var expectKey = false
-    func stringEnd(_ from: Int) -> Int? {
-      var j = from + 1
-      while j < b.count {
-        if b[j] == UInt8(ascii: "\\") { return nil }
-        if b[j] == UInt8(ascii: "\"") { return j }
-        j += 1
-      }
-      return nil
-    }
-    while k < b.count {
-      let c = b[k]
-      if c == UInt8(ascii: "\"") {
-        guard let end = stringEnd(k) else { return nil }
-        if depth == 1 && expectKey && end - k == 3
-          && b[k + 1] == UInt8(ascii: "i") && b[k + 2] == UInt8(ascii: "d")
-        {
-          var v = end + 1
-          while v < b.count && b[v] != UInt8(ascii: "\"") {
-            guard
-              b[v] == 0x20 || b[v] == 0x09 || b[v] == 0x0A || b[v] == 0x0D
-                || b[v] == UInt8(ascii: ":")
-            else {
-              return nil
-            }
-            v += 1
-          }
-          guard v < b.count, let close = stringEnd(v) else { return nil }
-          return UnsafeRawBufferPointer(rebasing: b[(v + 1)..<close])
-        }
-        expectKey = false
-        k = end + 1
-        continue
-      }
-      switch c {
-      case UInt8(ascii: "{"):
-        depth += 1
-        expectKey = depth == 1
-      case UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-      case UInt8(ascii: ","): expectKey = depth == 1
-      default: break
-      }
-      k += 1
-    }
-    return nil
+    guard let id = TopLevelID.find(in: b), !id.escaped else { return nil }
+    return UnsafeRawBufferPointer(rebasing: b[id.range])
   }
+
 }

@@ -97,65 +97,18 @@ public struct RecordFingerprints: Sendable {
   /// The hash of the raw bytes of the top-level `"id"` string of a JSON object line (the
   /// whole line's when it has none, which a loaded record always has).
   ///
-  /// Walks the object only as deep as needed: strings are skipped with their escapes,
-  /// nesting is counted, and the first key `"id"` at depth 1 ends the walk (it is usually
-  /// the first key). Two spellings of one id (`\u0041` and `A`) hash apart, which at worst
-  /// counts an edit as a removal and an addition.
+  /// Core's `TopLevelID` finds the member, as the cache placement check does. Two
+  /// spellings of one id (`\u0041` and `A`) hash apart, which at worst counts an edit as
+  /// a removal and an addition. A tag keeps an id from hashing as a line of the same bytes.
   static func idHash(_ line: UnsafeRawBufferPointer) -> Int {
     var hasher = Hasher()
-    var depth = 0
-    var i = 0
-    var expectKey = false
-    while i < line.count {
-      let b = line[i]
-      if b == UInt8(ascii: "\"") {
-        let end = stringEnd(line, from: i)
-        if depth == 1 && expectKey && end - i == 3
-          && line[i + 1] == UInt8(ascii: "i")
-          && line[i + 2] == UInt8(ascii: "d")
-        {
-          var k = end + 1
-          while k < line.count && line[k] != UInt8(ascii: "\"") { k += 1 }
-          hasher.combine(
-            bytes: UnsafeRawBufferPointer(
-              rebasing: line[
-                min(
-                  k, line.count)..<min(stringEnd(line, from: k) + 1, line.count)
-              ]))
-          return hasher.finalize()
-        }
-        expectKey = false
-        i = end + 1
-        continue
-      }
-      switch b {
-      case UInt8(ascii: "{"):
-        depth += 1
-        expectKey = depth == 1
-      case UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-      case UInt8(ascii: ","): expectKey = depth == 1
-      default: break
-      }
-      i += 1
+    if let id = TopLevelID.find(in: line) {
+      hasher.combine(1 as UInt8)
+      hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: line[id.range]))
+    } else {
+      hasher.combine(0 as UInt8)
+      hasher.combine(bytes: line)
     }
-    hasher.combine(bytes: line)
     return hasher.finalize()
-  }
-
-  /// The index of the quote that closes the string opening at `start` (or the end).
-  private static func stringEnd(_ line: UnsafeRawBufferPointer, from start: Int)
-    -> Int
-  {
-    var i = start + 1
-    while i < line.count {
-      if line[i] == UInt8(ascii: "\\") {
-        i += 2
-        continue
-      }
-      if line[i] == UInt8(ascii: "\"") { return i }
-      i += 1
-    }
-    return line.count
   }
 }
