@@ -59,9 +59,41 @@ struct SynthRecords {
     return SynthRecords.firstDay + r.below(SynthRecords.days)
   }
 
+  /// One record as a JSON object. The steps draw from `r` in a fixed order, so a seed
+  /// gives the same corpus whatever the steps are.
   mutating func record(_ i: Int, into w: inout SynthWriter) {
     w.raw("{")
     w.field("id", SynthRecords.id(i), first: true)
+    dates(into: &w)
+    let kind = SynthRecords.kinds[r.below(5)]
+    w.field("kind", kind)
+    let chosen = involvedParties(into: &w)
+    let source = r.below(options.sources)
+    let sentenceIndex = r.below(
+      SynthText.sentenceCount(source: source, seed: options.seed))
+    let sentence = SynthText.sentence(source: source, index: sentenceIndex)
+    w.field("headline", headline(sentence, party: parties[chosen[0]].name))
+    if r.chance(0.45) {
+      w.field(
+        "summary",
+        "\(parties[chosen[0]].name) and others: " + sentence
+          + " No further details.")
+    }
+    if r.chance(0.7) { attribution(chosen, into: &w) }
+    w.field("source", SynthSources.id(source))
+    quote(sentence, into: &w)
+    if r.chance(0.5) { tags(into: &w) }
+    if i > 10 {
+      if r.chance(0.05) { link("related", i, &w) }
+      if kind == "denial" && r.chance(0.3) { link("disputes", i, &w) }
+      if kind == "figure" && r.chance(0.1) { link("revises", i, &w) }
+    }
+    w.raw("}")
+  }
+
+  /// The date members: a date of any precision (80% a day, some with a time and an
+  /// offset), the approx and inferred flags, and some spans (`end_date`).
+  mutating func dates(into w: inout SynthWriter) {
     let day = dayNumber()
     let (y, m, d) = civil(day)
     let p = r.unit()
@@ -102,9 +134,11 @@ struct SynthRecords {
           ? "\(pad(max(ey, y), 4))-\(pad(em, 2))-\(pad(ed, 2))"
           : "\(pad(ey + 1, 4))-\(pad(em, 2))")
     }
-    let kind = SynthRecords.kinds[r.below(5)]
-    w.field("kind", kind)
-    // 1–3 distinct parties, Zipf-like.
+  }
+
+  /// The `parties` member: 1–3 distinct parties, Zipf-like, each an id or an object
+  /// with a role. Returns their indexes in `parties`, in the order written.
+  mutating func involvedParties(into w: inout SynthWriter) -> [Int] {
     var chosen: [Int] = []
     let n = 1 + r.below(3)
     while chosen.count < n {
@@ -125,55 +159,47 @@ struct SynthRecords {
       }
     }
     w.raw("]")
-    let source = r.below(options.sources)
-    let sentenceIndex = r.below(
-      SynthText.sentenceCount(source: source, seed: options.seed))
-    let sentence = SynthText.sentence(source: source, index: sentenceIndex)
-    w.field("headline", headline(sentence, party: parties[chosen[0]].name))
-    if r.chance(0.45) {
+    return chosen
+  }
+
+  /// The `attribution` member: a text and a basis, and a claimant among `chosen`
+  /// unless the basis is unattributed.
+  mutating func attribution(_ chosen: [Int], into w: inout SynthWriter) {
+    let a = r.pick(SynthText.attributionTexts)
+    w.key("attribution")
+    w.raw("{")
+    var first = true
+    if a.1 != "unattributed" {
       w.field(
-        "summary",
-        "\(parties[chosen[0]].name) and others: " + sentence
-          + " No further details.")
+        "claimant", parties[chosen[r.below(chosen.count)]].id, first: true)
+      first = false
     }
-    if r.chance(0.7) {
-      let a = r.pick(SynthText.attributionTexts)
-      w.key("attribution")
-      w.raw("{")
-      var first = true
-      if a.1 != "unattributed" {
-        w.field(
-          "claimant", parties[chosen[r.below(chosen.count)]].id, first: true)
-        first = false
-      }
-      w.field("text", a.0, first: first)
-      w.field("basis", a.1)
-      w.raw("}")
-    }
-    w.field("source", SynthSources.id(source))
-    // The quote: the end of the sentence from a word boundary, unique in its source.
+    w.field("text", a.0, first: first)
+    w.field("basis", a.1)
+    w.raw("}")
+  }
+
+  /// The `quote` member: the end of `sentence` from a word boundary, which is unique in
+  /// its source.
+  mutating func quote(_ sentence: String, into w: inout SynthWriter) {
     let words = sentence.split(separator: " ")
     let from = r.below(max(1, words.count - 4))
     w.key("quote")
     w.raw("{")
     w.field("exact", words[from...].joined(separator: " "), first: true)
     w.raw("}")
+  }
+
+  /// The `tags` member: one or two tags.
+  mutating func tags(into w: inout SynthWriter) {
+    w.key("tags")
+    w.raw("[")
+    w.string(r.pick(SynthText.tags))
     if r.chance(0.5) {
-      w.key("tags")
-      w.raw("[")
+      w.raw(",")
       w.string(r.pick(SynthText.tags))
-      if r.chance(0.5) {
-        w.raw(",")
-        w.string(r.pick(SynthText.tags))
-      }
-      w.raw("]")
     }
-    if i > 10 {
-      if r.chance(0.05) { link("related", i, &w) }
-      if kind == "denial" && r.chance(0.3) { link("disputes", i, &w) }
-      if kind == "figure" && r.chance(0.1) { link("revises", i, &w) }
-    }
-    w.raw("}")
+    w.raw("]")
   }
 
   mutating func link(_ key: String, _ i: Int, _ w: inout SynthWriter) {

@@ -92,7 +92,7 @@ public struct JSONParser {
     let n = word.utf8CodeUnitCount
     let w = UnsafeRawBufferPointer(start: word.utf8Start, count: n)
     guard pos + n <= bytes.count,
-      memcmp(bytes.baseAddress! + pos, w.baseAddress!, n) == 0
+      memcmp(bytes.start + pos, w.start, n) == 0
     else {
       throw error("expected a value, got \(describeHere())")
     }
@@ -197,12 +197,22 @@ public struct JSONParser {
     } while !stack.isEmpty
   }
 
+  /// A number as JSON writes it (RFC 8259 §6), read past; its value as a Double.
   mutating func number() throws(JSONSyntaxError) -> Double {
     let start = pos
+    try numberSyntax()
+    return JSONParser.numberValue(
+      UnsafeRawBufferPointer(rebasing: bytes[start..<pos]))
+  }
+
+  @inline(__always) func digit(_ i: Int) -> Bool {
+    i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39
+  }
+
+  /// Moves `pos` past a number: an optional minus, an integer part without leading
+  /// zeros, an optional fraction and an optional exponent; throws where one is cut.
+  mutating func numberSyntax() throws(JSONSyntaxError) {
     if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-    func digit(_ i: Int) -> Bool {
-      i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39
-    }
     guard digit(pos) else {
       throw error("expected a digit in a number, got \(describeHere())")
     }
@@ -235,14 +245,16 @@ public struct JSONParser {
       }
       while digit(pos) { pos += 1 }
     }
-    // Integers that fit are exact without strtod; the rest go through the C library.
-    let count = pos - start
-    if count <= 15 {
+  }
+
+  /// The value of a number's valid text: integers that fit are exact without strtod;
+  /// the rest go through the C library.
+  static func numberValue(_ text: UnsafeRawBufferPointer) -> Double {
+    if text.count <= 15 {
       var n = 0
       var neg = false
       var simple = true
-      for i in start..<pos {
-        let b = bytes[i]
+      for b in text {
         if b == UInt8(ascii: "-") {
           neg = true
         } else if b >= 0x30 && b <= 0x39 {
@@ -254,10 +266,7 @@ public struct JSONParser {
       }
       if simple { return Double(neg ? -n : n) }
     }
-    let text = String(
-      decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]),
-      as: UTF8.self)
-    return strtod(text, nil)
+    return strtod(String(decoding: text, as: UTF8.self), nil)
   }
 
   mutating func string() throws(JSONSyntaxError) -> String {
@@ -303,7 +312,7 @@ public struct JSONParser {
         continue
       }
       // not empty: pos < count
-      let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      let p = bytes.start.assumingMemoryBound(to: UInt8.self)
       switch JSONEscape.decode(p, count: bytes.count, at: pos, into: &buf) {
       case .decoded(let next): pos = next
       case .truncated: pos = bytes.count
@@ -320,7 +329,7 @@ public struct JSONParser {
 }
 
 func appendUTF8(_ buf: inout [UInt8], _ s: Unicode.Scalar) {
-  for u in UTF8.encode(s)! { buf.append(u) }
+  for u in s.utf8 { buf.append(u) }
 }
 
 /// The offset of the first byte that is not part of valid UTF-8, or nil when all are valid.

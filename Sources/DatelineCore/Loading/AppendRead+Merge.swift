@@ -8,30 +8,7 @@ extension AppendBase {
     var state = LoadState(directory: directory, fileNames: files.map(\.name))
     let arena = ByteArena()
     var newFiles = next
-    // Each new line's item bytes (as ChunkScan.lines takes them), by file and line number.
-    var itemAt: [Int: [Int: (UnsafeRawPointer, Int32)]] = [:]
-    for (k, bytes) in grown {
-      let copy = bytes.withUnsafeBufferPointer {
-        arena.copy($0.baseAddress!, $0.count)
-      }
-      let buffer = UnsafeRawBufferPointer(start: copy, count: bytes.count)
-      state.readLines(k, buffer, firstLine: files[k].lines)
-      var line = files[k].lines
-      var start = 0
-      while start < buffer.count,
-        let end = buffer[start...].firstIndex(of: 0x0A)
-      {
-        line += 1
-        let lineEnd = end > start && buffer[end - 1] == 0x0D ? end - 1 : end
-        itemAt[k, default: [:]][line] = (
-          UnsafeRawPointer(copy) + start, Int32(lineEnd - start)
-        )
-        start = end + 1
-      }
-      newFiles[k].digests += FileDigest.of(buffer, at: files[k].consumed)
-      newFiles[k].consumed += bytes.count
-      newFiles[k].lines = line
-    }
+    let itemAt = readAppended(grown, into: &newFiles, &state, arena: arena)
     var (records, seen) = state.decodeAll(
       .records, id: { (r: Record) in r.id.rawValue },
       decode: ItemDecoding.record)
@@ -67,6 +44,41 @@ extension AppendBase {
         owner: arena),
       added: added.compactMap { merged.recordIndex[$0.record.id] }.sorted(),
       errors: newIssues.count(where: \.isError))
+  }
+
+  /// Copies the appended bytes of each grown file into `arena`, has `state` read their
+  /// lines (numbered on from the file's loaded lines) and adds them to `newFiles`.
+  ///
+  /// Guarantees: the result gives each new line's item bytes (as ChunkScan.lines takes
+  /// them: without a CR before the newline), by file and line number, in `arena`.
+  func readAppended(
+    _ grown: [(index: Int, bytes: [UInt8])], into newFiles: inout [DataFile],
+    _ state: inout LoadState, arena: ByteArena
+  ) -> [Int: [Int: (UnsafeRawPointer, Int32)]] {
+    var itemAt: [Int: [Int: (UnsafeRawPointer, Int32)]] = [:]
+    for (k, bytes) in grown {
+      let copy = bytes.withUnsafeBufferPointer {
+        arena.copy($0.start, $0.count)
+      }
+      let buffer = UnsafeRawBufferPointer(start: copy, count: bytes.count)
+      state.readLines(k, buffer, firstLine: files[k].lines)
+      var line = files[k].lines
+      var start = 0
+      while start < buffer.count,
+        let end = buffer[start...].firstIndex(of: 0x0A)
+      {
+        line += 1
+        let lineEnd = end > start && buffer[end - 1] == 0x0D ? end - 1 : end
+        itemAt[k, default: [:]][line] = (
+          UnsafeRawPointer(copy) + start, Int32(lineEnd - start)
+        )
+        start = end + 1
+      }
+      newFiles[k].digests += FileDigest.of(buffer, at: files[k].consumed)
+      newFiles[k].consumed += bytes.count
+      newFiles[k].lines = line
+    }
+    return itemAt
   }
 
   /// Parties, sources and quotes of each record, as `LoadState.finish` checks them

@@ -71,36 +71,13 @@ struct LoadState {
     withExtendedLifetime(file) {}
   }
 
+  /// Reads an envelope file: its items go to `raw` under the envelope's type.
+  ///
+  /// Guarantees: a file that is not a valid envelope (invalid JSON, not an object, a
+  /// duplicate or unknown key, a bad schema, type or items) adds its errors and counts
+  /// as failed, and none of its items is read.
   mutating func readEnvelope(_ fi: Int, _ bytes: UnsafeRawBufferPointer) {
-    let root: JSONNode
-    do {
-      root = try JSONParser.parse(bytes)
-    } catch {
-      let (l, c) = lineAndColumn(of: error.offset, in: bytes)
-      fileIssue(
-        fi, .error, "invalid JSON: \(error.message)",
-        at: .position(line: l, column: c))
-      failedFiles += 1
-      return
-    }
-    var r = ItemReader()
-    guard case .object(let members) = root.value else {
-      fileIssue(
-        fi, .error,
-        "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)"
-      )
-      failedFiles += 1
-      return
-    }
-    var seen = Set<String>()
-    for m in members where !seen.insert(m.key).inserted {
-      fileIssue(fi, .error, "$.\(m.key): duplicate key \(quoted(m.key))")
-      failedFiles += 1
-      return
-    }
-    guard let f = r.fields(root, path: "$", known: ["schema", "type", "items"])
-    else { return }
-    for p in r.problems { fileIssue(fi, p.severity, "\(p.path): \(p.message)") }
+    guard let f = envelopeMembers(fi, bytes) else { return }
     var problems: [String] = []
     if let s = f["schema"] {
       if case .number(1) = s.value {
@@ -110,19 +87,7 @@ struct LoadState {
     } else {
       problems.append("$.schema: required field is missing")
     }
-    var type: CorpusLoader.ItemType? = nil
-    if let t = f["type"] {
-      if case .string(let s) = t.value,
-        let v = CorpusLoader.ItemType(rawValue: s)
-      {
-        type = v
-      } else {
-        problems.append(
-          "$.type: expected one of parties, sources, records, got \(t.summary)")
-      }
-    } else {
-      problems.append("$.type: required field is missing")
-    }
+    let type = envelopeType(f["type"], &problems)
     var items: [JSONNode] = []
     if let i = f["items"] {
       if case .array(let a) = i.value {
@@ -144,6 +109,62 @@ struct LoadState {
           file: fi, ordinal: i,
           place: .item(index: i, id: LoadState.idOf(node)), node: node))
     }
+  }
+
+  /// The members of an envelope's root object, or nil after reporting why there are
+  /// none to read: invalid JSON (with its line and column), a root that is not an
+  /// object, a duplicate key, or an unknown key.
+  mutating func envelopeMembers(_ fi: Int, _ bytes: UnsafeRawBufferPointer)
+    -> ItemReader.Fields?
+  {
+    let root: JSONNode
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      let (l, c) = lineAndColumn(of: error.offset, in: bytes)
+      fileIssue(
+        fi, .error, "invalid JSON: \(error.message)",
+        at: .position(line: l, column: c))
+      failedFiles += 1
+      return nil
+    }
+    var r = ItemReader()
+    guard case .object(let members) = root.value else {
+      fileIssue(
+        fi, .error,
+        "expected an envelope object {\"schema\": 1, \"type\": …, \"items\": […]}, got \(root.summary)"
+      )
+      failedFiles += 1
+      return nil
+    }
+    var seen = Set<String>()
+    for m in members where !seen.insert(m.key).inserted {
+      fileIssue(fi, .error, "$.\(m.key): duplicate key \(quoted(m.key))")
+      failedFiles += 1
+      return nil
+    }
+    guard let f = r.fields(root, path: "$", known: ["schema", "type", "items"])
+    else { return nil }
+    for p in r.problems { fileIssue(fi, p.severity, "\(p.path): \(p.message)") }
+    return f
+  }
+
+  /// The envelope's item type from its `type` member, or nil with the problem added.
+  func envelopeType(_ t: JSONNode?, _ problems: inout [String])
+    -> CorpusLoader.ItemType?
+  {
+    guard let t else {
+      problems.append("$.type: required field is missing")
+      return nil
+    }
+    if case .string(let s) = t.value,
+      let v = CorpusLoader.ItemType(rawValue: s)
+    {
+      return v
+    }
+    problems.append(
+      "$.type: expected one of parties, sources, records, got \(t.summary)")
+    return nil
   }
 
   /// One record object per line; a line with invalid JSON is that item's error.

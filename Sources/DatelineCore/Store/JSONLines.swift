@@ -33,70 +33,93 @@ extension Corpus {
     var start = 0
     var buffer: [UInt8] = []
     while start < rows.count {
-      // The block: rows until their lines (as they are) fill it.
-      var end = start
-      var size = 0
-      while end < rows.count
-        && (end == start || size + Int(store.lengths[rows[end]]) + 1 <= block)
-      {
-        size += Int(store.lengths[rows[end]]) + 1
-        end += 1
-      }
-      // Through the cache, the rows are first checked to be where they say (RecordStore+Placement).
-      if store.hasUnprovenPlacement,
-        let problem = store.readAll(rows[start..<end])
-          ?? store.checkPlacement(rows[start..<end])
+      let end = blockEnd(rows, from: start, block: block)
+      if let problem = writeBlock(
+        rows[start..<end], buffer: &buffer, write)
       {
         return problem
-      }
-      var offsets = [Int](repeating: 0, count: end - start + 1)
-      for k in start..<end {
-        offsets[k - start + 1] =
-          offsets[k - start] + Int(store.lengths[rows[k]]) + 1
-      }
-      if buffer.count < offsets[end - start] {
-        // Sized to what the rows need (a small list stays small); every byte is written below.
-        buffer = [UInt8](unsafeUninitializedCapacity: offsets[end - start]) {
-          _, n in n = offsets[end - start]
-        }
-      }
-      let verbatim: [Bool]
-      switch store.placeLines(
-        rows[start..<end], offsets: offsets, into: &buffer)
-      {
-      case .success(let v): verbatim = v
-      case .failure(let problem): return problem
-      }
-      if !verbatim.contains(false) {
-        buffer.withUnsafeBytes {
-          write(UnsafeRawBufferPointer(rebasing: $0[..<offsets[end - start]]))
-        }
-      } else {
-        // Some lines written again (a few, usually): the block again with those in place,
-        // each as its complete line (`completeLine`), a record built in code as its object.
-        var out: [UInt8] = []
-        out.reserveCapacity(offsets[end - start])
-        for k in start..<end {
-          if verbatim[k - start] {
-            out.append(
-              contentsOf: buffer[offsets[k - start]..<offsets[k - start + 1]])
-            continue
-          }
-          if let problem = store.readAll(rows[k...k])
-            ?? store.checkPlacement(rows[k...k])
-          {
-            return problem
-          }
-          out.append(
-            contentsOf: store.completeLine(rows[k])
-              ?? Array(records[rows[k]].jsonObject.utf8))
-          out.append(0x0A)
-        }
-        out.withUnsafeBytes { write($0) }
       }
       if let problem = readProblem { return problem }
       start = end
     }
+    return nil
+  }
+
+  /// Where the block that starts at `rows[start]` ends: rows until their lines (as they
+  /// are, with their newlines) fill `block` bytes; at least one row.
+  func blockEnd(_ rows: [Int], from start: Int, block: Int) -> Int {
+    var end = start
+    var size = 0
+    while end < rows.count
+      && (end == start || size + Int(store.lengths[rows[end]]) + 1 <= block)
+    {
+      size += Int(store.lengths[rows[end]]) + 1
+      end += 1
+    }
+    return end
+  }
+
+  /// Writes the lines of one block of rows through `write`, in order: the lines copied
+  /// into `buffer` (grown as needed), and any line that does not print as it is written
+  /// again. Returns the problem that stopped it, before anything of the block is written.
+  func writeBlock(
+    _ rows: ArraySlice<Int>, buffer: inout [UInt8],
+    _ write: (UnsafeRawBufferPointer) -> Void
+  ) -> DataReadProblem? {
+    // Through the cache, the rows are first checked to be where they say (RecordStore+Placement).
+    if store.hasUnprovenPlacement,
+      let problem = store.readAll(rows) ?? store.checkPlacement(rows)
+    {
+      return problem
+    }
+    var offsets = [Int](repeating: 0, count: rows.count + 1)
+    for (k, row) in rows.enumerated() {
+      offsets[k + 1] = offsets[k] + Int(store.lengths[row]) + 1
+    }
+    let total = offsets[rows.count]
+    if buffer.count < total {
+      // Sized to what the rows need (a small list stays small); every byte is written below.
+      buffer = [UInt8](unsafeUninitializedCapacity: total) { _, n in n = total }
+    }
+    let verbatim: [Bool]
+    switch store.placeLines(rows, offsets: offsets, into: &buffer) {
+    case .success(let v): verbatim = v
+    case .failure(let problem): return problem
+    }
+    guard verbatim.contains(false) else {
+      buffer.withUnsafeBytes {
+        write(UnsafeRawBufferPointer(rebasing: $0[..<total]))
+      }
+      return nil
+    }
+    return writeRewritten(
+      rows, lines: buffer, offsets: offsets, verbatim: verbatim, write)
+  }
+
+  /// Some lines written again (a few, usually): the block again with those in place,
+  /// each as its complete line (`completeLine`), a record built in code as its object;
+  /// the others as copied into `lines`.
+  func writeRewritten(
+    _ rows: ArraySlice<Int>, lines: [UInt8], offsets: [Int], verbatim: [Bool],
+    _ write: (UnsafeRawBufferPointer) -> Void
+  ) -> DataReadProblem? {
+    var out: [UInt8] = []
+    out.reserveCapacity(offsets[rows.count])
+    for (k, row) in rows.enumerated() {
+      if verbatim[k] {
+        out.append(contentsOf: lines[offsets[k]..<offsets[k + 1]])
+        continue
+      }
+      let one = rows[(rows.startIndex + k)..<(rows.startIndex + k + 1)]
+      if let problem = store.readAll(one) ?? store.checkPlacement(one) {
+        return problem
+      }
+      out.append(
+        contentsOf: store.completeLine(row)
+          ?? Array(records[row].jsonObject.utf8))
+      out.append(0x0A)
+    }
+    out.withUnsafeBytes { write($0) }
     return nil
   }
 }
@@ -130,13 +153,13 @@ extension RecordStore {
           for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)]
           {
             let i = rows[k]
-            let at = shared.value.1.baseAddress! + offsets[k - first]
+            let at = shared.value.1.start + offsets[k - first]
             let n = Int(lengths[i])
-            guard let fi = fileIndex(of: i) else { continue }
+            guard let p = items[i], let fi = fileIndex(of: i) else { continue }
             let f = files[fi]
             guard
               f.copyBytes(
-                at: f.base!.distance(to: items[i]!), length: n, to: at,
+                at: f.bytes.start.distance(to: p), length: n, to: at,
                 descriptor: descriptors[fi])
             else {
               failed.withLock { $0 = $0 ?? f }
@@ -172,7 +195,7 @@ extension RecordStore {
     while i < n {
       // ASCII below DEL, 16 bytes at a time (SSE2).
       i += dl_below_del_prefix(
-        b.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, n - i)
+        b.start.assumingMemoryBound(to: UInt8.self) + i, n - i)
       guard i < n else { break }
       let c = b[i]
       if c < 0x7F {

@@ -127,36 +127,12 @@ public struct Drafter: Sendable {
     let figures = FigureFinder(rules: rules).figures(
       in: part, a.tokens, excluding: timexTokens)
     let claimants = (found?.claimants ?? []).map { parties[$0].id.rawValue }
-    var roles: [DraftRecord.PartyRole] = []
-    func add(_ id: String, _ role: String) {
-      if !roles.contains(where: { $0.id == id }) {
-        roles.append(.init(id: id, role: role))
-      }
-    }
-    for c in claimants { add(c, "actor") }
     let kind = figures.isEmpty ? (found?.kind ?? "event") : "figure"
-    for (n, m) in mentions.enumerated() {
-      add(
-        parties[m.party].id.rawValue,
-        n == 0 && claimants.isEmpty
-          ? "actor" : (kind == "event" ? "participant" : "subject"))
-    }
-    for p in proposals {
-      let role =
-        found.map { $0.source.contains(part.lowerBound) } == true
-        ? "actor" : "participant"
-      if !parties.contains(where: { $0.id.rawValue == p.id }) {
-        add(p.id, roles.isEmpty ? "actor" : role)
-        state.propose(Party(id: Party.ID(p.id), name: p.name, kind: p.kind))
-      }
-    }
-    if roles.isEmpty {
-      add("unidentified", "participant")
-      state.propose(
-        Party(
-          id: Party.ID("unidentified"),
-          name: "Unidentified party (to be named in review)", kind: .other))
-    }
+    let roles = partyRoles(
+      claimants: claimants, mentions: mentions, proposals: proposals,
+      kind: kind,
+      opensSource: found.map { $0.source.contains(part.lowerBound) }
+        == true, state: &state)
     let id = sourceID + "-d" + String(state.records.count + 1).leftPadded(to: 3)
     let oneLine = quote.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
       .joined(separator: " ")
@@ -171,6 +147,43 @@ public struct Drafter: Sendable {
       basis: found?.basis ?? "unattributed",
       source: sourceID, quote: quote, quoteStart: nil,
       figures: figures, span: span)
+  }
+
+  /// The record's parties with their roles, each once: the claimants as actors, the
+  /// known parties mentioned (the first an actor when no one claims, else participants
+  /// of an event or subjects), then the proposed parties, which `state` collects for
+  /// review; "unidentified" when there is none.
+  private func partyRoles(
+    claimants: [String], mentions: [PartyMatcher.Mention],
+    proposals: [PartyProposals.Proposal], kind: String, opensSource: Bool,
+    state: inout State
+  ) -> [DraftRecord.PartyRole] {
+    var roles: [DraftRecord.PartyRole] = []
+    func add(_ id: String, _ role: String) {
+      if !roles.contains(where: { $0.id == id }) {
+        roles.append(.init(id: id, role: role))
+      }
+    }
+    for c in claimants { add(c, "actor") }
+    for (n, m) in mentions.enumerated() {
+      add(
+        parties[m.party].id.rawValue,
+        n == 0 && claimants.isEmpty
+          ? "actor" : (kind == "event" ? "participant" : "subject"))
+    }
+    for p in proposals
+    where !parties.contains(where: { $0.id.rawValue == p.id }) {
+      add(p.id, roles.isEmpty ? "actor" : opensSource ? "actor" : "participant")
+      state.propose(Party(id: Party.ID(p.id), name: p.name, kind: p.kind))
+    }
+    if roles.isEmpty {
+      add("unidentified", "participant")
+      state.propose(
+        Party(
+          id: Party.ID("unidentified"),
+          name: "Unidentified party (to be named in review)", kind: .other))
+    }
+    return roles
   }
 }
 

@@ -6,6 +6,8 @@ struct FigureFinder {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
   ]
 
+  /// The figures stated in tokens `part`, in order, leaving out numbers inside a
+  /// temporal expression (`timexTokens`) and numbers that count nothing named.
   func figures(
     in part: Range<Int>, _ tokens: [Token], excluding timexTokens: Set<Int>
   ) -> [DraftRecord.Figure] {
@@ -14,25 +16,14 @@ struct FigureFinder {
     var found: [DraftRecord.Figure] = []
     var i = part.lowerBound
     while i < part.upperBound {
-      guard !timexTokens.contains(i) else {
-        i += 1
-        continue
-      }
-      let t = tokens[i]
-      var value: Double?
-      var end = i + 1
-      if t.kind == .number, Double(t.lower) != nil {
-        (value, end) = readNumber(tokens, at: i, limit: part.upperBound)
-      } else if let n = numbers.value(of: t.lower), let v = Double(n),
-        t.kind == .word
-      {
-        value = v
-      }
-      guard var v = value, end < part.upperBound || tokens.indices.contains(end)
+      guard !timexTokens.contains(i),
+        let (value, numberEnd) = number(at: i, part, tokens, numbers: numbers)
       else {
         i += 1
         continue
       }
+      var v = value
+      var end = numberEnd
       // A score or a range written with a hyphen ("4-1") is not a count.
       if end < tokens.count,
         tokens[end].lower == "-"
@@ -46,31 +37,10 @@ struct FigureFinder {
         end += 1
       }
       let money = i > 0 && tokens[i - 1].lower == "$"
-      var label: String?
-      var unit: String?
-      if end < part.upperBound, tokens[end].lower == "%" {
-        label = "percent"
-        unit = "percent"
-      } else if money {
-        label = "dollars"
-        unit = "USD"
-      } else if end < part.upperBound, tokens[end].kind == .word,
-        let noun = counted.match(tokens, at: end)
+      if let (label, unit) = counts(
+        after: end, money: money, digits: tokens[i].kind == .number, part,
+        tokens, counted: counted, excluding: timexTokens)
       {
-        label = tokens[end..<(end + noun.count)].map(\.lower).joined(
-          separator: " ")
-        unit = noun.value
-      } else if t.kind == .number, end < part.upperBound,
-        tokens[end].kind == .word, !timexTokens.contains(end),
-        ![
-          "of", "to", "and", "or", "in", "on", "at", "for", "by", "from",
-          "with", "a", "the",
-        ].contains(
-          tokens[end].lower)
-      {
-        label = tokens[end].lower
-      }
-      if let label {
         found.append(
           DraftRecord.Figure(
             label: label, value: v, literal: literal(v),
@@ -80,6 +50,57 @@ struct FigureFinder {
       i = end
     }
     return found
+  }
+
+  /// The number token `i` starts (digits, or a number word of `numbers.words`) and the
+  /// index after it; nil when there is none.
+  private func number(
+    at i: Int, _ part: Range<Int>, _ tokens: [Token], numbers: WordClass
+  ) -> (Double, Int)? {
+    let t = tokens[i]
+    var value: Double?
+    var end = i + 1
+    if t.kind == .number, Double(t.lower) != nil {
+      (value, end) = readNumber(tokens, at: i, limit: part.upperBound)
+    } else if let n = numbers.value(of: t.lower), let v = Double(n),
+      t.kind == .word
+    {
+      value = v
+    }
+    guard let v = value, end < part.upperBound || tokens.indices.contains(end)
+    else { return nil }
+    return (v, end)
+  }
+
+  /// What a number that ends before `end` counts (label, unit): percent before `%`,
+  /// dollars after `$`, a noun of `figures.words`, or after digits the next word
+  /// unless it is a function word or part of a temporal expression; nil otherwise.
+  private func counts(
+    after end: Int, money: Bool, digits: Bool, _ part: Range<Int>,
+    _ tokens: [Token], counted: WordClass, excluding timexTokens: Set<Int>
+  ) -> (String, String?)? {
+    if end < part.upperBound, tokens[end].lower == "%" {
+      return ("percent", "percent")
+    }
+    if money { return ("dollars", "USD") }
+    if end < part.upperBound, tokens[end].kind == .word,
+      let noun = counted.match(tokens, at: end)
+    {
+      let label = tokens[end..<(end + noun.count)].map(\.lower).joined(
+        separator: " ")
+      return (label, noun.value)
+    }
+    if digits, end < part.upperBound,
+      tokens[end].kind == .word, !timexTokens.contains(end),
+      ![
+        "of", "to", "and", "or", "in", "on", "at", "for", "by", "from",
+        "with", "a", "the",
+      ].contains(
+        tokens[end].lower)
+    {
+      return (tokens[end].lower, nil)
+    }
+    return nil
   }
 
   /// Digits with thousands separators and a decimal part, written without spaces.

@@ -23,8 +23,6 @@ struct PartyProposals {
     -> [Proposal]
   {
     let titles = rules.wordClass("titles")
-    let orgs = rules.wordClass("organizations")
-    let calendar = [rules.wordClass("months"), rules.wordClass("weekdays")]
     var result: [Proposal] = []
     var i = range.lowerBound
     while i < range.upperBound {
@@ -41,51 +39,90 @@ struct PartyProposals {
         i += 1
         continue
       }
-      var end = i
-      while end < range.upperBound, !covered.contains(end),
-        !calendar.contains(where: { $0.contains(a.tokens[end].lower) }),
-        a.tokens[end].capitalized && a.tokens[end].kind == .word
-          || (end > i && ["of", "for", "and"].contains(a.tokens[end].lower)
-            && end + 1 < range.upperBound
-            && a.tokens[end + 1].capitalized)
-      {
-        end += 1
-      }
+      let end = runEnd(from: i, in: range, a, covered: covered)
       guard end > i else {
         i += 1
         continue
       }
       // "Defense Minister Karel Hodza": the name starts after the last title in the run.
-      var k = i
-      while k < end {
-        if let m = titles.match(a.tokens, at: k), k + m.count < end {
-          titled = true
-          i = k + m.count
-          k = i
-        } else {
-          k += 1
-        }
+      if let named = nameStart(i..<end, a, titles: titles) {
+        titled = true
+        i = named
       }
-      let words = end - i
-      let sentenceStart = sentenceStarts.contains(i)
-      let organization = orgs.contains(a.tokens[end - 1].lower) && words >= 2
-      let inSource = sourceOfStatement.map { $0.contains(i) } ?? false
-      let person = (titled || inSource) && words >= 2 && !organization
-      if (titled && !organization) || organization
-        || (inSource && (words >= 2 || !sentenceStart))
+      if let p = proposal(
+        i..<end, a, titled: titled, sourceOfStatement: sourceOfStatement),
+        !result.contains(where: { $0.id == p.id })
       {
-        let name = a.text(a.tokens[i].start..<a.tokens[end - 1].end)
-        let id = Slug.make(name)
-        if !id.isEmpty, !result.contains(where: { $0.id == id }) {
-          result.append(
-            Proposal(
-              id: id, name: name,
-              kind: person || titled
-                ? .person : (organization ? .other : .other)))
-        }
+        result.append(p)
       }
       i = end
     }
     return result
+  }
+
+  /// Where the run of capitalized words that starts at `i` ends: it goes on through
+  /// "of", "for" and "and" before another capitalized word, and stops at a covered
+  /// token, a month or a weekday, or the end of `range`.
+  private func runEnd(
+    from i: Int, in range: Range<Int>, _ a: TemporalTagger.Analysis,
+    covered: Set<Int>
+  ) -> Int {
+    let calendar = [rules.wordClass("months"), rules.wordClass("weekdays")]
+    var end = i
+    while end < range.upperBound, !covered.contains(end),
+      !calendar.contains(where: { $0.contains(a.tokens[end].lower) }),
+      a.tokens[end].capitalized && a.tokens[end].kind == .word
+        || (end > i && ["of", "for", "and"].contains(a.tokens[end].lower)
+          && end + 1 < range.upperBound
+          && a.tokens[end + 1].capitalized)
+    {
+      end += 1
+    }
+    return end
+  }
+
+  /// Where the name starts in `run` when titles come first in it (after the last one),
+  /// or nil when none does.
+  private func nameStart(
+    _ run: Range<Int>, _ a: TemporalTagger.Analysis, titles: WordClass
+  ) -> Int? {
+    var start: Int?
+    var k = run.lowerBound
+    while k < run.upperBound {
+      if let m = titles.match(a.tokens, at: k), k + m.count < run.upperBound {
+        k += m.count
+        start = k
+      } else {
+        k += 1
+      }
+    }
+    return start
+  }
+
+  /// The proposal for the name at `name`: a titled person, an organization (ending in
+  /// a word of `organizations.words`, two words at least), or the named source of a
+  /// statement (one word only when it does not open its sentence); nil otherwise.
+  private func proposal(
+    _ name: Range<Int>, _ a: TemporalTagger.Analysis, titled: Bool,
+    sourceOfStatement: Range<Int>?
+  ) -> Proposal? {
+    let words = name.count
+    let sentenceStart = sentenceStarts.contains(name.lowerBound)
+    let organization =
+      rules.wordClass("organizations").contains(
+        a.tokens[name.upperBound - 1].lower) && words >= 2
+    let inSource =
+      sourceOfStatement.map { $0.contains(name.lowerBound) } ?? false
+    let person = (titled || inSource) && words >= 2 && !organization
+    guard
+      (titled && !organization) || organization
+        || (inSource && (words >= 2 || !sentenceStart))
+    else { return nil }
+    let text = a.text(
+      a.tokens[name.lowerBound].start..<a.tokens[name.upperBound - 1].end)
+    let id = Slug.make(text)
+    guard !id.isEmpty else { return nil }
+    return Proposal(
+      id: id, name: text, kind: person || titled ? .person : .other)
   }
 }
