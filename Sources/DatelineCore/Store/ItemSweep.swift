@@ -42,7 +42,7 @@ struct ItemSweep: ~Copyable {
     guard f.isDeferred else {
       return UnsafeRawBufferPointer(start: p, count: n)
     }
-    let at = f.base!.distance(to: p)
+    let at = f.bytes.start.distance(to: p)
     if fi != file || at < lo || at + n > hi {
       guard read(f, index: fi, from: at, atLeast: n) else { return nil }
     }
