@@ -66,13 +66,13 @@ extension FastLoader {
   {
     let perChunk = ResultSlots<[LinkTarget]>(count: set.count)
     kept.withUnsafeBufferPointer { keptBuffer in
-      let keptFlags = UnsafeSendable(keptBuffer)
+      let keptFlags = ReadOnlyBuffer(keptBuffer)
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
         let data = set.chunks[c].data
         let base = set.starts[c]
         var out: [LinkTarget] = []
         for l in data.items.indices
-        where keptFlags.value[base + l] && data.items[l].clean {
+        where keptFlags[base + l] && data.items[l].clean {
           let it = data.items[l]
           guard it.linkCount > 0 else { continue }
           let from = out.count

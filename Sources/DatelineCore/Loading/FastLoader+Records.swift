@@ -138,7 +138,7 @@ extension FastLoader {
   ) {
     let perChunk = ResultSlots<([Int], [QuoteJob])>(count: set.count)
     kept.withUnsafeBufferPointer { keptBuffer in
-      let keptFlags = UnsafeSendable(keptBuffer)
+      let keptFlags = ReadOnlyBuffer(keptBuffer)
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
         let chunk = set.chunks[c]
         let base = set.starts[c]
@@ -146,7 +146,7 @@ extension FastLoader {
         var jobs: [QuoteJob] = []
         chunk.data.items.withUnsafeBufferPointer { items in
           chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
-            for l in 0..<items.count where keptFlags.value[base + l] {
+            for l in 0..<items.count where keptFlags[base + l] {
               let it = items[l]
               guard it.clean, !it.checkByReference,
                 sources.find(it.source) != nil
@@ -281,10 +281,4 @@ struct QuoteJob {
   var source: Int32
   var chunk: Int32
   var check: Int32
-}
-
-/// A value handed to concurrent work that only reads it.
-struct UnsafeSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }

@@ -193,12 +193,12 @@ struct FastLoader {
   /// Guarantees: `phase[0]` holds the source table, the copy's state (whose issues
   /// past the copy's start are the source phase's) and its files once the job ends.
   func sourcesJob(_ plan: Plan, into phase: ResultSlots<SourcesOutcome>)
-    -> UnsafeSendable<([SourceScanResult]) -> Void>
+    -> SourcesJob
   {
-    let copy = UnsafeSendable(self)
+    let copy = self
     let watcher = progress
-    return UnsafeSendable<([SourceScanResult]) -> Void> { scanned in
-      var loader = copy.value
+    return SourcesJob { scanned in
+      var loader = copy
       var all = scanned
       for fi in plan.deferred {
         guard let f = loader.fillSources(fi) else { continue }
@@ -295,7 +295,7 @@ struct FastLoader {
   static func run(
     _ jobs: [Job], files: [FileBytes?], parties: PartyLookup,
     progress: LoadProgress? = nil,
-    onSources: UnsafeSendable<([SourceScanResult]) -> Void>? = nil
+    onSources: SourcesJob? = nil
   ) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
     let list = jobs
@@ -303,7 +303,7 @@ struct FastLoader {
       let output = FastLoader.perform(list[i], files: files, parties: parties)
       slots[i] = output
       // The sources' own phase runs on this core while the others scan records.
-      if let onSources, case .sources(let s) = output { onSources.value(s) }
+      if let onSources, case .sources(let s) = output { onSources.run(s) }
       if let progress, case .chunk(let c) = output {
         // Items the reference decoder rejected: the errors a first open shows as found.
         let errors = c.data.fallbacks.values.count {
@@ -326,6 +326,14 @@ struct FastLoader {
       }
     }
     return JobResults(sources: sources, chunks: chunks)
+  }
+
+  /// The sources' own phase, run by the iteration that scanned the sources.
+  ///
+  /// `@unchecked Sendable`: the closure (and the copy of the loader it holds) is called
+  /// once, on that one thread; no other iteration touches what it captures.
+  struct SourcesJob: @unchecked Sendable {
+    let run: ([SourceScanResult]) -> Void
   }
 
   enum JobOutput: @unchecked Sendable {

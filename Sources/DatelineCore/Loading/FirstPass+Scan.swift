@@ -246,11 +246,11 @@ struct FirstPassScan {
   ) -> Bool {
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
-    let shared = UnsafeSendable((pieces, descriptors, table))
+    let parties = PartyTable(pointer: table)
     let workers = min(
       pieces.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      let (pieces, descriptors, table) = shared.value
+      let table = parties.pointer
       var buffer = FirstPassWindow(size: window)
       while !failed.load(ordering: .relaxed) {
         let i = next.add(1, ordering: .relaxed).oldValue
@@ -337,4 +337,12 @@ struct FirstPassScan {
     }
     return true
   }
+}
+
+/// The C pass's party table, handed to the scans of every piece.
+///
+/// `@unchecked Sendable`: an opaque pointer is not `Sendable`; the table is built before
+/// the scans, only read by them (`dl_fp_scan` takes it as const), and freed after.
+private struct PartyTable: @unchecked Sendable {
+  let pointer: OpaquePointer
 }

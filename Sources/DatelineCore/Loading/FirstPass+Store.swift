@@ -145,9 +145,8 @@ extension FirstPassScan {
   {
     let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
       capacity: max(rows.count, 1))
-    let shared = UnsafeSendable(keys)
+    let shared = DisjointWrites(keys)
     DispatchQueue.concurrentPerform(iterations: rows.lines.count) { p in
-      let keys = shared.value
       let lines = rows.lines[p]
       var k = rows.usualBase[p]
       for l in 0..<(rows.lineBase[p + 1] - rows.lineBase[p])
@@ -156,8 +155,8 @@ extension FirstPassScan {
         let key = RecordStore.key(
           firstDay: line.first_day, lastDay: line.last_day,
           precision: line.precision, time: line.time)
-        keys.initializeElement(
-          at: k,
+        shared.initialize(
+          k,
           to: .init(
             key: key, prefix: RecordStore.prefix(rows.id(piece: p, line)),
             row: Int32(rows.lineBase[p] + l),
@@ -189,21 +188,24 @@ extension FirstPassScan {
     let halves = [0..<(n / 2), (n / 2)..<n]
     let totals = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
     defer { totals.deallocate() }
-    let counting = UnsafeSendable((columns, totals))
+    // Each core fills its own rows of the columns (Column: one writer per row).
+    let counting = columns
+    let sums = DisjointWrites(totals)
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let (columns, totals) = counting.value
+      let columns = counting
       var at = 0
       for i in halves[h] {
         columns.involvedStart.base[i] = UInt32(at)
         at += rows.involvedCount(order[i])
       }
-      totals[h] = at
+      sums.initialize(h, to: at)
     }
     columns.involved = Column<UInt16>(uninitialized: totals[0] + totals[1])
     columns.involvedStart.base[n] = UInt32(totals[0] + totals[1])
-    let filling = UnsafeSendable((columns, totals[0]))
+    let filling = columns
+    let shift = totals[0]
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let (columns, shift) = filling.value
+      let columns = filling
       for i in halves[h] {
         rows.prefetch(order, i)
         let at = Int(columns.involvedStart[i]) + (h == 0 ? 0 : shift)
@@ -247,13 +249,13 @@ extension FirstPassScan {
     let sizes = [n - upper, upper]
     let tables = UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2)
     defer { tables.deallocate() }
-    let shared = UnsafeSendable(tables)
+    let shared = DisjointWrites(tables)
     DispatchQueue.concurrentPerform(iterations: 2) { t in
       var table = ByteKeyTable(capacity: sizes[t])
       for i in 0..<n where Int(ids[i].hash >> 31) == t {
         _ = table.insert(ids[i], value: Int32(i)) { ids[Int($0)] }
       }
-      shared.value.initializeElement(at: t, to: table)
+      shared.initialize(t, to: table)
     }
     let result = Array(tables)
     _ = tables.deinitialize()

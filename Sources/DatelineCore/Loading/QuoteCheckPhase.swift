@@ -45,7 +45,7 @@ enum QuoteCheckPhase {
     // Plain pointers to each chunk's quote data (not changed until the boxes are freed,
     // after this phase): taking them out of the boxes per quote cost a retain and a
     // release each.
-    let views = UnsafeSendable(boxes.map(BoxView.init))
+    let views = boxes.map(BoxView.init)
     let work = ordered
     let bounds = counts
     DispatchQueue.concurrentPerform(iterations: batches) { b in
@@ -59,7 +59,7 @@ enum QuoteCheckPhase {
         let text = list[s].textStorage
         span.add(text)
         check(
-          work[bounds[s]..<bounds[s + 1]], text: text, views: views.value,
+          work[bounds[s]..<bounds[s + 1]], text: text, views: views,
           &scratch, failed: &failed)
         k += 1
       }
@@ -71,7 +71,10 @@ enum QuoteCheckPhase {
   }
 
   /// Where one chunk's quote checks, their extras and their normalized bytes lie.
-  struct BoxView {
+  ///
+  /// `@unchecked Sendable`: plain pointers into a `QuoteBox`'s arrays, which `run` keeps
+  /// alive and nothing changes until the phase ends; every thread only reads them.
+  struct BoxView: @unchecked Sendable {
     let quotes: UnsafePointer<RecordScanChunk.QuoteCheck>
     let extras: UnsafePointer<RecordScanChunk.QuoteExtra>
     let arena: UnsafeRawPointer

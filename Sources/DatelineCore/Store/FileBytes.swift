@@ -133,12 +133,18 @@ final class FileBytes: @unchecked Sendable {
     let pieces = max(1, (size + piece - 1) / piece)
     let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: pieces)
     defer { got.deallocate() }
-    let shared = UnsafeSendable((region, got))
+    // Each iteration reads its own piece of the region and writes its own count.
+    let bytes = DisjointWrites(
+      UnsafeMutableRawBufferPointer(start: region, count: size).bindMemory(
+        to: UInt8.self))
+    let counts = DisjointWrites(got)
     DispatchQueue.concurrentPerform(iterations: pieces) { k in
       let lo = k * piece
       let n = min(size, lo + piece) - lo
-      shared.value.1[k] = readFully(
-        fd, into: shared.value.0 + lo, count: n, at: lo)
+      counts.initialize(
+        k,
+        to: readFully(
+          fd, into: bytes.claim(lo..<(lo + n)).start, count: n, at: lo))
     }
     // The bytes up to the first piece that came short (the file shrank while read).
     var count = 0

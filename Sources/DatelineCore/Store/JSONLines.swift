@@ -148,14 +148,18 @@ extension RecordStore {
     let failed = Mutex<FileBytes?>(nil)
     verbatim.withUnsafeMutableBufferPointer { v in
       out.withUnsafeMutableBytes { o in
-        let shared = UnsafeSendable((v, o))
+        // Each line to its own place, and its own flag.
+        let flags = DisjointWrites(v)
+        let places = DisjointWrites(o.bindMemory(to: UInt8.self))
         DispatchQueue.concurrentPerform(iterations: 2) { h in
           for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)]
           {
             let i = rows[k]
-            let at = shared.value.1.start + offsets[k - first]
             let n = Int(lengths[i])
             guard let p = items[i], let fi = fileIndex(of: i) else { continue }
+            let at = UnsafeMutableRawPointer(
+              places.claim(offsets[k - first]..<(offsets[k - first] + n + 1))
+                .start)
             let f = files[fi]
             guard
               f.copyBytes(
@@ -166,8 +170,10 @@ extension RecordStore {
               continue
             }
             at.storeBytes(of: 0x0A, toByteOffset: n, as: UInt8.self)
-            shared.value.0[k - first] = RecordStore.printsRaw(
-              UnsafeRawBufferPointer(start: at, count: n))
+            flags.initialize(
+              k - first,
+              to: RecordStore.printsRaw(
+                UnsafeRawBufferPointer(start: at, count: n)))
           }
         }
       }

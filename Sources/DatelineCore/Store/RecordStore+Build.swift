@@ -207,25 +207,25 @@ extension RecordStore {
     let count = keptBase[set.count]
     let keys = UnsafeMutableBufferPointer<SortKey>.allocate(
       capacity: max(count, 1))
-    let sharedKeys = UnsafeSendable(keys)
-    let sharedDecoded = UnsafeSendable(decoded)
+    let sharedKeys = DisjointWrites(keys)
     kept.withUnsafeBufferPointer { keptBuffer in
-      let keptFlags = UnsafeSendable(keptBuffer)
+      let keptFlags = ReadOnlyBuffer(keptBuffer)
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
         let data = set.chunks[c].data
         let base = set.starts[c]
-        var k = keptBase[c]
+        let chunkKeys = sharedKeys.claim(keptBase[c]..<keptBase[c + 1])
+        var k = 0
         data.items.withUnsafeBufferPointer { items in
-          for l in 0..<items.count where keptFlags.value[base + l] {
+          for l in 0..<items.count where keptFlags[base + l] {
             let it = items[l]
             if it.clean {
-              sharedKeys.value[k] = SortKey(
+              chunkKeys[k] = SortKey(
                 key: key(
                   firstDay: it.firstDay, lastDay: it.lastDay,
                   precision: it.precision, time: it.time),
                 prefix: prefix(it.id), row: Int32(base + l), chunk: Int32(c))
-            } else if let r = sharedDecoded.value[base + l] {
-              sharedKeys.value[k] = SortKey(
+            } else if let r = decoded[base + l] {
+              chunkKeys[k] = SortKey(
                 key: key(
                   firstDay: r.firstDay, lastDay: r.lastDay,
                   precision: r.precision, time: r.time),
@@ -238,7 +238,7 @@ extension RecordStore {
     }
     timer.lap("keys")
     let idOf: @Sendable (Int32) -> ByteRef = { g in
-      sharedDecoded.value[Int(g)]?.id ?? set.requiredID(of: g)
+      decoded[Int(g)]?.id ?? set.requiredID(of: g)
     }
     let order = timelineOrder(
       UnsafeMutableBufferPointer(rebasing: keys[..<count]), id: idOf)
@@ -260,10 +260,10 @@ extension RecordStore {
     let position = Column<Int32>(uninitialized: set.total)
     position.base.initialize(repeating: -1, count: set.total)
     let halves = [0, count / 2, count]
-    let cols = UnsafeSendable(columns)
-    let sharedDecoded = UnsafeSendable(decoded)
+    // Each core fills its own rows of the columns (Column: one writer per row).
+    let cols = columns
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let c = cols.value
+      let c = cols
       for i in halves[h]..<halves[h + 1] {
         let s = order[i]
         let g = Int(s.row)
@@ -271,7 +271,7 @@ extension RecordStore {
         let chunk = set.chunks[Int(s.chunk)]
         let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
         guard it.clean else {
-          let r = decodedRow(sharedDecoded.value, g)
+          let r = decodedRow(decoded, g)
           c.set(i, r)
           c.involvedStart.base[i + 1] = UInt32(r.involved.count)
           continue
@@ -321,10 +321,10 @@ extension RecordStore {
     columns.involved = Column(
       uninitialized: Int(columns.involvedStart.base[count]))
     let halves = [0, count / 2, count]
-    let cols = UnsafeSendable(columns)
-    let sharedDecoded = UnsafeSendable(decoded)
+    // Each core fills its own rows of the columns (Column: one writer per row).
+    let cols = columns
     DispatchQueue.concurrentPerform(iterations: 2) { h in
-      let c = cols.value
+      let c = cols
       for i in halves[h]..<halves[h + 1] {
         let s = order[i]
         let g = Int(s.row)
@@ -338,7 +338,7 @@ extension RecordStore {
               count: Int(it.involvedCount))
           }
         } else {
-          let r = decodedRow(sharedDecoded.value, g)
+          let r = decodedRow(decoded, g)
           r.involved.withUnsafeBufferPointer {
             at.initialize(from: $0.start, count: $0.count)
           }
@@ -357,18 +357,19 @@ extension RecordStore {
   {
     var tables = ids.tables
     ids.tables = []
-    let sharedTables = UnsafeSendable(
-      UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2))
-    defer { sharedTables.value.deallocate() }
-    _ = sharedTables.value.initialize(from: tables)
+    let buffer = UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2)
+    defer { buffer.deallocate() }
+    _ = buffer.initialize(from: tables)
     tables = []
+    let shared = DisjointWrites(buffer)
     DispatchQueue.concurrentPerform(iterations: 2) { t in
-      sharedTables.value[t].remap { g in
+      let table = shared.claim(t..<(t + 1))
+      table[0].remap { g in
         position[Int(g)] >= 0 ? position[Int(g)] : nil
       }
     }
-    tables = Array(sharedTables.value)
-    _ = sharedTables.value.deinitialize()
+    tables = Array(buffer)
+    _ = buffer.deinitialize()
     return tables
   }
 

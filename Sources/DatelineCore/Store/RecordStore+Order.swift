@@ -64,17 +64,18 @@ extension RecordStore {
     // Each bucket sorted; the cores split the buckets by number of keys.
     var split = 0
     while split < days.count && starts[split] < n / 2 { split += 1 }
-    let sharedStarts = UnsafeSendable(UnsafePointer(starts))
-    let target = UnsafeSendable(out.base)
-    let cut = split
     let buckets = days.count
+    let bounds = ReadOnlyBuffer(
+      UnsafeBufferPointer(start: starts, count: buckets + 1))
+    let sorting = DisjointWrites(
+      UnsafeMutableBufferPointer(start: out.base, count: n))
+    let cut = split
     DispatchQueue.concurrentPerform(iterations: 2) { h in
       for b in (h == 0 ? 0..<cut : cut..<buckets) {
-        let lo = sharedStarts.value[b]
-        let hi = sharedStarts.value[b + 1]
+        let lo = bounds[b]
+        let hi = bounds[b + 1]
         guard hi - lo > 1 else { continue }
-        var bucketKeys = UnsafeMutableBufferPointer(
-          start: target.value + lo, count: hi - lo)
+        var bucketKeys = sorting.claim(lo..<hi)
         bucketKeys.sort(by: less.callAsFunction)
       }
     }
@@ -128,19 +129,18 @@ extension RecordStore {
     ) -> UnsafeMutablePointer<Int> {
       let n = keys.count
       let mid = n / 2
-      let shared = UnsafeSendable(keys)
+      let input = ReadOnlyBuffer(UnsafeBufferPointer(keys))
       let counts = [
-        UnsafeMutablePointer<Int>.allocate(capacity: count + 1),
-        UnsafeMutablePointer<Int>.allocate(capacity: count + 1),
+        UnsafeMutableBufferPointer<Int>.allocate(capacity: count + 1),
+        UnsafeMutableBufferPointer<Int>.allocate(capacity: count + 1),
       ]
       defer { for c in counts { c.deallocate() } }
-      let sharedCounts = UnsafeSendable(counts)
+      let counting = counts.map(DisjointWrites.init)
+      let buckets = count
       DispatchQueue.concurrentPerform(iterations: 2) { h in
-        let c = sharedCounts.value[h]
-        c.initialize(repeating: 0, count: count + 1)
-        for i in (h == 0 ? 0..<mid : mid..<n) {
-          c[bucket(shared.value[i])] += 1
-        }
+        let c = counting[h].claim(0..<(buckets + 1))
+        c.initialize(repeating: 0)
+        for i in (h == 0 ? 0..<mid : mid..<n) { c[bucket(input[i])] += 1 }
       }
       // Bucket b of half 0 starts where buckets < b of both halves end; half 1 follows.
       let starts = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
@@ -155,13 +155,16 @@ extension RecordStore {
         at += c1
       }
       starts[count] = n
-      let target = UnsafeSendable(out)
+      // Every key to its own place: the halves' places of a bucket do not overlap.
+      let nexts = counts.map(DisjointWrites.init)
+      let placed = DisjointWrites(
+        UnsafeMutableBufferPointer(start: out, count: n))
       DispatchQueue.concurrentPerform(iterations: 2) { h in
-        let next = sharedCounts.value[h]
+        let next = nexts[h].claim(0..<(buckets + 1))
         for i in (h == 0 ? 0..<mid : mid..<n) {
-          let k = shared.value[i]
+          let k = input[i]
           let b = bucket(k)
-          (target.value + next[b]).initialize(to: k)
+          placed.initialize(next[b], to: k)
           next[b] += 1
         }
       }

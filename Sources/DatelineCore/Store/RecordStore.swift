@@ -56,8 +56,9 @@ final class RecordStore: @unchecked Sendable {
   static let recentLimit = 4096
 
   /// The columns, all in timeline order, to be filled by the builder (every entry of
-  /// every column; `involved` is made once its length is known).
-  struct Columns {
+  /// every column; `involved` is made once its length is known). Sendable: the
+  /// builder's cores fill their own rows of the same columns.
+  struct Columns: Sendable {
     var firstDay: Column<Int32>
     var lastDay: Column<Int32>
     var precision: Column<UInt8>
@@ -108,7 +109,10 @@ final class RecordStore: @unchecked Sendable {
   }
 
   /// One record's column values.
-  struct Row {
+  ///
+  /// `@unchecked Sendable` for its `item` pointer alone: it points into file bytes that
+  /// the store's owners keep alive and nothing writes, as a `ByteRef` does.
+  struct Row: @unchecked Sendable {
     var firstDay: Int32
     var lastDay: Int32
     var precision: UInt8
