@@ -20,6 +20,10 @@ runs=${2:-3}
 bin=${DATELINE_BIN:-$PWD/.build-perf/release/dateline}
 [ -x "$bin" ] || swift build -c release --scratch-path .build-perf --product dateline >/dev/null
 export XDG_CACHE_HOME=$PWD/bench-data/cache-browse
+# The session (selection, filters) is saved on quit and restored on open: a state
+# directory of the bench's own, emptied before each start, so the key pressed during the
+# check does not move the next run's first screen (nor anyone else's).
+export XDG_STATE_HOME=$PWD/bench-data/state-browse
 sock=dateline-bench-$$
 rss=$(mktemp)
 trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -f "$rss"' EXIT
@@ -36,6 +40,7 @@ quit() {
 }
 once() { # $1: label
   local start first checked="" key=""
+  rm -rf "$XDG_STATE_HOME/dateline"
   start=$(date +%s.%N)
   tmux -L "$sock" new-session -d -x 120 -y 40 \
     "TERM=xterm-256color DATELINE_FIRST_PASS=${FIRST_PASS:-1} /usr/bin/time -f %M -o $rss $bin browse --data $dir"
