@@ -332,10 +332,12 @@ extension RecordStore {
         let chunk = set.chunks[Int(s.chunk)]
         let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
         if it.clean {
+          // One to three parties a row: a loop, not a call to memmove per row.
           chunk.data.involved.withUnsafeBufferPointer { inv in
-            at.initialize(
-              from: inv.start + Int(it.involvedStart),
-              count: Int(it.involvedCount))
+            let from = inv.start + Int(it.involvedStart)
+            for k in 0..<Int(it.involvedCount) {
+              (at + k).initialize(to: from[k])
+            }
           }
         } else {
           let r = decodedRow(decoded, g)
