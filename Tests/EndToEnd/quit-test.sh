@@ -15,9 +15,10 @@ DATA=$(synth_corpus 33000) || { echo "quit-test: cannot generate the corpus"; ex
 start 100 30
 # Two busy loops per core at normal priority, started from the pane's shell so that they
 # share the browser's session and so its scheduler group (autogroup): a SCHED_IDLE thread
-# then gets (almost) nothing.
+# then gets (almost) nothing. They start inside a subshell, so they are not the
+# interactive shell's jobs: its "Terminated" notices would land in the tty check below.
 hogs=$((2 * $(nproc)))
-keys "clear; for i in \$(seq $hogs); do (while :; do :; done) & echo \$! >>'$WORK/hogs'; done" Enter
+keys "clear; (for i in \$(seq $hogs); do (while :; do :; done) & echo \$! >>'$WORK/hogs'; done)" Enter
 for _ in $(seq 100); do [ "$(wc -l <"$WORK/hogs" 2>/dev/null)" = "$hogs" ] && break; sleep 0.1; done
 
 # One attempt: 0 the process ended with the write pending, 1 it waited for the write,
@@ -26,7 +27,7 @@ attempt() {  # attempt HOW CACHE
   local how=$1 cache=$2 pid sent polls
   keys "clear; DATELINE_CACHE_MIN_BYTES=0 XDG_CACHE_HOME='$cache' '$BIN' --data '$DATA'" Enter
   expect "browser up before $how" ' 33000/33000 ' 120 || return 2
-  # The browser, not one of the busy loops that are the shell's children too.
+  # The browser, the newest dateline child of the pane's shell.
   pid=$(pgrep -n -x -P "$(T display-message -p -t 0 '#{pane_pid}')" dateline)
   written() { ls "$cache/dateline/"*.cache >/dev/null 2>&1; }
   sent=$(date +%s.%N)
