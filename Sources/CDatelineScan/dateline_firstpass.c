@@ -120,55 +120,6 @@ static const uint8_t *fp_plain_string(const uint8_t *p, const uint8_t *end, cons
   return q + 1;
 }
 
-// MARK: - Dates
-
-static int64_t fp_days_from_civil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t mp = (m + 9) % 12;
-  int64_t doy = (153 * mp + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static int fp_days_in(int m, int y) {
-  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return days[m - 1];
-}
-
-static int fp_digits(const uint8_t *p, int n, int *v) {
-  int x = 0;
-  for (int i = 0; i < n; i++) {
-    if (p[i] < '0' || p[i] > '9') return 0;
-    x = x * 10 + (p[i] - '0');
-  }
-  *v = x;
-  return 1;
-}
-
-/// RecordDate.parse: YYYY-MM-DD, YYYY-MM or YYYY; 1 with first and last day and precision.
-static int fp_date(const uint8_t *s, size_t n, int32_t *first, int32_t *last, uint8_t *precision) {
-  int y = 0, m = 1, d = 1;
-  if (n != 4 && n != 7 && n != 10) return 0;
-  if (!fp_digits(s, 4, &y) || y < 1 || y > 9999) return 0;
-  if (n >= 7 && (s[4] != '-' || !fp_digits(s + 5, 2, &m) || m < 1 || m > 12)) return 0;
-  if (n == 10 && (s[7] != '-' || !fp_digits(s + 8, 2, &d) || d < 1 || d > fp_days_in(m, y))) return 0;
-  *first = (int32_t)fp_days_from_civil(y, m, d);
-  if (n == 10) {
-    *precision = 0;
-    *last = *first;
-  } else if (n == 7) {
-    *precision = 2;
-    *last = *first + fp_days_in(m, y) - 1;
-  } else {
-    *precision = 3;
-    *last = (int32_t)fp_days_from_civil(y, 12, 31);
-  }
-  return 1;
-}
-
 // MARK: - Lines
 
 typedef struct {
@@ -278,7 +229,7 @@ static const uint8_t *fp_field(const uint8_t *k, size_t kn, const uint8_t *p, co
   case SEEN_TIME: {
     int h, m;
     p = fp_plain_string(p, end, &s, &n);
-    if (!p || n != 5 || s[2] != ':' || !fp_digits(s, 2, &h) || !fp_digits(s + 3, 2, &m) || h > 23 || m > 59) return NULL;
+    if (!p || n != 5 || s[2] != ':' || !dl_fp_digits(s, 2, &h) || !dl_fp_digits(s + 3, 2, &m) || h > 23 || m > 59) return NULL;
     f->time = h * 60 + m;
     return p;
   }
@@ -297,7 +248,7 @@ static const uint8_t *fp_field(const uint8_t *k, size_t kn, const uint8_t *p, co
 /// a required one is missing or a date is impossible.
 static int fp_finish_line(const fp_fields *f, dl_fp_output *out, size_t start, dl_fp_line *line, int *full) {
   if ((f->seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) != (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) return 0;
-  if (!fp_date(f->date, f->date_n, &line->first_day, &line->last_day, &line->precision)) return 0;
+  if (!dl_fp_date(f->date, f->date_n, &line->first_day, &line->last_day, &line->precision)) return 0;
   if (f->week) {
     if (line->precision != 0) return 0;
     line->precision = 1;
@@ -309,7 +260,7 @@ static int fp_finish_line(const fp_fields *f, dl_fp_output *out, size_t start, d
   if (f->end_date) {
     int32_t e_first, e_last;
     uint8_t e_precision;
-    if (!fp_date(f->end_date, f->end_n, &e_first, &e_last, &e_precision) || e_first < line->first_day) return 0;
+    if (!dl_fp_date(f->end_date, f->end_n, &e_first, &e_last, &e_precision) || e_first < line->first_day) return 0;
     line->last_day = e_last;
     line->flags |= (uint8_t)(2 | e_precision << 2);
   }

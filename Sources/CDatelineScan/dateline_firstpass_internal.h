@@ -23,4 +23,11 @@ int32_t dl_fp_party(const dl_fp_parties *t, const uint8_t *p, size_t n);
 /// p can change what was read, else NULL (see dateline_firstpass_rest.c).
 const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end);
 
+/// The n ASCII digits at p as a number in *v; 0 when one is not a digit.
+int dl_fp_digits(const uint8_t *p, int n, int *v);
+
+/// RecordDate.parse: YYYY-MM-DD, YYYY-MM or YYYY; 1 with first and last day and precision
+/// (0 day, 2 month, 3 year), 0 when the text is not a possible date.
+int dl_fp_date(const uint8_t *s, size_t n, int32_t *first, int32_t *last, uint8_t *precision);
+
 #endif

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Appends the UTF-8 bytes of `s` to `buf`.
+func appendUTF8(_ buf: inout [UInt8], _ s: Unicode.Scalar) {
+  for u in s.utf8 { buf.append(u) }
+}
+
+/// The offset of the first byte that is not part of valid UTF-8, or nil when all are valid.
+func firstInvalidUTF8(_ b: UnsafeRawBufferPointer) -> Int? {
+  guard let base = b.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+    return nil
+  }
+  var i = 0
+  while i < b.count {
+    if base[i] < 0x80 {
+      i += 1
+      continue
+    }
+    guard let decoded = decodeUTF8Scalar(base, at: i, end: b.count) else {
+      return i
+    }
+    i = decoded.next
+  }
+  return nil
+}
+
+/// One multi-byte UTF-8 scalar starting at `i` (its lead byte ≥ 0x80), strictly: no
+/// overlong forms, no surrogates, nothing past U+10FFFF. Nil when the bytes are invalid.
+///
+/// The one UTF-8 decoder of the project: the parser's error positions and the fast
+/// scanner's validation must agree byte for byte.
+@inline(__always)
+func decodeUTF8Scalar(_ base: UnsafePointer<UInt8>, at i: Int, end: Int) -> (
+  scalar: UInt32, next: Int
+)? {
+  let c = base[i]
+  var need = 0
+  var min: UInt32 = 0
+  var v: UInt32 = 0
+  switch c {
+  case 0xC2...0xDF:
+    need = 1
+    min = 0x80
+    v = UInt32(c & 0x1F)
+  case 0xE0...0xEF:
+    need = 2
+    min = 0x800
+    v = UInt32(c & 0x0F)
+  case 0xF0...0xF4:
+    need = 3
+    min = 0x10000
+    v = UInt32(c & 0x07)
+  default: return nil
+  }
+  guard i + need < end else { return nil }
+  for k in 1...need {
+    let cc = base[i + k]
+    guard cc & 0xC0 == 0x80 else { return nil }
+    v = v << 6 | UInt32(cc & 0x3F)
+  }
+  if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return nil }
+  return (v, i + need + 1)
+}
+
+/// 1-based line and column (in Unicode scalars) of a byte offset, for messages.
+public func lineAndColumn(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (
+  line: Int, column: Int
+) {
+  var line = 1
+  var lineStart = 0
+  let end = min(offset, bytes.count)
+  var i = 0
+  while i < end {
+    if bytes[i] == 0x0A {
+      line += 1
+      lineStart = i + 1
+    }
+    i += 1
+  }
+  var column = 1
+  for j in lineStart..<end where bytes[j] & 0xC0 != 0x80 { column += 1 }
+  return (line, column)
+}
