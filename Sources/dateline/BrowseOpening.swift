@@ -27,7 +27,9 @@ extension DataOptions {
       let opening: CorpusLoader.Opening?
       do {
         opening = try CorpusLoader.openProvisionally(
-          directory: directory, settings: LoadEnvironment.settings())
+          directory: directory, settings: LoadEnvironment.settings(),
+          firstPass: FirstPass.Settings(
+            workers: ProcessInfo.processInfo.activeProcessorCount))
       } catch {
         Output.error("\(error)")
         throw ExitCode(2)

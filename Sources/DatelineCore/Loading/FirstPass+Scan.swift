@@ -188,7 +188,7 @@ struct FirstPassScan {
     guard
       FirstPassScan.scanAll(
         pieces, descriptors: descriptors, table: table,
-        window: settings.windowBytes)
+        window: settings.windowBytes, workers: settings.workers)
     else { return false }
     withExtendedLifetime(lookup) {}
     timer.lap("scan")
@@ -242,14 +242,13 @@ struct FirstPassScan {
   /// piece is fresh pages for the kernel to clear, and a reused one stays in the cache.
   static func scanAll(
     _ pieces: [FirstPassPiece], descriptors: [Int32], table: OpaquePointer,
-    window: Int
+    window: Int, workers: Int
   ) -> Bool {
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
     let parties = PartyTable(pointer: table)
-    let workers = min(
-      pieces.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    DispatchQueue.concurrentPerform(iterations: min(pieces.count, workers)) {
+      _ in
       let table = parties.pointer
       var buffer = FirstPassWindow(size: window)
       while !failed.load(ordering: .relaxed) {

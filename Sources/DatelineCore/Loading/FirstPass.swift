@@ -28,16 +28,20 @@ public enum FirstPass {
     /// Each piece is read through a window of this size (grown for a longer line); 256 KB
     /// stays in a core's 512 KB L2 cache between the read and the scan.
     public var windowBytes: Int
+    /// How many pieces are scanned at once, each on its own thread: the machine's cores,
+    /// which the CLI counts (Core reads nothing of the process); 2 when not told.
+    public var workers: Int
 
     public init(
       minimumBytes: Int = 8_000_000, maximumUnusual: Int = 20_000,
       pieceBytes: Int = 16 << 20,
-      windowBytes: Int = 1 << 18
+      windowBytes: Int = 1 << 18, workers: Int = 2
     ) {
       self.minimumBytes = minimumBytes
       self.maximumUnusual = maximumUnusual
       self.pieceBytes = max(pieceBytes, 64)
       self.windowBytes = max(windowBytes, 64)
+      self.workers = max(workers, 1)
     }
   }
 
