@@ -96,6 +96,12 @@ final class FastLoaderDifferentialTests: XCTestCase {
     data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
     try data.write(to: URL(fileURLWithPath: path))
     try assertSame(dir)
+    // Read window by window in pieces of every size the cut gives: each piece goes to a
+    // block reused from piece to piece (PieceBlocks), the first one read with the BOM.
+    for unit in [64, 200, 1 << 12] {
+      try assertSame(
+        dir, settings: LoadSettings(chunkBytes: unit, windowedReads: true))
+    }
   }
 
   // MARK: - Helpers

@@ -53,18 +53,22 @@ final class QuoteBox: @unchecked Sendable {
 
 /// Scans record items on one thread: the fast scan, else the reference decoder.
 enum ChunkScan {
+  /// Scans the lines of `piece`, which holds the file's bytes from offset `offset` (in
+  /// the file's region, or in a block of the scan's own): items keep file offsets, and
+  /// `base` (the region) is where they are read again.
   static func lines(
-    _ f: FileBytes, file: Int, range: Range<Int>, parties: PartyLookup
+    _ piece: UnsafeRawBufferPointer, at offset: Int, file: Int,
+    base region: UnsafeRawPointer?, parties: PartyLookup
   ) -> ScannedChunk {
     let view = parties.view
     var chunk = RecordScanChunk()
-    chunk.reserve(bytes: range.count)
-    let base = f.bytes.start
-    var start = range.lowerBound
+    chunk.reserve(bytes: piece.count)
+    let base = piece.start
+    var start = 0
     var line: Int32 = 0
-    while start < range.upperBound {
-      var end = range.upperBound
-      if let p = memchr(base + start, 0x0A, range.upperBound - start) {
+    while start < piece.count {
+      var end = piece.count
+      if let p = memchr(base + start, 0x0A, piece.count - start) {
         end = base.distance(to: UnsafeRawPointer(p))
       }
       line += 1
@@ -78,18 +82,19 @@ enum ChunkScan {
         start: base + start, count: lineEnd - start)
       if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
         if !RecordItemScan.scan(
-          bytes, offset: start, depthBase: 0, ordinal: line, parties: view,
-          into: &chunk)
+          bytes, offset: offset + start, depthBase: 0, ordinal: line,
+          parties: view, into: &chunk)
         {
           fallback(
-            bytes, offset: start, ordinal: line, depthLimit: 64, into: &chunk)
+            bytes, offset: offset + start, ordinal: line, depthLimit: 64,
+            into: &chunk)
         }
       }
       start = end + 1
     }
     return ScannedChunk(
       file: file, data: chunk, lineCount: Int(line), isLines: true,
-      depthBase: 0, base: f.base
+      depthBase: 0, base: region
     )
     .boxingQuotes()
   }

@@ -50,4 +50,26 @@ extension FastLoader {
     }
     return n
   }
+
+  /// The lines of `range`, scanned. A file read window by window has the piece read into
+  /// a block of `blocks` (reused from piece to piece: no fresh pages to clear) and keeps
+  /// none of it; a file in memory is scanned where it is. Bytes past a shrunk file's end
+  /// are not scanned (the record phase then warns that the file changed).
+  static func scanLines(
+    _ f: FileBytes, file fi: Int, _ range: Range<Int>, _ parties: PartyLookup,
+    _ blocks: PieceBlocks
+  ) -> ScannedChunk {
+    let block = f.isDeferred ? blocks.take(range.count + FileBytes.lead) : nil
+    defer { block.map(blocks.give) }
+    let n = max(0, f.fill(range, into: block?.start))
+    let piece = UnsafeRawBufferPointer(
+      start: block.map { UnsafeRawPointer($0.start) + FileBytes.lead }
+        ?? f.bytes.start + range.lowerBound,
+      count: n)
+    let chunk = ChunkScan.lines(
+      piece, at: range.lowerBound, file: fi, base: f.base, parties: parties)
+    // Windows read while the pieces were cut (their line starts) go back too.
+    f.release(range)
+    return chunk
+  }
 }

@@ -241,7 +241,12 @@ final class FileBytes: @unchecked Sendable {
   /// (the last window counts as whole at the end of the file). For the loader's scan:
   /// each job reads its own range, and no two ranges overlap. Returns how many bytes from
   /// the range's start were read (fewer when the file came short), or -1.
-  func fill(_ range: Range<Int>) -> Int {
+  ///
+  /// `into`: the bytes go to that memory instead (`range.count + lead` bytes, the
+  /// range's first byte at `into + lead`), which the caller reuses from piece to piece,
+  /// and no window counts as read: a scan job's own block, whose pages are not cleared
+  /// again for each piece as the file's handed-back windows would be.
+  func fill(_ range: Range<Int>, into: UnsafeMutableRawPointer? = nil) -> Int {
     guard range.lowerBound >= 0, range.upperBound <= count else { return -1 }
     guard deferredReads, !range.isEmpty, let region else { return range.count }
     let fd = windows.withLock { $0.descriptor }
@@ -249,19 +254,23 @@ final class FileBytes: @unchecked Sendable {
     // The first piece starts after a BOM: its bytes are read with it, so that the digests
     // of what was read cover the file from its first byte (no other piece starts there).
     let from = range.lowerBound <= FileBytes.lead ? 0 : range.lowerBound
+    let target =
+      into.map { $0 + FileBytes.lead - (range.lowerBound - from) }
+      ?? region + from
     let read = FileBytes.readFully(
-      fd, into: region + from, count: range.upperBound - from, at: from)
+      fd, into: target, count: range.upperBound - from, at: from)
     let n = read < 0 ? read : max(0, read - (range.lowerBound - from))
     let digested = windows.withLock { $0.digests != nil }
     let digests =
       read > 0 && digested
       ? FileDigest.of(
-        UnsafeRawBufferPointer(start: region + from, count: read), at: from)
+        UnsafeRawBufferPointer(start: target, count: read), at: from)
       : []
     windows.withLock { s in
       s.digests? += digests
       guard n == range.count else { return }
       s.scanned = true
+      guard into == nil else { return }
       let w = FileBytes.window
       let lo = (range.lowerBound + w - 1) / w
       let hi =
