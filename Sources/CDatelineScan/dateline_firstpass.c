@@ -6,118 +6,14 @@
 // beyond what reading those values needs; anything unexpected marks the line unusual.
 
 #include "dateline_firstpass_internal.h"
+#include "dateline_firstpass_values.h"
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 size_t dl_fp_newline(const uint8_t *p, size_t n) {
   const void *hit = memchr(p, '\n', n);
   return hit ? (size_t)((const uint8_t *)hit - p) : n;
-}
-
-// MARK: - Skipping
-
-static inline const uint8_t *fp_ws(const uint8_t *p, const uint8_t *end) {
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
-  return p;
-}
-
-/// p just after an opening quote: the closing quote, or NULL. *escaped is set when a
-/// backslash was met.
-static inline const uint8_t *fp_string_end(const uint8_t *p, const uint8_t *end, int *escaped) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i slash = _mm_set1_epi8('\\');
-  while (p + 16 <= end) {
-    __m128i v = _mm_loadu_si128((const __m128i *)p);
-    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)));
-    if (mask == 0) {
-      p += 16;
-      continue;
-    }
-    p += __builtin_ctz(mask);
-    if (*p == '"') return p;
-    *escaped = 1;
-    p += 2;
-  }
-#endif
-  while (p < end) {
-    if (*p == '"') return p;
-    if (*p == '\\') {
-      *escaped = 1;
-      p += 2;
-      continue;
-    }
-    p++;
-  }
-  return NULL;
-}
-
-/// p at '{' or '[': just past the bracket that closes it, or NULL.
-static const uint8_t *fp_skip_nested(const uint8_t *p, const uint8_t *end) {
-  int depth = 0;
-  int escaped = 0;
-  while (p < end) {
-#if defined(__SSE2__)
-    if (p + 16 <= end) {
-      __m128i v = _mm_loadu_si128((const __m128i *)p);
-      // '{' 0x7B and '}' 0x7D differ in bits 1-2, '[' 0x5B and ']' 0x5D too: OR 0x06 folds each
-      // pair (with 'y', DEL, 'Y' and '_', which the byte test below passes over).
-      __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x06));
-      __m128i hit = _mm_or_si128(
-          _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-          _mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(folded, _mm_set1_epi8(0x5F))));
-      unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-      if (mask == 0) {
-        p += 16;
-        continue;
-      }
-      p += __builtin_ctz(mask);
-    }
-#endif
-    uint8_t b = *p;
-    if (b == '"') {
-      p = fp_string_end(p + 1, end, &escaped);
-      if (!p) return NULL;
-      p++;
-      continue;
-    }
-    if (b == '{' || b == '[') {
-      depth++;
-    } else if (b == '}' || b == ']') {
-      if (--depth == 0) return p + 1;
-    }
-    p++;
-  }
-  return NULL;
-}
-
-/// Skips one value of any kind; NULL when it does not end inside the line.
-static const uint8_t *fp_skip_value(const uint8_t *p, const uint8_t *end) {
-  if (p >= end) return NULL;
-  if (*p == '"') {
-    int escaped = 0;
-    const uint8_t *q = fp_string_end(p + 1, end, &escaped);
-    return q ? q + 1 : NULL;
-  }
-  if (*p == '{' || *p == '[') return fp_skip_nested(p, end);
-  const uint8_t *start = p;
-  while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' && *p != '\r') p++;
-  return p > start ? p : NULL;
-}
-
-/// A string value without escapes: its bytes in [*s, *s + *n); the position after it.
-static const uint8_t *fp_plain_string(const uint8_t *p, const uint8_t *end, const uint8_t **s, size_t *n) {
-  if (p >= end || *p != '"') return NULL;
-  int escaped = 0;
-  const uint8_t *q = fp_string_end(p + 1, end, &escaped);
-  if (!q || escaped) return NULL;
-  *s = p + 1;
-  *n = (size_t)(q - p - 1);
-  return q + 1;
 }
 
 // MARK: - Lines
@@ -130,9 +26,6 @@ typedef struct {
 } fp_fields;
 
 enum { SEEN_ID = 1, SEEN_DATE = 2, SEEN_PRECISION = 4, SEEN_TIME = 8, SEEN_APPROX = 16, SEEN_END = 32, SEEN_PARTIES = 64 };
-
-/// Whether the n bytes at k are the string literal `name` (its length known at compile time).
-#define fp_key(k, n, name) ((n) == sizeof(name) - 1 && memcmp((k), (name), sizeof(name) - 1) == 0)
 
 /// Adds party `i` and its ancestors to the line's involved list (as RecordStore.row does).
 static int fp_involve(const dl_fp_parties *t, int32_t i, dl_fp_output *out, size_t start) {
@@ -177,7 +70,7 @@ static const uint8_t *fp_parties(const uint8_t *p, const uint8_t *end, const dl_
           if (s) return NULL;
           p = fp_plain_string(p, end, &s, &n);
         } else {
-          p = fp_skip_value(p, end);
+          p = fp_skip_value(p, end, 1);
         }
         if (!p) return NULL;
         p = fp_ws(p, end);
@@ -212,7 +105,7 @@ static const uint8_t *fp_field(const uint8_t *k, size_t kn, const uint8_t *p, co
   else if (fp_key(k, kn, "date_approx")) bit = SEEN_APPROX;
   else if (fp_key(k, kn, "end_date")) bit = SEEN_END;
   else if (fp_key(k, kn, "parties")) bit = SEEN_PARTIES;
-  if (bit == 0) return fp_skip_value(p, end);
+  if (bit == 0) return fp_skip_value(p, end, 1);
   if (f->seen & bit) return NULL;
   f->seen |= bit;
   const uint8_t *s;
@@ -278,9 +171,12 @@ static int fp_finish_line(const fp_fields *f, dl_fp_output *out, size_t start, d
   return 1;
 }
 
-/// Walks one line; 1 when it is usual (the line's fields are then set).
-static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t, dl_fp_output *out, dl_fp_line *line,
-                   int *full) {
+/// Walks one line from p, its bytes going on to its `\n` before `end` (or to `end` with
+/// `final`); 1 when it is usual: the line's fields are then set and *nl is its `\n` (or
+/// `end`). Why to the `\n` and not to a known line end: the walk and the rest-of-line
+/// search find the end on the way, so a usual line is not searched for it first.
+static int fp_line(const uint8_t *p, const uint8_t *end, int final, const dl_fp_parties *t, dl_fp_output *out,
+                   dl_fp_line *line, int *full, const uint8_t **nl) {
   fp_fields f = {0};
   f.time = -1;
   int tried = 0;
@@ -304,11 +200,8 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
     if (p < end && *p == ',') {
       if (!tried && (f.seen & (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) == (SEEN_ID | SEEN_DATE | SEEN_PARTIES)) {
         tried = 1;
-        const uint8_t *close = dl_fp_rest_plain(p, end);
-        if (close) {
-          p = close;
-          break;
-        }
+        // Only spaces, tabs and `\r` lie between the `}` found and *nl.
+        if (dl_fp_rest_plain(p, end, final, nl)) return fp_finish_line(&f, out, start, line, full);
       }
       p = fp_ws(p + 1, end);
       continue;
@@ -316,8 +209,31 @@ static int fp_line(const uint8_t *p, const uint8_t *end, const dl_fp_parties *t,
     if (p < end && *p == '}') break;
     return 0;
   }
-  if (fp_ws(p + 1, end) != end) return 0;
+  p = fp_ws(p + 1, end);
+  if (p < end && *p == '\n') *nl = p;
+  else if (p == end && final) *nl = end;
+  else return 0;
   return fp_finish_line(&f, out, start, line, full);
+}
+
+/// Where the line at buf[at] ends (its `\n`, or len), the bytes before it that it holds
+/// (no final `\r`), and whether only spaces and tabs are there; 0 when the line goes on
+/// past len and more bytes will come (not `final`).
+static int fp_line_end(const uint8_t *buf, size_t at, size_t len, int final, size_t *line_end, size_t *trimmed,
+                       int *blank) {
+  size_t nl = dl_fp_newline(buf + at, len - at);
+  if (at + nl == len && !final) return 0;
+  *line_end = at + nl;
+  *trimmed = *line_end;
+  if (*trimmed > at && buf[*trimmed - 1] == '\r') (*trimmed)--;
+  *blank = 1;
+  for (size_t i = at; i < *trimmed; i++) {
+    if (buf[i] != ' ' && buf[i] != '\t') {
+      *blank = 0;
+      break;
+    }
+  }
+  return 1;
 }
 
 size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, const dl_fp_parties *parties,
@@ -329,72 +245,54 @@ size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, cons
       out->full = 1;
       return at;
     }
-    size_t nl = dl_fp_newline(buf + at, len - at);
-    if (at + nl == len && !final) break;
-    size_t line_end = at + nl;
+    dl_fp_line *line = &out->lines[out->line_count];
+    size_t ids_before = out->id_used;
+    size_t involved_before = out->involved_used;
+    int full = 0;
+    const uint8_t *nl = NULL;
+    memset(line, 0, sizeof *line);
+    // The usual line is walked once, up to its `\n`.
+    int usual = fp_line(buf + at, buf + len, final, parties, out, line, &full, &nl);
+    size_t line_end = usual ? (size_t)(nl - buf) : 0;
     size_t trimmed = line_end;
-    if (trimmed > at && buf[trimmed - 1] == '\r') trimmed--;
-    int blank = 1;
-    for (size_t i = at; i < trimmed; i++) {
-      if (buf[i] != ' ' && buf[i] != '\t') {
-        blank = 0;
-        break;
-      }
-    }
-    if (!blank) {
-      dl_fp_line *line = &out->lines[out->line_count];
-      memset(line, 0, sizeof *line);
-      line->offset = (uint32_t)(base + at);
-      line->length = (uint32_t)(trimmed - at);
-      size_t ids_before = out->id_used;
-      size_t involved_before = out->involved_used;
-      int full = 0;
-      int usual = (trimmed - at) < 0xFFFFFFFFu && fp_line(buf + at, buf + trimmed, parties, out, line, &full);
+    if (usual && trimmed > at && buf[trimmed - 1] == '\r') trimmed--;
+    if (!usual || trimmed - at >= 0xFFFFFFFFu) {
+      // Any other line: its end found first, then walked inside it (a blank one skipped).
+      out->id_used = ids_before;
+      out->involved_used = involved_before;
       if (full && out->line_count > 0) {
         out->full = 1;
-        // Out of room: this line again on the next call, with bigger buffers.
-        out->id_used = ids_before;
-        out->involved_used = involved_before;
         return at;
       }
-      if (!usual) {
-        out->id_used = ids_before;
-        out->involved_used = involved_before;
-        line->status = DL_FP_UNUSUAL;
-        line->involved_start = (uint32_t)involved_before;
-      } else {
-        out->usual_count++;
+      full = 0;
+      int blank;
+      if (!fp_line_end(buf, at, len, final, &line_end, &trimmed, &blank)) break;
+      if (blank) {
+        at = line_end < len ? line_end + 1 : len;
+        continue;
       }
-      out->line_count++;
+      memset(line, 0, sizeof *line);
+      usual = (trimmed - at) < 0xFFFFFFFFu && fp_line(buf + at, buf + trimmed, 1, parties, out, line, &full, &nl);
     }
+    if (full && out->line_count > 0) {
+      out->full = 1;
+      // Out of room: this line again on the next call, with bigger buffers.
+      out->id_used = ids_before;
+      out->involved_used = involved_before;
+      return at;
+    }
+    line->offset = (uint32_t)(base + at);
+    line->length = (uint32_t)(trimmed - at);
+    if (!usual) {
+      out->id_used = ids_before;
+      out->involved_used = involved_before;
+      line->status = DL_FP_UNUSUAL;
+      line->involved_start = (uint32_t)involved_before;
+    } else {
+      out->usual_count++;
+    }
+    out->line_count++;
     at = line_end < len ? line_end + 1 : len;
   }
   return at;
-}
-
-int dl_fp_envelope_type(const uint8_t *buf, size_t len, const uint8_t **type, size_t *type_length) {
-  const uint8_t *p = buf, *end = buf + len;
-  if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
-  p = fp_ws(p, end);
-  while (p < end && *p == '\n') p = fp_ws(p + 1, end);
-  if (p >= end || *p != '{') return 0;
-  p++;
-  for (;;) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
-    const uint8_t *k;
-    size_t kn;
-    p = fp_plain_string(p, end, &k, &kn);
-    if (!p) return 0;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
-    if (p >= end || *p != ':') return 0;
-    p++;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
-    if (fp_key(k, kn, "items")) return 0;
-    if (fp_key(k, kn, "type")) return fp_plain_string(p, end, type, type_length) != NULL;
-    p = fp_skip_value(p, end);
-    if (!p) return 0;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
-    if (p >= end || *p != ',') return 0;
-    p++;
-  }
 }

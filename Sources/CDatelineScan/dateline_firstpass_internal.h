@@ -18,10 +18,11 @@ struct dl_fp_parties {
 /// The index of the party whose id is p[0..<n], or -1.
 int32_t dl_fp_party(const dl_fp_parties *t, const uint8_t *p, size_t n);
 
-/// p between two members of a line's top-level object (p[0..<end) the rest of the line),
-/// every key the pass must read read already: the line's closing `}` when nothing after
-/// p can change what was read, else NULL (see dateline_firstpass_rest.c).
-const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end);
+/// p between two members of a line's top-level object, every key the pass must read read
+/// already, the line going on to its `\n` before `end` (or to `end` with `final`): the
+/// line's closing `}` and *nl its newline (or `end`) when nothing after p can change what
+/// was read, else NULL (see dateline_firstpass_rest.c).
+const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end, int final, const uint8_t **nl);
 
 /// The n ASCII digits at p as a number in *v; 0 when one is not a digit.
 int dl_fp_digits(const uint8_t *p, int n, int *v);

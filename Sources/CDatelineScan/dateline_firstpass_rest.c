@@ -26,10 +26,12 @@ static inline int fp_read_name(const uint8_t *s, const uint8_t *e) {
 #define FP_HAVE_AVX2_PATH 1
 /// dl_fp_rest_plain's loop 32 bytes at a time where the processor has AVX2 (chosen at run
 /// time, so the binary still runs without it): the first byte not looked at, or NULL
-/// when a name or a backslash is there.
-__attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const uint8_t *q, const uint8_t *e) {
+/// when a name or a backslash is there; *nl the line's newline once it is met.
+__attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const uint8_t *q, const uint8_t *e,
+                                                                         const uint8_t **nl) {
   const __m256i quote = _mm256_set1_epi8('"');
   const __m256i slash = _mm256_set1_epi8('\\');
+  const __m256i newline = _mm256_set1_epi8('\n');
   while (q + 34 <= e) {
     __m256i v = _mm256_loadu_si256((const __m256i *)q);
     __m256i w = _mm256_loadu_si256((const __m256i *)(q + 1));
@@ -38,10 +40,15 @@ __attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const u
     __m256i first = _mm256_or_si256(_mm256_or_si256(FP_PAIR('i', 'd'), FP_PAIR('d', 'a')),
                                     _mm256_or_si256(_mm256_or_si256(FP_PAIR('t', 'i'), FP_PAIR('e', 'n')), FP_PAIR('p', 'a')));
 #undef FP_PAIR
-    __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(v, slash), _mm256_and_si256(_mm256_cmpeq_epi8(v, quote), first));
+    __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, slash), _mm256_cmpeq_epi8(v, newline)),
+                                  _mm256_and_si256(_mm256_cmpeq_epi8(v, quote), first));
     unsigned mask = (unsigned)_mm256_movemask_epi8(hit);
     while (mask) {
       const uint8_t *h = q + __builtin_ctz(mask);
+      if (*h == '\n') {
+        *nl = h;
+        return h;
+      }
       if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
       mask &= mask - 1;
     }
@@ -51,26 +58,38 @@ __attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const u
 }
 #endif
 
+/// The line's closing `}`: the last byte before `nl` that is not a space, tab or `\r`
+/// (NULL when that is not a `}`, or not at or after p).
+static const uint8_t *fp_close(const uint8_t *p, const uint8_t *nl) {
+  while (nl > p && (nl[-1] == ' ' || nl[-1] == '\t' || nl[-1] == '\r')) nl--;
+  return nl > p && nl[-1] == '}' ? nl - 1 : NULL;
+}
+
 /// p between two members of a line's top-level object, every key the pass must have
-/// read already: the line's closing `}` when nothing after p can change what was read,
-/// else NULL (and the walk goes on value by value). Nothing after p can when it holds no
-/// backslash (an escaped key could spell a name) and no quote followed by a name the
-/// pass reads, anywhere: a top-level key, a nested one or a string's words alike send
-/// the line back to the walk, so such a key is never missed. Why: on the usual line the
-/// walk then stops after `parties`, and the headline, summary, attribution and quote are
-/// passed over 16 bytes at a time with no value parsed.
-const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end) {
-  const uint8_t *e = end;
-  while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
-  if (e == p || e[-1] != '}') return NULL;
+/// read already, the line's bytes going on to its `\n` (or to `end` with `final`): the
+/// line's closing `}` when nothing after p can change what was read, with *nl its newline
+/// (or `end`); else NULL (and the walk goes on value by value). Nothing after p can when
+/// it holds no backslash (an escaped key could spell a name) and no quote followed by a
+/// name the pass reads, anywhere: a top-level key, a nested one or a string's words alike
+/// send the line back to the walk, so such a key is never missed. Why: on the usual line
+/// the walk then stops after `parties`, and the headline, summary, attribution and quote
+/// are passed over 32 bytes at a time with no value parsed; the same pass finds the
+/// line's end, so the line is not searched for its `\n` beforehand.
+const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end, int final, const uint8_t **nl) {
   const uint8_t *q = p;
+  *nl = NULL;
 #if defined(FP_HAVE_AVX2_PATH)
-  if (__builtin_cpu_supports("avx2") && !(q = fp_rest_plain_avx2(q, e))) return NULL;
+  if (__builtin_cpu_supports("avx2")) {
+    q = fp_rest_plain_avx2(q, end, nl);
+    if (!q) return NULL;
+    if (*nl) return fp_close(p, *nl);
+  }
 #endif
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i slash = _mm_set1_epi8('\\');
-  while (q + 18 <= e) {
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (q + 18 <= end) {
     // A quote and the name's first two letters: "id "da(te) "ti(me) "en(d_date) "pa(rties).
     __m128i v = _mm_loadu_si128((const __m128i *)q);
     __m128i w = _mm_loadu_si128((const __m128i *)(q + 1));
@@ -79,19 +98,30 @@ const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end) {
     __m128i first = _mm_or_si128(_mm_or_si128(FP_PAIR('i', 'd'), FP_PAIR('d', 'a')),
                                  _mm_or_si128(_mm_or_si128(FP_PAIR('t', 'i'), FP_PAIR('e', 'n')), FP_PAIR('p', 'a')));
 #undef FP_PAIR
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_and_si128(_mm_cmpeq_epi8(v, quote), first));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, newline)),
+                               _mm_and_si128(_mm_cmpeq_epi8(v, quote), first));
     unsigned mask = (unsigned)_mm_movemask_epi8(hit);
     while (mask) {
       const uint8_t *h = q + __builtin_ctz(mask);
-      if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
+      if (*h == '\n') {
+        *nl = h;
+        return fp_close(p, h);
+      }
+      if (*h == '\\' || fp_read_name(h + 1, end)) return NULL;
       mask &= mask - 1;
     }
     q += 16;
   }
 #endif
-  for (; q < e; q++) {
+  for (; q < end; q++) {
+    if (*q == '\n') {
+      *nl = q;
+      return fp_close(p, q);
+    }
     if (*q == '\\') return NULL;
-    if (*q == '"' && q + 1 < e && fp_read_name(q + 1, e)) return NULL;
+    if (*q == '"' && q + 1 < end && fp_read_name(q + 1, end)) return NULL;
   }
-  return e - 1;
+  if (!final) return NULL;
+  *nl = end;
+  return fp_close(p, end);
 }

@@ -115,6 +115,42 @@ final class FirstPassDifferentialTests: XCTestCase {
     try assertCheckedViewIsTheReference(dir, first, ref)
   }
 
+  /// The pass finds a usual line's end while it walks (no search for the `\n` first): a
+  /// newline inside a string, after a backslash, inside a nested value, a number or a
+  /// literal, and spaces, tabs, `\r` or other bytes after the closing `}` each end the
+  /// line where the reference does, in windows of 256 bytes and in whole pieces alike.
+  /// Each cut line would read as one valid record without its newline, so a walk that
+  /// went on past the `\n` would show a record the reference does not have.
+  func testANewlineInsideAValueEndsTheLineThere() throws {
+    let dir = try synth(records: 120, seed: 8, corruption: 0)
+    let path = dir + "/records.jsonl"
+    var lines = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n"
+    ).map(String.init)
+    let cuts = [
+      "\"x_s\":\"ab\ncd\",", "\"x_s\":\"a\\\n\",", "\"x_o\":{\"a\":\n1},",
+      "\"x_a\":[1,\n2],", "\"x_n\":12\n,", "\"x_t\":tr\nue,",
+    ]
+    for (k, cut) in cuts.enumerated() {
+      lines[2 + 2 * k] = lines[2 + 2 * k].replacingOccurrences(
+        of: "\"headline\":\"", with: cut + "\"headline\":\"")
+    }
+    lines[20] += " \t\r "
+    lines[22] += "\r\r"
+    lines[24] += " x"
+    lines[26] += "}"
+    try (lines.joined(separator: "\n")).write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let ref = try CorpusLoader.loadReference(directory: dir)
+    XCTAssertFalse(ref.errors.isEmpty)
+    for settings in [everything, smallPieces] {
+      let first = try firstPass(dir, settings)
+      XCTAssertEqual(first.lines, 126, "each cut line is two lines")
+      try assertColumnsAgree(first.corpus, ref.corpus)
+      try assertCheckedViewIsTheReference(dir, first, ref)
+    }
+  }
+
   func testAnEnvelopeOfRecordsOrASmallDirectoryIsLoadedInFull() throws {
     let dir = try synth(records: 300, seed: 6, corruption: 0)
     XCTAssertNil(
