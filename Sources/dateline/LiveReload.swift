@@ -123,13 +123,13 @@ final class LiveReload {
     )
     mailbox.running = true
     Thread.detachNewThread {
-      let content = LiveReload.load(
-        plan, directory: directory, mailbox: mailbox)
+      let content = LiveReload.composing(
+        LiveReload.load(plan, directory: directory, mailbox: mailbox), compose)
       mailbox.finish(
         .reloadFinished(
-          ReloadOutcome(
-            generation: plan.generation,
-            content: LiveReload.composing(content, compose))))
+          ReloadOutcome(generation: plan.generation, content: content)))
+      // The new data's party sets, while it is read (its filters do not wait for them).
+      if case .loaded(let corpus, _, _) = content { corpus.prepareFilters() }
     }
     return true
   }

@@ -61,56 +61,20 @@ struct ScreenCommand: ParsableCommand {
   }
 
   func run() throws {
-    // DATELINE_TIMING: what each step costs (load, first frame, each key's update + frame).
-    let timing = ProcessInfo.processInfo.environment["DATELINE_TIMING"] != nil
-    var clock = DispatchTime.now().uptimeNanoseconds
-    func lap(_ what: String) {
-      guard timing else { return }
-      let now = DispatchTime.now().uptimeNanoseconds
-      Output.note(
-        "timing screen.\(what): \(Double((now - clock) / 10_000) / 100) ms\n")
-      clock = now
-    }
     guard let frameSize = Size(parsing: size) else {
       throw ValidationError("--size expects WxH such as 80x24, got \"\(size)\"")
     }
-    var state: BrowserState
-    if firstOpen {
-      let (opening, config, _) = try options.openForBrowsing()
-      lap(opening.isProvisional ? "first pass" : "load")
-      state = BrowserState(
-        corpus: opening.corpus, dataLabel: options.directory, size: frameSize,
-        useColor: !noColor)
-      state.preferences = config.preferences
-      // The frame printed is the first one when no key is given; else the checked data's.
-      let check =
-        opening.isProvisional && !keys.isEmpty
-        ? FirstOpenCheck(directory: options.directory) : nil
-      check?.start(directory: options.directory, thenCache: false)
-      state.validation.running = opening.isProvisional
-      if timing { _ = render(state) }
-      lap("first frame")
-      if let check {
-        state = update(state, check.waitForEnd())
-        lap("check")
-      }
-    } else {
-      let (result, config, _) = try options.loadWithSettings()
-      lap("load")
-      state = BrowserState(
-        corpus: result.corpus, dataLabel: options.directory, size: frameSize,
-        useColor: !noColor)
-      state.preferences = config.preferences
-      if timing { _ = render(state) }
-      lap("first frame")
-    }
+    var clock = StepClock()
+    var state =
+      try firstOpen
+      ? openFirstPass(frameSize, &clock) : load(frameSize, &clock)
     for key in KeyNames.parse(keys) {
       // Each key as if typed with a pause after it: a pending search finishes.
       if let event = KeyMap.event(for: key, in: state) {
         state = settle(update(state, event))
       }
-      if timing { _ = render(state) }
-      lap("key \(key)")
+      if clock.on { _ = render(state) }
+      clock.lap("key \(key)")
       if state.quit { break }
     }
     let frame = ascii ? ASCIIFallback.frame(render(state)) : render(state)
@@ -119,6 +83,53 @@ struct ScreenCommand: ParsableCommand {
       Output.line("--- styles")
       for run in frame.styleRuns { Output.line(run) }
     }
+  }
+
+  /// `--first-open`: the state the browser's first frame shows (the first pass's when
+  /// the directory is large and has no cache); with keys, the checked data's.
+  func openFirstPass(_ frameSize: Size, _ clock: inout StepClock) throws
+    -> BrowserState
+  {
+    let (opening, config, _) = try options.openForBrowsing()
+    clock.lap(opening.isProvisional ? "first pass" : "load")
+    var state = BrowserState(
+      corpus: opening.corpus, dataLabel: options.directory, size: frameSize,
+      useColor: !noColor)
+    state.preferences = config.preferences
+    // The frame printed is the first one when no key is given; else the checked data's.
+    let check =
+      opening.isProvisional && !keys.isEmpty
+      ? FirstOpenCheck(directory: options.directory) : nil
+    check?.start(directory: options.directory, thenCache: false)
+    state.validation.running = opening.isProvisional
+    if clock.on { _ = render(state) }
+    clock.lap("first frame")
+    if let check {
+      state = update(state, check.waitForEnd())
+      clock.lap("check")
+    }
+    return state
+  }
+
+  /// The state after a full load (or a re-open from the cache).
+  func load(_ frameSize: Size, _ clock: inout StepClock) throws -> BrowserState
+  {
+    let (result, config, _) = try options.loadWithSettings()
+    clock.lap("load")
+    var state = BrowserState(
+      corpus: result.corpus, dataLabel: options.directory, size: frameSize,
+      useColor: !noColor)
+    state.preferences = config.preferences
+    if clock.on { _ = render(state) }
+    clock.lap("first frame")
+    // What the browser does in the background after its first frame, so the keys are
+    // timed as a reader's keys are once it is done (DATELINE_PARTY_SETS=0: as before
+    // it, each key walks the records' party lists).
+    if ProcessInfo.processInfo.environment["DATELINE_PARTY_SETS"] != "0" {
+      result.corpus.prepareFilters()
+      clock.lap("party sets")
+    }
+    return state
   }
 
   func trimTrailing(_ s: String) -> String {

@@ -24,6 +24,8 @@ public struct Corpus: Sendable {
   let partyTexts: [String]
   /// Built by the first search that needs them (see SearchSignatures).
   let searchSignatures = SearchSignatureSlot()
+  /// Built by `prepareFilters` (see PartySets); the filters read it when it is there.
+  let partySets = PartySetSlot()
   /// Party ids as bytes, for the parties a record's line lists (TextMatcher).
   let partyLookup: PartyLookup
   /// Each party's depth in the parent tree (see `depth(of:)`).

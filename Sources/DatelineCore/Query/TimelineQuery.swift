@@ -67,14 +67,25 @@ public struct TimelineQuery: Sendable, Hashable {
     // Facets (basis, sources, disputes): nil when unused; the one call is in the loop below.
     let facetCheck = facets.prepared(
       for: corpus, links: links, columns: columns)
+    let lo32 = lo?.dayNumber ?? Int32.min
+    let hi32 = hi?.dayNumber ?? Int32.max
+    let wanted = selected.map { UInt16($0) }
+    let any = parties.mode == .any
+    // With the party sets built, one number per record says its parties (PartySetScan).
+    if let sets = corpus.partySets.built {
+      return PartySetScan(
+        sets: sets, lo: lo32, hi: hi32,
+        passing: parties.isEmpty ? nil : sets.passing(wanted, any: any),
+        facets: facetCheck
+      ).rows(corpus.store)
+    }
     // Dates and parties come from the columns; a record is decoded only for search words,
     // so a filter over a million records takes milliseconds; over ten million, each half
     // of the timeline on its own core.
     let store = corpus.store
     let check = CandidateCheck(
-      lo: lo?.dayNumber ?? Int32.min, hi: hi?.dayNumber ?? Int32.max,
-      filtered: !parties.isEmpty, wanted: selected.map { UInt16($0) },
-      any: parties.mode == .any, facets: facetCheck)
+      lo: lo32, hi: hi32, filtered: !parties.isEmpty, wanted: wanted, any: any,
+      facets: facetCheck)
     let n = store.count
     let parts = n >= TimelineQuery.splitAbove ? 2 : 1
     let slots = ResultSlots<[Int]>(count: parts)
@@ -83,7 +94,7 @@ public struct TimelineQuery: Sendable, Hashable {
         (n * part / parts)..<(n * (part + 1) / parts), corpus.involved,
         store)
     }
-    return parts == 1 ? slots[0] ?? [] : (slots[0] ?? []) + (slots[1] ?? [])
+    return parts == 1 ? slots.filled(0) : slots.filled(0) + slots.filled(1)
   }
 
   /// Above this many records a filter runs on two cores.
@@ -174,6 +185,18 @@ public struct TimelineQuery: Sendable, Hashable {
   public static func partyCounts(_ result: [Int], in corpus: Corpus) -> [Party
     .ID: Int]
   {
+    let counts =
+      corpus.partySets.built?.partyCounts(
+        result, parties: corpus.parties.count)
+      ?? countingPartyLists(result, in: corpus)
+    var out: [Party.ID: Int] = [:]
+    for (i, p) in corpus.parties.enumerated() { out[p.id] = counts[i] }
+    return out
+  }
+
+  /// Per party index, how many of `result` involve it, from each record's party list
+  /// (before the party sets are built).
+  static func countingPartyLists(_ result: [Int], in corpus: Corpus) -> [Int] {
     let store = corpus.store
     let parts = result.count >= splitAbove ? 2 : 1
     let slots = ResultSlots<[Int]>(count: parts)
@@ -188,12 +211,11 @@ public struct TimelineQuery: Sendable, Hashable {
       }
       slots[part] = counts
     }
-    var counts = slots[0] ?? []
-    if parts == 2, let other = slots[1] {
+    var counts = slots.filled(0)
+    if parts == 2 {
+      let other = slots.filled(1)
       for p in counts.indices { counts[p] += other[p] }
     }
-    var out: [Party.ID: Int] = [:]
-    for (i, p) in corpus.parties.enumerated() { out[p.id] = counts[i] }
-    return out
+    return counts
   }
 }
