@@ -7,7 +7,8 @@ extension RecordItemScan {
     _ chunk: inout RecordScanChunk
   ) {
     var check = RecordScanChunk.QuoteCheck(
-      item: item, source: chunk.ref(source, s), needle: 0, needleLength: 0)
+      item: item, source: chunk.sourceRef(source, s), needle: 0,
+      needleLength: 0)
     let (at, n) = normalized(q.exact, s, &chunk.arena)
     (check.needle, check.needleLength) = (UInt32(at), n)
     if q.prefix != nil || q.suffix != nil || q.start != nil {
@@ -56,5 +57,10 @@ extension RecordScanChunk {
   /// A scanned id copied to the arena.
   func ref(_ str: ScannedString, _ s: ByteScanner) -> ByteRef {
     ByteRef(ids.copy(s.base + str.start, str.rawCount), str.rawCount)
+  }
+
+  /// A scanned source id's index in `sources` (see `sourceIndex`).
+  mutating func sourceRef(_ str: ScannedString, _ s: ByteScanner) -> UInt32 {
+    sourceIndex(s.base + str.start, str.rawCount)
   }
 }

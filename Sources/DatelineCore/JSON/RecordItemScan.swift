@@ -81,6 +81,7 @@ struct RecordItemScan {
     let quoteStart = chunk.quotes.count
     let sourceCount = appendSourceChecks(
       m, source: source, offset: offset, item: itemIndex, &s, &chunk)
+    let sourceIndex = chunk.sourceRef(source, s)
     let linkStart = chunk.links.count
     for (k, i, t) in m.lists.links {
       chunk.links.append(
@@ -90,15 +91,16 @@ struct RecordItemScan {
       .init(
         start: offset, length: Int32(bytes.count), ordinal: ordinal,
         clean: true, checkByReference: byReference,
-        precision: UInt8(date.precision.rawValue), time: m.time ?? -1,
+        precision: UInt8(date.precision.rawValue),
+        quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart),
+        time: m.time ?? -1,
         firstDay: date.firstDay.dayNumber,
         lastDay: (m.end?.lastDay ?? date.lastDay).dayNumber,
-        id: chunk.ref(id, s), source: chunk.ref(source, s),
+        id: chunk.ref(id, s), source: sourceIndex,
         involvedStart: UInt32(involvedStart),
         involvedCount: UInt16(chunk.involved.count - involvedStart),
         linkCount: UInt16(m.lists.links.count), quoteStart: UInt32(quoteStart),
         linkStart: UInt32(linkStart),
-        quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart),
         basis: UInt8(m.basisIndex),
         sourceCount: UInt8(clamping: sourceCount),
         figureCount: UInt8(clamping: m.figureCount),
@@ -184,9 +186,9 @@ struct RecordItemScan {
       if let q = a.1 {
         addQuote(q, source: a.0, offset: offset, item: item, &s, &chunk)
       } else {
+        let named = chunk.sourceRef(a.0, s)
         chunk.quotes.append(
-          .init(
-            item: item, source: chunk.ref(a.0, s), needle: 0, needleLength: -1))
+          .init(item: item, source: named, needle: 0, needleLength: -1))
       }
       let same = { (x: ScannedString) in
         x.rawCount == a.0.rawCount

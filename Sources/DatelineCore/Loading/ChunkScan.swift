@@ -134,11 +134,10 @@ enum ChunkScan {
       .init(
         start: offset, length: Int32(bytes.count), ordinal: ordinal,
         clean: false, checkByReference: true,
-        precision: 0, time: -1, firstDay: 0, lastDay: 0,
-        id: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0),
-        source: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0),
+        precision: 0, quoteCount: 0, time: -1, firstDay: 0, lastDay: 0,
+        id: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0), source: 0,
         involvedStart: 0, involvedCount: 0,
-        linkCount: 0, quoteStart: 0, linkStart: 0, quoteCount: 0))
+        linkCount: 0, quoteStart: 0, linkStart: 0))
     do {
       let node = try JSONParser.parse(bytes, depthLimit: depthLimit)
       var r = ItemReader()

@@ -144,12 +144,13 @@ extension FastLoader {
         let base = set.starts[c]
         var byReference: [Int] = []
         var jobs: [QuoteJob] = []
+        // Each source id the chunk names, looked up once (-1: not loaded).
+        let loaded = chunk.data.sources.map { sources.find($0) ?? -1 }
         chunk.data.items.withUnsafeBufferPointer { items in
           chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
             for l in 0..<items.count where keptFlags[base + l] {
               let it = items[l]
-              guard it.clean, !it.checkByReference,
-                sources.find(it.source) != nil
+              guard it.clean, !it.checkByReference, loaded[Int(it.source)] >= 0
               else {
                 byReference.append(base + l)
                 continue
@@ -158,7 +159,8 @@ extension FastLoader {
               for q in Int(
                 it.quoteStart)..<(Int(it.quoteStart) + Int(it.quoteCount))
               {
-                guard let s = sources.find(quotes[q].source) else {
+                let s = loaded[Int(quotes[q].source)]
+                guard s >= 0 else {
                   byReference.append(base + l)
                   jobs.removeSubrange(before...)
                   break

@@ -16,19 +16,21 @@ struct RecordScanChunk {
     /// Needs the reference cross-item check (unknown party, claimant not involved).
     var checkByReference: Bool
     var precision: UInt8
+    /// Declared here, beside the other bytes, so the item takes 72 bytes, not 80.
+    var quoteCount: UInt8
     var time: Int16
     var firstDay: Int32
     var lastDay: Int32
-    /// The id and the source id, copied to the chunk's arena.
+    /// The id, copied to the chunk's arena.
     var id: ByteRef
-    var source: ByteRef
+    /// The source id: its index in the chunk's `sources` (unused for an item not clean).
+    var source: UInt32
     /// Ranges in `involved`, `quotes`, `links`.
     var involvedStart: UInt32
     var involvedCount: UInt16
     var linkCount: UInt16
     var quoteStart: UInt32
     var linkStart: UInt32
-    var quoteCount: UInt8
     /// Facet columns: attribution basis (`Attribution.Basis.allCases` index, 3 without an
     /// attribution), distinct sources (`source` plus `also`, capped at 255), figures.
     var basis: UInt8 = 3
@@ -42,7 +44,8 @@ struct RecordScanChunk {
   struct QuoteCheck {
     /// The item's index in this chunk.
     var item: Int32
-    var source: ByteRef
+    /// The source id's index in the chunk's `sources`.
+    var source: UInt32
     /// Normalized bytes in `arena`; length -1 when there is no quote (source check only).
     var needle: UInt32
     var needleLength: Int32
@@ -90,6 +93,11 @@ struct RecordScanChunk {
   var arena: [UInt8] = []
   /// Ids copied out of the mapping (see ByteArena).
   let ids = ByteArena()
+  /// The source ids the items and quote checks name, each copied once while it recurs
+  /// (`sourceIndex`): a million records name fifty thousand sources.
+  var sources: [ByteRef] = []
+  /// Where each recently named source id is in `sources`, by its hash (-1: none).
+  var recentSources = [Int32](repeating: -1, count: 1024)
   var fallbacks: [Int: Fallback] = [:]
 
   /// Lists the item scan fills and empties for each item, kept to reuse their storage.
@@ -117,5 +125,24 @@ struct RecordScanChunk {
     quotes.reserveCapacity(n)
     involved.reserveCapacity(n * 3)
     arena.reserveCapacity(bytes / 4)
+  }
+}
+
+extension RecordScanChunk {
+  /// The index in `sources` of the source id at `p` (`count` bytes): the one already
+  /// there when it was named recently (records of one article follow each other), else a
+  /// new copy. A repeated copy of an id named long ago costs only memory.
+  mutating func sourceIndex(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
+    let hash = ByteKeyTable.hash(p, count)
+    let slot = Int(hash & UInt32(recentSources.count - 1))
+    let known = Int(recentSources[slot])
+    if known >= 0, sources[known].count == count,
+      memcmp(sources[known].pointer, p, count) == 0
+    {
+      return UInt32(known)
+    }
+    sources.append(ByteRef(ids.copy(p, count), count, hash: hash))
+    recentSources[slot] = Int32(sources.count - 1)
+    return UInt32(sources.count - 1)
   }
 }
