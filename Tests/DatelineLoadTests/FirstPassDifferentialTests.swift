@@ -151,6 +151,34 @@ final class FirstPassDifferentialTests: XCTestCase {
     }
   }
 
+  /// Lines far shorter than the pass sizes its regions for (about 256 bytes a line):
+  /// each worker's regions grow while its pieces are scanned, by copying, and every
+  /// piece's lines, ids and parties are still found where they were copied to.
+  func testRegionsThatGrowKeepEveryPiecesLines() throws {
+    let dir = try synth(records: 10, seed: 9, corruption: 0)
+    var lines: [String] = []
+    for i in 0..<3_000 {
+      let parties = i % 3 == 0 ? "\"p-southland\"" : "\"p-northland\""
+      lines.append(
+        "{\"id\":\"r\(i)\",\"date\":\"20\(10 + i % 10)-0\(1 + i % 9)-1\(i % 10)\","
+          + "\"kind\":\"event\",\"parties\":[\(parties)],\"headline\":\"h\","
+          + "\"source\":\"s0000000\"}")
+    }
+    try lines.joined(separator: "\n").write(
+      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    let ref = try CorpusLoader.loadReference(directory: dir)
+    XCTAssertEqual(ref.corpus.records.count, 3_000)
+    for settings in [everything, smallPieces] {
+      let first = try firstPass(dir, settings)
+      XCTAssertEqual(first.lines, 3_000)
+      XCTAssertEqual(ids(first.corpus), ids(ref.corpus))
+      for i in ref.corpus.records.indices {
+        XCTAssertEqual(first.corpus.involved[i], ref.corpus.involved[i])
+        XCTAssertEqual(first.corpus.firstDay(at: i), ref.corpus.firstDay(at: i))
+      }
+    }
+  }
+
   func testAnEnvelopeOfRecordsOrASmallDirectoryIsLoadedInFull() throws {
     let dir = try synth(records: 300, seed: 6, corruption: 0)
     XCTAssertNil(

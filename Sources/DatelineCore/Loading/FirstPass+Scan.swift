@@ -3,78 +3,97 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// One run of lines of a records file, scanned by one thread; its results live in C
-/// buffers grown as the scan asks (`dl_fp_output`).
+/// One run of lines of a records file, scanned by one worker into its memory
+/// (FirstPassWorkerMemory); its results are found by offsets into that memory until the
+/// scan ends (`resolve`), then through `out`'s pointers.
 final class FirstPassPiece: @unchecked Sendable {
   /// Index of the file in the scan's list, and the bytes: whole lines, first to last.
   let file: Int
   let range: Range<Int>
   var out = dl_fp_output()
+  /// The worker that scanned the piece, and where its results start in that worker's
+  /// regions (bytes).
+  private(set) var worker = -1
+  private var linesAt = 0
+  private var idsAt = 0
+  private var involvedAt = 0
 
   init(file: Int, range: Range<Int>) {
     self.file = file
     self.range = range
   }
 
-  deinit {
-    free(out.lines)
-    free(out.ids)
-    free(out.involved)
+  /// Starts the piece at the end of `memory`'s regions (the worker's previous pieces
+  /// before it), with room for as many lines as the regions hold.
+  func begin(worker w: Int, in memory: FirstPassWorkerMemory) -> Bool {
+    worker = w
+    linesAt = memory.lines.used
+    idsAt = memory.ids.used
+    involvedAt = memory.involved.used
+    let lines = range.count / 256 + 64
+    guard
+      memory.lines.reserve(lines * MemoryLayout<dl_fp_line>.stride),
+      memory.ids.reserve(lines * 12),
+      memory.involved.reserve(lines * 8 + (1 << 18))
+    else { return false }
+    point(into: memory)
+    return true
   }
 
-  /// Buffers sized for the piece's lines as the synthetic and seed corpora have them
-  /// (about 500 bytes a line, ids of 8, two or three parties): one allocation each in the
-  /// usual case instead of a dozen copies while doubling.
-  func reserve() -> Bool {
-    let lines = range.count / 256 + 64
-    var o = out
-    defer { out = o }
-    o.lines = UnsafeMutablePointer<dl_fp_line>(
-      OpaquePointer(malloc(lines * MemoryLayout<dl_fp_line>.stride)))
-    o.line_capacity = o.lines == nil ? 0 : lines
-    o.ids = UnsafeMutablePointer<UInt8>(OpaquePointer(malloc(lines * 16)))
-    o.id_capacity = o.ids == nil ? 0 : lines * 16
-    o.involved = UnsafeMutablePointer<UInt16>(
-      OpaquePointer(malloc((lines * 4 + (1 << 17)) * 2)))
-    o.involved_capacity = o.involved == nil ? 0 : lines * 4 + (1 << 17)
-    return o.lines != nil && o.ids != nil && o.involved != nil
+  /// `out`'s pointers into `memory`'s regions as they are now (a region that grew has
+  /// moved), each capacity up to the region's end.
+  private func point(into memory: FirstPassWorkerMemory) {
+    func at<T>(_ arena: FirstPassArena, _ offset: Int, _: T.Type) -> (
+      UnsafeMutablePointer<T>?, Int
+    ) {
+      guard let base = arena.base else { return (nil, 0) }
+      return (
+        (base + offset).assumingMemoryBound(to: T.self),
+        (arena.capacity - offset) / MemoryLayout<T>.stride
+      )
+    }
+    (out.lines, out.line_capacity) = at(memory.lines, linesAt, dl_fp_line.self)
+    (out.ids, out.id_capacity) = at(memory.ids, idsAt, UInt8.self)
+    (out.involved, out.involved_capacity) = at(
+      memory.involved, involvedAt, UInt16.self)
   }
 
   /// Room for at least one more line (its id of at most 255 bytes, and many parties), so
   /// that every call of the scan makes progress (a line involving more grows the list
   /// call by call).
-  func ensureRoom() -> Bool {
-    func grow<T>(
-      _ p: inout UnsafeMutablePointer<T>?, _ capacity: inout Int, used: Int,
-      room: Int
-    ) -> Bool {
-      guard capacity - used < room else { return true }
-      let new = max(capacity * 2, used + room, 1024)
-      guard let q = realloc(p, new * MemoryLayout<T>.stride) else {
-        return false
-      }
-      p = q.assumingMemoryBound(to: T.self)
-      capacity = new
-      return true
-    }
-    // One copy of the buffers' state: two inout accesses to parts of `out` at once would
-    // be an exclusivity violation.
-    var o = out
-    defer { out = o }
-    return grow(&o.lines, &o.line_capacity, used: o.line_count, room: 1)
-      && grow(&o.ids, &o.id_capacity, used: o.id_used, room: 256)
-      && grow(
-        &o.involved, &o.involved_capacity, used: o.involved_used, room: 1 << 17)
+  func ensureRoom(in memory: FirstPassWorkerMemory) -> Bool {
+    let o = out
+    guard
+      o.line_capacity - o.line_count < 1 || o.id_capacity - o.id_used < 256
+        || o.involved_capacity - o.involved_used < 1 << 17
+    else { return true }
+    // The piece's results are the last in each region: double what it holds, and keep it.
+    let line = MemoryLayout<dl_fp_line>.stride
+    guard
+      memory.lines.reserve(
+        2 * (o.line_count + 1) * line, live: o.line_count * line),
+      memory.ids.reserve(2 * (o.id_used + 256), live: o.id_used),
+      memory.involved.reserve(
+        4 * (o.involved_used + (1 << 17)), live: 2 * o.involved_used)
+    else { return false }
+    point(into: memory)
+    return true
   }
 
-  /// The lines' records are in the store now; only the ids stay (the store points into them).
-  func releaseLines() {
-    free(out.lines)
-    free(out.involved)
-    out.lines = nil
-    out.involved = nil
-    out.line_capacity = 0
-    out.involved_capacity = 0
+  /// The piece is done: the worker's next piece starts after its results (8-byte aligned).
+  func finish(in memory: FirstPassWorkerMemory) {
+    func end(_ at: Int, _ bytes: Int) -> Int { (at + bytes + 7) & ~7 }
+    memory.lines.used = end(
+      linesAt, out.line_count * MemoryLayout<dl_fp_line>.stride)
+    memory.ids.used = end(idsAt, out.id_used)
+    memory.involved.used = end(involvedAt, out.involved_used * 2)
+  }
+
+  /// `out`'s pointers into the regions of the worker that scanned the piece, once every
+  /// region has its final place (after the scan).
+  func resolve(_ memories: [FirstPassWorkerMemory]) {
+    guard memories.indices.contains(worker) else { return }
+    point(into: memories[worker])
   }
 
   var lines: UnsafeBufferPointer<dl_fp_line> {
@@ -116,6 +135,8 @@ struct FirstPassScan {
   /// A descriptor per file for the pass itself (closed by `run`).
   let descriptors: [Int32]
   var pieces: [FirstPassPiece] = []
+  /// Each worker's regions, which its pieces' results are in.
+  var memories: [FirstPassWorkerMemory] = []
   /// Lines the pass could not read that decoded, as store rows, and the arena of their ids.
   var decoded: [RecordStore.Row] = []
   let arena = ByteArena()
@@ -186,10 +207,12 @@ struct FirstPassScan {
     else { return false }
     defer { dl_fp_parties_free(table) }
     guard
-      FirstPassScan.scanAll(
+      let memories = FirstPassScan.scanAll(
         pieces, descriptors: descriptors, table: table,
         window: settings.windowBytes, workers: settings.workers)
     else { return false }
+    self.memories = memories
+    for piece in pieces { piece.resolve(memories) }
     withExtendedLifetime(lookup) {}
     timer.lap("scan")
     // The files are still the ones the windows will be read from.
@@ -238,39 +261,49 @@ struct FirstPassScan {
   }
 
   /// Scans every piece on every core: each worker takes the next piece and reads it
-  /// through one window of its own, reused from piece to piece. Why: a fresh buffer per
-  /// piece is fresh pages for the kernel to clear, and a reused one stays in the cache.
+  /// through one window of its own, reused from piece to piece, into its own regions
+  /// (returned, one per worker; nil when a piece could not be scanned). Why: a fresh
+  /// buffer per piece is fresh pages for the kernel to clear, and a reused one stays in
+  /// the cache.
   static func scanAll(
     _ pieces: [FirstPassPiece], descriptors: [Int32], table: OpaquePointer,
     window: Int, workers: Int
-  ) -> Bool {
+  ) -> [FirstPassWorkerMemory]? {
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
     let parties = PartyTable(pointer: table)
-    DispatchQueue.concurrentPerform(iterations: min(pieces.count, workers)) {
-      _ in
+    let count = max(min(pieces.count, workers), 1)
+    let bytes = pieces.reduce(0) { $0 + $1.range.count }
+    let memories = (0..<count).map { _ in
+      FirstPassWorkerMemory(bytes: bytes / count)
+    }
+    DispatchQueue.concurrentPerform(iterations: count) { w in
       let table = parties.pointer
+      let memory = memories[w]
       var buffer = FirstPassWindow(size: window)
       while !failed.load(ordering: .relaxed) {
         let i = next.add(1, ordering: .relaxed).oldValue
         guard i < pieces.count else { break }
         let piece = pieces[i]
-        if !scan(piece, descriptors[piece.file], table, window: &buffer) {
+        if !piece.begin(worker: w, in: memory)
+          || !scan(piece, descriptors[piece.file], table, memory, &buffer)
+        {
           failed.store(true, ordering: .relaxed)
         }
+        piece.finish(in: memory)
       }
       buffer.free()
     }
-    return !failed.load(ordering: .relaxed)
+    return failed.load(ordering: .relaxed) ? nil : memories
   }
 
   /// Reads `piece` window by window and scans its lines; false when a read fails or comes
   /// short (the file shrank) or memory runs out.
   static func scan(
     _ piece: FirstPassPiece, _ fd: Int32, _ table: OpaquePointer,
-    window: inout FirstPassWindow
+    _ memory: FirstPassWorkerMemory, _ window: inout FirstPassWindow
   ) -> Bool {
-    guard piece.reserve(), window.bytes != nil else { return false }
+    guard window.bytes != nil else { return false }
     let start = piece.range.lowerBound
     var pos = start
     var carry = 0
@@ -287,7 +320,7 @@ struct FirstPassScan {
       let final: Int32 = pos == piece.range.upperBound ? 1 : 0
       var done = 0
       repeat {
-        guard piece.ensureRoom() else { return false }
+        guard piece.ensureRoom(in: memory) else { return false }
         done += dl_fp_scan(
           bytes + done, available - done,
           UInt64(pos - start - available + done),

@@ -2,10 +2,11 @@ import CDatelineScan
 import Dispatch
 import Foundation
 
-/// The ids of a first pass's lines stay where the scan copied them; the store points there.
+/// The ids of a first pass's lines stay where the scan copied them (each worker's ids
+/// region); the store points there.
 final class FirstPassIDs: @unchecked Sendable {
-  let pieces: [FirstPassPiece]
-  init(_ pieces: [FirstPassPiece]) { self.pieces = pieces }
+  let regions: [FirstPassArena]
+  init(_ memories: [FirstPassWorkerMemory]) { regions = memories.map(\.ids) }
 }
 
 /// The pass's lines by row, without reference counting: the lines of every piece in file
@@ -130,8 +131,12 @@ extension FirstPassScan {
     let order = RecordStore.timelineOrder(keys) { rows.id(row: $0) }
     let columns = FirstPassScan.columns(order, rows)
     let tables = FirstPassScan.idTables(columns.ids, count: rows.count)
-    for piece in pieces { piece.releaseLines() }
-    let owned: [AnyObject] = opened + [FirstPassIDs(pieces), arena]
+    // The lines' records are in the store now; only the ids stay (the store points there).
+    for memory in memories {
+      memory.lines.release()
+      memory.involved.release()
+    }
+    let owned: [AnyObject] = opened + [FirstPassIDs(memories), arena]
     return RecordStore(
       columns: columns, idIndex: IDIndex(tables: tables), disputedBy: [:],
       revisedBy: [:], owners: owned,
@@ -145,6 +150,9 @@ extension FirstPassScan {
   {
     let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
       capacity: max(rows.count, 1))
+    FirstPassArena.preferHugePages(
+      UnsafeRawPointer(keys.start),
+      bytes: keys.count * MemoryLayout<RecordStore.SortKey>.stride)
     let shared = DisjointWrites(keys)
     DispatchQueue.concurrentPerform(iterations: rows.lines.count) { p in
       let lines = rows.lines[p]
@@ -185,6 +193,7 @@ extension FirstPassScan {
   ) -> RecordStore.Columns {
     let n = rows.count
     var columns = RecordStore.Columns(count: n)
+    hugePages(columns)
     let halves = [0..<(n / 2), (n / 2)..<n]
     let totals = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
     defer { totals.deallocate() }
@@ -201,6 +210,7 @@ extension FirstPassScan {
       sums.initialize(h, to: at)
     }
     columns.involved = Column<UInt16>(uninitialized: totals[0] + totals[1])
+    FirstPassArena.preferHugePages(columns.involved)
     columns.involvedStart.base[n] = UInt32(totals[0] + totals[1])
     let filling = columns
     let shift = totals[0]
@@ -214,6 +224,17 @@ extension FirstPassScan {
       }
     }
     return columns
+  }
+
+  /// Huge pages for the columns of more than 2 MB (see FirstPassArena.preferHugePages).
+  private static func hugePages(_ c: RecordStore.Columns) {
+    FirstPassArena.preferHugePages(c.firstDay)
+    FirstPassArena.preferHugePages(c.lastDay)
+    FirstPassArena.preferHugePages(c.time)
+    FirstPassArena.preferHugePages(c.ids)
+    FirstPassArena.preferHugePages(c.involvedStart)
+    FirstPassArena.preferHugePages(c.items)
+    FirstPassArena.preferHugePages(c.lengths)
   }
 
   /// Timeline index `i` from the row `k` stands for, its involved parties at `at`.
