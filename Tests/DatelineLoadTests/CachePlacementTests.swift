@@ -197,4 +197,22 @@ final class CachePlacementTests: XCTestCase {
         try healed.corpus.decodedRecord(at: i).get(), full.records[i])
     }
   }
+
+  /// The JSON lines of a store re-opened through the cache are checked where they are
+  /// read (the byte before each line and the two after it in the same `pread`), so
+  /// listing every record keeps no window of the records file.
+  func testListingEveryRecordThroughTheCacheKeepsNoWindow() throws {
+    _ = try open()
+    let r = try open()
+    XCTAssertTrue(r.fromCache)
+    var lines = 0
+    XCTAssertNil(
+      r.corpus.writeJSONLines(Array(r.corpus.records.indices)) {
+        lines += $0.filter { $0 == 0x0A }.count
+      })
+    XCTAssertEqual(lines, r.corpus.records.count)
+    let records = try XCTUnwrap(
+      r.corpus.store.files.first { $0.path.hasSuffix("records.jsonl") })
+    XCTAssertEqual(records.windowsHeld, 0)
+  }
 }

@@ -67,10 +67,13 @@ extension Corpus {
     _ write: (UnsafeRawBufferPointer) -> Void
   ) -> DataReadProblem? {
     // Through the cache, the rows are first checked to be where they say (RecordStore+Placement).
-    if store.hasUnprovenPlacement,
-      let problem = store.readAll(rows) ?? store.checkPlacement(rows)
-    {
-      return problem
+    // Through the cache, rows that are not lines are first checked to be where they say
+    // (RecordStore+Placement); lines are checked as they are copied (`placeLines`).
+    if store.hasUnprovenPlacement {
+      let items = Array(rows.filter { store.depthBases[$0] != 0 })[...]
+      if let problem = store.readAll(items) ?? store.checkPlacement(items) {
+        return problem
+      }
     }
     var offsets = [Int](repeating: 0, count: rows.count + 1)
     for (k, row) in rows.enumerated() {
@@ -131,8 +134,10 @@ extension RecordStore {
   /// items, records held in memory) are not copied and print re-encoded.
   ///
   /// Guarantees: on success every copied line holds the bytes of the file as it was
-  /// opened (a file read window by window is checked with `fstat` after the reads); the
-  /// problem when such a file changed or came short.
+  /// opened (a file read window by window is checked with `fstat` after the reads), and
+  /// a line of a file this process did not scan (re-opened through the cache) is a whole
+  /// line carrying its row's id (`copyLine`); the problem when such a file changed or
+  /// came short, or a row is not where the cache says.
   func placeLines(
     _ rows: ArraySlice<Int>, offsets: [Int], into out: inout [UInt8]
   ) -> Result<[Bool], DataReadProblem> {
@@ -144,14 +149,16 @@ extension RecordStore {
       lines[Int($0)]
     }
     let descriptors = files.map(\.readDescriptor)
+    let unproven = files.map { $0.isDeferred && !$0.wasScanned }
     var verbatim = [Bool](repeating: false, count: rows.count)
-    let failed = Mutex<FileBytes?>(nil)
+    let failed = Mutex<DataReadProblem?>(nil)
     verbatim.withUnsafeMutableBufferPointer { v in
       out.withUnsafeMutableBytes { o in
         // Each line to its own place, and its own flag.
         let flags = DisjointWrites(v)
         let places = DisjointWrites(o.bindMemory(to: UInt8.self))
         DispatchQueue.concurrentPerform(iterations: 2) { h in
+          var scratch: [UInt8] = []
           for k in placed[(placed.count * h / 2)..<(placed.count * (h + 1) / 2)]
           {
             let i = rows[k]
@@ -161,12 +168,12 @@ extension RecordStore {
               places.claim(offsets[k - first]..<(offsets[k - first] + n + 1))
                 .start)
             let f = files[fi]
-            guard
-              f.copyBytes(
-                at: f.bytes.start.distance(to: p), length: n, to: at,
-                descriptor: descriptors[fi])
-            else {
-              failed.withLock { $0 = $0 ?? f }
+            let copied = copyLine(
+              i, from: f, at: f.bytes.start.distance(to: p),
+              descriptor: descriptors[fi], to: at, checked: unproven[fi],
+              scratch: &scratch)
+            guard copied == nil else {
+              failed.withLock { $0 = $0 ?? copied }
               continue
             }
             at.storeBytes(of: 0x0A, toByteOffset: n, as: UInt8.self)
@@ -178,14 +185,60 @@ extension RecordStore {
         }
       }
     }
-    let changed =
-      failed.withLock { $0 } ?? files.first { !$0.unchangedSinceOpen() }
-    if let changed {
-      let problem = DataReadProblem.dataChanged(file: changed.path)
+    let changed = files.first { !$0.unchangedSinceOpen() }
+    if let problem =
+      failed.withLock({ $0 })
+      ?? changed.map({ DataReadProblem.dataChanged(file: $0.path) })
+    {
       firstReadProblem.withLock { if $0 == nil { $0 = problem } }
       return .failure(problem)
     }
     return .success(verbatim)
+  }
+
+  /// Copies row `i`'s line, `lengths[i]` bytes at `start` of `f`, to `target`; the
+  /// problem when it could not be read, or (`checked`: a file re-opened through the
+  /// cache) is not a whole line carrying the row's id.
+  ///
+  /// Why the check here: it reads the byte before the line and the two after it in the
+  /// same `pread` (into `scratch`), so the placement is proven on bytes read for the
+  /// copy anyway, and no window of the file is kept (RecordStore+Placement's
+  /// `isInPlace` reads windows, which a pass over every record would keep resident).
+  func copyLine(
+    _ i: Int, from f: FileBytes, at start: Int, descriptor: Int32,
+    to target: UnsafeMutableRawPointer, checked: Bool, scratch: inout [UInt8]
+  ) -> DataReadProblem? {
+    let n = Int(lengths[i])
+    guard checked else {
+      return f.copyBytes(
+        at: start, length: n, to: target, descriptor: descriptor)
+        ? nil : .dataChanged(file: f.path)
+    }
+    guard start >= 0, n > 0, start <= f.count - n else {
+      return .cacheMismatch(file: f.path)
+    }
+    // From the file's start when a BOM may be before the line.
+    let lo = start <= 3 ? 0 : start - 1
+    let hi = min(f.count, start + n + 2)
+    if scratch.count < hi - lo {
+      scratch = [UInt8](repeating: 0, count: hi - lo)
+    }
+    return scratch.withUnsafeMutableBytes { s -> DataReadProblem? in
+      guard
+        f.copyBytes(
+          at: lo, length: hi - lo, to: s.start, descriptor: descriptor)
+      else { return .dataChanged(file: f.path) }
+      let line = UnsafeRawBufferPointer(
+        rebasing: s[(start - lo)..<(start - lo + n)])
+      let whole = RecordStore.isWholeLine(
+        at: start, end: start + n, fileSize: f.count
+      ) { k in k >= lo && k < hi ? s[k - lo] : nil }
+      guard whole, carriesID(i, line) else {
+        return .cacheMismatch(file: f.path)
+      }
+      target.copyMemory(from: line.start, byteCount: n)
+      return nil
+    }
   }
 }
 

@@ -23,16 +23,9 @@ extension RecordStore {
       base.load(fromByteOffset: k, as: UInt8.self)
     }
     if depthBase == 0 {
-      let bom =
-        at == 3 && f.ensure(0..<3) && byte(0) == 0xEF && byte(1) == 0xBB
-        && byte(2) == 0xBF
-      let starts = at == 0 || bom || byte(at - 1) == 0x0A
-      let ends =
-        end == f.count || byte(end) == 0x0A
-        || (byte(end) == 0x0D
-          && (end + 1 == f.count
-            || (f.ensure(end..<(end + 2)) && byte(end + 1) == 0x0A)))
-      return starts && ends
+      return isWholeLine(at: at, end: end, fileSize: f.count) { k in
+        k >= 0 && k < f.count && f.ensure(k..<(k + 1)) ? byte(k) : nil
+      }
     }
     guard byte(at) == UInt8(ascii: "{"), byte(end - 1) == UInt8(ascii: "}")
     else { return false }
@@ -55,17 +48,39 @@ extension RecordStore {
       && (after == UInt8(ascii: "]") || after == UInt8(ascii: ","))
   }
 
+  /// Whether bytes `at..<end` of a file of `fileSize` bytes are a whole line: after the
+  /// file's start, its UTF-8 BOM or a newline, and before its end, a newline or CR LF
+  /// (a CR at the very end too). `byte(k)` reads byte `k` of the file, nil when it
+  /// cannot (outside what was read): such a place is not a line.
+  static func isWholeLine(
+    at: Int, end: Int, fileSize: Int, byte: (Int) -> UInt8?
+  ) -> Bool {
+    let bom = at == 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF
+    let starts = at == 0 || bom || byte(at - 1) == 0x0A
+    let ends =
+      end == fileSize || byte(end) == 0x0A
+      || (byte(end) == 0x0D && (end + 1 == fileSize || byte(end + 1) == 0x0A))
+    return starts && ends
+  }
+
   /// Record `i` decoded from `bytes` (read from a deferred file `f`), or nil when the
   /// bytes are not the item the row describes.
   func verifiedRecord(
     _ i: Int, _ bytes: UnsafeRawBufferPointer, in f: FileBytes
   ) -> Record? {
-    let depth = Int(depthBases[i])
     guard
       RecordStore.isInPlace(
         f, at: f.bytes.start.distance(to: bytes.start), length: bytes.count,
-        depthBase: depth),
-      let node = try? JSONParser.parse(bytes, depthLimit: 64 - depth)
+        depthBase: Int(depthBases[i]))
+    else { return nil }
+    return describedRecord(i, bytes)
+  }
+
+  /// `bytes` decoded, when they are an item that passes the item rules and carries row
+  /// `i`'s id, first day and precision (nil otherwise).
+  func describedRecord(_ i: Int, _ bytes: UnsafeRawBufferPointer) -> Record? {
+    let depth = Int(depthBases[i])
+    guard let node = try? JSONParser.parse(bytes, depthLimit: 64 - depth)
     else { return nil }
     var reader = ItemReader()
     guard let r = ItemDecoding.record(node, &reader), !reader.hasError else {
@@ -79,6 +94,14 @@ extension RecordStore {
     return r
   }
 
+  /// Whether `bytes` (row `i`'s item) carry row `i`'s id: its top-level `"id"` string
+  /// compared byte for byte, or, when that is written with escapes, the item decoded.
+  func carriesID(_ i: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    let id = UnsafeRawBufferPointer(start: ids[i].pointer, count: ids[i].count)
+    return RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) }
+      ?? (describedRecord(i, bytes) != nil)
+  }
+
   /// For a store read through the cache: the problem if one of `rows` is not where its
   /// row says (whole line or delimited item, carrying the row's id), checked without
   /// decoding unless the id is written with escapes. Call after `readAll`.
@@ -90,15 +113,10 @@ extension RecordStore {
         continue
       }
       let bytes = UnsafeRawBufferPointer(start: p, count: Int(lengths[i]))
-      let id = UnsafeRawBufferPointer(
-        start: ids[i].pointer, count: ids[i].count)
       let placed = RecordStore.isInPlace(
         f, at: f.bytes.start.distance(to: p), length: bytes.count,
         depthBase: Int(depthBases[i]))
-      let named =
-        RecordStore.topLevelID(bytes).map { $0.elementsEqual(id) }
-        ?? (verifiedRecord(i, bytes, in: f) != nil)
-      if !placed || !named {
+      if !placed || !carriesID(i, bytes) {
         let problem = DataReadProblem.cacheMismatch(file: f.path)
         firstReadProblem.withLock { if $0 == nil { $0 = problem } }
         return problem
