@@ -27,7 +27,8 @@ extension DataOptions {
       let opening: CorpusLoader.Opening?
       do {
         opening = try CorpusLoader.openProvisionally(
-          directory: directory, settings: LoadEnvironment.settings(),
+          directory: directory,
+          settings: LoadEnvironment.settings(lazyCacheReads: true),
           firstPass: FirstPass.Settings(
             workers: ProcessInfo.processInfo.activeProcessorCount))
       } catch {
@@ -50,7 +51,7 @@ extension DataOptions {
       case nil: break
       }
     }
-    let result = try loadDirectory(deferCacheWrite: true)
+    let result = try loadDirectory(deferCacheWrite: true, lazyCache: true)
     return (
       BrowseOpening(corpus: result.corpus, result: result), config, warnings
     )

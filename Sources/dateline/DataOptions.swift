@@ -76,23 +76,29 @@ struct DataOptions: ParsableArguments {
   /// The config (read once, its warnings reported) and the loaded directory.
   /// `deferCacheWrite`: the caller writes the re-open cache (`Result.writeCache`) when
   /// it suits it; the browser does so once its first screen is up.
+  /// `lazyCache`: a screen opens next, which reads the re-open cache as it is used
+  /// (`LoadSettings.lazyCacheReads`).
   func loadWithSettings(
-    cached: Bool = true, deferCacheWrite: Bool = false
+    cached: Bool = true, deferCacheWrite: Bool = false, lazyCache: Bool = false
   ) throws -> (result: CorpusLoader.Result, config: Config, configWarnings: Int)
   {
     let (settings, warnings) = try settings()
     return (
-      try loadDirectory(cached: cached, deferCacheWrite: deferCacheWrite),
+      try loadDirectory(
+        cached: cached, deferCacheWrite: deferCacheWrite, lazyCache: lazyCache),
       settings, warnings
     )
   }
 
-  func loadDirectory(cached: Bool = true, deferCacheWrite: Bool = false) throws
+  func loadDirectory(
+    cached: Bool = true, deferCacheWrite: Bool = false, lazyCache: Bool = false
+  ) throws
     -> CorpusLoader.Result
   {
     do {
       let result = try ProgressDisplay.load(
-        directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
+        directory: directory, cached: cached, deferCacheWrite: deferCacheWrite,
+        lazyCache: lazyCache)
       for warning in result.cacheWarnings {
         Output.error("warning: " + warning)
       }

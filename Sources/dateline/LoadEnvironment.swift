@@ -16,14 +16,16 @@ enum LoadEnvironment {
 
   /// Every command reads `.jsonl` files in bounded windows (`LoadSettings.windowedReads`);
   /// the browser's loads keep their checksums too (`digestedReads`), for its reload of
-  /// appended lines.
+  /// appended lines; what opens a screen reads the re-open cache as it is used
+  /// (`lazyCacheReads`).
   static func settings(
     _ environment: [String: String] = ProcessInfo.processInfo.environment,
-    digestedReads: Bool = false
+    digestedReads: Bool = false, lazyCacheReads: Bool = false
   ) -> LoadSettings {
     var settings = LoadSettings(
       cache: cacheSettings(environment), timings: timings,
-      windowedReads: true, digestedReads: digestedReads)
+      windowedReads: true, digestedReads: digestedReads,
+      lazyCacheReads: lazyCacheReads)
     if let unit = environment["DATELINE_CHUNK_BYTES"].flatMap({ Int($0) }) {
       settings.chunkBytes = max(64, unit)
     }

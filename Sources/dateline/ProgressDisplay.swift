@@ -16,10 +16,12 @@ enum ProgressDisplay {
   /// `deferCacheWrite`: see `CorpusLoader.open`. With a progress line only on a
   /// terminal and for a directory of `minimumBytes` or more.
   static func load(
-    directory: String, cached: Bool = false, deferCacheWrite: Bool = false
+    directory: String, cached: Bool = false, deferCacheWrite: Bool = false,
+    lazyCache: Bool = false
   ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
     let request = Request(
-      directory: directory, cached: cached, deferCacheWrite: deferCacheWrite)
+      directory: directory, cached: cached, deferCacheWrite: deferCacheWrite,
+      lazyCache: lazyCache)
     guard isatty(2) != 0 else { return try request.run(progress: nil) }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
     let total = sizes.reduce(0) { $0 + $1.bytes }
@@ -51,6 +53,8 @@ enum ProgressDisplay {
     let directory: String
     let cached: Bool
     let deferCacheWrite: Bool
+    /// Read the re-open cache as it is used (a screen opens next).
+    let lazyCache: Bool
 
     /// Loads, counting into `progress`. Every command reads `.jsonl` files in windows
     /// (bounded memory); the browser (the one caller that defers the cache write) keeps
@@ -60,7 +64,7 @@ enum ProgressDisplay {
       progress: LoadProgress?
     ) throws(CorpusLoader.DirectoryError) -> CorpusLoader.Result {
       let settings = LoadEnvironment.settings(
-        digestedReads: deferCacheWrite)
+        digestedReads: deferCacheWrite, lazyCacheReads: lazyCache)
       return cached
         ? try CorpusLoader.open(
           directory: directory, progress: progress,

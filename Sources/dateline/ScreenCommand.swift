@@ -77,7 +77,7 @@ struct ScreenCommand: ParsableCommand {
       clock.lap("key \(key)")
       if state.quit { break }
     }
-    let frame = ascii ? ASCIIFallback.frame(render(state)) : render(state)
+    let frame = try finishedFrame(state)
     for line in frame.lines { Output.line(trimTrailing(line)) }
     if attrs {
       Output.line("--- styles")
@@ -114,7 +114,7 @@ struct ScreenCommand: ParsableCommand {
   /// The state after a full load (or a re-open from the cache).
   func load(_ frameSize: Size, _ clock: inout StepClock) throws -> BrowserState
   {
-    let (result, config, _) = try options.loadWithSettings()
+    let (result, config, _) = try options.loadWithSettings(lazyCache: true)
     clock.lap("load")
     var state = BrowserState(
       corpus: result.corpus, dataLabel: options.directory, size: frameSize,
@@ -130,6 +130,18 @@ struct ScreenCommand: ParsableCommand {
       clock.lap("party sets")
     }
     return state
+  }
+
+  /// The frame to print (ASCII when asked); none when the re-open cache, read as the
+  /// screen uses it, was found not to match while it was drawn: then the command fails
+  /// and the cache is written again from the files, as `list` does.
+  func finishedFrame(_ state: BrowserState) throws -> Frame {
+    let frame = ascii ? ASCIIFallback.frame(render(state)) : render(state)
+    if case .cacheMismatch? = state.corpus.readProblem {
+      try ListCommand.stopIfDataChanged(
+        state.corpus, directory: options.directory)
+    }
+    return frame
   }
 
   func trimTrailing(_ s: String) -> String {

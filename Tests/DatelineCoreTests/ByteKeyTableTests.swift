@@ -35,7 +35,7 @@ final class ByteKeyTableTests: XCTestCase {
     let viewed = ByteKeyTable(
       slots: Column(
         viewing: UnsafeRawPointer(bytes.values), count: bytes.count,
-        owner: bytes.storage), count: 1)
+        owner: bytes.storage), count: 1, values: 4)
     var written = viewed
     XCTAssertNil(written.insert(refs[2], value: 2, key: key))
     XCTAssertNil(

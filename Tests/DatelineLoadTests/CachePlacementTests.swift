@@ -61,7 +61,9 @@ final class CachePlacementTests: XCTestCase {
         data, files: try CorpusLoader.dataFiles(in: data),
         settings: settings.cache!))
     let entries = try CacheFile.checkHeader(
-      bytes.withUnsafeBytes { $0 }, magic: CacheLayout.magic, key: location.key)
+      bytes.withUnsafeBytes { $0 }, fileSize: bytes.count,
+      magic: CacheLayout.magic, key: location.key
+    ).0
     let off = try XCTUnwrap(entries.first { $0.id == 15 })
     let len = try XCTUnwrap(entries.first { $0.id == 8 })
     var offsets = (0..<(off.length / 8)).map { k in

@@ -91,8 +91,9 @@ final class CorpusCacheAttackTests: XCTestCase {
   func testResealedCachesWithWrongValuesAreRefused() throws {
     let good = try pristineCache()
     let entries = try CacheFile.checkHeader(
-      good.withUnsafeBytes { $0 }, magic: CacheLayout.magic,
-      key: try location.key)
+      good.withUnsafeBytes { $0 }, fileSize: good.count,
+      magic: CacheLayout.magic, key: try location.key
+    ).0
     let meta = try XCTUnwrap(entries.first { $0.id == CacheLayout.meta })
     var rng = SplitMix(seed: 9)
     // Every 8-byte field of the meta section set to huge, negative and off-by-one values
@@ -176,32 +177,38 @@ final class CorpusCacheAttackTests: XCTestCase {
 
   static func reseal(_ bytes: [UInt8]) -> [UInt8] {
     var out = bytes
-    let keyCount = Int(out[32]) | Int(out[33]) << 8 | Int(out[34]) << 16
-    let sections = Int(out[40])
+    func u64(_ at: Int) -> Int {
+      out.withUnsafeBytes {
+        Int($0.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+      }
+    }
+    func put(_ v: UInt64, at: Int) {
+      withUnsafeBytes(of: v.littleEndian) {
+        for k in 0..<8 { out[at + k] = $0[k] }
+      }
+    }
+    let keyCount = u64(32)
+    let sections = u64(40)
     let table = CacheFile.headerBytes + ((keyCount + 7) & ~7)
+    var sum = table + sections * CacheFile.tableEntryBytes
     for s in 0..<sections {
       let e = table + s * CacheFile.tableEntryBytes
-      let offset = out.withUnsafeBytes {
-        Int($0.loadUnaligned(fromByteOffset: e + 16, as: UInt64.self))
+      let element = CacheElement(rawValue: UInt32(u64(e) >> 32)) ?? .bytes
+      let (offset, length) = (u64(e + 16), u64(e + 24))
+      let sums = out.withUnsafeBytes {
+        CacheFile.blockSums(
+          UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]),
+          element, shift: u64(48))
       }
-      let length = out.withUnsafeBytes {
-        Int($0.loadUnaligned(fromByteOffset: e + 24, as: UInt64.self))
-      }
-      let sum = out.withUnsafeBytes {
-        CacheFile.checksum(
-          UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]))
-      }
-      withUnsafeBytes(of: sum.littleEndian) {
-        for k in 0..<8 { out[e + 32 + k] = $0[k] }
+      for v in sums {
+        put(v, at: sum)
+        sum += 8
       }
     }
-    let end = table + sections * CacheFile.tableEntryBytes
-    let sum = out.withUnsafeBytes {
-      CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[32..<end]))
+    let headerSum = out.withUnsafeBytes {
+      CacheFile.checksum(UnsafeRawBufferPointer(rebasing: $0[32..<sum]))
     }
-    withUnsafeBytes(of: sum.littleEndian) {
-      for k in 0..<8 { out[24 + k] = $0[k] }
-    }
+    put(headerSum, at: 24)
     return out
   }
 

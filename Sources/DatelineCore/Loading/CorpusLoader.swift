@@ -43,6 +43,12 @@ public enum CorpusLoader {
       -> String?
     {
       guard corpus.searchSignatures.built == nil else { return nil }
+      // A lazy re-open left the signatures beside the cache to be read now.
+      if fromCache, let cacheLocation {
+        var read = self
+        CorpusLoader.installSignatures(&read, cacheLocation)
+        if corpus.searchSignatures.built != nil { return nil }
+      }
       corpus.prepareSearch(
         parts: parts, minimumRecords: minimumRecords, timings: timings)
       // Only beside a cache file that is there (a corpus with text_path sources has none).
@@ -165,13 +171,16 @@ public enum CorpusLoader {
     var warnings: [String] = []
     if let cache, readCache {
       do {
-        var cached = try CorpusCache.read(cache)
+        var cached = try CorpusCache.read(
+          cache, checkAll: !settings.lazyCacheReads)
         timer.lap("read")
         cached.fromCache = true
         cached.cacheLocation = cache
         cached.timings = settings.timings
-        installSignatures(&cached, cache)
-        timer.lap("search signatures read")
+        if !settings.lazyCacheReads {
+          installSignatures(&cached, cache)
+          timer.lap("search signatures read")
+        }
         return (cached, cache, warnings)
       } catch {
         if !error.quiet {

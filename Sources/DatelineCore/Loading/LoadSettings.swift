@@ -18,18 +18,26 @@ public struct LoadSettings: Sendable {
   /// bytes a megabyte), so that lines appended later can be read alone after the loaded
   /// bytes were compared with the file by checksum (`AppendBase`; the browser).
   public var digestedReads: Bool
+  /// A re-open from the cache reads and checks the rows' columns and the id tables a
+  /// block at a time as they are used, and the search signatures when the search is
+  /// prepared (the browser: its first screen needs a few rows). Off: everything is read
+  /// and checked before the load returns, so that a bad block is refused before any
+  /// output (the headless commands).
+  public var lazyCacheReads: Bool
 
   public static let defaultChunkBytes = 1 << 20
 
   public init(
     cache: CacheSettings? = nil, chunkBytes: Int = defaultChunkBytes,
     timings: LoadTimings? = nil,
-    windowedReads: Bool = false, digestedReads: Bool = false
+    windowedReads: Bool = false, digestedReads: Bool = false,
+    lazyCacheReads: Bool = false
   ) {
     self.cache = cache
     self.chunkBytes = chunkBytes
     self.timings = timings
     self.windowedReads = windowedReads
     self.digestedReads = digestedReads
+    self.lazyCacheReads = lazyCacheReads
   }
 }

@@ -14,14 +14,20 @@ struct ByteKeyTable: @unchecked Sendable {
   private var slots: Column<UInt64>
   private var mask: Int
   private(set) var count = 0
+  /// Values are below this (a table read back from the cache: the record count), so a
+  /// slot naming anything else is passed over, never looked up.
+  private var limit = Int32.max
 
   /// The slots as they are (to write and read back a table).
   var rawSlots: Column<UInt64> { slots }
 
-  init(slots: Column<UInt64>, count: Int) {
+  /// A table over `slots` (a power-of-two count) read back from the cache, whose values
+  /// are below `values`.
+  init(slots: Column<UInt64>, count: Int, values: Int32) {
     self.slots = slots
     mask = slots.count - 1
     self.count = count
+    limit = values
   }
 
   init(capacity: Int) {
@@ -58,23 +64,29 @@ struct ByteKeyTable: @unchecked Sendable {
   }
 
   /// The value stored for the key, or nil. `key(v)` gives the bytes of value `v`.
+  ///
+  /// Each slot is probed at most once and a value outside `0..<limit` is passed over, so
+  /// a lookup in slots read from a file ends and reads only records that exist.
   func find(_ r: ByteRef, key: (Int32) -> ByteRef) -> Int32? {
     let h = r.hash
     let p = r.pointer
     let n = r.count
     var i = Int(h) & mask
-    while true {
+    for _ in 0...mask {
       let s = slots[i]
       if s == 0 { return nil }
       if UInt32(truncatingIfNeeded: s >> 32) == h
         && UInt32(truncatingIfNeeded: s) != ByteKeyTable.removed
       {
         let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        let k = key(v)
-        if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
+        if v >= 0 && v < limit {
+          let k = key(v)
+          if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
+        }
       }
       i = (i + 1) & mask
     }
+    return nil
   }
 
   /// A slot whose key is no longer findable (probing goes on past it).

@@ -1,25 +1,41 @@
 import Foundation
 
-/// A cache file read into memory (FileBytes: never mapped, so a cache file truncated by
-/// another process cannot raise SIGBUS) whose header, key, section table and every section's
-/// checksum have been checked: what `CacheFile.open` hands out is what a writer wrote.
-final class CacheMapping: @unchecked Sendable {
-  let base: UnsafeRawPointer
+/// An open cache file whose header, key, section table and block checksums have been
+/// read and checked; sections are read from it with `pread` when they are used, and
+/// every block read is checked against its checksum before any of its bytes is used.
+///
+/// Why not read the whole file at open: at ten million records the cache is ~0.9 GB and
+/// a first screen needs a few megabytes of it. Why `pread` and no mapping: a cache file
+/// truncated by another process would raise SIGBUS in a mapping; here a short read is
+/// a refusal. The checked header stays in memory, so a file rewritten after the open
+/// cannot change what the blocks are checked against.
+final class CacheReader: @unchecked Sendable {
+  let path: String
   let size: Int
+  /// Elements per block of every section: `1 << shift`.
+  let shift: Int
   let entries: [CacheFile.Entry]
-  /// The memory `base` points into.
-  let file: FileBytes
+  /// Every block checksum, sections in table order (`Entry.firstSum` indexes it).
+  let sums: [UInt64]
+  private let descriptor: Int32
 
-  init(file: FileBytes, base: UnsafeRawPointer, entries: [CacheFile.Entry]) {
-    self.file = file
-    self.base = base
-    size = file.count
+  init(
+    path: String, descriptor: Int32, size: Int, shift: Int,
+    entries: [CacheFile.Entry], sums: [UInt64]
+  ) {
+    self.path = path
+    self.shift = shift
+    self.descriptor = descriptor
+    self.size = size
     self.entries = entries
+    self.sums = sums
   }
 
-  /// The bytes of the section with `id`, when it holds `element`s.
-  func section(_ id: UInt32, _ element: CacheElement) throws(CacheFile
-    .Rejection) -> (UnsafeRawPointer, count: Int)
+  deinit { close(descriptor) }
+
+  /// The entry of the section with `id`, when it holds `element`s.
+  func entry(_ id: UInt32, _ element: CacheElement) throws(CacheFile.Rejection)
+    -> CacheFile.Entry
   {
     guard let e = entries.first(where: { $0.id == id }) else {
       throw .init(reason: "section \(id) is missing")
@@ -27,56 +43,144 @@ final class CacheMapping: @unchecked Sendable {
     guard e.element == element else {
       throw .init(reason: "section \(id) holds another type")
     }
-    return (base + e.offset, e.count)
+    return e
   }
 
-  /// The column in section `id`, read in place (the mapping stays alive with the column).
+  /// Reads blocks `blocks` of section `e` to their places in `base` (the section's first
+  /// byte) and checks each; false when a read came short or a checksum failed.
+  func read(
+    _ e: CacheFile.Entry, blocks: Range<Int>, into base: UnsafeMutableRawPointer
+  )
+    -> Bool
+  {
+    guard !blocks.isEmpty else { return true }
+    let first = e.block(blocks.lowerBound)
+    let last = e.block(blocks.upperBound - 1)
+    let length = last.offset + last.length - first.offset
+    let target = base + (first.offset - e.offset)
+    guard
+      FileBytes.readFully(
+        descriptor, into: target, count: length, at: first.offset)
+        == length
+    else { return false }
+    for b in blocks {
+      let (offset, n) = e.block(b)
+      let bytes = UnsafeRawBufferPointer(
+        start: base + (offset - e.offset), count: n)
+      guard CacheFile.checksum(bytes) == sums[e.firstSum + b] else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// The whole section `id` of `T`s, read and checked now.
   func column<T: CacheElementType>(_ id: UInt32, _: T.Type) throws(CacheFile
     .Rejection) -> Column<T>
   {
-    let (p, n) = try section(id, T.cacheElement)
-    return Column(viewing: p, count: n, owner: self)
+    let e = try entry(id, T.cacheElement)
+    let column = Column<T>(uninitialized: e.count)
+    guard
+      read(e, blocks: 0..<e.blocks, into: UnsafeMutableRawPointer(column.base))
+    else {
+      throw .init(reason: "section \(id) cannot be read or has a bad checksum")
+    }
+    return column
   }
 }
 
 extension CacheFile {
-  /// The cache file at `path`, mapped, when it is a regular file of at most `maximumBytes`
-  /// that starts with `magic`, this version and exactly `key`, and whose checksums hold.
+  /// The cache file at `path`, opened, when it is a regular file of at most `maximumBytes`
+  /// that starts with `magic`, this version and exactly `key`, and whose header checksum
+  /// holds (sections are checked as they are read: CacheReader).
   ///
   /// Throws a quiet rejection when there is no file or it was made from other data (the
   /// normal miss), a loud one for anything else: the caller ignores the file either way.
   static func open(
     _ path: String, magic: UInt64, key: [UInt8], maximumBytes: Int
-  ) throws(Rejection) -> CacheMapping {
-    var st = stat()
-    guard lstat(path, &st) == 0 else {
+  ) throws(Rejection) -> CacheReader {
+    // Not through a symlink (O_NOFOLLOW), and nothing but a regular file.
+    let fd = Foundation.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else {
       if errno == ENOENT || errno == ENOTDIR { throw .quietly("no cache file") }
       throw Rejection(reason: String(cString: strerror(errno)))
     }
-    // Not through a symlink, and nothing but a regular file (lstat: a link is not followed).
-    guard (st.st_mode & S_IFMT) == S_IFREG else {
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
       throw Rejection(reason: "not a regular file")
     }
     let size = Int(st.st_size)
     guard size >= headerBytes, size <= maximumBytes else {
+      close(fd)
       throw Rejection(reason: "wrong size (\(size) bytes)")
     }
-    guard case .success(let file) = FileBytes.read(path, holdsData: false),
-      let base = file.base,
-      file.count == size, !file.changedWhileRead
-    else { throw Rejection(reason: "cannot read it") }
-    let entries = try checkHeader(
-      UnsafeRawBufferPointer(start: base, count: size), magic: magic, key: key)
-    return CacheMapping(file: file, base: base, entries: entries)
+    let checked = Result { () throws(Rejection) in
+      let header = try readHeaderBytes(fd, size: size, key: key)
+      return try header.withUnsafeBytes { h in
+        Result { () throws(Rejection) in
+          try checkHeader(h, fileSize: size, magic: magic, key: key)
+        }
+      }.get()
+    }
+    switch checked {
+    case .success(let (entries, sums)):
+      return CacheReader(
+        path: path, descriptor: fd, size: size,
+        shift: entries.first?.shift ?? shifts.lowerBound, entries: entries,
+        sums: sums)
+    case .failure(let rejection):
+      close(fd)
+      throw rejection
+    }
   }
 
-  /// The section table of `file`, after checking magic, version, size, key and the header
-  /// checksum, then each section's place (inside the file, after the table, in order,
-  /// count × element size bytes without overflow) and checksum.
+  /// The header region of the file (header, key, table, block checksums), read by
+  /// `pread`: its length is bounded by what the file's size allows.
+  static func readHeaderBytes(_ fd: Int32, size: Int, key: [UInt8])
+    throws(Rejection) -> [UInt8]
+  {
+    var fixed = [UInt8](repeating: 0, count: headerBytes)
+    guard
+      fixed.withUnsafeMutableBytes({
+        FileBytes.readFully(fd, into: $0.start, count: headerBytes, at: 0)
+      }) == headerBytes
+    else { throw Rejection(reason: "cannot read it") }
+    func field(_ at: Int) -> Int {
+      fixed.withUnsafeBytes {
+        Int(
+          Int64(
+            bitPattern: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+      }
+    }
+    let (keyCount, sectionCount, shift) = (field(32), field(40), field(48))
+    guard keyCount >= 0, keyCount <= size, sectionCount >= 0,
+      sectionCount <= maximumSections, shifts.contains(shift)
+    else { throw Rejection(reason: "bad header") }
+    let tableEnd =
+      headerBytes + ((keyCount + 7) & ~7) + sectionCount * tableEntryBytes
+    guard tableEnd <= size else { throw Rejection(reason: "truncated header") }
+    // Every block of every section has its checksum here: at most one per block of
+    // the bytes left, plus one per section for the short last blocks.
+    let sumsBound = (((size - tableEnd) >> shift) + sectionCount) * 8
+    let length = min(size, tableEnd + sumsBound)
+    var bytes = [UInt8](repeating: 0, count: length)
+    guard
+      bytes.withUnsafeMutableBytes({
+        FileBytes.readFully(fd, into: $0.start, count: length, at: 0)
+      }) == length
+    else { throw Rejection(reason: "cannot read it") }
+    return bytes
+  }
+
+  /// The section table and block checksums of a file of `fileSize` bytes whose header
+  /// region starts `h`, after checking magic, version, size, key and the header
+  /// checksum, then each section's place (inside the file, after the header region, in
+  /// order, count × element size bytes without overflow) and its number of blocks.
   static func checkHeader(
-    _ file: UnsafeRawBufferPointer, magic: UInt64, key: [UInt8]
-  ) throws(Rejection) -> [Entry] {
-    var r = ByteReader(file)
+    _ h: UnsafeRawBufferPointer, fileSize: Int, magic: UInt64, key: [UInt8]
+  ) throws(Rejection) -> ([Entry], [UInt64]) {
+    var r = ByteReader(h)
     let fileMagic = r.u64()
     let fileVersion = r.u64()
     guard fileMagic == magic || formerMagics.contains(fileMagic) else {
@@ -85,73 +189,80 @@ extension CacheFile {
     guard fileMagic == magic, fileVersion == version else {
       throw .quietly("another format")
     }
-    guard r.u64() == UInt64(file.count) else {
+    guard r.u64() == UInt64(fileSize) else {
       throw Rejection(reason: "wrong size")
     }
     let headerSum = r.u64()
     let keyCount = r.int()
     let sectionCount = r.int()
-    guard r.ok, keyCount == key.count, sectionCount >= 0,
-      sectionCount <= maximumSections
-    else {
-      throw keyCount != key.count && r.ok
-        ? .quietly("other data") : Rejection(reason: "bad header")
-    }
+    let shift = r.int()
+    guard r.ok, keyCount >= 0, sectionCount >= 0,
+      sectionCount <= maximumSections, shifts.contains(shift)
+    else { throw Rejection(reason: "bad header") }
+    guard keyCount == key.count else { throw .quietly("other data") }
     let tableStart = headerBytes + ((keyCount + 7) & ~7)
-    let tableEnd = tableStart + sectionCount * tableEntryBytes
-    guard tableEnd <= file.count else {
+    r.pos = tableStart
+    var entries: [Entry] = []
+    var sumCount = 0
+    for _ in 0..<sectionCount {
+      var entry = try readEntry(&r, fileSize: fileSize, shift: shift)
+      entry.firstSum = sumCount
+      sumCount += entry.blocks
+      entries.append(entry)
+    }
+    let sumsStart = r.pos
+    let sumsEnd = sumsStart + sumCount * 8
+    guard sumsEnd <= h.count else {
       throw Rejection(reason: "truncated header")
     }
     guard
-      checksum(UnsafeRawBufferPointer(rebasing: file[32..<tableEnd]))
-        == headerSum
+      checksum(UnsafeRawBufferPointer(rebasing: h[32..<sumsEnd])) == headerSum
     else {
       throw Rejection(reason: "bad header checksum")
     }
     let sameKey = key.withUnsafeBytes { k in
-      k.count == 0
-        || memcmp(k.start, file.start + headerBytes, k.count) == 0
+      k.count == 0 || memcmp(k.start, h.start + headerBytes, k.count) == 0
     }
     guard sameKey else { throw .quietly("other data") }
-    r.pos = tableStart
-    var entries: [Entry] = []
-    var next = tableEnd
-    for _ in 0..<sectionCount {
-      let entry = try readEntry(&r, file: file, notBefore: next)
-      next = entry.offset + entry.length
-      entries.append(entry)
+    var next = sumsEnd
+    for e in entries {
+      guard e.offset >= next else {
+        throw Rejection(reason: "section \(e.id) out of range")
+      }
+      next = e.offset + e.length
     }
-    return entries
+    let sums = (0..<sumCount).map { k in
+      h.loadUnaligned(fromByteOffset: sumsStart + 8 * k, as: UInt64.self)
+    }
+    return (entries, sums)
   }
 
   /// One table entry, checked: known element type, `count × size == length` without
-  /// overflow, placed at or after `notBefore` and 8-aligned, inside the file, and its
-  /// bytes matching its checksum.
-  static func readEntry(
-    _ r: inout ByteReader, file: UnsafeRawBufferPointer, notBefore: Int
-  ) throws(Rejection) -> Entry {
+  /// overflow, 8-aligned, inside the file, and as many block checksums as its count has
+  /// blocks.
+  static func readEntry(_ r: inout ByteReader, fileSize: Int, shift: Int)
+    throws(Rejection) -> Entry
+  {
     let id = r.u32()
     let type = r.u32()
     let count = r.int()
     let offset = r.int()
     let length = r.int()
-    let sum = r.u64()
+    let blocks = r.int()
     guard r.ok, let element = CacheElement(rawValue: type), count >= 0,
-      offset >= notBefore, offset % 8 == 0,
-      length >= 0, length <= file.count - offset
+      offset >= 0, offset % 8 == 0, length >= 0, offset <= fileSize,
+      length <= fileSize - offset
     else { throw Rejection(reason: "section \(id) out of range") }
     let (bytes, overflow) = count.multipliedReportingOverflow(by: element.size)
     guard !overflow, bytes == length else {
       throw Rejection(reason: "section \(id) has a wrong length")
     }
-    guard
-      checksum(
-        UnsafeRawBufferPointer(rebasing: file[offset..<(offset + length)]))
-        == sum
-    else {
-      throw Rejection(reason: "section \(id) has a bad checksum")
+    let entry = Entry(
+      id: id, element: element, count: count, offset: offset, length: length,
+      shift: shift)
+    guard blocks == entry.blocks else {
+      throw Rejection(reason: "section \(id) has a wrong block count")
     }
-    return Entry(
-      id: id, element: element, count: count, offset: offset, length: length)
+    return entry
   }
 }

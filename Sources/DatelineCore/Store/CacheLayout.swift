@@ -6,8 +6,12 @@
 /// Sections, in file order: `meta` (ByteWriter values: counts, issues, parties, sources,
 /// the data files records lie in, links), the columns below, then the id index tables
 /// (`idTable`, one or two, their fill counts in `meta`).
+///
+/// Each column says when it is read: `atOpen` (whole, before the first screen: what
+/// filters, counts and the density strip sweep over every record) or by block (a block
+/// of rows when one of its rows is first used: CachedRows).
 enum CacheLayout {
-  static let magic: UInt64 = 0x3245_4843_4143_4C44  // "DLCACHE2"
+  static let magic: UInt64 = 0x3345_4843_4143_4C44  // "DLCACHE3"
   static let meta: UInt32 = 1
   static let idTable: UInt32 = 100
 
@@ -17,38 +21,60 @@ enum CacheLayout {
     case records
     /// One per record and one more (the start offsets of a CSR list).
     case recordsPlusOne
-    /// As many as the list it indexes needs (checked by its start column).
-    case listed
+    /// As many as the list it indexes needs, given by the start column `start` (a
+    /// `recordsPlusOne` column read the same way).
+    case listed(start: UInt32)
   }
 
-  /// One column: its section id, name, element type, count rule, and where it lives in
-  /// CacheColumns (read from there to write, put there when read).
+  /// Where the reader takes a column from: the cache file whole, or block by block.
+  struct Source {
+    let reader: CacheReader
+    let rows: CachedRows
+
+    func column<T: CacheElementType>(
+      _ id: UInt32, _: T.Type, count: Count, atOpen: Bool
+    ) throws(CacheFile.Rejection) -> Column<T> {
+      if atOpen {
+        let whole = try reader.column(id, T.self)
+        return Column(
+          viewing: whole.values, count: whole.count, owner: whole.storage)
+      }
+      return try rows.column(id, T.self, count: count)
+    }
+  }
+
+  /// One column: its section id, name, element type, count rule, when it is read, and
+  /// where it lives in CacheColumns (read from there to write, put there when read).
   struct ColumnSpec {
     let id: UInt32
     let name: String
     let element: CacheElement
     let count: Count
+    let atOpen: Bool
     let bytes: (CacheColumns) -> UnsafeRawBufferPointer
-    let install:
-      (inout CacheColumns, CacheMapping) throws(CacheFile.Rejection) -> Int
+    let install: (inout CacheColumns, Source) throws(CacheFile.Rejection) -> Int
 
     init<T: CacheElementType>(
       _ id: UInt32, _ name: String,
-      _ path: WritableKeyPath<CacheColumns, Column<T>>, _ count: Count
+      _ path: WritableKeyPath<CacheColumns, Column<T>>, _ count: Count,
+      atOpen: Bool = false
     ) {
       self.id = id
       self.name = name
       element = T.cacheElement
       self.count = count
+      self.atOpen = atOpen
       bytes = { c in
-        UnsafeRawBufferPointer(
+        c[keyPath: path].ensureAll()
+        return UnsafeRawBufferPointer(
           start: c[keyPath: path].values,
           count: c[keyPath: path].count * MemoryLayout<T>.stride)
       }
       install = {
-        (c: inout CacheColumns, m: CacheMapping) throws(CacheFile.Rejection)
+        (c: inout CacheColumns, source: Source) throws(CacheFile.Rejection)
           -> Int in
-        let column = try m.column(id, T.self)
+        let column = try source.column(
+          id, T.self, count: count, atOpen: atOpen)
         c[keyPath: path] = column
         return column.count
       }
@@ -58,23 +84,28 @@ enum CacheLayout {
   /// The record columns, in file order (ids 2 …; never reuse an id for another meaning).
   static var columns: [ColumnSpec] {
     [
-      ColumnSpec(2, "firstDay", \.store.firstDay, .records),
-      ColumnSpec(3, "lastDay", \.store.lastDay, .records),
+      ColumnSpec(2, "firstDay", \.store.firstDay, .records, atOpen: true),
+      ColumnSpec(3, "lastDay", \.store.lastDay, .records, atOpen: true),
       ColumnSpec(4, "precision", \.store.precision, .records),
       ColumnSpec(5, "time", \.store.time, .records),
-      ColumnSpec(6, "involvedStart", \.store.involvedStart, .recordsPlusOne),
-      ColumnSpec(7, "involved", \.store.involved, .listed),
+      ColumnSpec(
+        6, "involvedStart", \.store.involvedStart, .recordsPlusOne, atOpen: true
+      ),
+      ColumnSpec(
+        7, "involved", \.store.involved, .listed(start: 6), atOpen: true),
       ColumnSpec(8, "lengths", \.store.lengths, .records),
       ColumnSpec(9, "depthBases", \.store.depthBases, .records),
-      ColumnSpec(10, "basis", \.store.basis, .records),
-      ColumnSpec(11, "sourceCount", \.store.sourceCount, .records),
-      ColumnSpec(12, "figureCount", \.store.figureCount, .records),
+      ColumnSpec(10, "basis", \.store.basis, .records, atOpen: true),
+      ColumnSpec(
+        11, "sourceCount", \.store.sourceCount, .records, atOpen: true),
+      ColumnSpec(
+        12, "figureCount", \.store.figureCount, .records, atOpen: true),
       ColumnSpec(13, "dateFlags", \.store.dateFlags, .records),
       ColumnSpec(14, "file", \.file, .records),
       ColumnSpec(15, "offset", \.offset, .records),
       ColumnSpec(16, "idStart", \.idStart, .recordsPlusOne),
-      ColumnSpec(17, "idHash", \.idHash, .records),
-      ColumnSpec(18, "idBytes", \.idBytes, .listed),
+      ColumnSpec(17, "idHash", \.idHash, .records, atOpen: true),
+      ColumnSpec(18, "idBytes", \.idBytes, .listed(start: 16)),
     ]
   }
 

@@ -37,13 +37,18 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
   }
 
   /// A column over `count` values that lie in memory `owner` keeps alive (read-only:
-  /// no writable address is kept, and `base` stops a write).
-  init(viewing values: UnsafeRawPointer, count: Int, owner: AnyObject) {
+  /// no writable address is kept, and `base` stops a write); with a `gate`, each read
+  /// first makes its block readable (a lazily read cache column, BlockGate).
+  init(
+    viewing values: UnsafeRawPointer, count: Int, owner: AnyObject,
+    gate: BlockGate? = nil
+  ) {
     let p = values.assumingMemoryBound(to: T.self)
     storage = Storage(viewing: p, count: count, owner: owner)
     self.values = p
     writable = nil
     self.count = count
+    self.gate = gate
   }
 
   private(set) var storage: Storage
@@ -51,6 +56,9 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
   let values: UnsafePointer<T>
   private let writable: UnsafeMutablePointer<T>?
   let count: Int
+  /// For a column read block by block (a cache re-opened lazily): what reads a block
+  /// before its values are used. Reads through `values` must call `ensureAll()` first.
+  let gate: BlockGate?
 
   /// Where the values are, to fill them: a column with memory of its own, before it is
   /// handed to the store. A view of read-only bytes has no such address.
@@ -67,6 +75,7 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
     values = storage.values
     writable = storage.writable
     self.count = count
+    gate = nil
   }
 
   init(_ values: [T]) {
@@ -80,6 +89,7 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
   var endIndex: Int { count }
   @inline(__always) subscript(i: Int) -> T {
     assert(i >= 0 && i < count, "column index \(i) outside 0..<\(count)")
+    if let gate { gate.ensure(i) }
     return values[i]
   }
 
@@ -89,8 +99,12 @@ struct Column<T>: RandomAccessCollection, @unchecked Sendable {
     storage.owner == nil && isKnownUniquelyReferenced(&storage)
   }
 
+  /// Every value readable through `values` (a gated column reads all its blocks).
+  func ensureAll() { gate?.ensureAll() }
+
   /// A column with memory of its own, holding the same values.
   func copied() -> Column {
+    ensureAll()
     let c = Column(uninitialized: count)
     c.base.initialize(from: values, count: count)
     return c

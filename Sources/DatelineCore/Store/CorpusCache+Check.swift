@@ -10,25 +10,23 @@ extension CorpusCache {
     return first...last
   }()
 
-  static func checkColumns(_ c: CacheColumns, parties: Int, recordFiles: Int)
+  /// The columns read at open (CacheLayout's `atOpen`): the party lists and their
+  /// indexes, the days, the attribution basis. The rows' own columns are checked block by
+  /// block as they are read (`checkRows`).
+  static func checkColumns(_ c: CacheColumns, parties: Int)
     throws(CacheFile.Rejection)
   {
     try checkList(
       c.store.involvedStart, length: c.store.involved.count, "involved")
-    try checkList(c.idStart, length: c.idBytes.count, "idStart")
-    for k in 0..<c.store.involved.count
-    where Int(c.store.involved[k]) >= parties {
+    let involved = c.store.involved.values
+    for k in 0..<c.store.involved.count where Int(involved[k]) >= parties {
       throw .init(reason: "a record involves no party")
     }
-    try checkDates(c.store)
-    try checkIDs(c)
+    try checkDays(c.store)
     let bases = Attribution.Basis.allCases.count
-    let s = c.store
-    for i in 0..<s.firstDay.count {
-      guard Int(c.file[i]) < recordFiles, s.lengths[i] > 0,
-        (0..<64).contains(s.depthBases[i]),
-        Int(s.basis[i]) < bases
-      else { throw .init(reason: "record \(i) has a value out of range") }
+    let basis = c.store.basis.values
+    for i in 0..<c.store.basis.count where Int(basis[i]) >= bases {
+      throw .init(reason: "record \(i) has a value out of range")
     }
   }
 
@@ -46,27 +44,13 @@ extension CorpusCache {
     }
   }
 
-  /// Days inside the calendar and in order, precisions and times that exist.
-  static func checkDates(_ s: RecordStore.Columns) throws(CacheFile.Rejection) {
+  /// Days inside the calendar and in order.
+  static func checkDays(_ s: RecordStore.Columns) throws(CacheFile.Rejection) {
+    let (first, last) = (s.firstDay.values, s.lastDay.values)
     for i in 0..<s.firstDay.count {
-      guard dayRange.contains(s.firstDay[i]), dayRange.contains(s.lastDay[i]),
-        s.firstDay[i] <= s.lastDay[i],
-        s.precision[i] <= 3, s.time[i] < 24 * 60
+      guard dayRange.contains(first[i]), dayRange.contains(last[i]),
+        first[i] <= last[i]
       else { throw .init(reason: "record \(i) has a date out of range") }
-    }
-  }
-
-  /// Each id's bytes hash to the hash stored for it (so ids and their lookups are the
-  /// ones written, whatever the starts and bytes hold).
-  static func checkIDs(_ c: CacheColumns) throws(CacheFile.Rejection) {
-    let base = c.idBytes.values
-    for i in 0..<c.idHash.count {
-      let lo = Int(c.idStart[i])
-      guard
-        ByteKeyTable.hash(base + lo, Int(c.idStart[i + 1]) - lo) == c.idHash[i]
-      else {
-        throw .init(reason: "record \(i) has a wrong id hash")
-      }
     }
   }
 }

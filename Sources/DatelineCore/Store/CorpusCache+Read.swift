@@ -25,28 +25,57 @@ struct CacheMeta {
 }
 
 extension CorpusCache {
-  /// The corpus in the cache file at `location`, every part of it checked; throws why it
-  /// cannot be used (a quiet rejection for no file or other data).
-  static func read(_ location: Location) throws(CacheFile.Rejection)
-    -> CorpusLoader.Result
+  /// The corpus in the cache file at `location`; throws why it cannot be used (a quiet
+  /// rejection for no file or other data).
+  ///
+  /// What is checked before this returns: the header, the key, the section table and
+  /// every block checksum (CacheReader), the `meta` section, and the columns read at
+  /// open (`CacheLayout.ColumnSpec.atOpen`) with their values (`checkColumns`). The
+  /// rows' own columns and the id tables are read and checked block by block when first
+  /// used (CachedRows, BlockGate); `checkAll` reads and checks them all now instead, so
+  /// that a cache with any block wrong is refused here (the headless commands, which
+  /// read every row anyway and must not stop half-way through their output).
+  static func read(_ location: Location, checkAll: Bool = true)
+    throws(CacheFile.Rejection) -> CorpusLoader.Result
   {
-    let mapping = try CacheFile.open(
+    let reader = try CacheFile.open(
       location.path, magic: CacheLayout.magic, key: location.key,
       maximumBytes: location.maximumBytes)
-    let (m, count) = try mapping.section(CacheLayout.meta, .bytes)
-    var r = ByteReader(UnsafeRawBufferPointer(start: m, count: count))
+    let metaBytes = try reader.column(CacheLayout.meta, UInt8.self)
+    var r = ByteReader(
+      UnsafeRawBufferPointer(start: metaBytes.values, count: metaBytes.count))
     let meta = try readMeta(&r, fileCount: location.files.count)
-    var columns = try readColumns(mapping, records: meta.records)
-    try checkColumns(
-      columns, parties: meta.parties.count, recordFiles: meta.recordFiles.count)
+    let rows = CachedRows(reader: reader, records: meta.records)
+    var columns = try readColumns(
+      CacheLayout.Source(reader: reader, rows: rows), records: meta.records)
+    try checkColumns(columns, parties: meta.parties.count)
     let opened = try openDataFiles(location, meta)
-    columns.store.items = try placeItems(
-      columns, files: meta.recordFiles.map { opened[$0] })
-    columns.store.ids = idRefs(columns)
+    installRows(&columns, rows, files: meta.recordFiles.map { opened[$0] })
     let tables = try readIDTables(
-      mapping, counts: meta.tableCounts, columns: columns)
+      reader, counts: meta.tableCounts, idHash: columns.idHash, rows: rows)
+    if checkAll {
+      rows.gate?.ensureAll()
+      guard checkFill(tables, counts: meta.tableCounts), rows.problem == nil
+      else { throw .init(reason: "a block of rows or ids does not hold") }
+    }
+    let sources = try placeSources(meta.sources, opened)
+    let store = RecordStore(
+      columns: columns.store, idIndex: IDIndex(tables: tables),
+      disputedBy: meta.disputedBy,
+      revisedBy: meta.revisedBy, owners: [rows] + opened.compactMap { $0 })
+    let corpus = Corpus(parties: meta.parties, sources: sources, store: store)
+    return CorpusLoader.Result(
+      corpus: corpus, issues: meta.issues, files: meta.files,
+      failedFiles: meta.failedFiles, leftOut: meta.leftOut)
+  }
+
+  /// The sources, each text placed in its opened data file (its range checked).
+  static func placeSources(
+    _ pending: [CacheMeta.PendingSource], _ opened: [FileBytes?]
+  ) throws(CacheFile.Rejection) -> [Source] {
     var sources: [Source] = []
-    for p in meta.sources {
+    sources.reserveCapacity(pending.count)
+    for p in pending {
       var s = p.source
       if p.kind != 0 {
         guard let f = opened[p.file], p.range.upperBound <= f.count else {
@@ -59,24 +88,18 @@ extension CorpusCache {
       }
       sources.append(s)
     }
-    let store = RecordStore(
-      columns: columns.store, idIndex: IDIndex(tables: tables),
-      disputedBy: meta.disputedBy,
-      revisedBy: meta.revisedBy, owners: [mapping] + opened.compactMap { $0 })
-    let corpus = Corpus(parties: meta.parties, sources: sources, store: store)
-    return CorpusLoader.Result(
-      corpus: corpus, issues: meta.issues, files: meta.files,
-      failedFiles: meta.failedFiles, leftOut: meta.leftOut)
+    return sources
   }
 
   /// The declared columns, each with the count its rule asks for (CacheLayout.Count); the
-  /// lists' lengths are checked against their start columns by `checkColumns`.
-  static func readColumns(_ mapping: CacheMapping, records n: Int)
+  /// lists' lengths are checked against their start columns by `checkColumns` (read at
+  /// open) or by CachedRows (read by block).
+  static func readColumns(_ source: CacheLayout.Source, records n: Int)
     throws(CacheFile.Rejection) -> CacheColumns
   {
     var c = CacheColumns(store: RecordStore.Columns(count: 0))
     for spec in CacheLayout.columns {
-      let count = try spec.install(&c, mapping)
+      let count = try spec.install(&c, source)
       switch spec.count {
       case .records:
         guard count == n else {
@@ -119,71 +142,73 @@ extension CorpusCache {
     return opened
   }
 
-  /// Each record's pointer into its opened data file, after checking that its bytes lie
-  /// inside that file.
-  static func placeItems(_ c: CacheColumns, files: [FileBytes?])
-    throws(CacheFile.Rejection) -> Column<
-      UnsafeRawPointer?
-    >
-  {
-    let n = c.offset.count
-    let items = Column<UnsafeRawPointer?>(uninitialized: n)
-    for i in 0..<n {
-      let offset = Int(c.offset[i])
-      guard let f = files[Int(c.file[i])], let base = f.base, offset >= 0,
-        offset <= f.count - Int(c.store.lengths[i])
-      else { throw .init(reason: "record \(i) is outside its data file") }
-      items.base[i] = base + offset
-    }
-    return items
-  }
-
-  /// Each record's id, pointing into the `idBytes` column (checked by `checkColumns`).
-  static func idRefs(_ c: CacheColumns) -> Column<ByteRef> {
-    let n = c.idHash.count
-    let ids = Column<ByteRef>(uninitialized: n)
-    let base = c.idBytes.values
-    for i in 0..<n {
-      let lo = Int(c.idStart[i])
-      ids.base[i] = ByteRef(
-        base + lo, Int(c.idStart[i + 1]) - lo, hash: c.idHash[i])
-    }
-    return ids
-  }
-
-  /// The id index tables, checked so that no lookup can fail to end or read outside the
-  /// store: a power-of-two size, at least one empty slot, `count` used slots, each
-  /// naming a record whose id hash it carries (and, with two tables, whose hash's top bit
-  /// picks this table).
+  /// The id index tables, read block by block when a lookup first probes a block, and
+  /// checked then (`checkSlots`): a block that fails reads as empty slots, and the rows
+  /// report the cache as not matching. No lookup can fail to end or read outside the
+  /// store whatever the slots hold (`ByteKeyTable.find` probes each slot at most once
+  /// and passes over values that name no record); a power-of-two size is checked here.
   static func readIDTables(
-    _ mapping: CacheMapping, counts: [Int], columns c: CacheColumns
+    _ reader: CacheReader, counts: [Int], idHash: Column<UInt32>,
+    rows: CachedRows
   ) throws(CacheFile.Rejection) -> [ByteKeyTable] {
-    let n = c.idHash.count
     var tables: [ByteKeyTable] = []
     for (k, fill) in counts.enumerated() {
-      let slots = try mapping.column(
-        CacheLayout.idTable + UInt32(k), UInt64.self)
-      guard slots.count >= 2, slots.count & (slots.count - 1) == 0 else {
+      let e = try reader.entry(CacheLayout.idTable + UInt32(k), .uint64)
+      guard e.count >= 2, e.count & (e.count - 1) == 0 else {
         throw .init(reason: "an id table has a bad size")
       }
-      var used = 0
-      for s in slots where s != 0 {
-        used += 1
-        let low = UInt32(truncatingIfNeeded: s)
-        guard low != ByteKeyTable.removed else { continue }
-        let v = Int(low) - 1
-        let hash = UInt32(truncatingIfNeeded: s >> 32)
-        guard v >= 0, v < n, c.idHash[v] == hash,
-          counts.count == 1 || Int(hash >> 31) == k
-        else {
-          throw .init(reason: "an id table names a wrong record")
+      let storage = Column<UInt64>(uninitialized: e.count)
+      let base = storage.base
+      let hashes = idHash.values
+      let (n, split) = (idHash.count, counts.count == 1 ? -1 : k)
+      let gate = BlockGate(elements: e.count, shift: e.shift) { b in
+        let slots = (b << e.shift)..<min(e.count, (b + 1) << e.shift)
+        if reader.read(
+          e, blocks: b..<(b + 1), into: UnsafeMutableRawPointer(base)),
+          checkSlots(base, slots, hashes: hashes, records: n, table: split)
+        {
+          return true
         }
+        (base + slots.lowerBound).initialize(repeating: 0, count: slots.count)
+        rows.fail()
+        return false
       }
-      guard used == fill, used < slots.count else {
-        throw .init(reason: "an id table is full or miscounted")
-      }
-      tables.append(ByteKeyTable(slots: slots, count: fill))
+      let slots = Column<UInt64>(
+        viewing: storage.values, count: e.count, owner: storage.storage,
+        gate: gate)
+      tables.append(
+        ByteKeyTable(slots: slots, count: fill, values: Int32(clamping: n)))
     }
     return tables
+  }
+
+  /// Whether each used slot of `range` names a record (below `records`) whose id hash
+  /// it carries, and with two tables (`table` 0 or 1) one whose hash's top bit picks it.
+  static func checkSlots(
+    _ slots: UnsafePointer<UInt64>, _ range: Range<Int>,
+    hashes: UnsafePointer<UInt32>, records: Int, table: Int
+  ) -> Bool {
+    for i in range where slots[i] != 0 {
+      let low = UInt32(truncatingIfNeeded: slots[i])
+      guard low != ByteKeyTable.removed else { continue }
+      let v = Int(low) - 1
+      let hash = UInt32(truncatingIfNeeded: slots[i] >> 32)
+      guard v >= 0, v < records, hashes[v] == hash,
+        table < 0 || Int(hash >> 31) == table
+      else { return false }
+    }
+    return true
+  }
+
+  /// Every table's used slots counted (all read now): as many as `meta` says, and at
+  /// least one empty slot. For a whole check at open.
+  static func checkFill(_ tables: [ByteKeyTable], counts: [Int]) -> Bool {
+    zip(tables, counts).allSatisfy { table, fill in
+      let slots = table.rawSlots
+      slots.ensureAll()
+      var used = 0
+      for k in 0..<slots.count where slots.values[k] != 0 { used += 1 }
+      return used == fill && used < slots.count
+    }
   }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// of both cores at a million records). A file whose key is not the cache's, or whose
 /// checksum fails (a zeroed file would make every search find nothing), is ignored.
 extension CorpusCache {
-  static let signatureMagic: UInt64 = 0x3253_4E47_4953_4C44  // "DLSIGNS2"
+  static let signatureMagic: UInt64 = 0x3353_4E47_4953_4C44  // "DLSIGNS3"
   static let signatureSection: UInt32 = 1
 
   static func signaturePath(_ cachePath: String) -> String {
@@ -28,7 +28,8 @@ extension CorpusCache {
       do {
         try CacheFile.write(
           signaturePath(location.path), magic: signatureMagic,
-          key: location.key, sections: [section])
+          key: location.key, sections: [section],
+          shift: location.settings.blockShift)
         return nil
       } catch {
         return "\(error)"
@@ -48,7 +49,7 @@ extension CorpusCache {
     let mapping = try CacheFile.open(
       signaturePath(location.path), magic: signatureMagic, key: location.key,
       maximumBytes: 4096 + CacheFile.tableEntryBytes + location.key.count
-        + words * 8)
+        + words * 16)
     let bits = try mapping.column(signatureSection, UInt64.self)
     guard bits.count == words else {
       throw .init(reason: "search signatures for another corpus")

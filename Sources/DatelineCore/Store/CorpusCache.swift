@@ -105,7 +105,8 @@ enum CorpusCache {
           try createFolder(location.settings.folder)
           try CacheFile.write(
             location.path, magic: CacheLayout.magic, key: location.key,
-            sections: sections(m, columns))
+            sections: sections(m, columns),
+            shift: location.settings.blockShift)
           return nil
         } catch {
           return "\(error)"
@@ -167,17 +168,23 @@ public struct CacheSettings: Sendable {
   public var minimumBytes: Int
   /// A data file changed less than this long before a cache write is not cached.
   public var quietNanoseconds: Int
+  /// Rows per block of a cache written (`1 << blockShift`), the unit read and checked
+  /// when first used; tests ask for small blocks to have many in a small corpus.
+  public var blockShift: Int
 
   public static let defaultMinimumBytes = 16_000_000
+  public static let defaultBlockShift = 16
 
   public init(
     folder: String, binaryIdentity: [UInt8],
     minimumBytes: Int = defaultMinimumBytes,
-    quietNanoseconds: Int = 1_000_000_000
+    quietNanoseconds: Int = 1_000_000_000,
+    blockShift: Int = defaultBlockShift
   ) {
     self.folder = folder
     self.binaryIdentity = binaryIdentity
     self.minimumBytes = minimumBytes
     self.quietNanoseconds = quietNanoseconds
+    self.blockShift = blockShift
   }
 }

@@ -67,6 +67,9 @@ extension Corpus {
     _ write: (UnsafeRawBufferPointer) -> Void
   ) -> DataReadProblem? {
     // Through the cache, the rows are first checked to be where they say (RecordStore+Placement).
+    // A block of rows the cache did not hold (CachedRows, read by `blockEnd`): nothing
+    // of this block is written.
+    if let problem = store.cachedRows?.problem { return problem }
     // Through the cache, rows that are not lines are first checked to be where they say
     // (RecordStore+Placement); lines are checked as they are copied (`placeLines`).
     if store.hasUnprovenPlacement {

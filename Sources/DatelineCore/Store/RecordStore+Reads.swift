@@ -72,7 +72,9 @@ extension RecordStore {
   /// The record at timeline index `i`, or why it cannot be read.
   func decoded(_ i: Int) -> Result<Record, DataReadProblem> {
     guard items[i] != nil else {
-      guard let r = held[i] else { return noted(.dataChanged(file: "")) }
+      guard let r = held[i] else {
+        return noted(cachedRows?.problem ?? .dataChanged(file: ""))
+      }
       return .success(r)
     }
     if let r = recent.withLock({ $0[i] }) { return .success(r) }
@@ -174,7 +176,7 @@ extension Corpus {
   /// shown or listed in its place), if any: a command that printed records then fails,
   /// and the browser reloads.
   public var readProblem: DataReadProblem? {
-    store.firstReadProblem.withLock { $0 }
+    store.firstReadProblem.withLock { $0 } ?? store.cachedRows?.problem
   }
 
   /// The record at timeline index `i`, or why it cannot be read now.

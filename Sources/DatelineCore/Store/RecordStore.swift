@@ -45,6 +45,9 @@ final class RecordStore: @unchecked Sendable {
   /// Some deferred file was not scanned by this process's load (the re-open cache): its
   /// rows are checked to be where they say before they are used (RecordStore+Placement).
   let hasUnprovenPlacement: Bool
+  /// The rows read from the re-open cache block by block (CachedRows), whose `problem`
+  /// says a block did not hold; nil for a store built by a load.
+  let cachedRows: CachedRows?
   /// Built by the first pass (FirstPass), not validated: a line that does not decode is
   /// shown as not valid (it leaves when the full load ends), not as changed data.
   let provisional: Bool
@@ -158,6 +161,7 @@ final class RecordStore: @unchecked Sendable {
     files = RecordStore.dataFiles(owners)
     hasDeferredFiles = files.contains { $0.isDeferred }
     hasUnprovenPlacement = files.contains { $0.isDeferred && !$0.wasScanned }
+    cachedRows = owners.lazy.compactMap { $0 as? CachedRows }.first
   }
 
   static func dateFlags(approx: Bool, end: RecordDate?) -> UInt8 {
