@@ -40,6 +40,11 @@ struct PartySets: Sendable {
     var table = PartySetTable()
     var longest: Int64 = 0
     let out = setOf.base
+    // Read through their addresses below (a re-open's gated columns).
+    store.firstDay.ensureAll()
+    store.lastDay.ensureAll()
+    store.involvedStart.ensureAll()
+    store.involved.ensureAll()
     let (starts, involved) = (store.involvedStart.values, store.involved.values)
     let (firstDay, lastDay) = (store.firstDay.values, store.lastDay.values)
     for i in 0..<n {
@@ -82,9 +87,12 @@ struct PartySets: Sendable {
     return counts
   }
 
-  /// How many records of `result` have each list.
-  func histogram(of result: [Int]) -> [Int] {
-    let parts = result.count >= TimelineQuery.splitAbove ? 2 : 1
+  /// How many records of `result` have each list; from `splitAbove` rows on, each
+  /// half of them counted on its own core.
+  func histogram(
+    of result: [Int], splitAbove: Int = TimelineQuery.splitAbove
+  ) -> [Int] {
+    let parts = result.count >= splitAbove ? 2 : 1
     let slots = ResultSlots<[Int]>(count: parts)
     let setOf = setOfRecord
     let lists = count
