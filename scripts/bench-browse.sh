@@ -55,9 +55,10 @@ once() { # $1: label
     key=" key-during-check $(seconds "$sent")"
     wait_for 'checked'
     checked=" checked $(seconds "$start")"
-    # The re-open run needs the cache the check's thread writes next.
-    # (at SCHED_IDLE: on a busy machine it may not come; give up after a minute).
-    for _ in $(seq 600); do ls "$XDG_CACHE_HOME"/dateline/*.cache >/dev/null 2>&1 && break; sleep 0.1; done
+    # The re-open run needs the cache the check's thread writes next (at SCHED_IDLE, and
+    # 0.93 GB at 10M: on a busy machine it may be slow; give up after ten minutes).
+    for _ in $(seq 6000); do ls "$XDG_CACHE_HOME"/dateline/*.cache >/dev/null 2>&1 && break; sleep 0.1; done
+    if [ "$1" = re-open ]; then key="$key (no cache was there: a first open)"; fi
   fi
   quit
   echo "$1 $first$key$checked rss $(( $(cat "$rss") / 1024 ))"
