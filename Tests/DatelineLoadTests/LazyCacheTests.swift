@@ -257,4 +257,45 @@ final class LazyCacheTests: XCTestCase {
       r.corpus.records.map(\.id),
       try CorpusLoader.load(directory: other).corpus.records.map(\.id))
   }
+
+  /// A planted cache (checksums valid) that points a row at a line the load left out,
+  /// here a copy of the row's own line with a date that does not parse: wherever the
+  /// row is decoded (the browser's rows, `show`) the line fails the item rules and the
+  /// row is refused; the rest are the files' records.
+  func testARowPointedAtALeftOutLineIsRefusedWhereItIsDecoded() throws {
+    let path = data + "/records.jsonl"
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    let row = 5
+    let id = full.records[row].id.rawValue
+    let line = try XCTUnwrap(
+      text.split(separator: "\n").first { $0.contains("{\"id\":\"\(id)\"") })
+    let bad = line.replacingOccurrences(of: "\"date\":\"", with: "\"date\":\"x")
+    let at = text.utf8.count
+    text += bad + "\n"
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    full = try CorpusLoader.load(directory: data).corpus
+    XCTAssertEqual(
+      full.records[row].id.rawValue, id, "the bad copy is left out")
+    XCTAssertFalse(try open().fromCache)
+    var bytes = try cacheBytes()
+    let all = try entries(bytes)
+    let offset = try XCTUnwrap(all.first { $0.id == 15 }).offset + 8 * row
+    let length = try XCTUnwrap(all.first { $0.id == 8 }).offset + 4 * row
+    withUnsafeBytes(of: Int64(at).littleEndian) {
+      for k in 0..<8 { bytes[offset + k] = $0[k] }
+    }
+    withUnsafeBytes(of: Int32(bad.utf8.count).littleEndian) {
+      for k in 0..<4 { bytes[length + k] = $0[k] }
+    }
+    try Data(CorpusCacheAttackTests.reseal(bytes)).write(
+      to: URL(fileURLWithPath: try cachePath))
+    let r = try open()
+    XCTAssertTrue(r.fromCache)
+    guard case .failure(.cacheMismatch) = r.corpus.decodedRecord(at: row) else {
+      return XCTFail("the left-out line was shown as row \(row)")
+    }
+    for i in r.corpus.records.indices where i != row {
+      XCTAssertEqual(try r.corpus.decodedRecord(at: i).get(), full.records[i])
+    }
+  }
 }

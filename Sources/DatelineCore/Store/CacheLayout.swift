@@ -13,6 +13,8 @@
 enum CacheLayout {
   static let magic: UInt64 = 0x3345_4843_4143_4C44  // "DLCACHE3"
   static let meta: UInt32 = 1
+  /// A column with one entry per record, whose count says how many there are.
+  static let firstDay: UInt32 = 2
   static let idTable: UInt32 = 100
 
   /// How many elements a column has, for a corpus of `n` records.
@@ -84,7 +86,8 @@ enum CacheLayout {
   /// The record columns, in file order (ids 2 …; never reuse an id for another meaning).
   static var columns: [ColumnSpec] {
     [
-      ColumnSpec(2, "firstDay", \.store.firstDay, .records, atOpen: true),
+      ColumnSpec(
+        firstDay, "firstDay", \.store.firstDay, .records, atOpen: true),
       ColumnSpec(3, "lastDay", \.store.lastDay, .records, atOpen: true),
       ColumnSpec(4, "precision", \.store.precision, .records),
       ColumnSpec(5, "time", \.store.time, .records),

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// What the `meta` section holds, read and checked (CorpusCache.encodeMeta wrote it).
 struct CacheMeta {
@@ -41,13 +43,14 @@ extension CorpusCache {
     let reader = try CacheFile.open(
       location.path, magic: CacheLayout.magic, key: location.key,
       maximumBytes: location.maximumBytes)
-    let metaBytes = try reader.column(CacheLayout.meta, UInt8.self)
-    var r = ByteReader(
-      UnsafeRawBufferPointer(start: metaBytes.values, count: metaBytes.count))
-    let meta = try readMeta(&r, fileCount: location.files.count)
-    let rows = CachedRows(reader: reader, records: meta.records)
-    var columns = try readColumns(
-      CacheLayout.Source(reader: reader, rows: rows), records: meta.records)
+    let rows = CachedRows(
+      reader: reader,
+      records: try reader.entry(CacheLayout.firstDay, .int32).count)
+    let (meta, columns0) = try readMetaAndColumns(location, reader, rows)
+    var columns = columns0
+    guard meta.records == rows.records else {
+      throw .init(reason: "meta and columns disagree on the record count")
+    }
     try checkColumns(columns, parties: meta.parties.count)
     let opened = try openDataFiles(location, meta)
     installRows(&columns, rows, files: meta.recordFiles.map { opened[$0] })
@@ -67,6 +70,39 @@ extension CorpusCache {
     return CorpusLoader.Result(
       corpus: corpus, issues: meta.issues, files: meta.files,
       failedFiles: meta.failedFiles, leftOut: meta.leftOut)
+  }
+
+  /// `meta` read and parsed on one core while the columns read at open are read and
+  /// checked against their checksums on the other (at 10M, ~110 MB of sources and
+  /// links beside ~250 MB of columns).
+  static func readMetaAndColumns(
+    _ location: Location, _ reader: CacheReader, _ rows: CachedRows
+  ) throws(CacheFile.Rejection) -> (CacheMeta, CacheColumns) {
+    let meta = Mutex<Result<CacheMeta, CacheFile.Rejection>?>(nil)
+    let columns = Mutex<Result<CacheColumns, CacheFile.Rejection>?>(nil)
+    let fileCount = location.files.count
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      if k == 0 {
+        let read = Result { () throws(CacheFile.Rejection) in
+          let bytes = try reader.column(CacheLayout.meta, UInt8.self)
+          var r = ByteReader(
+            UnsafeRawBufferPointer(start: bytes.values, count: bytes.count))
+          return try readMeta(&r, fileCount: fileCount)
+        }
+        meta.withLock { $0 = read }
+      } else {
+        let read = Result { () throws(CacheFile.Rejection) in
+          try readColumns(
+            CacheLayout.Source(reader: reader, rows: rows),
+            records: rows.records)
+        }
+        columns.withLock { $0 = read }
+      }
+    }
+    guard let m = meta.withLock({ $0 }), let c = columns.withLock({ $0 }) else {
+      throw .init(reason: "cannot read it")
+    }
+    return (try m.get(), try c.get())
   }
 
   /// The sources, each text placed in its opened data file (its range checked).
