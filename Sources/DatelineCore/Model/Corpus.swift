@@ -45,9 +45,11 @@ public struct Corpus: Sendable {
     recordIndex = RecordIndex(store: store)
     involved = InvolvedParties(store: store)
     var pi: [Party.ID: Int] = [:]
+    pi.reserveCapacity(parties.count)
     for (i, p) in parties.enumerated() { pi[p.id] = i }
     partyIndex = pi
     var si: [Source.ID: Int] = [:]
+    si.reserveCapacity(sources.count)
     for (i, s) in sources.enumerated() where si[s.id] == nil { si[s.id] = i }
     sourceIndex = si
     var counts = [Int](repeating: 0, count: parties.count)
