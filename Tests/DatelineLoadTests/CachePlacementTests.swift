@@ -22,13 +22,7 @@ final class CachePlacementTests: XCTestCase {
     }
     try CorpusSynth.write(
       to: dir + "/data", options: .init(records: 60, seed: 5, corruption: 0))
-    let sources = dir + "/data/sources.json"
-    let kept = try String(contentsOfFile: sources, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false
-    )
-    .filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
-    .replacingOccurrences(of: ",\n]}", with: "\n]}")
-    try kept.write(toFile: sources, atomically: true, encoding: .utf8)
+    try CorpusCacheAttackTests.dropTextPathSources(dir + "/data")
     settings = LoadSettings(
       cache: CacheSettings(
         folder: dir + "/cache", binaryIdentity: Array("t".utf8),

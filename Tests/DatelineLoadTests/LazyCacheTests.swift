@@ -27,13 +27,7 @@ final class LazyCacheTests: XCTestCase {
     }
     try CorpusSynth.write(
       to: data, options: .init(records: 300, seed: 8, corruption: 0))
-    let sources = data + "/sources.json"
-    let kept = try String(contentsOfFile: sources, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false
-    )
-    .filter { !$0.contains("\"text_path\"") }.joined(separator: "\n")
-    .replacingOccurrences(of: ",\n]}", with: "\n]}")
-    try kept.write(toFile: sources, atomically: true, encoding: .utf8)
+    try CorpusCacheAttackTests.dropTextPathSources(data)
     settings = LoadSettings(
       cache: CacheSettings(
         folder: dir + "/cache", binaryIdentity: Array("t".utf8),
