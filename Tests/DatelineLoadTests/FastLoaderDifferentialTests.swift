@@ -54,6 +54,18 @@ final class FastLoaderDifferentialTests: XCTestCase {
     }
   }
 
+  /// A sources envelope larger than a piece (16 chunk units) is scanned as it is read
+  /// and handed back behind the scan (FastLoader.streamedSources); one whose items are
+  /// longer than a piece, or that is corrupted, is read whole and scanned as before.
+  func testSourcesScannedAsTheyAreRead() throws {
+    let small = LoadSettings(chunkBytes: 1 << 12, windowedReads: true)
+    try compare(records: 2_000, seed: 12, corruption: 0, settings: small)
+    try compare(records: 2_000, seed: 13, corruption: 0.3, settings: small)
+    try compare(
+      records: 600, seed: 14, corruption: 0,
+      settings: LoadSettings(chunkBytes: 64, windowedReads: true))
+  }
+
   func testHeavilyCorruptedCorpus() throws {
     try compare(records: 1_500, seed: 11, corruption: 0.9)
   }

@@ -37,7 +37,13 @@ struct EnvelopeScan {
     return nil
   }
 
-  static func scan(_ bytes: UnsafeRawBufferPointer) -> EnvelopeScan? {
+  /// `onItem` is told each item's range as soon as the item is skipped, while the
+  /// bytes up to its end are the last the scan read (a caller reading the file as the
+  /// scan goes reads ahead and hands back behind there).
+  static func scan(
+    _ bytes: UnsafeRawBufferPointer,
+    onItem: (Range<Int>) -> Void = { _ in }
+  ) -> EnvelopeScan? {
     // Offsets in ScannedString are 32-bit: a 4 GB envelope goes to the reference reader.
     guard bytes.count > 0, bytes.count < Int(UInt32.max) else { return nil }
     var s = ByteScanner(bytes)
@@ -70,6 +76,7 @@ struct EnvelopeScan {
           let start = s.pos
           guard s.skipSyntax() else { return nil }
           list.append(start..<s.pos)
+          onItem(start..<s.pos)
         } while s.expect(UInt8(ascii: ","))
         guard s.expect(UInt8(ascii: "]")) else { return nil }
         items = list

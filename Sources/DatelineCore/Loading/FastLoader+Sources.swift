@@ -8,14 +8,22 @@ struct SourceScanResult: @unchecked Sendable {
   var node: JSONNode?
   var mapped: FileBytes
   var range: Range<Int>
+  /// The scanned source's id, decoded while its bytes were read (a sources envelope
+  /// read as it is scanned hands them back before the source phase).
+  var id = ""
 
   static func scan(_ f: FileBytes, file: Int, index: Int, range: Range<Int>)
     -> SourceScanResult
   {
     let bytes = UnsafeRawBufferPointer(rebasing: f.bytes[range])
     if let s = SourceItemScan.scan(bytes, depthBase: 2) {
+      let id = String(
+        decoding: UnsafeRawBufferPointer(
+          rebasing: bytes[s.id.start..<(s.id.start + s.id.rawCount)]),
+        as: UTF8.self)
       return SourceScanResult(
-        file: file, index: index, scan: s, node: nil, mapped: f, range: range)
+        file: file, index: index, scan: s, node: nil, mapped: f, range: range,
+        id: id)
     }
     let node = try? JSONParser.parse(bytes, depthLimit: 62)
     return SourceScanResult(
@@ -124,11 +132,7 @@ extension FastLoader {
         }
         return d
       }
-      let id = String(
-        decoding: UnsafeBufferPointer(
-          start: s.mapped.bytes.start.assumingMemoryBound(to: UInt8.self)
-            + s.range.lowerBound + scan.id.start,
-          count: scan.id.rawCount), as: UTF8.self)
+      let id = s.id
       let item = CorpusLoader.RawItem(
         file: fi, ordinal: index, place: .item(index: index, id: id),
         node: JSONNode(.null, offset: 0))

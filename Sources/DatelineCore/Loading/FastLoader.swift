@@ -186,49 +186,6 @@ struct FastLoader {
     }
   }
 
-  /// What the sources job does once its items are scanned: the deferred sources
-  /// envelopes scanned, the source phase run on a copy of this loader, and the sources'
-  /// pages handed back while the other core still scans records.
-  ///
-  /// Guarantees: `phase[0]` holds the source table, the copy's state (whose issues
-  /// past the copy's start are the source phase's) and its files once the job ends.
-  func sourcesJob(_ plan: Plan, into phase: ResultSlots<SourcesOutcome>)
-    -> SourcesJob
-  {
-    let copy = self
-    let watcher = progress
-    return SourcesJob { scanned in
-      var loader = copy
-      var all = scanned
-      for fi in plan.deferred {
-        guard let f = loader.fillSources(fi) else { continue }
-        let bom = loader.bodyStart[fi]
-        let body = UnsafeRawBufferPointer(rebasing: f.bytes[bom...])
-        watcher?.fileScanned()
-        watcher?.scanned(bytes: body.count, records: 0)
-        // Not what it declared, or not valid: the reference reader words the problem (on
-        // this copy of the state; its issues are added after, as the source phase's).
-        guard let env = EnvelopeScan.scan(body), env.type == .sources else {
-          loader.state.readEnvelope(fi, body)
-          continue
-        }
-        for (i, r) in env.items.enumerated() {
-          all.append(
-            SourceScanResult.scan(
-              f, file: fi, index: i,
-              range: (r.lowerBound + bom)..<(r.upperBound + bom)))
-        }
-      }
-      let table = loader.sourcePhase(all)
-      phase[0] = (table, loader.state, loader.files)
-      // Scanned and phased: the sources' pages go back now, while the other core still
-      // scans records (the quote checks read each text again).
-      for fi in Set(plan.deferred + plan.sourceItems.map(\.0)) {
-        loader.files[fi]?.release(0..<(loader.files[fi]?.count ?? 0))
-      }
-    }
-  }
-
   /// Opens data file `name`: read whole now, or (`windowedReads`) read window by window —
   /// a `.jsonl` file piece by piece as its jobs scan it (`perform`), a sources envelope
   /// whole inside the sources job (`fillSources`: its first window now, to see its
@@ -261,33 +218,6 @@ struct FastLoader {
     return EnvelopeScan.declaredType(
       UnsafeRawBufferPointer(rebasing: b[bom...]))
       == .sources
-  }
-
-  /// A deferred sources envelope's bytes, read whole in the sources job (while the
-  /// other core scans records) rather than before any job starts: 160 MB at 1M records.
-  ///
-  /// Guarantees: the file as `open` would have read it: whole, or, when it came short,
-  /// read again whole (`FileBytes.read`, which says it changed while read, and that
-  /// warning is added to `state`).
-  mutating func fillSources(_ fi: Int) -> FileBytes? {
-    guard let f = files[fi] else { return nil }
-    guard f.isDeferred, f.fill(0..<f.count) != f.count else { return f }
-    switch FileBytes.read(directory + "/" + fileNames[fi]) {
-    case .success(let read):
-      files[fi] = read
-      if read.changedWhileRead {
-        state.fileIssue(
-          fi, .warning,
-          LoadState.changedWhileRead
-        )
-      }
-      return read
-    case .failure(let problem):
-      files[fi] = nil
-      state.fileIssue(fi, .error, problem.message)
-      state.failedFiles += 1
-      return nil
-    }
   }
 
   struct JobResults {
