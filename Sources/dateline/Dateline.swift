@@ -35,6 +35,7 @@ struct Dateline: ParsableCommand {
 
   /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as tools like grep do.
   static func main() {
+    Platform.mapLargeBlocks()
     Output.holdClosedStandardDescriptors()
     do {
       var command = try parseAsRoot()
