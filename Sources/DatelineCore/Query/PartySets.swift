@@ -109,12 +109,7 @@ struct PartySets: Sendable {
         slots[part] = histogram
       }
     }
-    var histogram = slots.filled(0)
-    if parts == 2 {
-      let other = slots.filled(1)
-      for s in histogram.indices { histogram[s] += other[s] }
-    }
-    return histogram
+    return TimelineQuery.added(slots, parts: parts)
   }
 
   /// The timeline indexes that can overlap days `lo...hi`: records are in order of

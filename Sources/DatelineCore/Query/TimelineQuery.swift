@@ -211,11 +211,16 @@ public struct TimelineQuery: Sendable, Hashable {
       }
       slots[part] = counts
     }
-    var counts = slots.filled(0)
-    if parts == 2 {
-      let other = slots.filled(1)
-      for p in counts.indices { counts[p] += other[p] }
+    return added(slots, parts: parts)
+  }
+
+  /// The counts of each part (`parts` of `slots`, each filled) added up, entry by entry.
+  static func added(_ slots: ResultSlots<[Int]>, parts: Int) -> [Int] {
+    var total = slots.filled(0)
+    for part in 1..<max(parts, 1) {
+      let other = slots.filled(part)
+      for k in total.indices { total[k] += other[k] }
     }
-    return counts
+    return total
   }
 }
