@@ -68,25 +68,3 @@ final class FirstPassWorkerMemory: @unchecked Sendable {
     lines.base != nil && ids.base != nil && involved.base != nil
   }
 }
-
-extension FirstPassArena {
-  /// Asks for huge pages over the 2 MB-aligned part of `bytes` at `p` (memory from
-  /// malloc, not yet written). Why: the store's sort keys and columns are written once,
-  /// ten million rows at a time, and read in an order of their own; in 4 KB pages they
-  /// were a fault each to clear and a TLB miss nearly every read.
-  static func preferHugePages(_ p: UnsafeRawPointer, bytes: Int) {
-    let huge = 2 << 20
-    let start = (UInt(bitPattern: p) + UInt(huge - 1)) & ~UInt(huge - 1)
-    let end = (UInt(bitPattern: p) + UInt(bytes)) & ~UInt(huge - 1)
-    guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start)
-    else { return }
-    // MADV_HUGEPAGE (14), as FileBytes.allocate asks for its windows.
-    madvise(aligned, Int(end - start), 14)
-  }
-
-  static func preferHugePages<T>(_ column: Column<T>) {
-    preferHugePages(
-      UnsafeRawPointer(column.values),
-      bytes: column.count * MemoryLayout<T>.stride)
-  }
-}

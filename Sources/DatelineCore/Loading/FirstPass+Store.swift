@@ -150,7 +150,7 @@ extension FirstPassScan {
   {
     let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
       capacity: max(rows.count, 1))
-    FirstPassArena.preferHugePages(
+    HugePages.prefer(
       UnsafeRawPointer(keys.start),
       bytes: keys.count * MemoryLayout<RecordStore.SortKey>.stride)
     let shared = DisjointWrites(keys)
@@ -210,7 +210,7 @@ extension FirstPassScan {
       sums.initialize(h, to: at)
     }
     columns.involved = Column<UInt16>(uninitialized: totals[0] + totals[1])
-    FirstPassArena.preferHugePages(columns.involved)
+    HugePages.prefer(columns.involved)
     columns.involvedStart.base[n] = UInt32(totals[0] + totals[1])
     let filling = columns
     let shift = totals[0]
@@ -226,15 +226,15 @@ extension FirstPassScan {
     return columns
   }
 
-  /// Huge pages for the columns of more than 2 MB (see FirstPassArena.preferHugePages).
+  /// Huge pages for the columns of more than 2 MB (see HugePages).
   private static func hugePages(_ c: RecordStore.Columns) {
-    FirstPassArena.preferHugePages(c.firstDay)
-    FirstPassArena.preferHugePages(c.lastDay)
-    FirstPassArena.preferHugePages(c.time)
-    FirstPassArena.preferHugePages(c.ids)
-    FirstPassArena.preferHugePages(c.involvedStart)
-    FirstPassArena.preferHugePages(c.items)
-    FirstPassArena.preferHugePages(c.lengths)
+    HugePages.prefer(c.firstDay)
+    HugePages.prefer(c.lastDay)
+    HugePages.prefer(c.time)
+    HugePages.prefer(c.ids)
+    HugePages.prefer(c.involvedStart)
+    HugePages.prefer(c.items)
+    HugePages.prefer(c.lengths)
   }
 
   /// Timeline index `i` from the row `k` stands for, its involved parties at `at`.
