@@ -1,12 +1,13 @@
 #ifndef DATELINE_SCAN_H
 #define DATELINE_SCAN_H
 
-// The byte classification at the heart of the record scan, 16 bytes at a time.
+// Byte helpers the loader inlines: prefetch, and the ASCII prefix of a line, 16 bytes at
+// a time (the string scan's block pass is in dateline_strings.h).
 //
 // Why C: Swift's SIMD16<UInt8> comparisons did not become vector instructions in this
 // toolchain (measured 20 times slower than 8-byte SWAR); SSE2 intrinsics do, and SSE2 is
-// part of every x86-64. `static inline` so that Swift inlines it into ByteScanner.string.
-// Elsewhere the loop below the #if does the same work a byte at a time.
+// part of every x86-64. `static inline` so that Swift inlines them. Elsewhere the loop
+// below the #if does the same work a byte at a time.
 
 #include <stddef.h>
 #if defined(__SSE2__)
@@ -16,39 +17,6 @@
 /// Asks for the cache line at p before it is read (a hint: never faults). For loops
 /// over data scattered in memory, a few items ahead, so that the misses overlap.
 static inline void dl_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
-
-/// How many leading bytes of p[0..<n] are plain printable ASCII: 0x20 to 0x7E except the
-/// quote and the backslash. Sets *visible to 1 when one of them is not a space.
-static inline size_t dl_plain_ascii_prefix(const unsigned char *p, size_t n, int *visible) {
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i slash = _mm_set1_epi8('\\');
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i space = _mm_set1_epi8(' ');
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-    // As signed bytes, 0x80-0xFF are negative: "less than 0x20" catches them and controls.
-    __m128i bad = _mm_or_si128(
-        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, del)));
-    unsigned mask = (unsigned)_mm_movemask_epi8(bad);
-    unsigned nonspace = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)) ^ 0xFFFFu;
-    if (mask != 0) {
-      unsigned k = (unsigned)__builtin_ctz(mask);
-      if (nonspace & ((1u << k) - 1u)) *visible = 1;
-      return i + k;
-    }
-    if (nonspace != 0) *visible = 1;
-  }
-#endif
-  for (; i < n; i++) {
-    unsigned char b = p[i];
-    if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') break;
-    if (b != ' ') *visible = 1;
-  }
-  return i;
-}
 
 /// How many leading bytes of p[0..<n] are ASCII below DEL (0x00-0x7E): the part of a
 /// JSON line that can be printed as it is without a closer look (see

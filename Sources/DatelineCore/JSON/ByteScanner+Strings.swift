@@ -76,8 +76,9 @@ extension ByteScanner {
   /// Scans a string at `pos` (after white space), validating UTF-8 and escapes.
   ///
   /// Returns nil where the reference parser reports a syntax error (raw control bytes,
-  /// invalid UTF-8, a bad escape, no closing quote). Plain ASCII runs are checked sixteen
-  /// bytes at a time.
+  /// invalid UTF-8, a bad escape, no closing quote). Runs of plain text are taken 32 bytes
+  /// at a time by `dl_string_run` (printable ASCII and the common scalars that need no
+  /// closer look); the byte it stops at is read here, strictly.
   mutating func string() -> ScannedString? {
     guard pos < end, base[pos] == 0x22 else { return nil }
     pos += 1
@@ -87,13 +88,11 @@ extension ByteScanner {
       visible: false)
     var i = pos
     while true {
-      // Plain printable ASCII (no quote, backslash, control, DEL, non-ASCII), 16 bytes at
-      // a time (dl_plain_ascii_prefix, SSE2).
       var visible: Int32 = s.visible ? 1 : 0
-      let plain = dl_plain_ascii_prefix(base + i, end - i, &visible)
+      var width: UInt32 = 0
+      i += dl_string_run(base + i, end - i, &width, &visible)
       if visible != 0 { s.visible = true }
-      s.widthBound += plain
-      i += plain
+      s.widthBound += Int(width)
       guard i < end else { return nil }
       let b = base[i]
       if b == 0x22 {
