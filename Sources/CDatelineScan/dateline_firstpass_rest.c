@@ -21,6 +21,23 @@ static inline int fp_read_name(const uint8_t *s, const uint8_t *e) {
 #undef FP_NAME
 }
 
+/// The hits of one block's `mask` (bit i for q[i]), first to last, as both vector loops
+/// read them: 1 at the line's newline (*nl set), -1 at a backslash or a quote before a
+/// name the pass reads (the line goes back to the walk), 0 when the block holds neither.
+static inline __attribute__((always_inline)) int fp_block_hits(const uint8_t *q, unsigned mask,
+                                                               const uint8_t *e, const uint8_t **nl) {
+  while (mask) {
+    const uint8_t *h = q + __builtin_ctz(mask);
+    if (*h == '\n') {
+      *nl = h;
+      return 1;
+    }
+    if (*h == '\\' || fp_read_name(h + 1, e)) return -1;
+    mask &= mask - 1;
+  }
+  return 0;
+}
+
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 #define FP_HAVE_AVX2_PATH 1
@@ -42,16 +59,9 @@ __attribute__((target("avx2"))) static const uint8_t *fp_rest_plain_avx2(const u
 #undef FP_PAIR
     __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, slash), _mm256_cmpeq_epi8(v, newline)),
                                   _mm256_and_si256(_mm256_cmpeq_epi8(v, quote), first));
-    unsigned mask = (unsigned)_mm256_movemask_epi8(hit);
-    while (mask) {
-      const uint8_t *h = q + __builtin_ctz(mask);
-      if (*h == '\n') {
-        *nl = h;
-        return h;
-      }
-      if (*h == '\\' || fp_read_name(h + 1, e)) return NULL;
-      mask &= mask - 1;
-    }
+    int hits = fp_block_hits(q, (unsigned)_mm256_movemask_epi8(hit), e, nl);
+    if (hits > 0) return *nl;
+    if (hits < 0) return NULL;
     q += 32;
   }
   return q;
@@ -100,16 +110,9 @@ const uint8_t *dl_fp_rest_plain(const uint8_t *p, const uint8_t *end, int final,
 #undef FP_PAIR
     __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, newline)),
                                _mm_and_si128(_mm_cmpeq_epi8(v, quote), first));
-    unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-    while (mask) {
-      const uint8_t *h = q + __builtin_ctz(mask);
-      if (*h == '\n') {
-        *nl = h;
-        return fp_close(p, h);
-      }
-      if (*h == '\\' || fp_read_name(h + 1, end)) return NULL;
-      mask &= mask - 1;
-    }
+    int hits = fp_block_hits(q, (unsigned)_mm_movemask_epi8(hit), end, nl);
+    if (hits > 0) return fp_close(p, *nl);
+    if (hits < 0) return NULL;
     q += 16;
   }
 #endif
