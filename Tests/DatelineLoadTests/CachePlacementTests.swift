@@ -35,14 +35,7 @@ final class CachePlacementTests: XCTestCase {
       directory: data, settings: settings, readCache: readCache)
   }
   var cachePath: String {
-    get throws {
-      try XCTUnwrap(
-        CorpusCache.locate(
-          data, files: try CorpusLoader.dataFiles(in: data),
-          settings: settings.cache!)
-      )
-      .path
-    }
+    get throws { try settings.cacheLocation(of: data).path }
   }
 
   /// The cache with the `offset` (15) and `lengths` (8) columns changed by `change`, resealed.
@@ -50,14 +43,7 @@ final class CachePlacementTests: XCTestCase {
     _ change: (_ offsets: inout [Int64], _ lengths: inout [Int32]) -> Void
   ) throws -> [UInt8] {
     var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try cachePath)))
-    let location = try XCTUnwrap(
-      CorpusCache.locate(
-        data, files: try CorpusLoader.dataFiles(in: data),
-        settings: settings.cache!))
-    let entries = try CacheFile.checkHeader(
-      bytes.withUnsafeBytes { $0 }, fileSize: bytes.count,
-      magic: CacheLayout.magic, key: location.key
-    ).0
+    let entries = try settings.cacheEntries(bytes, of: data)
     let off = try XCTUnwrap(entries.first { $0.id == 15 })
     let len = try XCTUnwrap(entries.first { $0.id == 8 })
     var offsets = (0..<(off.length / 8)).map { k in

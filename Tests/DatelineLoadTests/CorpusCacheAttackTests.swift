@@ -29,12 +29,7 @@ final class CorpusCacheAttackTests: XCTestCase {
   }
 
   var location: CorpusCache.Location {
-    get throws {
-      try XCTUnwrap(
-        CorpusCache.locate(
-          dir, files: try CorpusLoader.dataFiles(in: dir),
-          settings: settings.cache!))
-    }
+    get throws { try settings.cacheLocation(of: dir) }
   }
 
   func open() throws -> CorpusLoader.Result {

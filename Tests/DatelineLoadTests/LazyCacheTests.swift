@@ -49,13 +49,7 @@ final class LazyCacheTests: XCTestCase {
   }
 
   var cachePath: String {
-    get throws {
-      try XCTUnwrap(
-        CorpusCache.locate(
-          data, files: try CorpusLoader.dataFiles(in: data),
-          settings: settings.cache!)
-      ).path
-    }
+    get throws { try settings.cacheLocation(of: data).path }
   }
 
   func cacheBytes() throws -> [UInt8] {
@@ -63,14 +57,7 @@ final class LazyCacheTests: XCTestCase {
   }
 
   func entries(_ bytes: [UInt8]) throws -> [CacheFile.Entry] {
-    let location = try XCTUnwrap(
-      CorpusCache.locate(
-        data, files: try CorpusLoader.dataFiles(in: data),
-        settings: settings.cache!))
-    return try CacheFile.checkHeader(
-      bytes.withUnsafeBytes { $0 }, fileSize: bytes.count,
-      magic: CacheLayout.magic, key: location.key
-    ).0
+    try settings.cacheEntries(bytes, of: data)
   }
 
   /// Every row read from `r`: the files' record or a refusal; lookups right or nil; the
@@ -239,11 +226,7 @@ final class LazyCacheTests: XCTestCase {
       atPath: other, withIntermediateDirectories: true)
     try CorpusSynth.write(
       to: other, options: .init(records: 300, seed: 9, corruption: 0))
-    let otherPath = try XCTUnwrap(
-      CorpusCache.locate(
-        other, files: try CorpusLoader.dataFiles(in: other),
-        settings: settings.cache!)
-    ).path
+    let otherPath = try settings.cacheLocation(of: other).path
     try FileManager.default.copyItem(atPath: try cachePath, toPath: otherPath)
     let r = try CorpusLoader.open(directory: other, settings: settings)
     XCTAssertFalse(r.fromCache)
