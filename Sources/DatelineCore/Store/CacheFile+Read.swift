@@ -140,12 +140,17 @@ extension CacheFile {
   static func readHeaderBytes(_ fd: Int32, size: Int, key: [UInt8])
     throws(Rejection) -> [UInt8]
   {
-    var fixed = [UInt8](repeating: 0, count: headerBytes)
-    guard
-      fixed.withUnsafeMutableBytes({
-        FileBytes.readFully(fd, into: $0.start, count: headerBytes, at: 0)
-      }) == headerBytes
-    else { throw Rejection(reason: "cannot read it") }
+    // The file's first `count` bytes, all of them or a rejection.
+    func firstBytes(_ count: Int) throws(Rejection) -> [UInt8] {
+      var bytes = [UInt8](repeating: 0, count: count)
+      guard
+        bytes.withUnsafeMutableBytes({
+          FileBytes.readFully(fd, into: $0.start, count: count, at: 0)
+        }) == count
+      else { throw Rejection(reason: "cannot read it") }
+      return bytes
+    }
+    let fixed = try firstBytes(headerBytes)
     func field(_ at: Int) -> Int {
       fixed.withUnsafeBytes {
         Int(
@@ -163,14 +168,7 @@ extension CacheFile {
     // Every block of every section has its checksum here: at most one per block of
     // the bytes left, plus one per section for the short last blocks.
     let sumsBound = (((size - tableEnd) >> shift) + sectionCount) * 8
-    let length = min(size, tableEnd + sumsBound)
-    var bytes = [UInt8](repeating: 0, count: length)
-    guard
-      bytes.withUnsafeMutableBytes({
-        FileBytes.readFully(fd, into: $0.start, count: length, at: 0)
-      }) == length
-    else { throw Rejection(reason: "cannot read it") }
-    return bytes
+    return try firstBytes(min(size, tableEnd + sumsBound))
   }
 
   /// The section table and block checksums of a file of `fileSize` bytes whose header
