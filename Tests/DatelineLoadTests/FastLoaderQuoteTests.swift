@@ -97,6 +97,24 @@ extension FastLoaderDifferentialTests {
       loaded.issues.contains { $0.description.contains("(id \"q0\")") })
   }
 
+  /// More sources than quote buckets (256), so a bucket holds several sources and some
+  /// none, and records cut into many pieces, so a source's quotes come from many chunks
+  /// (QuoteBuckets, QuoteBox.bucket): clean and corrupted (quotes not in their text,
+  /// ambiguous, with a start, sources unknown), read whole and window by window.
+  func testQuotesOfManySourcesFromManyPiecesGiveTheReferenceMessages() throws {
+    for (seed, corruption) in [(21, 0.0), (22, 0.35)] as [(UInt64, Double)] {
+      let dir = try temporaryDirectory("buckets-\(seed)")
+      try CorpusSynth.write(
+        to: dir,
+        options: .init(
+          records: 3_000, seed: seed, corruption: corruption,
+          recordsPerSource: 5))
+      try assertSame(dir, settings: LoadSettings(chunkBytes: 4096))
+      try assertSame(
+        dir, settings: LoadSettings(chunkBytes: 1 << 14, windowedReads: true))
+    }
+  }
+
   /// The columns the loader fills from its scan match what the decoded records say.
   func assertColumnsMatchRecords(
     _ corpus: Corpus, file: StaticString = #filePath, line: UInt = #line

@@ -34,6 +34,8 @@ final class QuoteBox: @unchecked Sendable {
   var quotes: [RecordScanChunk.QuoteCheck]
   var extras: [RecordScanChunk.QuoteExtra]
   var arena: [UInt8]
+  /// Where each bucket's checks begin once laid out by bucket (`bucket`); empty before.
+  var starts: [Int32] = []
 
   init(
     quotes: [RecordScanChunk.QuoteCheck] = [],
@@ -48,6 +50,7 @@ final class QuoteBox: @unchecked Sendable {
     quotes = []
     extras = []
     arena = []
+    starts = []
   }
 }
 

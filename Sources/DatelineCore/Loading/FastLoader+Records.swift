@@ -26,12 +26,13 @@ extension FastLoader {
     timer.lap("ids")
     var kept = decodingProblems(set, ids: ids)
     timer.lap("special")
-    var (referenceChecks, checks) = sourceChecks(
-      set, kept: kept, sources: sources)
+    let buckets = QuoteBuckets(sources: sources.list.count)
+    var referenceChecks = sourceChecks(
+      set, kept: kept, sources: sources, buckets: buckets)
     timer.lap("refs")
     referenceChecks.formUnion(
       QuoteCheckPhase.failures(
-        &checks, chunks: set.chunks, sources: sources, timings: timings))
+        chunks: set.chunks, sources: sources, buckets: buckets))
     timer.lap("quotes checked")
     for c in set.chunks { c.quoteBox.free() }
     timer.lap("quotes freed")
@@ -129,14 +130,14 @@ extension FastLoader {
 
   /// References, claimants and sources of the kept items, per chunk on every core.
   ///
-  /// Guarantees: the first list holds every kept item the columns cannot vouch for (not
+  /// Guarantees: the result holds every kept item the columns cannot vouch for (not
   /// clean, flagged by the scan, or naming a source that is not loaded), for the
-  /// reference's `checkRecord`; the second, per chunk, one quote job for every quote of
-  /// every other kept item, in item order.
-  func sourceChecks(_ set: ChunkSet, kept: [Bool], sources: SourceTable) -> (
-    Set<Int>, [[QuoteJob]]
-  ) {
-    let perChunk = ResultSlots<([Int], [QuoteJob])>(count: set.count)
+  /// reference's `checkRecord`; each chunk's quote box holds one check for every quote
+  /// of every other kept item, laid out by `buckets` (`QuoteBox.bucket`).
+  func sourceChecks(
+    _ set: ChunkSet, kept: [Bool], sources: SourceTable, buckets: QuoteBuckets
+  ) -> Set<Int> {
+    let perChunk = ResultSlots<[Int]>(count: set.count)
     kept.withUnsafeBufferPointer { keptBuffer in
       let keptFlags = ReadOnlyBuffer(keptBuffer)
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
@@ -175,18 +176,16 @@ extension FastLoader {
             }
           }
         }
-        perChunk[c] = (byReference, jobs)
+        chunk.quoteBox.bucket(jobs, by: buckets)
+        perChunk[c] = byReference
       }
     }
     var referenceChecks = Set<Int>()
-    var checks: [[QuoteJob]] = []
     for c in 0..<set.count {
-      let (byReference, jobs) = perChunk.filled(c)
-      referenceChecks.formUnion(byReference)
-      checks.append(jobs)
+      referenceChecks.formUnion(perChunk.filled(c))
       perChunk[c] = nil
     }
-    return (referenceChecks, checks)
+    return referenceChecks
   }
 
   /// The reference's `checkRecord` for each kept item in `items`, in item order.

@@ -10,64 +10,39 @@ import Foundation
 /// bytes are already the normalized text, and still escaped (with escaped quotes) when
 /// their only escapes are `\n`, `\t`, `\"` and `\\`, so no text is copied.
 enum QuoteCheckPhase {
-  /// `lists` (the jobs of each chunk, in item order) are consumed.
+  /// The failures among the quote checks of `chunks`' boxes, laid out by `buckets`
+  /// (`FastLoader.sourceChecks`): one batch per bucket, on every core, each reading
+  /// its bucket's run of every chunk and checking them source by source.
   static func failures(
-    _ lists: inout [[QuoteJob]], chunks: [ScannedChunk], sources: SourceTable,
-    timings: LoadTimings? = nil
+    chunks: [ScannedChunk], sources: SourceTable, buckets: QuoteBuckets
   ) -> [Int] {
-    guard let first = lists.first(where: { !$0.isEmpty })?.first else {
-      return []
-    }
-    var timer = LoadTimer("quotes", timings)
-    // Group by source (counting sort keeps each source's quotes in item order).
-    var counts = [Int](repeating: 0, count: sources.list.count + 1)
-    var total = 0
-    for jobs in lists {
-      for j in jobs { counts[Int(j.source) + 1] += 1 }
-      total += jobs.count
-    }
-    for i in 1..<counts.count { counts[i] += counts[i - 1] }
-    var fill = counts
-    var ordered = [QuoteJob](repeating: first, count: total)
-    for jobs in lists {
-      for j in jobs {
-        ordered[fill[Int(j.source)]] = j
-        fill[Int(j.source)] += 1
-      }
-    }
-    lists = []
-    timer.lap("grouped")
-    let groups = (0..<sources.list.count).filter { counts[$0 + 1] > counts[$0] }
-    let batches = max(1, min(256, groups.count))
-    let slots = ResultSlots<[Int]>(count: batches)
-    let list = sources.list
     let boxes = chunks.map(\.quoteBox)
+    guard boxes.contains(where: { !$0.quotes.isEmpty }) else { return [] }
+    let slots = ResultSlots<[Int]>(count: buckets.count)
+    let list = sources.list
     // Plain pointers to each chunk's quote data (not changed until the boxes are freed,
     // after this phase): taking them out of the boxes per quote cost a retain and a
     // release each.
     let views = boxes.map(BoxView.init)
-    let work = ordered
-    let bounds = counts
-    DispatchQueue.concurrentPerform(iterations: batches) { b in
+    DispatchQueue.concurrentPerform(iterations: buckets.count) { b in
       var failed: [Int] = []
       var scratch = RunScratch()
-      var k = b * groups.count / batches
-      let stop = (b + 1) * groups.count / batches
       var span = TextSpan()
-      while k < stop {
-        let s = groups[k]
+      let range = buckets.sources(b)
+      let lo = range.lowerBound
+      let (work, bounds) = bySource(views, bucket: b, sources: range)
+      for s in range where bounds[s - lo + 1] > bounds[s - lo] {
         let text = list[s].textStorage
         span.add(text)
         check(
-          work[bounds[s]..<bounds[s + 1]], text: text, views: views,
+          work[bounds[s - lo]..<bounds[s - lo + 1]], text: text, views: views,
           &scratch, failed: &failed)
-        k += 1
       }
       span.release()
       slots[b] = failed
     }
     withExtendedLifetime(boxes) {}
-    return (0..<batches).flatMap { slots[$0] ?? [] }
+    return (0..<buckets.count).flatMap { slots[$0] ?? [] }
   }
 
   /// Where one chunk's quote checks, their extras and their normalized bytes lie.
@@ -78,11 +53,16 @@ enum QuoteCheckPhase {
     let quotes: UnsafePointer<RecordScanChunk.QuoteCheck>
     let extras: UnsafePointer<RecordScanChunk.QuoteExtra>
     let arena: UnsafeRawPointer
+    /// Where each bucket's checks begin (`QuoteBox.starts`), when `bucketed`.
+    let starts: UnsafePointer<Int32>
+    let bucketed: Bool
 
     init(_ box: QuoteBox) {
       quotes = box.quotes.withUnsafeBufferPointer { $0.start }
       extras = box.extras.withUnsafeBufferPointer { $0.start }
       arena = box.arena.withUnsafeBytes { $0.start }
+      starts = box.starts.withUnsafeBufferPointer { $0.start }
+      bucketed = !box.starts.isEmpty
     }
   }
 
@@ -276,8 +256,9 @@ enum QuoteCheckPhase {
   ) {
     scratch.reset()
     let none = RecordScanChunk.QuoteExtra()
-    // The quote checks lie scattered over the chunks (item order, not source order):
-    // each is asked for `ahead` jobs before it is read, so the cache misses overlap.
+    // A text's checks lie in its bucket's run of each chunk (`QuoteBox.bucket`), one
+    // run per chunk: each is asked for `ahead` jobs before it is read, so the cache
+    // misses of moving from chunk to chunk overlap.
     let ahead = 8
     let n = jobs.count
     let first = jobs.startIndex
