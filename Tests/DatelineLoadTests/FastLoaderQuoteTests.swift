@@ -97,8 +97,8 @@ extension FastLoaderDifferentialTests {
       loaded.issues.contains { $0.description.contains("(id \"q0\")") })
   }
 
-  /// More sources than quote buckets (256), so a bucket holds several sources and some
-  /// none, and records cut into many pieces, so a source's quotes come from many chunks
+  /// More sources (500) than quote buckets (256), so a bucket holds one or two sources,
+  /// and records cut into many pieces, so a source's quotes come from many chunks
   /// (QuoteBuckets, QuoteBox.bucket): clean and corrupted (quotes not in their text,
   /// ambiguous, with a start, sources unknown), read whole and window by window.
   func testQuotesOfManySourcesFromManyPiecesGiveTheReferenceMessages() throws {
@@ -107,12 +107,54 @@ extension FastLoaderDifferentialTests {
       try CorpusSynth.write(
         to: dir,
         options: .init(
-          records: 3_000, seed: seed, corruption: corruption,
-          recordsPerSource: 5))
+          records: 1_500, seed: seed, corruption: corruption,
+          recordsPerSource: 3))
       try assertSame(dir, settings: LoadSettings(chunkBytes: 4096))
       try assertSame(
         dir, settings: LoadSettings(chunkBytes: 1 << 14, windowedReads: true))
     }
+  }
+
+  /// The last source's text cut short (the envelope still valid): the quotes cited from
+  /// its lost tail are not found, those from its head are, in the last bucket as in the
+  /// others; and the sources file cut inside that text (not valid JSON), which loses it.
+  func testQuotesOfTheLastSourceCutShortGiveTheReferenceMessages() throws {
+    let dir = try temporaryDirectory("last-source")
+    try CorpusSynth.write(
+      to: dir,
+      options: .init(records: 2_000, seed: 23, recordsPerSource: 4))
+    let path = dir + "/sources.json"
+    let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+    let end = [UInt8](whole)
+    // The last text's closing quote: the last `"` followed by `}`.
+    guard
+      let close = end.indices.dropLast().last(where: {
+        end[$0] == UInt8(ascii: "\"") && end[$0 + 1] == UInt8(ascii: "}")
+      })
+    else { return XCTFail("no closing quote") }
+    // Cut 80 bytes after the text's start, on a plain ASCII byte after no backslash.
+    let key = Array(#""text":""#.utf8)
+    guard
+      let start = (0..<(close - key.count)).last(where: {
+        end[$0..<($0 + key.count)].elementsEqual(key)
+      })
+    else { return XCTFail("no text") }
+    var cut = start + key.count + 80
+    while end[cut - 1] == UInt8(ascii: "\\") || end[cut - 1] >= 0x80
+      || end[cut] >= 0x80
+    {
+      cut -= 1
+    }
+    try Data(end[..<cut] + end[close...]).write(to: URL(fileURLWithPath: path))
+    try assertSame(dir)
+    XCTAssertTrue(
+      try CorpusLoader.load(directory: dir).issues.contains {
+        $0.description.contains("not found")
+      })
+    try assertSame(
+      dir, settings: LoadSettings(chunkBytes: 1 << 12, windowedReads: true))
+    try Data(end[..<cut]).write(to: URL(fileURLWithPath: path))
+    try assertSame(dir)
   }
 
   /// The columns the loader fills from its scan match what the decoded records say.
