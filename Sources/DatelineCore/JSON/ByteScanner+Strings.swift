@@ -169,14 +169,7 @@ extension ByteScanner {
 
 extension ScannedString {
   /// Foundation's `whitespacesAndNewlines` outside ASCII: Z* plus U+0085.
-  static func isWhiteSpace(_ v: UInt32) -> Bool {
-    switch v {
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
-      0x202F, 0x205F, 0x3000:
-      return true
-    default: return false
-    }
-  }
+  static func isWhiteSpace(_ v: UInt32) -> Bool { dl_scalar_is_space(v) != 0 }
 
   /// Scalars that are their own NFC and never compose with a neighbour that is also one of
   /// these (NFC_Quick_Check=Yes, canonical combining class 0, not a composition partner).
@@ -184,20 +177,9 @@ extension ScannedString {
   /// Why a list: a text made only of these is already NFC, so the reference's
   /// `precomposedStringWithCanonicalMapping` would return it unchanged and the raw bytes
   /// can be searched in place. Anything else (combining marks, Hangul jamo, singletons)
-  /// goes through Foundation.
+  /// goes through Foundation. The table is C's (`dl_scalar_is_nfc_stable`): the record
+  /// walk reads it too.
   static func isNFCStable(_ v: UInt32) -> Bool {
-    switch v {
-    case 0..<0x300, 0x0391...0x03A9, 0x03B1...0x03C9, 0x0400...0x0482,
-      0x048A...0x04FF,
-      0x05D0...0x05EA, 0x0621...0x064A, 0x0660...0x0669, 0x1E00...0x1EFF,
-      0x2002...0x2027,
-      0x2030...0x205E, 0x20A0...0x20BF, 0x3001...0x3003, 0x300C...0x300F,
-      0x3041...0x3096,
-      0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFE00...0xFE0F,
-      0xFFFD,
-      0x1F300...0x1FAFF:
-      return true
-    default: return false
-    }
+    dl_scalar_is_nfc_stable(v) != 0
   }
 }

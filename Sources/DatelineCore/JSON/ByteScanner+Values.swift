@@ -48,7 +48,12 @@ extension ByteScanner {
   /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (RecordDate.parse).
   mutating func date() -> RecordDate? {
     guard let s = plainString() else { return nil }
-    let p = base + s.start
+    return Self.date((base + s.start, s.rawCount))
+  }
+
+  /// The date a plain string's bytes spell (`date()`'s reading, for the C walk's spans).
+  static func date(_ span: (UnsafePointer<UInt8>, Int)) -> RecordDate? {
+    let (p, count) = span
     func digits(_ a: Int, _ n: Int) -> Int? {
       var v = 0
       for k in a..<(a + n) {
@@ -58,7 +63,7 @@ extension ByteScanner {
       }
       return v
     }
-    switch s.rawCount {
+    switch count {
     case 4:
       guard let y = digits(0, 4), let d = CalendarDay(year: y, month: 1, day: 1)
       else { return nil }
@@ -81,8 +86,14 @@ extension ByteScanner {
 
   /// `HH:MM` from 00:00 to 23:59, as minutes.
   mutating func time() -> Int16? {
-    guard let s = plainString(), s.rawCount == 5 else { return nil }
-    let p = base + s.start
+    guard let s = plainString() else { return nil }
+    return Self.time((base + s.start, s.rawCount))
+  }
+
+  /// `time()`'s reading of a plain string's bytes.
+  static func time(_ span: (UnsafePointer<UInt8>, Int)) -> Int16? {
+    let (p, count) = span
+    guard count == 5 else { return nil }
     func d(_ k: Int) -> Int? {
       p[k] >= 0x30 && p[k] <= 0x39 ? Int(p[k] - 0x30) : nil
     }
@@ -97,8 +108,14 @@ extension ByteScanner {
 
   /// `+HH:MM` / `-HH:MM` (TimeOfDay.isValidOffset).
   mutating func utcOffset() -> Bool {
-    guard let s = plainString(), s.rawCount == 6 else { return false }
-    let p = base + s.start
+    guard let s = plainString() else { return false }
+    return Self.utcOffset((base + s.start, s.rawCount))
+  }
+
+  /// `utcOffset()`'s reading of a plain string's bytes.
+  static func utcOffset(_ span: (UnsafePointer<UInt8>, Int)) -> Bool {
+    let (p, count) = span
+    guard count == 6 else { return false }
     guard p[0] == 0x2B || p[0] == 0x2D, p[3] == 0x3A else { return false }
     for k in 1...5 where k != 3 && !(p[k] >= 0x30 && p[k] <= 0x39) {
       return false

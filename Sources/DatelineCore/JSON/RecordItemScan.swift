@@ -48,7 +48,8 @@ struct RecordItemScan {
     var lists: RecordScanChunk.Scratch
   }
 
-  /// Scans `bytes` (one item; `offset` is where it starts in its file).
+  /// Scans `bytes` (one item; `offset` is where it starts in its file): its members read
+  /// by the C walk where it can, else by the Swift walk (`cWalk` false: always by Swift).
   ///
   /// Guarantees: on true, the item broke no rule of `ItemDecoding.record` and one item with
   /// its involved parties, quote checks and links was appended to `chunk`; on false,
@@ -57,7 +58,8 @@ struct RecordItemScan {
   static func scan(
     _ bytes: UnsafeRawBufferPointer, offset: Int, depthBase: Int,
     ordinal: Int32,
-    parties: PartyLookup.View, into chunk: inout RecordScanChunk
+    parties: PartyLookup.View, into chunk: inout RecordScanChunk,
+    cWalk: Bool = true
   ) -> Bool {
     guard bytes.count < Int(UInt32.max) else { return false }
     var s = ByteScanner(bytes, depthBase: depthBase)
@@ -65,10 +67,8 @@ struct RecordItemScan {
     chunk.scratch = .init()
     m.lists.clear()
     defer { chunk.scratch = m.lists }
-    let ok = s.object(depth: 1) { s, key in member(&s, key, parties, &m) }
-    s.skipSpace()
-    guard ok, s.pos == s.end, let id = m.id, let date = checkedDate(m), m.kind,
-      m.partiesSeen, m.headline,
+    guard members(&s, parties, chunk.walk, cWalk: cWalk, &m), let id = m.id,
+      let date = checkedDate(m), m.kind, m.partiesSeen, m.headline,
       let source = m.source
     else { return false }
     // Counts beyond the columns' widths go to the reference (never truncated).

@@ -1,3 +1,4 @@
+import CDatelineScan
 import Foundation
 
 /// Appends the UTF-8 bytes of `s` to `buf`.
@@ -27,39 +28,16 @@ func firstInvalidUTF8(_ b: UnsafeRawBufferPointer) -> Int? {
 /// One multi-byte UTF-8 scalar starting at `i` (its lead byte ≥ 0x80), strictly: no
 /// overlong forms, no surrogates, nothing past U+10FFFF. Nil when the bytes are invalid.
 ///
-/// The one UTF-8 decoder of the project: the parser's error positions and the fast
-/// scanner's validation must agree byte for byte.
+/// The one UTF-8 decoder of the project (`dl_utf8_scalar`, which the C record walk uses
+/// too): the parser's error positions and the fast scans' validation must agree byte for
+/// byte.
 @inline(__always)
 func decodeUTF8Scalar(_ base: UnsafePointer<UInt8>, at i: Int, end: Int) -> (
   scalar: UInt32, next: Int
 )? {
-  let c = base[i]
-  var need = 0
-  var min: UInt32 = 0
-  var v: UInt32 = 0
-  switch c {
-  case 0xC2...0xDF:
-    need = 1
-    min = 0x80
-    v = UInt32(c & 0x1F)
-  case 0xE0...0xEF:
-    need = 2
-    min = 0x800
-    v = UInt32(c & 0x0F)
-  case 0xF0...0xF4:
-    need = 3
-    min = 0x10000
-    v = UInt32(c & 0x07)
-  default: return nil
-  }
-  guard i + need < end else { return nil }
-  for k in 1...need {
-    let cc = base[i + k]
-    guard cc & 0xC0 == 0x80 else { return nil }
-    v = v << 6 | UInt32(cc & 0x3F)
-  }
-  if v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return nil }
-  return (v, i + need + 1)
+  var scalar: UInt32 = 0
+  let next = dl_utf8_scalar(base, i, end, &scalar)
+  return next == 0 ? nil : (scalar, next)
 }
 
 /// 1-based line and column (in Unicode scalars) of a byte offset, for messages.

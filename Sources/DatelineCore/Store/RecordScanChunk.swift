@@ -99,6 +99,8 @@ struct RecordScanChunk {
   /// Where each recently named source id is in `sources`, by its hash (-1: none).
   var recentSources = [Int32](repeating: -1, count: 1024)
   var fallbacks: [Int: Fallback] = [:]
+  /// The C record walk's struct, filled again for each item.
+  let walk = RecordWalkSpace()
 
   /// Lists the item scan fills and empties for each item, kept to reuse their storage.
   struct Scratch {
