@@ -249,6 +249,23 @@ final class FirstPassDifferentialTests: XCTestCase {
       ids(first).filter { once.contains($0) && refSet.contains($0) },
       refIDs.filter { once.contains($0) },
       "order", file: file, line: line)
+    assertIDsFound(first, at, file: file, line: line)
+  }
+
+  /// The id index (built on another core after the store): every id shown is found at
+  /// its first place in the timeline, and an id that is not shown is not found.
+  func assertIDsFound(
+    _ first: Corpus, _ at: [String: [Int]], file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
+    for (id, places) in at {
+      XCTAssertEqual(
+        first.position(of: Record.ID(id))?.offset, places.min(),
+        "id \(id)", file: file, line: line)
+    }
+    for id in ["absent", "", String(repeating: "x", count: 300)] {
+      XCTAssertNil(first.position(of: Record.ID(id)), file: file, line: line)
+    }
   }
 
   /// The browser's state after the check's event: the reference's records in its order,

@@ -121,7 +121,7 @@ extension FirstPassScan {
   /// no links, and facet columns at their defaults until the full load.
   ///
   /// Every step runs on both cores: the sort keys piece by piece, the columns half by
-  /// half, the id index as two tables split by hash (as the full load's IDIndex).
+  /// half; the id index is built on one core while the first frame is drawn.
   func store() -> RecordStore? {
     guard let rows = FirstPassRows(pieces, files: opened, extra: decoded) else {
       return nil
@@ -130,17 +130,23 @@ extension FirstPassScan {
     defer { keys.deallocate() }
     let order = RecordStore.timelineOrder(keys) { rows.id(row: $0) }
     let columns = FirstPassScan.columns(order, rows)
-    let tables = FirstPassScan.idTables(columns.ids, count: rows.count)
+    let ids = columns.ids
+    let count = rows.count
     // The lines' records are in the store now; only the ids stay (the store points there).
     for memory in memories {
       memory.lines.release()
       memory.involved.release()
     }
-    let owned: [AnyObject] = opened + [FirstPassIDs(memories), arena]
+    let idBytes = (FirstPassIDs(memories), arena)
+    // The build reads the ids' bytes: it keeps them even if the store goes first.
+    let index = IDIndex {
+      withExtendedLifetime(idBytes) {
+        [FirstPassScan.idTable(ids, count: count)]
+      }
+    }
     return RecordStore(
-      columns: columns, idIndex: IDIndex(tables: tables), disputedBy: [:],
-      revisedBy: [:], owners: owned,
-      provisional: true)
+      columns: columns, idIndex: index, disputedBy: [:], revisedBy: [:],
+      owners: opened + [idBytes.0, idBytes.1], provisional: true)
   }
 
   /// A sort key for every usual line (each piece's keys written by the core that takes
@@ -258,29 +264,18 @@ extension FirstPassScan {
       count: Int(l.involved_count))
   }
 
-  /// The id index: two tables split by the hash's top bit (IDIndex), one per core, each
-  /// filled in timeline order, so the first of a duplicated id in timeline order is the
-  /// one found (the full load keeps the first in file order and reports the rest; until
-  /// it ends, either is a record of the files).
-  private static func idTables(_ ids: Column<ByteRef>, count n: Int)
-    -> [ByteKeyTable]
+  /// The id index: one table filled in timeline order, so the first of a duplicated id
+  /// in timeline order is the one found (the full load keeps the first in file order and
+  /// reports the rest; until it ends, either is a record of the files). Built on the
+  /// spare core after the store (IDIndex): the first frame looks no id up.
+  private static func idTable(_ ids: Column<ByteRef>, count n: Int)
+    -> ByteKeyTable
   {
-    var upper = 0
-    for i in 0..<n where ids[i].hash >> 31 != 0 { upper += 1 }
-    let sizes = [n - upper, upper]
-    let tables = UnsafeMutableBufferPointer<ByteKeyTable>.allocate(capacity: 2)
-    defer { tables.deallocate() }
-    let shared = DisjointWrites(tables)
-    DispatchQueue.concurrentPerform(iterations: 2) { t in
-      var table = ByteKeyTable(capacity: sizes[t])
-      for i in 0..<n where Int(ids[i].hash >> 31) == t {
-        _ = table.insert(ids[i], value: Int32(i)) { ids[Int($0)] }
-      }
-      shared.initialize(t, to: table)
+    var table = ByteKeyTable(capacity: n)
+    for i in 0..<n {
+      _ = table.insert(ids[i], value: Int32(i)) { ids[Int($0)] }
     }
-    let result = Array(tables)
-    _ = tables.deinitialize()
-    return result
+    return table
   }
 
   /// Timeline index `i` from a usual line (facets at their defaults: basis unattributed,

@@ -215,13 +215,3 @@ final class RecordStore: @unchecked Sendable {
     return ItemDecoding.record(node, &r)
   }
 }
-
-/// Record id to timeline index: one table, or two split by the hash's top bit (as the
-/// loader built them on two cores).
-struct IDIndex: @unchecked Sendable {
-  var tables: [ByteKeyTable]
-
-  func find(_ r: ByteRef, key: (Int32) -> ByteRef) -> Int32? {
-    tables[tables.count == 1 ? 0 : Int(r.hash >> 31)].find(r, key: key)
-  }
-}
