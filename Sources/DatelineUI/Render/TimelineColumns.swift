@@ -91,5 +91,9 @@ enum DateColumn {
     return String(label[..<cut]) + "…" + (label.hasSuffix(" ~") ? " ~" : "")
   }
 
-  static func isSpan(_ label: String) -> Bool { label.contains("…") }
+  /// Scalar by scalar: `contains` with a string argument went through Foundation's
+  /// locale-aware search, a third of the first frame's CPU over 2,000 labels.
+  static func isSpan(_ label: String) -> Bool {
+    label.unicodeScalars.contains("…")
+  }
 }
