@@ -30,6 +30,9 @@ public struct Corpus: Sendable {
   let partyLookup: PartyLookup
   /// Each party's depth in the parent tree (see `depth(of:)`).
   let partyDepths: [Int32]
+  /// How many records involve each party (by party index): the live counts when every
+  /// record is shown, as on the first frame.
+  let recordsPerParty: [Int]
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
     self.init(
@@ -55,6 +58,7 @@ public struct Corpus: Sendable {
     var counts = [Int](repeating: 0, count: parties.count)
     for p in store.involved { counts[Int(p)] += 1 }
     filterKeys = Corpus.assignKeys(parties, counts: counts)
+    recordsPerParty = counts
     partyTexts = parties.map { p in
       TextSearch.fold(
         ([p.name, p.label] + p.aliases).joined(separator: "\u{1F}"))

@@ -185,10 +185,13 @@ public struct TimelineQuery: Sendable, Hashable {
   public static func partyCounts(_ result: [Int], in corpus: Corpus) -> [Party
     .ID: Int]
   {
+    // A result of every record (its rows are distinct) has the counts made at load.
     let counts =
-      corpus.partySets.built?.partyCounts(
+      result.count == corpus.records.count
+      ? corpus.recordsPerParty
+      : corpus.partySets.built?.partyCounts(
         result, parties: corpus.parties.count)
-      ?? countingPartyLists(result, in: corpus)
+        ?? countingPartyLists(result, in: corpus)
     var out: [Party.ID: Int] = [:]
     for (i, p) in corpus.parties.enumerated() { out[p.id] = counts[i] }
     return out
