@@ -62,7 +62,7 @@ final class LiveReload {
   func fingerprint(_ result: CorpusLoader.Result) {
     let corpus = result.corpus
     shownCount = corpus.records.count
-    watcher?.watchTexts(corpus.sources.compactMap(\.textPath))
+    watcher?.watchTexts(corpus.sources.textPaths)
     let (mailbox, follow, directory) = (
       self.mailbox, watcher != nil, self.directory
     )
@@ -81,7 +81,7 @@ final class LiveReload {
       if case .loaded(let corpus, _, _) = outcome.content {
         shownCount = corpus.records.count
         readProblemSeen = false
-        watcher?.watchTexts(corpus.sources.compactMap(\.textPath))
+        watcher?.watchTexts(corpus.sources.textPaths)
       }
     }
     if let changes = watcher?.changes(), !changes.isEmpty {

@@ -124,8 +124,10 @@ struct ScreenCommand: ParsableCommand {
     clock.lap("first frame")
     // What the browser does in the background after its first frame, so the keys are
     // timed as a reader's keys are once it is done (DATELINE_PARTY_SETS=0: as before
-    // it, each key walks the records' party lists).
-    if ProcessInfo.processInfo.environment["DATELINE_PARTY_SETS"] != "0" {
+    // it, each key walks the records' party lists). Without keys nothing reads them.
+    if !keys.isEmpty,
+      ProcessInfo.processInfo.environment["DATELINE_PARTY_SETS"] != "0"
+    {
       result.corpus.prepareFilters()
       clock.lap("party sets")
     }

@@ -110,14 +110,26 @@ final class CorpusCacheAttackTests: XCTestCase {
           strict: false)
       }
     }
-    // Indexes, offsets, lengths and list starts far out of range.
-    for e in entries where [6, 7, 8, 14, 15, 16].contains(e.id) {
+    // Indexes, offsets, lengths and list starts far out of range; links (keys, starts,
+    // lists), contested records and where sources start too.
+    for e in entries
+    where [6, 7, 8, 14, 15, 16].contains(e.id) || (19...26).contains(e.id) {
       for _ in 0..<2 {
         var bad = good
         let size = e.element.size
         let at = e.offset + Int(rng.next() % UInt64(e.length / size)) * size
         bad[at + size - 1] ^= 0x70
         try assertRefusedOrAlike(reseal(bad), "section \(e.id) out of range")
+      }
+    }
+    // A flip in the sources' bytes: a field's length or a text's place refused, or
+    // (a title's letter, which no check can know to be wrong) no crash and no hang.
+    for e in entries where e.id == CacheLayout.sourceBytes {
+      for _ in 0..<8 {
+        var bad = good
+        bad[e.offset + Int(rng.next() % UInt64(e.length))] ^= 0x70
+        try assertRefusedOrAlike(
+          reseal(bad), "source bytes flipped", strict: false)
       }
     }
     // Any flip in the ids (bytes, starts, hashes) and the id tables.
@@ -441,7 +453,9 @@ final class CorpusCacheAttackTests: XCTestCase {
     var out = [r.summary] + r.issues.map(\.description)
     out +=
       c.parties.map { "\($0)" }
-      + c.sources.map { "\($0.id) \($0.title) \($0.text)" }
+      + c.sources.map {
+        "\($0.id) \($0.title) \($0.text) \(c.sources.index(of: $0.id) ?? -1)"
+      }
     for i in 0..<c.records.count {
       let id = c.store.ids[i]
       let s = String(

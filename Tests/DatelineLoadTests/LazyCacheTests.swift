@@ -79,7 +79,12 @@ final class LazyCacheTests: XCTestCase {
     for (i, record) in full.records.enumerated() {
       let found = r.corpus.recordIndex[record.id]
       XCTAssertTrue(found == i || found == nil, "\(what): lookup", line: line)
+      XCTAssertEqual(
+        r.corpus.disputed(by: i), full.disputed(by: i), what, line: line)
+      XCTAssertEqual(
+        r.corpus.revised(by: i), full.revised(by: i), what, line: line)
     }
+    refused += sourcesAreTheFilesOrRefused(r, what, line: line)
     var out: [UInt8] = []
     let problem = r.corpus.writeJSONLines(Array(r.corpus.records.indices)) {
       out += $0
@@ -100,6 +105,26 @@ final class LazyCacheTests: XCTestCase {
     return refused
   }
 
+  /// Every source read from `r`: the files' source or a stand-in with an empty id;
+  /// lookups by id right or nil. Returns how many were stand-ins.
+  func sourcesAreTheFilesOrRefused(
+    _ r: CorpusLoader.Result, _ what: String, line: UInt = #line
+  ) -> Int {
+    XCTAssertEqual(r.corpus.sources.count, full.sources.count, what, line: line)
+    var refused = 0
+    for (k, s) in full.sources.enumerated() {
+      let found = r.corpus.sources.index(of: s.id)
+      XCTAssertTrue(found == k || found == nil, "\(what): source", line: line)
+      let read = r.corpus.sources[k]
+      if read.id.rawValue.isEmpty {
+        refused += 1
+      } else {
+        XCTAssertEqual(read, s, "\(what): source \(k)", line: line)
+      }
+    }
+    return refused
+  }
+
   func testALazyReopenReadsTheBlocksOfTheRowsItUsesAndGivesTheFilesAnswers()
     throws
   {
@@ -114,6 +139,54 @@ final class LazyCacheTests: XCTestCase {
     XCTAssertEqual(assertRowsAreTheFilesOrRefused(r, "untouched"), 0)
     XCTAssertNil(r.corpus.readProblem)
     XCTAssertNil(r.corpus.recordIndex[Record.ID("no-such-record")])
+    XCTAssertNil(r.corpus.source(Source.ID("no-such-source")))
+  }
+
+  /// Sources and their id table read as used: nothing before a source is asked for,
+  /// then its block; planted places (valid checksums) give stand-ins and the cache is
+  /// reported as not matching, planted slots give the right source or none, and the
+  /// whole check at open refuses them.
+  func testPlantedSourcesAreRefusedWhenUsedAndLookupsAreRightOrNone() throws {
+    let r = try open()
+    guard case .cached(let cached) = r.corpus.sources.storage else {
+      return XCTFail("a lazy re-open reads its sources as used")
+    }
+    XCTAssertFalse(cached.bytes.gate?.isRead(0) ?? true, "nothing read yet")
+    let s = try XCTUnwrap(full.sources.last)
+    XCTAssertEqual(r.corpus.source(s.id), s)
+    XCTAssertEqual(sourcesAreTheFilesOrRefused(r, "untouched"), 0)
+    XCTAssertNil(r.corpus.readProblem)
+    let good = try cacheBytes()
+    let all = try entries(good)
+    let starts = try XCTUnwrap(all.first { $0.id == CacheLayout.sourceStarts })
+    let table = try XCTUnwrap(all.first { $0.id == CacheLayout.sourceTable })
+    var plants: [(Int, [UInt8], String)] = [
+      (
+        starts.offset + 8 * 3, [0xFF, 0xFF, 0xFF, 0x7F], "a start past the end"
+      ),
+      (starts.offset + 8 * 3, [0, 0, 0, 0], "a start before the one before"),
+      (starts.offset + 8 * 3, [9], "a start inside a source"),
+    ]
+    // Each used slot pointed at source 1 (value 2: slots hold the index plus one).
+    for k in 0..<table.count
+    where ![0, 2].contains(good[table.offset + 8 * k]) {
+      plants.append((table.offset + 8 * k, [2, 0, 0, 0], "slot \(k) moved"))
+    }
+    for (at, value, what) in plants {
+      var bad = good
+      for (j, v) in value.enumerated() { bad[at + j] = v }
+      let planted = CorpusCacheAttackTests.reseal(bad)
+      try Data(planted).write(to: URL(fileURLWithPath: try cachePath))
+      XCTAssertFalse(try open(lazy: false).fromCache, what)
+      try Data(planted).write(to: URL(fileURLWithPath: try cachePath))
+      let lazy = try open()
+      XCTAssertTrue(lazy.fromCache, what)
+      if sourcesAreTheFilesOrRefused(lazy, what) > 0 {
+        guard case .cacheMismatch? = lazy.corpus.readProblem else {
+          return XCTFail("\(what): the corpus says the cache does not match")
+        }
+      }
+    }
   }
 
   func testAFlippedByteInAnyBlockIsRefusedWhenItsRowsAreUsed() throws {
@@ -236,29 +309,71 @@ final class LazyCacheTests: XCTestCase {
   }
 
   /// A planted cache (checksums valid) that points a row at a line the load left out,
-  /// here a copy of the row's own line with a date that does not parse: wherever the
-  /// row is decoded (the browser's rows, `show`) the line fails the item rules and the
-  /// row is refused; the rest are the files' records.
-  func testARowPointedAtALeftOutLineIsRefusedWhereItIsDecoded() throws {
+  /// a copy of the row's own line that is not its record: a date that does not parse, a
+  /// later duplicate with another (valid) date, or the same date and a kind no record
+  /// has. Wherever the row is decoded (the browser's rows, `show`) it is refused, the
+  /// other rows are the files' records; `list --format jsonl` (which copies lines
+  /// without decoding them, checking place, id and date) refuses the first two. The
+  /// third is what reliability.md lists as not defended there.
+  func testARowPointedAtALeftOutLineIsRefusedWhereverItIsRead() throws {
     let path = data + "/records.jsonl"
-    var text = try String(contentsOfFile: path, encoding: .utf8)
+    let original = try String(contentsOfFile: path, encoding: .utf8)
     let row = 5
     let id = full.records[row].id.rawValue
     let line = try XCTUnwrap(
-      text.split(separator: "\n").first { $0.contains("{\"id\":\"\(id)\"") })
-    let bad = line.replacingOccurrences(of: "\"date\":\"", with: "\"date\":\"x")
-    let at = text.utf8.count
-    text += bad + "\n"
-    try text.write(toFile: path, atomically: false, encoding: .utf8)
+      original.split(separator: "\n").first {
+        $0.contains("{\"id\":\"\(id)\"")
+      })
+    let date = try XCTUnwrap(line.firstRange(of: "\"date\":\""))
+    let copies = [
+      line.replacingOccurrences(of: "\"date\":\"", with: "\"date\":\"x"),
+      line.replacingCharacters(
+        in: date.upperBound..<line.index(date.upperBound, offsetBy: 4),
+        with: "1901"),
+      line.replacingOccurrences(of: "\"kind\":\"", with: "\"kind\":\"x"),
+    ]
+    for (k, bad) in copies.enumerated() {
+      try plantRow(row, at: bad, after: original)
+      let r = try open()
+      XCTAssertTrue(r.fromCache, bad)
+      guard case .failure(.cacheMismatch) = r.corpus.decodedRecord(at: row)
+      else {
+        return XCTFail("the left-out line was shown as row \(row): \(bad)")
+      }
+      for i in r.corpus.records.indices where i != row {
+        XCTAssertEqual(
+          try r.corpus.decodedRecord(at: i).get(), full.records[i], bad)
+      }
+      guard k < 2 else { continue }
+      let listed = try open()
+      var out: [UInt8] = []
+      let problem = listed.corpus.writeJSONLines(
+        Array(listed.corpus.records.indices)
+      ) { out += $0 }
+      guard case .cacheMismatch? = problem else {
+        return XCTFail("the left-out line was listed: \(bad)")
+      }
+      XCTAssertFalse(
+        String(decoding: out, as: UTF8.self).contains(bad), "listed: \(bad)")
+    }
+  }
+
+  /// The records file with `bad` appended to `original` (a line the load leaves out),
+  /// its cache written, and row `row` pointed at `bad` (resealed: checksums valid).
+  func plantRow(_ row: Int, at bad: String, after original: String) throws {
+    let path = data + "/records.jsonl"
+    try (original + bad + "\n").write(
+      toFile: path, atomically: false, encoding: .utf8)
     full = try CorpusLoader.load(directory: data).corpus
     XCTAssertEqual(
-      full.records[row].id.rawValue, id, "the bad copy is left out")
-    XCTAssertFalse(try open().fromCache)
+      full.records.map(\.id), try open(lazy: false).corpus.records.map(\.id),
+      "the bad copy is left out: \(bad)")
+    _ = try open()
     var bytes = try cacheBytes()
     let all = try entries(bytes)
     let offset = try XCTUnwrap(all.first { $0.id == 15 }).offset + 8 * row
     let length = try XCTUnwrap(all.first { $0.id == 8 }).offset + 4 * row
-    withUnsafeBytes(of: Int64(at).littleEndian) {
+    withUnsafeBytes(of: Int64(original.utf8.count).littleEndian) {
       for k in 0..<8 { bytes[offset + k] = $0[k] }
     }
     withUnsafeBytes(of: Int32(bad.utf8.count).littleEndian) {
@@ -266,13 +381,5 @@ final class LazyCacheTests: XCTestCase {
     }
     try Data(CorpusCacheAttackTests.reseal(bytes)).write(
       to: URL(fileURLWithPath: try cachePath))
-    let r = try open()
-    XCTAssertTrue(r.fromCache)
-    guard case .failure(.cacheMismatch) = r.corpus.decodedRecord(at: row) else {
-      return XCTFail("the left-out line was shown as row \(row)")
-    }
-    for i in r.corpus.records.indices where i != row {
-      XCTAssertEqual(try r.corpus.decodedRecord(at: i).get(), full.records[i])
-    }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the string value of an object's top-level `"id"` member lies in its bytes,
 /// found without parsing the object.
 ///
@@ -13,8 +15,12 @@ public struct TopLevelID: Equatable, Sendable {
   /// Whether those bytes hold an escape: then they are not the id's own bytes.
   public let escaped: Bool
 
-  /// The top-level `"id"` string of the object in `b`, or nil (see the type's comment).
-  public static func find(in b: UnsafeRawBufferPointer) -> TopLevelID? {
+  /// The top-level `"id"` string of the object in `b`, or nil (see the type's comment);
+  /// with `key`, that member's string instead (the cache's list check reads `"date"`).
+  public static func find(
+    in b: UnsafeRawBufferPointer, key: StaticString = "id"
+  ) -> TopLevelID? {
+    let n = key.utf8CodeUnitCount
     var depth = 0
     var k = 0
     var expectKey = false
@@ -22,8 +28,8 @@ public struct TopLevelID: Equatable, Sendable {
       let c = b[k]
       if c == UInt8(ascii: "\"") {
         guard let end = stringEnd(b, from: k) else { return nil }
-        if depth == 1 && expectKey && end.close - k == 3
-          && b[k + 1] == UInt8(ascii: "i") && b[k + 2] == UInt8(ascii: "d")
+        if depth == 1 && expectKey && end.close - k == n + 1
+          && memcmp(b.start + k + 1, key.utf8Start, n) == 0
         {
           return value(b, after: end.close + 1)
         }

@@ -7,12 +7,11 @@ public struct Corpus: Sendable {
   /// Parties in file order.
   public let parties: [Party]
   /// Sources in file order.
-  public let sources: [Source]
+  public let sources: SourceList
   /// Records in timeline order (SCHEMA.md "Order").
   public let records: RecordList
 
   public let partyIndex: [Party.ID: Int]
-  public let sourceIndex: [Source.ID: Int]
   public let recordIndex: RecordIndex
   /// For each record, the parties it involves and all their ancestors, as party indexes:
   /// filtering by a party matches a record when the party is in this list.
@@ -36,11 +35,23 @@ public struct Corpus: Sendable {
 
   public init(parties: [Party], sources: [Source], records unsorted: [Record]) {
     self.init(
+      parties: parties, sources: SourceList(sources),
+      store: RecordStore(records: unsorted, parties: parties))
+  }
+
+  /// Another corpus's sources (kept as they are: read from the cache as used).
+  public init(parties: [Party], sources: SourceList, records unsorted: [Record])
+  {
+    self.init(
       parties: parties, sources: sources,
       store: RecordStore(records: unsorted, parties: parties))
   }
 
   init(parties: [Party], sources: [Source], store: RecordStore) {
+    self.init(parties: parties, sources: SourceList(sources), store: store)
+  }
+
+  init(parties: [Party], sources: SourceList, store: RecordStore) {
     self.parties = parties
     self.sources = sources
     self.store = store
@@ -51,12 +62,10 @@ public struct Corpus: Sendable {
     pi.reserveCapacity(parties.count)
     for (i, p) in parties.enumerated() { pi[p.id] = i }
     partyIndex = pi
-    var si: [Source.ID: Int] = [:]
-    si.reserveCapacity(sources.count)
-    for (i, s) in sources.enumerated() where si[s.id] == nil { si[s.id] = i }
-    sourceIndex = si
     var counts = [Int](repeating: 0, count: parties.count)
-    for p in store.involved { counts[Int(p)] += 1 }
+    store.involved.ensureAll()
+    let involved = store.involved.values
+    for k in 0..<store.involved.count { counts[Int(involved[k])] += 1 }
     filterKeys = Corpus.assignKeys(parties, counts: counts)
     recordsPerParty = counts
     partyTexts = parties.map { p in
@@ -91,7 +100,7 @@ public struct Corpus: Sendable {
     partyIndex[id].map { parties[$0] }
   }
   public func source(_ id: Source.ID) -> Source? {
-    sourceIndex[id].map { sources[$0] }
+    sources.index(of: id).map { sources[$0] }
   }
   public func record(_ id: Record.ID) -> Record? {
     recordIndex[id].map { records[$0] }

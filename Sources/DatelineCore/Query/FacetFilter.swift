@@ -40,7 +40,7 @@ public struct FacetFilter: Sendable, Hashable {
     return Prepared(
       filter: self,
       contested: disputedOnly
-        ? (links ?? LinkIndex(corpus: corpus)).contested : [],
+        ? (links ?? LinkIndex(corpus: corpus)).contested : RecordSet(),
       columns: needsColumns ? columns ?? FacetColumns(corpus: corpus) : nil,
       basisMask: basis.reduce(UInt8(0)) {
         $0 | (1 << UInt8(bases.firstIndex(of: $1) ?? 0))
@@ -50,7 +50,7 @@ public struct FacetFilter: Sendable, Hashable {
   /// A facet filter with the columns it reads.
   public struct Prepared: Sendable {
     let filter: FacetFilter
-    let contested: Set<Int>
+    let contested: RecordSet
     let columns: FacetColumns?
     /// One bit per basis (`Attribution.Basis.allCases` order).
     let basisMask: UInt8

@@ -6,11 +6,11 @@
 /// million records; a timeline row, the detail pane and `d`/`v` then ask in constant time.
 public struct LinkIndex: Sendable {
   /// Record index → indexes of the records that dispute it, in timeline order.
-  public let disputedBy: [Int: [Int]]
+  public let disputedBy: LinkMap
   /// Record index → indexes of the records that revise it, in timeline order.
-  public let revisedBy: [Int: [Int]]
+  public let revisedBy: LinkMap
   /// Records that dispute another or are disputed (the `⇄` marker).
-  public let contested: Set<Int>
+  public let contested: RecordSet
   /// Whether any record disputes or revises another: the timeline gives marker columns
   /// only to what the corpus has.
   public let hasDisputes: Bool
@@ -21,19 +21,14 @@ public struct LinkIndex: Sendable {
   public init(corpus: Corpus) {
     disputedBy = corpus.store.disputedBy
     revisedBy = corpus.store.revisedBy
-    var contested = Set<Int>()
-    for (target, sources) in disputedBy {
-      contested.insert(target)
-      contested.formUnion(sources)
-    }
-    self.contested = contested
+    contested = corpus.store.contested
     hasDisputes = !contested.isEmpty
     hasRevisions = !revisedBy.isEmpty
     recordIndex = corpus.recordIndex
   }
 
   /// Whether a later record revises the record at `index` (the `↻` marker).
-  public func isSuperseded(_ index: Int) -> Bool { revisedBy[index] != nil }
+  public func isSuperseded(_ index: Int) -> Bool { revisedBy.contains(index) }
 
   /// The records on the other side of the disputes of `record` (at `index`): those it
   /// disputes, then those disputing it, each once, in timeline order within each group.

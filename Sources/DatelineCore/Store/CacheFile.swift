@@ -6,7 +6,7 @@ import Foundation
 /// sections.
 ///
 /// ```
-/// 0   magic            u64   what the file is ("DLCACHE3", "DLSIGNS3")
+/// 0   magic            u64   what the file is ("DLCACHE4", "DLSIGNS4")
 /// 8   version          u64   CacheFile.version
 /// 16  file size        u64   the whole file, in bytes
 /// 24  header checksum  u64   XXH64 of bytes 32 ..< end of the block checksums
@@ -28,7 +28,7 @@ import Foundation
 /// guarantees that a section it hands out lies inside the file, has the declared element
 /// type, a length that is exactly count × element size, and the bytes the writer wrote.
 enum CacheFile {
-  static let version: UInt64 = 3
+  static let version: UInt64 = 4
   static let maximumSections = 64
   static let headerBytes = 56
   static let tableEntryBytes = 40
@@ -36,11 +36,11 @@ enum CacheFile {
   /// every column (CachedRows reads them together); 16 (65,536 rows) unless a test asks
   /// for small blocks (CacheSettings.blockShift).
   static let shifts = 4...24
-  /// The magics of earlier formats ("DLCACHE1", "DLDLSIG1", "DLCACHE2", "DLSIGNS2"):
-  /// replaced without a warning.
+  /// The magics of earlier formats ("DLCACHE1", "DLDLSIG1", "DLCACHE2", "DLSIGNS2",
+  /// "DLCACHE3", "DLSIGNS3"): replaced without a warning.
   static let formerMagics: Set<UInt64> = [
     0x3145_4843_4143_4C44, 0x3147_4953_4C44_4C44, 0x3245_4843_4143_4C44,
-    0x3253_4E47_4953_4C44,
+    0x3253_4E47_4953_4C44, 0x3345_4843_4143_4C44, 0x3353_4E47_4953_4C44,
   ]
 
   /// One section to write: its id, element type, count, and bytes (alive during `write`).

@@ -3,19 +3,29 @@
 /// (CorpusCache.read) both walk `columns`, so a column is added here in one line, and a
 /// column of RecordStore.Columns that is not here fails CacheLayoutTests.
 ///
-/// Sections, in file order: `meta` (ByteWriter values: counts, issues, parties, sources,
-/// the data files records lie in, links), the columns below, then the id index tables
-/// (`idTable`, one or two, their fill counts in `meta`).
+/// Sections, in file order: `meta` (ByteWriter values: counts, issues, parties, the data
+/// files records and source texts lie in, the source count), the columns below, the id
+/// index tables (`idTable`, one or two, their fill counts in `meta`), the links, then
+/// the sources and their id table.
 ///
 /// Each column says when it is read: `atOpen` (whole, before the first screen: what
 /// filters, counts and the density strip sweep over every record) or by block (a block
 /// of rows when one of its rows is first used: CachedRows).
 enum CacheLayout {
-  static let magic: UInt64 = 0x3345_4843_4143_4C44  // "DLCACHE3"
+  static let magic: UInt64 = 0x3445_4843_4143_4C44  // "DLCACHE4"
   static let meta: UInt32 = 1
   /// A column with one entry per record, whose count says how many there are.
   static let firstDay: UInt32 = 2
   static let idTable: UInt32 = 100
+  /// The links (CorpusCache+Links): disputed-by keys, starts and lists (19–21), the
+  /// same for revised-by (22–24), then the contested records.
+  static let links: UInt32 = 19
+  static let contested: UInt32 = 25
+  /// The sources (CorpusCache+Sources): where each starts in the bytes, the bytes,
+  /// and the id table.
+  static let sourceStarts: UInt32 = 26
+  static let sourceBytes: UInt32 = 27
+  static let sourceTable: UInt32 = 110
 
   /// How many elements a column has, for a corpus of `n` records.
   enum Count {

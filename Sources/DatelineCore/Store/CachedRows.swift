@@ -67,6 +67,29 @@ final class CachedRows: @unchecked Sendable {
     )
   }
 
+  /// Section `id` whole (not a record column), as a column read block by block when
+  /// used, each block checked against its checksum; a block that fails is zeroed and
+  /// the rows report the cache as not matching.
+  func section<T: CacheElementType>(_ id: UInt32, _: T.Type)
+    throws(CacheFile.Rejection) -> Column<T>
+  {
+    let e = try reader.entry(id, T.cacheElement)
+    let storage = Column<T>(uninitialized: e.count)
+    let base = UnsafeMutableRawPointer(storage.base)
+    let gate = BlockGate(elements: e.count, shift: e.shift) {
+      [reader, unowned self] b in
+      if reader.read(e, blocks: b..<(b + 1), into: base) { return true }
+      let block = e.block(b)
+      (base + (block.offset - e.offset)).initializeMemory(
+        as: UInt8.self, repeating: 0, count: block.length)
+      self.fail()
+      return false
+    }
+    return Column(
+      viewing: storage.values, count: e.count, owner: storage.storage,
+      gate: gate)
+  }
+
   /// Keeps `object` (memory the checks read) alive as long as the rows.
   func keep(_ object: AnyObject) { owned.append(object) }
 

@@ -3,8 +3,8 @@ import Foundation
 /// Reading the `meta` section and checking the column values: nothing read from a cache
 /// file is used before it is known to be in range.
 extension CorpusCache {
-  /// The `meta` section (see `encodeMeta`), with every count bounded by the bytes left,
-  /// every file index inside the load's `fileCount` files, and links inside the records.
+  /// The `meta` section (see `encodeMeta`), with every count bounded by the bytes left
+  /// and every file index inside the load's `fileCount` files.
   static func readMeta(_ r: inout ByteReader, fileCount: Int) throws(CacheFile
     .Rejection) -> CacheMeta
   {
@@ -14,17 +14,22 @@ extension CorpusCache {
     meta.leftOut = r.int()
     meta.issues = readIssues(&r)
     meta.parties = try readParties(&r)
-    meta.sources = try readSources(&r, fileCount: fileCount)
-    let recordFiles = r.count(unit: 8)
-    for _ in 0..<recordFiles {
-      let k = r.int()
-      guard r.ok, k >= 0, k < fileCount else {
-        throw .init(reason: "a record file is out of range")
+    for k in 0..<2 {
+      let n = r.count(unit: 8)
+      for _ in 0..<n {
+        let f = r.int()
+        guard r.ok, f >= 0, f < fileCount else {
+          throw .init(reason: "a data file is out of range")
+        }
+        if k == 0 {
+          meta.recordFiles.append(f)
+        } else {
+          meta.sourceFiles.append(f)
+        }
       }
-      meta.recordFiles.append(k)
     }
-    var links: [[Int: [Int]]] = []
-    for _ in 0..<2 { links.append(readLinks(&r)) }
+    meta.sources = r.int()
+    meta.sourceTableFill = r.int()
     meta.records = r.int()
     let tables = r.count(unit: 8)
     for _ in 0..<tables { meta.tableCounts.append(r.int()) }
@@ -37,20 +42,10 @@ extension CorpusCache {
       throw .init(reason: "wrong file counts")
     }
     guard meta.records >= 0, meta.records < Int(Int32.max),
-      meta.recordFiles.count < Int(UInt16.max)
+      meta.recordFiles.count < Int(UInt16.max), meta.sources >= 0
     else {
       throw .init(reason: "too many records")
     }
-    for map in links {
-      for (k, list) in map
-      where k < 0 || k >= meta.records
-        || list.contains(where: { $0 < 0 || $0 >= meta.records })
-      {
-        throw .init(reason: "a link is out of range")
-      }
-    }
-    meta.disputedBy = links[0]
-    meta.revisedBy = links[1]
     return meta
   }
 
@@ -124,48 +119,6 @@ extension CorpusCache {
     return parties
   }
 
-  /// Sources, with the place of each text (a data file index inside `fileCount`, and a
-  /// range checked against that file once it is open).
-  static func readSources(_ r: inout ByteReader, fileCount: Int)
-    throws(CacheFile.Rejection) -> [CacheMeta
-    .PendingSource]
-  {
-    var out: [CacheMeta.PendingSource] = []
-    let n = r.count(unit: 80)
-    out.reserveCapacity(n)
-    for _ in 0..<n {
-      let id = r.string()
-      let outlet = r.string()
-      let title = r.string()
-      let url = r.optional()
-      let published = readDate(&r)
-      let inferred = r.bool()
-      let updated = readDate(&r)
-      let via = r.optional()
-      var source = Source(
-        id: Source.ID(id), outlet: outlet, title: title, url: url,
-        published: published, publishedInferred: inferred,
-        updated: updated, via: via, text: "")
-      let kind = r.u64()
-      var pending = CacheMeta.PendingSource(
-        source: source, kind: kind, file: 0, range: 0..<0)
-      if kind == 0 {
-        source.text = r.string()
-        pending.source = source
-      } else {
-        let (f, lo, hi) = (r.int(), r.int(), r.int())
-        guard kind <= 3, f >= 0, f < fileCount, lo >= 0, hi >= lo else {
-          throw .init(reason: "a source text is out of range")
-        }
-        pending.file = f
-        pending.range = lo..<hi
-      }
-      guard r.ok else { throw .init(reason: "bad source list") }
-      out.append(pending)
-    }
-    return out
-  }
-
   static func readDate(_ r: inout ByteReader) -> RecordDate? {
     let day = r.int()
     let precision = r.int()
@@ -177,23 +130,5 @@ extension CorpusCache {
       return nil
     }
     return RecordDate(firstDay: CalendarDay(dayNumber: d), precision: p)
-  }
-
-  /// A link map (record → records); indexes are checked by `readMeta` once the record
-  /// count is known.
-  static func readLinks(_ r: inout ByteReader) -> [Int: [Int]] {
-    // Sized once: growing and rehashing the maps showed in the 10M re-open profile.
-    let n = r.count(unit: 16)
-    var map: [Int: [Int]] = [:]
-    map.reserveCapacity(n)
-    for _ in 0..<n {
-      let k = r.int()
-      let m = r.count(unit: 8)
-      var list: [Int] = []
-      list.reserveCapacity(m)
-      for _ in 0..<m { list.append(r.int()) }
-      map[k] = list
-    }
-    return map
   }
 }

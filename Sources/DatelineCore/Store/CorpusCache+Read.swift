@@ -9,11 +9,13 @@ struct CacheMeta {
   var leftOut = 0
   var issues: [LoadIssue] = []
   var parties: [Party] = []
-  var sources: [PendingSource] = []
   /// For each value of the `file` column, an index into the load's file list.
   var recordFiles: [Int] = []
-  var disputedBy: [Int: [Int]] = [:]
-  var revisedBy: [Int: [Int]] = [:]
+  /// The data files source texts lie in (indexes into the load's file list).
+  var sourceFiles: [Int] = []
+  var sources = 0
+  /// Used slots of the sources' id table.
+  var sourceTableFill = 0
   var records = 0
   var tableCounts: [Int] = []
 
@@ -46,7 +48,8 @@ extension CorpusCache {
     let rows = CachedRows(
       reader: reader,
       records: try reader.entry(CacheLayout.firstDay, .int32).count)
-    let (meta, columns0) = try readMetaAndColumns(location, reader, rows)
+    let (meta, links, columns0) = try readMetaAndColumns(
+      location, reader, rows)
     var columns = columns0
     guard meta.records == rows.records else {
       throw .init(reason: "meta and columns disagree on the record count")
@@ -56,29 +59,34 @@ extension CorpusCache {
     installRows(&columns, rows, files: meta.recordFiles.map { opened[$0] })
     let tables = try readIDTables(
       reader, counts: meta.tableCounts, idHash: columns.idHash, rows: rows)
+    let sources = try readSources(
+      count: meta.sources, fill: meta.sourceTableFill, opened: opened,
+      rows: rows)
     if checkAll {
       rows.gate?.ensureAll()
-      guard checkFill(tables, counts: meta.tableCounts), rows.problem == nil
+      guard checkFill(tables, counts: meta.tableCounts), sources.checkAll(),
+        rows.problem == nil
       else { throw .init(reason: "a block of rows or ids does not hold") }
     }
-    let sources = try placeSources(meta.sources, opened)
     let store = RecordStore(
       columns: columns.store, idIndex: IDIndex(tables: tables),
-      disputedBy: meta.disputedBy,
-      revisedBy: meta.revisedBy, owners: [rows] + opened.compactMap { $0 })
-    let corpus = Corpus(parties: meta.parties, sources: sources, store: store)
+      disputedBy: links.disputedBy, revisedBy: links.revisedBy,
+      contested: links.contested,
+      owners: [rows] + opened.compactMap { $0 })
+    let corpus = Corpus(
+      parties: meta.parties, sources: SourceList(cached: sources), store: store)
     return CorpusLoader.Result(
       corpus: corpus, issues: meta.issues, files: meta.files,
       failedFiles: meta.failedFiles, leftOut: meta.leftOut)
   }
 
-  /// `meta` read and parsed on one core while the columns read at open are read and
-  /// checked against their checksums on the other (at 10M, ~110 MB of sources and
-  /// links beside ~250 MB of columns).
+  /// `meta` and the links read and checked on one core while the columns read at open
+  /// are read and checked on the other.
   static func readMetaAndColumns(
     _ location: Location, _ reader: CacheReader, _ rows: CachedRows
-  ) throws(CacheFile.Rejection) -> (CacheMeta, CacheColumns) {
+  ) throws(CacheFile.Rejection) -> (CacheMeta, CacheLinks, CacheColumns) {
     let meta = Mutex<Result<CacheMeta, CacheFile.Rejection>?>(nil)
+    let links = Mutex<Result<CacheLinks, CacheFile.Rejection>?>(nil)
     let columns = Mutex<Result<CacheColumns, CacheFile.Rejection>?>(nil)
     let fileCount = location.files.count
     DispatchQueue.concurrentPerform(iterations: 2) { k in
@@ -90,6 +98,10 @@ extension CorpusCache {
           return try readMeta(&r, fileCount: fileCount)
         }
         meta.withLock { $0 = read }
+        let linked = Result { () throws(CacheFile.Rejection) in
+          try readLinks(reader, records: rows.records)
+        }
+        links.withLock { $0 = linked }
       } else {
         let read = Result { () throws(CacheFile.Rejection) in
           try readColumns(
@@ -99,32 +111,12 @@ extension CorpusCache {
         columns.withLock { $0 = read }
       }
     }
-    guard let m = meta.withLock({ $0 }), let c = columns.withLock({ $0 }) else {
+    guard let m = meta.withLock({ $0 }), let l = links.withLock({ $0 }),
+      let c = columns.withLock({ $0 })
+    else {
       throw .init(reason: "cannot read it")
     }
-    return (try m.get(), try c.get())
-  }
-
-  /// The sources, each text placed in its opened data file (its range checked).
-  static func placeSources(
-    _ pending: [CacheMeta.PendingSource], _ opened: [FileBytes?]
-  ) throws(CacheFile.Rejection) -> [Source] {
-    var sources: [Source] = []
-    sources.reserveCapacity(pending.count)
-    for p in pending {
-      var s = p.source
-      if p.kind != 0 {
-        guard let f = opened[p.file], p.range.upperBound <= f.count else {
-          throw .init(reason: "a source text is out of range")
-        }
-        s.textStorage = SourceText(
-          p.kind == 1
-            ? .verbatim(f, p.range)
-            : p.kind == 2 ? .escaped(f, p.range) : .literal(f, p.range))
-      }
-      sources.append(s)
-    }
-    return sources
+    return (try m.get(), try l.get(), try c.get())
   }
 
   /// The declared columns, each with the count its rule asks for (CacheLayout.Count); the
@@ -158,12 +150,13 @@ extension CorpusCache {
     throws(CacheFile.Rejection) -> [FileBytes?]
   {
     var opened = [FileBytes?](repeating: nil, count: location.files.count)
-    let needed = Set(
-      meta.recordFiles + meta.sources.filter { $0.kind != 0 }.map(\.file))
+    let needed = Set(meta.recordFiles + meta.sourceFiles)
     for k in needed.sorted() {
       guard
+        // No huge pages: a screen reads a 64 KB window per row shown, far apart, and
+        // each would make a whole 2 MB page resident (and cleared) in the records file.
         case .success(let f) = FileBytes.deferred(
-          location.directory + "/" + location.files[k]),
+          location.directory + "/" + location.files[k], hugePages: false),
         f.count == location.sizes[k]
       else {
         throw .quietly("a data file changed")

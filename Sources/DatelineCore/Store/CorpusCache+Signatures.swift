@@ -9,7 +9,7 @@ import Foundation
 /// of both cores at a million records). A file whose key is not the cache's, or whose
 /// checksum fails (a zeroed file would make every search find nothing), is ignored.
 extension CorpusCache {
-  static let signatureMagic: UInt64 = 0x3353_4E47_4953_4C44  // "DLSIGNS3"
+  static let signatureMagic: UInt64 = 0x3453_4E47_4953_4C44  // "DLSIGNS4"
   static let signatureSection: UInt32 = 1
 
   static func signaturePath(_ cachePath: String) -> String {

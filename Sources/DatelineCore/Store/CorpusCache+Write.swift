@@ -67,29 +67,23 @@ extension CorpusCache {
       fileIndex: fileIndex)
   }
 
-  /// The `meta` section: counts, issues, parties, sources, the record files, links, the
-  /// record count and the id tables' fill counts, in that order (`readMeta` reads them
-  /// back). Nil when a source's text is in a file that is not one of the data files.
+  /// The `meta` section: counts, issues, parties, the record files, the source files,
+  /// the source count and their id table's fill count, the record count and the id
+  /// tables' fill counts, in that order (`readMeta` reads them back).
   static func encodeMeta(
-    _ result: CorpusLoader.Result, columns placed: PlacedColumns
-  ) -> ByteWriter? {
+    _ result: CorpusLoader.Result, columns placed: PlacedColumns,
+    sources: EncodedSources
+  ) -> ByteWriter {
     var out = ByteWriter()
     for v in [result.files, result.failedFiles, result.leftOut] { out.int(v) }
     encodeIssues(result.issues, &out)
     encodeParties(result.corpus.parties, &out)
-    guard
-      encodeSources(result.corpus.sources, fileIndex: placed.fileIndex, &out)
-    else { return nil }
-    out.int(placed.recordFiles.count)
-    for k in placed.recordFiles { out.int(k) }
-    for map in [result.corpus.store.disputedBy, result.corpus.store.revisedBy] {
-      out.int(map.count)
-      for (k, list) in map.sorted(by: { $0.key < $1.key }) {
-        out.int(k)
-        out.int(list.count)
-        for v in list { out.int(v) }
-      }
+    for list in [placed.recordFiles, sources.files] {
+      out.int(list.count)
+      for k in list { out.int(k) }
     }
+    out.int(sources.starts.count - 1)
+    out.int(sources.table.count)
     out.int(result.corpus.store.count)
     out.int(placed.tables.count)
     for t in placed.tables { out.int(t.count) }
@@ -133,40 +127,6 @@ extension CorpusCache {
       out.int(p.key ?? -1)
       out.optional(p.color?.rawValue)
     }
-  }
-
-  /// Sources with their fields, and where each text is: its value (kind 0), or a data
-  /// file (by index in the load's list) and range (kinds 1–3: verbatim, escaped, literal).
-  static func encodeSources(
-    _ sources: [Source], fileIndex: [ObjectIdentifier: Int],
-    _ out: inout ByteWriter
-  ) -> Bool {
-    out.int(sources.count)
-    for s in sources {
-      for v in [s.id.rawValue, s.outlet, s.title] { out.string(v) }
-      out.optional(s.url)
-      out.int(s.published.map { Int($0.firstDay.dayNumber) } ?? Int.min)
-      out.int(s.published.map { $0.precision.rawValue } ?? 0)
-      out.bool(s.publishedInferred)
-      out.int(s.updated.map { Int($0.firstDay.dayNumber) } ?? Int.min)
-      out.int(s.updated.map { $0.precision.rawValue } ?? 0)
-      out.optional(s.via)
-      let place: (UInt64, FileBytes, Range<Int>)
-      switch s.textStorage.origin {
-      case .value(let t):
-        out.u64(0)
-        out.string(t)
-        continue
-      case .verbatim(let f, let r): place = (1, f, r)
-      case .escaped(let f, let r): place = (2, f, r)
-      case .literal(let f, let r): place = (3, f, r)
-      case .file: return false
-      }
-      guard let k = fileIndex[ObjectIdentifier(place.1)] else { return false }
-      out.u64(place.0)
-      for v in [k, place.2.lowerBound, place.2.upperBound] { out.int(v) }
-    }
-    return true
   }
 }
 

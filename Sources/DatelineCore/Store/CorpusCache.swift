@@ -98,14 +98,20 @@ enum CorpusCache {
       stillCurrent(location),
       let columns = placeRecords(corpus.store, files: location.files)
     else { return nil }
-    guard let meta = encodeMeta(result, columns: columns) else { return nil }
-    let failure: String? = withExtendedLifetime(columns) { () -> String? in
+    guard
+      let sources = encodeSources(
+        corpus.sources, fileIndex: columns.fileIndex)
+    else { return nil }
+    let meta = encodeMeta(result, columns: columns, sources: sources)
+    let failure: String? = withExtendedLifetime((columns, sources)) {
+      () -> String? in
       meta.bytes.withUnsafeBytes { m -> String? in
         do {
           try createFolder(location.settings.folder)
           try CacheFile.write(
             location.path, magic: CacheLayout.magic, key: location.key,
-            sections: sections(m, columns),
+            sections: sections(m, columns) + linkSections(corpus.store)
+              + sources.sections,
             shift: location.settings.blockShift)
           return nil
         } catch {

@@ -139,8 +139,8 @@ extension RecordStore {
   /// Guarantees: on success every copied line holds the bytes of the file as it was
   /// opened (a file read window by window is checked with `fstat` after the reads), and
   /// a line of a file this process did not scan (re-opened through the cache) is a whole
-  /// line carrying its row's id (`copyLine`); the problem when such a file changed or
-  /// came short, or a row is not where the cache says.
+  /// line carrying its row's id and date (`copyLine`); the problem when such a file
+  /// changed or came short, or a row is not where the cache says.
   func placeLines(
     _ rows: ArraySlice<Int>, offsets: [Int], into out: inout [UInt8]
   ) -> Result<[Bool], DataReadProblem> {
@@ -188,10 +188,11 @@ extension RecordStore {
         }
       }
     }
+    // A file that changed explains a line that no longer holds its row: said first.
     let changed = files.first { !$0.unchangedSinceOpen() }
     if let problem =
-      failed.withLock({ $0 })
-      ?? changed.map({ DataReadProblem.dataChanged(file: $0.path) })
+      changed.map({ DataReadProblem.dataChanged(file: $0.path) })
+      ?? failed.withLock({ $0 })
     {
       firstReadProblem.withLock { if $0 == nil { $0 = problem } }
       return .failure(problem)
@@ -201,7 +202,8 @@ extension RecordStore {
 
   /// Copies row `i`'s line, `lengths[i]` bytes at `start` of `f`, to `target`; the
   /// problem when it could not be read, or (`checked`: a file re-opened through the
-  /// cache) is not a whole line carrying the row's id.
+  /// cache) is not a whole line carrying the row's id and date (`carriesDate`: a
+  /// planted cache cannot list a left-out line with the row's id and another date).
   ///
   /// Why the check here: it reads the byte before the line and the two after it in the
   /// same `pread` (into `scratch`), so the placement is proven on bytes read for the
@@ -236,7 +238,7 @@ extension RecordStore {
       let whole = RecordStore.isWholeLine(
         at: start, end: start + n, fileSize: f.count
       ) { k in k >= lo && k < hi ? s[k - lo] : nil }
-      guard whole, carriesID(i, line) else {
+      guard whole, carriesID(i, line), carriesDate(i, line) else {
         return .cacheMismatch(file: f.path)
       }
       target.copyMemory(from: line.start, byteCount: n)

@@ -102,6 +102,26 @@ extension RecordStore {
       ?? (describedRecord(i, bytes) != nil)
   }
 
+  /// Whether `bytes` (row `i`'s item) carry row `i`'s date: the top-level `"date"`
+  /// string parses to the row's first day and precision (a week is a day's date with
+  /// `date_precision`), or, when it is written with escapes or is not found, the item
+  /// decodes to the row's record. Why: with the id alone, a planted cache could list a
+  /// line the load left out that carries the row's id (a later duplicate, a bad date).
+  func carriesDate(_ i: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let member = TopLevelID.find(in: bytes, key: "date"),
+      !member.escaped
+    else { return describedRecord(i, bytes) != nil }
+    let text = String(
+      decoding: UnsafeRawBufferPointer(rebasing: bytes[member.range]),
+      as: UTF8.self)
+    guard let date = RecordDate.parse(text),
+      let stored = DatePrecision(rawValue: Int(precision[i]))
+    else { return false }
+    return date.firstDay.dayNumber == firstDay[i]
+      && (date.precision == stored
+        || (stored == .week && date.precision == .day))
+  }
+
   /// For a store read through the cache: the problem if one of `rows` is not where its
   /// row says (whole line or delimited item, carrying the row's id), checked without
   /// decoding unless the id is written with escapes. Call after `readAll`.

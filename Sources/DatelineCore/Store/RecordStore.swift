@@ -33,8 +33,10 @@ final class RecordStore: @unchecked Sendable {
   let held: [Int: Record]
   let idIndex: IDIndex
   /// Timeline indexes of the records that dispute / revise each record (SCHEMA.md links).
-  let disputedBy: [Int: [Int]]
-  let revisedBy: [Int: [Int]]
+  let disputedBy: LinkMap
+  let revisedBy: LinkMap
+  /// The records that dispute another or are disputed (LinkIndex's `⇄` marker).
+  let contested: RecordSet
   /// Data files and arenas the pointers above point into.
   let owners: [AnyObject]
   /// The data files among `owners`, by address (see `file(of:)`).
@@ -132,9 +134,22 @@ final class RecordStore: @unchecked Sendable {
     var record: Record?
   }
 
-  init(
+  convenience init(
     columns c: Columns, idIndex: IDIndex, disputedBy: [Int: [Int]],
     revisedBy: [Int: [Int]], owners: [AnyObject],
+    provisional: Bool = false
+  ) {
+    let disputed = LinkMap(disputedBy)
+    self.init(
+      columns: c, idIndex: idIndex, disputedBy: disputed,
+      revisedBy: LinkMap(revisedBy),
+      contested: RecordSet.contested(disputed), owners: owners,
+      provisional: provisional)
+  }
+
+  init(
+    columns c: Columns, idIndex: IDIndex, disputedBy: LinkMap,
+    revisedBy: LinkMap, contested: RecordSet, owners: [AnyObject],
     provisional: Bool = false
   ) {
     self.provisional = provisional
@@ -157,6 +172,7 @@ final class RecordStore: @unchecked Sendable {
     self.idIndex = idIndex
     self.disputedBy = disputedBy
     self.revisedBy = revisedBy
+    self.contested = contested
     self.owners = owners
     files = RecordStore.dataFiles(owners)
     hasDeferredFiles = files.contains { $0.isDeferred }
