@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import DatelineCore
@@ -52,6 +53,50 @@ final class QuoteSearchTests: XCTestCase {
           found[k], naive(n, hay),
           "round \(round), needle \(k) (\(n.count) bytes) in \(hay.count) bytes"
         )
+      }
+    }
+  }
+
+  /// Texts long enough for many blocks of 256 samples (the sweep filters a block of
+  /// samples, then probes the ones that pass), cut whole into quotes as a source is into
+  /// the records that cite it, so nearly every sample is an occurrence: each quote's
+  /// occurrences agree with a `memcmp` at every offset, made-up quotes too.
+  func testAgreesOnLongTextsAcrossBlocksOfSamples() {
+    var rng = SplitMix64(state: 11)
+    for round in 0..<3 {
+      // Words of random letters: few grams repeat, so the sweep runs within its budget.
+      var hay: [UInt8] = []
+      while hay.count < 6_000 + 500 * round {
+        for _ in 0..<Int.random(in: 1...8, using: &rng) {
+          hay.append(UInt8.random(in: 0x61...0x7A, using: &rng))
+        }
+        hay.append(0x20)
+      }
+      var needles: [[UInt8]] = []
+      var at = 0
+      while at + 24 <= hay.count {
+        let length = Int.random(in: 16...24, using: &rng)
+        needles.append(Array(hay[at..<(at + length)]))
+        at += length
+      }
+      for k in 0..<10 { needles.append(Array("no such quote \(k) here".utf8)) }
+      hay.withUnsafeBytes { h in
+        let buffers = needles.map { n -> UnsafeRawBufferPointer in
+          let b = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: n.count, alignment: 1)
+          b.copyMemory(from: UnsafeRawBufferPointer(start: n, count: n.count))
+          return UnsafeRawBufferPointer(b)
+        }
+        defer { for b in buffers { b.deallocate() } }
+        let found = QuoteSearch.occurrences(of: buffers, in: h)
+        for (k, n) in buffers.enumerated() {
+          var want: [Int] = []
+          for t in stride(from: 0, through: h.count - n.count, by: 1)
+          where memcmp(h.start + t, n.start, n.count) == 0 {
+            want.append(t)
+          }
+          XCTAssertEqual(found[k], want, "round \(round), needle \(k)")
+        }
       }
     }
   }

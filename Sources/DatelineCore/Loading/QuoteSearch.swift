@@ -59,6 +59,9 @@ enum QuoteSearch {
     let next: UnsafeMutablePointer<Int32>
     let needleOf: UnsafeMutablePointer<Int32>
     let offsetOf: UnsafeMutablePointer<Int32>
+    /// One bit per `filterIndex` of a posted gram (eight bits per slot): most sampled
+    /// grams are no needle's, and this rejects them without a probe's branches.
+    let filter: UnsafeMutablePointer<UInt64>
 
     /// Guarantees: every gram of every long needle at offsets 0..<step is posted once.
     init(_ needles: [UnsafeRawBufferPointer], long: [Int], step: Int) {
@@ -74,11 +77,15 @@ enum QuoteSearch {
       needleOf = .allocate(capacity: postings)
       offsetOf = .allocate(capacity: postings)
       head.initialize(repeating: -1, count: size)
+      filter = .allocate(capacity: size >> 3)
+      filter.initialize(repeating: 0, count: size >> 3)
       var used: Int32 = 0
       for i in long {
         let n = needles[i]
         for o in 0..<step {
           let g = n.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+          let f = filterIndex(g)
+          filter[f >> 6] |= 1 << UInt64(f & 63)
           var s = slot(g)
           while head[s] >= 0 && keys[s] != g { s = (s + 1) & (size - 1) }
           keys[s] = g
@@ -97,14 +104,22 @@ enum QuoteSearch {
       next.deallocate()
       needleOf.deallocate()
       offsetOf.deallocate()
+      filter.deallocate()
     }
 
     @inline(__always) func slot(_ g: UInt64) -> Int {
       Int((g &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 
+    /// The same hash's top `bits + 3` bits: the gram's bit in `filter`.
+    @inline(__always) func filterIndex(_ g: UInt64) -> Int {
+      Int((g &* 0x9E37_79B9_7F4A_7C15) >> UInt64(61 - bits))
+    }
+
     /// The text sampled every `step` bytes, each sample's gram looked up and its
-    /// candidates verified with memcmp.
+    /// candidates verified with memcmp: the samples of a block of 256 first passed
+    /// through `filter` without a branch each (a sampled gram is a needle's at random,
+    /// which a branch per sample mispredicted), then the ones that pass probed.
     ///
     /// Guarantees: every occurrence of every long needle, once; nil when the compared
     /// bytes pass a linear budget (a periodic text, where every sample is a candidate of
@@ -114,39 +129,65 @@ enum QuoteSearch {
       in hay: UnsafeRawBufferPointer
     ) -> [(Int, Int)]? {
       guard let h = hay.baseAddress else { return [] }
-      let mask = (1 << bits) - 1
       var p = step - 1
       let n = hay.count
       var hits: [(Int, Int)] = []
       var work = 0
       var budget = 8 * n + 4096
       for i in long { budget += 4 * needles[i].count }
-      while p + Self.q <= n {
-        let g = h.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-        var s = slot(g)
-        while head[s] >= 0 {
-          if keys[s] == g {
-            var e = head[s]
-            while e >= 0 {
-              let i = Int(needleOf[Int(e)])
-              let t = p - Int(offsetOf[Int(e)])
-              let needle = needles[i]
-              if t >= 0 && t + needle.count <= n {
-                work += needle.count
-                if memcmp(h + t, needle.start, needle.count) == 0 {
-                  hits.append((i, t))
-                }
-              }
-              e = next[Int(e)]
-            }
-            break
+      let complete = withUnsafeTemporaryAllocation(of: Int.self, capacity: 256)
+      {
+        block -> Bool in
+        let passed = block.start
+        while p + Self.q <= n {
+          var k = 0
+          var taken = 0
+          while taken < 256 && p + Self.q <= n {
+            let f = filterIndex(
+              h.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+            passed[k] = p
+            k += Int(truncatingIfNeeded: (filter[f >> 6] >> UInt64(f & 63)) & 1)
+            p += step
+            taken += 1
           }
-          s = (s + 1) & mask
+          for j in 0..<k {
+            probe(at: passed[j], needles, h, n, &hits, &work)
+            if work > budget { return false }
+          }
         }
-        if work > budget { return nil }
-        p += step
+        return true
       }
-      return hits
+      return complete ? hits : nil
+    }
+
+    /// The sample at `p`: its gram's postings verified with memcmp (`work` counts the
+    /// bytes compared).
+    @inline(__always) func probe(
+      at p: Int, _ needles: [UnsafeRawBufferPointer], _ h: UnsafeRawPointer,
+      _ n: Int, _ hits: inout [(Int, Int)], _ work: inout Int
+    ) {
+      let g = h.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+      let mask = (1 << bits) - 1
+      var s = slot(g)
+      while head[s] >= 0 {
+        if keys[s] == g {
+          var e = head[s]
+          while e >= 0 {
+            let i = Int(needleOf[Int(e)])
+            let t = p - Int(offsetOf[Int(e)])
+            let needle = needles[i]
+            if t >= 0 && t + needle.count <= n {
+              work += needle.count
+              if memcmp(h + t, needle.start, needle.count) == 0 {
+                hits.append((i, t))
+              }
+            }
+            e = next[Int(e)]
+          }
+          return
+        }
+        s = (s + 1) & mask
+      }
     }
   }
 
