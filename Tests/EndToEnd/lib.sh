@@ -52,6 +52,16 @@ wait_gone() {
   return 1
 }
 
+# wait_for_file GLOB [SECONDS]: poll until a file matching GLOB exists.
+wait_for_file() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -le $deadline ]; do
+    if compgen -G "$1" >/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
 keys() { T send-keys -t 0 "$@"; }
 
 ok() { PASSES=$((PASSES + 1)); echo "ok   $NAME: $1"; }
