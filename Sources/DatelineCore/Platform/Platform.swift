@@ -86,6 +86,22 @@ public enum Platform {
     #endif
   }
 
+  /// Hands back the pages that lie wholly between `start` and `end` (memory of the
+  /// caller's own allocation whose bytes it no longer needs: MADV_DONTNEED, so a later
+  /// write finds cleared pages); the pages at either edge are kept.
+  static func releasePages(
+    from start: UnsafeRawPointer, to end: UnsafeRawPointer
+  ) {
+    let page = UInt(max(sysconf(Int32(_SC_PAGESIZE)), 4096))
+    let first = (UInt(bitPattern: start) + page - 1) & ~(page - 1)
+    let last = UInt(bitPattern: end) & ~(page - 1)
+    guard last > first, let p = UnsafeMutableRawPointer(bitPattern: first)
+    else { return }
+    #if os(Linux)
+    madvise(p, Int(last - first), MADV_DONTNEED)
+    #endif
+  }
+
   /// Hands memory freed by the allocator back to the system (glibc keeps it otherwise).
   static func releaseFreeMemory() {
     #if os(Linux)

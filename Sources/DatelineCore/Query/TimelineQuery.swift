@@ -82,19 +82,10 @@ public struct TimelineQuery: Sendable, Hashable {
     // Dates and parties come from the columns; a record is decoded only for search words,
     // so a filter over a million records takes milliseconds; over ten million, each half
     // of the timeline on its own core.
-    let store = corpus.store
     let check = CandidateCheck(
       lo: lo32, hi: hi32, filtered: !parties.isEmpty, wanted: wanted, any: any,
       facets: facetCheck)
-    let n = store.count
-    let parts = n >= TimelineQuery.splitAbove ? 2 : 1
-    let slots = ResultSlots<[Int]>(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      slots[part] = check.rows(
-        (n * part / parts)..<(n * (part + 1) / parts), corpus.involved,
-        store)
-    }
-    return parts == 1 ? slots.filled(0) : slots.filled(0) + slots.filled(1)
+    return check.rows(corpus.store, involved: corpus.involved)
   }
 
   /// Above this many records a filter runs on two cores.
@@ -109,12 +100,63 @@ public struct TimelineQuery: Sendable, Hashable {
     var any: Bool
     var facets: FacetFilter.Prepared?
 
-    /// The records of `range` that pass, in order.
+    /// The records of `store` that pass, in order; from `splitAbove` records on, each
+    /// half of them on its own core.
+    ///
+    /// Why one array of the store's size: a result grown by doubling and two halves
+    /// joined after cost a memmove of every row and fresh pages the kernel clears, each
+    /// time (blocks of 256 KB and more are mapped on their own: Platform.mapLargeBlocks);
+    /// pages of the array that no row reaches are never touched. Each half writes at its
+    /// own start, the second half's rows then move down behind the first's, and the
+    /// pages they left are handed back.
     func rows(
-      _ range: Range<Int>, _ involved: InvolvedParties, _ store: RecordStore
+      _ store: RecordStore, involved: InvolvedParties,
+      splitAbove: Int = TimelineQuery.splitAbove
     ) -> [Int] {
-      var out: [Int] = []
-      out.reserveCapacity(range.count / 4)
+      let n = store.count
+      let parts = n >= splitAbove ? 2 : 1
+      let starts = [0, n / 2]
+      return [Int](unsafeUninitializedCapacity: n) { buffer, filled in
+        let out = DisjointWrites(buffer)
+        let counts = ResultSlots<Int>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+          let range =
+            parts == 1 ? 0..<n : starts[part]..<(part == 0 ? n / 2 : n)
+          counts[part] = fill(range, involved, store, into: out.claim(range))
+        }
+        let first = counts.filled(0)
+        guard parts == 2 else {
+          filled = first
+          return
+        }
+        let second = counts.filled(1)
+        let from = buffer.start + starts[1]
+        (buffer.start + first).update(from: from, count: second)
+        Platform.releasePages(
+          from: buffer.start + first + second,
+          to: from + second)
+        filled = first + second
+      }
+    }
+
+    /// Writes the records of `range` that pass into `out`, in order; returns how many.
+    func fill(
+      _ range: Range<Int>, _ involved: InvolvedParties, _ store: RecordStore,
+      into out: UnsafeMutableBufferPointer<Int>
+    ) -> Int {
+      // The facets are tested through one copy taken here, not one per record.
+      guard let facets else {
+        return fill(range, involved, store, into: out) { _ in true }
+      }
+      return fill(range, involved, store, into: out) { facets.matches($0) }
+    }
+
+    @inline(__always)
+    private func fill(
+      _ range: Range<Int>, _ involved: InvolvedParties, _ store: RecordStore,
+      into out: UnsafeMutableBufferPointer<Int>, facets: (Int) -> Bool
+    ) -> Int {
+      var at = 0
       let one = wanted.count == 1 ? wanted[0] : nil
       for i in range {
         if store.lastDay[i] < lo || store.firstDay[i] > hi { continue }
@@ -132,10 +174,11 @@ public struct TimelineQuery: Sendable, Hashable {
           }
         }
         // MARK: facets (FacetFilter.swift)
-        if let facets, !facets.matches(i) { continue }
-        out.append(i)
+        if !facets(i) { continue }
+        out[at] = i
+        at += 1
       }
-      return out
+      return at
     }
   }
 
