@@ -43,3 +43,33 @@ final class ByteKeyTableTests: XCTestCase {
     XCTAssertEqual(written.find(refs[2], key: key), 2)
   }
 }
+
+/// A table made for `capacity` keys holds that many (insert never meets a full table,
+/// which it would probe forever), at most 70% full.
+final class ByteKeyTableCapacityTests: XCTestCase {
+  func testATableHoldsTheKeysItWasMadeFor() {
+    for capacity in [0, 1, 2, 11, 12, 16, 700, 717, 5000] {
+      let keys = (0..<capacity).map { Array("id-\($0)".utf8) }
+      let buffers = keys.map { k -> UnsafeMutablePointer<UInt8> in
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(k.count, 1))
+        p.initialize(from: k, count: k.count)
+        return p
+      }
+      defer { for b in buffers { b.deallocate() } }
+      let refs = zip(buffers, keys).map {
+        ByteRef(UnsafePointer($0), $1.count)
+      }
+      let key = { (v: Int32) in refs[Int(v)] }
+      var table = ByteKeyTable(capacity: capacity)
+      for (i, r) in refs.enumerated() {
+        XCTAssertNil(table.insert(r, value: Int32(i), key: key))
+      }
+      XCTAssertEqual(table.count, capacity)
+      XCTAssertLessThanOrEqual(capacity * 10, table.rawSlots.count * 7)
+      for (i, r) in refs.enumerated() {
+        XCTAssertEqual(
+          table.find(r, key: key), Int32(i), "capacity \(capacity)")
+      }
+    }
+  }
+}

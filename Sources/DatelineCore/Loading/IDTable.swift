@@ -10,33 +10,22 @@ struct IDTable: @unchecked Sendable {
 
   static func half(_ r: ByteRef) -> Int { Int(r.hash >> 31) }
 
+  /// Each core fills the table of its half, sized to the ids that fall in it (counted
+  /// first: a table must never fill up, and ids may fall in one half more than the
+  /// other, all of them if they were made to).
   static func build(_ set: ChunkSet) -> IDTable {
     let slots = ResultSlots<(ByteKeyTable, [(Int32, Int32)])>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { part in
-      var table = ByteKeyTable(capacity: set.total / 2 + 16)
+      var count = 0
+      eachID(set) { _, raw in if half(raw) == part { count += 1 } }
+      var table = ByteKeyTable(capacity: count)
       var dups: [(Int32, Int32)] = []
-      for c in 0..<set.count {
-        let data = set.chunks[c].data
-        let base = set.starts[c]
-        data.items.withUnsafeBufferPointer { items in
-          for l in 0..<items.count {
-            let raw: ByteRef
-            if items[l].clean {
-              raw = items[l].id
-            } else {
-              guard let fb = data.fallbacks[l], fb.syntaxIssue == nil,
-                let r = fb.rawIDRef
-              else { continue }
-              raw = r
-            }
-            guard half(raw) == part else { continue }
-            let g = Int32(base + l)
-            if let first = table.insert(
-              raw, value: g, key: { set.requiredID(of: $0) })
-            {
-              dups.append((g, first))
-            }
-          }
+      eachID(set) { g, raw in
+        guard half(raw) == part else { return }
+        if let first = table.insert(
+          raw, value: g, key: { set.requiredID(of: $0) })
+        {
+          dups.append((g, first))
         }
       }
       slots[part] = (table, dups)
@@ -45,6 +34,28 @@ struct IDTable: @unchecked Sendable {
     let parts = [slots.filled(0), slots.filled(1)]
     for part in parts { for (g, f) in part.1 { duplicates[g] = f } }
     return IDTable(tables: parts.map(\.0), duplicates: duplicates)
+  }
+
+  /// Calls `body` with each item's number and id, in item order (clean items' ids as
+  /// written, the others' as the reference read them; items without one are passed
+  /// over).
+  @inline(__always)
+  static func eachID(_ set: ChunkSet, _ body: (Int32, ByteRef) -> Void) {
+    for c in 0..<set.count {
+      let data = set.chunks[c].data
+      let base = set.starts[c]
+      data.items.withUnsafeBufferPointer { items in
+        for l in 0..<items.count {
+          if items[l].clean {
+            body(Int32(base + l), items[l].id)
+          } else if let fb = data.fallbacks[l], fb.syntaxIssue == nil,
+            let raw = fb.rawIDRef
+          {
+            body(Int32(base + l), raw)
+          }
+        }
+      }
+    }
   }
 
   /// The first item with this id.
