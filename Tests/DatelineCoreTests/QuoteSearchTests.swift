@@ -15,6 +15,20 @@ final class QuoteSearchTests: XCTestCase {
     }
   }
 
+  /// Each needle in a buffer of its own (so a read past its end is caught by tools).
+  func withBuffers<R>(
+    _ needles: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> R
+  ) -> R {
+    let buffers = needles.map { n -> UnsafeRawBufferPointer in
+      let b = UnsafeMutableRawBufferPointer.allocate(
+        byteCount: n.count, alignment: 1)
+      b.copyMemory(from: UnsafeRawBufferPointer(start: n, count: n.count))
+      return UnsafeRawBufferPointer(b)
+    }
+    defer { for b in buffers { b.deallocate() } }
+    return body(buffers)
+  }
+
   func testAgreesWithAPlainSearch() {
     var rng = SplitMix64(state: 7)
     for round in 0..<150 {
@@ -39,14 +53,7 @@ final class QuoteSearchTests: XCTestCase {
         }
       }
       let found = hay.withUnsafeBytes { h in
-        let buffers = needles.map { n -> UnsafeRawBufferPointer in
-          let b = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: n.count, alignment: 1)
-          b.copyMemory(from: UnsafeRawBufferPointer(start: n, count: n.count))
-          return UnsafeRawBufferPointer(b)
-        }
-        defer { for b in buffers { b.deallocate() } }
-        return QuoteSearch.occurrences(of: buffers, in: h)
+        withBuffers(needles) { QuoteSearch.occurrences(of: $0, in: h) }
       }
       for (k, n) in needles.enumerated() {
         XCTAssertEqual(
@@ -81,18 +88,13 @@ final class QuoteSearchTests: XCTestCase {
       }
       for k in 0..<10 { needles.append(Array("no such quote \(k) here".utf8)) }
       hay.withUnsafeBytes { h in
-        let buffers = needles.map { n -> UnsafeRawBufferPointer in
-          let b = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: n.count, alignment: 1)
-          b.copyMemory(from: UnsafeRawBufferPointer(start: n, count: n.count))
-          return UnsafeRawBufferPointer(b)
+        let found = withBuffers(needles) {
+          QuoteSearch.occurrences(of: $0, in: h)
         }
-        defer { for b in buffers { b.deallocate() } }
-        let found = QuoteSearch.occurrences(of: buffers, in: h)
-        for (k, n) in buffers.enumerated() {
+        for (k, n) in needles.enumerated() {
           var want: [Int] = []
           for t in stride(from: 0, through: h.count - n.count, by: 1)
-          where memcmp(h.start + t, n.start, n.count) == 0 {
+          where memcmp(h.start + t, n, n.count) == 0 {
             want.append(t)
           }
           XCTAssertEqual(found[k], want, "round \(round), needle \(k)")
