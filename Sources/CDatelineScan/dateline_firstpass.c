@@ -289,6 +289,8 @@ size_t dl_fp_scan(const uint8_t *buf, size_t len, uint64_t base, int final, cons
       line->status = DL_FP_UNUSUAL;
       line->involved_start = (uint32_t)involved_before;
     } else {
+      if (out->usual_count == 0 || line->first_day < out->min_day) out->min_day = line->first_day;
+      if (out->usual_count == 0 || line->first_day > out->max_day) out->max_day = line->first_day;
       out->usual_count++;
     }
     out->line_count++;

@@ -115,6 +115,43 @@ final class FirstPassDifferentialTests: XCTestCase {
     try assertCheckedViewIsTheReference(dir, first, ref)
   }
 
+  /// The sort's day buckets are sized from each piece's range of days: dates from year 1
+  /// to 9999 (buckets of several days each), and lines the pass leaves to the reference
+  /// decoder at both ends of the range, sort as the reference does.
+  func testDaysOverThousandsOfYearsSortAsTheReference() throws {
+    let dir = try synth(records: 500, seed: 9, corruption: 0)
+    let path = dir + "/records.jsonl"
+    var lines = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n"
+    ).map(String.init)
+    for i in lines.indices {
+      let year = 1 + (i * 7_919) % 9_999
+      let date = String(format: "%04d-%02d-%02d", year, 1 + i % 12, 1 + i % 28)
+      lines[i] = lines[i].replacingOccurrences(
+        of: #""date":"\d{4}-\d{2}-\d{2}""#, with: "\"date\":\"\(date)\"",
+        options: .regularExpression)
+    }
+    for (i, date) in [(3, "0001-01-01"), (5, "9999-12-01"), (8, "5000-06-15")] {
+      lines[i] = lines[i].replacingOccurrences(
+        of: #""end_date":"[^"]*","#, with: "", options: .regularExpression)
+      lines[i] = lines[i].replacingOccurrences(
+        of: #""date":"[^"]*""#, with: "\"\\\\u0064ate\":\"\(date)\"",
+        options: .regularExpression)
+    }
+    try (lines.joined(separator: "\n")).write(
+      toFile: path, atomically: true, encoding: .utf8)
+    for settings in [everything, smallPieces] {
+      let first = try firstPass(dir, settings)
+      let ref = try CorpusLoader.loadReference(directory: dir)
+      // The lines left to the reference decoder are the range's ends.
+      let last = ref.corpus.records.count - 1
+      XCTAssertTrue(ref.corpus.compactDateLabel(at: 0).hasPrefix("0001"))
+      XCTAssertTrue(ref.corpus.compactDateLabel(at: last).hasPrefix("9999"))
+      try assertColumnsAgree(first.corpus, ref.corpus)
+      try assertCheckedViewIsTheReference(dir, first, ref)
+    }
+  }
+
   /// The pass finds a usual line's end while it walks (no search for the `\n` first): a
   /// newline inside a string, after a backslash, inside a nested value, a number or a
   /// literal, and spaces, tabs, `\r` or other bytes after the closing `}` each end the

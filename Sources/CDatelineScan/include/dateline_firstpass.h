@@ -69,6 +69,10 @@ typedef struct {
   size_t involved_used;
   /// Lines with status DL_FP_USUAL among the line_count.
   size_t usual_count;
+  /// The lowest and highest first_day of those lines (set with the first one), so that
+  /// the sort's day buckets are known without a pass over every line.
+  int32_t min_day;
+  int32_t max_day;
   /// Set when a call stopped because a buffer was full (grow it and call again).
   int full;
 } dl_fp_output;

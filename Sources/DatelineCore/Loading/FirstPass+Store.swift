@@ -12,7 +12,7 @@ final class FirstPassIDs: @unchecked Sendable {
 /// The pass's lines by row, without reference counting: the lines of every piece in file
 /// order (row `lineBase[p] + l` is line `l` of piece `p`), then the unusual lines that
 /// decoded (row `-1 - k` is `extra[k]`).
-private struct FirstPassRows: @unchecked Sendable {
+struct FirstPassRows: @unchecked Sendable {
   let lines: [UnsafePointer<dl_fp_line>]
   let ids: [UnsafePointer<UInt8>]
   let involved: [UnsafePointer<UInt16>]
@@ -23,6 +23,8 @@ private struct FirstPassRows: @unchecked Sendable {
   let lineBase: [Int]
   let usualBase: [Int]
   let extra: [RecordStore.Row]
+  /// The first days of the lines shown, lowest to highest (nil when none is).
+  let dayRange: ClosedRange<Int32>?
 
   var usual: Int { usualBase[usualBase.count - 1] }
   var count: Int { usual + extra.count }
@@ -37,7 +39,13 @@ private struct FirstPassRows: @unchecked Sendable {
     var items: [UnsafeRawPointer?] = []
     var lineBase = [0]
     var usualBase = [0]
+    var lowest = extra.map(\.firstDay).min() ?? Int32.max
+    var highest = extra.map(\.firstDay).max() ?? Int32.min
     for piece in pieces {
+      if piece.out.usual_count > 0 {
+        lowest = min(lowest, piece.out.min_day)
+        highest = max(highest, piece.out.max_day)
+      }
       guard let l = piece.out.lines, let i = piece.out.ids,
         let v = piece.out.involved
       else { return nil }
@@ -56,6 +64,7 @@ private struct FirstPassRows: @unchecked Sendable {
       lines, ids, involved, items
     )
     (self.lineBase, self.usualBase, self.extra) = (lineBase, usualBase, extra)
+    dayRange = lowest <= highest ? lowest...highest : nil
   }
 
   /// The line a sort key stands for (a usual line: `row >= 0`, its piece in `chunk`).
@@ -126,9 +135,7 @@ extension FirstPassScan {
     guard let rows = FirstPassRows(pieces, files: opened, extra: decoded) else {
       return nil
     }
-    let keys = FirstPassScan.sortKeys(rows)
-    defer { keys.deallocate() }
-    let order = RecordStore.timelineOrder(keys) { rows.id(row: $0) }
+    let order = FirstPassScan.timelineOrder(rows)
     let columns = FirstPassScan.columns(order, rows)
     let ids = columns.ids
     let count = rows.count
@@ -147,49 +154,6 @@ extension FirstPassScan {
     return RecordStore(
       columns: columns, idIndex: index, disputedBy: [:], revisedBy: [:],
       owners: opened + [idBytes.0, idBytes.1], provisional: true)
-  }
-
-  /// A sort key for every usual line (each piece's keys written by the core that takes
-  /// the piece, at the piece's place) and every unusual line that decoded.
-  private static func sortKeys(_ rows: FirstPassRows)
-    -> UnsafeMutableBufferPointer<RecordStore.SortKey>
-  {
-    let keys = UnsafeMutableBufferPointer<RecordStore.SortKey>.allocate(
-      capacity: max(rows.count, 1))
-    HugePages.prefer(
-      UnsafeRawPointer(keys.start),
-      bytes: keys.count * MemoryLayout<RecordStore.SortKey>.stride)
-    let shared = DisjointWrites(keys)
-    DispatchQueue.concurrentPerform(iterations: rows.lines.count) { p in
-      let lines = rows.lines[p]
-      var k = rows.usualBase[p]
-      for l in 0..<(rows.lineBase[p + 1] - rows.lineBase[p])
-      where lines[l].status == UInt8(DL_FP_USUAL) {
-        let line = lines[l]
-        let key = RecordStore.key(
-          firstDay: line.first_day, lastDay: line.last_day,
-          precision: line.precision, time: line.time)
-        shared.initialize(
-          k,
-          to: .init(
-            key: key, prefix: RecordStore.prefix(rows.id(piece: p, line)),
-            row: Int32(rows.lineBase[p] + l),
-            chunk: FirstPassRows.chunk(piece: p, involved: line.involved_count))
-        )
-        k += 1
-      }
-    }
-    for (j, row) in rows.extra.enumerated() {
-      let key = RecordStore.key(
-        firstDay: row.firstDay, lastDay: row.lastDay, precision: row.precision,
-        time: row.time)
-      keys.initializeElement(
-        at: rows.usual + j,
-        to: .init(
-          key: key, prefix: RecordStore.prefix(row.id), row: Int32(-1 - j),
-          chunk: -1))
-    }
-    return UnsafeMutableBufferPointer(rebasing: keys[0..<rows.count])
   }
 
   /// The columns in timeline order, each core filling half: first each half's involved

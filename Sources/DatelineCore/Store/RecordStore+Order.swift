@@ -16,11 +16,15 @@ extension RecordStore {
   static func key(
     firstDay: Int32, lastDay: Int32, precision: UInt8, time: Int16
   ) -> UInt64 {
-    let offset: Int64 = 719_163  // day number of 0001-01-01 is -719162
-    let f = UInt64(Int64(firstDay) + offset)
-    let l = UInt64(Int64(lastDay) + offset)
+    let f = keyDay(firstDay)
+    let l = keyDay(lastDay)
     let t = UInt64(time < 0 ? 1440 : Int(time))
     return f << 35 | UInt64(precision) << 33 | l << 11 | t
+  }
+
+  /// A day as a key holds it: from 0001-01-01 (day number -719162) up.
+  @inline(__always) static func keyDay(_ day: Int32) -> UInt64 {
+    UInt64(Int64(day) + 719_163)
   }
 
   static func prefix(_ id: ByteRef) -> UInt64 {
@@ -61,10 +65,20 @@ extension RecordStore {
     let days = DayBuckets(keys)
     let starts = days.scatter(keys, into: out.base)
     defer { starts.deallocate() }
-    // Each bucket sorted; the cores split the buckets by number of keys.
+    sortBuckets(out, starts: starts, count: days.count, by: less)
+    return out
+  }
+
+  /// Sorts each of `count` buckets of `out` (bucket b at `starts[b]..<starts[b + 1]`)
+  /// on its own; the cores split the buckets by number of keys.
+  static func sortBuckets(
+    _ out: Column<SortKey>, starts: UnsafeMutablePointer<Int>,
+    count buckets: Int,
+    by less: TimelineLess
+  ) {
+    let n = out.count
     var split = 0
-    while split < days.count && starts[split] < n / 2 { split += 1 }
-    let buckets = days.count
+    while split < buckets && starts[split] < n / 2 { split += 1 }
     let bounds = ReadOnlyBuffer(
       UnsafeBufferPointer(start: starts, count: buckets + 1))
     let sorting = DisjointWrites(
@@ -79,7 +93,6 @@ extension RecordStore {
         bucketKeys.sort(by: less.callAsFunction)
       }
     }
-    return out
   }
 
   /// The timeline order of two keys: packed key, id prefix, then the whole id.
@@ -107,6 +120,17 @@ extension RecordStore {
         lowest = min(lowest, k.key >> 35)
         highest = max(highest, k.key >> 35)
       }
+      self.init(lowest: lowest, highest: highest)
+    }
+
+    /// Buckets over the keys of records whose first days are in `days`.
+    init(firstDays days: ClosedRange<Int32>) {
+      self.init(
+        lowest: RecordStore.keyDay(days.lowerBound),
+        highest: RecordStore.keyDay(days.upperBound))
+    }
+
+    private init(lowest: UInt64, highest: UInt64) {
       let span = highest - lowest + 1
       low = lowest
       shift = UInt64(max(0, (UInt64.bitWidth - span.leadingZeroBitCount) - 16))
@@ -115,6 +139,31 @@ extension RecordStore {
 
     @inline(__always) func bucket(_ k: SortKey) -> Int {
       Int(((k.key >> 35) - low) >> shift)
+    }
+
+    /// The bucket of a record whose first day is `day` (in the days given at init).
+    @inline(__always) func bucket(day: Int32) -> Int {
+      Int((RecordStore.keyDay(day) - low) >> shift)
+    }
+
+    /// Where each bucket starts when half 0's keys of a bucket come before half 1's:
+    /// `count + 1` entries, the last `n` (the caller deallocates); each half's counts
+    /// (`counts[h][b]`) become where its next key of bucket b goes.
+    static func places(
+      _ counts: [UnsafeMutableBufferPointer<Int>], buckets: Int, n: Int
+    ) -> UnsafeMutablePointer<Int> {
+      let starts = UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)
+      var at = 0
+      for b in 0..<buckets {
+        starts[b] = at
+        for half in counts {
+          let c = half[b]
+          half[b] = at
+          at += c
+        }
+      }
+      starts[buckets] = n
+      return starts
     }
 
     /// Places the keys into `out` bucket by bucket (a counting sort, each core counting
@@ -143,18 +192,7 @@ extension RecordStore {
         for i in (h == 0 ? 0..<mid : mid..<n) { c[bucket(input[i])] += 1 }
       }
       // Bucket b of half 0 starts where buckets < b of both halves end; half 1 follows.
-      let starts = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
-      var at = 0
-      for b in 0..<count {
-        starts[b] = at
-        let c0 = counts[0][b]
-        counts[0][b] = at
-        at += c0
-        let c1 = counts[1][b]
-        counts[1][b] = at
-        at += c1
-      }
-      starts[count] = n
+      let starts = DayBuckets.places(counts, buckets: count, n: n)
       // Every key to its own place: the halves' places of a bucket do not overlap.
       let nexts = counts.map(DisjointWrites.init)
       let placed = DisjointWrites(
