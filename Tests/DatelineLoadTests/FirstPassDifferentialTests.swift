@@ -58,11 +58,8 @@ final class FirstPassDifferentialTests: XCTestCase {
   /// Truncated lines, a BOM, CRLF, blank lines, escapes in keys and ids, nested `date`
   /// and `id` keys, duplicate keys, an id of 300 bytes, a last line without a newline.
   func testOddLinesAreLeftToTheReferenceDecoder() throws {
-    let dir = try synth(records: 200, seed: 5, corruption: 0)
-    let path = dir + "/records.jsonl"
-    var lines = try String(contentsOfFile: path, encoding: .utf8).split(
-      separator: "\n"
-    ).map(String.init)
+    let (dir, path, original) = try synthLines(records: 200, seed: 5)
+    var lines = original
     lines[0] = "\u{FEFF}" + lines[0]
     lines[3] += "\r"
     lines[5] = String(lines[5].prefix(lines[5].count / 2))
@@ -119,11 +116,8 @@ final class FirstPassDifferentialTests: XCTestCase {
   /// to 9999 (buckets of several days each), and lines the pass leaves to the reference
   /// decoder at both ends of the range, sort as the reference does.
   func testDaysOverThousandsOfYearsSortAsTheReference() throws {
-    let dir = try synth(records: 500, seed: 9, corruption: 0)
-    let path = dir + "/records.jsonl"
-    var lines = try String(contentsOfFile: path, encoding: .utf8).split(
-      separator: "\n"
-    ).map(String.init)
+    let (dir, path, original) = try synthLines(records: 500, seed: 9)
+    var lines = original
     for i in lines.indices {
       let year = 1 + (i * 7_919) % 9_999
       let date = String(format: "%04d-%02d-%02d", year, 1 + i % 12, 1 + i % 28)
@@ -159,11 +153,8 @@ final class FirstPassDifferentialTests: XCTestCase {
   /// Each cut line would read as one valid record without its newline, so a walk that
   /// went on past the `\n` would show a record the reference does not have.
   func testANewlineInsideAValueEndsTheLineThere() throws {
-    let dir = try synth(records: 120, seed: 8, corruption: 0)
-    let path = dir + "/records.jsonl"
-    var lines = try String(contentsOfFile: path, encoding: .utf8).split(
-      separator: "\n"
-    ).map(String.init)
+    let (dir, path, original) = try synthLines(records: 120, seed: 8)
+    var lines = original
     let cuts = [
       "\"x_s\":\"ab\ncd\",", "\"x_s\":\"a\\\n\",", "\"x_o\":{\"a\":\n1},",
       "\"x_a\":[1,\n2],", "\"x_n\":12\n,", "\"x_t\":tr\nue,",
@@ -238,6 +229,18 @@ final class FirstPassDifferentialTests: XCTestCase {
       to: dir,
       options: .init(records: records, seed: seed, corruption: corruption))
     return dir
+  }
+
+  /// A clean generated corpus, its records file and that file's lines (to be changed).
+  func synthLines(records: Int, seed: UInt64) throws -> (
+    dir: String, path: String, lines: [String]
+  ) {
+    let dir = try synth(records: records, seed: seed, corruption: 0)
+    let path = dir + "/records.jsonl"
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+      separator: "\n"
+    ).map(String.init)
+    return (dir, path, lines)
   }
 
   func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws
