@@ -130,6 +130,9 @@ final class TimelinePropertyTests: XCTestCase {
   static func randomCorpus(seed: UInt64, records count: Int) -> (
     Corpus, [Party], [Spec]
   ) {
+    // Ids are one of 3 first characters and up to 3 of 6 more: 3 * (1 + 6 + 36 + 216) =
+    // 777 distinct ids; more records than that would never finish drawing them.
+    precondition(count <= 777, "randomCorpus draws at most 777 distinct ids")
     var g = SplitMix64(state: seed)
     var parties: [Party] = []
     for i in 0..<12 {
