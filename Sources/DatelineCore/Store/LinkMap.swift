@@ -53,16 +53,7 @@ public struct LinkMap: Sequence, Sendable {
   public func contains(_ i: Int) -> Bool { place(of: i) != nil }
 
   /// Where record `i` is in `keys` (a binary search), nil when it is not there.
-  func place(of i: Int) -> Int? {
-    guard let key = Int32(exactly: i) else { return nil }
-    var lo = 0
-    var hi = keys.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < keys.count && keys[lo] == key ? lo : nil
-  }
+  func place(of i: Int) -> Int? { keys.sortedPlace(of: i) }
 
   func list(_ k: Int) -> [Int] {
     (Int(starts[k])..<Int(starts[k + 1])).map { Int(from[$0]) }

@@ -32,16 +32,7 @@ public struct RecordSet: Sequence, Sendable, Equatable,
   public var count: Int { sorted.count }
   public var isEmpty: Bool { sorted.count == 0 }
 
-  public func contains(_ i: Int) -> Bool {
-    guard let key = Int32(exactly: i) else { return false }
-    var lo = 0
-    var hi = sorted.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if sorted[mid] < key { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < sorted.count && sorted[lo] == key
-  }
+  public func contains(_ i: Int) -> Bool { sorted.sortedPlace(of: i) != nil }
 
   public func makeIterator() -> AnyIterator<Int> {
     var k = 0
@@ -59,5 +50,20 @@ public struct RecordSet: Sequence, Sendable, Equatable,
   /// The records that dispute another or are disputed, from the disputed-by map.
   static func contested(_ disputedBy: LinkMap) -> RecordSet {
     RecordSet(unsorted: Array(disputedBy.keys) + Array(disputedBy.from))
+  }
+}
+
+extension Column where T == Int32 {
+  /// Where record number `i` is in this ascending column (a binary search), nil when
+  /// it is not there: the one search behind `RecordSet.contains` and `LinkMap.place`.
+  func sortedPlace(of i: Int) -> Int? {
+    guard let key = Int32(exactly: i) else { return nil }
+    var lo = 0
+    var hi = count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if self[mid] < key { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < count && self[lo] == key ? lo : nil
   }
 }
