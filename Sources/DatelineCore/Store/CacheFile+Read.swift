@@ -11,7 +11,6 @@ import Foundation
 /// cannot change what the blocks are checked against.
 final class CacheReader: @unchecked Sendable {
   let path: String
-  let size: Int
   /// Elements per block of every section: `1 << shift`.
   let shift: Int
   let entries: [CacheFile.Entry]
@@ -20,13 +19,12 @@ final class CacheReader: @unchecked Sendable {
   private let descriptor: Int32
 
   init(
-    path: String, descriptor: Int32, size: Int, shift: Int,
+    path: String, descriptor: Int32, shift: Int,
     entries: [CacheFile.Entry], sums: [UInt64]
   ) {
     self.path = path
     self.shift = shift
     self.descriptor = descriptor
-    self.size = size
     self.entries = entries
     self.sums = sums
   }
@@ -126,7 +124,7 @@ extension CacheFile {
     switch checked {
     case .success(let (entries, sums)):
       return CacheReader(
-        path: path, descriptor: fd, size: size,
+        path: path, descriptor: fd,
         shift: entries.first?.shift ?? shifts.lowerBound, entries: entries,
         sums: sums)
     case .failure(let rejection):
