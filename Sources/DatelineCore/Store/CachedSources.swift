@@ -54,17 +54,20 @@ final class CachedSources: @unchecked Sendable {
   /// Source `i`; a stand-in when its bytes do not decode (the cache then reports
   /// `cacheMismatch`).
   func source(_ i: Int) -> Source {
-    if let b = encoded(i) {
-      var r = ByteReader(b)
-      if let pending = try? CorpusCache.readSource(&r, fileCount: files.count),
-        r.remaining == 0,
-        let s = try? CorpusCache.placeSource(pending, files)
-      {
-        return s
-      }
-    }
+    if let s = decoded(i) { return s }
     rows.fail()
     return Source(id: Source.ID(""), outlet: "", title: "", text: "")
+  }
+
+  /// Source `i` decoded from its bytes (all of them, its text in range); nil when they
+  /// do not decode.
+  private func decoded(_ i: Int) -> Source? {
+    guard let b = encoded(i) else { return nil }
+    var r = ByteReader(b)
+    guard let pending = try? CorpusCache.readSource(&r, fileCount: files.count),
+      r.remaining == 0
+    else { return nil }
+    return try? CorpusCache.placeSource(pending, files)
   }
 
   /// The id bytes of source `v` (the first field of its bytes); empty when they are
@@ -96,12 +99,7 @@ final class CachedSources: @unchecked Sendable {
     bytes.ensureAll()
     table.rawSlots.ensureAll()
     for i in 0..<count {
-      guard let b = encoded(i) else { return false }
-      var r = ByteReader(b)
-      guard let p = try? CorpusCache.readSource(&r, fileCount: files.count),
-        r.remaining == 0, (try? CorpusCache.placeSource(p, files)) != nil,
-        index(of: p.source.id) == i
-      else { return false }
+      guard let s = decoded(i), index(of: s.id) == i else { return false }
     }
     return CorpusCache.checkFill([table], counts: [table.count])
       && rows.problem == nil
