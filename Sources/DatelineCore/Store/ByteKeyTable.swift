@@ -14,6 +14,8 @@ struct ByteKeyTable: @unchecked Sendable {
   private var slots: Column<UInt64>
   private var mask: Int
   private(set) var count = 0
+  /// Keys the table takes before an insert grows it: 70% of its slots.
+  private var room: Int
   /// Values are below this (a table read back from the cache: the record count), so a
   /// slot naming anything else is passed over, never looked up.
   private var limit = Int32.max
@@ -27,6 +29,7 @@ struct ByteKeyTable: @unchecked Sendable {
     self.slots = slots
     mask = slots.count - 1
     self.count = count
+    room = slots.count * 7 / 10
     limit = values
   }
 
@@ -40,6 +43,7 @@ struct ByteKeyTable: @unchecked Sendable {
     slots = Column(uninitialized: n)
     slots.base.initialize(repeating: 0, count: n)
     mask = n - 1
+    room = n * 7 / 10
   }
 
   @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int)
@@ -118,10 +122,15 @@ struct ByteKeyTable: @unchecked Sendable {
   }
 
   /// Inserts `value` unless the key is there; returns the value already stored, if any.
+  ///
+  /// A table given more keys than it was made for grows (`grow`) instead of filling up,
+  /// where the probe below would never end; the loader sizes its tables exactly, so it
+  /// never grows one.
   mutating func insert(_ r: ByteRef, value: Int32, key: (Int32) -> ByteRef)
     -> Int32?
   {
     ownSlots()
+    if count >= room { grow() }
     let h = r.hash
     let p = r.pointer
     let n = r.count
@@ -133,12 +142,36 @@ struct ByteKeyTable: @unchecked Sendable {
         count += 1
         return nil
       }
-      if UInt32(truncatingIfNeeded: s >> 32) == h {
+      // A removed key's slot names no value (as in `find`): probing goes on past it.
+      if UInt32(truncatingIfNeeded: s >> 32) == h
+        && UInt32(truncatingIfNeeded: s) != ByteKeyTable.removed
+      {
         let v = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
         let k = key(v)
         if k.count == n && memcmp(k.pointer, p, n) == 0 { return v }
       }
       i = (i + 1) & mask
     }
+  }
+
+  /// Twice the slots, every used one placed again by the hash it carries (no key is
+  /// read; a slot whose key was removed keeps its place marker), so the table is at
+  /// most 35% full after it; `count` becomes the slots placed.
+  private mutating func grow() {
+    let n = slots.count * 2
+    let grown = Column<UInt64>(uninitialized: n)
+    grown.base.initialize(repeating: 0, count: n)
+    var placed = 0
+    for k in 0..<slots.count where slots.values[k] != 0 {
+      let s = slots.values[k]
+      var i = Int(UInt32(truncatingIfNeeded: s >> 32)) & (n - 1)
+      while grown.values[i] != 0 { i = (i + 1) & (n - 1) }
+      grown.base[i] = s
+      placed += 1
+    }
+    slots = grown
+    mask = n - 1
+    room = n * 7 / 10
+    count = placed
   }
 }
