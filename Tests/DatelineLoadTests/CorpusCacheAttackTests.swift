@@ -281,6 +281,29 @@ final class CorpusCacheAttackTests: XCTestCase {
     }
   }
 
+  /// A lazy re-open reads the signatures when a search first needs them: a file that
+  /// is not sound is said then (it was lost with a copy of the result), and replaced.
+  func testALazyReopenSaysItsSignaturesWereIgnored() throws {
+    _ = try pristineCache()
+    XCTAssertNil(try open().prepareSearch(minimumRecords: 0))
+    let signatures = CorpusCache.signaturePath(try location.path)
+    try Data([UInt8](repeating: 0, count: 48)).write(
+      to: URL(fileURLWithPath: signatures))
+    var lazy = settings
+    lazy.lazyCacheReads = true
+    let again = try CorpusLoader.open(directory: dir, settings: lazy)
+    XCTAssertTrue(again.fromCache)
+    XCTAssertEqual(again.cacheWarnings, [], "not read at a lazy open")
+    let warning = again.prepareSearch(minimumRecords: 0)
+    XCTAssertNotNil(again.corpus.searchSignatures.built)
+    XCTAssertEqual(
+      warning?.hasPrefix("search signatures ignored ("), true,
+      warning ?? "no warning")
+    let third = try CorpusLoader.open(directory: dir, settings: lazy)
+    XCTAssertNil(third.prepareSearch(minimumRecords: 0), "written again")
+    XCTAssertNotNil(third.corpus.searchSignatures.built)
+  }
+
   func testXXH64GivesThePublishedValues() {
     func h(_ s: String, _ seed: UInt64 = 0) -> UInt64 {
       Array(s.utf8).withUnsafeBytes { dl_xxh64($0.baseAddress, $0.count, seed) }

@@ -43,10 +43,12 @@ public enum CorpusLoader {
       -> String?
     {
       guard corpus.searchSignatures.built == nil else { return nil }
-      // A lazy re-open left the signatures beside the cache to be read now.
+      // A lazy re-open left the signatures beside the cache to be read now; a file
+      // that was there and not sound is said (they are built again below).
+      var ignored: String?
       if fromCache, let cacheLocation {
-        var read = self
-        CorpusLoader.installSignatures(&read, cacheLocation)
+        ignored = CorpusLoader.installSignatures(
+          in: corpus, from: cacheLocation)
         if corpus.searchSignatures.built != nil { return nil }
       }
       corpus.prepareSearch(
@@ -54,8 +56,10 @@ public enum CorpusLoader {
       // Only beside a cache file that is there (a corpus with text_path sources has none).
       guard let cacheLocation, let built = corpus.searchSignatures.built,
         FileManager.default.fileExists(atPath: cacheLocation.path)
-      else { return nil }
-      return CorpusCache.writeSignatures(built, at: cacheLocation)
+      else { return ignored }
+      let failed = CorpusCache.writeSignatures(built, at: cacheLocation)
+      let both = [ignored, failed].compactMap { $0 }
+      return both.isEmpty ? nil : both.joined(separator: "; ")
     }
 
     /// Writes the re-open cache that `open(…, deferCacheWrite: true)` left for later
@@ -178,7 +182,9 @@ public enum CorpusLoader {
         cached.cacheLocation = cache
         cached.timings = settings.timings
         if !settings.lazyCacheReads {
-          installSignatures(&cached, cache)
+          if let warning = installSignatures(in: cached.corpus, from: cache) {
+            cached.cacheWarnings.append(warning)
+          }
           timer.lap("search signatures read")
         }
         return (cached, cache, warnings)
@@ -194,20 +200,21 @@ public enum CorpusLoader {
     return (nil, cache, warnings)
   }
 
-  /// The search signatures kept beside the cache, when they are there and sound (a bad
-  /// file is left to be written again once the signatures are built).
+  /// Installs in `corpus` the search signatures kept beside the cache, when they are
+  /// there and sound; returns a warning for a file that is there and not sound (it is
+  /// left to be written again once the signatures are built).
   static func installSignatures(
-    _ cached: inout Result, _ cache: CorpusCache.Location
-  ) {
+    in corpus: Corpus, from cache: CorpusCache.Location
+  ) -> String? {
     do {
       let signatures = try CorpusCache.readSignatures(
-        at: cache, records: cached.corpus.records.count)
-      cached.corpus.searchSignatures.install(signatures)
+        at: cache, records: corpus.records.count)
+      corpus.searchSignatures.install(signatures)
+      return nil
     } catch {
-      if !error.quiet {
-        cached.cacheWarnings.append(
-          "search signatures ignored (\(error.reason)); they are built again")
-      }
+      return error.quiet
+        ? nil
+        : "search signatures ignored (\(error.reason)); they are built again"
     }
   }
 
