@@ -57,11 +57,17 @@ final class FirstPassWorkerMemory: @unchecked Sendable {
   /// 500 bytes a line, ids of 8, two or three parties); a region grows when its
   /// pieces need more.
   init(bytes: Int) {
-    let lines = bytes / 256 + 256
-    self.lines = FirstPassArena(
-      bytes: lines * MemoryLayout<dl_fp_line>.stride)
-    ids = FirstPassArena(bytes: lines * 12)
-    involved = FirstPassArena(bytes: lines * 8 + (1 << 18))
+    let size = Self.sizes(lines: bytes / 256 + 256)
+    lines = FirstPassArena(bytes: size.lines)
+    ids = FirstPassArena(bytes: size.ids)
+    involved = FirstPassArena(bytes: size.involved)
+  }
+
+  /// The bytes each region takes for `lines` lines (a line record, 12 bytes of id and
+  /// four parties a line, plus room for one line naming many): a worker's regions at
+  /// first, and the room a piece reserves before it starts.
+  static func sizes(lines: Int) -> (lines: Int, ids: Int, involved: Int) {
+    (lines * MemoryLayout<dl_fp_line>.stride, lines * 12, lines * 8 + (1 << 18))
   }
 
   var isAllocated: Bool {

@@ -30,11 +30,11 @@ final class FirstPassPiece: @unchecked Sendable {
     linesAt = memory.lines.used
     idsAt = memory.ids.used
     involvedAt = memory.involved.used
-    let lines = range.count / 256 + 64
+    let room = FirstPassWorkerMemory.sizes(lines: range.count / 256 + 64)
     guard
-      memory.lines.reserve(lines * MemoryLayout<dl_fp_line>.stride),
-      memory.ids.reserve(lines * 12),
-      memory.involved.reserve(lines * 8 + (1 << 18))
+      memory.lines.reserve(room.lines),
+      memory.ids.reserve(room.ids),
+      memory.involved.reserve(room.involved)
     else { return false }
     point(into: memory)
     return true
