@@ -149,4 +149,23 @@ extension CorpusCacheAttackTests {
       Set(try FileManager.default.contentsOfDirectory(atPath: folder)),
       Set(kept + others + [".b.cache.\(dead).2.tmp"]))
   }
+
+  /// A store re-opened lazily (rows and id tables read a block at a time as used)
+  /// writes the cache it was read from, byte for byte: every section it writes is read
+  /// whole first, the id tables too.
+  func testACacheWrittenFromALazyReopenIsTheSame() throws {
+    let good = try pristineCache()
+    var lazy = settings
+    lazy.lazyCacheReads = true
+    let reopened = try CorpusLoader.open(directory: dir, settings: lazy)
+    XCTAssertTrue(reopened.fromCache)
+    try FileManager.default.removeItem(atPath: try location.path)
+    XCTAssertNil(CorpusCache.write(reopened, at: try location))
+    let written = Array(
+      try Data(contentsOf: URL(fileURLWithPath: try location.path)))
+    XCTAssertEqual(written.count, good.count)
+    XCTAssertNil(
+      written.indices.first { $0 < good.count && written[$0] != good[$0] },
+      "the first byte that differs")
+  }
 }

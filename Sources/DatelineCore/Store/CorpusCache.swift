@@ -137,14 +137,10 @@ enum CorpusCache {
           id: spec.id, element: spec.element,
           count: bytes.count / spec.element.size, bytes: bytes))
     }
+    // Through `section`, which reads every block first: a store re-opened from the
+    // cache has its tables read as probed.
     for (k, table) in c.tables.enumerated() {
-      let slots = table.rawSlots
-      let bytes = UnsafeRawBufferPointer(
-        start: slots.values, count: slots.count * 8)
-      out.append(
-        .init(
-          id: CacheLayout.idTable + UInt32(k), element: .uint64,
-          count: slots.count, bytes: bytes))
+      out.append(section(CacheLayout.idTable + UInt32(k), table.rawSlots))
     }
     return out
   }
