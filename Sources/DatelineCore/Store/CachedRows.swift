@@ -68,17 +68,25 @@ final class CachedRows: @unchecked Sendable {
   }
 
   /// Section `id` whole (not a record column), as a column read block by block when
-  /// used, each block checked against its checksum; a block that fails is zeroed and
-  /// the rows report the cache as not matching.
-  func section<T: CacheElementType>(_ id: UInt32, _: T.Type)
-    throws(CacheFile.Rejection) -> Column<T>
-  {
+  /// used, each block checked against its checksum, then its values by `check` (given
+  /// the section's first value and the block's range of them); a block that fails is
+  /// zeroed and the rows report the cache as not matching.
+  func section<T: CacheElementType>(
+    _ id: UInt32, _: T.Type,
+    check: @escaping (UnsafePointer<T>, Range<Int>) -> Bool = { _, _ in true }
+  ) throws(CacheFile.Rejection) -> Column<T> {
     let e = try reader.entry(id, T.cacheElement)
     let storage = Column<T>(uninitialized: e.count)
     let base = UnsafeMutableRawPointer(storage.base)
+    let values = storage.values
     let gate = BlockGate(elements: e.count, shift: e.shift) {
       [reader, unowned self] b in
-      if reader.read(e, blocks: b..<(b + 1), into: base) { return true }
+      let elements = (b << e.shift)..<min(e.count, (b + 1) << e.shift)
+      if reader.read(e, blocks: b..<(b + 1), into: base),
+        check(values, elements)
+      {
+        return true
+      }
       let block = e.block(b)
       (base + (block.offset - e.offset)).initializeMemory(
         as: UInt8.self, repeating: 0, count: block.length)

@@ -58,7 +58,7 @@ extension CorpusCache {
     let opened = try openDataFiles(location, meta)
     installRows(&columns, rows, files: meta.recordFiles.map { opened[$0] })
     let tables = try readIDTables(
-      reader, counts: meta.tableCounts, idHash: columns.idHash, rows: rows)
+      counts: meta.tableCounts, idHash: columns.idHash, rows: rows)
     let sources = try readSources(
       count: meta.sources, fill: meta.sourceTableFill, opened: opened,
       rows: rows)
@@ -177,34 +177,19 @@ extension CorpusCache {
   /// store whatever the slots hold (`ByteKeyTable.find` probes each slot at most once
   /// and passes over values that name no record); a power-of-two size is checked here.
   static func readIDTables(
-    _ reader: CacheReader, counts: [Int], idHash: Column<UInt32>,
-    rows: CachedRows
+    counts: [Int], idHash: Column<UInt32>, rows: CachedRows
   ) throws(CacheFile.Rejection) -> [ByteKeyTable] {
     var tables: [ByteKeyTable] = []
+    let (hashes, n) = (idHash.values, idHash.count)
     for (k, fill) in counts.enumerated() {
-      let e = try reader.entry(CacheLayout.idTable + UInt32(k), .uint64)
-      guard e.count >= 2, e.count & (e.count - 1) == 0 else {
+      let split = counts.count == 1 ? -1 : k
+      let slots = try rows.section(CacheLayout.idTable + UInt32(k), UInt64.self)
+      {
+        checkSlots($0, $1, hashes: hashes, records: n, table: split)
+      }
+      guard slots.count >= 2, slots.count & (slots.count - 1) == 0 else {
         throw .init(reason: "an id table has a bad size")
       }
-      let storage = Column<UInt64>(uninitialized: e.count)
-      let base = storage.base
-      let hashes = idHash.values
-      let (n, split) = (idHash.count, counts.count == 1 ? -1 : k)
-      let gate = BlockGate(elements: e.count, shift: e.shift) { b in
-        let slots = (b << e.shift)..<min(e.count, (b + 1) << e.shift)
-        if reader.read(
-          e, blocks: b..<(b + 1), into: UnsafeMutableRawPointer(base)),
-          checkSlots(base, slots, hashes: hashes, records: n, table: split)
-        {
-          return true
-        }
-        (base + slots.lowerBound).initialize(repeating: 0, count: slots.count)
-        rows.fail()
-        return false
-      }
-      let slots = Column<UInt64>(
-        viewing: storage.values, count: e.count, owner: storage.storage,
-        gate: gate)
       tables.append(
         ByteKeyTable(slots: slots, count: fill, values: Int32(clamping: n)))
     }
