@@ -73,14 +73,8 @@ final class CachedSources: @unchecked Sendable {
   /// The id bytes of source `v` (the first field of its bytes); empty when they are
   /// not readable.
   func idBytes(_ v: Int32) -> ByteRef {
-    let none = ByteRef(bytes.values, 0, hash: 0)
-    guard let b = encoded(Int(v)), b.count >= 8 else { return none }
-    let n = Int(
-      Int64(
-        littleEndian: b.loadUnaligned(fromByteOffset: 0, as: Int64.self)))
-    guard n > 0, n <= b.count - 8 else { return none }
-    return ByteRef(
-      (b.start + 8).assumingMemoryBound(to: UInt8.self), n, hash: 0)
+    encoded(Int(v)).flatMap(CorpusCache.sourceID(in:))
+      ?? ByteRef(bytes.values, 0, hash: 0)
   }
 
   /// The index of the first source with `id`.

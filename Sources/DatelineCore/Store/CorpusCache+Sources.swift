@@ -40,19 +40,32 @@ extension CorpusCache {
     }
     let bytes = Column(out.bytes)
     let startColumn = Column(starts)
-    // Source `v`'s id: the first field of its bytes (a length, then the UTF-8).
     func id(_ v: Int32) -> ByteRef {
-      let at = Int(startColumn[Int(v)])
-      let n = Int(
-        UnsafeRawPointer(bytes.values + at).loadUnaligned(as: UInt64.self))
-      return ByteRef(bytes.values + at + 8, n)
+      let (lo, hi) = (Int(startColumn[Int(v)]), Int(startColumn[Int(v) + 1]))
+      return sourceID(
+        in: UnsafeRawBufferPointer(start: bytes.values + lo, count: hi - lo))
+        ?? ByteRef(bytes.values, 0)
     }
     var table = ByteKeyTable(capacity: sources.count)
     for v in 0..<Int32(sources.count) {
-      _ = table.insert(id(v), value: v, key: id)
+      let r = id(v)
+      _ = table.insert(ByteRef(r.pointer, r.count), value: v, key: id)
     }
     return EncodedSources(
       starts: startColumn, bytes: bytes, table: table, files: files.sorted())
+  }
+
+  /// The id of an encoded source (`b`: its bytes as `encodeSource` wrote them), the first
+  /// field: a length, then the UTF-8 (no hash: for comparing); nil when it is empty or
+  /// does not fit in `b`.
+  static func sourceID(in b: UnsafeRawBufferPointer) -> ByteRef? {
+    guard b.count >= 8 else { return nil }
+    let n = Int(
+      Int64(
+        littleEndian: b.loadUnaligned(fromByteOffset: 0, as: Int64.self)))
+    guard n > 0, n <= b.count - 8 else { return nil }
+    return ByteRef(
+      (b.start + 8).assumingMemoryBound(to: UInt8.self), n, hash: 0)
   }
 
   /// One source's fields and where its text is: its value (kind 0), or a data file (by
