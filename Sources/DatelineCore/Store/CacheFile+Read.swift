@@ -114,7 +114,7 @@ extension CacheFile {
       throw Rejection(reason: "wrong size (\(size) bytes)")
     }
     let checked = Result { () throws(Rejection) in
-      let header = try readHeaderBytes(fd, size: size, key: key)
+      let header = try readHeaderBytes(fd, size: size)
       return try header.withUnsafeBytes { h in
         Result { () throws(Rejection) in
           try checkHeader(h, fileSize: size, magic: magic, key: key)
@@ -135,38 +135,49 @@ extension CacheFile {
 
   /// The header region of the file (header, key, table, block checksums), read by
   /// `pread`: its length is bounded by what the file's size allows.
-  static func readHeaderBytes(_ fd: Int32, size: Int, key: [UInt8])
-    throws(Rejection) -> [UInt8]
+  static func readHeaderBytes(_ fd: Int32, size: Int) throws(Rejection)
+    -> [UInt8]
   {
-    // The file's first `count` bytes, all of them or a rejection.
-    func firstBytes(_ count: Int) throws(Rejection) -> [UInt8] {
-      var bytes = [UInt8](repeating: 0, count: count)
+    var bytes = [UInt8](repeating: 0, count: headerBytes)
+    // The file's bytes from `offset` to the end of `bytes`, all of them or a rejection.
+    func read(from offset: Int) throws(Rejection) {
+      let count = bytes.count - offset
       guard
         bytes.withUnsafeMutableBytes({
-          FileBytes.readFully(fd, into: $0.start, count: count, at: 0)
+          FileBytes.readFully(
+            fd, into: $0.start + offset, count: count, at: offset)
         }) == count
       else { throw Rejection(reason: "cannot read it") }
-      return bytes
     }
-    let fixed = try firstBytes(headerBytes)
-    func field(_ at: Int) -> Int {
-      fixed.withUnsafeBytes {
-        Int(
-          Int64(
-            bitPattern: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-      }
-    }
-    let (keyCount, sectionCount, shift) = (field(32), field(40), field(48))
-    guard keyCount >= 0, keyCount <= size, sectionCount >= 0,
-      sectionCount <= maximumSections, shifts.contains(shift)
+    try read(from: 0)
+    guard let fields = bytes.withUnsafeBytes(regionFields), fields.keys <= size
     else { throw Rejection(reason: "bad header") }
     let tableEnd =
-      headerBytes + ((keyCount + 7) & ~7) + sectionCount * tableEntryBytes
+      headerBytes + ((fields.keys + 7) & ~7) + fields.sections * tableEntryBytes
     guard tableEnd <= size else { throw Rejection(reason: "truncated header") }
     // Every block of every section has its checksum here: at most one per block of
     // the bytes left, plus one per section for the short last blocks.
-    let sumsBound = (((size - tableEnd) >> shift) + sectionCount) * 8
-    return try firstBytes(min(size, tableEnd + sumsBound))
+    let sumsBound =
+      (((size - tableEnd) >> fields.shift) + fields.sections) * 8
+    bytes += repeatElement(
+      0, count: min(size, tableEnd + sumsBound) - headerBytes)
+    try read(from: headerBytes)
+    return bytes
+  }
+
+  /// The fixed header's key length, section count and block shift (its last three
+  /// fields), which bound the rest of the header region; nil when the header is short
+  /// or one is out of range.
+  static func regionFields(_ h: UnsafeRawBufferPointer)
+    -> (keys: Int, sections: Int, shift: Int)?
+  {
+    var r = ByteReader(h)
+    r.pos = 32
+    let (keys, sections, shift) = (r.int(), r.int(), r.int())
+    guard r.ok, keys >= 0, sections >= 0, sections <= maximumSections,
+      shifts.contains(shift)
+    else { return nil }
+    return (keys, sections, shift)
   }
 
   /// The section table and block checksums of a file of `fileSize` bytes whose header
@@ -189,12 +200,9 @@ extension CacheFile {
       throw Rejection(reason: "wrong size")
     }
     let headerSum = r.u64()
-    let keyCount = r.int()
-    let sectionCount = r.int()
-    let shift = r.int()
-    guard r.ok, keyCount >= 0, sectionCount >= 0,
-      sectionCount <= maximumSections, shifts.contains(shift)
-    else { throw Rejection(reason: "bad header") }
+    guard let (keyCount, sectionCount, shift) = regionFields(h) else {
+      throw Rejection(reason: "bad header")
+    }
     guard keyCount == key.count else { throw .quietly("other data") }
     let tableStart = headerBytes + ((keyCount + 7) & ~7)
     r.pos = tableStart
