@@ -353,6 +353,11 @@ final class FileBytes: @unchecked Sendable {
   /// were validated, and no placement check is needed (see RecordStore+Placement).
   var wasScanned: Bool { deferredReads && windows.withLock { $0.scanned } }
 
+  /// Whether an item read from this file must first be found where its row says: the
+  /// file is read in windows (a re-open's data file) and no load of this process
+  /// scanned it.
+  var placementUnproven: Bool { deferredReads && !wasScanned }
+
   /// The descriptor `copyBytes` reads a deferred file with (-1 for a file in memory).
   var readDescriptor: Int32 {
     deferredReads ? windows.withLock { $0.descriptor } : -1

@@ -152,7 +152,7 @@ extension RecordStore {
       lines[Int($0)]
     }
     let descriptors = files.map(\.readDescriptor)
-    let unproven = files.map { $0.isDeferred && !$0.wasScanned }
+    let unproven = files.map(\.placementUnproven)
     var verbatim = [Bool](repeating: false, count: rows.count)
     let failed = Mutex<DataReadProblem?>(nil)
     verbatim.withUnsafeMutableBufferPointer { v in

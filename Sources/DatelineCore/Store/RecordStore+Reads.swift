@@ -85,7 +85,7 @@ extension RecordStore {
     case nil: return noted(.dataChanged(file: ""))
     }
     // Through the cache, the bytes are checked to be the row's item (RecordStore+Placement).
-    if hasUnprovenPlacement, let f = file(of: i), f.isDeferred, !f.wasScanned {
+    if hasUnprovenPlacement, let f = file(of: i), f.placementUnproven {
       guard let r = verifiedRecord(i, bytes, in: f) else {
         // The first pass's lines are whole lines by construction: one that does not pass is
         // not valid, and the full load that follows reports it.

@@ -176,7 +176,7 @@ final class RecordStore: @unchecked Sendable {
     self.owners = owners
     files = RecordStore.dataFiles(owners)
     hasDeferredFiles = files.contains { $0.isDeferred }
-    hasUnprovenPlacement = files.contains { $0.isDeferred && !$0.wasScanned }
+    hasUnprovenPlacement = files.contains(where: \.placementUnproven)
     cachedRows = owners.lazy.compactMap { $0 as? CachedRows }.first
   }
 
