@@ -83,6 +83,8 @@ extension FastLoaderDifferentialTests {
     try (lines.joined(separator: "\n") + "\n").write(
       toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
     try assertSame(dir)
+    // In pieces of a few lines, their quotes checked in three groups.
+    try assertSame(dir, settings: inPasses(3, unit: 256))
     let loaded = try CorpusLoader.load(directory: dir)
     XCTAssertTrue(
       loaded.issues.contains {

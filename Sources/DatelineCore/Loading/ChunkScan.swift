@@ -36,6 +36,11 @@ final class QuoteBox: @unchecked Sendable {
   var arena: [UInt8]
   /// Where each bucket's checks begin once laid out by bucket (`bucket`); empty before.
   var starts: [Int32] = []
+  /// Once the quotes are checked (`FastLoader.checkQuotes`): the items, by index in the
+  /// chunk, that need the reference's check.
+  private(set) var referenceItems: [Int32] = []
+  /// Whether the quotes were checked and their data freed.
+  private(set) var checked = false
 
   init(
     quotes: [RecordScanChunk.QuoteCheck] = [],
@@ -46,11 +51,15 @@ final class QuoteBox: @unchecked Sendable {
     self.arena = arena
   }
 
-  func free() {
+  /// Frees the quote data once checked, keeping the items that need the reference's
+  /// check.
+  func free(referenceItems items: [Int32]) {
     quotes = []
     extras = []
     arena = []
     starts = []
+    referenceItems = items
+    checked = true
   }
 }
 

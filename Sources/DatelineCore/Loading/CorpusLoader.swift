@@ -125,6 +125,7 @@ public enum CorpusLoader {
     loader.timings = settings.timings
     loader.windowedReads = settings.windowedReads
     loader.digestedReads = settings.digestedReads
+    loader.quotePasses = settings.quotePasses
     var result = loader.load()
     result.timings = settings.timings
     return result

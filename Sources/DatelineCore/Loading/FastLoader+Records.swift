@@ -22,24 +22,17 @@ extension FastLoader {
       ($0.element.file, $0.offset) < ($1.element.file, $1.offset)
     }
     let set = ChunkSet(ordered.map(\.element))
+    // The quotes first (those of pieces not checked while the scan went on): their
+    // checks and normalized bytes, the largest part of what the scan holds, are freed
+    // before the id table is made, so the two are never resident at once. An item left
+    // out below had its quotes checked for nothing (a rare item).
+    checkQuotes(set.chunks.filter { !$0.quoteBox.checked }, sources: sources)
+    let referenceChecks = FastLoader.referenceItems(set)
+    timer.lap("quotes")
     var ids = IDTable.build(set)
     timer.lap("ids")
     var kept = decodingProblems(set, ids: ids)
     timer.lap("special")
-    let buckets = QuoteBuckets(sources: sources.list.count)
-    var referenceChecks = sourceChecks(
-      set, kept: kept, sources: sources, buckets: buckets)
-    timer.lap("refs")
-    referenceChecks.formUnion(
-      QuoteCheckPhase.failures(
-        chunks: set.chunks, sources: sources, buckets: buckets))
-    timer.lap("quotes checked")
-    for c in set.chunks { c.quoteBox.free() }
-    timer.lap("quotes freed")
-    // Freed blocks of the scanning threads' malloc arenas go back to the system now,
-    // not at exit (glibc keeps them otherwise): the peak of anonymous memory is this phase.
-    Platform.releaseFreeMemory()
-    timer.lap("trimmed")
     referenceCheck(
       referenceChecks, set: set, parties: parties, sources: sources, kept: &kept
     )
@@ -128,57 +121,55 @@ extension FastLoader {
     return kept
   }
 
-  /// References, claimants and sources of the kept items, per chunk on every core.
+  /// References, claimants and sources of every item, per chunk on every core, before
+  /// any is known to be left out (`referenceCheck` passes over those).
   ///
-  /// Guarantees: the result holds every kept item the columns cannot vouch for (not
-  /// clean, flagged by the scan, or naming a source that is not loaded), for the
-  /// reference's `checkRecord`; each chunk's quote box holds one check for every quote
-  /// of every other kept item, laid out by `buckets` (`QuoteBox.bucket`).
+  /// Guarantees: the result holds every item the columns cannot vouch for (not clean,
+  /// flagged by the scan, or naming a source that is not loaded), for the reference's
+  /// `checkRecord`; each chunk's quote box holds one check for every quote of every
+  /// other item, laid out by `buckets` (`QuoteBox.bucket`).
   func sourceChecks(
-    _ set: ChunkSet, kept: [Bool], sources: SourceTable, buckets: QuoteBuckets
+    _ set: ChunkSet, sources: SourceTable, buckets: QuoteBuckets
   ) -> Set<Int> {
     let perChunk = ResultSlots<[Int]>(count: set.count)
-    kept.withUnsafeBufferPointer { keptBuffer in
-      let keptFlags = ReadOnlyBuffer(keptBuffer)
-      DispatchQueue.concurrentPerform(iterations: set.count) { c in
-        let chunk = set.chunks[c]
-        let base = set.starts[c]
-        var byReference: [Int] = []
-        var jobs: [QuoteJob] = []
-        // Each source id the chunk names, looked up once (-1: not loaded).
-        let loaded = chunk.data.sources.map { sources.find($0) ?? -1 }
-        chunk.data.items.withUnsafeBufferPointer { items in
-          chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
-            for l in 0..<items.count where keptFlags[base + l] {
-              let it = items[l]
-              guard it.clean, !it.checkByReference, loaded[Int(it.source)] >= 0
-              else {
+    DispatchQueue.concurrentPerform(iterations: set.count) { c in
+      let chunk = set.chunks[c]
+      let base = set.starts[c]
+      var byReference: [Int] = []
+      var jobs: [QuoteJob] = []
+      // Each source id the chunk names, looked up once (-1: not loaded).
+      let loaded = chunk.data.sources.map { sources.find($0) ?? -1 }
+      chunk.data.items.withUnsafeBufferPointer { items in
+        chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
+          for l in 0..<items.count {
+            let it = items[l]
+            guard it.clean, !it.checkByReference, loaded[Int(it.source)] >= 0
+            else {
+              byReference.append(base + l)
+              continue
+            }
+            let before = jobs.count
+            for q in Int(
+              it.quoteStart)..<(Int(it.quoteStart) + Int(it.quoteCount))
+            {
+              let s = loaded[Int(quotes[q].source)]
+              guard s >= 0 else {
                 byReference.append(base + l)
-                continue
+                jobs.removeSubrange(before...)
+                break
               }
-              let before = jobs.count
-              for q in Int(
-                it.quoteStart)..<(Int(it.quoteStart) + Int(it.quoteCount))
-              {
-                let s = loaded[Int(quotes[q].source)]
-                guard s >= 0 else {
-                  byReference.append(base + l)
-                  jobs.removeSubrange(before...)
-                  break
-                }
-                if quotes[q].needleLength >= 0 {
-                  jobs.append(
-                    QuoteJob(
-                      item: Int32(base + l), source: Int32(s), chunk: Int32(c),
-                      check: Int32(q)))
-                }
+              if quotes[q].needleLength >= 0 {
+                jobs.append(
+                  QuoteJob(
+                    item: Int32(base + l), source: Int32(s), chunk: Int32(c),
+                    check: Int32(q)))
               }
             }
           }
         }
-        chunk.quoteBox.bucket(jobs, by: buckets)
-        perChunk[c] = byReference
       }
+      chunk.quoteBox.bucket(jobs, by: buckets)
+      perChunk[c] = byReference
     }
     var referenceChecks = Set<Int>()
     for c in 0..<set.count {

@@ -24,6 +24,9 @@ struct FastLoader {
   var windowedReads = false
   /// The checksums of each piece read are kept (LoadSettings.digestedReads).
   var digestedReads = false
+  /// The groups the record pieces are scanned and their quotes checked in
+  /// (LoadSettings.quotePasses).
+  var quotePasses = 1
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -76,9 +79,9 @@ struct FastLoader {
       failedFiles: state.failedFiles
     )
     let phase = ResultSlots<SourcesOutcome>(count: 1)
-    let results = FastLoader.run(
-      plan.jobs, files: files, parties: lookup, progress: progress,
-      onSources: sourcesJob(plan, into: phase))
+    let chunks = scanInPasses(
+      plan.jobs, parties: lookup, onSources: sourcesJob(plan, into: phase),
+      phase: phase)
     // Envelopes are scanned (and the sources' phase done): their pages go back too; the
     // quote checks read each text again (`QuoteCheckPhase`), and so does a pane.
     for case let f? in files where f.isDeferred { f.release(0..<f.count) }
@@ -94,7 +97,7 @@ struct FastLoader {
     state.failedFiles += after.failedFiles - before.failedFiles
     timer.lap("sources")
     return recordPhase(
-      results.chunks, parties: parties, lookup: lookup, sources: sources)
+      chunks, parties: parties, lookup: lookup, sources: sources)
   }
 
   /// Opens file `fi` and adds what it holds to `plan`: a `.jsonl` file's line pieces, a

@@ -24,6 +24,11 @@ public struct LoadSettings: Sendable {
   /// and checked before the load returns, so that a bad block is refused before any
   /// output (the headless commands).
   public var lazyCacheReads: Bool
+  /// The record pieces are scanned in this many groups, each group's quotes checked and
+  /// their normalized bytes freed before the next is scanned: peak memory holds one
+  /// group's quote data, not all of it, and every cited text is read and searched once
+  /// per group (the browser's background check, beside its first screen's store).
+  public var quotePasses = 1
 
   public static let defaultChunkBytes = 1 << 20
 
