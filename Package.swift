@@ -72,7 +72,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "DatelineCLITests",
-      dependencies: ["DatelineCore", "DatelineUI", "dateline"]),
+      dependencies: ["DatelineCore", "DatelineSynth", "DatelineUI", "dateline"]),
     // What tests of the browse loop share: ScriptedScreen (keys in, frames out).
     .target(name: "DatelineTestSupport", dependencies: ["DatelineUI"]),
     // The browse loop itself (BrowseSession) on a ScriptedScreen, in XCTest.

@@ -90,6 +90,21 @@ struct DataOptions: ParsableArguments {
     )
   }
 
+  /// Checks the directory as `validate` does (every rule, no corpus, no cache) after
+  /// the config is read as `load` reads it (its warnings reported, a broken file exits
+  /// 2); an unloadable directory exits 2 with a message.
+  func check() throws -> CorpusLoader.Check {
+    _ = try settings()
+    do {
+      let checked = try ProgressDisplay.check(directory: directory)
+      LoadEnvironment.reportTimings()
+      return checked
+    } catch {
+      Output.error("\(error)")
+      throw ExitCode(2)
+    }
+  }
+
   func loadDirectory(
     cached: Bool = true, deferCacheWrite: Bool = false, lazyCache: Bool = false
   ) throws

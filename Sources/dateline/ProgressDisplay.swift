@@ -22,30 +22,57 @@ enum ProgressDisplay {
     let request = Request(
       directory: directory, cached: cached, deferCacheWrite: deferCacheWrite,
       lazyCache: lazyCache)
-    guard isatty(2) != 0 else { return try request.run(progress: nil) }
+    // The browser (the one caller that defers the cache write) opens its screen next:
+    // the line is erased, so it is not left on the terminal after quitting.
+    return try showing(
+      directory, erased: deferCacheWrite, records: \.corpus.records.count
+    ) { progress throws(CorpusLoader.DirectoryError) in
+      try request.run(progress: progress)
+    }
+  }
+
+  /// Checks a data directory as `validate` does (`CorpusLoader.check`: every rule, no
+  /// corpus), with the progress line as `load` draws it.
+  static func check(directory: String) throws(CorpusLoader.DirectoryError)
+    -> CorpusLoader.Check
+  {
+    try showing(directory, erased: false, records: \.records) {
+      progress throws(CorpusLoader.DirectoryError) in
+      try CorpusLoader.check(
+        directory: directory, progress: progress,
+        settings: LoadEnvironment.settings())
+    }
+  }
+
+  /// Runs `body` (a load or a check of `directory`) with the progress line drawn when
+  /// stderr is a terminal and the directory is large; at the end the line says how many
+  /// records were read (`records` of the outcome), or is erased.
+  static func showing<Outcome>(
+    _ directory: String, erased: Bool, records: (Outcome) -> Int,
+    _ body: (LoadProgress?) throws(CorpusLoader.DirectoryError) -> Outcome
+  ) throws(CorpusLoader.DirectoryError) -> Outcome {
+    guard isatty(2) != 0 else { return try body(nil) }
     let sizes = try CorpusLoader.dataFileSizes(in: directory)
     let total = sizes.reduce(0) { $0 + $1.bytes }
-    guard total >= minimumBytes else { return try request.run(progress: nil) }
+    guard total >= minimumBytes else { return try body(nil) }
     let line = ProgressLine(
       files: sizes.count, bytes: total, columns: terminalColumns())
     let progress = LoadProgress()
-    let result = try line.drawing(progress) {
+    let outcome = try line.drawing(progress) {
       () throws(CorpusLoader.DirectoryError) in
-      try request.run(progress: progress)
+      try body(progress)
     }
-    // The browser (the one caller that defers the cache write) opens its screen next:
-    // the line is erased, so it is not left on the terminal after quitting.
-    guard !deferCacheWrite else {
+    guard !erased else {
       Output.note("\r\u{1B}[K")
-      return result
+      return outcome
     }
     var done = progress.snapshot
-    done.records = result.corpus.records.count
+    done.records = records(outcome)
     line.draw(
       done.line(
         totalFiles: line.files, totalBytes: line.bytes,
         seconds: line.seconds(), done: true), final: true)
-    return result
+    return outcome
   }
 
   /// One load as asked: from the re-open cache or the files.

@@ -21,16 +21,20 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     // Always parsed and checked in full: validating is this command's job (no cache).
-    var result = try options.load(cached: false)
+    // Checked only: the issues and counts of a full load, without its corpus (no sorted
+    // store, columns or link index: nothing here shows a record).
+    var result = try options.check()
     // The annotations files (annotations/*.jsonl): cut or bad lines, unknown record ids.
     let config = (try? options.settingsQuietly()) ?? Config()
     let loaded = AnnotationPlace.store(
       dataDirectory: options.directory, config: config
     ).load()
+    let ids = result.recordIDs
     result.issues +=
       loaded.issues
-      + AnnotationStore.unknownRecordIssues(
-        loaded.annotations, corpus: result.corpus)
+      + AnnotationStore.unknownRecordIssues(loaded.annotations) {
+        ids.contains($0)
+      }
     for issue in result.issues { Output.issue(issue) }
     Output.line(Sanitizer.clean(options.directory) + ": " + result.summary)
     if !result.errors.isEmpty { throw ExitCode(1) }

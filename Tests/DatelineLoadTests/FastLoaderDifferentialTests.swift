@@ -146,6 +146,10 @@ final class FastLoaderDifferentialTests: XCTestCase {
         file: file, line: line)
     }
     XCTAssertEqual(fast.summary, ref.summary, file: file, line: line)
+    // What `validate` runs (every check, no store) says what the reference says.
+    CheckOnlyTests.assertCheck(
+      try CorpusLoader.check(directory: dir, settings: settings), matches: ref,
+      dir, file: file, line: line)
     XCTAssertEqual(
       fast.corpus.parties, ref.corpus.parties, file: file, line: line)
     XCTAssertEqual(

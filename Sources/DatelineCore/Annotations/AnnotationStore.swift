@@ -84,7 +84,15 @@ public struct AnnotationStore: Sendable, Hashable {
   public static func unknownRecordIssues(
     _ annotations: Annotations, corpus: Corpus
   ) -> [LoadIssue] {
-    annotations.unknownRecords(in: corpus).map {
+    unknownRecordIssues(annotations) { corpus.recordIndex[$0] != nil }
+  }
+
+  /// Warnings for annotations of records for which `isLoaded` says no (`validate`, from
+  /// a check's ids: `CorpusLoader.Check.recordIDs`).
+  public static func unknownRecordIssues(
+    _ annotations: Annotations, isLoaded: (Record.ID) -> Bool
+  ) -> [LoadIssue] {
+    annotations.unknownRecords(isLoaded: isLoaded).map {
       LoadIssue(
         .warning, file: "annotations",
         message:

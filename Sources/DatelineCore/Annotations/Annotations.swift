@@ -66,6 +66,12 @@ public struct Annotations: Sendable, Hashable {
   /// Ids of annotated records the corpus does not have (an annotation outlives a record
   /// that was renamed or deleted; `validate` warns, nothing else cares).
   public func unknownRecords(in corpus: Corpus) -> [Record.ID] {
-    entries.keys.filter { corpus.recordIndex[$0] == nil }.sorted()
+    unknownRecords { corpus.recordIndex[$0] != nil }
+  }
+
+  /// Ids of annotated records for which `isLoaded` says no, sorted (`validate` asks a
+  /// check's ids, `CorpusLoader.Check.recordIDs`, where there is no corpus).
+  public func unknownRecords(isLoaded: (Record.ID) -> Bool) -> [Record.ID] {
+    entries.keys.filter { !isLoaded($0) }.sorted()
   }
 }

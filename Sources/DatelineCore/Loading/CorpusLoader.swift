@@ -78,19 +78,30 @@ public enum CorpusLoader {
 
     /// `3 files, 13 parties, 1 source, 24 records, 0 items left out, 0 errors, 0 warnings`.
     public var summary: String {
-      func n(_ count: Int, _ word: String) -> String {
-        "\(count) \(word)\(count == 1 ? "" : "s")"
-      }
-      return [
-        n(files, "file"),
-        n(corpus.parties.count, "party").replacingOccurrences(
-          of: "partys", with: "parties"),
-        n(corpus.sources.count, "source"), n(corpus.records.count, "record"),
-        "\(leftOut) item\(leftOut == 1 ? "" : "s") left out",
-        n(errors.count, "error"),
-        n(warnings.count, "warning"),
-      ].joined(separator: ", ")
+      CorpusLoader.summary(
+        files: files, parties: corpus.parties.count,
+        sources: corpus.sources.count, records: corpus.records.count,
+        leftOut: leftOut, issues: issues)
     }
+  }
+
+  /// The one-line summary of a load or a check (`Result.summary`, `Check.summary`).
+  static func summary(
+    files: Int, parties: Int, sources: Int, records: Int, leftOut: Int,
+    issues: [LoadIssue]
+  ) -> String {
+    func n(_ count: Int, _ word: String) -> String {
+      "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+    let errors = issues.count(where: \.isError)
+    return [
+      n(files, "file"),
+      n(parties, "party").replacingOccurrences(of: "partys", with: "parties"),
+      n(sources, "source"), n(records, "record"),
+      "\(leftOut) item\(leftOut == 1 ? "" : "s") left out",
+      n(errors, "error"),
+      n(issues.count - errors, "warning"),
+    ].joined(separator: ", ")
   }
 
   enum ItemType: String { case parties, sources, records }
@@ -119,13 +130,9 @@ public enum CorpusLoader {
   )
     -> Result
   {
-    var loader = FastLoader(directory: directory, fileNames: files)
-    loader.progress = progress
-    loader.chunkBytes = settings.chunkBytes
-    loader.timings = settings.timings
-    loader.windowedReads = settings.windowedReads
-    loader.digestedReads = settings.digestedReads
-    loader.quotePasses = settings.quotePasses
+    var loader = FastLoader(
+      directory: directory, fileNames: files, progress: progress,
+      settings: settings)
     var result = loader.load()
     result.timings = settings.timings
     return result

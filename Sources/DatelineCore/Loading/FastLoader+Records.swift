@@ -8,14 +8,16 @@ import Foundation
 /// items runs per chunk on both cores; only items with a problem (rare) are handled one by
 /// one, through the reference checks.
 extension FastLoader {
-  /// The record phase, step by step (each step's guarantees are in its comment).
+  /// The record phase's checks, step by step (each step's guarantees are in its
+  /// comment); no store (`storePhase` builds it).
   ///
-  /// Guarantees: the records, issues and left-out count are the reference's
-  /// (`LoadState.finish`) for the same files, issues in its order and words.
-  mutating func recordPhase(
+  /// Guarantees: the issues and left-out count are the reference's (`LoadState.finish`)
+  /// for the same files, issues in its order and words; the verdicts keep exactly the
+  /// items whose records the reference keeps.
+  mutating func recordChecks(
     _ scanned: [ScannedChunk], parties: LoadState.PartyPhase,
-    lookup: PartyLookup, sources: SourceTable
-  ) -> CorpusLoader.Result {
+    sources: SourceTable
+  ) -> RecordVerdicts {
     var timer = LoadTimer("records", timings)
     // Stable: runs of one file stay in order.
     let ordered = (scanned + referenceChunks()).enumerated().sorted {
@@ -29,7 +31,7 @@ extension FastLoader {
     checkQuotes(set.chunks.filter { !$0.quoteBox.checked }, sources: sources)
     let referenceChecks = FastLoader.referenceItems(set)
     timer.lap("quotes")
-    var ids = IDTable.build(set)
+    let ids = IDTable.build(set)
     timer.lap("ids")
     var kept = decodingProblems(set, ids: ids)
     timer.lap("special")
@@ -41,20 +43,8 @@ extension FastLoader {
     let links = linkTargets(kept: kept, set: set, ids: ids, arena: linkArena)
     dropUnresolvedLinks(links, set: set, kept: &kept)
     timer.lap("links")
-    let store = RecordStore.build(
-      kept: kept, set: set, ids: &ids, links: links, lookup: lookup,
-      files: files.compactMap { $0 },
-      timings: timings, decode: { record($0, set: set) })
-    withExtendedLifetime(linkArena) {}
-    timer.lap("store")
-    let corpus = Corpus(
-      parties: parties.list, sources: sources.list, store: store)
-    timer.lap("corpus")
-    noteFilesChangedSinceRead()
-    return CorpusLoader.Result(
-      corpus: corpus, issues: state.orderedIssues(), files: fileNames.count,
-      failedFiles: state.failedFiles,
-      leftOut: state.leftOut)
+    return RecordVerdicts(
+      set: set, ids: ids, kept: kept, links: links, linkArena: linkArena)
   }
 
   /// Item `g` as the reference's issue locations name it (file, line or item index, id).

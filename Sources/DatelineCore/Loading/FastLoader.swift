@@ -34,6 +34,20 @@ struct FastLoader {
     state = LoadState(directory: directory, fileNames: fileNames)
   }
 
+  /// A loader that reads as `settings` say, advancing `progress` when given.
+  init(
+    directory: String, fileNames: [String], progress: LoadProgress?,
+    settings: LoadSettings
+  ) {
+    self.init(directory: directory, fileNames: fileNames)
+    self.progress = progress
+    chunkBytes = settings.chunkBytes
+    timings = settings.timings
+    windowedReads = settings.windowedReads
+    digestedReads = settings.digestedReads
+    quotePasses = settings.quotePasses
+  }
+
   /// One unit of parallel work.
   enum Job {
     /// Lines `range` of a `.jsonl` file.
@@ -58,11 +72,21 @@ struct FastLoader {
     var deferred: [Int] = []
   }
 
-  /// The fast load: files opened and planned, parties, the scan on every core with the
-  /// source phase inside the sources job, then the record phase.
+  /// The fast load: every check (`check`), then the store and the corpus of the
+  /// records kept (`storePhase`).
   ///
-  /// Guarantees: the reference's result for the same files (`recordPhase`).
+  /// Guarantees: the reference's result for the same files (`recordChecks`).
   mutating func load() -> CorpusLoader.Result {
+    storePhase(check())
+  }
+
+  /// Every check of the fast load, no store: files opened and planned, parties, the scan
+  /// on every core with the source phase inside the sources job, then the record phase's
+  /// checks (`recordChecks`).
+  ///
+  /// Guarantees: the state holds every issue and count of the reference's result for
+  /// the same files, and the verdicts say which items it keeps.
+  mutating func check() -> Checked {
     var timer = LoadTimer("load", timings)
     state.noteEmptyDirectory()
     var plan = Plan()
@@ -96,8 +120,10 @@ struct FastLoader {
     state.leftOut += after.leftOut - before.leftOut
     state.failedFiles += after.failedFiles - before.failedFiles
     timer.lap("sources")
-    return recordPhase(
-      chunks, parties: parties, lookup: lookup, sources: sources)
+    let verdicts = recordChecks(
+      chunks, parties: parties, sources: sources)
+    return Checked(
+      parties: parties, lookup: lookup, sources: sources, verdicts: verdicts)
   }
 
   /// Opens file `fi` and adds what it holds to `plan`: a `.jsonl` file's line pieces, a
