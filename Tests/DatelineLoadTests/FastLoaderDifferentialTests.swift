@@ -116,6 +116,35 @@ final class FastLoaderDifferentialTests: XCTestCase {
     }
   }
 
+  /// Hostile bytes in a sources envelope, mostly inside its texts: the sources job only
+  /// delimits the strings of the envelope (the item scans check the texts), so an item
+  /// that neither the scan nor the parser reads must send the envelope back to the scan
+  /// that checks its strings, whole or read as it is scanned, and word the same issues.
+  func testHostileBytesInSourceTexts() throws {
+    let hostile: [[UInt8]] = [
+      [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x01], [0x0A], [0x7F],
+      Array("\\u12".utf8), Array("\\x".utf8), Array("\\".utf8),
+      Array("\"".utf8),
+      Array("\\ud800".utf8), Array("\\\"".utf8),
+    ]
+    for (k, insert) in hostile.enumerated() {
+      let dir = try temporaryDirectory("source-bytes-\(k)")
+      try CorpusSynth.write(to: dir, options: .init(records: 200, seed: 15))
+      let path = dir + "/sources.json"
+      var data = try Data(contentsOf: URL(fileURLWithPath: path))
+      var r = SynthRandom(seed: UInt64(k))
+      // Inside a text (after its opening quote) once, anywhere once.
+      let texts = data.ranges(of: Data(#""text":""#.utf8)).map(\.upperBound)
+      data.insert(
+        contentsOf: insert, at: texts[r.below(texts.count)] + r.below(20))
+      data.insert(contentsOf: insert, at: r.below(data.count))
+      try data.write(to: URL(fileURLWithPath: path))
+      try assertSame(dir)
+      try assertSame(
+        dir, settings: LoadSettings(chunkBytes: 64, windowedReads: true))
+    }
+  }
+
   // MARK: - Helpers
 
   func compare(

@@ -1,3 +1,4 @@
+import CDatelineScan
 import Foundation
 
 /// Finds the items of a standard envelope without building a tree.
@@ -40,8 +41,13 @@ struct EnvelopeScan {
   /// `onItem` is told each item's range as soon as the item is skipped, while the
   /// bytes up to its end are the last the scan read (a caller reading the file as the
   /// scan goes reads ahead and hands back behind there).
+  ///
+  /// `checkStrings` false: the strings inside the items are only delimited (their UTF-8,
+  /// controls and escapes not checked), for a caller that checks each item itself and
+  /// scans again with the check when an item fails its own (the sources job: a text is
+  /// then checked once, by the item scan, instead of twice).
   static func scan(
-    _ bytes: UnsafeRawBufferPointer,
+    _ bytes: UnsafeRawBufferPointer, checkStrings: Bool = true,
     onItem: (Range<Int>) -> Void = { _ in }
   ) -> EnvelopeScan? {
     // Offsets in ScannedString are 32-bit: a 4 GB envelope goes to the reference reader.
@@ -74,7 +80,7 @@ struct EnvelopeScan {
         repeat {
           s.skipSpace()
           let start = s.pos
-          guard s.skipSyntax() else { return nil }
+          guard s.skipSyntax(checkStrings: checkStrings) else { return nil }
           list.append(start..<s.pos)
           onItem(start..<s.pos)
         } while s.expect(UInt8(ascii: ","))
@@ -93,8 +99,12 @@ struct EnvelopeScan {
 }
 
 extension ByteScanner {
-  /// Skips one value checking only its syntax (any depth, with an explicit stack).
-  mutating func skipSyntax() -> Bool {
+  /// Skips one value checking only its syntax (any depth, with an explicit stack); with
+  /// `checkStrings` false its strings are only delimited (`skipStringUnchecked`).
+  mutating func skipSyntax(checkStrings: Bool = true) -> Bool {
+    func str(_ s: inout ByteScanner) -> Bool {
+      checkStrings ? s.string() != nil : s.skipStringUnchecked()
+    }
     var stack: [UInt8] = []
     repeat {
       skipSpace()
@@ -105,7 +115,7 @@ extension ByteScanner {
         if expect(UInt8(ascii: "}")) { break }
         stack.append(UInt8(ascii: "}"))
         skipSpace()
-        guard string() != nil, expect(UInt8(ascii: ":")) else { return false }
+        guard str(&self), expect(UInt8(ascii: ":")) else { return false }
         continue
       case UInt8(ascii: "["):
         pos += 1
@@ -113,7 +123,7 @@ extension ByteScanner {
         stack.append(UInt8(ascii: "]"))
         continue
       case UInt8(ascii: "\""):
-        guard string() != nil else { return false }
+        guard str(&self) else { return false }
       case UInt8(ascii: "t"): guard literal("true") else { return false }
       case UInt8(ascii: "f"): guard literal("false") else { return false }
       case UInt8(ascii: "n"): guard literal("null") else { return false }
@@ -128,7 +138,7 @@ extension ByteScanner {
           pos += 1
           if close == UInt8(ascii: "}") {
             skipSpace()
-            guard string() != nil, expect(UInt8(ascii: ":")) else {
+            guard str(&self), expect(UInt8(ascii: ":")) else {
               return false
             }
           }
@@ -140,6 +150,23 @@ extension ByteScanner {
       }
     } while !stack.isEmpty
     return true
+  }
+
+  /// Skips a string at `pos` to its closing quote, a backslash taking the byte after it,
+  /// without checking its content: where it is valid, the end `string()` finds.
+  mutating func skipStringUnchecked() -> Bool {
+    guard pos < end, base[pos] == 0x22 else { return false }
+    var i = pos + 1
+    while i < end {
+      i += dl_quote_or_backslash(base + i, end - i)
+      guard i < end else { return false }
+      if base[i] == 0x22 {
+        pos = i + 1
+        return true
+      }
+      i += 2
+    }
+    return false
   }
 
   /// A number's syntax only (its range is an item's problem, not the file's).

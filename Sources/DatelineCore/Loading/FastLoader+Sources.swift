@@ -12,6 +12,10 @@ struct SourceScanResult: @unchecked Sendable {
   /// read as it is scanned hands them back before the source phase).
   var id = ""
 
+  /// Neither the fast scan nor the parser read the item: it is not valid JSON (or too
+  /// deep), so the envelope around it must be scanned with its strings checked.
+  var unreadable: Bool { scan == nil && node == nil }
+
   static func scan(_ f: FileBytes, file: Int, index: Int, range: Range<Int>)
     -> SourceScanResult
   {

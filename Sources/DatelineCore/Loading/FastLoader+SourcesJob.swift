@@ -31,16 +31,27 @@ extension FastLoader {
         watcher?.scanned(bytes: body.count, records: 0)
         // Not what it declared, or not valid: the reference reader words the problem (on
         // this copy of the state; its issues are added after, as the source phase's).
-        guard let env = EnvelopeScan.scan(body), env.type == .sources else {
+        // The texts are checked by the item scans; the envelope is scanned again with
+        // its strings checked only when an item is not valid JSON to the parser.
+        guard let env = EnvelopeScan.scan(body, checkStrings: false),
+          env.type == .sources
+        else {
           loader.state.readEnvelope(fi, body)
           continue
         }
-        for (i, r) in env.items.enumerated() {
-          all.append(
-            SourceScanResult.scan(
-              f, file: fi, index: i,
-              range: (r.lowerBound + bom)..<(r.upperBound + bom)))
+        let results = env.items.enumerated().map { (i, r) in
+          SourceScanResult.scan(
+            f, file: fi, index: i,
+            range: (r.lowerBound + bom)..<(r.upperBound + bom))
         }
+        guard
+          !results.contains(where: \.unreadable)
+            || EnvelopeScan.scan(body) != nil
+        else {
+          loader.state.readEnvelope(fi, body)
+          continue
+        }
+        all += results
       }
       let table = loader.sourcePhase(all)
       phase[0] = (table, loader.state, loader.files)
@@ -97,7 +108,7 @@ extension FastLoader {
     let bom = bodyStart[fi]
     var out: [SourceScanResult] = []
     let env = EnvelopeScan.scan(
-      UnsafeRawBufferPointer(rebasing: f.bytes[bom...])
+      UnsafeRawBufferPointer(rebasing: f.bytes[bom...]), checkStrings: false
     ) { r in
       guard stream.readable else { return }
       let range = (r.lowerBound + bom)..<(r.upperBound + bom)
@@ -106,8 +117,10 @@ extension FastLoader {
       stream.handBack(before: range.upperBound)
       _ = stream.readAhead(to: range.upperBound + piece)
     }
+    // An item neither scan nor parser could read: the envelope is read whole and its
+    // strings checked (the texts were only delimited here).
     guard stream.readable, let env, env.type == .sources,
-      env.items.count == out.count
+      env.items.count == out.count, !out.contains(where: \.unreadable)
     else { return nil }
     return out
   }
