@@ -60,51 +60,18 @@ static inline int enter(walker *w, int depth, unsigned char b) {
   return depth + w->depth_base <= MAX_DEPTH && eat(w, b);
 }
 
-/// Adds one decoded multi-byte scalar to a string's flags (ByteScanner.account).
-static inline void account(uint32_t v, uint8_t *flags, uint32_t *width, int *visible) {
-  if (v == 0x7F || (v >= 0x80 && v < 0xA0)) *flags |= DL_STR_CONTROL;
-  if (v > 0x20 && !dl_scalar_is_space(v)) *visible = 1;
-  if (!dl_scalar_is_nfc_stable(v)) *flags &= (uint8_t)~DL_STR_NFC_STABLE;
-  *width += v < 0x800 ? 1 : 2;
-}
+#include "dateline_record_strings.h"
 
-/// A string at w->i (its opening quote, after white space): plain runs by dl_string_run,
-/// multi-byte scalars strictly; gives up at a backslash, a raw control or DEL.
-static int str(walker *w, dl_str *s) {
-  if (w->i >= w->n || w->p[w->i] != '"') return 0;
-  size_t start = w->i + 1, i = start;
-  uint32_t width = 0;
-  int visible = 0;
-  uint8_t flags = DL_STR_NFC_STABLE;
-  for (;;) {
-    i += dl_string_run(w->p + i, w->n - i, &width, &visible);
-    if (i >= w->n) return 0;
-    unsigned char b = w->p[i];
-    if (b == '"') break;
-    if (b < 0x80) return 0;
-    uint32_t v;
-    size_t next = dl_utf8_scalar(w->p, i, w->n, &v);
-    if (next == 0) return 0;
-    account(v, &flags, &width, &visible);
-    i = next;
-  }
-  s->at = (uint32_t)start;
-  s->len = (uint32_t)(i - start);
-  s->width = width;
-  s->flags = flags | (visible ? DL_STR_VISIBLE : 0);
-  w->i = i + 1;
-  return 1;
-}
-
-/// A string value (ByteScanner.plainString: the walk never takes an escaped one).
+/// A string value with no escape (ByteScanner.plainString).
 static inline int plain(walker *w, dl_str *s) {
   ws(w);
-  return str(w, s);
+  return str(w, s) && !(s->flags & DL_STR_ESCAPED);
 }
 
-/// A text value: no control, within 1 MiB (ByteScanner.text).
+/// A text value: escapes allowed (flagged), no control, within 1 MiB (ByteScanner.text).
 static inline int text(walker *w, dl_str *s) {
-  return plain(w, s) && !(s->flags & DL_STR_CONTROL) && s->len <= MAX_STRING;
+  ws(w);
+  return str(w, s) && !(s->flags & DL_STR_CONTROL) && s->len <= MAX_STRING;
 }
 
 /// An id (ByteScanner.id): its bytes and closing quote checked by dl_id_length.
@@ -199,8 +166,20 @@ static int boolean(walker *w, uint8_t *out) {
   return 0;
 }
 
-/// One member of an object: reads the value of key k, returns its bit (0: give up).
-typedef uint32_t (*member_fn)(walker *w, const dl_str *k, void *ctx);
+/// Whether the key whose bytes start at `at` (after its opening quote) is `lit`: its bytes,
+/// then the closing quote (the literals hold no escape, so that is the key's whole text).
+/// On 1 the key and the colon after it are consumed. Keys are matched in place, never
+/// read as strings: a key no member knows gives up all the same.
+static inline __attribute__((always_inline)) int key(walker *w, size_t at, const char *lit,
+                                                     size_t len) {
+  if (at + len >= w->n || memcmp(w->p + at, lit, len) != 0 || w->p[at + len] != '"') return 0;
+  w->i = at + len + 1;
+  return eat(w, ':');
+}
+
+/// One member of an object: matches the key whose bytes start at `at` and reads its value;
+/// returns the member's bit (0: give up).
+typedef uint32_t (*member_fn)(walker *w, size_t at, void *ctx);
 
 /// An object's members (ByteScanner.object without extension keys); *seen gets the bits.
 /// Inlined at each call, so that the member function is a direct call.
@@ -210,10 +189,9 @@ static inline __attribute__((always_inline)) int object(walker *w, int depth, me
   if (!enter(w, depth, '{')) return 0;
   if (eat(w, '}')) return 1;
   do {
-    dl_str k;
     ws(w);
-    if (!str(w, &k) || !eat(w, ':')) return 0;
-    uint32_t bit = member(w, &k, ctx);
+    if (w->i + 1 >= w->n || w->p[w->i] != '"') return 0;
+    uint32_t bit = member(w, w->i + 1, ctx);
     if (bit == 0 || (*seen & bit)) return 0;
     *seen |= bit;
   } while (eat(w, ','));

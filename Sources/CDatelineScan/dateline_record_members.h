@@ -2,7 +2,7 @@
 // function per member that holds more than a value, each the C form of its namesake in
 // RecordItemScan+Members.swift, returning the member's bit or 0 to give up.
 
-#define KEY(lit) (k->len == sizeof(lit) - 1 && memcmp(w->p + k->at, lit, sizeof(lit) - 1) == 0)
+#define KEY(lit) key(w, at, lit, sizeof(lit) - 1)
 
 /// An array's elements at depth; element reads one (its index given) or gives up.
 #define ARRAY(depth, element)                                                              \
@@ -20,7 +20,7 @@
   } while (0)
 
 /// `{"id", "role"}` in a party list: the id in *ref.
-static uint32_t party_member(walker *w, const dl_str *k, void *ctx) {
+static uint32_t party_member(walker *w, size_t at, void *ctx) {
   dl_str v;
   if (KEY("id")) return id(w, (dl_str *)ctx) ? 1 : 0;
   if (KEY("role")) return plain(w, &v) && one_of(w, &v, 1) >= 0 ? 2 : 0;
@@ -56,7 +56,7 @@ static uint32_t claimants(walker *w, dl_record_walk *r) {
   return claimant(w, r) ? 1 : 0;
 }
 
-static uint32_t attribution_member(walker *w, const dl_str *k, void *ctx) {
+static uint32_t attribution_member(walker *w, size_t at, void *ctx) {
   dl_record_walk *r = ctx;
   dl_str v;
   if (KEY("claimant")) return claimants(w, r);
@@ -69,7 +69,7 @@ static uint32_t attribution_member(walker *w, const dl_str *k, void *ctx) {
   return 0;
 }
 
-static uint32_t quote_member(walker *w, const dl_str *k, void *ctx) {
+static uint32_t quote_member(walker *w, size_t at, void *ctx) {
   dl_record_walk *r = ctx;
   double n;
   if (KEY("exact")) return text(w, &r->exact) && r->exact.len > 0 ? 1 : 0;
@@ -89,7 +89,7 @@ typedef struct {
   double value, max;
 } figure_values;
 
-static uint32_t figure_member(walker *w, const dl_str *k, void *ctx) {
+static uint32_t figure_member(walker *w, size_t at, void *ctx) {
   figure_values *f = ctx;
   dl_str v;
   if (KEY("label")) return text(w, &v) && (v.flags & DL_STR_VISIBLE) ? 1 : 0;
@@ -134,7 +134,7 @@ static uint32_t figures(walker *w, dl_record_walk *r) {
 }
 
 /// The date members (RecordItemScan.dateMember): spans here, parsed on the Swift side.
-static uint32_t date_member(walker *w, const dl_str *k, dl_record_walk *r) {
+static uint32_t date_member(walker *w, size_t at, dl_record_walk *r) {
   dl_str v;
   uint8_t inferred;
   if (KEY("date")) return plain(w, &r->date) ? 1u << 1 : 0;
@@ -149,7 +149,7 @@ static uint32_t date_member(walker *w, const dl_str *k, dl_record_walk *r) {
 }
 
 /// One member of the record object (RecordItemScan.member).
-static uint32_t record_member(walker *w, const dl_str *k, void *ctx) {
+static uint32_t record_member(walker *w, size_t at, void *ctx) {
   dl_record_walk *r = ctx;
   dl_str v;
   uint32_t bit;
@@ -171,5 +171,5 @@ static uint32_t record_member(walker *w, const dl_str *k, void *ctx) {
   if (KEY("disputes")) return links(w, r, 1);
   if (KEY("revises")) return links(w, r, 2);
   if (KEY("figures")) return figures(w, r);
-  return date_member(w, k, r);
+  return date_member(w, at, r);
 }

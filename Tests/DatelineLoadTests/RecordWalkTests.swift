@@ -121,6 +121,10 @@ final class RecordWalkTests: XCTestCase {
       Array(#"\""#.utf8), Array(#"\u00e9"#.utf8), [0x20], [0x0A],
       Array(",".utf8),
       Array("}".utf8), Array("\"".utf8),
+      [0xE4, 0xB8, 0xAD], [0xE4, 0x80, 0x80], [0xB8],
+      Array(#"\ud83d\ude00"#.utf8),
+      Array(#"\ud800"#.utf8), Array(#"\u0000"#.utf8), Array(#"\x"#.utf8),
+      Array(#"\u12"#.utf8),
     ]
     var lines: [[UInt8]] = []
     for at in 0...line.count {
@@ -132,6 +136,42 @@ final class RecordWalkTests: XCTestCase {
       lines.append(Array(line[0..<at]))
     }
     assertWalksAgree(lines)
+  }
+
+  /// Escapes in every text member, and at every offset of a text long enough to cross the
+  /// string run's 16- and 32-byte blocks: the C walk reads them itself (flagged escaped,
+  /// with the Swift walk's width and flags) and the two walks agree.
+  func testEscapesInTextsAreReadByTheCWalk() {
+    let escapes = [
+      #"\""#, #"\\"#, #"\/"#, #"\n"#, #"\t"#, #"\u00e9"#, #"\u4E2D"#,
+      #"\ud83d\ude00"#,
+      #"\ud800x"#, #"\udc00"#, #"\u0020"#, #"\u3000"#, #"\u0301"#, #"é\"北"#,
+    ]
+    let text = String(repeating: "abcdefgh ", count: 9)
+    let members = [
+      "Alpha said so", "Bravo text", "charlie says", "from echo",
+      "the first quote",
+      "é ", " 北", "delta", "hostages", "people",
+    ]
+    var lines: [[UInt8]] = []
+    for member in members {
+      // Every offset in one member; the ends and two places between in the others.
+      let offsets =
+        member == "Bravo text"
+        ? Array(0...text.count) : [0, 17, 40, text.count]
+      for escape in escapes {
+        for at in offsets {
+          var t = text
+          t.insert(contentsOf: escape, at: t.index(t.startIndex, offsetBy: at))
+          lines.append(
+            Array(
+              Self.full.replacingOccurrences(
+                of: "\"\(member)\"", with: "\"\(t)\""
+              ).utf8))
+        }
+      }
+    }
+    XCTAssertEqual(assertWalksAgree(lines), lines.count)
   }
 
   /// Numbers of every form in a figure and a quote's start; nesting at the depth limit.

@@ -7,18 +7,19 @@
 // walk (a key, a dispatch, a closure and an append per member) for the usual record.
 //
 // The walk accepts a strict subset of what RecordItemScan's Swift walk accepts: it gives
-// up (returns 0) at anything it does not read itself (an escape, a raw control, an `also`
-// member, an extension key, a number it would need strtod for beyond 63 bytes, lists
-// longer than its arrays) and at anything the Swift walk refuses, and the Swift walk then
-// reads the item as before. On 1 the struct holds exactly what the Swift walk would have
-// found; values the Swift side parses (dates, times, offsets) are passed as spans.
+// up (returns 0) at anything it does not read itself (an escape in a key, an id or an
+// enum value, a raw control or DEL, an `also` member, an extension key, a number it would
+// need strtod for beyond 63 bytes, lists longer than its arrays) and at anything the
+// Swift walk refuses, and the Swift walk then reads the item as before. On 1 the struct
+// holds exactly what the Swift walk would have found; values the Swift side parses
+// (dates, times, offsets) are passed as spans, and escaped texts are flagged, not decoded.
 
 #include <stddef.h>
 #include <stdint.h>
 
 /// A string the walk read: where its content starts (after the opening quote) and its
-/// byte count, its display-width bound and flags as ScannedString has them (never
-/// escaped: the walk gives up at a backslash).
+/// raw byte count (escapes included), its display-width bound and flags as ScannedString
+/// has them (the same bits: escaped, control, NFC-stable, visible).
 typedef struct {
   uint32_t at;
   uint32_t len;
@@ -26,7 +27,7 @@ typedef struct {
   uint8_t flags;
 } dl_str;
 
-enum { DL_STR_CONTROL = 2, DL_STR_NFC_STABLE = 4, DL_STR_VISIBLE = 8 };
+enum { DL_STR_ESCAPED = 1, DL_STR_CONTROL = 2, DL_STR_NFC_STABLE = 4, DL_STR_VISIBLE = 8 };
 
 enum { DL_WALK_PARTIES = 32, DL_WALK_CLAIMANTS = 16, DL_WALK_LINKS = 128 };
 

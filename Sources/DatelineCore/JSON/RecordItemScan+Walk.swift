@@ -114,10 +114,11 @@ extension RecordItemScan {
 }
 
 extension ScannedString {
-  /// A string the C walk read (never escaped: the walk gives up at a backslash).
+  /// A string the C walk read (escaped texts flagged as ByteScanner flags them).
   init(_ c: dl_str) {
     self.init(
-      start: Int(c.at), rawCount: Int(c.len), escaped: false,
+      start: Int(c.at), rawCount: Int(c.len),
+      escaped: Int(c.flags) & DL_STR_ESCAPED != 0,
       hasControl: Int(c.flags) & DL_STR_CONTROL != 0,
       nfcStable: Int(c.flags) & DL_STR_NFC_STABLE != 0,
       widthBound: Int(c.width),
