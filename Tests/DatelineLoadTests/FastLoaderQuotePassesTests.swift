@@ -21,12 +21,12 @@ extension FastLoaderDifferentialTests {
   /// whole or window by window, in two groups or in more groups than pieces.
   func testQuotesCheckedInPassesLoadAlike() throws {
     try compare(
-      records: 2_500, seed: 21, corruption: 0.3, settings: inPasses(3))
+      records: 1_500, seed: 21, corruption: 0.3, settings: inPasses(3))
     try compare(
-      records: 2_000, seed: 22, corruption: 0,
+      records: 1_200, seed: 22, corruption: 0,
       settings: inPasses(2, windowed: true))
     try compare(
-      records: 1_500, seed: 23, corruption: 0.9,
+      records: 1_000, seed: 23, corruption: 0.9,
       settings: inPasses(5, unit: 1 << 12, windowed: true))
     try compare(
       records: 300, seed: 24, corruption: 0.3, settings: inPasses(64))
@@ -36,7 +36,7 @@ extension FastLoaderDifferentialTests {
   /// with the quotes of later groups checked against its table.
   func testQuotesCheckedInPassesWithStreamedSources() throws {
     try compare(
-      records: 2_000, seed: 25, corruption: 0.2,
+      records: 1_200, seed: 25, corruption: 0.2,
       settings: inPasses(4, unit: 1 << 12, windowed: true))
   }
 }

@@ -83,8 +83,10 @@ extension FastLoaderDifferentialTests {
     try (lines.joined(separator: "\n") + "\n").write(
       toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
     try assertSame(dir)
-    // In pieces of a few lines, their quotes checked in three groups.
+    // In pieces of a few lines, their quotes checked in three groups, read whole and
+    // in windows.
     try assertSame(dir, settings: inPasses(3, unit: 256))
+    try assertSame(dir, settings: inPasses(3, unit: 256, windowed: true))
     let loaded = try CorpusLoader.load(directory: dir)
     XCTAssertTrue(
       loaded.issues.contains {

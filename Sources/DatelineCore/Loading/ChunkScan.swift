@@ -18,22 +18,26 @@ struct ScannedChunk: @unchecked Sendable {
   /// struct shares the box).
   var quoteBox = QuoteBox()
 
-  /// Moves `data`'s quotes into the box.
+  /// Moves `data`'s quotes and the source ids they and the items name into the box.
   consuming func boxingQuotes() -> ScannedChunk {
     quoteBox = QuoteBox(
-      quotes: data.quotes, extras: data.extras, arena: data.arena)
+      quotes: data.quotes, extras: data.extras, arena: data.arena,
+      sources: data.sources)
     data.quotes = []
     data.extras = []
     data.arena = []
+    data.sources = []
     return self
   }
 }
 
-/// A chunk's quote checks and the arena of their normalized bytes.
+/// A chunk's quote checks, the arena of their normalized bytes, and the source ids its
+/// items and checks name (`RecordScanChunk.sources`; only the quote checks ask for them).
 final class QuoteBox: @unchecked Sendable {
   var quotes: [RecordScanChunk.QuoteCheck]
   var extras: [RecordScanChunk.QuoteExtra]
   var arena: [UInt8]
+  var sources: [ByteRef]
   /// Where each bucket's checks begin once laid out by bucket (`bucket`); empty before.
   var starts: [Int32] = []
   /// Once the quotes are checked (`FastLoader.checkQuotes`): the items, by index in the
@@ -44,20 +48,23 @@ final class QuoteBox: @unchecked Sendable {
 
   init(
     quotes: [RecordScanChunk.QuoteCheck] = [],
-    extras: [RecordScanChunk.QuoteExtra] = [], arena: [UInt8] = []
+    extras: [RecordScanChunk.QuoteExtra] = [], arena: [UInt8] = [],
+    sources: [ByteRef] = []
   ) {
     self.quotes = quotes
     self.extras = extras
     self.arena = arena
+    self.sources = sources
   }
 
-  /// Frees the quote data once checked, keeping the items that need the reference's
-  /// check.
+  /// Frees the quote data and the source ids once checked, keeping the items that need
+  /// the reference's check.
   func free(referenceItems items: [Int32]) {
     quotes = []
     extras = []
     arena = []
     starts = []
+    sources = []
     referenceItems = items
     checked = true
   }

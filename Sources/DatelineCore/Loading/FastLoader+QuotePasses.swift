@@ -15,8 +15,7 @@ extension FastLoader {
   /// (`checkQuotes`) against the source table the first group's sources job made.
   ///
   /// Guarantees: the chunks of every job, in job order, as one `run` gives them; the
-  /// chunks of each group but the last have their quotes checked and freed, and their
-  /// source ids too (`RecordScanChunk.sources`: only the quote checks ask for them).
+  /// chunks of each group but the last have their quotes checked and freed.
   func scanInPasses(
     _ jobs: [Job], parties: PartyLookup, onSources: SourcesJob,
     phase: ResultSlots<SourcesOutcome>
@@ -27,13 +26,10 @@ extension FastLoader {
       let results = FastLoader.run(
         group, files: files, parties: parties, progress: progress,
         onSources: k == 0 ? onSources : nil)
-      var scanned = results.chunks
       if k < groups.count - 1, let (sources, _, _) = phase[0] {
-        checkQuotes(scanned, sources: sources)
-        // The source ids each chunk named were only asked for its quote checks.
-        for i in scanned.indices { scanned[i].data.sources = [] }
+        checkQuotes(results.chunks, sources: sources)
       }
-      chunks += scanned
+      chunks += results.chunks
     }
     return chunks
   }

@@ -128,7 +128,7 @@ extension FastLoader {
       var byReference: [Int] = []
       var jobs: [QuoteJob] = []
       // Each source id the chunk names, looked up once (-1: not loaded).
-      let loaded = chunk.data.sources.map { sources.find($0) ?? -1 }
+      let loaded = chunk.quoteBox.sources.map { sources.find($0) ?? -1 }
       chunk.data.items.withUnsafeBufferPointer { items in
         chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
           for l in 0..<items.count {
