@@ -109,7 +109,7 @@ extension BrowseSession {
     let check =
       opening.isProvisional
       ? FirstOpenCheck(directory: directory, settings: settings) : nil
-    check?.start(directory: directory)
+    check?.start(directory: directory, provisional: opening.corpus)
     if let result = opening.result {
       Thread.detachNewThread { result.cacheAndPrepareSearchWhenIdle() }
     }

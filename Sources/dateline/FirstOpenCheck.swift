@@ -40,15 +40,28 @@ final class FirstOpenCheck: Sendable {
   }
 
   /// Starts the full load of `directory`; with `thenCache`, the thread then writes the
-  /// re-open cache and builds the search signatures.
-  func start(directory: String, thenCache: Bool = true) {
+  /// re-open cache and builds the search signatures. `provisional`: the first pass's
+  /// corpus on screen, which the checked store is built on (`LoadSettings.provisional`).
+  func start(
+    directory: String, provisional: Corpus? = nil, thenCache: Bool = true
+  ) {
+    // Handed to the load and let go of when it returns: the thread lives on (the cache
+    // write, the search signatures), and a provisional store whose rows were copied must
+    // not stay alive beside the checked one.
+    // DATELINE_CHECK_ONTO=0: the checked store is built beside it (to compare).
+    let onto = ProcessInfo.processInfo.environment["DATELINE_CHECK_ONTO"] != "0"
+    let handed = Mutex(
+      onto ? provisional.flatMap(ProvisionalStore.init) : nil)
     Thread.detachNewThread { [self] in
       let event: Event
       var loaded: CorpusLoader.Result?
       do {
+        var settings = settings
+        settings.provisional = handed.withLock { $0.take() }
         let result = try CorpusLoader.open(
           directory: directory, progress: progress, deferCacheWrite: true,
           settings: settings)
+        settings.provisional = nil
         loaded = result
         event = .validationFinished(
           ReloadOutcome(

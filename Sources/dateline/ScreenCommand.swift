@@ -100,13 +100,17 @@ struct ScreenCommand: ParsableCommand {
     let check =
       opening.isProvisional && !keys.isEmpty
       ? FirstOpenCheck(directory: options.directory) : nil
-    check?.start(directory: options.directory, thenCache: false)
+    check?.start(
+      directory: options.directory, provisional: opening.corpus,
+      thenCache: false)
     state.validation.running = opening.isProvisional
     if clock.on { _ = render(state) }
     clock.lap("first frame")
     if let check {
       state = update(state, check.waitForEnd())
       clock.lap("check")
+      // The check's own phases (DATELINE_TIMING), with the memory after each.
+      LoadEnvironment.reportTimings()
     }
     return state
   }

@@ -282,6 +282,39 @@ final class BrowseLoopTests: XCTestCase {
     XCTAssertEqual(session.state.corpus.records.count, 5)
   }
 
+  /// The checked store stands on the first pass's rows (LoadSettings.provisional): a
+  /// line appended to the file after the check is read alone as after any load.
+  func testALineAppendedAfterTheFirstOpenCheckIsReloaded() throws {
+    let dir = work.appendingPathComponent("lines").path
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
+    for name in ["parties.json", "sources.json", "sources"] {
+      try FileManager.default.copyItem(
+        atPath: data + "/" + name, toPath: dir + "/" + name)
+    }
+    let path = dir + "/records.jsonl"
+    try ((1...4).map { recordLine($0) + "\n" }.joined()).write(
+      toFile: path, atomically: true, encoding: .utf8)
+    guard
+      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
+        directory: dir, settings: LoadEnvironment.settings(environment),
+        firstPass: FirstPass.Settings(minimumBytes: 0))
+    else { return XCTFail("the first pass declined the directory") }
+    let append: () -> Void = {
+      guard let handle = FileHandle(forWritingAtPath: path) else { return }
+      defer { try? handle.close() }
+      _ = try? handle.seekToEnd()
+      try? handle.write(contentsOf: Data((self.recordLine(5) + "\n").utf8))
+    }
+    let session = try run(
+      [.waitFor("checked: every record is valid"), .perform(append)]
+        + [.waitFor("+1 record, 0 changed"), .waitFor(" 5/5 ")]
+        + [.key(.character("q"))],
+      directory: dir,
+      opening: BrowseOpening(corpus: outcome.corpus, result: nil))
+    XCTAssertEqual(session.state.corpus.records.count, 5)
+  }
+
   // MARK: - Helpers
 
   /// What a test adds to `environment` (the editor).

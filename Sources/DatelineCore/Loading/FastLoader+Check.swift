@@ -34,16 +34,11 @@ extension FastLoader {
   ///
   /// Guarantees: the reference's corpus for the same files, with every issue the checks
   /// found (and a file changed since it was read, noted now).
-  mutating func storePhase(_ checked: Checked) -> CorpusLoader.Result {
+  mutating func storePhase(_ checked: consuming Checked) -> CorpusLoader.Result
+  {
     var timer = LoadTimer("records", timings)
-    var verdicts = checked.verdicts
-    let set = verdicts.set
-    let store = RecordStore.build(
-      kept: verdicts.kept, set: set, ids: &verdicts.ids,
-      links: verdicts.links, lookup: checked.lookup,
-      files: files.compactMap { $0 },
-      timings: timings, decode: { record($0, set: set) })
-    withExtendedLifetime(verdicts.linkArena) {}
+    let store = store(&checked.verdicts, lookup: checked.lookup)
+    withExtendedLifetime(checked.verdicts.linkArena) {}
     timer.lap("store")
     let corpus = Corpus(
       parties: checked.parties.list, sources: checked.sources.list,
@@ -54,6 +49,33 @@ extension FastLoader {
       corpus: corpus, issues: state.orderedIssues(), files: fileNames.count,
       failedFiles: state.failedFiles,
       leftOut: state.leftOut)
+  }
+
+  /// The store of the kept items: built on the first pass's store when the browser gave
+  /// one and every row of it is found as the check read it (`RecordStore.checked`),
+  /// else from the scan.
+  ///
+  /// The store on the first pass's has the pass's id index: the loader's tables (16 MB
+  /// at a million records) are let go of first, and made again only if it declines.
+  func store(_ verdicts: inout RecordVerdicts, lookup: PartyLookup)
+    -> RecordStore
+  {
+    let set = verdicts.set
+    if let provisional {
+      verdicts.ids.tables = []
+      if let store = RecordStore.checked(
+        onto: provisional, kept: verdicts.kept, set: set,
+        links: verdicts.links, lookup: lookup, files: files, timings: timings,
+        decode: { record($0, set: set) })
+      {
+        return store
+      }
+      verdicts.ids = IDTable.build(set)
+    }
+    return RecordStore.build(
+      kept: verdicts.kept, set: set, ids: &verdicts.ids, links: verdicts.links,
+      lookup: lookup, files: files.compactMap { $0 }, timings: timings,
+      decode: { record($0, set: set) })
   }
 
   /// The checks' outcome without a store: issues and counts as `storePhase`'s result

@@ -27,6 +27,8 @@ struct FastLoader {
   /// The groups the record pieces are scanned and their quotes checked in
   /// (LoadSettings.quotePasses).
   var quotePasses = 1
+  /// The first pass's store to build on (LoadSettings.provisional).
+  var provisional: RecordStore?
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -46,6 +48,7 @@ struct FastLoader {
     windowedReads = settings.windowedReads
     digestedReads = settings.digestedReads
     quotePasses = settings.quotePasses
+    provisional = settings.provisional?.store
   }
 
   /// One unit of parallel work.

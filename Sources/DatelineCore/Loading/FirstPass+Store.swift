@@ -145,10 +145,13 @@ extension FirstPassScan {
       memory.involved.release()
     }
     let idBytes = (FirstPassIDs(memories), arena)
-    // The build reads the ids' bytes: it keeps them even if the store goes first.
+    // The build reads the ids' bytes: it keeps them even if the store goes first. The
+    // first of a duplicated id in timeline order is the one found (the full load keeps
+    // the first in file order and reports the rest; until it ends, either is a record of
+    // the files); the first frame looks no id up.
     let index = IDIndex {
       withExtendedLifetime(idBytes) {
-        [FirstPassScan.idTable(ids, count: count)]
+        [RecordStore.idTable(ids, count: count)]
       }
     }
     return RecordStore(
@@ -226,20 +229,6 @@ extension FirstPassScan {
     (c.involved.base + at).update(
       from: rows.involved[p] + Int(l.involved_start),
       count: Int(l.involved_count))
-  }
-
-  /// The id index: one table filled in timeline order, so the first of a duplicated id
-  /// in timeline order is the one found (the full load keeps the first in file order and
-  /// reports the rest; until it ends, either is a record of the files). Built on the
-  /// spare core after the store (IDIndex): the first frame looks no id up.
-  private static func idTable(_ ids: Column<ByteRef>, count n: Int)
-    -> ByteKeyTable
-  {
-    var table = ByteKeyTable(capacity: n)
-    for i in 0..<n {
-      _ = table.insert(ids[i], value: Int32(i)) { ids[Int($0)] }
-    }
-    return table
   }
 
   /// Timeline index `i` from a usual line (facets at their defaults: basis unattributed,

@@ -29,6 +29,10 @@ public struct LoadSettings: Sendable {
   /// group's quote data, not all of it, and every cited text is read and searched once
   /// per group (the browser's background check, beside its first screen's store).
   public var quotePasses = 1
+  /// The browser's first pass shown while this load checks the files: the checked store
+  /// is built on it (its rows, order, ids and parties kept, the failed rows dropped)
+  /// rather than beside it, when every row is found as the check read it.
+  public var provisional: ProvisionalStore?
 
   public static let defaultChunkBytes = 1 << 20
 

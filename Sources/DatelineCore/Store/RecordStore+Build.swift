@@ -69,12 +69,7 @@ extension RecordStore {
       if let held = rows[r].record { columns.held[i] = held }
     }
     columns.involved = Column(flat)
-    let sortedIDs = columns.ids
-    var table = ByteKeyTable(capacity: rows.count)
-    for i in 0..<rows.count {
-      _ = table.insert(sortedIDs[i], value: Int32(i)) { sortedIDs[Int($0)] }
-    }
-    return (columns, position, table)
+    return (columns, position, idTable(columns.ids, count: rows.count))
   }
 
   /// A row from a decoded record (the involved parties as `Corpus` defines them).

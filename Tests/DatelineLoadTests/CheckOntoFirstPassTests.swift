@@ -1,0 +1,196 @@
+import DatelineSynth
+import Foundation
+import XCTest
+
+@testable import DatelineCore
+
+/// The browser's check built on the first pass's store (`LoadSettings.provisional`,
+/// `RecordStore.checked(onto:)`) against the full load of the same files.
+///
+/// Why: the checked view must be exactly the reference load's, whatever failed after the
+/// first frame; the store it stands on was read by the first pass, not by the check.
+/// Every column, link, id lookup and issue is compared, and each test says whether the
+/// store was built on the pass's (or, when a row cannot be matched, from the scan).
+final class CheckOntoFirstPassTests: XCTestCase {
+  let everything = FirstPass.Settings(minimumBytes: 0)
+  let smallPieces = FirstPass.Settings(
+    minimumBytes: 0, pieceBytes: 4096, windowBytes: 256)
+
+  func testACleanCorpusKeepsTheFirstPassColumns() throws {
+    let dir = try synth(records: 1_000, seed: 11, corruption: 0)
+    let first = try firstPass(dir, everything)
+    let (onto, built) = try checkOnto(dir, first.corpus)
+    XCTAssertTrue(built)
+    try assertSame(onto, dir)
+    // Nothing failed: the rows, ids and index are the pass's own, not copies.
+    XCTAssertEqual(
+      onto.corpus.store.firstDay.values, first.corpus.store.firstDay.values)
+    XCTAssertEqual(
+      onto.corpus.store.involved.values, first.corpus.store.involved.values)
+  }
+
+  func testCorruptedCorporaEndAsTheFullLoad() throws {
+    for (seed, corruption, settings) in [
+      (UInt64(12), 0.3, everything), (13, 0.5, smallPieces),
+      (14, 0.9, smallPieces),
+    ] {
+      let dir = try synth(records: 500, seed: seed, corruption: corruption)
+      let first = try firstPass(dir, settings)
+      let (onto, built) = try checkOnto(dir, first.corpus)
+      XCTAssertTrue(built, "\(corruption)")
+      try assertSame(onto, dir)
+    }
+  }
+
+  /// Lines the pass reads as usual that the check then refuses: a quote not in its
+  /// source, a link to a record that is not there, a duplicate id, an unknown kind; and
+  /// links that hold, on both sides of a row that leaves.
+  func testRecordsFoundInvalidAfterTheFirstFrameLeaveAndLinksFollow() throws {
+    let dir = try synth(records: 900, seed: 15, corruption: 0)
+    let path = dir + "/records.jsonl"
+    var lines = try String(contentsOfFile: path, encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    // The first line from `i` on that has `key` and no links of its own.
+    func pick(_ i: Int, _ key: String = "\"kind\":\"") -> Int {
+      lines.indices.first { j in
+        j >= i && lines[j].contains(key) && !lines[j].contains("\"disputes\"")
+          && !lines[j].contains("\"revises\"")
+      } ?? 0
+    }
+    func edit(_ i: Int, _ from: String, _ to: String) {
+      lines[i] = lines[i].replacingOccurrences(of: from, with: to)
+    }
+    let quote = pick(10, "\"exact\":\"")
+    let (link, dup, kind, target) = (pick(200), 300, pick(400), pick(600))
+    let disputes = pick(500)
+    let (revises, chained) = (pick(disputes + 1), pick(700))
+    edit(quote, "\"exact\":\"", "\"exact\":\"Nowhere in the source: ")
+    edit(link, "\"kind\":\"", "\"disputes\":[\"r9999999\"],\"kind\":\"")
+    edit(dup, "\"id\":\"r0000300\"", "\"id\":\"r0000301\"")
+    edit(kind, "\"kind\":\"", "\"kind\":\"nonsense-")
+    let targetID =
+      "r" + String(repeating: "0", count: 7 - "\(target)".count)
+      + "\(target)"
+    let quoteID =
+      "r" + String(repeating: "0", count: 7 - "\(quote)".count)
+      + "\(quote)"
+    edit(
+      disputes, "\"kind\":\"", "\"disputes\":[\"\(targetID)\"],\"kind\":\"")
+    edit(revises, "\"kind\":\"", "\"revises\":[\"\(targetID)\"],\"kind\":\"")
+    edit(
+      chained, "\"kind\":\"", "\"disputes\":[\"\(quoteID)\"],\"kind\":\"")
+    try lines.joined(separator: "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let first = try firstPass(dir, everything)
+    XCTAssertEqual(first.corpus.records.count, 900)
+    let (onto, built) = try checkOnto(dir, first.corpus)
+    XCTAssertTrue(built)
+    try assertSame(onto, dir)
+    XCTAssertEqual(onto.corpus.records.count, 900 - 5)
+    let leftOut = [quote, link, 301, kind, chained]
+    XCTAssertEqual(Set(leftOut).count, 5)
+    for i in leftOut where i != 301 {
+      let id = "r" + String(repeating: "0", count: 7 - "\(i)".count) + "\(i)"
+      XCTAssertNil(onto.corpus.position(of: Record.ID(id)), id)
+    }
+    func place(_ i: Int) throws -> Int {
+      let id = "r" + String(repeating: "0", count: 7 - "\(i)".count) + "\(i)"
+      return try XCTUnwrap(onto.corpus.position(of: Record.ID(id))?.offset)
+    }
+    let at = try place(target)
+    XCTAssertTrue(onto.corpus.disputed(by: at).contains(try place(disputes)))
+    XCTAssertTrue(onto.corpus.revised(by: at).contains(try place(revises)))
+  }
+
+  /// A records file rewritten between the pass and the check: its rows are not the
+  /// check's items, and the store is built from the scan, as the full load's.
+  func testAFileChangedAfterThePassIsBuiltFromTheScan() throws {
+    let dir = try synth(records: 600, seed: 16, corruption: 0)
+    let first = try firstPass(dir, everything)
+    let path = dir + "/records.jsonl"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    try ("\n" + text).write(toFile: path, atomically: true, encoding: .utf8)
+    let (onto, built) = try checkOnto(dir, first.corpus)
+    XCTAssertFalse(built)
+    try assertSame(onto, dir)
+  }
+
+  // MARK: - Helpers
+
+  func synth(records: Int, seed: UInt64, corruption: Double) throws -> String {
+    let dir =
+      NSTemporaryDirectory() + "dateline-onto-\(getpid())-\(seed)-\(corruption)"
+    try? FileManager.default.removeItem(atPath: dir)
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+    try CorpusSynth.write(
+      to: dir,
+      options: .init(records: records, seed: seed, corruption: corruption))
+    return dir
+  }
+
+  func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws
+    -> FirstPass.Outcome
+  {
+    guard
+      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
+        directory: dir, firstPass: settings)
+    else {
+      XCTFail("the first pass declined \(dir)")
+      throw CocoaError(.fileReadUnknown)
+    }
+    return outcome
+  }
+
+  /// The browser's check of `dir` given the pass's corpus (as FirstOpenCheck loads it:
+  /// windowed, digested, quotes in three groups), and whether its store was built on the pass's.
+  func checkOnto(_ dir: String, _ first: Corpus) throws -> (
+    CorpusLoader.Result, Bool
+  ) {
+    let timings = LoadTimings()
+    var settings = LoadSettings(
+      chunkBytes: 4096, timings: timings, windowedReads: true,
+      digestedReads: true)
+    settings.provisional = try XCTUnwrap(ProvisionalStore(first))
+    settings.quotePasses = 3
+    let result = try CorpusLoader.open(directory: dir, settings: settings)
+    let phases = timings.drain().map(\.phase)
+    return (result, phases.contains("store on the first pass.columns"))
+  }
+
+  /// Every column, link, contested mark, id lookup, record and issue of `onto` equals
+  /// the full load's of `dir`, and its issues the reference's.
+  func assertSame(
+    _ onto: CorpusLoader.Result, _ dir: String,
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    let full = try CorpusLoader.load(directory: dir)
+    let ref = try CorpusLoader.loadReference(directory: dir)
+    XCTAssertEqual(
+      onto.issues.map(\.description), ref.issues.map(\.description),
+      file: file, line: line)
+    XCTAssertEqual(onto.summary, full.summary, file: file, line: line)
+    let (a, b) = (onto.corpus, full.corpus)
+    XCTAssertEqual(a.records.count, b.records.count, file: file, line: line)
+    guard a.records.count == b.records.count else { return }
+    let (s, t) = (a.store, b.store)
+    for i in 0..<a.records.count {
+      let same =
+        s.ids[i].string == t.ids[i].string && s.firstDay[i] == t.firstDay[i]
+        && s.lastDay[i] == t.lastDay[i] && s.precision[i] == t.precision[i]
+        && s.time[i] == t.time[i] && s.dateFlags[i] == t.dateFlags[i]
+        && s.basis[i] == t.basis[i] && s.sourceCount[i] == t.sourceCount[i]
+        && s.figureCount[i] == t.figureCount[i] && s.lengths[i] == t.lengths[i]
+        && s.depthBases[i] == t.depthBases[i] && a.involved[i] == b.involved[i]
+        && a.disputed(by: i) == b.disputed(by: i)
+        && a.revised(by: i) == b.revised(by: i)
+        && s.contested.contains(i) == t.contested.contains(i)
+        && a.position(of: a.records[i].id)?.offset == i
+        && a.records[i] == b.records[i]
+      XCTAssertTrue(same, "row \(i) differs", file: file, line: line)
+      if !same { return }
+    }
+    XCTAssertNil(a.position(of: Record.ID("absent")), file: file, line: line)
+  }
+}
