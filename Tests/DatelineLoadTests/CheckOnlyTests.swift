@@ -108,16 +108,9 @@ final class CheckOnlyTests: XCTestCase {
     _ check: CorpusLoader.Check, matches full: CorpusLoader.Result,
     _ dir: String, file: StaticString = #filePath, line: UInt = #line
   ) {
-    let a = check.issues.map(\.description)
-    let b = full.issues.map(\.description)
-    if a != b {
-      let at =
-        (0..<min(a.count, b.count)).first { a[$0] != b[$0] }
-        ?? min(a.count, b.count)
-      XCTFail(
-        "\(dir): issues differ at \(at) (check \(a.count), load \(b.count)):\n check: \(a.dropFirst(at).first ?? "-")\n  load: \(b.dropFirst(at).first ?? "-")",
-        file: file, line: line)
-    }
+    assertSameIssues(
+      check.issues, full.issues, names: ("check", "load"), dir, file: file,
+      line: line)
     XCTAssertEqual(check.summary, full.summary, dir, file: file, line: line)
     XCTAssertEqual(
       [check.files, check.failedFiles, check.leftOut, check.records],
@@ -128,6 +121,22 @@ final class CheckOnlyTests: XCTestCase {
         check.recordIDs.contains(record.id), "\(dir): \(record.id.rawValue)",
         file: file, line: line)
     }
+  }
+
+  /// The two lists of issues are the same, in order; else the first difference.
+  static func assertSameIssues(
+    _ first: [LoadIssue], _ second: [LoadIssue], names: (String, String),
+    _ dir: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    let a = first.map(\.description)
+    let b = second.map(\.description)
+    guard a != b else { return }
+    let at =
+      (0..<min(a.count, b.count)).first { a[$0] != b[$0] }
+      ?? min(a.count, b.count)
+    XCTFail(
+      "\(dir): issues differ at \(at) (\(names.0) \(a.count), \(names.1) \(b.count)):\n \(names.0): \(a.dropFirst(at).first ?? "-")\n \(names.1): \(b.dropFirst(at).first ?? "-")",
+      file: file, line: line)
   }
 
   /// Every string after an `"id":` in the directory's files (records, parties, sources).

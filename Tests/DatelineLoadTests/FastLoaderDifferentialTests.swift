@@ -164,16 +164,9 @@ final class FastLoaderDifferentialTests: XCTestCase {
   ) throws {
     let fast = try CorpusLoader.load(directory: dir, settings: settings)
     let ref = try CorpusLoader.loadReference(directory: dir)
-    let a = fast.issues.map(\.description)
-    let b = ref.issues.map(\.description)
-    if a != b {
-      let firstDiff =
-        (0..<min(a.count, b.count)).first { a[$0] != b[$0] }
-        ?? min(a.count, b.count)
-      XCTFail(
-        "issues differ at \(firstDiff) (fast \(a.count), reference \(b.count)):\n fast: \(a.dropFirst(firstDiff).first ?? "-")\n  ref: \(b.dropFirst(firstDiff).first ?? "-")",
-        file: file, line: line)
-    }
+    CheckOnlyTests.assertSameIssues(
+      fast.issues, ref.issues, names: ("fast", "reference"), dir, file: file,
+      line: line)
     XCTAssertEqual(fast.summary, ref.summary, file: file, line: line)
     // What `validate` runs (every check, no store) says what the reference says.
     CheckOnlyTests.assertCheck(
