@@ -2,13 +2,12 @@ extension RecordItemScan {
   /// Queues a quote check: the quote's strings in normalized form (NFC, CRLF as LF) go to
   /// the chunk's arena, as `QuoteLocator` would normalize them.
   static func addQuote(
-    _ q: QuoteText, source: ScannedString, offset: Int, item: Int32,
+    _ q: QuoteText, source: UInt32, offset: Int, item: Int32,
     _ s: inout ByteScanner,
     _ chunk: inout RecordScanChunk
   ) {
     var check = RecordScanChunk.QuoteCheck(
-      item: item, source: chunk.sourceRef(source, s), needle: 0,
-      needleLength: 0)
+      item: item, source: source, needle: 0, needleLength: 0)
     let (at, n) = normalized(q.exact, s, &chunk.arena)
     (check.needle, check.needleLength) = (UInt32(at), n)
     if q.prefix != nil || q.suffix != nil || q.start != nil {

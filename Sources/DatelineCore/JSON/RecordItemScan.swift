@@ -79,9 +79,10 @@ struct RecordItemScan {
     let involvedStart = chunk.involved.count
     let byReference = appendInvolved(m, parties, &chunk)
     let quoteStart = chunk.quotes.count
-    let sourceCount = appendSourceChecks(
+    let (sourceCount, quoted) = appendSourceChecks(
       m, source: source, offset: offset, item: itemIndex, &s, &chunk)
-    let sourceIndex = chunk.sourceRef(source, s)
+    // Interned once: where the record has a quote, its check already did it.
+    let sourceIndex = quoted ?? chunk.sourceRef(source, s)
     let linkStart = chunk.links.count
     for (k, i, t) in m.lists.links {
       chunk.links.append(
@@ -170,23 +171,29 @@ struct RecordItemScan {
   /// `also` entry (its quote, or a check that the source exists).
   ///
   /// Guarantees: returns the number of distinct sources as `Record.sourceIDs` counts them
-  /// (`source`, then each `also` source once).
+  /// (`source`, then each `also` source once), and the record's source index where its
+  /// quote's check interned it.
   static func appendSourceChecks(
     _ m: Members, source: ScannedString, offset: Int, item: Int32,
     _ s: inout ByteScanner,
     _ chunk: inout RecordScanChunk
-  ) -> Int {
+  ) -> (count: Int, source: UInt32?) {
+    // The sources are interned in the order the checks name them (the record's own
+    // first where it has a quote), as they were when each check interned its own.
+    var quoted: UInt32?
     if let quote = m.quote {
-      addQuote(quote, source: source, offset: offset, item: item, &s, &chunk)
+      let named = chunk.sourceRef(source, s)
+      addQuote(quote, source: named, offset: offset, item: item, &s, &chunk)
+      quoted = named
     }
     let also = m.lists.also
     let base = s.base
     var sourceCount = 1
     for (k, a) in also.enumerated() {
+      let named = chunk.sourceRef(a.0, s)
       if let q = a.1 {
-        addQuote(q, source: a.0, offset: offset, item: item, &s, &chunk)
+        addQuote(q, source: named, offset: offset, item: item, &s, &chunk)
       } else {
-        let named = chunk.sourceRef(a.0, s)
         chunk.quotes.append(
           .init(item: item, source: named, needle: 0, needleLength: -1))
       }
@@ -198,7 +205,7 @@ struct RecordItemScan {
         sourceCount += 1
       }
     }
-    return sourceCount
+    return (sourceCount, quoted)
   }
 
   static func quoteValue(_ s: inout ByteScanner, depth: Int) -> QuoteText? {
