@@ -79,6 +79,11 @@ final class CheckOntoFirstPassTests: XCTestCase {
     edit(revises, "\"kind\":\"", "\"revises\":[\"\(targetID)\"],\"kind\":\"")
     edit(
       chained, "\"kind\":\"", "\"disputes\":[\"\(quoteID)\"],\"kind\":\"")
+    // Valid records written with escapes: an id (the pass hands its line to the
+    // reference decoder: an extra row) and a source id (mends' red team, session 8).
+    edit(
+      800, "\"id\":\"r0000800\"", "\"id\":\"\\u0072\(String(800).leftPadded)\"")
+    edit(899, "\"source\":\"s", "\"source\":\"\\u0073")
     try lines.joined(separator: "\n").write(
       toFile: path, atomically: true, encoding: .utf8)
     let first = try firstPass(dir, everything)
@@ -87,6 +92,7 @@ final class CheckOntoFirstPassTests: XCTestCase {
     XCTAssertTrue(built)
     try assertSame(onto, dir)
     XCTAssertEqual(onto.corpus.records.count, 900 - 5)
+    XCTAssertNotNil(onto.corpus.position(of: Record.ID("r0000800")))
     let leftOut = [quote, link, 301, kind, chained]
     XCTAssertEqual(Set(leftOut).count, 5)
     for i in leftOut where i != 301 {
@@ -192,5 +198,12 @@ final class CheckOntoFirstPassTests: XCTestCase {
       if !same { return }
     }
     XCTAssertNil(a.position(of: Record.ID("absent")), file: file, line: line)
+  }
+}
+
+extension String {
+  /// Seven digits, as the generated ids have them.
+  fileprivate var leftPadded: String {
+    String(repeating: "0", count: max(0, 7 - count)) + self
   }
 }
