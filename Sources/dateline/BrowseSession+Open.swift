@@ -80,15 +80,10 @@ extension BrowseSession {
       follow: settings.follow && settings.config.follow,
       directory: settings.directory, issues: composed.issues)
     state.review = DraftReview(snapshot: composed.snapshot)
-    let warnings = settings.configWarnings
-    if warnings > 0 {
-      state.message =
-        "config: \(warnings) warning\(warnings == 1 ? "" : "s"): see `dateline validate`"
-    }
-    if let result = opening.result, !result.errors.isEmpty {
-      let (errors, leftOut) = (result.errors.count, result.leftOut)
-      state.message =
-        "\(errors) error\(errors == 1 ? "" : "s"), \(leftOut) item\(leftOut == 1 ? "" : "s") left out: ! lists them"
+    if let message = OpeningMessage.text(
+      configWarnings: settings.configWarnings, result: opening.result)
+    {
+      state.message = message
     }
     return state
   }

@@ -90,12 +90,13 @@ struct ScreenCommand: ParsableCommand {
   func openFirstPass(_ frameSize: Size, _ clock: inout StepClock) throws
     -> BrowserState
   {
-    let (opening, config, _) = try options.openForBrowsing()
+    let (opening, config, warnings) = try options.openForBrowsing()
     clock.lap(opening.isProvisional ? "first pass" : "load")
     var state = BrowserState(
       corpus: opening.corpus, dataLabel: options.directory, size: frameSize,
       useColor: !noColor)
     state.preferences = config.preferences
+    showIssues(opening.result, configWarnings: warnings, in: &state)
     // The frame printed is the first one when no key is given; else the checked data's.
     let check =
       opening.isProvisional && !keys.isEmpty
@@ -118,12 +119,14 @@ struct ScreenCommand: ParsableCommand {
   /// The state after a full load (or a re-open from the cache).
   func load(_ frameSize: Size, _ clock: inout StepClock) throws -> BrowserState
   {
-    let (result, config, _) = try options.loadWithSettings(lazyCache: true)
+    let (result, config, warnings) = try options.loadWithSettings(
+      lazyCache: true)
     clock.lap("load")
     var state = BrowserState(
       corpus: result.corpus, dataLabel: options.directory, size: frameSize,
       useColor: !noColor)
     state.preferences = config.preferences
+    showIssues(result, configWarnings: warnings, in: &state)
     if clock.on { _ = render(state) }
     clock.lap("first frame")
     // What the browser does in the background after its first frame, so the keys are
@@ -136,6 +139,21 @@ struct ScreenCommand: ParsableCommand {
       clock.lap("party sets")
     }
     return state
+  }
+
+  /// The load's errors and warnings in the errors pane (`!`) and its status line, as the
+  /// browser's first state has them.
+  func showIssues(
+    _ result: CorpusLoader.Result?, configWarnings: Int,
+    in state: inout BrowserState
+  ) {
+    state.live = LiveData(
+      directory: options.directory, issues: result?.issues ?? [])
+    if let message = OpeningMessage.text(
+      configWarnings: configWarnings, result: result)
+    {
+      state.message = message
+    }
   }
 
   /// The frame to print (ASCII when asked); none when the re-open cache, read as the
