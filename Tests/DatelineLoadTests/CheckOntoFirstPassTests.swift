@@ -42,6 +42,33 @@ final class CheckOntoFirstPassTests: XCTestCase {
     }
   }
 
+  /// A corpus written as many files (one a day, say): each row is placed in its own
+  /// file among the pass's, whatever the order of their buffers in memory.
+  func testACorpusInManyFilesIsMatchedFileByFile() throws {
+    let dir = try synth(records: 600, seed: 15, corruption: 0.3)
+    // Bytes, not text: the corrupted lines hold invalid UTF-8.
+    let path = dir + "/records.jsonl"
+    let lines = try Data(contentsOf: URL(fileURLWithPath: path))
+      .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    try FileManager.default.removeItem(atPath: path)
+    let per = 37
+    for (n, start) in stride(from: 0, to: lines.count, by: per).enumerated() {
+      var part = Data()
+      for line in lines[start..<min(lines.count, start + per)] {
+        part += line + [UInt8(ascii: "\n")]
+      }
+      try part.write(
+        to: URL(fileURLWithPath: dir + "/records-\(1000 + n).jsonl"))
+    }
+    for settings in [everything, smallPieces] {
+      let first = try firstPass(dir, settings)
+      XCTAssertGreaterThan(first.corpus.store.files.count, 10)
+      let (onto, built) = try checkOnto(dir, first.corpus)
+      XCTAssertTrue(built)
+      try assertSame(onto, dir)
+    }
+  }
+
   /// Lines the pass reads as usual that the check then refuses: a quote not in its
   /// source, a link to a record that is not there, a duplicate id, an unknown kind; and
   /// links that hold, on both sides of a row that leaves.
