@@ -48,8 +48,7 @@ final class FirstOpenCheck: Sendable {
     // Handed to the load and let go of when it returns: the thread lives on (the cache
     // write, the search signatures), and a provisional store whose rows were copied must
     // not stay alive beside the checked one.
-    // DATELINE_CHECK_ONTO=0: the checked store is built beside it (to compare).
-    let onto = ProcessInfo.processInfo.environment["DATELINE_CHECK_ONTO"] != "0"
+    let onto = LoadEnvironment.checksOntoFirstPass()
     let handed = Mutex(
       onto ? provisional.flatMap(ProvisionalStore.init) : nil)
     Thread.detachNewThread { [self] in

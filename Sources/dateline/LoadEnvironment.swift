@@ -7,8 +7,9 @@ import Foundation
 /// must be unchanged before it is cached (tests that write a corpus and open it at once
 /// set 0), `XDG_CACHE_HOME` / `HOME` say where. `DATELINE_CHUNK_BYTES` changes the unit
 /// `.jsonl` files are cut by; `DATELINE_QUOTE_PASSES` the groups a load checks quotes in
-/// (`LoadSettings.quotePasses`); `DATELINE_TIMING` asks for phase times on stderr (printed
-/// by `report`).
+/// (`LoadSettings.quotePasses`); `DATELINE_CHECK_ONTO=0` has the browser's check build its
+/// store beside the first pass's instead of on it (to compare); `DATELINE_TIMING` asks for
+/// phase times on stderr (printed by `report`).
 enum LoadEnvironment {
   /// One collector for the process: the load, and the cache write and search build after it.
   static let timings: LoadTimings? =
@@ -42,6 +43,14 @@ enum LoadEnvironment {
   /// records the check's load peaks at ~155 MB of anonymous memory after its scan instead
   /// of ~225 MB, for ~0.4 s more CPU (each cited text read and searched three times).
   static let browserQuotePasses = 3
+
+  /// Whether the browser's check builds its store on the first pass's
+  /// (`LoadSettings.provisional`); `DATELINE_CHECK_ONTO=0` builds it beside (to compare).
+  static func checksOntoFirstPass(
+    _ environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> Bool {
+    environment["DATELINE_CHECK_ONTO"] != "0"
+  }
 
   /// Writes the phase times recorded since the last call to stderr (with DATELINE_TIMING).
   static func reportTimings() {
