@@ -86,10 +86,7 @@ final class CheckOnlyTests: XCTestCase {
     records: Int, seed: UInt64, corruption: Double,
     settings: LoadSettings = .init()
   ) throws {
-    let dir = try temporaryDirectory("synth-\(seed)-\(corruption)")
-    try CorpusSynth.write(
-      to: dir,
-      options: .init(records: records, seed: seed, corruption: corruption))
+    let dir = try synth(records: records, seed: seed, corruption: corruption)
     try CheckOnlyTests.assertCheckMatchesLoad(dir, settings: settings)
   }
 
@@ -156,12 +153,4 @@ final class CheckOnlyTests: XCTestCase {
     return out
   }
 
-  func temporaryDirectory(_ name: String) throws -> String {
-    let dir = NSTemporaryDirectory() + "dateline-check-\(getpid())/" + name
-    try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(
-      atPath: dir, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-    return dir
-  }
 }

@@ -150,32 +150,6 @@ final class CheckOntoFirstPassTests: XCTestCase {
 
   // MARK: - Helpers
 
-  func synth(records: Int, seed: UInt64, corruption: Double) throws -> String {
-    let dir =
-      NSTemporaryDirectory() + "dateline-onto-\(getpid())-\(seed)-\(corruption)"
-    try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(
-      atPath: dir, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-    try CorpusSynth.write(
-      to: dir,
-      options: .init(records: records, seed: seed, corruption: corruption))
-    return dir
-  }
-
-  func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws
-    -> FirstPass.Outcome
-  {
-    guard
-      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
-        directory: dir, firstPass: settings)
-    else {
-      XCTFail("the first pass declined \(dir)")
-      throw CocoaError(.fileReadUnknown)
-    }
-    return outcome
-  }
-
   /// The browser's check of `dir` given the pass's corpus (as FirstOpenCheck loads it:
   /// windowed, digested, quotes in three groups), and whether its store was built on the pass's.
   func checkOnto(_ dir: String, _ first: Corpus) throws -> (

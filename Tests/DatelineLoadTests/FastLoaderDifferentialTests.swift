@@ -151,10 +151,7 @@ final class FastLoaderDifferentialTests: XCTestCase {
     records: Int, seed: UInt64, corruption: Double,
     settings: LoadSettings = .init()
   ) throws {
-    let dir = try temporaryDirectory("synth-\(seed)-\(corruption)")
-    try CorpusSynth.write(
-      to: dir,
-      options: .init(records: records, seed: seed, corruption: corruption))
+    let dir = try synth(records: records, seed: seed, corruption: corruption)
     try assertSame(dir, settings: settings)
   }
 
@@ -203,12 +200,4 @@ final class FastLoaderDifferentialTests: XCTestCase {
     assertColumnsMatchRecords(ref.corpus, file: file, line: line)
   }
 
-  func temporaryDirectory(_ name: String) throws -> String {
-    let dir = NSTemporaryDirectory() + "dateline-diff-\(getpid())/" + name
-    try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(
-      atPath: dir, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-    return dir
-  }
 }

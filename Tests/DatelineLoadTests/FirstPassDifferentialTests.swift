@@ -223,14 +223,6 @@ final class FirstPassDifferentialTests: XCTestCase {
 
   // MARK: - Helpers
 
-  func synth(records: Int, seed: UInt64, corruption: Double) throws -> String {
-    let dir = try temporaryDirectory("firstpass-\(seed)-\(corruption)")
-    try CorpusSynth.write(
-      to: dir,
-      options: .init(records: records, seed: seed, corruption: corruption))
-    return dir
-  }
-
   /// A clean generated corpus, its records file and that file's lines (to be changed).
   func synthLines(records: Int, seed: UInt64) throws -> (
     dir: String, path: String, lines: [String]
@@ -241,20 +233,6 @@ final class FirstPassDifferentialTests: XCTestCase {
       separator: "\n"
     ).map(String.init)
     return (dir, path, lines)
-  }
-
-  func firstPass(_ dir: String, _ settings: FirstPass.Settings) throws
-    -> FirstPass.Outcome
-  {
-    guard
-      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
-        directory: dir, firstPass: settings)
-    else {
-      XCTFail("the first pass declined \(dir)")
-      throw CocoaError(.fileReadUnknown)
-    }
-    XCTAssertTrue(outcome.corpus.isProvisional)
-    return outcome
   }
 
   func ids(_ corpus: Corpus) -> [String] {
@@ -337,12 +315,4 @@ final class FirstPassDifferentialTests: XCTestCase {
     XCTAssertNotNil(state.message, file: file, line: line)
   }
 
-  func temporaryDirectory(_ name: String) throws -> String {
-    let dir = NSTemporaryDirectory() + "dateline-firstpass-\(getpid())-\(name)"
-    try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(
-      atPath: dir, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-    return dir
-  }
 }
