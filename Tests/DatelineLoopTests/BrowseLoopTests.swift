@@ -255,23 +255,11 @@ final class BrowseLoopTests: XCTestCase {
   // MARK: - First open: the check after a first pass
 
   func testTheCheckAfterAFirstPassTakesTheInvalidRecordOut() throws {
-    // Parties and sources as envelopes, the records as lines: what the first pass reads.
-    let dir = work.appendingPathComponent("lines").path
-    try FileManager.default.createDirectory(
-      atPath: dir, withIntermediateDirectories: true)
-    for name in ["parties.json", "sources.json", "sources"] {
-      try FileManager.default.copyItem(
-        atPath: data + "/" + name, toPath: dir + "/" + name)
-    }
     let lines = (1...5).map { recordLine($0, party: "hamas") }
       .joined(separator: "\n")
-    try (lines + "\n" + recordLine(6, party: "nobody") + "\n").write(
-      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
-    guard
-      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
-        directory: dir, settings: LoadEnvironment.settings(environment),
-        firstPass: FirstPass.Settings(minimumBytes: 0))
-    else { return XCTFail("the first pass declined the directory") }
+    let dir = try linesDirectory(
+      lines + "\n" + recordLine(6, party: "nobody") + "\n")
+    let outcome = try firstPassOpening(dir)
     let session = try run(
       [.waitFor("checked: 1 record not valid left the view")]
         + [.waitFor(" 5/5 "), .key(.character("q"))],
@@ -285,21 +273,9 @@ final class BrowseLoopTests: XCTestCase {
   /// The checked store stands on the first pass's rows (LoadSettings.provisional): a
   /// line appended to the file after the check is read alone as after any load.
   func testALineAppendedAfterTheFirstOpenCheckIsReloaded() throws {
-    let dir = work.appendingPathComponent("lines").path
-    try FileManager.default.createDirectory(
-      atPath: dir, withIntermediateDirectories: true)
-    for name in ["parties.json", "sources.json", "sources"] {
-      try FileManager.default.copyItem(
-        atPath: data + "/" + name, toPath: dir + "/" + name)
-    }
+    let dir = try linesDirectory((1...4).map { recordLine($0) + "\n" }.joined())
     let path = dir + "/records.jsonl"
-    try ((1...4).map { recordLine($0) + "\n" }.joined()).write(
-      toFile: path, atomically: true, encoding: .utf8)
-    guard
-      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
-        directory: dir, settings: LoadEnvironment.settings(environment),
-        firstPass: FirstPass.Settings(minimumBytes: 0))
-    else { return XCTFail("the first pass declined the directory") }
+    let outcome = try firstPassOpening(dir)
     let append: () -> Void = {
       guard let handle = FileHandle(forWritingAtPath: path) else { return }
       defer { try? handle.close() }
@@ -316,6 +292,34 @@ final class BrowseLoopTests: XCTestCase {
   }
 
   // MARK: - Helpers
+
+  /// The seed's parties and sources as envelopes and `records` as records.jsonl (lines):
+  /// what the first pass reads.
+  func linesDirectory(_ records: String) throws -> String {
+    let dir = work.appendingPathComponent("lines").path
+    try FileManager.default.createDirectory(
+      atPath: dir, withIntermediateDirectories: true)
+    for name in ["parties.json", "sources.json", "sources"] {
+      try FileManager.default.copyItem(
+        atPath: data + "/" + name, toPath: dir + "/" + name)
+    }
+    try records.write(
+      toFile: dir + "/records.jsonl", atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  /// The first pass's opening of `dir`, as the browser's (the test fails when it declines).
+  func firstPassOpening(_ dir: String) throws -> FirstPass.Outcome {
+    guard
+      case .provisional(let outcome)? = try CorpusLoader.openProvisionally(
+        directory: dir, settings: LoadEnvironment.settings(environment),
+        firstPass: FirstPass.Settings(minimumBytes: 0))
+    else {
+      XCTFail("the first pass declined the directory")
+      throw CocoaError(.fileReadUnknown)
+    }
+    return outcome
+  }
 
   /// What a test adds to `environment` (the editor).
   var extraEnvironment: [String: String] = [:]
