@@ -337,18 +337,7 @@ extension CheckedRows {
     var to = 0
     var at = 0
     for i in 0..<store.count where keep[i] == 1 {
-      c.firstDay.base[to] = all.firstDay[i]
-      c.lastDay.base[to] = all.lastDay[i]
-      c.precision.base[to] = all.precision[i]
-      c.time.base[to] = all.time[i]
-      c.ids.base[to] = all.ids[i]
-      c.items.base[to] = all.items[i]
-      c.lengths.base[to] = all.lengths[i]
-      c.depthBases.base[to] = all.depthBases[i]
-      c.basis.base[to] = all.basis[i]
-      c.sourceCount.base[to] = all.sourceCount[i]
-      c.figureCount.base[to] = all.figureCount[i]
-      c.dateFlags.base[to] = all.dateFlags[i]
+      c.set(to, from: all, row: i)
       c.involvedStart.base[to] = UInt32(at)
       for k in Int(all.involvedStart[i])..<Int(all.involvedStart[i + 1]) {
         c.involved.base[at] = all.involved[k]

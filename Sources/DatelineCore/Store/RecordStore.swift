@@ -111,6 +111,23 @@ final class RecordStore: @unchecked Sendable {
       figureCount.base[i] = r.figureCount
       dateFlags.base[i] = r.dateFlags
     }
+
+    /// Row `j` of `other` at timeline index `i` (all columns but `involved`), for a
+    /// store made of some rows of another (RecordStore.checked(onto:)).
+    func set(_ i: Int, from other: Columns, row j: Int) {
+      firstDay.base[i] = other.firstDay[j]
+      lastDay.base[i] = other.lastDay[j]
+      precision.base[i] = other.precision[j]
+      time.base[i] = other.time[j]
+      ids.base[i] = other.ids[j]
+      items.base[i] = other.items[j]
+      lengths.base[i] = other.lengths[j]
+      depthBases.base[i] = other.depthBases[j]
+      basis.base[i] = other.basis[j]
+      sourceCount.base[i] = other.sourceCount[j]
+      figureCount.base[i] = other.figureCount[j]
+      dateFlags.base[i] = other.dateFlags[j]
+    }
   }
 
   /// One record's column values.
