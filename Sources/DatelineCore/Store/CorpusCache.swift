@@ -88,31 +88,37 @@ enum CorpusCache {
   }
 
   /// Writes `result` (loaded at `location`) to the cache file; returns a one-line warning
-  /// when it could not (nothing is written when the data changed or is too fresh).
+  /// when it could not (nothing is written when the data changed or is too fresh, nor
+  /// when a block of the store re-opened from the cache failed its checks: that is said).
   static func write(_ result: CorpusLoader.Result, at location: Location)
     -> String?
   {
     let corpus = result.corpus
+    // A row block that failed its checks has no item places: the store is not placed.
+    func refused() -> String? {
+      corpus.readProblem.map { "re-open cache not written: " + $0.message }
+    }
     guard corpus.store.held.isEmpty,
       !corpus.sources.contains(where: { $0.textPath != nil }),
-      stillCurrent(location),
-      let columns = placeRecords(corpus.store, files: location.files)
+      stillCurrent(location)
     else { return nil }
-    guard
-      let sources = encodeSources(
-        corpus.sources, fileIndex: columns.fileIndex)
-    else { return nil }
+    guard let columns = placeRecords(corpus.store, files: location.files),
+      let sources = encodeSources(corpus.sources, fileIndex: columns.fileIndex)
+    else { return refused() }
     let meta = encodeMeta(result, columns: columns, sources: sources)
     let failure: String? = withExtendedLifetime((columns, sources)) {
       () -> String? in
       meta.bytes.withUnsafeBytes { m -> String? in
+        // Every block of a lazily re-opened store is read here; one that failed its
+        // checks was zeroed, and must not be written under fresh checksums.
+        let all =
+          sections(m, columns) + linkSections(corpus.store) + sources.sections
+        if let problem = corpus.readProblem { return problem.message }
         do {
           try createFolder(location.settings.folder)
           try CacheFile.write(
             location.path, magic: CacheLayout.magic, key: location.key,
-            sections: sections(m, columns) + linkSections(corpus.store)
-              + sources.sections,
-            shift: location.settings.blockShift)
+            sections: all, shift: location.settings.blockShift)
           return nil
         } catch {
           return "\(error)"
