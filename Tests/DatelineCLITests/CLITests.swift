@@ -58,13 +58,24 @@ final class CLITests: XCTestCase {
     p.standardInput = stdin ?? FileHandle(forReadingAtPath: "/dev/null")
     try p.run()
     if stdout != nil { try out.fileHandleForWriting.close() }
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
+    let o = ChildOutput.collect(
+      p, out: out.fileHandleForReading, err: err.fileHandleForReading)
     return Run(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self),
+      status: p.terminationStatus,
+      stdout: String(decoding: o.stdout, as: UTF8.self),
+      stderr: String(decoding: o.stderr, as: UTF8.self),
       terminatedBySignal: p.terminationReason == .uncaughtSignal)
+  }
+
+  /// A child that writes more than a pipe holds to stderr before it writes to stdout
+  /// (the issues of a corrupted corpus, then the summary) is read whole, not waited on.
+  func testRunReadsBothPipesAtOnce() throws {
+    let r = try run(
+      ["--version"],
+      shell: #"head -c 300000 /dev/zero | tr '\0' e >&2; exec "$0" "$@""#)
+    XCTAssertEqual(r.status, 0)
+    XCTAssertEqual(r.stderr, String(repeating: "e", count: 300_000))
+    XCTAssertFalse(r.stdout.isEmpty)
   }
 
   /// The test process's environment with the user's directories isolated, plus `env`.

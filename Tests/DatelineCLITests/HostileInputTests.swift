@@ -37,25 +37,13 @@ final class HostileInputTests: XCTestCase {
     p.standardError = err
     p.standardInput = FileHandle(forReadingAtPath: "/dev/null")
     try p.run()
-    let done = DispatchGroup()
-    let stdout = Collected()
-    let stderr = Collected()
-    // Each pipe drains on its own thread (a full stderr pipe cannot block the program while
-    // stdout is read), and the deadline below can fire while they wait.
-    DispatchQueue.global().async(group: done) {
-      stdout.data = out.fileHandleForReading.readDataToEndOfFile()
-    }
-    DispatchQueue.global().async(group: done) {
-      stderr.data = err.fileHandleForReading.readDataToEndOfFile()
-    }
-    let finished = done.wait(timeout: .now() + seconds) == .success
-    if !finished { p.terminate() }
-    p.waitUntilExit()
-    if !finished { done.wait() }
+    let o = ChildOutput.collect(
+      p, out: out.fileHandleForReading, err: err.fileHandleForReading,
+      seconds: seconds)
     return (
-      p.terminationStatus, String(decoding: stdout.data, as: UTF8.self),
-      String(decoding: stderr.data, as: UTF8.self),
-      p.terminationReason == .uncaughtSignal && finished, !finished
+      p.terminationStatus, String(decoding: o.stdout, as: UTF8.self),
+      String(decoding: o.stderr, as: UTF8.self),
+      p.terminationReason == .uncaughtSignal && o.finished, !o.finished
     )
   }
 
@@ -181,9 +169,4 @@ final class HostileInputTests: XCTestCase {
     XCTAssertTrue(
       r.out.contains("long text: showing 256 KB around the quote"), r.out)
   }
-}
-
-/// Bytes a reader thread hands back once (the semaphore orders the access).
-private final class Collected: @unchecked Sendable {
-  var data = Data()
 }
