@@ -19,11 +19,15 @@ extension XCTestCase {
   }
 
   /// A generated corpus (dateline-synth) in a new temporary directory.
-  func synth(records: Int, seed: UInt64, corruption: Double) throws -> String {
+  func synth(
+    records: Int, seed: UInt64, corruption: Double, recordsPerSource: Int = 20
+  ) throws -> String {
     let dir = try temporaryDirectory("synth-\(seed)-\(corruption)")
     try CorpusSynth.write(
       to: dir,
-      options: .init(records: records, seed: seed, corruption: corruption))
+      options: .init(
+        records: records, seed: seed, corruption: corruption,
+        recordsPerSource: recordsPerSource))
     return dir
   }
 
