@@ -48,10 +48,11 @@ extension BrowseSession {
     state.validation.running = opening.isProvisional
     var screen = screen
     screen.draw(render(state))
+    let idle = IdleWork()
     let check = startBackground(
       opening, directory: directory,
       settings: LoadEnvironment.settings(
-        settings.environment, digestedReads: true))
+        settings.environment, digestedReads: true), idle: idle)
     // The first pass's records are not fingerprinted (that would read every line):
     // the checked load is, when it arrives.
     let live = LiveReload(
@@ -62,7 +63,7 @@ extension BrowseSession {
       effects: BrowseEffects(
         corpus: composed.corpus, citations: settings.config.citations),
       marks: marks, workbench: workbench, live: live, check: check,
-      drafts: drafts, environment: settings.environment)
+      idle: idle, drafts: drafts, environment: settings.environment)
   }
 
   /// The state of the first frame: the data with its drafts, the config's preferences,
@@ -99,35 +100,15 @@ extension BrowseSession {
   /// (FirstPass) is followed by the full load, whose corpus takes its place
   /// (FirstOpenCheck), and which then does the same.
   static func startBackground(
-    _ opening: BrowseOpening, directory: String, settings: LoadSettings
+    _ opening: BrowseOpening, directory: String, settings: LoadSettings,
+    idle: IdleWork
   ) -> FirstOpenCheck? {
     let check =
       opening.isProvisional
       ? FirstOpenCheck(directory: directory, settings: settings) : nil
-    check?.start(directory: directory, provisional: opening.corpus)
-    if let result = opening.result {
-      Thread.detachNewThread { result.cacheAndPrepareSearchWhenIdle() }
-    }
+    check?.start(
+      directory: directory, provisional: opening.corpus, thenIdle: idle)
+    if let result = opening.result { idle.start(result) }
     return check
-  }
-}
-
-extension CorpusLoader.Result {
-  /// On this (background) thread, lowered to the idle class: the party sets (a party
-  /// filter then reads one number per record; 0.1-0.2 s at ten million), the re-open
-  /// cache for the next open, then the search signatures, so that the first search
-  /// finding nothing nearby does not stall a key.
-  ///
-  /// SCHED_IDLE (5 on Linux; the header hides the name without _GNU_SOURCE): the thread
-  /// runs only when no other wants the core, so it never competes with the keys being
-  /// answered or the terminal drawing them.
-  func cacheAndPrepareSearchWhenIdle() {
-    #if os(Linux)
-    var idle = sched_param()
-    pthread_setschedparam(pthread_self(), 5, &idle)
-    #endif
-    corpus.prepareFilters()
-    writeCache()
-    prepareSearch(parts: 1)
   }
 }

@@ -23,6 +23,8 @@ struct BrowseSession<Screen: TerminalScreen> {
   let live: LiveReload
   /// The full load after a provisional first screen (FirstPass), or nil.
   let check: FirstOpenCheck?
+  /// The re-open cache and the search signatures, written in the background.
+  let idle: IdleWork
   let drafts: DraftOverlay
   /// Where `$VISUAL`, `$EDITOR` and `$TMPDIR` come from (the process's, or a test's).
   let environment: [String: String]
@@ -82,10 +84,14 @@ struct BrowseSession<Screen: TerminalScreen> {
     return answered
   }
 
-  /// The watcher's and the background loads' news since the last turn, and a
-  /// `.dataChanged` when a record drawn since could not be read (its file changed).
+  /// The watcher's and the background loads' news since the last turn, what the idle
+  /// work could not do, and a `.dataChanged` when a record drawn since could not be read
+  /// (its file changed).
   func backgroundNews() -> [Event] {
-    var events = live.events() + (check?.events() ?? [])
+    // Asked first, listed last: a warning of the work after the check was found after
+    // the check's end was, so the end is in this turn's news too, and comes before it.
+    let idleNews = idle.events()
+    var events = live.events() + (check?.events() ?? []) + idleNews
     if live.readFailed(in: state.corpus) { events.append(.dataChanged) }
     return events
   }

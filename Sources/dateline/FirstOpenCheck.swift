@@ -39,11 +39,12 @@ final class FirstOpenCheck: Sendable {
       })
   }
 
-  /// Starts the full load of `directory`; with `thenCache`, the thread then writes the
-  /// re-open cache and builds the search signatures. `provisional`: the first pass's
-  /// corpus on screen, which the checked store is built on (`LoadSettings.provisional`).
+  /// Starts the full load of `directory`; with `thenIdle`, the thread then writes the
+  /// re-open cache and builds the search signatures (IdleWork, which keeps what could not
+  /// be done). `provisional`: the first pass's corpus on screen, which the checked store
+  /// is built on (`LoadSettings.provisional`).
   func start(
-    directory: String, provisional: Corpus? = nil, thenCache: Bool = true
+    directory: String, provisional: Corpus? = nil, thenIdle: IdleWork? = nil
   ) {
     // Handed to the load and let go of when it returns: the thread lives on (the cache
     // write, the search signatures), and a provisional store whose rows were copied must
@@ -76,9 +77,9 @@ final class FirstOpenCheck: Sendable {
         $0.finished = event
         $0.checked = loaded
       }
-      guard let loaded, thenCache else { return }
+      guard let loaded, let thenIdle else { return }
       // As a cold start did, now that the view is exact.
-      loaded.cacheAndPrepareSearchWhenIdle()
+      thenIdle.run(loaded)
     }
   }
 

@@ -101,9 +101,7 @@ struct ScreenCommand: ParsableCommand {
     let check =
       opening.isProvisional && !keys.isEmpty
       ? FirstOpenCheck(directory: options.directory) : nil
-    check?.start(
-      directory: options.directory, provisional: opening.corpus,
-      thenCache: false)
+    check?.start(directory: options.directory, provisional: opening.corpus)
     state.validation.running = opening.isProvisional
     if clock.on { _ = render(state) }
     clock.lap("first frame")

@@ -251,7 +251,7 @@ final class KeyMapTests: XCTestCase {
     // Enter in the errors pane (which needs errors): ReloadUpdateTests.
     case .openIssue: return nil
     case .dataChanged, .reloadStarted, .reloadFinished, .editorFinished,
-      .validationProgress, .validationFinished:
+      .validationProgress, .validationFinished, .backgroundWarning:
       return nil
     case .toggleStar: return ("", "*")
     case .startTagPrompt: return ("", "T")

@@ -113,6 +113,23 @@ final class ValidationUpdateTests: XCTestCase {
         .validation.chip)
   }
 
+  /// The re-open cache written after the check (or after a complete load) could not
+  /// be: said once in the status line, beside the check's verdict, until the next key.
+  func testABackgroundWarningIsSaidBesideTheCheckAndGoesWithTheNextKey() throws
+  {
+    var s = checking(try Seed.state(Size(columns: 200, rows: 30)))
+    s = finish(s, with: s.corpus, issues: [])
+    let why = "re-open cache not written: /c/dateline: Not a directory"
+    s = update(s, .backgroundWarning(why))
+    XCTAssertEqual(s.message, "checked: every record is valid; " + why)
+    XCTAssertTrue(render(s).lines.last?.contains(why) ?? false)
+    s = update(s, .validationProgress(ValidationProgress(fraction: 1)))
+    XCTAssertEqual(s.message, "checked: every record is valid; " + why)
+    s = press("j", from: s)
+    XCTAssertNil(s.message)
+    XCTAssertEqual(update(s, .backgroundWarning(why)).message, why)
+  }
+
   func testAFailedCheckKeepsTheViewAndSaysHowToTryAgain() throws {
     let s = checking(try Seed.state())
     let t = update(

@@ -46,6 +46,9 @@ extension BrowserState {
       if let error { message = "editor: " + error }
       // The user may have changed the file: load it again whether or not we follow.
       live.loadWanted = true
+    case .backgroundWarning(let why):
+      // Beside what the status line says (the check's verdict comes just before).
+      message = message.map { $0 + "; " + why } ?? why
     default: break
     }
   }
@@ -113,7 +116,7 @@ extension Event {
   var isBackgroundNews: Bool {
     switch self {
     case .reloadStarted, .reloadFinished, .dataChanged, .searchStep,
-      .validationProgress, .validationFinished,
+      .validationProgress, .validationFinished, .backgroundWarning,
       .draftsRead:
       return true
     default: return false

@@ -121,6 +121,9 @@ public enum Event: Sendable, Hashable {
   case openIssue
   /// From the shell: the editor ran (nil) or could not be started (why).
   case editorFinished(error: String?)
+  /// From the shell: what the background work after a load (the re-open cache, the
+  /// search signatures) could not keep, and why; said once, in the status line.
+  case backgroundWarning(String)
 
   // MARK: - First open: the check after the first pass (BrowserState+Validation.swift)
 

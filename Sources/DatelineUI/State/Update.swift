@@ -52,7 +52,7 @@ extension BrowserState {
       .citationDelivered:
       updateExport(event)
     case .dataChanged, .reloadNow, .reloadStarted, .reloadFinished, .showIssues,
-      .openIssue, .editorFinished:
+      .openIssue, .editorFinished, .backgroundWarning:
       updateLive(event)
     case .validationProgress, .validationFinished: updateValidation(event)
     case .acceptDraft, .rejectDraft, .undoReject, .startDraftEdit,
