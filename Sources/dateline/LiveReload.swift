@@ -205,7 +205,9 @@ extension LiveReload {
       mailbox.keep(
         AppendBase(result, directory: directory), for: plan.generation)
       // A cache that did not match the files is replaced now, not at the next start.
-      if !plan.readCache { result.writeCache() }
+      if !plan.readCache, let warning = result.writeCache() {
+        mailbox.warn(warning)
+      }
       let fingerprints = RecordFingerprints(result.corpus)
       let errors = result.errors.count
       // Before the first fingerprints are taken (a large corpus, a quick change), only
@@ -273,14 +275,24 @@ final class Mailbox: Sendable {
     var fingerprintsGeneration = -1
     var base: AppendBase?
     var baseGeneration = -1
+    var warnings: [String] = []
   }
   private let contents = Mutex(Contents())
 
+  /// The end of the load running, then what it could not keep (`warn`), each said once.
   func finish(_ event: Event) {
     contents.withLock {
       $0.events.append(event)
+      $0.events += $0.warnings.map { .backgroundWarning($0) }
+      $0.warnings = []
       $0.running = false
     }
+  }
+
+  /// Something the load running could not keep (the re-open cache it replaces), said
+  /// after its end: the end's summary would take the status line's place.
+  func warn(_ why: String) {
+    contents.withLock { $0.warnings.append(why) }
   }
 
   func take() -> [Event] {

@@ -5,9 +5,10 @@ import XCTest
 
 @testable import dateline
 
-/// The work after the first frame (IdleWork: the re-open cache, the search signatures)
-/// says what it could not do in the status line, once: here a cache home that is a
-/// file, which no process (root neither) can make a folder in.
+/// The work after the first frame (IdleWork: the re-open cache, the search signatures),
+/// and a reload that replaces the cache, say what they could not do in the status line,
+/// once: here a cache home that is a file, which no process (root neither) can make a
+/// folder in.
 extension BrowseLoopTests {
   /// The re-open cache on, for any size of data, under a cache home that is a file.
   func unwritableCache() throws {
@@ -65,5 +66,26 @@ extension BrowseLoopTests {
       directory: dir,
       opening: BrowseOpening(corpus: outcome.corpus, result: nil),
       size: Size(columns: 200, rows: 10))
+  }
+
+  /// A reload after the cache did not match the files writes it again; when it cannot,
+  /// that is said after the reload's own summary (which takes the status line).
+  func testAReloadThatCannotReplaceTheCacheSaysSoAfterItsEnd() throws {
+    try unwritableCache()
+    let plan = ReloadPlan(
+      generation: 1, appendOnly: nil, why: "asked for", readCache: false,
+      settings: LoadEnvironment.settings(environment, digestedReads: true),
+      shownCount: 5)
+    let mailbox = Mailbox()
+    let content = LiveReload.load(
+      plan, directory: try cacheableDirectory(), mailbox: mailbox)
+    mailbox.finish(
+      .reloadFinished(ReloadOutcome(generation: 1, content: content)))
+    let news = mailbox.take()
+    guard news.count == 2, case .reloadFinished = news[0],
+      case .backgroundWarning(let why) = news[1]
+    else { return XCTFail("\(news)") }
+    XCTAssertTrue(why.hasPrefix("re-open cache not written: "), why)
+    XCTAssertTrue(mailbox.take().isEmpty, "said once")
   }
 }
