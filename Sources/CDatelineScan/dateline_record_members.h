@@ -134,42 +134,70 @@ static uint32_t figures(walker *w, dl_record_walk *r) {
 }
 
 /// The date members (RecordItemScan.dateMember): spans here, parsed on the Swift side.
+/// Looked up by the key's first byte, as record_member does.
 static uint32_t date_member(walker *w, size_t at, dl_record_walk *r) {
   dl_str v;
   uint8_t inferred;
-  if (KEY("date")) return plain(w, &r->date) ? 1u << 1 : 0;
-  if (KEY("date_precision")) return plain(w, &v) && IS(&v, "week") && (r->week = 1) ? 1u << 2 : 0;
-  if (KEY("time")) return plain(w, &r->time) ? 1u << 3 : 0;
-  if (KEY("utc_offset")) return plain(w, &r->utc_offset) ? 1u << 4 : 0;
-  if (KEY("date_approx")) return boolean(w, &r->approx) ? 1u << 5 : 0;
-  if (KEY("date_inferred")) return boolean(w, &inferred) ? 1u << 6 : 0;
-  if (KEY("date_note")) return text(w, &v) ? 1u << 7 : 0;
-  if (KEY("end_date")) return plain(w, &r->end_date) ? 1u << 8 : 0;
-  return 0;
+  switch (w->p[at]) {
+  case 'd':
+    if (KEY("date")) return plain(w, &r->date) ? 1u << 1 : 0;
+    if (KEY("date_precision")) {
+      return plain(w, &v) && IS(&v, "week") && (r->week = 1) ? 1u << 2 : 0;
+    }
+    if (KEY("date_approx")) return boolean(w, &r->approx) ? 1u << 5 : 0;
+    if (KEY("date_inferred")) return boolean(w, &inferred) ? 1u << 6 : 0;
+    if (KEY("date_note")) return text(w, &v) ? 1u << 7 : 0;
+    return 0;
+  case 't':
+    return KEY("time") && plain(w, &r->time) ? 1u << 3 : 0;
+  case 'u':
+    return KEY("utc_offset") && plain(w, &r->utc_offset) ? 1u << 4 : 0;
+  case 'e':
+    return KEY("end_date") && plain(w, &r->end_date) ? 1u << 8 : 0;
+  default:
+    return 0;
+  }
 }
 
-/// One member of the record object (RecordItemScan.member).
-static uint32_t record_member(walker *w, size_t at, void *ctx) {
+/// One member of the record object (RecordItemScan.member). The key is looked up by its
+/// first byte, then matched whole: a record's dozen keys cost a compare or two each, not a
+/// walk down the list (a key matches one literal at most, so the order is free).
+static inline __attribute__((always_inline)) uint32_t record_member(walker *w, size_t at,
+                                                               void *ctx) {
   dl_record_walk *r = ctx;
   dl_str v;
   uint32_t bit;
-  if (KEY("id")) return id(w, &r->id) ? 1u << 0 : 0;
-  if (KEY("kind")) return plain(w, &v) && one_of(w, &v, 0) >= 0 ? 1u << 9 : 0;
-  if (KEY("parties")) return parties(w, r);
-  if (KEY("headline")) {
+  switch (w->p[at]) {
+  case 'i':
+    return KEY("id") && id(w, &r->id) ? 1u << 0 : 0;
+  case 'k':
+    return KEY("kind") && plain(w, &v) && one_of(w, &v, 0) >= 0 ? 1u << 9 : 0;
+  case 'p':
+    return KEY("parties") ? parties(w, r) : 0;
+  case 'h':
+    if (!KEY("headline")) return 0;
     return text(w, &v) && (v.flags & DL_STR_VISIBLE) && v.width <= 100 ? 1u << 11 : 0;
-  }
-  if (KEY("summary")) return text(w, &v) ? 1u << 12 : 0;
-  if (KEY("attribution")) {
-    if (!object(w, 2, attribution_member, r, &bit)) return 0;
+  case 's':
+    if (KEY("summary")) return text(w, &v) ? 1u << 12 : 0;
+    return KEY("source") && id(w, &r->source) ? 1u << 14 : 0;
+  case 'a':
+    if (!KEY("attribution") || !object(w, 2, attribution_member, r, &bit)) return 0;
     return (bit & 6) == 6 ? 1u << 13 : 0;
+  case 'q':
+    if (!KEY("quote")) return 0;
+    return object(w, 2, quote_member, r, &bit) && (bit & 1) ? 1u << 15 : 0;
+  case 't':
+    if (KEY("tags")) return tags(w);
+    return date_member(w, at, r);
+  case 'r':
+    if (KEY("related")) return links(w, r, 0);
+    return KEY("revises") ? links(w, r, 2) : 0;
+  case 'd':
+    if (KEY("disputes")) return links(w, r, 1);
+    return date_member(w, at, r);
+  case 'f':
+    return KEY("figures") ? figures(w, r) : 0;
+  default:
+    return date_member(w, at, r);
   }
-  if (KEY("source")) return id(w, &r->source) ? 1u << 14 : 0;
-  if (KEY("quote")) return object(w, 2, quote_member, r, &bit) && (bit & 1) ? 1u << 15 : 0;
-  if (KEY("tags")) return tags(w);
-  if (KEY("related")) return links(w, r, 0);
-  if (KEY("disputes")) return links(w, r, 1);
-  if (KEY("revises")) return links(w, r, 2);
-  if (KEY("figures")) return figures(w, r);
-  return date_member(w, at, r);
 }

@@ -35,9 +35,11 @@ final class RecordWalkTests: XCTestCase {
     var taken = 0
     for (k, bytes) in lines.enumerated() {
       let (a, b, c) = bytes.withUnsafeBytes { raw in
-        var m = RecordItemScan.Members(lists: .init())
+        var m = RecordItemScan.Members()
+        var lists = RecordScanChunk.Scratch()
         let c = RecordItemScan.walked(
-          ByteScanner(raw, depthBase: depthBase), space.record, lookup.view, &m)
+          ByteScanner(raw, depthBase: depthBase), space.record, lookup.view, &m,
+          &lists)
         return (
           RecordItemScan.scan(
             raw, offset: k * 1000, depthBase: depthBase, ordinal: Int32(k),
@@ -110,6 +112,39 @@ final class RecordWalkTests: XCTestCase {
     }
     XCTAssertEqual(
       assertWalksAgree(lines), members.count * (members.count - 1) + 1)
+  }
+
+  /// Keys one step from the schema's (the C walk looks a key up by its first byte, then
+  /// matches it whole): each member's key cut short, lengthened, given another first
+  /// byte, or another key's first byte, in the record and in its nested objects. The
+  /// walks agree, and the C walk takes none of them as a member of the schema.
+  func testNearMissKeys() {
+    let keys = [
+      "id", "date", "time", "utc_offset", "date_approx", "date_inferred",
+      "date_note",
+      "end_date", "kind", "parties", "role", "headline", "summary",
+      "attribution",
+      "claimant", "text", "basis", "source", "quote", "exact", "prefix",
+      "suffix", "start",
+      "tags", "related", "disputes", "revises", "figures", "label", "value",
+      "value_max",
+      "qualifier", "unit",
+    ]
+    var lines: [[UInt8]] = []
+    for key in keys {
+      let near =
+        [
+          String(key.dropLast()), key + "x", key + "_", "date" + key,
+          String(key.dropFirst()),
+        ]
+        + "adefhikpqrstuxDI_é".map { String($0) + key.dropFirst() }
+      for other in near where !keys.contains(other) {
+        let line = Self.full.replacingOccurrences(
+          of: "\"\(key)\":", with: "\"\(other)\":")
+        lines.append(Array(line.utf8))
+      }
+    }
+    XCTAssertEqual(assertWalksAgree(lines), 0)
   }
 
   /// Hostile bytes, escapes and white space at every offset; every cut of the line.

@@ -5,10 +5,11 @@
 /// `ItemDecoding.record` or the key is not one of the schema's: the item then goes to the
 /// reference decoder, which words the problem.
 extension RecordItemScan {
-  /// One member of the record object, its value checked and noted in `m`.
+  /// One member of the record object, its value checked and noted in `m` (its lists in
+  /// `lists`).
   static func member(
     _ s: inout ByteScanner, _ key: ScannedString, _ parties: PartyLookup.View,
-    _ m: inout Members
+    _ m: inout Members, _ lists: inout RecordScanChunk.Scratch
   ) -> UInt64? {
     switch key.rawCount {
     case 2 where s.equals(key, "id"):
@@ -21,7 +22,7 @@ extension RecordItemScan {
       m.kind = true
       return 1 << 9
     case 7 where s.equals(key, "parties"):
-      return partiesMember(&s, parties, &m) ? 1 << 10 : nil
+      return partiesMember(&s, parties, &m, &lists) ? 1 << 10 : nil
     case 8 where s.equals(key, "headline"):
       guard let v = s.text(), v.visible, v.widthBound <= 100 else { return nil }
       m.headline = true
@@ -29,7 +30,7 @@ extension RecordItemScan {
     case 7 where s.equals(key, "summary"):
       return s.text() == nil ? nil : 1 << 12
     case 11 where s.equals(key, "attribution"):
-      return attributionMember(&s, parties, &m) ? 1 << 13 : nil
+      return attributionMember(&s, parties, &m, &lists) ? 1 << 13 : nil
     case 6 where s.equals(key, "source"):
       m.source = s.id()
       return m.source == nil ? nil : 1 << 14
@@ -37,12 +38,12 @@ extension RecordItemScan {
       m.quote = quoteValue(&s, depth: 2)
       return m.quote == nil ? nil : 1 << 15
     case 4 where s.equals(key, "also"):
-      return alsoMember(&s, &m) ? 1 << 16 : nil
+      return alsoMember(&s, &lists) ? 1 << 16 : nil
     case 4 where s.equals(key, "tags"):
       return s.array(depth: 2) { s, _ in s.text() != nil } ? 1 << 17 : nil
     case 7 where s.equals(key, "related"), 8 where s.equals(key, "disputes"),
       7 where s.equals(key, "revises"):
-      return linksMember(&s, key, &m)
+      return linksMember(&s, key, &lists)
     case 7 where s.equals(key, "figures"):
       return s.array(depth: 2) { s, _ in
         m.figureCount += 1
@@ -90,10 +91,11 @@ extension RecordItemScan {
   }
 
   /// `parties`: ids, or `{"id", "role"}` objects. Guarantees: true only for a well-formed
-  /// list with at least one entry; known parties are in `m.lists.parties` (indexes in
+  /// list with at least one entry; known parties are in `lists.parties` (indexes in
   /// `parties`), and an unknown one sets `m.partyUnknown` (the reference check words it).
   static func partiesMember(
-    _ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members
+    _ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members,
+    _ lists: inout RecordScanChunk.Scratch
   ) -> Bool {
     let ok = s.array(depth: 2) { s, _ in
       s.skipSpace()
@@ -119,21 +121,22 @@ extension RecordItemScan {
       }
       guard let ref else { return false }
       if let p = parties.find(s.base + ref.start, ref.rawCount) {
-        m.lists.parties.append(p)
+        lists.parties.append(p)
       } else {
         m.partyUnknown = true
       }
       return true
     }
-    m.partiesSeen = ok && (m.lists.parties.count > 0 || m.partyUnknown)
+    m.partiesSeen = ok && (lists.parties.count > 0 || m.partyUnknown)
     return m.partiesSeen
   }
 
   /// `attribution`: `claimant` (an id or a list of ids), `text`, `basis`. Guarantees: true
   /// only with a text and a known basis (its index in `m.basisIndex`); each claimant's party
-  /// index (nil when unknown) is in `m.lists.claimants` for the involvement check.
+  /// index (nil when unknown) is in `lists.claimants` for the involvement check.
   static func attributionMember(
-    _ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members
+    _ s: inout ByteScanner, _ parties: PartyLookup.View, _ m: inout Members,
+    _ lists: inout RecordScanChunk.Scratch
   ) -> Bool {
     var text = false
     var basis = false
@@ -143,12 +146,12 @@ extension RecordItemScan {
         if s.peek() == UInt8(ascii: "[") {
           return s.array(depth: 3) { s, _ in
             guard let c = s.id() else { return false }
-            m.lists.claimants.append(parties.find(s.base + c.start, c.rawCount))
+            lists.claimants.append(parties.find(s.base + c.start, c.rawCount))
             return true
           } ? 1 : nil
         }
         guard let c = s.id() else { return nil }
-        m.lists.claimants.append(parties.find(s.base + c.start, c.rawCount))
+        lists.claimants.append(parties.find(s.base + c.start, c.rawCount))
         return 1
       }
       if s.equals(key, "text") {
@@ -169,8 +172,10 @@ extension RecordItemScan {
   }
 
   /// `also`: `{"source", "quote"?}` entries. Guarantees: true only when every entry has a
-  /// well-formed source id; each entry is in `m.lists.also` in order.
-  static func alsoMember(_ s: inout ByteScanner, _ m: inout Members) -> Bool {
+  /// well-formed source id; each entry is in `lists.also` in order.
+  static func alsoMember(
+    _ s: inout ByteScanner, _ lists: inout RecordScanChunk.Scratch
+  ) -> Bool {
     s.array(depth: 2) { s, _ in
       var src: ScannedString?
       var q: QuoteText?
@@ -186,22 +191,23 @@ extension RecordItemScan {
         return nil
       }
       guard ok, let src else { return false }
-      m.lists.also.append((src, q))
+      lists.also.append((src, q))
       return true
     }
   }
 
   /// `related`, `disputes` or `revises`: a list of record ids. Guarantees: each id is in
-  /// `m.lists.links` with its kind (0 related, 1 disputes, 2 revises) and index; the bit
+  /// `lists.links` with its kind (0 related, 1 disputes, 2 revises) and index; the bit
   /// returned is the kind's own (18 + kind).
   static func linksMember(
-    _ s: inout ByteScanner, _ key: ScannedString, _ m: inout Members
+    _ s: inout ByteScanner, _ key: ScannedString,
+    _ lists: inout RecordScanChunk.Scratch
   ) -> UInt64? {
     let k: UInt8 =
       key.rawCount == 8 ? 1 : s.base[key.start + 2] == UInt8(ascii: "l") ? 0 : 2
     let ok = s.array(depth: 2) { s, i in
       guard let t = s.id() else { return false }
-      m.lists.links.append((k, UInt16(truncatingIfNeeded: i), t))
+      lists.links.append((k, UInt16(truncatingIfNeeded: i), t))
       return true
     }
     return ok ? 1 << (18 + UInt64(k)) : nil

@@ -14,28 +14,32 @@ extension RecordItemScan {
   /// (`member`) otherwise.
   ///
   /// Guarantees: true when the object is well formed with nothing after it, its members
-  /// read into `m` (each value checked alone; how they fit together is the caller's);
-  /// both walks fill `m` alike (RecordWalkTests). `cWalk` false: the Swift walk only.
+  /// read into `m` and its lists into `lists` (empty before; each value checked alone;
+  /// how they fit together is the caller's); both walks fill them alike
+  /// (RecordWalkTests). `cWalk` false: the Swift walk only.
   static func members(
     _ s: inout ByteScanner, _ parties: PartyLookup.View,
-    _ space: RecordWalkSpace, cWalk: Bool, _ m: inout Members
+    _ space: RecordWalkSpace, cWalk: Bool, _ m: inout Members,
+    _ lists: inout RecordScanChunk.Scratch
   ) -> Bool {
-    if cWalk && walked(s, space.record, parties, &m) { return true }
-    m = Members(lists: m.lists)
-    m.lists.clear()
-    let ok = s.object(depth: 1) { s, key in member(&s, key, parties, &m) }
+    if cWalk && walked(s, space.record, parties, &m, &lists) { return true }
+    m = Members()
+    lists.clear()
+    let ok = s.object(depth: 1) { s, key in member(&s, key, parties, &m, &lists)
+    }
     s.skipSpace()
     return ok && s.pos == s.end
   }
 
   /// The members as the C walk found them.
   ///
-  /// Guarantees: true only where the Swift walk succeeds and fills `m` with the same
-  /// values; false where the C walk gave up, or a date, time or offset it passed on does
-  /// not parse (`m` then holds part of the members: the caller starts again).
+  /// Guarantees: true only where the Swift walk succeeds and fills `m` and `lists` with
+  /// the same values; false where the C walk gave up, or a date, time or offset it passed
+  /// on does not parse (`m` then holds part of the members: the caller starts again).
   static func walked(
     _ s: ByteScanner, _ r: UnsafeMutablePointer<dl_record_walk>,
-    _ parties: PartyLookup.View, _ m: inout Members
+    _ parties: PartyLookup.View, _ m: inout Members,
+    _ lists: inout RecordScanChunk.Scratch
   ) -> Bool {
     guard dl_record_walk_run(s.base, s.end, Int32(s.depthBase), r) != 0 else {
       return false
@@ -71,30 +75,30 @@ extension RecordItemScan {
     (m.partiesSeen, m.headline) = (has(10), has(11))
     m.figureCount = Int(r.pointee.figures)
     if has(15) { m.quote = quote(r) }
-    walkedLists(s, r, parties, &m)
+    walkedLists(s, r, parties, &m, &lists)
     return true
   }
 
-  /// The walk's quote.
+  /// The walk's quote, its fields read in place (a copy of the walk's struct is 4 KB).
   static func quote(_ r: UnsafeMutablePointer<dl_record_walk>) -> QuoteText {
-    let w = r.pointee
-    return QuoteText(
-      exact: ScannedString(w.exact),
-      prefix: w.has_prefix != 0 ? ScannedString(w.prefix) : nil,
-      suffix: w.has_suffix != 0 ? ScannedString(w.suffix) : nil,
-      start: w.start >= 0 ? Int(w.start) : nil)
+    QuoteText(
+      exact: ScannedString(r.pointee.exact),
+      prefix: r.pointee.has_prefix != 0 ? ScannedString(r.pointee.prefix) : nil,
+      suffix: r.pointee.has_suffix != 0 ? ScannedString(r.pointee.suffix) : nil,
+      start: r.pointee.start >= 0 ? Int(r.pointee.start) : nil)
   }
 
   /// The walk's parties, claimants (with the attribution's basis) and links, as the
   /// Swift walk appends them.
   static func walkedLists(
     _ s: ByteScanner, _ r: UnsafeMutablePointer<dl_record_walk>,
-    _ parties: PartyLookup.View, _ m: inout Members
+    _ parties: PartyLookup.View, _ m: inout Members,
+    _ lists: inout RecordScanChunk.Scratch
   ) {
     for k in 0..<r.pointee.parties_count {
       let p = dl_record_walk_party(r, k).pointee
       if let found = parties.find(s.base + Int(p.at), Int(p.len)) {
-        m.lists.parties.append(found)
+        lists.parties.append(found)
       } else {
         m.partyUnknown = true
       }
@@ -103,12 +107,12 @@ extension RecordItemScan {
       m.basisIndex = Int(r.pointee.basis)
       for k in 0..<r.pointee.claimants_count {
         let c = dl_record_walk_claimant(r, k).pointee
-        m.lists.claimants.append(parties.find(s.base + Int(c.at), Int(c.len)))
+        lists.claimants.append(parties.find(s.base + Int(c.at), Int(c.len)))
       }
     }
     for k in 0..<r.pointee.links_count {
       let l = dl_record_walk_link(r, k).pointee
-      m.lists.links.append((l.kind, l.index, ScannedString(l.id)))
+      lists.links.append((l.kind, l.index, ScannedString(l.id)))
     }
   }
 }

@@ -27,6 +27,8 @@ struct RecordItemScan {
   }
 
   /// What the members of one record object said: the scan's state between its steps.
+  /// Plain values only (the lists are the chunk's `scratch`), so that passing it on costs
+  /// no retain or release.
   struct Members {
     var id: ScannedString?
     var date: RecordDate?
@@ -43,9 +45,6 @@ struct RecordItemScan {
     var basisIndex = 3
     var approx = false
     var figureCount = 0
-    /// The chunk's lists, reused from item to item (moved out of the chunk and back: no
-    /// allocation per item).
-    var lists: RecordScanChunk.Scratch
   }
 
   /// Scans `bytes` (one item; `offset` is where it starts in its file): its members read
@@ -63,16 +62,18 @@ struct RecordItemScan {
   ) -> Bool {
     guard bytes.count < Int(UInt32.max) else { return false }
     var s = ByteScanner(bytes, depthBase: depthBase)
-    var m = Members(lists: chunk.scratch)
-    chunk.scratch = .init()
-    m.lists.clear()
-    defer { chunk.scratch = m.lists }
-    guard members(&s, parties, chunk.walk, cWalk: cWalk, &m), let id = m.id,
-      let date = checkedDate(m), m.kind, m.partiesSeen, m.headline,
+    var m = Members()
+    let walk = chunk.walk
+    // The chunk's lists, reused from item to item (no allocation per item).
+    chunk.scratch.clear()
+    guard members(&s, parties, walk, cWalk: cWalk, &m, &chunk.scratch),
+      let id = m.id, let date = checkedDate(m), m.kind, m.partiesSeen,
+      m.headline,
       let source = m.source
     else { return false }
     // Counts beyond the columns' widths go to the reference (never truncated).
-    if m.lists.also.count > 250 || m.lists.links.count > Int(UInt16.max) {
+    let linkCount = chunk.scratch.links.count
+    if chunk.scratch.also.count > 250 || linkCount > Int(UInt16.max) {
       return false
     }
     let itemIndex = Int32(chunk.items.count)
@@ -84,7 +85,8 @@ struct RecordItemScan {
     // Interned once: where the record has a quote, its check already did it.
     let sourceIndex = quoted ?? chunk.sourceRef(source, s)
     let linkStart = chunk.links.count
-    for (k, i, t) in m.lists.links {
+    for j in 0..<linkCount {
+      let (k, i, t) = chunk.scratch.links[j]
       chunk.links.append(
         .init(item: itemIndex, kind: k, index: i, id: chunk.ref(t, s)))
     }
@@ -100,7 +102,7 @@ struct RecordItemScan {
         id: chunk.ref(id, s), source: sourceIndex,
         involvedStart: UInt32(involvedStart),
         involvedCount: UInt16(chunk.involved.count - involvedStart),
-        linkCount: UInt16(m.lists.links.count), quoteStart: UInt32(quoteStart),
+        linkCount: UInt16(linkCount), quoteStart: UInt32(quoteStart),
         linkStart: UInt32(linkStart),
         basis: UInt8(m.basisIndex),
         sourceCount: UInt8(clamping: sourceCount),
@@ -126,8 +128,8 @@ struct RecordItemScan {
     return date
   }
 
-  /// Appends the item's involved parties to `chunk.involved`: each listed party, then its
-  /// ancestors, each party once, in the order `Corpus` gives them.
+  /// Appends the item's involved parties (in `chunk.scratch`) to `chunk.involved`: each
+  /// listed party, then its ancestors, each party once, in the order `Corpus` gives them.
   ///
   /// Guarantees: returns true when the item needs the reference's cross-item check (an
   /// unknown party, or a claimant that is not involved). Index loops, not slices: a slice
@@ -150,7 +152,8 @@ struct RecordItemScan {
     // A party already involved came with all its ancestors, so a walk up the chain stops
     // at the first one. The ancestors of one party are distinct, so each is looked for only
     // among the parties involved before this walk: a 10,000-level chain costs 10,000 steps.
-    for p in m.lists.parties {
+    for j in 0..<chunk.scratch.parties.count {
+      let p = chunk.scratch.parties[j]
       guard !involves(UInt16(p)) else { continue }
       let before = chunk.involved.count
       chunk.involved.append(UInt16(p))
@@ -161,14 +164,16 @@ struct RecordItemScan {
       }
     }
     if m.partyUnknown { return true }
-    for c in m.lists.claimants {
-      guard let c, involves(UInt16(c)) else { return true }
+    for j in 0..<chunk.scratch.claimants.count {
+      guard let c = chunk.scratch.claimants[j], involves(UInt16(c)) else {
+        return true
+      }
     }
     return false
   }
 
   /// Queues the item's source checks in `chunk.quotes`: the `source` quote, then each
-  /// `also` entry (its quote, or a check that the source exists).
+  /// `also` entry (in `chunk.scratch`: its quote, or a check that the source exists).
   ///
   /// Guarantees: returns the number of distinct sources as `Record.sourceIDs` counts them
   /// (`source`, then each `also` source once), and the record's source index where its
@@ -186,7 +191,7 @@ struct RecordItemScan {
       addQuote(quote, source: named, offset: offset, item: item, &s, &chunk)
       quoted = named
     }
-    let also = m.lists.also
+    let also = chunk.scratch.also
     let base = s.base
     var sourceCount = 1
     for (k, a) in also.enumerated() {

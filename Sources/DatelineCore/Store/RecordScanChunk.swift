@@ -109,12 +109,13 @@ struct RecordScanChunk {
     var claimants: [Int?] = []
     var links: [(UInt8, UInt16, ScannedString)] = []
 
-    /// Empties every list, keeping its storage.
+    /// Empties every list, keeping its storage (an empty one is left alone: most records
+    /// have no `also` or links, and each removal asks whether the storage is shared).
     mutating func clear() {
-      also.removeAll(keepingCapacity: true)
-      parties.removeAll(keepingCapacity: true)
-      claimants.removeAll(keepingCapacity: true)
-      links.removeAll(keepingCapacity: true)
+      if !also.isEmpty { also.removeAll(keepingCapacity: true) }
+      if !parties.isEmpty { parties.removeAll(keepingCapacity: true) }
+      if !claimants.isEmpty { claimants.removeAll(keepingCapacity: true) }
+      if !links.isEmpty { links.removeAll(keepingCapacity: true) }
     }
   }
   var scratch = Scratch()
