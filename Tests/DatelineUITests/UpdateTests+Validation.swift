@@ -130,6 +130,24 @@ final class ValidationUpdateTests: XCTestCase {
     XCTAssertEqual(update(s, .backgroundWarning(why)).message, why)
   }
 
+  /// A file that changed while the check read it: the check's verdict may mix two
+  /// versions, so the data is loaded again (a reload waits for no watcher).
+  func testACheckThatReadAChangingFileAsksForAReload() throws {
+    var s = checking(try Seed.state())
+    let torn = LoadIssue(
+      .warning, file: "sources.json", message: LoadIssue.changedWhileRead)
+    s = finish(
+      s, with: ReloadUpdateTests.edited(s.corpus, remove: []),
+      issues: [issue(for: "r1", "$.quote.exact: not found"), torn])
+    XCTAssertTrue(s.live.loadWanted)
+    XCTAssertEqual(
+      s.message, "the data changed while it was checked — reloading")
+    XCTAssertEqual(s.live.issues.count, 2)
+    XCTAssertFalse(
+      finish(checking(try Seed.state()), with: s.corpus, issues: [])
+        .live.loadWanted)
+  }
+
   func testAFailedCheckKeepsTheViewAndSaysHowToTryAgain() throws {
     let s = checking(try Seed.state())
     let t = update(

@@ -59,6 +59,16 @@ public struct LoadIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension LoadIssue {
+  /// The warning for a file that changed while it was read (every loader words it so).
+  public static let changedWhileRead =
+    "the file changed while it was read; what loaded may mix two versions (load again)"
+
+  /// Whether this says that its file changed while it was read: what loaded may mix two
+  /// versions of it, so only loading again gives the files' answer.
+  public var saysFileChangedWhileRead: Bool {
+    severity == .warning && place == .file && message == Self.changedWhileRead
+  }
+
   /// A JSON path short enough to read: 10 000 nested brackets print as `$.x[0][0]…[0]`.
   static func shortened(_ path: String) -> String {
     guard path.count > 80 else { return path }

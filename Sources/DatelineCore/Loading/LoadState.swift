@@ -29,8 +29,7 @@ struct LoadState {
   }
 
   /// The warning for a file that changed while it was read (every loader words it so).
-  static let changedWhileRead =
-    "the file changed while it was read; what loaded may mix two versions (load again)"
+  static let changedWhileRead = LoadIssue.changedWhileRead
 
   mutating func fileIssue(
     _ fi: Int, _ severity: LoadIssue.Severity, _ message: String,

@@ -28,6 +28,12 @@ extension BrowserState {
           left: max(0, before - checked.records.count), selected: selected,
           stillThere: selected.map { checked.recordIndex[$0] != nil },
           issues: issues)
+        // A file changed under the check: what it found may mix two versions (errors
+        // that neither has), and without a watcher (--no-follow) nothing else reloads.
+        if issues.contains(where: \.saysFileChangedWhileRead) {
+          live.loadWanted = true
+          message = "the data changed while it was checked — reloading"
+        }
       }
     default: break
     }
