@@ -79,43 +79,9 @@ enum ChunkScan {
     _ piece: UnsafeRawBufferPointer, at offset: Int, file: Int,
     base region: UnsafeRawPointer?, parties: PartyLookup
   ) -> ScannedChunk {
-    let view = parties.view
-    var chunk = RecordScanChunk()
-    chunk.reserve(bytes: piece.count)
-    let base = piece.start
-    var start = 0
-    var line: Int32 = 0
-    while start < piece.count {
-      var end = piece.count
-      if let p = memchr(base + start, 0x0A, piece.count - start) {
-        end = base.distance(to: UnsafeRawPointer(p))
-      }
-      line += 1
-      var lineEnd = end
-      if lineEnd > start
-        && base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 0x0D
-      {
-        lineEnd -= 1
-      }
-      let bytes = UnsafeRawBufferPointer(
-        start: base + start, count: lineEnd - start)
-      if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-        if !RecordItemScan.scan(
-          bytes, offset: offset + start, depthBase: 0, ordinal: line,
-          parties: view, into: &chunk)
-        {
-          fallback(
-            bytes, offset: offset + start, ordinal: line, depthLimit: 64,
-            into: &chunk)
-        }
-      }
-      start = end + 1
-    }
-    return ScannedChunk(
-      file: file, data: chunk, lineCount: Int(line), isLines: true,
-      depthBase: 0, base: region
-    )
-    .boxingQuotes()
+    var scan = LineScan(parties: parties, bytes: piece.count)
+    scan.add(piece, at: offset)
+    return scan.finish(file: file, base: region)
   }
 
   static func items(
@@ -177,5 +143,65 @@ enum ChunkScan {
           .error, file: "", place: .position(line: 0, column: column),
           message: "invalid JSON: \(error.message)"))
     }
+  }
+}
+
+/// The lines of one piece of a `.jsonl` file scanned into one chunk as its bytes come,
+/// a run of whole lines at a time (`FastLoader.scanLines` reads a piece in windows):
+/// the same items, ordinals and line count as one call over the whole piece.
+struct LineScan {
+  private let view: PartyLookup.View
+  private var chunk = RecordScanChunk()
+  /// Lines seen so far (blank ones too): the next line's ordinal is `line + 1`.
+  private var line: Int32 = 0
+
+  /// `bytes`: the piece's size, for the chunk's first capacity.
+  init(parties: PartyLookup, bytes: Int) {
+    view = parties.view
+    chunk.reserve(bytes: bytes)
+  }
+
+  /// Scans the lines of `piece`, the file's bytes from offset `offset`: each run but
+  /// the piece's last must end with a newline (a line is scanned where it ends).
+  mutating func add(_ piece: UnsafeRawBufferPointer, at offset: Int) {
+    let base = piece.start
+    var start = 0
+    while start < piece.count {
+      var end = piece.count
+      if let p = memchr(base + start, 0x0A, piece.count - start) {
+        end = base.distance(to: UnsafeRawPointer(p))
+      }
+      line += 1
+      var lineEnd = end
+      if lineEnd > start
+        && base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == 0x0D
+      {
+        lineEnd -= 1
+      }
+      let bytes = UnsafeRawBufferPointer(
+        start: base + start, count: lineEnd - start)
+      if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        if !RecordItemScan.scan(
+          bytes, offset: offset + start, depthBase: 0, ordinal: line,
+          parties: view, into: &chunk)
+        {
+          ChunkScan.fallback(
+            bytes, offset: offset + start, ordinal: line, depthLimit: 64,
+            into: &chunk)
+        }
+      }
+      start = end + 1
+    }
+  }
+
+  /// The chunk of the lines scanned, its quotes boxed (`base`: the file's region).
+  consuming func finish(file: Int, base region: UnsafeRawPointer?)
+    -> ScannedChunk
+  {
+    ScannedChunk(
+      file: file, data: chunk, lineCount: Int(line), isLines: true,
+      depthBase: 0, base: region
+    )
+    .boxingQuotes()
   }
 }

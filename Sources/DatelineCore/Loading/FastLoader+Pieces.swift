@@ -51,25 +51,81 @@ extension FastLoader {
     return n
   }
 
-  /// The lines of `range`, scanned. A file read window by window has the piece read into
-  /// a block of `blocks` (reused from piece to piece: no fresh pages to clear) and keeps
+  /// The lines of `range`, scanned. A file read window by window has the piece read
+  /// `blocks.window` bytes at a time into a block of `blocks` (reused from piece to piece:
+  /// no fresh pages to clear), its whole lines scanned before the next read, and keeps
   /// none of it; a file in memory is scanned where it is. Bytes past a shrunk file's end
   /// are not scanned (the record phase then warns that the file changed).
   static func scanLines(
     _ f: FileBytes, file fi: Int, _ range: Range<Int>, _ parties: PartyLookup,
     _ blocks: PieceBlocks
   ) -> ScannedChunk {
-    let block = f.isDeferred ? blocks.take(range.count + FileBytes.lead) : nil
-    defer { block.map(blocks.give) }
-    let n = max(0, f.fill(range, into: block?.start))
-    let piece = UnsafeRawBufferPointer(
-      start: block.map { UnsafeRawPointer($0.start) + FileBytes.lead }
-        ?? f.bytes.start + range.lowerBound,
-      count: n)
-    let chunk = ChunkScan.lines(
-      piece, at: range.lowerBound, file: fi, base: f.base, parties: parties)
+    var scan = LineScan(parties: parties, bytes: range.count)
+    var rest = range
+    if f.isDeferred {
+      rest = readLines(f, range, blocks) { scan.add($0, at: $1) }
+    }
+    if !rest.isEmpty {
+      let n = max(0, f.fill(rest))
+      scan.add(
+        UnsafeRawBufferPointer(
+          start: f.bytes.start + rest.lowerBound, count: n),
+        at: rest.lowerBound)
+    }
     // Windows read while the pieces were cut (their line starts) go back too.
     f.release(range)
-    return chunk
+    return scan.finish(file: fi, base: f.base)
+  }
+
+  /// Reads `range` of `f` (read window by window) `blocks.window` bytes at a time (the
+  /// load's `chunkBytes`, 1 MB; a whole 16 MB piece per core before: ~30 MB at the end
+  /// of each quote group's scan, the browser check's peak) into a block of `blocks`, and
+  /// hands `scan` each run of whole lines with its file offset; a line cut by a read is
+  /// carried to the next run (the block grows for a line longer than it). A read that
+  /// comes short (the file shrank) ends the piece: what was read is the last run.
+  /// Returns what is left to read into the file's own region: nothing, unless the
+  /// system had no memory for a block (then from the first byte not scanned).
+  ///
+  /// Guarantees: the runs are the bytes of `range` (up to a short read) in order, each
+  /// byte read once by consecutive `fill`s, so the file's digests tile it as one read of
+  /// the piece would; every run but the last ends with a newline.
+  static func readLines(
+    _ f: FileBytes, _ range: Range<Int>, _ blocks: PieceBlocks,
+    _ scan: (UnsafeRawBufferPointer, Int) -> Void
+  ) -> Range<Int> {
+    let lead = FileBytes.lead
+    guard var block = blocks.take(min(range.count, blocks.window) + lead) else {
+      return range
+    }
+    defer { blocks.give(block) }
+    // The bytes of a cut line, at block + lead, from file offset `keptAt`.
+    var kept = 0
+    var keptAt = range.lowerBound
+    var at = range.lowerBound
+    while at < range.upperBound {
+      if kept == block.size - lead {
+        guard let grown = blocks.take(2 * block.size) else {
+          return keptAt..<range.upperBound
+        }
+        memcpy(grown.start + lead, block.start + lead, kept)
+        blocks.give(block)
+        block = grown
+      }
+      let want = min(range.upperBound - at, block.size - lead - kept)
+      let n = max(0, f.fill(at..<(at + want), into: block.start + kept))
+      at += n
+      let run = UnsafeRawBufferPointer(
+        start: block.start + lead, count: kept + n)
+      var end = run.count
+      if n == want && at < range.upperBound {
+        end = run.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+      }
+      if end > 0 { scan(UnsafeRawBufferPointer(rebasing: run[..<end]), keptAt) }
+      if n < want { break }
+      kept = run.count - end
+      keptAt += end
+      memmove(block.start + lead, run.start + end, kept)
+    }
+    return range.upperBound..<range.upperBound
   }
 }

@@ -25,7 +25,7 @@ extension FastLoader {
     for (k, group) in groups.enumerated() {
       let results = FastLoader.run(
         group, files: files, parties: parties, progress: progress,
-        onSources: k == 0 ? onSources : nil)
+        onSources: k == 0 ? onSources : nil, window: chunkBytes)
       if k < groups.count - 1, let (sources, _, _) = phase[0] {
         checkQuotes(results.chunks, sources: sources)
       }

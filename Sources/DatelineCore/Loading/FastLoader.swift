@@ -257,15 +257,16 @@ struct FastLoader {
     var chunks: [ScannedChunk]
   }
 
-  /// Runs the jobs on every core; results keep the jobs' order.
+  /// Runs the jobs on every core; results keep the jobs' order. `window`: the bytes a
+  /// job reads of a `.jsonl` piece at a time (`PieceBlocks.window`).
   static func run(
     _ jobs: [Job], files: [FileBytes?], parties: PartyLookup,
     progress: LoadProgress? = nil,
-    onSources: SourcesJob? = nil
+    onSources: SourcesJob? = nil, window: Int = LoadSettings.defaultChunkBytes
   ) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
     let list = jobs
-    let blocks = PieceBlocks()
+    let blocks = PieceBlocks(window: window)
     DispatchQueue.concurrentPerform(iterations: list.count) { i in
       let output = FastLoader.perform(
         list[i], files: files, parties: parties, blocks: blocks)

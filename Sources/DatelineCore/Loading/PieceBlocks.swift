@@ -18,8 +18,13 @@ final class PieceBlocks: Sendable {
   }
 
   private let free = Mutex<[Block]>([])
+  /// The bytes a job reads at a time (`FastLoader.readLines`): a block of about this
+  /// size per core is what the scan holds of the files.
+  let window: Int
 
-  init() {}
+  init(window: Int = LoadSettings.defaultChunkBytes) {
+    self.window = max(64, window)
+  }
 
   deinit {
     free.withLock { blocks in
