@@ -39,6 +39,9 @@ enum QuoteCheckPhase {
           &scratch, failed: &failed)
       }
       span.release()
+      // A file read for this batch that is no longer the one opened: none of the
+      // batch's answers stand (the reference check says what it finds).
+      if !scratch.reads.unchanged() { failed = work.map { Int($0.item) } }
       slots[b] = failed
     }
     withExtendedLifetime(boxes) {}
@@ -78,6 +81,8 @@ enum QuoteCheckPhase {
     var fits: [Int32] = []
     /// Where the batch's texts are read (`textBytes`).
     let text = TextBuffer()
+    /// The files they were read from.
+    var reads = TextReads()
 
     mutating func reset() {
       quotes.removeAll(keepingCapacity: true)
@@ -90,37 +95,6 @@ enum QuoteCheckPhase {
     }
   }
 
-  /// The bytes of one batch's texts in their file: a file read window by window hands
-  /// them back after the batch. Texts of one file come in file order, so no other batch
-  /// reads within the span; a batch with texts in two files keeps them.
-  struct TextSpan {
-    var file: FileBytes?
-    var range: Range<Int>?
-    var mixed = false
-
-    mutating func add(_ text: SourceText) {
-      switch text.origin {
-      case .verbatim(let f, let r), .escaped(let f, let r),
-        .literal(let f, let r):
-        guard f.isDeferred, file == nil || file === f else {
-          mixed = mixed || file != nil
-          return
-        }
-        file = f
-        range =
-          range.map {
-            min($0.lowerBound, r.lowerBound)..<max($0.upperBound, r.upperBound)
-          } ?? r
-      default: break
-      }
-    }
-
-    func release() {
-      guard !mixed, let file, let range else { return }
-      file.release(range)
-    }
-  }
-
   /// Checks the quotes of one text. A text whose file changed before it could be read
   /// again fails every quote (the reference check then says what it finds).
   static func check(
@@ -129,7 +103,8 @@ enum QuoteCheckPhase {
   ) {
     switch text.origin {
     case .verbatim(let f, let r), .escaped(let f, let r):
-      guard let hay = textBytes(f, r, into: scratch.text) else {
+      guard let hay = textBytes(f, r, into: scratch.text, &scratch.reads)
+      else {
         failed.append(contentsOf: jobs.map { Int($0.item) })
         return
       }
@@ -159,49 +134,6 @@ enum QuoteCheckPhase {
           &scratch, failed: &failed)
       }
     }
-  }
-
-  /// The bytes of range `r` of `f`: in place for a file in memory; for a file read
-  /// window by window, read by `pread` into `buffer` (reused from text to text, so its
-  /// pages are not cleared again for each: the file's own windows, handed back after
-  /// the scan, would be).
-  ///
-  /// Guarantees: nil unless every byte is the file's as it was opened (the file's
-  /// identity is checked after the read, as `FileBytes.ensure` does).
-  static func textBytes(
-    _ f: FileBytes, _ r: Range<Int>, into buffer: TextBuffer
-  ) -> UnsafeRawBufferPointer? {
-    guard f.isDeferred else {
-      return f.ensure(r) ? UnsafeRawBufferPointer(rebasing: f.bytes[r]) : nil
-    }
-    let at = buffer.room(r.count)
-    guard
-      f.copyBytes(
-        at: r.lowerBound, length: r.count, to: at,
-        descriptor: f.readDescriptor),
-      f.unchangedSinceOpen()
-    else { return nil }
-    return UnsafeRawBufferPointer(start: at, count: r.count)
-  }
-
-  /// Memory a batch reads its texts into: grown as needed, never shrunk, freed with
-  /// the batch.
-  final class TextBuffer {
-    private var base: UnsafeMutableRawPointer?
-    private var capacity = 0
-
-    /// At least `count` bytes (what they held before is not kept).
-    func room(_ count: Int) -> UnsafeMutableRawPointer {
-      if let base, count <= capacity { return base }
-      base?.deallocate()
-      capacity = max(count, 2 * capacity, 1 << 16)
-      let fresh = UnsafeMutableRawPointer.allocate(
-        byteCount: capacity, alignment: 16)
-      base = fresh
-      return fresh
-    }
-
-    deinit { base?.deallocate() }
   }
 
   /// Searches every job's quote in `hay` at once; a job fails unless exactly one
