@@ -112,6 +112,10 @@ public struct Corpus: Sendable {
   }
   /// `DateLabel.compact` of the record at timeline index `i`, without decoding it.
   public func compactDateLabel(at i: Int) -> String { store.dateLabel(i) }
+  /// The width of `compactDateLabel(at: i)` on screen, without building the label.
+  public func compactDateLabelWidth(at i: Int) -> DateLabel.Width {
+    store.dateLabelWidth(i)
+  }
   /// The last day it covers.
   public func lastDay(at i: Int) -> CalendarDay {
     CalendarDay(dayNumber: store.lastDay[i])

@@ -27,9 +27,9 @@ extension Corpus {
   public func firstDay(at p: RecordPosition) -> CalendarDay {
     firstDay(at: p.offset)
   }
-  /// `compactDateLabel(at:)` of the record at store position `p`.
-  public func compactDateLabel(at p: RecordPosition) -> String {
-    compactDateLabel(at: p.offset)
+  /// `compactDateLabelWidth(at:)` of the record at store position `p`.
+  public func compactDateLabelWidth(at p: RecordPosition) -> DateLabel.Width {
+    compactDateLabelWidth(at: p.offset)
   }
   /// `lastDay(at:)` of the record at store position `p`.
   public func lastDay(at p: RecordPosition) -> CalendarDay {

@@ -203,6 +203,22 @@ final class RecordStore: @unchecked Sendable {
 
   /// The compact date label of record `i` (`DateLabel.compact`) from the columns.
   func dateLabel(_ i: Int) -> String {
+    let p = dateParts(i)
+    return DateLabel.compact(
+      date: p.date, end: p.end, minutes: p.minutes, approx: p.approx)
+  }
+
+  /// The width of `dateLabel(i)` on screen, without building it.
+  func dateLabelWidth(_ i: Int) -> DateLabel.Width {
+    let p = dateParts(i)
+    return DateLabel.compactWidth(
+      date: p.date, end: p.end, minutes: p.minutes, approx: p.approx)
+  }
+
+  /// What record `i`'s compact date label is made of, from the columns.
+  private func dateParts(_ i: Int) -> (
+    date: RecordDate, end: RecordDate?, minutes: Int16?, approx: Bool
+  ) {
     let flags = dateFlags[i]
     let date = RecordDate(
       firstDay: CalendarDay(dayNumber: firstDay[i]),
@@ -212,9 +228,7 @@ final class RecordStore: @unchecked Sendable {
       end = RecordDate.ending(
         on: CalendarDay(dayNumber: lastDay[i]), precision: p)
     }
-    return DateLabel.compact(
-      date: date, end: end, minutes: time[i] < 0 ? nil : time[i],
-      approx: flags & 1 != 0)
+    return (date, end, time[i] < 0 ? nil : time[i], flags & 1 != 0)
   }
 
   /// The record at timeline index `i`; a stand-in saying the data changed when its file

@@ -46,8 +46,9 @@ struct TimelineColumns {
 /// every headline. When spans are most of the rows they are what the column is for, and
 /// it is sized to show them whole.
 enum DateColumn {
-  /// Rows looked at for the width: labels come from the store's columns, so this is
-  /// cheap, and it keeps the width the same however far the reader scrolls.
+  /// Rows looked at for the width: widths come from the store's columns without a
+  /// label built, so this is cheap, and it keeps the width the same however far the
+  /// reader scrolls.
   static let sample = 2000
 
   static func width(_ s: BrowserState, paneWidth: Int) -> Int {
@@ -57,15 +58,15 @@ enum DateColumn {
     var spans = 0
     var seen = 0
     for i in s.rows.prefix(sample) {
-      let label = s.corpus.compactDateLabel(at: i)
-      let w = DisplayWidth.of(label)
+      // Measured, not built: this runs on every frame (see DateLabel.Width).
+      let w = s.corpus.compactDateLabelWidth(at: i)
       seen += 1
-      full = max(full, w)
-      if isSpan(label) {
+      full = max(full, w.whole)
+      if w.isSpan {
         spans += 1
-        short = max(short, DisplayWidth.of(shortened(label)))
+        short = max(short, w.shortened)
       } else {
-        single = max(single, w)
+        single = max(single, w.whole)
       }
     }
     if seen == 0 { return 10 }
