@@ -61,7 +61,11 @@ struct ItemReader {
   }
 
   static func join(_ path: String, _ key: String) -> String {
-    TypedID<Never>.isValid(key.lowercased()) && !key.contains(".")
+    // The dot by its byte: `contains` with a string went through Foundation's search
+    // (most of a decode's path building). Only a key that is an id once lowercased gets
+    // here, so it is ASCII but for letters that lowercase to ASCII (the Kelvin sign).
+    TypedID<Never>.isValid(key.lowercased())
+      && !key.utf8.contains(UInt8(ascii: "."))
       ? path + "." + key : path + "[" + quoted(key) + "]"
   }
 
@@ -106,12 +110,20 @@ struct ItemReader {
       error(f.path(key), "expected a string, got \(node.summary)")
       return nil
     }
-    if nonEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if nonEmpty && ItemReader.isBlank(s) {
       error(f.path(key), "expected a non-empty string, got \(node.summary)")
       return nil
     }
     return s
   }
+
+  /// Whether `s` is empty once trimmed of `.whitespacesAndNewlines`, asked scalar by
+  /// scalar (usually only the first): trimming made a copy through NSString per string.
+  static func isBlank(_ s: String) -> Bool {
+    s.unicodeScalars.allSatisfy { blank.contains($0) }
+  }
+
+  private static let blank = CharacterSet.whitespacesAndNewlines
 
   mutating func bool(_ f: Fields, _ key: String) -> Bool? {
     guard let node = f[key] else { return nil }
