@@ -32,6 +32,20 @@ let package = Package(
         "DatelineDraft",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      // The release binary carries the Swift runtime and Foundation in itself: loading and
+      // relocating a dozen shared libraries (ICU among them) was ~4.5 ms of every start,
+      // a tenth of the 100k first screen (docs/performance.md). Debug builds and the
+      // tests link them as before.
+      // CoreFoundation and ICU are named after the static Foundation that needs them
+      // (the objects were compiled against the shared one, which names neither).
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-static-stdlib", "-Xlinker", "-lCoreFoundation", "-Xlinker",
+            "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker",
+            "-l_FoundationCollections",
+          ], .when(configuration: .release))
+      ],
       plugins: ["BuildRevision"]
     ),
     // config.toml (TOMLKit) into settings and warnings with their lines; no file I/O.
