@@ -19,8 +19,8 @@ public struct Corpus: Sendable {
   /// Filter digit (1–9) to party: keys from the data first, free digits by record count.
   public let filterKeys: [Int: Party.ID]
   let store: RecordStore
-  /// Folded names, labels and aliases per party, for search.
-  let partyTexts: [String]
+  /// Folded names, labels and aliases per party, for search (folded when first asked).
+  let partyTexts: PartyTexts
   /// Built by the first search that needs them (see SearchSignatures).
   let searchSignatures = SearchSignatureSlot()
   /// Built by `prepareFilters` (see PartySets); the filters read it when it is there.
@@ -68,10 +68,7 @@ public struct Corpus: Sendable {
     for k in 0..<store.involved.count { counts[Int(involved[k])] += 1 }
     filterKeys = Corpus.assignKeys(parties, counts: counts)
     recordsPerParty = counts
-    partyTexts = parties.map { p in
-      TextSearch.fold(
-        ([p.name, p.label] + p.aliases).joined(separator: "\u{1F}"))
-    }
+    partyTexts = PartyTexts(parties)
     partyLookup = PartyLookup(parties: parties)
     partyDepths = Corpus.depths(parties, index: pi)
   }

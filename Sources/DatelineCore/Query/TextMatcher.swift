@@ -41,7 +41,8 @@ public struct TextMatcher: Sendable {
       !w.isEmpty && w.allSatisfy { $0 < 0x80 && $0 != 0x1F }
     }
     ascii = plain ? bytes : nil
-    inParty = words.map { w in corpus.partyTexts.map { $0.contains(w) } }
+    let partyTexts = corpus.partyTexts.values
+    inParty = words.map { w in partyTexts.map { $0.contains(w) } }
     pairs = ascii?.map(SearchSignatures.pairs(of:)) ?? []
     var some: UInt64 = 0
     for (k, parties) in inParty.prefix(64).enumerated()
