@@ -134,6 +134,9 @@ public struct Frame: Hashable, Sendable {
   /// emoji keeps the columns right in tmux and common terminals. A grapheme that starts
   /// with a combining mark gets a dotted circle to sit on.
   static func drawable(_ ch: Character) -> String {
+    // ASCII (one scalar, or CR LF) is drawn as it is; asked first because a Unicode
+    // property lookup per cell was most of a headline's drawing.
+    if ch.isASCII { return String(ch) }
     let scalars = ch.unicodeScalars
     guard let first = scalars.first else { return " " }
     switch first.properties.generalCategory {
