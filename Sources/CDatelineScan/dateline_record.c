@@ -65,10 +65,14 @@ static inline int enter(walker *w, int depth, unsigned char b) {
 
 #include "dateline_record_strings.h"
 
-/// A string value with no escape (ByteScanner.plainString).
+/// A string value with no escape (ByteScanner.plainString), as the walk's plain values
+/// are: dates, times, offsets and enum names, printable ASCII all. Read by `token` (one
+/// 16-byte block for most), not `str`: a value with any other byte before its closing
+/// quote (an escape, a control, DEL, 0x80 and above) gives up, since none is valid where a
+/// plain value is read and the Swift walk refuses it in its own words.
 static inline int plain(walker *w, dl_str *s) {
   ws(w);
-  return str(w, s) && !(s->flags & DL_STR_ESCAPED);
+  return token(w, s);
 }
 
 /// A text value: escapes allowed (flagged), no control, within 1 MiB (ByteScanner.text).

@@ -91,6 +91,51 @@ static size_t escape(walker *w, size_t i, uint8_t *flags, uint32_t *width, int *
   }
 }
 
+/// How many leading bytes of p[0..<n] are printable ASCII other than the quote and the
+/// backslash (0x20-0x7E); sets *visible when one of them is not a space.
+static inline size_t printable_run(const unsigned char *p, size_t n, int *visible) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+                                            _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+    // As signed bytes, 0x20-0x7F are the ones above 0x1F.
+    __m128i ok = _mm_andnot_si128(odd, _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
+    unsigned taken = (unsigned)_mm_movemask_epi8(ok);
+    unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    unsigned k = (unsigned)__builtin_ctz(~taken); // 16 when the block is all taken
+    if (~spaces & ((1u << k) - 1u)) *visible = 1;
+    i += k;
+    if (k < 16) return i;
+  }
+#endif
+  for (; i < n; i++) {
+    unsigned char c = p[i];
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return i;
+    if (c != ' ') *visible = 1;
+  }
+  return i;
+}
+
+/// A string of printable ASCII at w->i (its opening quote, after white space), read as
+/// `str` reads one (the same span, width and flags); 0 at any other byte before its
+/// closing quote.
+static inline int token(walker *w, dl_str *s) {
+  if (w->i >= w->n || w->p[w->i] != '"') return 0;
+  size_t start = w->i + 1;
+  int visible = 0;
+  size_t end = start + printable_run(w->p + start, w->n - start, &visible);
+  if (end >= w->n || w->p[end] != '"') return 0;
+  s->at = (uint32_t)start;
+  s->len = (uint32_t)(end - start);
+  s->width = (uint32_t)(end - start);
+  s->flags = DL_STR_NFC_STABLE | (visible ? DL_STR_VISIBLE : 0);
+  w->i = end + 1;
+  return 1;
+}
+
 /// A string at w->i (its opening quote, after white space): plain runs by dl_string_run,
 /// multi-byte scalars strictly, escapes as ByteScanner reads them (the string then flagged
 /// DL_STR_ESCAPED, its raw bytes kept: the Swift side decodes what it uses); gives up at a

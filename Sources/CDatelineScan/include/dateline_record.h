@@ -8,7 +8,8 @@
 //
 // The walk accepts a strict subset of what RecordItemScan's Swift walk accepts: it gives
 // up (returns 0) at anything it does not read itself (an escape in a key, an id, an
-// enum value, a date, a time or a UTC offset, a raw control or DEL, an `also` member, an extension key, a number it would
+// enum value, a date, a time or a UTC offset, a byte of 0x80 and above in one of these, a
+// raw control or DEL, an `also` member, an extension key, a number it would
 // need strtod for beyond 63 bytes, lists longer than its arrays) and at anything the
 // Swift walk refuses, and the Swift walk then reads the item as before. On 1 the struct
 // holds exactly what the Swift walk would have found; values the Swift side parses
