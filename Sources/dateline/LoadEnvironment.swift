@@ -39,9 +39,11 @@ enum LoadEnvironment {
     return settings
   }
 
-  /// The quote passes of the browser's loads (`LoadSettings.quotePasses`): at a million
-  /// records the check's load peaks at ~155 MB of anonymous memory after its scan instead
-  /// of ~225 MB, for ~0.4 s more CPU (each cited text read and searched three times).
+  /// The quote passes of the browser's loads (`LoadSettings.quotePasses`): the first
+  /// open's check and a reload both run beside a store on screen. At a million records
+  /// such a load alone (`validate` with 3 passes) peaks at 173 MB instead of 253 MB,
+  /// for ~0.27 s more CPU (each cited text is read and searched once per group); 4 or 5
+  /// groups measured no lower than 3 in the browser (its first group's peak).
   static let browserQuotePasses = 3
 
   /// Whether the browser's check builds its store on the first pass's

@@ -90,9 +90,10 @@ extension FastLoader {
     }
   }
 
-  /// A deferred sources envelope scanned as it is read, 16 MB at a time, each stretch's
-  /// pages handed back once its items are scanned: at most about two pieces of it are
-  /// resident where the whole file was (160 MB at a million records). Nil when it cannot
+  /// A deferred sources envelope scanned as it is read, a chunk unit (1 MB) at a time
+  /// and 16 MB ahead of the scan (the longest item it takes), each unit's pages handed
+  /// back once its items are scanned: about a piece of it is resident where the whole
+  /// file was (160 MB at a million records). Nil when it cannot
   /// be read that way (the file came short, an item or the envelope's end lies more than
   /// a piece past what was read, anything the envelope scan refuses): the caller then
   /// reads it whole and scans it as before, which words any problem.
@@ -103,7 +104,7 @@ extension FastLoader {
     // The pieces of `.jsonl` files' size (16 MB unless a test cuts smaller).
     let piece = 16 * max(64, chunkBytes)
     guard let f = files[fi], f.isDeferred, f.count > piece else { return nil }
-    var stream = SourceStream(file: f, piece: piece)
+    var stream = SourceStream(file: f, piece: piece, step: max(64, chunkBytes))
     guard stream.readAhead(to: piece) else { return nil }
     let bom = bodyStart[fi]
     var out: [SourceScanResult] = []
@@ -126,30 +127,35 @@ extension FastLoader {
   }
 }
 
-/// A file read ahead of a scan a piece at a time and handed back behind it.
+/// A file read ahead of a scan and handed back behind it, `step` bytes at a time, so that
+/// about `piece` bytes of it are resident (two to three pieces were, read and handed back
+/// a whole piece at a time: ~40 MB of the browser check's first quote group at 1M).
 struct SourceStream {
   let file: FileBytes
+  /// How far ahead of the scan it is read: the longest item it can take.
   let piece: Int
+  /// The bytes read, and handed back, at a time.
+  let step: Int
   /// Bytes from the file's start read so far.
   var filled = 0
   /// Bytes from the file's start handed back so far.
   var released = 0
-  /// False once a piece came short: the bytes past `filled` are not the file's.
+  /// False once a read came short: the bytes past `filled` are not the file's.
   var readable = true
 
-  /// Reads pieces until `end` (or the file's end) is read.
+  /// Reads steps until `end` (or the file's end) is read.
   mutating func readAhead(to end: Int) -> Bool {
     while readable && filled < min(file.count, end) {
-      let next = min(file.count, filled + piece)
+      let next = min(file.count, filled + step)
       readable = file.fill(filled..<next) == next - filled
       filled = next
     }
     return readable
   }
 
-  /// Hands back the pages before `offset` once a piece's worth is behind the scan.
+  /// Hands back the pages before `offset` once a step's worth is behind the scan.
   mutating func handBack(before offset: Int) {
-    guard offset - released >= piece else { return }
+    guard offset - released >= step else { return }
     file.release(released..<offset)
     released = offset / FileBytes.window * FileBytes.window
   }
