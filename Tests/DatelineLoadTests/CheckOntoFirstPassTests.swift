@@ -148,12 +148,80 @@ final class CheckOntoFirstPassTests: XCTestCase {
     try assertSame(onto, dir)
   }
 
+  /// Lines appended after the pass are kept items without a row: the store is built from
+  /// the scan, the pieces whose rows vouched for their dates and parties (and let their
+  /// own go at the scan) reading them back from those rows.
+  func testLinesAppendedAfterThePassAreBuiltWithTheRowsDates() throws {
+    for (seed, corruption) in [(UInt64(17), 0.0), (18, 0.3)] {
+      let dir = try synth(records: 500, seed: seed, corruption: corruption)
+      let first = try firstPass(dir, everything)
+      let path = dir + "/records.jsonl"
+      let text = try String(contentsOfFile: path, encoding: .isoLatin1)
+      let line = try XCTUnwrap(
+        text.split(separator: "\n").first { $0.contains("\"r0000003\"") })
+      let added = (1...3).map {
+        line.replacingOccurrences(of: "\"r0000003\"", with: "\"added-\($0)\"")
+      }
+      let end = text.hasSuffix("\n") ? "" : "\n"
+      try (text + end + added.joined(separator: "\n") + "\n").write(
+        toFile: path, atomically: true, encoding: .isoLatin1)
+      let (onto, phases) = try checkOntoPhases(dir, first.corpus)
+      XCTAssertFalse(phases.contains("store on the first pass.columns"))
+      XCTAssertTrue(
+        phases.contains("store from the scan.dates read back from the rows"))
+      try assertSame(onto, dir)
+      XCTAssertNotNil(onto.corpus.position(of: Record.ID("added-2")))
+    }
+  }
+
+  /// Each piece of lines lets its own reading of dates and parties go once every clean
+  /// item in it agreed with its one row; a piece whose line differs keeps its own.
+  func testPiecesLetTheirDatesGoOnlyWhenTheRowsVouch() throws {
+    let dir = try synth(records: 400, seed: 19, corruption: 0.3)
+    let first = try firstPass(dir, everything)
+    var settings = LoadSettings(chunkBytes: 4096, windowedReads: true)
+    settings.provisional = try XCTUnwrap(ProvisionalStore(first.corpus))
+    var loader = FastLoader(
+      directory: dir, fileNames: try CorpusLoader.dataFiles(in: dir),
+      progress: nil, settings: settings)
+    let chunks = loader.check().verdicts.set.chunks.filter(\.isLines)
+    XCTAssertGreaterThan(chunks.count, 10)
+    for c in chunks {
+      XCTAssertTrue(c.datesFromRows)
+      XCTAssertTrue(c.data.dates.isEmpty && c.data.involved.isEmpty)
+    }
+    // One line's date changed after the pass: its piece keeps its own reading.
+    let clean = try synth(records: 400, seed: 20, corruption: 0)
+    settings.provisional = try XCTUnwrap(
+      ProvisionalStore(try firstPass(clean, everything).corpus))
+    let path = clean + "/records.jsonl"
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let date = try XCTUnwrap(bytes.range(of: Data("\"date\":\"20".utf8)))
+    bytes[date.upperBound - 1] = UInt8(ascii: "1")
+    try bytes.write(to: URL(fileURLWithPath: path))
+    loader = FastLoader(
+      directory: clean, fileNames: try CorpusLoader.dataFiles(in: clean),
+      progress: nil, settings: settings)
+    let after = loader.check().verdicts.set.chunks.filter(\.isLines)
+    XCTAssertEqual(after.count { !$0.datesFromRows }, 1)
+    XCTAssertTrue(
+      after.contains { !$0.datesFromRows && !$0.data.dates.isEmpty })
+  }
+
   // MARK: - Helpers
 
   /// The browser's check of `dir` given the pass's corpus (as FirstOpenCheck loads it:
   /// windowed, digested, quotes in three groups), and whether its store was built on the pass's.
   func checkOnto(_ dir: String, _ first: Corpus) throws -> (
     CorpusLoader.Result, Bool
+  ) {
+    let (result, phases) = try checkOntoPhases(dir, first)
+    return (result, phases.contains("store on the first pass.columns"))
+  }
+
+  /// The browser's check of `dir` (as `checkOnto`) and the phases it timed.
+  func checkOntoPhases(_ dir: String, _ first: Corpus) throws -> (
+    CorpusLoader.Result, [String]
   ) {
     let timings = LoadTimings()
     var settings = LoadSettings(
@@ -162,8 +230,7 @@ final class CheckOntoFirstPassTests: XCTestCase {
     settings.provisional = try XCTUnwrap(ProvisionalStore(first))
     settings.quotePasses = 3
     let result = try CorpusLoader.open(directory: dir, settings: settings)
-    let phases = timings.drain().map(\.phase)
-    return (result, phases.contains("store on the first pass.columns"))
+    return (result, timings.drain().map(\.phase))
   }
 
   /// Every column, link, contested mark, id lookup, record and issue of `onto` equals

@@ -70,7 +70,9 @@ final class RecordWalkTests: XCTestCase {
       }.joined(separator: ",")
     }
     return [
-      c.items.map(fields), c.involved.map { "\($0)" }, c.quotes.map(fields),
+      c.items.map(fields), c.dates.map(fields),
+      c.itemSources.map { "\($0)" }, c.involved.map { "\($0)" },
+      c.quotes.map(fields),
       c.extras.map(fields), c.links.map(fields), c.sources.map(\.string),
       [String(decoding: c.arena, as: UTF8.self)],
       c.fallbacks.keys.sorted().map { "\($0)" },

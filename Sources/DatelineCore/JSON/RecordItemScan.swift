@@ -84,7 +84,6 @@ struct RecordItemScan {
       m, source: source, offset: offset, item: itemIndex, &s, &chunk)
     // Interned once: where the record has a quote, its check already did it.
     let sourceIndex = quoted ?? chunk.sourceRef(source, s)
-    let linkStart = chunk.links.count
     for j in 0..<linkCount {
       let (k, i, t) = chunk.scratch.links[j]
       chunk.links.append(
@@ -92,21 +91,21 @@ struct RecordItemScan {
     }
     chunk.items.append(
       .init(
-        start: offset, length: Int32(bytes.count), ordinal: ordinal,
-        clean: true, checkByReference: byReference,
-        precision: UInt8(date.precision.rawValue),
+        start: offset, id: chunk.ref(id, s), length: Int32(bytes.count),
+        ordinal: ordinal, linkCount: UInt16(linkCount),
         quoteCount: UInt8(clamping: chunk.quotes.count - quoteStart),
-        time: m.time ?? -1,
-        firstDay: date.firstDay.dayNumber,
-        lastDay: (m.end?.lastDay ?? date.lastDay).dayNumber,
-        id: chunk.ref(id, s), source: sourceIndex,
-        involvedStart: UInt32(involvedStart),
-        involvedCount: UInt16(chunk.involved.count - involvedStart),
-        linkCount: UInt16(linkCount), quoteStart: UInt32(quoteStart),
-        linkStart: UInt32(linkStart),
+        clean: true, checkByReference: byReference,
         basis: UInt8(m.basisIndex),
         sourceCount: UInt8(clamping: sourceCount),
-        figureCount: UInt8(clamping: m.figureCount),
+        figureCount: UInt8(clamping: m.figureCount)))
+    chunk.itemSources.append(sourceIndex)
+    chunk.dates.append(
+      .init(
+        firstDay: date.firstDay.dayNumber,
+        lastDay: (m.end?.lastDay ?? date.lastDay).dayNumber,
+        involvedStart: UInt32(involvedStart), time: m.time ?? -1,
+        involvedCount: UInt16(chunk.involved.count - involvedStart),
+        precision: UInt8(date.precision.rawValue),
         dateFlags: RecordStore.dateFlags(approx: m.approx, end: m.end)))
     return true
   }

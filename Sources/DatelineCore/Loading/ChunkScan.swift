@@ -17,16 +17,25 @@ struct ScannedChunk: @unchecked Sendable {
   /// the record phase can free them once the quotes are checked (every copy of this
   /// struct shares the box).
   var quoteBox = QuoteBox()
+  /// The browser's check after a first pass: the piece of lines this chunk is, among
+  /// the first pass's rows (`ProvisionalRows`); -1 for none.
+  var provisionalPiece = -1
+  /// `data.dates` and `data.involved` were let go of: every clean item agreed with its
+  /// one row, which holds them (`ProvisionalRows.restoring` reads them back).
+  var datesFromRows = false
 
   /// Moves `data`'s quotes and the source ids they and the items name into the box.
   consuming func boxingQuotes() -> ScannedChunk {
     quoteBox = QuoteBox(
       quotes: data.quotes, extras: data.extras, arena: data.arena,
       sources: data.sources)
+    quoteBox.itemSources = data.itemSources
+    quoteBox.sourceBytes = data.sourceBytes
     data.quotes = []
     data.extras = []
     data.arena = []
     data.sources = []
+    data.itemSources = []
     return self
   }
 }
@@ -38,6 +47,9 @@ final class QuoteBox: @unchecked Sendable {
   var extras: [RecordScanChunk.QuoteExtra]
   var arena: [UInt8]
   var sources: [ByteRef]
+  /// Each item's source (`RecordScanChunk.itemSources`) and the bytes of `sources`.
+  var itemSources: [UInt32] = []
+  var sourceBytes: ByteArena?
   /// Where each bucket's checks begin once laid out by bucket (`bucket`); empty before.
   var starts: [Int32] = []
   /// Once the quotes are checked (`FastLoader.checkQuotes`): the items, by index in the
@@ -65,6 +77,8 @@ final class QuoteBox: @unchecked Sendable {
     arena = []
     starts = []
     sources = []
+    itemSources = []
+    sourceBytes = nil
     referenceItems = items
     checked = true
   }
@@ -117,12 +131,11 @@ enum ChunkScan {
     let index = chunk.items.count
     chunk.items.append(
       .init(
-        start: offset, length: Int32(bytes.count), ordinal: ordinal,
-        clean: false, checkByReference: true,
-        precision: 0, quoteCount: 0, time: -1, firstDay: 0, lastDay: 0,
-        id: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0), source: 0,
-        involvedStart: 0, involvedCount: 0,
-        linkCount: 0, quoteStart: 0, linkStart: 0))
+        start: offset, id: ByteRef(chunk.ids.copy(EmptyBytes.bytes, 0), 0),
+        length: Int32(bytes.count), ordinal: ordinal, linkCount: 0,
+        quoteCount: 0, clean: false, checkByReference: true))
+    chunk.dates.append(.none)
+    chunk.itemSources.append(0)
     do {
       let node = try JSONParser.parse(bytes, depthLimit: depthLimit)
       var r = ItemReader()
@@ -198,7 +211,8 @@ struct LineScan {
   consuming func finish(file: Int, base region: UnsafeRawPointer?)
     -> ScannedChunk
   {
-    ScannedChunk(
+    chunk.releaseSlack()
+    return ScannedChunk(
       file: file, data: chunk, lineCount: Int(line), isLines: true,
       depthBase: 0, base: region
     )

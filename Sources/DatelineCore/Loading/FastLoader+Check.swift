@@ -60,22 +60,29 @@ extension FastLoader {
   func store(_ verdicts: inout RecordVerdicts, lookup: PartyLookup)
     -> RecordStore
   {
-    let set = verdicts.set
-    if let provisional {
+    var set = verdicts.set
+    if provisional != nil {
       verdicts.ids.tables = []
-      if let store = RecordStore.checked(
-        onto: provisional, kept: verdicts.kept, set: set,
-        links: verdicts.links, lookup: lookup, files: files, timings: timings,
-        decode: { record($0, set: set) })
+      if let provisionalRows,
+        let store = RecordStore.checked(
+          onto: provisionalRows, kept: verdicts.kept, set: set,
+          links: verdicts.links, lookup: lookup, files: files,
+          timings: timings, decode: { [set] in record($0, set: set) })
       {
         return store
+      }
+      // The chunks whose rows vouched for their dates read them back from the rows.
+      if let provisionalRows, set.chunks.contains(where: \.datesFromRows) {
+        var timer = LoadTimer("store from the scan", timings)
+        set = provisionalRows.restoring(set)
+        timer.lap("dates read back from the rows")
       }
       verdicts.ids = IDTable.build(set)
     }
     return RecordStore.build(
       kept: verdicts.kept, set: set, ids: &verdicts.ids, links: verdicts.links,
       lookup: lookup, files: files.compactMap { $0 }, timings: timings,
-      decode: { record($0, set: set) })
+      decode: { [set] in record($0, set: set) })
   }
 
   /// The checks' outcome without a store: issues and counts as `storePhase`'s result

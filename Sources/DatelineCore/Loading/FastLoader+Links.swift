@@ -68,25 +68,8 @@ extension FastLoader {
     kept.withUnsafeBufferPointer { keptBuffer in
       let keptFlags = ReadOnlyBuffer(keptBuffer)
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
-        let data = set.chunks[c].data
-        let base = set.starts[c]
-        var out: [LinkTarget] = []
-        for l in data.items.indices
-        where keptFlags[base + l] && data.items[l].clean {
-          let it = data.items[l]
-          guard it.linkCount > 0 else { continue }
-          let from = out.count
-          for k in Int(it.linkStart)..<(Int(it.linkStart) + Int(it.linkCount)) {
-            let link = data.links[k]
-            out.append(
-              LinkTarget(
-                owner: Int32(base + l), kind: link.kind, index: Int(link.index),
-                id: link.id,
-                target: ids.find(link.id, set: set) ?? -1))
-          }
-          out[from...].sort { ($0.kind, $0.index) < ($1.kind, $1.index) }
-        }
-        perChunk[c] = out
+        perChunk[c] = FastLoader.links(
+          ofChunk: c, set: set, kept: keptFlags, ids: ids)
       }
     }
     var all: [LinkTarget] = []
@@ -118,5 +101,33 @@ extension FastLoader {
       }.map(\.element)
     }
     return all
+  }
+
+  /// The links of chunk `c`'s kept clean items, grouped by owner in item order, each
+  /// owner's in the reference's order.
+  static func links(
+    ofChunk c: Int, set: ChunkSet, kept: ReadOnlyBuffer<Bool>, ids: IDTable
+  ) -> [LinkTarget] {
+    let data = set.chunks[c].data
+    let base = set.starts[c]
+    var out: [LinkTarget] = []
+    // An item's links follow those of the items before it.
+    var linkEnd = 0
+    for l in data.items.indices {
+      let it = data.items[l]
+      let linkStart = linkEnd
+      linkEnd += Int(it.linkCount)
+      guard kept[base + l], it.clean, it.linkCount > 0 else { continue }
+      let from = out.count
+      for k in linkStart..<linkEnd {
+        let link = data.links[k]
+        out.append(
+          LinkTarget(
+            owner: Int32(base + l), kind: link.kind, index: Int(link.index),
+            id: link.id, target: ids.find(link.id, set: set) ?? -1))
+      }
+      out[from...].sort { ($0.kind, $0.index) < ($1.kind, $1.index) }
+    }
+    return out
   }
 }

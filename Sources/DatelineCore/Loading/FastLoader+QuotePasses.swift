@@ -25,7 +25,8 @@ extension FastLoader {
     for (k, group) in groups.enumerated() {
       let results = FastLoader.run(
         group, files: files, parties: parties, progress: progress,
-        onSources: k == 0 ? onSources : nil, window: chunkBytes)
+        onSources: k == 0 ? onSources : nil, window: chunkBytes,
+        onto: provisionalRows)
       if k < groups.count - 1, let (sources, _, _) = phase[0] {
         checkQuotes(results.chunks, sources: sources)
       }

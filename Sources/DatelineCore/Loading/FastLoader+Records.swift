@@ -131,17 +131,21 @@ extension FastLoader {
       let loaded = chunk.quoteBox.sources.map { sources.find($0) ?? -1 }
       chunk.data.items.withUnsafeBufferPointer { items in
         chunk.quoteBox.quotes.withUnsafeBufferPointer { quotes in
+          // An item's checks follow those of the items before it.
+          var quoteEnd = 0
+          let itemSources = chunk.quoteBox.itemSources
           for l in 0..<items.count {
             let it = items[l]
-            guard it.clean, !it.checkByReference, loaded[Int(it.source)] >= 0
+            let quoteStart = quoteEnd
+            quoteEnd += Int(it.quoteCount)
+            guard it.clean, !it.checkByReference,
+              loaded[Int(itemSources[l])] >= 0
             else {
               byReference.append(base + l)
               continue
             }
             let before = jobs.count
-            for q in Int(
-              it.quoteStart)..<(Int(it.quoteStart) + Int(it.quoteCount))
-            {
+            for q in quoteStart..<quoteEnd {
               let s = loaded[Int(quotes[q].source)]
               guard s >= 0 else {
                 byReference.append(base + l)
@@ -252,7 +256,9 @@ extension FastLoader {
     }
     return byFile.sorted { $0.key < $1.key }.map { file, data in
       ScannedChunk(
-        file: file, data: data, lineCount: 0, isLines: false, depthBase: -1)
+        file: file, data: data, lineCount: 0, isLines: false, depthBase: -1
+      )
+      .boxingQuotes()
     }
   }
 }

@@ -29,6 +29,9 @@ struct FastLoader {
   var quotePasses = 1
   /// The first pass's store to build on (LoadSettings.provisional).
   var provisional: RecordStore?
+  /// Its rows by the piece of lines that holds them, compared as each piece is scanned
+  /// (nil without a first pass's store, or when a row is in no piece).
+  var provisionalRows: ProvisionalRows?
 
   init(directory: String, fileNames: [String]) {
     self.directory = directory
@@ -97,6 +100,11 @@ struct FastLoader {
     let parties = state.partyPhase()
     let lookup = PartyLookup(parties: parties.list)
     timer.lap("envelopes, parties")
+    if let provisional {
+      provisionalRows = ProvisionalRows(
+        provisional, jobs: plan.jobs, files: files)
+      timer.lap("rows placed")
+    }
     // Sources first: the longest single job starts while the other core takes records.
     plan.jobs.insert(.sources(plan.sourceItems), at: 0)
     // The source phase (first id wins, text_path files read) on a copy of this loader,
@@ -262,14 +270,15 @@ struct FastLoader {
   static func run(
     _ jobs: [Job], files: [FileBytes?], parties: PartyLookup,
     progress: LoadProgress? = nil,
-    onSources: SourcesJob? = nil, window: Int = LoadSettings.defaultChunkBytes
+    onSources: SourcesJob? = nil, window: Int = LoadSettings.defaultChunkBytes,
+    onto: ProvisionalRows? = nil
   ) -> JobResults {
     let slots = ResultSlots<JobOutput>(count: jobs.count)
     let list = jobs
     let blocks = PieceBlocks(window: window)
     DispatchQueue.concurrentPerform(iterations: list.count) { i in
       let output = FastLoader.perform(
-        list[i], files: files, parties: parties, blocks: blocks)
+        list[i], files: files, parties: parties, blocks: blocks, onto: onto)
       slots[i] = output
       // The sources' own phase runs on this core while the others scan records.
       if let onSources, case .sources(let s) = output { onSources.run(s) }
@@ -311,7 +320,8 @@ struct FastLoader {
   }
 
   static func perform(
-    _ job: Job, files: [FileBytes?], parties: PartyLookup, blocks: PieceBlocks
+    _ job: Job, files: [FileBytes?], parties: PartyLookup, blocks: PieceBlocks,
+    onto: ProvisionalRows? = nil
   ) -> JobOutput {
     switch job {
     case .sources(let items):
@@ -321,8 +331,9 @@ struct FastLoader {
             read(files, fi), file: fi, index: i, range: r)
         })
     case .lines(let fi, let range):
-      return .chunk(
-        scanLines(read(files, fi), file: fi, range, parties, blocks))
+      var chunk = scanLines(read(files, fi), file: fi, range, parties, blocks)
+      onto?.compare(&chunk, file: fi, start: range.lowerBound)
+      return .chunk(chunk)
     case .recordItems(let fi, let items):
       return .chunk(
         ChunkScan.items(

@@ -5,39 +5,45 @@ import Foundation
 /// Struct-of-arrays so a million records cost a few flat allocations. Clean items carry
 /// their columns; the others carry the reference decoder's verdict (`fallbacks`).
 struct RecordScanChunk {
-  /// One non-blank line (or envelope item).
+  /// One non-blank line (or envelope item): what every step after the scan asks of it.
+  /// What a first pass also reads (dates, parties) is apart, in `dates`, so that the
+  /// browser's check can let it go once compared (`ProvisionalRows`).
   struct Item {
     /// Absolute byte range of the item in its file.
     var start: Int
+    /// The id, copied to the chunk's arena.
+    var id: ByteRef
     var length: Int32
     /// Line number (`.jsonl`) or index in `items` (envelope).
     var ordinal: Int32
+    /// Links in `links` (they follow the items' order: an item's links start where the
+    /// items before it end) and quote checks in `quotes` (the same).
+    var linkCount: UInt16
+    var quoteCount: UInt8
     var clean: Bool
     /// Needs the reference cross-item check (unknown party, claimant not involved).
     var checkByReference: Bool
-    var precision: UInt8
-    /// Declared here, beside the other bytes, so the item takes 72 bytes, not 80.
-    var quoteCount: UInt8
-    var time: Int16
-    var firstDay: Int32
-    var lastDay: Int32
-    /// The id, copied to the chunk's arena.
-    var id: ByteRef
-    /// The source id: its index in the chunk's `sources` (unused for an item not clean).
-    var source: UInt32
-    /// Ranges in `involved`, `quotes`, `links`.
-    var involvedStart: UInt32
-    var involvedCount: UInt16
-    var linkCount: UInt16
-    var quoteStart: UInt32
-    var linkStart: UInt32
     /// Facet columns: attribution basis (`Attribution.Basis.allCases` index, 3 without an
     /// attribution), distinct sources (`source` plus `also`, capped at 255), figures.
     var basis: UInt8 = 3
     var sourceCount: UInt8 = 1
     var figureCount: UInt8 = 0
+  }
+
+  /// An item's dates and its range in `involved` (zero for an item not clean).
+  struct ItemDates {
+    var firstDay: Int32
+    var lastDay: Int32
+    var involvedStart: UInt32
+    var time: Int16
+    var involvedCount: UInt16
+    var precision: UInt8
     /// What the compact date label needs beyond the days (see `RecordStore.dateFlags`).
     var dateFlags: UInt8 = 0
+
+    static let none = ItemDates(
+      firstDay: 0, lastDay: 0, involvedStart: 0, time: -1, involvedCount: 0,
+      precision: 0)
   }
 
   /// A quote (or an `also` source without one) to check against its source's text.
@@ -86,6 +92,9 @@ struct RecordScanChunk {
   }
 
   var items: [Item] = []
+  /// Item `l`'s dates and parties (empty once a first pass's rows vouch for them:
+  /// `ProvisionalRows.compare`; `ProvisionalRows.restoring` fills them again).
+  var dates: [ItemDates] = []
   var involved: [UInt16] = []
   var quotes: [QuoteCheck] = []
   var extras: [QuoteExtra] = []
@@ -93,9 +102,14 @@ struct RecordScanChunk {
   var arena: [UInt8] = []
   /// Ids copied out of the mapping (see ByteArena).
   let ids = ByteArena()
+  /// Item `l`'s source id: its index in `sources` (0 for an item not clean). Only the
+  /// quote checks ask for it: it moves into the quote box and goes with them.
+  var itemSources: [UInt32] = []
   /// The source ids the items and quote checks name, each copied once while it recurs
-  /// (`sourceIndex`): a million records name fifty thousand sources.
+  /// (`sourceIndex`): a million records name fifty thousand sources. Their bytes are in
+  /// `sourceBytes`, which goes with the quote checks too (16 bytes a record here).
   var sources: [ByteRef] = []
+  let sourceBytes = ByteArena()
   /// Where each recently named source id is in `sources`, by its hash (-1: none).
   var recentSources = [Int32](repeating: -1, count: 1024)
   var fallbacks: [Int: Fallback] = [:]
@@ -125,9 +139,24 @@ struct RecordScanChunk {
   mutating func reserve(bytes: Int) {
     let n = bytes / 256 + 16
     items.reserveCapacity(n)
+    dates.reserveCapacity(n)
+    itemSources.reserveCapacity(n)
     quotes.reserveCapacity(n)
     involved.reserveCapacity(n * 3)
     arena.reserveCapacity(bytes / 4)
+  }
+
+  /// EXPERIMENT: items and involved copied to their size once the chunk is scanned.
+  mutating func releaseSlack() {
+    if items.capacity > items.count + items.count / 8 + 16 {
+      items = items.withUnsafeBufferPointer { Array($0) }
+    }
+    if dates.capacity > dates.count + dates.count / 8 + 16 {
+      dates = dates.withUnsafeBufferPointer { Array($0) }
+    }
+    if involved.capacity > involved.count + involved.count / 8 + 16 {
+      involved = involved.withUnsafeBufferPointer { Array($0) }
+    }
   }
 }
 
@@ -144,7 +173,7 @@ extension RecordScanChunk {
     {
       return UInt32(known)
     }
-    sources.append(ByteRef(ids.copy(p, count), count, hash: hash))
+    sources.append(ByteRef(sourceBytes.copy(p, count), count, hash: hash))
     recentSources[slot] = Int32(sources.count - 1)
     return UInt32(sources.count - 1)
   }

@@ -214,10 +214,11 @@ extension RecordStore {
           for l in 0..<items.count where keptFlags[base + l] {
             let it = items[l]
             if it.clean {
+              let d = data.dates[l]
               chunkKeys[k] = SortKey(
                 key: key(
-                  firstDay: it.firstDay, lastDay: it.lastDay,
-                  precision: it.precision, time: it.time),
+                  firstDay: d.firstDay, lastDay: d.lastDay,
+                  precision: d.precision, time: d.time),
                 prefix: prefix(it.id), row: Int32(base + l), chunk: Int32(c))
             } else if let r = decoded[base + l] {
               chunkKeys[k] = SortKey(
@@ -264,17 +265,19 @@ extension RecordStore {
         let g = Int(s.row)
         position.base[g] = Int32(i)
         let chunk = set.chunks[Int(s.chunk)]
-        let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
+        let l = g - set.starts[Int(s.chunk)]
+        let it = chunk.data.items[l]
         guard it.clean else {
           let r = decodedRow(decoded, g)
           c.set(i, r)
           c.involvedStart.base[i + 1] = UInt32(r.involved.count)
           continue
         }
-        c.firstDay.base[i] = it.firstDay
-        c.lastDay.base[i] = it.lastDay
-        c.precision.base[i] = it.precision
-        c.time.base[i] = it.time
+        let d = chunk.data.dates[l]
+        c.firstDay.base[i] = d.firstDay
+        c.lastDay.base[i] = d.lastDay
+        c.precision.base[i] = d.precision
+        c.time.base[i] = d.time
         c.ids.base[i] = it.id
         c.items.base[i] =
           chunk.depthBase >= 0 ? chunk.base.map { $0 + it.start } : nil
@@ -283,8 +286,8 @@ extension RecordStore {
         c.basis.base[i] = it.basis
         c.sourceCount.base[i] = it.sourceCount
         c.figureCount.base[i] = it.figureCount
-        c.dateFlags.base[i] = it.dateFlags
-        c.involvedStart.base[i + 1] = UInt32(it.involvedCount)
+        c.dateFlags.base[i] = d.dateFlags
+        c.involvedStart.base[i + 1] = UInt32(d.involvedCount)
       }
     }
     return position
@@ -325,12 +328,13 @@ extension RecordStore {
         let g = Int(s.row)
         let at = c.involved.base + Int(c.involvedStart.base[i])
         let chunk = set.chunks[Int(s.chunk)]
-        let it = chunk.data.items[g - set.starts[Int(s.chunk)]]
-        if it.clean {
+        let l = g - set.starts[Int(s.chunk)]
+        if chunk.data.items[l].clean {
+          let d = chunk.data.dates[l]
           // One to three parties a row: a loop, not a call to memmove per row.
           chunk.data.involved.withUnsafeBufferPointer { inv in
-            let from = inv.start + Int(it.involvedStart)
-            for k in 0..<Int(it.involvedCount) {
+            let from = inv.start + Int(d.involvedStart)
+            for k in 0..<Int(d.involvedCount) {
               (at + k).initialize(to: from[k])
             }
           }

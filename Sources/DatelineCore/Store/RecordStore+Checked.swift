@@ -12,26 +12,23 @@ import Foundation
 /// the check read) and drops the rows that failed. When none failed, the provisional
 /// columns are shared, not copied.
 ///
-/// Exactness: each row is matched to the check's item at the same place of the same file
-/// (ProvisionalMatch), and what the pass read of it is compared with the check's own
-/// reading (days, precision, time, date flags, length, id, parties). A row without its
-/// item, a kept item without its row, or any difference: nil, and the loader builds the
-/// store from the scan as before.
+/// Exactness: each row was matched to the check's item at the same place of the same
+/// file, and what the pass read of it compared with the check's own reading (days,
+/// precision, time, date flags, length, id, parties) as each piece was scanned
+/// (`ProvisionalRows.compare`). A row without its item, a kept item without its row, or
+/// any difference in a kept row: nil, and the loader builds the store from the scan as
+/// before (`ProvisionalRows.restoring`).
 extension RecordStore {
   static func checked(
-    onto p: RecordStore, kept: [Bool], set: ChunkSet,
+    onto match: ProvisionalRows, kept: [Bool], set: ChunkSet,
     links: [FastLoader.LinkTarget], lookup: PartyLookup, files: [FileBytes?],
     timings: LoadTimings?, decode: (Int) -> Record?
   ) -> RecordStore? {
     var timer = LoadTimer("store on the first pass", timings)
-    guard let match = ProvisionalMatch(p, set: set, files: files) else {
-      timer.lap("declined")
-      return nil
-    }
-    timer.lap("rows found")
+    let p = match.store
     guard
       let rows = CheckedRows(
-        p, match: match, kept: kept, set: set, lookup: lookup, decode: decode)
+        match, kept: kept, set: set, lookup: lookup, decode: decode)
     else {
       timer.lap("declined")
       return nil
@@ -82,7 +79,6 @@ extension RecordStore {
 /// one its facets and its item's place in the check's files.
 private struct CheckedRows {
   let store: RecordStore
-  let match: ProvisionalMatch
   /// Row `i`'s item `g` in the check.
   let item: Column<Int32>
   /// 1 for a row that stays.
@@ -94,14 +90,15 @@ private struct CheckedRows {
   /// Rows that stay.
   private(set) var kept = 0
 
-  /// Nil when a row is not the start of an item, differs from the check's reading of its
-  /// item, or when a kept item has no row.
+  /// Nil when a row is not the start of an item, a kept row differs from the check's
+  /// reading of its item, or when a kept item has no row.
   init?(
-    _ p: RecordStore, match: ProvisionalMatch, kept: [Bool], set: ChunkSet,
+    _ match: ProvisionalRows, kept: [Bool], set: ChunkSet,
     lookup: PartyLookup, decode: (Int) -> Record?
   ) {
+    let p = match.store
     let n = p.count
-    (store, self.match) = (p, match)
+    store = p
     (item, keep, places) = (
       .init(uninitialized: n), .init(uninitialized: n), .init(uninitialized: n)
     )
@@ -109,100 +106,65 @@ private struct CheckedRows {
     sourceCount = Column(uninitialized: n)
     figureCount = Column(uninitialized: n)
     let outcome = ResultSlots<(stay: Int, decoded: [Int])>(count: set.count)
-    let (me, pass) = (self, PassColumns(p))
+    let me = self
     kept.withUnsafeBufferPointer { keptBuffer in
       let flags = ReadOnlyBuffer(keptBuffer)
       DispatchQueue.concurrentPerform(iterations: set.count) { c in
-        outcome[c] = me.check(chunk: c, kept: flags, set: set, pass: pass)
+        outcome[c] = me.check(chunk: c, kept: flags, set: set, match: match)
       }
     }
-    var total = 0
+    var (total, rowsSeen) = (0, 0)
     for c in 0..<set.count {
       guard let found = outcome[c] else { return nil }
       total += found.stay
+      let j = set.chunks[c].provisionalPiece
+      rowsSeen += j >= 0 ? match.bounds[j + 1] - match.bounds[j] : 0
       for i in found.decoded {
         guard compareDecoded(i, set: set, lookup: lookup, decode: decode)
         else { return nil }
       }
     }
-    guard total == kept.count(where: { $0 }) else { return nil }
+    // Every row was read by its piece's chunk (a piece never compared has none).
+    guard rowsSeen == n, total == kept.count(where: { $0 })
+    else { return nil }
     self.kept = total
   }
 
-  /// Chunk `c`'s rows, each found among the chunk's items by its offset: kept or not,
-  /// compared with its clean item, its facets and place written. Nil when a row is not
-  /// an item's start or differs; else how many stay, and the kept rows whose items the
+  /// Chunk `c`'s rows, each with the item its piece's scan found (`found`): kept or not,
+  /// its facets and place written. Nil when a row is not an item's start, or a kept row
+  /// differs from its clean item; else how many stay, and the kept rows whose items the
   /// reference decoded (compared after, one by one).
   private func check(
-    chunk c: Int, kept: ReadOnlyBuffer<Bool>, set: ChunkSet, pass: PassColumns
+    chunk c: Int, kept: ReadOnlyBuffer<Bool>, set: ChunkSet,
+    match: ProvisionalRows
   ) -> (stay: Int, decoded: [Int])? {
     let chunk = set.chunks[c]
-    let (first, depthBase) = (set.starts[c], chunk.depthBase)
+    let (first, j) = (set.starts[c], chunk.provisionalPiece)
+    guard j >= 0 else { return (0, []) }
     guard let base = chunk.base else { return nil }
     return chunk.data.items.withUnsafeBufferPointer { items in
-      chunk.data.involved.withUnsafeBufferPointer { involved in
-        var (stay, decoded) = (0, [Int]())
-        for k in match.bounds[c]..<match.bounds[c + 1] {
-          let i = Int(match.rows[k])
-          guard let offset = match.places.place(of: i)?.offset,
-            let l = CheckedRows.find(offset, in: items)
-          else { return nil }
-          item.base[i] = Int32(first + l)
-          keep.base[i] = kept[first + l] ? 1 : 0
-          guard kept[first + l] else { continue }
-          stay += 1
-          let it = items[l]
-          guard it.clean else {
-            decoded.append(i)
-            continue
-          }
-          let parties = UnsafeBufferPointer(
-            rebasing: involved[
-              Int(
-                it.involvedStart)..<(Int(it.involvedStart)
-                + Int(it.involvedCount))])
-          guard pass.agrees(i, it, depthBase: depthBase, involved: parties)
-          else { return nil }
-          basis.base[i] = it.basis
-          sourceCount.base[i] = it.sourceCount
-          figureCount.base[i] = it.figureCount
-          places.base[i] = base + it.start
+      var (stay, decoded) = (0, [Int]())
+      for k in match.bounds[j]..<match.bounds[j + 1] {
+        let (i, v) = (Int(match.rows[k]), match.found[k])
+        guard v >= 0 else { return nil }
+        let l = Int(v & (ProvisionalRows.differs - 1))
+        item.base[i] = Int32(first + l)
+        keep.base[i] = kept[first + l] ? 1 : 0
+        guard kept[first + l] else { continue }
+        stay += 1
+        let it = items[l]
+        guard it.clean else {
+          decoded.append(i)
+          continue
         }
-        return (stay, decoded)
+        guard v & ProvisionalRows.differs == 0 else { return nil }
+        basis.base[i] = it.basis
+        sourceCount.base[i] = it.sourceCount
+        figureCount.base[i] = it.figureCount
+        places.base[i] = base + it.start
       }
+      return (stay, decoded)
     }
-  }
-
-  /// The item that starts at `offset` (items ascending by start). A chunk's lines are of
-  /// similar lengths: the guess from the chunk's span is a few items off, walked from
-  /// there (a binary search of 2,000 items was 40% of this phase, a missed branch at
-  /// every step); far off, the binary search.
-  @inline(__always) private static func find(
-    _ offset: Int, in items: UnsafeBufferPointer<RecordScanChunk.Item>
-  ) -> Int? {
-    let last = items.count - 1
-    guard last >= 0 else { return nil }
-    let (low, high) = (items[0].start, items[last].start)
-    guard offset >= low, offset <= high else { return nil }
-    var l =
-      high > low
-      ? Int(Double(offset - low) / Double(high - low) * Double(last)) : 0
-    l = min(max(l, 0), last)
-    for _ in 0..<16 {
-      if items[l].start > offset {
-        l -= 1
-      } else if l < last && items[l + 1].start <= offset {
-        l += 1
-      } else {
-        return items[l].start == offset ? l : nil
-      }
-    }
-    var (lo, hi) = (0, last)
-    while lo < hi {
-      let mid = (lo + hi + 1) / 2
-      if items[mid].start <= offset { lo = mid } else { hi = mid - 1 }
-    }
-    return items[lo].start == offset ? lo : nil
   }
 
   /// A kept row whose item the reference decoded (the scan gave up on it), against the
@@ -232,68 +194,6 @@ private struct CheckedRows {
     sourceCount.base[i] = row.sourceCount
     figureCount.base[i] = row.figureCount
     places.base[i] = row.item
-    return true
-  }
-}
-
-/// The provisional store's columns that the check compares, read through their addresses
-/// (the pass's columns are its own memory, never a cache's gated view).
-private struct PassColumns: @unchecked Sendable {
-  let firstDay: UnsafePointer<Int32>
-  let lastDay: UnsafePointer<Int32>
-  let precision: UnsafePointer<UInt8>
-  let time: UnsafePointer<Int16>
-  let dateFlags: UnsafePointer<UInt8>
-  let lengths: UnsafePointer<Int32>
-  let depthBases: UnsafePointer<Int8>
-  let ids: UnsafePointer<ByteRef>
-  let involvedStart: UnsafePointer<UInt32>
-  let involved: UnsafePointer<UInt16>
-
-  init(_ p: RecordStore) {
-    (firstDay, lastDay, precision, time) = (
-      p.firstDay.values, p.lastDay.values, p.precision.values, p.time.values
-    )
-    (dateFlags, lengths, depthBases, ids) = (
-      p.dateFlags.values, p.lengths.values, p.depthBases.values, p.ids.values
-    )
-    (involvedStart, involved) = (p.involvedStart.values, p.involved.values)
-  }
-
-  /// Whether row `i` holds what the check's scan read of its clean item.
-  @inline(__always) func agrees(
-    _ i: Int, _ it: RecordScanChunk.Item, depthBase: Int,
-    involved parties: UnsafeBufferPointer<UInt16>
-  ) -> Bool {
-    firstDay[i] == it.firstDay && lastDay[i] == it.lastDay
-      && precision[i] == it.precision && time[i] == it.time
-      && dateFlags[i] == it.dateFlags && lengths[i] == it.length
-      && Int(depthBases[i]) == depthBase && ids[i].equals(it.id)
-      && same(i, parties)
-  }
-
-  /// Whether row `i` holds the columns of a decoded record.
-  func agrees(
-    _ i: Int, _ row: RecordStore.Row,
-    involved parties: UnsafeBufferPointer<UInt16>
-  ) -> Bool {
-    firstDay[i] == row.firstDay && lastDay[i] == row.lastDay
-      && precision[i] == row.precision && time[i] == row.time
-      && dateFlags[i] == row.dateFlags && lengths[i] == row.length
-      && depthBases[i] == row.depthBase && ids[i].equals(row.id)
-      && same(i, parties)
-  }
-
-  @inline(__always) private func same(
-    _ i: Int, _ parties: UnsafeBufferPointer<UInt16>
-  ) -> Bool {
-    let start = Int(involvedStart[i])
-    guard Int(involvedStart[i + 1]) - start == parties.count else {
-      return false
-    }
-    for k in 0..<parties.count where involved[start + k] != parties[k] {
-      return false
-    }
     return true
   }
 }

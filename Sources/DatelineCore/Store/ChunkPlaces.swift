@@ -1,44 +1,6 @@
 import Foundation
 
-/// The rows of a first pass's provisional store (FirstPass) grouped by the chunk of the
-/// check that holds their line, found by the line's place in its file.
-///
-/// Why by place: the pass numbers its rows otherwise (lines it could not read are not
-/// rows), but a line is where it is in both reads of an unchanged file. Why grouped: the
-/// rows are in timeline order and a file is rarely in date order; a chunk's rows are then
-/// looked up among its items together (`CheckedRows`), its items read once, in cache.
-/// A row whose place is in no chunk of lines: nil (the store is then built from the scan).
-struct ProvisionalMatch: Sendable {
-  let places: ChunkPlaces
-  /// The rows of chunk `c` are `rows[bounds[c]..<bounds[c + 1]]`.
-  let rows: Column<Int32>
-  let bounds: [Int]
-
-  init?(_ p: RecordStore, set: ChunkSet, files: [FileBytes?]) {
-    let n = p.count
-    guard let places = ChunkPlaces(p, set: set, files: files) else {
-      return nil
-    }
-    let chunk = Column<Int32>(uninitialized: n)
-    var bounds = [Int](repeating: 0, count: set.count + 1)
-    for i in 0..<n {
-      guard let c = places.chunk(holding: i) else { return nil }
-      chunk.base[i] = Int32(c)
-      bounds[c + 1] += 1
-    }
-    for c in 0..<set.count { bounds[c + 1] += bounds[c] }
-    let rows = Column<Int32>(uninitialized: n)
-    var next = bounds
-    for i in 0..<n {
-      let c = Int(chunk[i])
-      rows.base[next[c]] = Int32(i)
-      next[c] += 1
-    }
-    (self.places, self.rows, self.bounds) = (places, rows, bounds)
-  }
-}
-
-/// Where the check's chunks of lines begin in each of the pass's files, and where each
+/// Where the check's pieces of lines begin in each of the pass's files, and where each
 /// row's line is in its file.
 ///
 /// Why the lookups are by hash and by binary search: a corpus may be written as one file
@@ -52,23 +14,24 @@ struct ChunkPlaces: @unchecked Sendable {
   let fileCounts: [Int]
   /// The store's files by their first byte's address (ties: the longer last).
   let byAddress: [Int]
-  /// File `k`'s chunks of lines in the check, by their first line's offset (ascending):
+  /// File `k`'s pieces of lines in the check, by their first offset (ascending):
   /// `firsts[spans[k]..<spans[k + 1]]`, and their numbers in `chunks`.
   let firsts: [Int]
   let chunks: [Int]
   let spans: [Int]
 
-  init?(_ p: RecordStore, set: ChunkSet, files: [FileBytes?]) {
+  /// `pieces`: the check's pieces of lines, each a file's index in `files` and the
+  /// offset where the piece begins.
+  init?(
+    _ p: RecordStore, pieces: [ProvisionalRows.PieceKey], files: [FileBytes?]
+  ) {
     var fileOfPath: [String: Int] = [:]
     for (i, f) in files.enumerated() {
       if let f, fileOfPath[f.path] == nil { fileOfPath[f.path] = i }
     }
     var linesOfFile: [Int: [(Int, Int)]] = [:]
-    for (c, ch) in set.chunks.enumerated()
-    where ch.isLines && ch.depthBase >= 0 && ch.base != nil {
-      if let start = ch.data.items.first?.start {
-        linesOfFile[ch.file, default: []].append((start, c))
-      }
+    for (j, piece) in pieces.enumerated() {
+      linesOfFile[piece.file, default: []].append((piece.start, j))
     }
     var (starts, counts, firsts, chunks, spans) = (
       [UnsafeRawPointer](), [Int](), [Int](), [Int](), [0]
@@ -104,7 +67,7 @@ struct ChunkPlaces: @unchecked Sendable {
     return at < fileCounts[k] ? (k, at) : nil
   }
 
-  /// The chunk whose lines begin at or before row `i`'s offset (the last such).
+  /// The piece that begins at or before row `i`'s offset (the last such).
   func chunk(holding i: Int) -> Int? {
     guard let (k, offset) = place(of: i) else { return nil }
     var lo = spans[k]
