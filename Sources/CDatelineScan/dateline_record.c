@@ -70,7 +70,7 @@ static inline int enter(walker *w, int depth, unsigned char b) {
 /// 16-byte block for most), not `str`: a value with any other byte before its closing
 /// quote (an escape, a control, DEL, 0x80 and above) gives up, since none is valid where a
 /// plain value is read and the Swift walk refuses it in its own words.
-static inline int plain(walker *w, dl_str *s) {
+static inline __attribute__((always_inline)) int plain(walker *w, dl_str *s) {
   ws(w);
   return token(w, s);
 }
@@ -82,7 +82,7 @@ static inline int text(walker *w, dl_str *s) {
 }
 
 /// An id (ByteScanner.id): its bytes and closing quote checked by dl_id_length.
-static inline int id(walker *w, dl_str *s) {
+static inline __attribute__((always_inline)) int id(walker *w, dl_str *s) {
   ws(w);
   if (w->i >= w->n || w->p[w->i] != '"') return 0;
   size_t n = dl_id_length(w->p + w->i + 1, w->n - w->i - 1);
