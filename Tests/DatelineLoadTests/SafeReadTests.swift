@@ -106,6 +106,38 @@ final class SafeReadTests: XCTestCase {
     XCTAssertFalse(g.ensure(0..<(content.count + 1)), "past the end as opened")
   }
 
+  /// A file read row by row (the first pass's, the re-open cache's data files) reads
+  /// 16 KB windows: a row's bytes bring only the windows they lie in, each checked as
+  /// the 64 KB ones are.
+  func testAFileReadRowByRowReadsOnlyTheRowWindowsAsked() throws {
+    let path = try directory("rows") + "/data.jsonl"
+    let w = FileBytes.rowWindow
+    let content = [UInt8](
+      (0..<(3 * FileBytes.window)).map { UInt8(truncatingIfNeeded: $0 % 251) })
+    FileManager.default.createFile(atPath: path, contents: Data(content))
+    guard
+      case .success(let f) = FileBytes.deferred(
+        path, hugePages: false, window: w)
+    else { return XCTFail("deferred open") }
+    XCTAssertTrue(f.ensure((w - 5)..<(w + 5)))
+    XCTAssertEqual(f.windowsHeld, 2, "the two row windows the range lies in")
+    XCTAssertEqual(
+      Array(UnsafeRawBufferPointer(rebasing: f.bytes[(w - 5)..<(w + 5)])),
+      Array(content[(w - 5)..<(w + 5)]))
+    XCTAssertTrue(f.ensure((5 * w + 1)..<(5 * w + 2)))
+    XCTAssertEqual(f.windowsHeld, 3)
+    f.release(0..<content.count)
+    XCTAssertEqual(f.windowsHeld, 0)
+    XCTAssertTrue(f.ensure((w - 5)..<(w + 5)))
+    XCTAssertEqual(
+      Array(UnsafeRawBufferPointer(rebasing: f.bytes[(w - 5)..<(w + 5)])),
+      Array(content[(w - 5)..<(w + 5)]))
+    // Changed in place: a window not read yet is refused, read ones stay.
+    XCTAssertEqual(truncate(path, 100), 0)
+    XCTAssertFalse(f.ensure((8 * w)..<(8 * w + 10)))
+    XCTAssertTrue(f.ensure((w - 5)..<(w + 5)))
+  }
+
   func testARecordWhoseFileChangedAfterAReopenIsAValueNotATrap() throws {
     let dir = try synthCorpus("reopen", records: 3_000)
     // The cache comes in as a setting (Core reads no environment): any size, and no quiet

@@ -155,7 +155,9 @@ struct FirstPassScan {
     var descriptors: [Int32] = []
     for name in files {
       let path = directory + "/" + name
-      guard case .success(let f) = FileBytes.deferred(path, hugePages: false),
+      guard
+        case .success(let f) = FileBytes.deferred(
+          path, hugePages: false, window: FileBytes.rowWindow),
         case .success(let (fd, identity)) = FileBytes.openRegular(path)
       else {
         for d in descriptors { close(d) }

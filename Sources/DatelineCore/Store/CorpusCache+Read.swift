@@ -153,10 +153,11 @@ extension CorpusCache {
     let needed = Set(meta.recordFiles + meta.sourceFiles)
     for k in needed.sorted() {
       guard
-        // No huge pages: a screen reads a 64 KB window per row shown, far apart, and
-        // each would make a whole 2 MB page resident (and cleared) in the records file.
+        // No huge pages and 16 KB windows: a screen reads a window per row shown, far
+        // apart, and each would make a whole 2 MB page resident (and cleared).
         case .success(let f) = FileBytes.deferred(
-          location.directory + "/" + location.files[k], hugePages: false),
+          location.directory + "/" + location.files[k], hugePages: false,
+          window: FileBytes.rowWindow),
         f.count == location.sizes[k]
       else {
         throw .quietly("a data file changed")

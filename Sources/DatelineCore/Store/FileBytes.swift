@@ -11,10 +11,11 @@ import Synchronization
 ///
 /// `read` reads a whole file at once (in pieces, on every core). `deferred` (the re-open
 /// cache, which needs only the few items a screen shows; and the loader's `.jsonl` files)
-/// keeps the descriptor and reads a 64 KB window the first time `ensure` asks for it,
-/// after an `fstat` shows the file as it was opened (same size, mtime and ctime: a file
-/// written in place, truncated, or replaced by rename, whose old inode's ctime moves as it
-/// loses its name, is refused), and again after the read; the caller then reports the
+/// keeps the descriptor and reads a window (64 KB; 16 KB for a file read row by row) the
+/// first time `ensure` asks for it, after an `fstat` shows the file as it was opened
+/// (same size, mtime and ctime: a file written in place, truncated, or replaced by
+/// rename, whose old inode's ctime moves as it loses its name, is refused), and again
+/// after the read; the caller then reports the
 /// data as changed. The loader reads a deferred file piece by piece (`fill`) and hands
 /// each scanned piece back (`release`), so a file's pages are not all resident at once;
 /// `copyBytes` reads bytes into the caller's memory without keeping them here.
@@ -83,14 +84,21 @@ final class FileBytes: @unchecked Sendable {
   }
 
   static let window = 1 << 16
+  /// The window of a file whose reads are a few records far apart (a first screen's
+  /// rows): a 64 KB window per row was 16 fresh pages to clear and copy for one line.
+  static let rowWindow = 1 << 14
   static let piece = 16 << 20
+  /// This file's window (`window`, or `rowWindow` where `deferred` was asked for it).
+  private let windowSize: Int
 
   private init(
     path: String, region: UnsafeMutableRawPointer?, regionSize: Int, count: Int,
     identity: FileIdentity,
-    changedWhileRead: Bool, holdsData: Bool = true, windows: Windows?
+    changedWhileRead: Bool, holdsData: Bool = true, windows: Windows?,
+    windowSize: Int = FileBytes.window
   ) {
     self.path = path
+    self.windowSize = windowSize
     self.holdsData = holdsData
     self.region = region
     self.regionSize = regionSize
@@ -170,10 +178,11 @@ final class FileBytes: @unchecked Sendable {
   /// by piece, `fill`). The descriptor stays open while the file is held: windows handed
   /// back are read again. `hugePages: false` where the windows read are few and far apart
   /// (the first pass's first screen): a 64 KB window would otherwise make a whole 2 MB
-  /// page resident. `digested`: `fill` keeps the checksums of what it reads
-  /// (`loadedDigests`, for the browser's reload of appended lines).
+  /// page resident; `window` is then `rowWindow`. `digested`: `fill` keeps the checksums
+  /// of what it reads (`loadedDigests`, for the browser's reload of appended lines).
   static func deferred(
-    _ path: String, hugePages: Bool = true, digested: Bool = false
+    _ path: String, hugePages: Bool = true, digested: Bool = false,
+    window: Int = FileBytes.window
   ) -> Result<
     FileBytes, FileReadProblem
   > {
@@ -195,7 +204,8 @@ final class FileBytes: @unchecked Sendable {
       FileBytes(
         path: path, region: identity.size > 0 ? region : nil,
         regionSize: max(identity.size, 1), count: identity.size,
-        identity: identity, changedWhileRead: false, windows: w))
+        identity: identity, changedWhileRead: false, windows: w,
+        windowSize: window))
   }
 
   /// Whether the bytes of `range` are here (read now if they were not), so that they may
@@ -206,8 +216,8 @@ final class FileBytes: @unchecked Sendable {
     guard deferredReads, !range.isEmpty, let region else { return true }
     return windows.withLock { s in
       guard s.remaining > 0 else { return true }
-      var w = range.lowerBound / FileBytes.window
-      let last = (range.upperBound - 1) / FileBytes.window
+      var w = range.lowerBound / windowSize
+      let last = (range.upperBound - 1) / windowSize
       while w <= last {
         guard s.missing[w >> 6] & (1 << UInt64(w & 63)) != 0 else {
           w += 1
@@ -218,8 +228,8 @@ final class FileBytes: @unchecked Sendable {
         while end < last,
           s.missing[(end + 1) >> 6] & (1 << UInt64((end + 1) & 63)) != 0
         { end += 1 }
-        let lo = w * FileBytes.window
-        let n = min(count, (end + 1) * FileBytes.window) - lo
+        let lo = w * windowSize
+        let n = min(count, (end + 1) * windowSize) - lo
         let before = FileIdentity.of(descriptor: s.descriptor)
         guard before == current(s) || acceptIfOnlyGrown(&s, now: before),
           FileBytes.readFully(s.descriptor, into: region + lo, count: n, at: lo)
@@ -271,7 +281,7 @@ final class FileBytes: @unchecked Sendable {
       guard n == range.count else { return }
       s.scanned = true
       guard into == nil else { return }
-      let w = FileBytes.window
+      let w = windowSize
       let lo = (range.lowerBound + w - 1) / w
       let hi =
         range.upperBound == count ? (count + w - 1) / w : range.upperBound / w
@@ -303,12 +313,11 @@ final class FileBytes: @unchecked Sendable {
   func release(_ range: Range<Int>) {
     guard deferredReads, let region else { return }
     windows.withLock { s in
-      let lo =
-        (max(range.lowerBound, 0) + FileBytes.window - 1) / FileBytes.window
-      let hi = min(range.upperBound, count) / FileBytes.window
+      let lo = (max(range.lowerBound, 0) + windowSize - 1) / windowSize
+      let hi = min(range.upperBound, count) / windowSize
       guard hi > lo, s.descriptor >= 0 else { return }
       madvise(
-        region + lo * FileBytes.window, (hi - lo) * FileBytes.window,
+        region + lo * windowSize, (hi - lo) * windowSize,
         MADV_DONTNEED)
       // The whole file handed back (the load is done): windows read from now on are the
       // few a screen shows, and each must not bring a whole 2 MB page back
@@ -345,7 +354,7 @@ final class FileBytes: @unchecked Sendable {
   var windowsHeld: Int {
     guard deferredReads else { return 0 }
     return windows.withLock { s in
-      (count + FileBytes.window - 1) / FileBytes.window - s.remaining
+      (count + windowSize - 1) / windowSize - s.remaining
     }
   }
 
