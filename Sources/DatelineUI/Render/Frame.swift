@@ -120,9 +120,21 @@ public struct Frame: Hashable, Sendable {
     var i = text.startIndex
     while i < text.endIndex, col < end {
       let next = text.index(after: i)
-      col += put(
-        String(text[i..<next]), at: Position(column: col, row: position.row),
-        style: style(i), limit: end - col)
+      let ch = text[i]
+      if let a = ch.asciiValue, a >= 0x20, a < 0x7F {
+        // Printable ASCII is one cell as it is: what `put` makes of it after sanitizing,
+        // measuring and `drawable`, without those steps for every cell of a headline.
+        if position.row >= 0, position.row < size.rows, col >= 0,
+          col < size.columns
+        {
+          set(Cell(String(ch), style: style(i)), column: col, row: position.row)
+          col += 1
+        }
+      } else {
+        col += put(
+          String(ch), at: Position(column: col, row: position.row),
+          style: style(i), limit: end - col)
+      }
       i = next
     }
     return col - position.column
