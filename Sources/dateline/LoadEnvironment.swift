@@ -7,7 +7,8 @@ import Foundation
 /// must be unchanged before it is cached (tests that write a corpus and open it at once
 /// set 0), `XDG_CACHE_HOME` / `HOME` say where. `DATELINE_CHUNK_BYTES` changes the unit
 /// `.jsonl` files are cut by; `DATELINE_QUOTE_PASSES` the groups a load checks quotes in
-/// (`LoadSettings.quotePasses`); `DATELINE_CHECK_ONTO=0` has the browser's check build its
+/// (`LoadSettings.quotePasses`) and `DATELINE_QUOTE_SHRINK` each group's bytes over the one
+/// before (`quoteGroupShrink`); `DATELINE_CHECK_ONTO=0` has the browser's check build its
 /// store beside the first pass's instead of on it (to compare); `DATELINE_TIMING` asks for
 /// phase times on stderr (printed by `report`).
 enum LoadEnvironment {
@@ -35,6 +36,10 @@ enum LoadEnvironment {
     }
     if let passes = environment["DATELINE_QUOTE_PASSES"].flatMap({ Int($0) }) {
       settings.quotePasses = min(max(1, passes), 64)
+    }
+    if let shrink = environment["DATELINE_QUOTE_SHRINK"].flatMap({ Double($0) })
+    {
+      settings.quoteGroupShrink = min(max(shrink, 0.05), 1)
     }
     return settings
   }

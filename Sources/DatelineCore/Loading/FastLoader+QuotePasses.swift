@@ -20,7 +20,8 @@ extension FastLoader {
     _ jobs: [Job], parties: PartyLookup, onSources: SourcesJob,
     phase: ResultSlots<SourcesOutcome>
   ) -> [ScannedChunk] {
-    let groups = FastLoader.groups(jobs, count: quotePasses)
+    let groups = FastLoader.groups(
+      jobs, count: quotePasses, shrink: quoteGroupShrink)
     var chunks: [ScannedChunk] = []
     for (k, group) in groups.enumerated() {
       let results = FastLoader.run(
@@ -36,23 +37,28 @@ extension FastLoader {
   }
 
   /// `jobs` cut into at most `count` consecutive groups: the first job (the sources
-  /// job) in the first, the rest by their bytes, each group about `groupShrink` times
-  /// the bytes of the one before.
+  /// job) in the first, the rest by their bytes, each group about `shrink` times the
+  /// bytes of the one before (1: equal shares).
   ///
   /// Why smaller and smaller: at the end of a group's scan the load holds the items of
   /// every group so far beside that group's quote data, so the last group, scanned
   /// beside all the items, is the peak; equal thirds held a third of the quote data
   /// there (~33 MB at a million records).
-  static func groups(_ jobs: [Job], count: Int) -> [[Job]] {
+  static func groups(_ jobs: [Job], count: Int, shrink: Double = 1) -> [[Job]] {
     guard count > 1, jobs.count > 2 else { return [jobs] }
     let total = Double(jobs.dropFirst().reduce(0) { $0 + $1.byteCount })
-    // The share of the bytes in the first k groups: (1 - r^k) / (1 - r^count).
-    let r = groupShrink
-    let whole = 1 - pow(r, Double(count))
+    let r = min(max(shrink, 0.05), 1)
+    // The share of the bytes in the first k groups: (1 - r^k) / (1 - r^count), which
+    // is k / count when r is 1.
+    func done(_ k: Int) -> Double {
+      r == 1
+        ? Double(k) / Double(count)
+        : (1 - pow(r, Double(k))) / (1 - pow(r, Double(count)))
+    }
     var groups: [[Job]] = [[jobs[0]]]
     var sum = 0
     for job in jobs.dropFirst() {
-      let share = total * (1 - pow(r, Double(groups.count))) / whole
+      let share = total * done(groups.count)
       if Double(sum) >= share, groups.count < count,
         !(groups.last?.isEmpty ?? true)
       {
@@ -63,9 +69,6 @@ extension FastLoader {
     }
     return groups
   }
-
-  /// Each quote group's bytes over the group's before (`groups`).
-  static let groupShrink = 0.5
 
   /// Checks the quotes of `chunks` (none checked before) against `sources`, then frees
   /// their quote data: each chunk's box keeps the items (indexes in the chunk) that

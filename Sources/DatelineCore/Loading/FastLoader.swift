@@ -27,6 +27,8 @@ struct FastLoader {
   /// The groups the record pieces are scanned and their quotes checked in
   /// (LoadSettings.quotePasses).
   var quotePasses = 1
+  /// Each quote group's bytes over the group's before (LoadSettings.quoteGroupShrink).
+  var quoteGroupShrink = LoadSettings.defaultQuoteGroupShrink
   /// The first pass's store to build on (LoadSettings.provisional).
   var provisional: RecordStore?
   /// Its rows by the piece of lines that holds them, compared as each piece is scanned
@@ -51,6 +53,7 @@ struct FastLoader {
     windowedReads = settings.windowedReads
     digestedReads = settings.digestedReads
     quotePasses = settings.quotePasses
+    quoteGroupShrink = settings.quoteGroupShrink
     provisional = settings.provisional?.store
   }
 

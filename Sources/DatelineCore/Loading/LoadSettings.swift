@@ -29,6 +29,13 @@ public struct LoadSettings: Sendable {
   /// group's quote data, not all of it, and every cited text is read and searched once
   /// per group (the browser's background check, beside its first screen's store).
   public var quotePasses = 1
+  /// With `quotePasses` > 1: each group's record bytes over the group's before. The load
+  /// holds the items of every group so far beside the current group's quote data, so
+  /// later groups, scanned beside more items, are given fewer quotes (1: equal groups).
+  public var quoteGroupShrink = defaultQuoteGroupShrink
+  /// 0.7: the browser's 1M first open through its check peaked lowest there among 0.5,
+  /// 0.65, 0.7, 0.8 and 1 (228-230 MB against 240 at 0.5 and 233 at 1).
+  public static let defaultQuoteGroupShrink = 0.7
   /// The browser's first pass shown while this load checks the files: the checked store
   /// is built on it (its rows, order, ids and parties kept, the failed rows dropped)
   /// rather than beside it, when every row is found as the check read it.
