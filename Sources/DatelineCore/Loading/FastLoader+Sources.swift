@@ -76,11 +76,14 @@ extension FastLoader {
   ///
   /// Guarantees: the same sources, issues (in item order) and left-out count as the
   /// reference's `finishSources` for the same items.
-  mutating func sourcePhase(_ scanned: [SourceScanResult]) -> SourceTable {
+  mutating func sourcePhase(_ scanned: consuming [SourceScanResult])
+    -> SourceTable
+  {
     // Items in file order: fast-scanned ones and those of envelopes the reference read.
     var entries: [(Int, Int, SourceEntry)] = scanned.map {
       ($0.file, $0.index, .scanned($0))
     }
+    scanned = []
     for item in state.raw[.sources] ?? [] {
       entries.append((item.file, item.ordinal, .raw(item)))
     }
