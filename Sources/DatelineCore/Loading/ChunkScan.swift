@@ -35,6 +35,7 @@ struct ScannedChunk: @unchecked Sendable {
     data.extras = []
     data.arena = []
     data.sources = []
+    data.sourceBytes = ByteArena()
     data.itemSources = []
     return self
   }

@@ -109,7 +109,10 @@ struct RecordScanChunk {
   /// (`sourceIndex`): a million records name fifty thousand sources. Their bytes are in
   /// `sourceBytes`, which goes with the quote checks too (16 bytes a record here).
   var sources: [ByteRef] = []
-  let sourceBytes = ByteArena()
+  /// A `var`, so that boxing the quotes (`ScannedChunk.boxingQuotes`) can hand this
+  /// arena to the box and leave the chunk none of it: a `let` kept every chunk's source
+  /// id bytes alive until the store was built, after the quote checks had freed theirs.
+  var sourceBytes = ByteArena()
   /// Where each recently named source id is in `sources`, by its hash (-1: none).
   var recentSources = [Int32](repeating: -1, count: 1024)
   var fallbacks: [Int: Fallback] = [:]
@@ -146,7 +149,10 @@ struct RecordScanChunk {
     arena.reserveCapacity(bytes / 4)
   }
 
-  /// EXPERIMENT: items and involved copied to their size once the chunk is scanned.
+  /// Items, dates and involved copied to their size once the chunk is scanned: `reserve`
+  /// guesses 256-byte lines, so a corpus of longer lines leaves most of each list's
+  /// storage unused while every chunk of a quote group is held. Landed with the smaller
+  /// items (88fbea0) and not measured apart from them.
   mutating func releaseSlack() {
     if items.capacity > items.count + items.count / 8 + 16 {
       items = items.withUnsafeBufferPointer { Array($0) }
