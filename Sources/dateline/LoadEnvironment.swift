@@ -37,7 +37,10 @@ enum LoadEnvironment {
     if let passes = environment["DATELINE_QUOTE_PASSES"].flatMap({ Int($0) }) {
       settings.quotePasses = min(max(1, passes), 64)
     }
-    if let shrink = environment["DATELINE_QUOTE_SHRINK"].flatMap({ Double($0) })
+    // `nan` parses as a Double and passes min/max unchanged: such a value is no share.
+    if let shrink = environment["DATELINE_QUOTE_SHRINK"].flatMap({ Double($0) }
+    ),
+      shrink.isFinite
     {
       settings.quoteGroupShrink = min(max(shrink, 0.05), 1)
     }

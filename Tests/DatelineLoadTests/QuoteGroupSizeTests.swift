@@ -54,4 +54,12 @@ final class QuoteGroupSizeTests: XCTestCase {
         Double(tenths[k]) / Double(tenths[k - 1]), 0.7, accuracy: 0.02)
     }
   }
+
+  /// A share that is no number (a setting of `nan`) cuts equal groups, not one group:
+  /// NaN passed the clamp and no group's share was ever reached.
+  func testAShareThatIsNoNumberCutsEqualGroups() {
+    XCTAssertEqual(
+      bytes(FastLoader.groups(jobs(30), count: 3, shrink: .nan)),
+      [10_000, 10_000, 10_000])
+  }
 }

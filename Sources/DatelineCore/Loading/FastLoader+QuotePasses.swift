@@ -47,7 +47,8 @@ extension FastLoader {
   static func groups(_ jobs: [Job], count: Int, shrink: Double = 1) -> [[Job]] {
     guard count > 1, jobs.count > 2 else { return [jobs] }
     let total = Double(jobs.dropFirst().reduce(0) { $0 + $1.byteCount })
-    let r = min(max(shrink, 0.05), 1)
+    // NaN passes min/max unchanged and no share would ever be reached: equal shares.
+    let r = shrink.isNaN ? 1 : min(max(shrink, 0.05), 1)
     // The share of the bytes in the first k groups: (1 - r^k) / (1 - r^count), which
     // is k / count when r is 1.
     func done(_ k: Int) -> Double {
