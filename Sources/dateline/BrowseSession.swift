@@ -51,7 +51,9 @@ struct BrowseSession<Screen: TerminalScreen> {
     }
     for event in events where !state.quit {
       carryOut(event)
-      if case .validationFinished = event, let checked = check?.checked {
+      if case .validationFinished = event, let checked = check?.takeChecked(),
+        !checked.issues.contains(where: \.saysFileChangedWhileRead)
+      {
         live.fingerprint(checked)
       }
     }

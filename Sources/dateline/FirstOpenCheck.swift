@@ -24,8 +24,11 @@ final class FirstOpenCheck: Sendable {
     var checked: CorpusLoader.Result?
   }
 
-  /// The checked load, once the check ended (for the reload's fingerprints).
-  var checked: CorpusLoader.Result? { news.withLock { $0.checked } }
+  /// The checked load, once the check ended (for the reload's fingerprints), handed over
+  /// once: kept here it would stay resident for the whole session beside every reload's.
+  func takeChecked() -> CorpusLoader.Result? {
+    news.withLock { $0.checked.take() }
+  }
 
   init(
     directory: String,
@@ -77,7 +80,11 @@ final class FirstOpenCheck: Sendable {
         $0.finished = event
         $0.checked = loaded
       }
-      guard let loaded, let thenIdle else { return }
+      // A check that read a changing file is not shown (the browser loads again): no
+      // cache or search signatures for a corpus about to be thrown away.
+      guard let loaded, let thenIdle,
+        !loaded.issues.contains(where: \.saysFileChangedWhileRead)
+      else { return }
       // As a cold start did, now that the view is exact.
       thenIdle.run(loaded)
     }

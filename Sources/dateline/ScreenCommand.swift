@@ -106,7 +106,17 @@ struct ScreenCommand: ParsableCommand {
     if clock.on { _ = render(state) }
     clock.lap("first frame")
     if let check {
-      state = update(state, check.waitForEnd())
+      let end = check.waitForEnd()
+      // `screen` has no reload: a check that read a changing file is no answer.
+      if case .validationFinished(let outcome) = end,
+        case .loaded(_, let issues, _) = outcome.content,
+        issues.contains(where: \.saysFileChangedWhileRead)
+      {
+        Output.error(
+          "the data changed while it was checked; run the command again")
+        throw ExitCode(1)
+      }
+      state = update(state, end)
       clock.lap("check")
       // The check's own phases (DATELINE_TIMING), with the memory after each.
       LoadEnvironment.reportTimings()

@@ -131,18 +131,24 @@ final class ValidationUpdateTests: XCTestCase {
   }
 
   /// A file that changed while the check read it: the check's verdict may mix two
-  /// versions, so the data is loaded again (a reload waits for no watcher).
+  /// versions, so none of it is shown (the first pass's view and issues stay) and the
+  /// data is loaded again (a reload waits for no watcher).
   func testACheckThatReadAChangingFileAsksForAReload() throws {
-    var s = checking(try Seed.state())
+    let before = checking(try Seed.state())
     let torn = LoadIssue(
       .warning, file: "sources.json", message: LoadIssue.changedWhileRead)
-    s = finish(
-      s, with: ReloadUpdateTests.edited(s.corpus, remove: []),
+    let s = finish(
+      before,
+      with: ReloadUpdateTests.edited(
+        before.corpus, remove: ["oct7-abductions"]),
       issues: [issue(for: "r1", "$.quote.exact: not found"), torn])
     XCTAssertTrue(s.live.loadWanted)
+    XCTAssertFalse(s.validation.running)
     XCTAssertEqual(
       s.message, "the data changed while it was checked — reloading")
-    XCTAssertEqual(s.live.issues.count, 2)
+    XCTAssertEqual(s.rows, before.rows)
+    XCTAssertEqual(s.corpus.records.count, before.corpus.records.count)
+    XCTAssertEqual(s.live.issues, before.live.issues)
     XCTAssertFalse(
       finish(checking(try Seed.state()), with: s.corpus, issues: [])
         .live.loadWanted)

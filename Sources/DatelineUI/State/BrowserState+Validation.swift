@@ -19,6 +19,15 @@ extension BrowserState {
         message =
           "the data could not be checked (" + why + "); R loads it again"
       case .loaded(let checked, let issues, _):
+        // A file changed under the check: what it found may mix two versions (records
+        // and errors that neither has), so none of it is shown: the first pass's view
+        // stays (its rows are read with their identity checked) until the data is
+        // loaded again, which without a watcher (--no-follow) nothing else would ask.
+        if issues.contains(where: \.saysFileChangedWhileRead) {
+          live.loadWanted = true
+          message = "the data changed while it was checked — reloading"
+          return
+        }
         let selected = selectedRecordID
         let before = corpus.records.count
         replaceCorpus(checked)
@@ -28,12 +37,6 @@ extension BrowserState {
           left: max(0, before - checked.records.count), selected: selected,
           stillThere: selected.map { checked.recordIndex[$0] != nil },
           issues: issues)
-        // A file changed under the check: what it found may mix two versions (errors
-        // that neither has), and without a watcher (--no-follow) nothing else reloads.
-        if issues.contains(where: \.saysFileChangedWhileRead) {
-          live.loadWanted = true
-          message = "the data changed while it was checked — reloading"
-        }
       }
     default: break
     }
