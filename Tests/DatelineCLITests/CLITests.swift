@@ -45,7 +45,7 @@ final class CLITests: XCTestCase {
   func run(
     _ args: [String], stdin: FileHandle? = nil, env: [String: String] = [:],
     shell: String? = nil,
-    stdout: FileHandle? = nil
+    stdout: FileHandle? = nil, seconds: Double? = nil
   ) throws -> Run {
     let p = Process()
     p.executableURL = shell == nil ? binary : URL(fileURLWithPath: "/bin/sh")
@@ -59,7 +59,8 @@ final class CLITests: XCTestCase {
     try p.run()
     if stdout != nil { try out.fileHandleForWriting.close() }
     let o = ChildOutput.collect(
-      p, out: out.fileHandleForReading, err: err.fileHandleForReading)
+      p, out: out.fileHandleForReading, err: err.fileHandleForReading,
+      seconds: seconds)
     return Run(
       status: p.terminationStatus,
       stdout: String(decoding: o.stdout, as: UTF8.self),
@@ -72,7 +73,9 @@ final class CLITests: XCTestCase {
   func testRunReadsBothPipesAtOnce() throws {
     let r = try run(
       ["--version"],
-      shell: #"head -c 300000 /dev/zero | tr '\0' e >&2; exec "$0" "$@""#)
+      shell: #"head -c 300000 /dev/zero | tr '\0' e >&2; exec "$0" "$@""#,
+      seconds: 120)
+    // A reader that waits for one pipe's end first is terminated at the deadline.
     XCTAssertEqual(r.status, 0)
     XCTAssertEqual(r.stderr, String(repeating: "e", count: 300_000))
     XCTAssertFalse(r.stdout.isEmpty)
