@@ -47,8 +47,14 @@ final class PieceBlocks: Sendable {
     return Block(start: p, size: max(count, 1))
   }
 
-  /// Gives `block` back for the next piece.
+  /// Gives `block` back for the next piece; a block grown for a line longer than a
+  /// window is unmapped instead: kept, every later piece of the group would be read
+  /// into it whole (`readLines` fills what a block holds) and held to the group's end.
   func give(_ block: Block) {
+    guard block.size < 2 * (window + FileBytes.lead) else {
+      munmap(block.start, block.size)
+      return
+    }
     free.withLock { $0.append(block) }
   }
 }
