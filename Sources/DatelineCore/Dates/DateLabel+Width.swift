@@ -47,11 +47,7 @@ extension DateLabel {
   /// The width of `shortened(e, after: d)`: the end's base less the `YYYY-` it shares.
   static func shortenedWidth(_ e: RecordDate, after d: RecordDate) -> Int {
     let full = baseWidth(e)
-    guard e.precision == .day || e.precision == .month,
-      e.firstDay.year == d.firstDay.year,
-      d.precision != .year
-    else { return full }
-    return max(0, full - 5)
+    return dropsSharedYear(e, after: d) ? max(0, full - 5) : full
   }
 
   /// The length of `pad(n, width)`: the digits and sign of `n`, at least `width`.

@@ -31,11 +31,14 @@ public enum DateLabel {
   /// The end of a span without what it shares with the start (same year: `11-30`).
   static func shortened(_ e: RecordDate, after d: RecordDate) -> String {
     let full = base(e)
-    guard e.precision == .day || e.precision == .month,
-      e.firstDay.year == d.firstDay.year,
-      d.precision != .year
-    else { return full }
-    return String(full.dropFirst(5))
+    return dropsSharedYear(e, after: d) ? String(full.dropFirst(5)) : full
+  }
+
+  /// Whether the end `e` of a span from `d` is written without the `YYYY-` it shares
+  /// (`shortened`, and its width in `shortenedWidth`).
+  static func dropsSharedYear(_ e: RecordDate, after d: RecordDate) -> Bool {
+    (e.precision == .day || e.precision == .month)
+      && e.firstDay.year == d.firstDay.year && d.precision != .year
   }
 
   /// The long form for detail views: what is known and how.
