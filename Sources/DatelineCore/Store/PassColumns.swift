@@ -29,11 +29,10 @@ struct PassColumns: @unchecked Sendable {
     _ i: Int, _ it: RecordScanChunk.Item, _ d: RecordScanChunk.ItemDates,
     depthBase: Int, involved parties: UnsafeBufferPointer<UInt16>
   ) -> Bool {
-    firstDay[i] == d.firstDay && lastDay[i] == d.lastDay
-      && precision[i] == d.precision && time[i] == d.time
-      && dateFlags[i] == d.dateFlags && lengths[i] == it.length
-      && Int(depthBases[i]) == depthBase && ids[i].equals(it.id)
-      && same(i, parties)
+    holds(
+      i, days: (d.firstDay, d.lastDay), precision: d.precision, time: d.time,
+      dateFlags: d.dateFlags, length: it.length, depthBase: depthBase,
+      id: it.id, parties)
   }
 
   /// Whether row `i` holds the columns of a decoded record.
@@ -41,10 +40,21 @@ struct PassColumns: @unchecked Sendable {
     _ i: Int, _ row: RecordStore.Row,
     involved parties: UnsafeBufferPointer<UInt16>
   ) -> Bool {
-    firstDay[i] == row.firstDay && lastDay[i] == row.lastDay
-      && precision[i] == row.precision && time[i] == row.time
-      && dateFlags[i] == row.dateFlags && lengths[i] == row.length
-      && depthBases[i] == row.depthBase && ids[i].equals(row.id)
+    holds(
+      i, days: (row.firstDay, row.lastDay), precision: row.precision,
+      time: row.time, dateFlags: row.dateFlags, length: row.length,
+      depthBase: Int(row.depthBase), id: row.id, parties)
+  }
+
+  /// The one list of what the check compares, for a scanned item or a decoded row.
+  @inline(__always) private func holds(
+    _ i: Int, days: (Int32, Int32), precision p: UInt8, time t: Int16,
+    dateFlags f: UInt8, length: Int32, depthBase: Int, id: ByteRef,
+    _ parties: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    firstDay[i] == days.0 && lastDay[i] == days.1 && precision[i] == p
+      && time[i] == t && dateFlags[i] == f && lengths[i] == length
+      && Int(depthBases[i]) == depthBase && ids[i].equals(id)
       && same(i, parties)
   }
 
