@@ -51,9 +51,7 @@ struct BrowseSession<Screen: TerminalScreen> {
     }
     for event in events where !state.quit {
       carryOut(event)
-      if case .validationFinished = event, let checked = check?.takeChecked(),
-        !checked.issues.contains(where: \.saysFileChangedWhileRead)
-      {
+      if case .validationFinished = event, let checked = check?.takeChecked() {
         live.fingerprint(checked)
       }
     }

@@ -24,8 +24,9 @@ final class FirstOpenCheck: Sendable {
     var checked: CorpusLoader.Result?
   }
 
-  /// The checked load, once the check ended (for the reload's fingerprints), handed over
-  /// once: kept here it would stay resident for the whole session beside every reload's.
+  /// The checked load, once the check ended and unless it read a changing file (for the
+  /// reload's fingerprints), handed over once: kept here it would stay resident for the
+  /// whole session beside every reload's.
   func takeChecked() -> CorpusLoader.Result? {
     news.withLock { $0.checked.take() }
   }
@@ -76,15 +77,16 @@ final class FirstOpenCheck: Sendable {
         event = .validationFinished(
           ReloadOutcome(generation: 0, content: .failed("\(error)")))
       }
+      // A check that read a changing file is not shown (the browser loads again): no
+      // fingerprints, cache or search signatures for a corpus about to be thrown away.
+      let shown = loaded.flatMap {
+        $0.issues.contains(where: \.saysFileChangedWhileRead) ? nil : $0
+      }
       news.withLock {
         $0.finished = event
-        $0.checked = loaded
+        $0.checked = shown
       }
-      // A check that read a changing file is not shown (the browser loads again): no
-      // cache or search signatures for a corpus about to be thrown away.
-      guard let loaded, let thenIdle,
-        !loaded.issues.contains(where: \.saysFileChangedWhileRead)
-      else { return }
+      guard let loaded = shown, let thenIdle else { return }
       // As a cold start did, now that the view is exact.
       thenIdle.run(loaded)
     }
